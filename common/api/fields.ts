@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { FieldErrorCode } from '../errors';
+import { checkCreditCode } from '../validators/credit-code';
+import { normaliseMobile } from '../validators/contact';
+
+/** A zod issue that carries one of our field error codes; the server maps it to `FieldError`. */
+export function fieldIssue(code: FieldErrorCode) {
+  return { code: 'custom' as const, message: code, params: { fieldErrorCode: code } };
+}
+
+export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+
+export const creditCodeField = z.string().transform((raw, ctx) => {
+  const result = checkCreditCode(raw);
+  if (!result.ok) {
+    ctx.addIssue(fieldIssue(result.problem));
+    return z.NEVER;
+  }
+  return result.creditCode;
+});
+
+export const mobileField = z.string().transform((raw, ctx) => {
+  const mobile = normaliseMobile(raw);
+  if (mobile === null) {
+    ctx.addIssue(fieldIssue(raw.trim() === '' ? 'REQUIRED' : 'MOBILE_FORMAT'));
+    return z.NEVER;
+  }
+  return mobile;
+});
+
+/** For login forms: any non-empty password is checked against the hash, never echoed. */
+export const passwordField = z.string().min(1).max(200);
+
+/** For passwords being set: at least 8 characters with a letter and a digit. */
+export const newPasswordField = z
+  .string()
+  .max(200)
+  .superRefine((value, ctx) => {
+    if (value.length < 8 || !/[A-Za-z]/.test(value) || !/\d/.test(value)) ctx.addIssue(fieldIssue('PASSWORD_WEAK'));
+  });
+
+export const idParam = z.coerce.number().int().positive();
+
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(0).default(0),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+export const unitHome = z.object({
+  period: z.string(),
+  insuredCount: z.number().int(),
+  pendingCount: z.number().int(),
+  /** Integer fen. */
+  dueThisMonthFen: z.number().int(),
+});
+export type UnitHome = z.infer<typeof unitHome>;
+
+export const reviewerHome = z.object({
+  pendingCount: z.number().int(),
+  unitCount: z.number().int(),
+});
+export type ReviewerHome = z.infer<typeof reviewerHome>;
+
+export const health = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['sqlite', 'postgres']),
+  version: z.string(),
+});
+export type Health = z.infer<typeof health>;

@@ -1,0 +1,22 @@
+/** Insurance types (险种) by national code; rates in basis points of the contribution base (demo defaults). */
+export const INSURANCE_TYPES = {
+  '310': { unitRateBp: 750, personRateBp: 200, employee: true },
+  '330': { unitRateBp: 50, personRateBp: 0, employee: true },
+  '510': { unitRateBp: 50, personRateBp: 0, employee: true },
+  '390': { unitRateBp: 0, personRateBp: 0, employee: false },
+} as const;
+export type InsuranceType = keyof typeof INSURANCE_TYPES;
+export const EMPLOYEE_INSURANCE_TYPES = ['310', '330', '510'] as const satisfies readonly InsuranceType[];
+export const RESIDENT_INSURANCE_TYPE = '390' satisfies InsuranceType;
+
+/** round-half-up(base × rate / 10000) in integer fen; integers only, so no float ever touches money. */
+export function contributionFen(baseFen: number, rateBp: number): number {
+  return Math.floor((baseFen * rateBp + 5000) / 10000);
+}
+
+/** `123456` fen → `1234.56`; formatting for display only, never for arithmetic. */
+export function formatFen(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}

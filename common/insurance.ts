@@ -20,3 +20,8 @@ export function formatFen(fen: number): string {
   const abs = Math.abs(fen);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/** The contribution base: the declared wage held between the period's floor and ceiling. */
+export function contributionBaseFen(wageFen: number, floorFen: number, ceilingFen: number): number {
+  return Math.min(Math.max(wageFen, floorFen), ceilingFen);
+}

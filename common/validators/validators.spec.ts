@@ -1,0 +1,55 @@
+import { checkCreditCode } from './credit-code';
+import { isBankAccountNumber, normaliseMobile, passesLuhn } from './contact';
+import { checkIdNumber, maskIdNumber } from './id-number';
+
+const today = new Date('2026-11-24T00:00:00Z');
+
+describe('resident ID numbers (GB 11643-1999)', () => {
+  it('accepts the reference numbers and derives sex and birth date', () => {
+    const result = checkIdNumber('11010519491231002x', today);
+    expect(result).toEqual({ ok: true, facts: { idNumber: '11010519491231002X', sex: 'female', birthDate: '1949-12-31' } });
+    expect(checkIdNumber('810000199408230021', today).ok).toBeTrue();
+  });
+
+  it('names what is wrong with a bad number', () => {
+    const problem = (raw: string) => {
+      const r = checkIdNumber(raw, today);
+      return r.ok ? 'ok' : r.problem;
+    };
+    expect(problem('340524198001010013')).toBe('ID_NUMBER_CHECKSUM');
+    expect(problem('110105491231002')).toBe('ID_NUMBER_LEGACY_15');
+    expect(problem('1101051949123100')).toBe('ID_NUMBER_FORMAT');
+    expect(problem('990105194912310021')).toBe('ID_NUMBER_PROVINCE');
+    expect(problem('110105194902300021')).toBe('ID_NUMBER_BIRTH_DATE');
+    expect(problem('110105202712310021')).toBe('ID_NUMBER_BIRTH_DATE');
+    expect(problem('  ')).toBe('ID_NUMBER_REQUIRED');
+  });
+
+  it('masks the middle for lists', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
+  });
+});
+
+describe('unified social credit codes (GB 32100-2015)', () => {
+  it('accepts the reference code and refuses a changed check character', () => {
+    expect(checkCreditCode('91350100m000100y43')).toEqual({ ok: true, creditCode: '91350100M000100Y43' });
+    expect(checkCreditCode('91350100M000100Y44')).toEqual({ ok: false, problem: 'CREDIT_CODE_CHECKSUM' });
+    expect(checkCreditCode('91350100I000100Y43')).toEqual({ ok: false, problem: 'CREDIT_CODE_FORMAT' });
+  });
+});
+
+describe('contact numbers', () => {
+  it('normalises mainland mobiles and refuses others', () => {
+    expect(normaliseMobile('+86 138-0000-0001')).toBe('13800000001');
+    expect(normaliseMobile('12800000001')).toBeNull();
+    expect(normaliseMobile('1380000000')).toBeNull();
+  });
+
+  it('checks bank account length and offers Luhn only as advice', () => {
+    expect(isBankAccountNumber('6222021001115678901')).toBeTrue();
+    expect(isBankAccountNumber('622202100')).toBeFalse();
+    expect(isBankAccountNumber('62220210011156789O1')).toBeFalse();
+    expect(passesLuhn('4111111111111111')).toBeTrue();
+    expect(passesLuhn('4111111111111112')).toBeFalse();
+  });
+});

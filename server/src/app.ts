@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Clock } from './clock';
+import type { Database } from './db/database';
+import type { Logger } from './logger';
+import { AgentService } from './agents/agents.service';
+import { agentRoutes } from './agents/agents.routes';
+import { AuthService } from './auth/auth.service';
+import { authRoutes } from './auth/auth.routes';
+import { healthRoutes } from './health/health.routes';
+import { HomeService } from './home/home.service';
+import { homeRoutes } from './home/home.routes';
+import { AppError } from './http/errors';
+import { errorMiddleware } from './http/error-middleware';
+import { Messages } from './http/i18n';
+import { mountRoutes } from './http/mount';
+import { route, type RouteDefinition } from './http/route';
+import { sessionMiddleware } from './http/session';
+import { openApiDocument } from './openapi/openapi';
+
+export interface AppDeps {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  /** Folder with the client's translation files; the server words its errors from them. */
+  i18nDir: string;
+  secureCookies: boolean;
+  /** The built Angular app; served with an SPA fallback when present. */
+  clientDist?: string;
+}
+
+export interface Services {
+  auth: AuthService;
+  agents: AgentService;
+  home: HomeService;
+}
+
+export function createServices(db: Database, clock: Clock): Services {
+  return {
+    auth: new AuthService(db.knex, clock),
+    agents: new AgentService(db.knex, clock),
+    home: new HomeService(db.knex, clock),
+  };
+}
+
+/** Every API route, as declarations; mounted below, described in OpenAPI, walked by the tenancy tests. */
+export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] {
+  const cookies = { secure: deps.secureCookies };
+  const routes: RouteDefinition[] = [
+    ...healthRoutes(deps.db),
+    ...authRoutes(services.auth, cookies),
+    ...homeRoutes(services.home),
+    ...agentRoutes(services.agents),
+  ];
+  let document: Record<string, unknown> | undefined;
+  routes.push(
+    route({
+      method: 'get',
+      path: '/openapi.json',
+      summary: 'This document',
+      tag: 'health',
+      access: 'public',
+      handle: async () => (document ??= openApiDocument(routes)),
+    }),
+  );
+  return routes;
+}
+
+export function createApp(deps: AppDeps): Express & { locals: { routes: RouteDefinition[] } } {
+  const services = createServices(deps.db, deps.clock);
+  const routes = apiRoutes(deps, services);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.locals.routes = routes;
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          // Angular Material sets inline styles on elements.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          upgradeInsecureRequests: null,
+        },
+      },
+      strictTransportSecurity: deps.secureCookies,
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 40) || randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+    }),
+  );
+
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb' }));
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(sessionMiddleware(services.auth, { secure: deps.secureCookies }));
+  mountRoutes(api, routes);
+  api.use((_req, _res, next) => next(new AppError(404, 'NOT_FOUND')));
+  api.use(errorMiddleware(new Messages(deps.i18nDir), deps.logger));
+  app.use('/api', api);
+
+  if (deps.clientDist && existsSync(path.join(deps.clientDist, 'index.html'))) {
+    const dist = deps.clientDist;
+    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    app.get('/{*splat}', (_req, res) => {
+      res.set('Cache-Control', 'no-cache');
+      res.sendFile(path.join(dist, 'index.html'));
+    });
+  }
+  return app as Express & { locals: { routes: RouteDefinition[] } };
+}

@@ -1,0 +1,28 @@
+import type { Knex } from 'knex';
+
+export interface AuditEntry {
+  at: string;
+  userId: number | null;
+  unitId: number | null;
+  action: string;
+  entityType: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+  requestId?: string | null;
+}
+
+/** Appends to the audit log; the table refuses updates and deletes (see db/dialect.ts). */
+export async function recordAudit(db: Knex, entry: AuditEntry): Promise<void> {
+  await db('audit_log').insert({
+    at: entry.at,
+    user_id: entry.userId,
+    unit_id: entry.unitId,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId == null ? null : String(entry.entityId),
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    request_id: entry.requestId ?? null,
+  });
+}

@@ -1,0 +1,184 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { Role, SessionInfo } from '@common/api/auth';
+import type { Clock } from '../clock';
+import { AppError, notFound, unauthenticated, forbidden } from '../http/errors';
+import type { Actor } from '../http/route';
+import { recordAudit } from '../audit/audit.store';
+import { AuthStore, type SessionRecord, type ThrottleRecord } from './auth.store';
+import { DUMMY_HASH, verifyPassword } from './password';
+
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/** last_seen_at is written at most this often, so reads do not each become a write. */
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+/** Failures before sign-in slows down, before it locks, and how long the lock lasts. */
+export const THROTTLE_AFTER_FAILURES = 3;
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_MS = 15 * 60 * 1000;
+/** A run of failures is forgotten after this long without another. */
+const FAILURE_MEMORY_MS = 15 * 60 * 1000;
+
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  info: SessionInfo;
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  csrfToken: string;
+}
+
+const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export class AuthService {
+  private readonly store: AuthStore;
+
+  constructor(
+    private readonly db: Knex,
+    private readonly clock: Clock,
+  ) {
+    this.store = new AuthStore(db);
+  }
+
+  async login(role: Role, login: string, password: string, requestId: string): Promise<LoginResult> {
+    const now = this.clock.now().getTime();
+    const throttleKey = `${role}:${login}`;
+    const throttle = await this.store.findThrottle(throttleKey);
+    this.refuseWhileBlocked(throttle, now);
+
+    const user = await this.store.findUser(role, login);
+    const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !passwordOk) {
+      const next = this.nextThrottle(throttleKey, throttle, now);
+      await this.store.saveThrottle(next);
+      this.refuseWhileBlocked(next, now);
+      throw new AppError(401, 'LOGIN_FAILED');
+    }
+    if (throttle) await this.store.clearThrottle(throttleKey);
+    if (user.disabled) throw new AppError(403, 'ACCOUNT_DISABLED');
+
+    let unitId: number | null = null;
+    if (role === 'unit_admin') unitId = user.unitId;
+    if (role === 'agent') {
+      const units = await this.store.activeUnitsOfAgent(user.id);
+      if (units.length === 0) throw new AppError(403, 'ACCOUNT_DISABLED');
+      if (units.length === 1) unitId = units[0].id;
+    }
+
+    const token = randomBytes(32).toString('base64url');
+    const session: SessionRecord = {
+      id: sessionIdOf(token),
+      userId: user.id,
+      unitId,
+      csrfToken: randomBytes(24).toString('base64url'),
+      createdAt: iso(now),
+      lastSeenAt: iso(now),
+      expiresAt: iso(now + SESSION_ABSOLUTE_MS),
+    };
+    await this.db.transaction(async (trx) => {
+      await new AuthStore(trx).insertSession(session);
+      await recordAudit(trx, {
+        at: iso(now),
+        userId: user.id,
+        unitId,
+        action: 'login',
+        entityType: 'session',
+        requestId,
+      });
+    });
+    const actor: Actor = { sessionId: session.id, userId: user.id, role, name: user.name, login: user.login, unitId };
+    return { token, csrfToken: session.csrfToken, info: await this.sessionInfo(actor) };
+  }
+
+  /**
+   * The session behind a cookie, checked on every request: expired sessions, disabled users and
+   * agents whose binding to the unit was disabled are signed out at once.
+   */
+  async resolveSession(token: string): Promise<ResolvedSession | null> {
+    const session = await this.store.findSession(sessionIdOf(token));
+    if (!session) return null;
+    const now = this.clock.now().getTime();
+    if (Date.parse(session.expiresAt) <= now || Date.parse(session.lastSeenAt) + SESSION_IDLE_MS <= now) {
+      await this.store.deleteSession(session.id);
+      throw unauthenticated('SESSION_EXPIRED');
+    }
+    const user = await this.store.findUserById(session.userId);
+    const bindingLost =
+      user?.role === 'agent' && session.unitId !== null && !(await this.store.agentBindingActive(user.id, session.unitId));
+    if (!user || user.disabled || bindingLost) {
+      await this.store.deleteSession(session.id);
+      throw unauthenticated('ACCOUNT_DISABLED');
+    }
+    if (Date.parse(session.lastSeenAt) + TOUCH_INTERVAL_MS <= now) await this.store.touchSession(session.id, iso(now));
+    return {
+      actor: { sessionId: session.id, userId: user.id, role: user.role, name: user.name, login: user.login, unitId: session.unitId },
+      csrfToken: session.csrfToken,
+    };
+  }
+
+  async sessionInfo(actor: Actor): Promise<SessionInfo> {
+    const unit = actor.unitId === null ? null : await this.store.unitSummary(actor.unitId);
+    const units = actor.role === 'agent' ? await this.store.activeUnitsOfAgent(actor.userId) : unit ? [unit] : [];
+    return { user: { id: actor.userId, role: actor.role, name: actor.name, login: actor.login }, unit, units };
+  }
+
+  /** An agent bound to several units chooses the one this session acts for. */
+  async selectUnit(actor: Actor, unitId: number, requestId: string): Promise<SessionInfo> {
+    if (actor.role !== 'agent') throw forbidden();
+    const units = await this.store.activeUnitsOfAgent(actor.userId);
+    if (!units.some((u) => u.id === unitId)) throw notFound();
+    await this.db.transaction(async (trx) => {
+      await new AuthStore(trx).setSessionUnit(actor.sessionId, unitId);
+      await recordAudit(trx, {
+        at: this.clock.now().toISOString(),
+        userId: actor.userId,
+        unitId,
+        action: 'select_unit',
+        entityType: 'session',
+        requestId,
+      });
+    });
+    return this.sessionInfo({ ...actor, unitId });
+  }
+
+  async logout(actor: Actor, requestId: string): Promise<void> {
+    await this.db.transaction(async (trx) => {
+      await new AuthStore(trx).deleteSession(actor.sessionId);
+      await recordAudit(trx, {
+        at: this.clock.now().toISOString(),
+        userId: actor.userId,
+        unitId: actor.unitId,
+        action: 'logout',
+        entityType: 'session',
+        requestId,
+      });
+    });
+  }
+
+  async purgeExpiredSessions(): Promise<number> {
+    const now = this.clock.now().getTime();
+    return this.store.deleteExpiredSessions(iso(now), iso(now - SESSION_IDLE_MS));
+  }
+
+  private refuseWhileBlocked(throttle: ThrottleRecord | null, now: number): void {
+    if (!throttle?.blockedUntil) return;
+    const until = Date.parse(throttle.blockedUntil);
+    if (until <= now) return;
+    const code = throttle.failures >= LOCK_AFTER_FAILURES ? 'LOGIN_LOCKED' : 'LOGIN_THROTTLED';
+    throw new AppError(429, code, { seconds: Math.ceil((until - now) / 1000) });
+  }
+
+  /** 3 failures: wait 5 s; 4: wait 10 s; 5: locked for 15 minutes. */
+  private nextThrottle(key: string, previous: ThrottleRecord | null, now: number): ThrottleRecord {
+    const remembered = previous && Date.parse(previous.lastFailureAt) + FAILURE_MEMORY_MS > now;
+    const failures = remembered ? previous.failures + 1 : 1;
+    let blockedFor = 0;
+    if (failures >= LOCK_AFTER_FAILURES) blockedFor = LOCK_MS;
+    else if (failures >= THROTTLE_AFTER_FAILURES) blockedFor = 5000 * 2 ** (failures - THROTTLE_AFTER_FAILURES);
+    return { key, failures, lastFailureAt: iso(now), blockedUntil: blockedFor ? iso(now + blockedFor) : null };
+  }
+}

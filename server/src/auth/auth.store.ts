@@ -1,0 +1,141 @@
+import type { Knex } from 'knex';
+import type { Role, UnitSummary } from '@common/api/auth';
+import { toBoolean } from '../db/dialect';
+
+export interface UserRecord {
+  id: number;
+  role: Role;
+  login: string;
+  name: string;
+  passwordHash: string;
+  disabled: boolean;
+  unitId: number | null;
+}
+
+export interface SessionRecord {
+  id: string;
+  userId: number;
+  unitId: number | null;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+export interface ThrottleRecord {
+  key: string;
+  failures: number;
+  lastFailureAt: string;
+  blockedUntil: string | null;
+}
+
+const toUser = (row: any): UserRecord => ({
+  id: row.id,
+  role: row.role,
+  login: row.login,
+  name: row.name,
+  passwordHash: row.password_hash,
+  disabled: toBoolean(row.disabled),
+  unitId: row.unit_id ?? null,
+});
+
+const toSession = (row: any): SessionRecord => ({
+  id: row.id,
+  userId: row.user_id,
+  unitId: row.unit_id ?? null,
+  csrfToken: row.csrf_token,
+  createdAt: row.created_at,
+  lastSeenAt: row.last_seen_at,
+  expiresAt: row.expires_at,
+});
+
+export class AuthStore {
+  constructor(private readonly db: Knex) {}
+
+  async findUser(role: Role, login: string): Promise<UserRecord | null> {
+    const row = await this.db('users').where({ role, login }).first();
+    return row ? toUser(row) : null;
+  }
+
+  async findUserById(id: number): Promise<UserRecord | null> {
+    const row = await this.db('users').where({ id }).first();
+    return row ? toUser(row) : null;
+  }
+
+  async unitSummary(unitId: number): Promise<UnitSummary | null> {
+    const row = await this.db('units').where({ id: unitId }).first('id', 'name', 'credit_code');
+    return row ? { id: row.id, name: row.name, creditCode: row.credit_code } : null;
+  }
+
+  /** Units an agent may act for: bindings not disabled. */
+  async activeUnitsOfAgent(agentId: number): Promise<UnitSummary[]> {
+    const rows = await this.db('agent_units as b')
+      .join('units as u', 'u.id', 'b.unit_id')
+      .where('b.agent_id', agentId)
+      .andWhere('b.disabled', false)
+      .orderBy('u.id')
+      .select('u.id', 'u.name', 'u.credit_code');
+    return rows.map((r) => ({ id: r.id, name: r.name, creditCode: r.credit_code }));
+  }
+
+  async agentBindingActive(agentId: number, unitId: number): Promise<boolean> {
+    const row = await this.db('agent_units').where({ agent_id: agentId, unit_id: unitId }).first('disabled');
+    return row !== undefined && !toBoolean(row.disabled);
+  }
+
+  async insertSession(session: SessionRecord): Promise<void> {
+    await this.db('sessions').insert({
+      id: session.id,
+      user_id: session.userId,
+      unit_id: session.unitId,
+      csrf_token: session.csrfToken,
+      created_at: session.createdAt,
+      last_seen_at: session.lastSeenAt,
+      expires_at: session.expiresAt,
+    });
+  }
+
+  async findSession(id: string): Promise<SessionRecord | null> {
+    const row = await this.db('sessions').where({ id }).first();
+    return row ? toSession(row) : null;
+  }
+
+  async touchSession(id: string, at: string): Promise<void> {
+    await this.db('sessions').where({ id }).update({ last_seen_at: at });
+  }
+
+  async setSessionUnit(id: string, unitId: number): Promise<void> {
+    await this.db('sessions').where({ id }).update({ unit_id: unitId });
+  }
+
+  async deleteSession(id: string): Promise<void> {
+    await this.db('sessions').where({ id }).delete();
+  }
+
+  async deleteExpiredSessions(now: string, idleSince: string): Promise<number> {
+    return this.db('sessions').where('expires_at', '<=', now).orWhere('last_seen_at', '<=', idleSince).delete();
+  }
+
+  async findThrottle(key: string): Promise<ThrottleRecord | null> {
+    const row = await this.db('login_throttle').where({ key }).first();
+    return row
+      ? { key: row.key, failures: row.failures, lastFailureAt: row.last_failure_at, blockedUntil: row.blocked_until ?? null }
+      : null;
+  }
+
+  async saveThrottle(record: ThrottleRecord): Promise<void> {
+    await this.db('login_throttle')
+      .insert({
+        key: record.key,
+        failures: record.failures,
+        last_failure_at: record.lastFailureAt,
+        blocked_until: record.blockedUntil,
+      })
+      .onConflict('key')
+      .merge();
+  }
+
+  async clearThrottle(key: string): Promise<void> {
+    await this.db('login_throttle').where({ key }).delete();
+  }
+}

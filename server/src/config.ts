@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().min(1).default(`sqlite:${path.join(ROOT, 'data', 'hall.sqlite')}`),
+  /** Mark cookies Secure; on by default in production, where the hall sits behind TLS. */
+  SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Serve the built Angular app from this folder (production: one process, one port). */
+  CLIENT_DIST: z.string().default(path.join(ROOT, 'dist', 'client', 'browser')),
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  databaseUrl: string;
+  secureCookies: boolean;
+  logLevel: string;
+  clientDist: string;
+  seedDemo: boolean;
+  rootDir: string;
+}
+
+/** Parsed once at start; a bad variable stops the process with the variable named. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : false,
+    logLevel: e.LOG_LEVEL,
+    clientDist: e.CLIENT_DIST,
+    seedDemo: e.SEED_DEMO === 'true',
+    rootDir: ROOT,
+  };
+}

@@ -1,0 +1,24 @@
+import type { Knex } from 'knex';
+import type { Dialect } from '../dialect';
+import * as core from './001_core';
+
+export interface Migration {
+  up(knex: Knex, dialect: Dialect): Promise<void>;
+  down(knex: Knex, dialect: Dialect): Promise<void>;
+}
+
+/** Listed here rather than read from disk, so migrations run the same under tsx, tests and bundles. */
+const MIGRATIONS: Record<string, Migration> = {
+  '001_core': core,
+};
+
+export function migrationSource(dialect: Dialect): Knex.MigrationSource<string> {
+  return {
+    getMigrations: async () => Object.keys(MIGRATIONS).sort(),
+    getMigrationName: (name) => name,
+    getMigration: async (name) => ({
+      up: (knex: Knex) => MIGRATIONS[name].up(knex, dialect),
+      down: (knex: Knex) => MIGRATIONS[name].down(knex, dialect),
+    }),
+  };
+}

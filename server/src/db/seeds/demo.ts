@@ -1,0 +1,281 @@
+/**
+ * Demo data for an empty database: two units with an administrator and two agents each (one agent
+ * serves both), a reviewer, insured persons with 12 months of payment details, and a few residents
+ * insured under the urban-rural scheme (for the switch rule).
+ */
+import type { Knex } from 'knex';
+import { addMonths, currentFeePeriod, type FeePeriod } from '@common/fee-period';
+import { EMPLOYEE_INSURANCE_TYPES, INSURANCE_TYPES, contributionBaseFen, contributionFen } from '@common/insurance';
+import { creditCodeCheckChar } from '@common/validators/credit-code';
+import { hashPassword } from '../../auth/password';
+import { INSERT_CHUNK_ROWS } from '../dialect';
+import { PersonGenerator, seededRandom } from './people';
+
+export const DEMO_PASSWORDS = { unitAdmin: 'Admin2026', agent: 'Agent2026', reviewer: 'Review2026' } as const;
+
+const creditCode = (first17: string) => first17 + creditCodeCheckChar(first17);
+
+export const DEMO_UNITS = [
+  {
+    creditCode: '91350100M000100Y43',
+    name: '福州闽江软件科技有限公司',
+    unitNumber: '35010000101',
+    legalRep: '陈志明',
+    address: '福建省福州市鼓楼区五四路158号',
+    postcode: '350003',
+    contact: '林晓燕',
+    contactPhone: '0591-87654321',
+    agents: [
+      { name: '张敏', mobile: '13800000001' },
+      { name: '李强', mobile: '13800000002' },
+    ],
+  },
+  {
+    creditCode: creditCode('91350200MA2Y8K3L1'),
+    name: '厦门鹭岛物流有限公司',
+    unitNumber: '35020000202',
+    legalRep: '黄建国',
+    address: '福建省厦门市思明区湖滨南路88号',
+    postcode: '361004',
+    contact: '王芳',
+    contactPhone: '0592-5123456',
+    agents: [
+      { name: '王芳', mobile: '13800000003' },
+      { name: '李强', mobile: '13800000002' },
+    ],
+  },
+] as const;
+
+export const DEMO_REVIEWER = { username: 'reviewer', name: '审核员 周静' } as const;
+
+export interface SeedOptions {
+  personsPerUnit: number;
+  residents: number;
+  now: Date;
+}
+
+/** Demo regional figures: average wage 8,000 yuan, floor 60 %, ceiling 300 %. */
+export const DEMO_LIMITS = { averageWageFen: 800_000, floorFen: 480_000, ceilingFen: 2_400_000 } as const;
+export const DEMO_CUTOFF_DAY = 25;
+
+export async function seedDemo(knex: Knex, options: SeedOptions): Promise<void> {
+  const at = options.now.toISOString();
+  const current = currentFeePeriod(options.now);
+  const generator = new PersonGenerator(seededRandom(20261124));
+  const [adminHash, agentHash, reviewerHash] = await Promise.all([
+    hashPassword(DEMO_PASSWORDS.unitAdmin),
+    hashPassword(DEMO_PASSWORDS.agent),
+    hashPassword(DEMO_PASSWORDS.reviewer),
+  ]);
+
+  await knex.transaction(async (trx) => {
+    await trx('settings').insert({ key: 'cutoff_day', value: String(DEMO_CUTOFF_DAY) });
+    await trx('contribution_limits').insert({
+      effective_from: '202001',
+      effective_to: null,
+      average_wage_fen: DEMO_LIMITS.averageWageFen,
+      floor_fen: DEMO_LIMITS.floorFen,
+      ceiling_fen: DEMO_LIMITS.ceilingFen,
+    });
+    await trx('contribution_rates').insert(
+      Object.entries(INSURANCE_TYPES).map(([type, rate]) => ({
+        insurance_type: type,
+        effective_from: '202001',
+        effective_to: null,
+        unit_rate_bp: rate.unitRateBp,
+        person_rate_bp: rate.personRateBp,
+      })),
+    );
+    await trx('users').insert({
+      role: 'reviewer',
+      login: DEMO_REVIEWER.username,
+      name: DEMO_REVIEWER.name,
+      password_hash: reviewerHash,
+      disabled: false,
+      created_at: at,
+      updated_at: at,
+    });
+
+    const agentIds = new Map<string, number>();
+    for (const [index, unit] of DEMO_UNITS.entries()) {
+      const [{ id: unitId }] = await trx('units')
+        .insert({
+          credit_code: unit.creditCode,
+          name: unit.name,
+          unit_number: unit.unitNumber,
+          unit_type: 'enterprise',
+          industry: index === 0 ? 'software' : 'logistics',
+          economic_type: 'limited_liability',
+          legal_rep_name: unit.legalRep,
+          legal_rep_phone: '1390000000' + (index + 1),
+          address: unit.address,
+          postcode: unit.postcode,
+          contact_name: unit.contact,
+          contact_phone: unit.contactPhone,
+          contact_email: `hr${index + 1}@example.cn`,
+          registration_date: '2019-01-15',
+          agency: index === 0 ? '福州市医疗保障局鼓楼分中心' : '厦门市医疗保障局思明分中心',
+          collection_mode: 'tax',
+          created_at: at,
+          updated_at: at,
+        })
+        .returning('id');
+      await trx('unit_insurance_types').insert(
+        EMPLOYEE_INSURANCE_TYPES.map((type) => ({ unit_id: unitId, insurance_type: type, start_month: '201901' })),
+      );
+      await trx('users').insert({
+        role: 'unit_admin',
+        login: unit.creditCode,
+        name: `${unit.name}管理员`,
+        password_hash: adminHash,
+        disabled: false,
+        unit_id: unitId,
+        created_at: at,
+        updated_at: at,
+      });
+      for (const agent of unit.agents) {
+        let agentId = agentIds.get(agent.mobile);
+        if (agentId === undefined) {
+          [{ id: agentId }] = await trx('users')
+            .insert({
+              role: 'agent',
+              login: agent.mobile,
+              name: agent.name,
+              password_hash: agentHash,
+              disabled: false,
+              created_at: at,
+              updated_at: at,
+            })
+            .returning('id');
+          agentIds.set(agent.mobile, agentId!);
+        }
+        await trx('agent_units').insert({ agent_id: agentId, unit_id: unitId, disabled: false, bound_at: at });
+      }
+      await seedWorkforce(trx, generator, unitId, options.personsPerUnit, current, at, index === 1);
+    }
+    await seedResidents(trx, generator, options.residents, at);
+  });
+}
+
+async function insertPersons(trx: Knex.Transaction, generator: PersonGenerator, count: number, at: string) {
+  const people = Array.from({ length: count }, () => generator.next());
+  const rows = people.map((p, i) => ({
+    id_type: '01',
+    id_number: p.idNumber,
+    name: p.name,
+    sex: p.sex,
+    birth_date: p.birthDate,
+    ethnicity: '汉族',
+    hukou_type: i % 3 === 0 ? 'rural' : 'urban',
+    mobile: p.mobile,
+    created_at: at,
+    updated_at: at,
+  }));
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) {
+    const inserted = await trx('insured_persons').insert(rows.slice(i, i + INSERT_CHUNK_ROWS)).returning('id');
+    ids.push(...inserted.map((r: { id: number }) => r.id));
+  }
+  return ids;
+}
+
+async function seedWorkforce(
+  trx: Knex.Transaction,
+  generator: PersonGenerator,
+  unitId: number,
+  count: number,
+  current: FeePeriod,
+  at: string,
+  lastMonthUnpaid: boolean,
+): Promise<void> {
+  const personIds = await insertPersons(trx, generator, count, at);
+  const firstDetailPeriod = addMonths(current, -11);
+  const employments = [];
+  const enrollments = [];
+  const details = [];
+  for (const personId of personIds) {
+    // Most staff joined years ago; some within the year, so the months of payment details vary.
+    const startMonth = generator.int(0, 4) === 0 ? addMonths(current, -generator.int(0, 11)) : addMonths(current, -generator.int(12, 80));
+    const leftMonth = generator.int(0, 19) === 0 ? addMonths(current, -generator.int(1, 6)) : null;
+    const ended = leftMonth !== null && leftMonth >= startMonth;
+    const wageFen = generator.int(30, 350) * 10_000;
+    const status = ended ? 'suspended' : 'active';
+    employments.push({
+      unit_id: unitId,
+      person_id: personId,
+      wage_fen: wageFen,
+      personnel_category: 'in_service',
+      employment_form: 'contract',
+      work_start_date: `${startMonth.slice(0, 4)}-${startMonth.slice(4, 6)}-01`,
+      status,
+      start_month: startMonth,
+      end_month: ended ? leftMonth : null,
+      created_at: at,
+      updated_at: at,
+    });
+    const baseFen = contributionBaseFen(wageFen, DEMO_LIMITS.floorFen, DEMO_LIMITS.ceilingFen);
+    for (const type of EMPLOYEE_INSURANCE_TYPES) {
+      enrollments.push({
+        person_id: personId,
+        unit_id: unitId,
+        insurance_type: type,
+        start_month: startMonth,
+        end_month: ended ? leftMonth : null,
+        status,
+        created_at: at,
+        updated_at: at,
+      });
+      const rate = INSURANCE_TYPES[type];
+      for (let period = firstDetailPeriod; period <= current; period = addMonths(period, 1)) {
+        if (period < startMonth || (ended && period > leftMonth!)) continue;
+        const unpaid = period === current || (lastMonthUnpaid && period === addMonths(current, -1));
+        details.push({
+          unit_id: unitId,
+          person_id: personId,
+          insurance_type: type,
+          fee_period: period,
+          base_fen: baseFen,
+          unit_rate_bp: rate.unitRateBp,
+          person_rate_bp: rate.personRateBp,
+          unit_amount_fen: contributionFen(baseFen, rate.unitRateBp),
+          person_amount_fen: contributionFen(baseFen, rate.personRateBp),
+          paid_at: unpaid ? null : `${period.slice(0, 4)}-${period.slice(4, 6)}-15`,
+          collection_serial: unpaid ? null : `ZS${period}${String(unitId).padStart(4, '0')}`,
+          assessed_at: at,
+        });
+      }
+    }
+  }
+  await trx.batchInsert('employments', employments, INSERT_CHUNK_ROWS);
+  await trx.batchInsert('enrollments', enrollments, INSERT_CHUNK_ROWS);
+  await trx.batchInsert('payment_details', details, INSERT_CHUNK_ROWS);
+}
+
+async function seedResidents(trx: Knex.Transaction, generator: PersonGenerator, count: number, at: string): Promise<void> {
+  const personIds = await insertPersons(trx, generator, count, at);
+  await trx.batchInsert(
+    'enrollments',
+    personIds.map((personId) => ({
+      person_id: personId,
+      unit_id: null,
+      insurance_type: '390',
+      start_month: '202001',
+      end_month: null,
+      status: 'active',
+      created_at: at,
+      updated_at: at,
+    })),
+    INSERT_CHUNK_ROWS,
+  );
+}
+
+/** Printed at start and listed in the README. */
+export function demoCredentials(): string[] {
+  return [
+    ...DEMO_UNITS.map((u) => `unit administrator  ${u.name}: credit code ${u.creditCode} / ${DEMO_PASSWORDS.unitAdmin}`),
+    ...[...new Map(DEMO_UNITS.flatMap((u) => u.agents.map((a) => [a.mobile, a] as const))).values()].map(
+      (a) => `agent               ${a.name}: mobile ${a.mobile} / ${DEMO_PASSWORDS.agent}`,
+    ),
+    `reviewer            ${DEMO_REVIEWER.username} / ${DEMO_PASSWORDS.reviewer}`,
+  ];
+}

@@ -1,0 +1,47 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { ApiErrorBody } from '@common/errors';
+import type { Logger } from '../logger';
+import { AppError } from './errors';
+import { pickLanguage, type Messages } from './i18n';
+
+/** The one place errors become responses: `{code, message, details}` in the caller's language. */
+export function errorMiddleware(messages: Messages, logger: Logger) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const lang = pickLanguage(req.get('accept-language'));
+    const requestId = String(req.id ?? '');
+    let appError: AppError;
+    if (error instanceof AppError) {
+      appError = error;
+    } else if (isBodyParserError(error)) {
+      appError =
+        error.type === 'entity.too.large'
+          ? new AppError(413, 'PAYLOAD_TOO_LARGE')
+          : new AppError(400, 'VALIDATION_FAILED', {}, [{ field: '(body)', code: 'INVALID' }]);
+    } else {
+      (req.log ?? logger).error({ err: error, requestId }, 'unhandled error');
+      appError = new AppError(500, 'INTERNAL');
+    }
+
+    const body: ApiErrorBody = {
+      code: appError.code,
+      message: messages.t(lang, `errors.${appError.code}`, appError.params),
+    };
+    const details: NonNullable<ApiErrorBody['details']> = {};
+    if (appError.fields.length > 0) {
+      details.fields = appError.fields.map((f) => ({ ...f, message: messages.t(lang, `fieldErrors.${f.code}`) }));
+    }
+    if (typeof appError.params.seconds === 'number') {
+      details.retryAfterSeconds = appError.params.seconds;
+      res.set('Retry-After', String(appError.params.seconds));
+    }
+    if (appError.status >= 500) details.requestId = requestId;
+    if (Object.keys(details).length > 0) body.details = details;
+    if (!res.headersSent) res.status(appError.status).json(body);
+    else res.end();
+  };
+}
+
+function isBodyParserError(error: unknown): error is { type: string } {
+  return typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string' &&
+    'status' in error;
+}

@@ -1,0 +1,20 @@
+import type { ErrorCode, FieldErrorCode } from '@common/errors';
+
+/** A failure the user can act on; the error middleware words `code` in the caller's language. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly fields: { field: string; code: FieldErrorCode }[] = [],
+  ) {
+    super(code);
+  }
+}
+
+export const notFound = () => new AppError(404, 'NOT_FOUND');
+export const forbidden = () => new AppError(403, 'FORBIDDEN');
+export const unauthenticated = (code: 'UNAUTHENTICATED' | 'SESSION_EXPIRED' | 'ACCOUNT_DISABLED' = 'UNAUTHENTICATED') =>
+  new AppError(401, code);
+export const invalidFields = (fields: { field: string; code: FieldErrorCode }[]) =>
+  new AppError(400, 'VALIDATION_FAILED', {}, fields);

@@ -1,0 +1,43 @@
+/**
+ * The server's own wording of error codes, read from the client's translation files so that each
+ * message exists once per language.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const LANGUAGES = ['zh-CN', 'en', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'zh-CN';
+
+type Catalogue = Record<string, Record<string, string>>;
+
+export class Messages {
+  private readonly catalogues = new Map<Language, Catalogue>();
+
+  constructor(i18nDir: string) {
+    for (const lang of LANGUAGES) {
+      const file = JSON.parse(readFileSync(path.join(i18nDir, `${lang}.json`), 'utf8')) as Catalogue;
+      this.catalogues.set(lang, file);
+    }
+  }
+
+  /** `section.key` in `lang`, with `{{name}}` placeholders filled; the key itself when there is no text. */
+  t(lang: Language, key: string, params: Record<string, string | number> = {}): string {
+    const [section, ...rest] = key.split('.');
+    const text = this.catalogues.get(lang)?.[section]?.[rest.join('.')];
+    if (typeof text !== 'string') return key;
+    return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
+  }
+}
+
+/** Picks the first supported language of an Accept-Language header. */
+export function pickLanguage(header: string | undefined): Language {
+  if (!header) return DEFAULT_LANGUAGE;
+  for (const part of header.split(',')) {
+    const tag = part.split(';')[0].trim().toLowerCase();
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+    if (tag.startsWith('es')) return 'es';
+  }
+  return DEFAULT_LANGUAGE;
+}

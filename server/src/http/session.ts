@@ -1,0 +1,82 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { parseCookie as parseCookies } from 'cookie';
+import type { AuthService } from '../auth/auth.service';
+import { SESSION_ABSOLUTE_MS } from '../auth/auth.service';
+import { AppError } from './errors';
+
+export const SESSION_COOKIE = 'uh_session';
+/** Readable by the page: Angular's HttpClient copies it into the X-XSRF-TOKEN header. */
+export const XSRF_COOKIE = 'XSRF-TOKEN';
+export const XSRF_HEADER = 'x-xsrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface CookieOptions {
+  secure: boolean;
+}
+
+export function setSessionCookies(res: Response, token: string, csrfToken: string, options: CookieOptions): void {
+  res.cookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: options.secure,
+    path: '/',
+    maxAge: SESSION_ABSOLUTE_MS,
+  });
+  setXsrfCookie(res, csrfToken, options);
+}
+
+export function clearSessionCookie(res: Response, options: CookieOptions): void {
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: options.secure, path: '/' });
+}
+
+function setXsrfCookie(res: Response, value: string, options: CookieOptions): void {
+  res.cookie(XSRF_COOKIE, value, { httpOnly: false, sameSite: 'strict', secure: options.secure, path: '/' });
+}
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * Resolves the session cookie into `res.locals.actor` and enforces CSRF on state-changing requests:
+ * the X-XSRF-TOKEN header must equal the XSRF-TOKEN cookie and, once signed in, the session's own token.
+ */
+export function sessionMiddleware(auth: AuthService, options: CookieOptions) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const cookies = parseCookies(req.headers.cookie ?? '');
+    const token = cookies[SESSION_COOKIE];
+    const xsrfCookie = cookies[XSRF_COOKIE];
+    res.locals.actor = null;
+
+    let resolved = null;
+    if (token) {
+      try {
+        resolved = await auth.resolveSession(token);
+      } catch (error) {
+        clearSessionCookie(res, options);
+        return next(error);
+      }
+      if (!resolved) clearSessionCookie(res, options);
+    }
+    res.locals.actor = resolved?.actor ?? null;
+
+    if (!SAFE_METHODS.has(req.method)) {
+      const header = req.get(XSRF_HEADER);
+      const expected = resolved ? resolved.csrfToken : xsrfCookie;
+      if (!header || !xsrfCookie || !expected || !sameToken(header, xsrfCookie) || !sameToken(header, expected)) {
+        return next(new AppError(403, 'CSRF_INVALID'));
+      }
+    }
+    if (resolved && xsrfCookie !== resolved.csrfToken) setXsrfCookie(res, resolved.csrfToken, options);
+    else if (!resolved && !xsrfCookie) setXsrfCookie(res, randomBytes(24).toString('base64url'), options);
+    next();
+  };
+}
+
+/** After logout the old token must not be reused as the pre-login token. */
+export function renewXsrfCookie(res: Response, options: CookieOptions): void {
+  setXsrfCookie(res, randomBytes(24).toString('base64url'), options);
+}

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { createApp } from './app';
+import { systemClock } from './clock';
+import { loadConfig } from './config';
+import { migrateLatest, openDatabase } from './db/database';
+import { demoCredentials, seedDemo } from './db/seeds/demo';
+import { createLogger } from './logger';
+
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+const db = openDatabase(config.databaseUrl);
+await migrateLatest(db);
+
+if (config.seedDemo) {
+  const units = await db.knex('units').count({ n: '*' }).first();
+  if (Number(units?.n ?? 0) === 0) {
+    logger.info('empty database: seeding the demo units, users and insured persons');
+    await seedDemo(db.knex, { personsPerUnit: 300, residents: 12, now: systemClock.now() });
+  }
+}
+
+const app = createApp({
+  db,
+  clock: systemClock,
+  logger,
+  i18nDir: path.join(config.rootDir, 'client', 'public', 'i18n'),
+  secureCookies: config.secureCookies,
+  clientDist: config.clientDist,
+});
+
+const server = app.listen(config.port, () => {
+  const lines = [
+    `Unit Hall on http://localhost:${config.port} (${db.dialect})`,
+    'Demo sign-ins:',
+    ...(config.seedDemo ? demoCredentials().map((l) => '  ' + l) : []),
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+});
+
+const shutdown = () => {
+  server.close(() => void db.knex.destroy().then(() => process.exit(0)));
+};
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);

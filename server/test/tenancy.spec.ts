@@ -1,0 +1,164 @@
+/**
+ * Every endpoint, every kind of caller: anonymous callers get 401, roles without the right 403, and a
+ * user of unit B asking for anything of unit A 404 (or, for lists, nothing of A). A new route without
+ * a case here fails the first test.
+ */
+import type { Role } from '@common/api/auth';
+import { AGENTS, createTestHall, type HallClient, type TestHall } from './harness';
+import { DEMO_UNITS } from '../src/db/seeds/demo';
+import { UNIT_ROLES, type RouteDefinition } from '../src/http/route';
+
+interface World {
+  hall: TestHall;
+  /** Ids of things that belong to unit A. */
+  unitA: { agentId: number };
+}
+
+interface TenancyCase {
+  /** The URL with unit A's ids filled in, and a valid body. */
+  url(world: World): string;
+  body?: unknown;
+  /** What a user of unit B (same role) gets when aiming at unit A. */
+  crossUnit: ((b: HallClient, world: World) => Promise<void>) | 'not unit data';
+}
+
+const CASES: Record<string, TenancyCase> = {
+  'get /health': { url: () => '/api/health', crossUnit: 'not unit data' },
+  'get /openapi.json': { url: () => '/api/openapi.json', crossUnit: 'not unit data' },
+  'post /auth/login/unit': {
+    url: () => '/api/auth/login/unit',
+    body: { creditCode: DEMO_UNITS[0].creditCode, password: 'wrong-password' },
+    crossUnit: 'not unit data',
+  },
+  'post /auth/login/agent': {
+    url: () => '/api/auth/login/agent',
+    body: { mobile: AGENTS.unitAOnly, password: 'wrong-password' },
+    crossUnit: 'not unit data',
+  },
+  'post /auth/login/reviewer': {
+    url: () => '/api/auth/login/reviewer',
+    body: { username: 'reviewer', password: 'wrong-password' },
+    crossUnit: 'not unit data',
+  },
+  'get /auth/me': {
+    url: () => '/api/auth/me',
+    crossUnit: async (b) => {
+      const me = await b.get('/api/auth/me');
+      expect(JSON.stringify(me.body)).not.toContain(DEMO_UNITS[0].creditCode);
+    },
+  },
+  'post /auth/unit': {
+    url: () => '/api/auth/unit',
+    body: { unitId: 1 },
+    crossUnit: async (b, { hall }) => {
+      const unitA = await hall.db.knex('units').where({ credit_code: DEMO_UNITS[0].creditCode }).first('id');
+      const res = await b.post('/api/auth/unit', { unitId: unitA.id });
+      expect(res.status).toBe(res.body.code === 'FORBIDDEN' ? 403 : 404);
+    },
+  },
+  'post /auth/logout': { url: () => '/api/auth/logout', crossUnit: 'not unit data' },
+  'get /home': {
+    url: () => '/api/home',
+    crossUnit: async (b, { hall }) => {
+      const res = await b.get('/api/home');
+      const unitB = await hall.db.knex('units').where({ credit_code: DEMO_UNITS[1].creditCode }).first('id');
+      const insuredB = await hall.db.knex('employments').where({ unit_id: unitB.id, status: 'active' }).count({ n: '*' }).first();
+      expect(res.body.insuredCount).toBe(Number(insuredB!.n));
+    },
+  },
+  'get /review/home': { url: () => '/api/review/home', crossUnit: 'not unit data' },
+  'get /agents': {
+    url: () => '/api/agents',
+    crossUnit: async (b) => {
+      const res = await b.get('/api/agents');
+      expect(res.body.items.map((a: { mobile: string }) => a.mobile)).not.toContain(AGENTS.unitAOnly);
+    },
+  },
+  'post /agents': {
+    url: () => '/api/agents',
+    body: { name: '测试员', mobile: '13900000077', password: 'Passw0rd1' },
+    crossUnit: async (b, { hall }) => {
+      const res = await b.post('/api/agents', { name: '测试员', mobile: '13900000078', password: 'Passw0rd1' });
+      const unitA = await hall.db.knex('units').where({ credit_code: DEMO_UNITS[0].creditCode }).first('id');
+      const bound = await hall.db.knex('agent_units').where({ agent_id: res.body.id, unit_id: unitA.id }).first();
+      expect(bound).toBeUndefined();
+    },
+  },
+  'post /agents/:id/disable': {
+    url: ({ unitA }) => `/api/agents/${unitA.agentId}/disable`,
+    crossUnit: async (b, { unitA, hall }) => {
+      expect((await b.post(`/api/agents/${unitA.agentId}/disable`)).status).toBe(404);
+      const binding = await hall.db.knex('agent_units').where({ agent_id: unitA.agentId }).first('disabled');
+      expect(Boolean(binding.disabled)).toBeFalse();
+    },
+  },
+  'post /agents/:id/enable': {
+    url: ({ unitA }) => `/api/agents/${unitA.agentId}/enable`,
+    crossUnit: async (b, { unitA }) => {
+      expect((await b.post(`/api/agents/${unitA.agentId}/enable`)).status).toBe(404);
+    },
+  },
+};
+
+const keyOf = (r: RouteDefinition) => `${r.method} ${r.path}`;
+
+/** Sign-ins of unit B, one per role, to play the other unit. */
+async function signedInAs(hall: TestHall, role: Role, unitIndex: 0 | 1): Promise<HallClient> {
+  const client = await hall.client('en');
+  if (role === 'unit_admin') await client.signInUnitAdmin(unitIndex);
+  if (role === 'agent') await client.signInAgent(unitIndex === 0 ? AGENTS.unitAOnly : AGENTS.unitBOnly);
+  if (role === 'reviewer') await client.signInReviewer();
+  return client;
+}
+
+describe('tenancy and roles on every endpoint', () => {
+  let world: World;
+
+  beforeAll(async () => {
+    const hall = await createTestHall();
+    const agent = await hall.db.knex('users').where({ role: 'agent', login: AGENTS.unitAOnly }).first('id');
+    world = { hall, unitA: { agentId: agent.id } };
+  });
+  afterAll(() => world.hall.close());
+
+  const call = (client: HallClient, def: RouteDefinition, c: TenancyCase) =>
+    def.method === 'get' ? client.get(c.url(world)) : client.send(def.method, c.url(world), c.body);
+
+  it('has a case for every mounted route', () => {
+    expect(world.hall.app.locals.routes.map(keyOf).sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  it('answers 401 to anonymous callers of every non-public endpoint', async () => {
+    for (const def of world.hall.app.locals.routes) {
+      if (def.access === 'public') continue;
+      const anonymous = await world.hall.client('en');
+      const res = await call(anonymous, def, CASES[keyOf(def)]);
+      expect(res.status).withContext(keyOf(def)).toBe(401);
+    }
+  });
+
+  it('answers 403 to every role an endpoint is not for', async () => {
+    for (const def of world.hall.app.locals.routes) {
+      if (def.access === 'public' || def.access === 'signed-in') continue;
+      for (const role of ['unit_admin', 'agent', 'reviewer'] as const) {
+        if (def.access.includes(role)) continue;
+        const client = await signedInAs(world.hall, role, 0);
+        const res = await call(client, def, CASES[keyOf(def)]);
+        expect(res.status).withContext(`${keyOf(def)} as ${role}`).toBe(403);
+      }
+    }
+  });
+
+  it("answers 404, or nothing of unit A, to unit B's users on every unit endpoint", async () => {
+    for (const def of world.hall.app.locals.routes) {
+      const c = CASES[keyOf(def)];
+      if (c.crossUnit === 'not unit data') continue;
+      const roles = def.access === 'signed-in' ? UNIT_ROLES : (def.access as readonly Role[]).filter((r) => UNIT_ROLES.includes(r));
+      expect(roles.length).withContext(keyOf(def)).toBeGreaterThan(0);
+      for (const role of roles) {
+        const b = await signedInAs(world.hall, role, 1);
+        await c.crossUnit(b, world);
+      }
+    }
+  });
+});

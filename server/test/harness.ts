@@ -21,7 +21,7 @@ export const SEED_INSTANT = '2026-11-10T02:00:00.000Z';
 export const SEED_OPTIONS = { personsPerUnit: 12, residents: 3, now: new Date(SEED_INSTANT) };
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const I18N_DIR = process.env.TEST_I18N_DIR ?? path.join(ROOT, 'client', 'public', 'i18n');
+const I18N_DIR = path.join(ROOT, 'client', 'public', 'i18n');
 const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
 
 export function announceEngine(): void {

@@ -6,7 +6,7 @@ import { AppError, notFound, unauthenticated, forbidden } from '../http/errors';
 import type { Actor } from '../http/route';
 import { recordAudit } from '../audit/audit.store';
 import { AuthStore, type SessionRecord, type ThrottleRecord } from './auth.store';
-import { DUMMY_HASH, verifyPassword } from './password';
+import { unknownLoginHash, verifyPassword } from './password';
 
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -51,7 +51,7 @@ export class AuthService {
     this.refuseWhileBlocked(throttle, now);
 
     const user = await this.store.findUser(role, login);
-    const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await unknownLoginHash()));
     if (!user || !passwordOk) {
       const next = this.nextThrottle(throttleKey, throttle, now);
       await this.store.saveThrottle(next);
@@ -169,7 +169,8 @@ export class AuthService {
     const until = Date.parse(throttle.blockedUntil);
     if (until <= now) return;
     const code = throttle.failures >= LOCK_AFTER_FAILURES ? 'LOGIN_LOCKED' : 'LOGIN_THROTTLED';
-    throw new AppError(429, code, { seconds: Math.ceil((until - now) / 1000) });
+    const seconds = Math.ceil((until - now) / 1000);
+    throw new AppError(429, code, { seconds, minutes: Math.ceil(seconds / 60) });
   }
 
   /** 3 failures: wait 5 s; 4: wait 10 s; 5: locked for 15 minutes. */

@@ -27,4 +27,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** Checked against when the login is unknown, so a miss costs as long as a wrong password. */
-export const DUMMY_HASH = await hashPassword(randomBytes(12).toString('hex'));
+let dummyHash: Promise<string> | undefined;
+export function unknownLoginHash(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(12).toString('hex'));
+  return dummyHash;
+}

@@ -6,14 +6,11 @@
 import type { Knex } from 'knex';
 import { addMonths, currentFeePeriod, type FeePeriod } from '@common/fee-period';
 import { EMPLOYEE_INSURANCE_TYPES, INSURANCE_TYPES, contributionBaseFen, contributionFen } from '@common/insurance';
-import { creditCodeCheckChar } from '@common/validators/credit-code';
 import { hashPassword } from '../../auth/password';
 import { INSERT_CHUNK_ROWS } from '../dialect';
 import { PersonGenerator, seededRandom } from './people';
 
 export const DEMO_PASSWORDS = { unitAdmin: 'Admin2026', agent: 'Agent2026', reviewer: 'Review2026' } as const;
-
-const creditCode = (first17: string) => first17 + creditCodeCheckChar(first17);
 
 export const DEMO_UNITS = [
   {
@@ -31,7 +28,7 @@ export const DEMO_UNITS = [
     ],
   },
   {
-    creditCode: creditCode('91350200MA2Y8K3L1'),
+    creditCode: '91350200MA2Y8K3L1K',
     name: '厦门鹭岛物流有限公司',
     unitNumber: '35020000202',
     legalRep: '黄建国',

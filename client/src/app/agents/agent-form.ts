@@ -1,0 +1,11 @@
+import { FormControl, FormGroup } from '@angular/forms';
+import { maxLength, mobile, newPassword, required } from '../shared/forms/field-validators';
+
+/** A new agent: name, mobile (their login) and a first password. */
+export function agentForm() {
+  return new FormGroup({
+    name: new FormControl('', { nonNullable: true, validators: [required, maxLength(50)] }),
+    mobile: new FormControl('', { nonNullable: true, validators: [mobile] }),
+    password: new FormControl('', { nonNullable: true, validators: [newPassword] }),
+  });
+}

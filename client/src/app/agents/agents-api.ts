@@ -1,0 +1,23 @@
+import { HttpClient, httpResource } from '@angular/common/http';
+import { inject, Service } from '@angular/core';
+import type { Agent, AgentList, CreateAgentRequest } from '@common/api/agents';
+import type { Observable } from 'rxjs';
+
+/** The unit's agents (经办人). */
+export function agentsResource() {
+  return httpResource<AgentList>(() => '/api/agents');
+}
+
+@Service()
+export class AgentsApi {
+  private readonly http = inject(HttpClient);
+
+  create(request: CreateAgentRequest): Observable<Agent> {
+    return this.http.post<Agent>('/api/agents', request);
+  }
+
+  /** A disabled agent loses access at once; enabling restores it. */
+  setDisabled(agentId: number, disabled: boolean): Observable<Agent> {
+    return this.http.post<Agent>(`/api/agents/${agentId}/${disabled ? 'disable' : 'enable'}`, null);
+  }
+}

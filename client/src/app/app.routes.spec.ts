@@ -1,0 +1,141 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import type { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { MatActionListItemHarness, MatNavListItemHarness } from '@angular/material/list/testing';
+import { MatTabGroupHarness } from '@angular/material/tabs/testing';
+import { NavigationEnd, provideRouter, Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { UnitHome } from '@common/api/home';
+import { filter, firstValueFrom } from 'rxjs';
+import { AGENT_TWO_UNITS, HARBOUR_FOODS, REVIEWER, RIVER_LOGISTICS, signIn, UNIT_ADMIN } from '../testing/sessions';
+import { provideTestTranslation } from '../testing/translation';
+import { routes } from './app.routes';
+import { AuthService } from './core/auth/auth.service';
+import { errorInterceptor } from './core/http/error.interceptor';
+import { languageInterceptor } from './core/http/language.interceptor';
+import { provideNoMaterialAnimations } from '../testing/material';
+
+const HOME: UnitHome = { period: '202611', insuredCount: 42, pendingCount: 3, dueThisMonthFen: 123456 };
+
+describe('the hall, page to page', () => {
+  let http: HttpTestingController;
+  let harness: RouterTestingHarness;
+  let loader: HarnessLoader;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter(routes),
+        provideHttpClient(withInterceptors([languageInterceptor, errorInterceptor])),
+        provideHttpClientTesting(),
+        provideTestTranslation(),
+        provideNoMaterialAnimations(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  async function open(url: string): Promise<void> {
+    harness = await RouterTestingHarness.create(url);
+    loader = TestbedHarnessEnvironment.loader(harness.fixture);
+  }
+
+  const text = (testId: string) =>
+    (harness.fixture.nativeElement as HTMLElement).querySelector(`[data-testid="${testId}"]`)?.textContent?.trim() ?? null;
+  const url = () => TestBed.inject(Router).url;
+
+  async function navTitles(): Promise<string[]> {
+    const items = await loader.getAllHarnesses(MatNavListItemHarness);
+    return Promise.all(items.map((item) => item.getTitle()));
+  }
+
+  it('takes an agent of two units through the unit picker to the home of the unit chosen', async () => {
+    await open('/');
+    expect(url()).toBe('/login');
+
+    await (await loader.getHarness(MatTabGroupHarness)).selectTab({ label: '经办人登录' });
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="login-agent-mobile"]' }))).setValue(
+      '13900139000',
+    );
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="login-agent-password"]' }))).setValue(
+      'Agent2026',
+    );
+    await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="login-agent-submit"]' }))).click();
+    http.expectOne('/api/auth/login/agent').flush(AGENT_TWO_UNITS);
+    await harness.fixture.whenStable();
+    expect(url()).toBe('/select-unit');
+
+    const options = await loader.getAllHarnesses(MatActionListItemHarness.with({ selector: '[data-testid="unit-option"]' }));
+    expect(await Promise.all(options.map((option) => option.getTitle()))).toEqual([
+      HARBOUR_FOODS.name,
+      RIVER_LOGISTICS.name,
+    ]);
+    await options[1].click();
+
+    const choice = http.expectOne('/api/auth/unit');
+    expect(choice.request.method).toBe('POST');
+    expect(choice.request.body).toEqual({ unitId: RIVER_LOGISTICS.id });
+    // The home page's figures stay pending until answered, so wait for the navigation, not for stability.
+    const arrived = firstValueFrom(TestBed.inject(Router).events.pipe(filter((event) => event instanceof NavigationEnd)));
+    choice.flush({ ...AGENT_TWO_UNITS, unit: RIVER_LOGISTICS });
+    await arrived;
+    TestBed.tick();
+
+    expect(url()).toBe('/home');
+    http.expectOne('/api/home').flush(HOME);
+    await harness.fixture.whenStable();
+    expect(text('toolbar-unit-name')).toBe(RIVER_LOGISTICS.name);
+    expect(text('toolbar-user-name')).toBe('王建国');
+    expect(text('toolbar-role')).toBe('经办人');
+    expect(text('switch-unit')).toContain('切换单位');
+    expect(await navTitles()).toEqual(['首页']);
+  });
+
+  it('shows a unit administrator their unit, name, role and services', async () => {
+    signIn(UNIT_ADMIN);
+    await open('/');
+    expect(url()).toBe('/home');
+    http.expectOne('/api/home').flush(HOME);
+    await harness.fixture.whenStable();
+
+    expect(text('app-title')).toBe('单位网上服务大厅');
+    expect(text('toolbar-unit-name')).toBe(HARBOUR_FOODS.name);
+    expect(text('toolbar-user-name')).toBe('陈经理');
+    expect(text('toolbar-role')).toBe('单位管理员');
+    expect(text('switch-unit')).toBeNull();
+    expect(await navTitles()).toEqual(['首页', '经办人管理']);
+  });
+
+  it('opens the review home for a reviewer, with no unit in the toolbar', async () => {
+    signIn(REVIEWER);
+    await open('/');
+    expect(url()).toBe('/review');
+    http.expectOne('/api/review/home').flush({ pendingCount: 7, unitCount: 12 });
+    await harness.fixture.whenStable();
+
+    expect(text('toolbar-unit-name')).toBeNull();
+    expect(text('toolbar-role')).toBe('审核员');
+    expect(await navTitles()).toEqual(['审核首页']);
+  });
+
+  it('signs out and returns to the login page', async () => {
+    signIn(UNIT_ADMIN);
+    await open('/home');
+    http.expectOne('/api/home').flush(HOME);
+    await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="logout"]' }))).click();
+
+    const logout = http.expectOne('/api/auth/logout');
+    expect(logout.request.method).toBe('POST');
+    logout.flush(null, { status: 204, statusText: 'No Content' });
+    await harness.fixture.whenStable();
+
+    expect(url()).toBe('/login');
+    expect(TestBed.inject(AuthService).session()).toBeNull();
+  });
+});

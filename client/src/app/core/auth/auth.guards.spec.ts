@@ -1,0 +1,66 @@
+import { Component } from '@angular/core';
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router, type Routes } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { SessionInfo } from '@common/api/auth';
+import { AGENT_ONE_UNIT, AGENT_TWO_UNITS, REVIEWER, signIn, UNIT_ADMIN } from '../../../testing/sessions';
+import { agentOnly, rolesAllowed, signedIn, signedOut, unitChosen } from './auth.guards';
+
+@Component({ template: 'page' })
+class Page {}
+
+// The guards as app.routes.ts wires them, over placeholder pages.
+const routes: Routes = [
+  { path: 'login', canActivate: [signedOut], component: Page },
+  { path: 'select-unit', canActivate: [signedIn, agentOnly], component: Page },
+  {
+    path: '',
+    canActivate: [signedIn, unitChosen],
+    children: [
+      { path: 'home', canActivate: [rolesAllowed('unit_admin', 'agent')], component: Page },
+      { path: 'agents', canActivate: [rolesAllowed('unit_admin')], component: Page },
+      { path: 'review', canActivate: [rolesAllowed('reviewer')], component: Page },
+    ],
+  },
+];
+
+const cases: [string, SessionInfo | null, string, string][] = [
+  ['a visitor who is not signed in', null, '/home', '/login'],
+  ['a visitor who is not signed in', null, '/agents', '/login'],
+  ['a visitor who is not signed in', null, '/review', '/login'],
+  ['a visitor who is not signed in', null, '/select-unit', '/login'],
+  ['a visitor who is not signed in', null, '/login', '/login'],
+  ['a unit administrator', UNIT_ADMIN, '/agents', '/agents'],
+  ['a unit administrator', UNIT_ADMIN, '/review', '/home'],
+  ['a unit administrator', UNIT_ADMIN, '/select-unit', '/home'],
+  ['a unit administrator', UNIT_ADMIN, '/login', '/home'],
+  ['a reviewer', REVIEWER, '/review', '/review'],
+  ['a reviewer', REVIEWER, '/home', '/review'],
+  ['a reviewer', REVIEWER, '/agents', '/review'],
+  ['a reviewer', REVIEWER, '/login', '/review'],
+  ['an agent of one unit', AGENT_ONE_UNIT, '/home', '/home'],
+  ['an agent of one unit', AGENT_ONE_UNIT, '/agents', '/home'],
+  ['an agent of one unit', AGENT_ONE_UNIT, '/review', '/home'],
+  ['an agent who has not chosen a unit', AGENT_TWO_UNITS, '/home', '/select-unit'],
+  ['an agent who has not chosen a unit', AGENT_TWO_UNITS, '/login', '/select-unit'],
+  ['an agent who has not chosen a unit', AGENT_TWO_UNITS, '/select-unit', '/select-unit'],
+];
+
+describe('route guards', () => {
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [provideRouter(routes), provideHttpClient(), provideHttpClientTesting()],
+    });
+  });
+
+  for (const [who, session, url, expected] of cases) {
+    it(`take ${who} asking for ${url} to ${expected}`, async () => {
+      if (session) signIn(session);
+      const harness = await RouterTestingHarness.create();
+      await harness.navigateByUrl(url);
+      expect(TestBed.inject(Router).url).toBe(expected);
+    });
+  }
+});

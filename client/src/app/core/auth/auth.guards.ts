@@ -1,0 +1,36 @@
+import { inject } from '@angular/core';
+import { Router, type CanActivateFn } from '@angular/router';
+import type { Role } from '@common/api/auth';
+import { AuthService, homePath } from './auth.service';
+
+/** Signed-in pages; everyone else goes to the login page. */
+export const signedIn: CanActivateFn = () => {
+  const session = inject(AuthService).session();
+  return session !== null || inject(Router).parseUrl('/login');
+};
+
+/** The login page; a signed-in user goes to their home instead. */
+export const signedOut: CanActivateFn = () => {
+  const session = inject(AuthService).session();
+  return session === null || inject(Router).parseUrl(homePath(session));
+};
+
+/** Unit pages need a unit: an agent who has not picked one goes to the unit picker. */
+export const unitChosen: CanActivateFn = () => {
+  const session = inject(AuthService).session();
+  return session?.user.role !== 'agent' || session.unit !== null || inject(Router).parseUrl('/select-unit');
+};
+
+/** The unit picker is for agents only. */
+export const agentOnly: CanActivateFn = () => {
+  const session = inject(AuthService).session();
+  return session?.user.role === 'agent' || inject(Router).parseUrl(homePath(session));
+};
+
+/** Pages of some roles only; anyone else is sent to their own home. */
+export function rolesAllowed(...roles: Role[]): CanActivateFn {
+  return () => {
+    const session = inject(AuthService).session();
+    return (session !== null && roles.includes(session.user.role)) || inject(Router).parseUrl(homePath(session));
+  };
+}

@@ -1,0 +1,23 @@
+import { Component, computed } from '@angular/core';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { displayPeriod } from '@common/fee-period';
+import { formatFen } from '@common/insurance';
+import { TranslatePipe } from '@ngx-translate/core';
+import { LoadError } from '../../shared/load-error/load-error';
+import { StatCard } from '../../shared/stat-card/stat-card';
+import { unitHomeResource } from '../home-api';
+
+@Component({
+  selector: 'app-unit-home',
+  imports: [MatProgressBarModule, TranslatePipe, LoadError, StatCard],
+  templateUrl: './unit-home.html',
+  styleUrl: './unit-home.scss',
+})
+export class UnitHomePage {
+  protected readonly home = unitHomeResource();
+  protected readonly period = computed(() => {
+    const home = this.home.value();
+    return home === undefined ? '' : displayPeriod(home.period);
+  });
+  protected readonly due = computed(() => formatFen(this.home.value()?.dueThisMonthFen ?? 0));
+}

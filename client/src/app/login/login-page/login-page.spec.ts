@@ -1,0 +1,201 @@
+import { Component } from '@angular/core';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import type { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatFormFieldHarness } from '@angular/material/form-field/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { MatTabGroupHarness } from '@angular/material/tabs/testing';
+import { provideRouter, Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { AuthService } from '../../core/auth/auth.service';
+import { AGENT_TWO_UNITS, REVIEWER, UNIT_ADMIN } from '../../../testing/sessions';
+import { provideTestTranslation } from '../../../testing/translation';
+import { LoginPage } from './login-page';
+import { provideNoMaterialAnimations } from '../../../testing/material';
+
+@Component({ template: 'elsewhere' })
+class Elsewhere {}
+
+describe('LoginPage', () => {
+  let http: HttpTestingController;
+  let harness: RouterTestingHarness;
+  let loader: HarnessLoader;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([
+          { path: 'login', component: LoginPage },
+          { path: 'home', component: Elsewhere },
+          { path: 'review', component: Elsewhere },
+          { path: 'select-unit', component: Elsewhere },
+        ]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideTestTranslation(),
+        provideNoMaterialAnimations(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create('/login');
+    loader = TestbedHarnessEnvironment.loader(harness.fixture);
+  });
+
+  afterEach(() => http.verify());
+
+  const input = (testId: string) => loader.getHarness(MatInputHarness.with({ selector: `[data-testid="${testId}"]` }));
+  const button = (testId: string) => loader.getHarness(MatButtonHarness.with({ selector: `[data-testid="${testId}"]` }));
+  const errorsOf = async (label: string) =>
+    (await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }))).getTextErrors();
+  const failure = () => (harness.routeNativeElement?.querySelector('[data-testid="login-error"]')?.textContent ?? '').trim();
+
+  async function chooseTab(label: string): Promise<void> {
+    const tabs = await loader.getHarness(MatTabGroupHarness);
+    await tabs.selectTab({ label });
+  }
+
+  it('checks the credit code and password before sending anything', async () => {
+    await (await input('login-unit-credit-code')).setValue('91350100M000100Y44');
+    await (await button('login-unit-submit')).click();
+
+    expect(await errorsOf('统一社会信用代码')).toEqual(['统一社会信用代码校验位不正确，请核对']);
+    expect(await errorsOf('密码')).toEqual(['必填']);
+    http.expectNone('/api/auth/login/unit');
+  });
+
+  it('tells a credit code of the wrong shape from one with a wrong check character', async () => {
+    const creditCode = await input('login-unit-credit-code');
+    await creditCode.setValue('12345');
+    await creditCode.blur();
+    expect(await errorsOf('统一社会信用代码')).toEqual([
+      '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z）',
+    ]);
+  });
+
+  it('signs a unit administrator in and opens the unit home', async () => {
+    await (await input('login-unit-credit-code')).setValue('91350100M000100Y43');
+    await (await input('login-unit-password')).setValue('Harbour2026');
+    await (await button('login-unit-submit')).click();
+
+    const request = http.expectOne('/api/auth/login/unit');
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body).toEqual({ creditCode: '91350100M000100Y43', password: 'Harbour2026' });
+    request.flush(UNIT_ADMIN);
+    await harness.fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe('/home');
+    expect(TestBed.inject(AuthService).session()).toEqual(UNIT_ADMIN);
+  });
+
+  it('says when the login or password is wrong, and stays', async () => {
+    await (await input('login-unit-credit-code')).setValue('91350100M000100Y43');
+    await (await input('login-unit-password')).setValue('wrong');
+    await (await button('login-unit-submit')).click();
+    http
+      .expectOne('/api/auth/login/unit')
+      .flush({ code: 'LOGIN_FAILED', message: '' }, { status: 401, statusText: 'Unauthorized' });
+    await harness.fixture.whenStable();
+
+    expect(failure()).toBe('账号或密码错误。');
+    expect(TestBed.inject(Router).url).toBe('/login');
+    expect(await (await button('login-unit-submit')).isDisabled()).toBeFalse();
+  });
+
+  it('tells how many seconds to wait after too many attempts', async () => {
+    await (await input('login-unit-credit-code')).setValue('91350100M000100Y43');
+    await (await input('login-unit-password')).setValue('again');
+    await (await button('login-unit-submit')).click();
+    http
+      .expectOne('/api/auth/login/unit')
+      .flush(
+        { code: 'LOGIN_THROTTLED', message: '', details: { retryAfterSeconds: 30 } },
+        { status: 429, statusText: 'Too Many Requests' },
+      );
+    await harness.fixture.whenStable();
+
+    expect(failure()).toBe('登录尝试过于频繁，请 30 秒后再试。');
+  });
+
+  it('tells how many minutes a locked account waits, in the chosen tab', async () => {
+    await chooseTab('经办人登录');
+    await (await input('login-agent-mobile')).setValue('13800138000');
+    await (await input('login-agent-password')).setValue('again');
+    await (await button('login-agent-submit')).click();
+    http
+      .expectOne('/api/auth/login/agent')
+      .flush(
+        { code: 'LOGIN_LOCKED', message: '', details: { retryAfterSeconds: 890 } },
+        { status: 429, statusText: 'Too Many Requests' },
+      );
+    await harness.fixture.whenStable();
+
+    expect(failure()).toBe('密码错误次数过多，账号已锁定，请 15 分钟后再试。');
+  });
+
+  it('checks an agent mobile number', async () => {
+    await chooseTab('经办人登录');
+    const mobile = await input('login-agent-mobile');
+    await mobile.setValue('1380013800');
+    await mobile.blur();
+    expect(await errorsOf('手机号码')).toEqual(['请输入 11 位手机号码']);
+
+    await mobile.setValue('+86 138 0013 8000');
+    expect(await errorsOf('手机号码')).toEqual([]);
+  });
+
+  it('sends an agent of several units to the unit picker', async () => {
+    await chooseTab('经办人登录');
+    await (await input('login-agent-mobile')).setValue('13900139000');
+    await (await input('login-agent-password')).setValue('Agent2026');
+    await (await button('login-agent-submit')).click();
+
+    const request = http.expectOne('/api/auth/login/agent');
+    expect(request.request.body).toEqual({ mobile: '13900139000', password: 'Agent2026' });
+    request.flush(AGENT_TWO_UNITS);
+    await harness.fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe('/select-unit');
+  });
+
+  it('puts the server’s field errors under the fields', async () => {
+    await chooseTab('经办人登录');
+    await (await input('login-agent-mobile')).setValue('13900139000');
+    await (await input('login-agent-password')).setValue('x');
+    await (await button('login-agent-submit')).click();
+    http.expectOne('/api/auth/login/agent').flush(
+      {
+        code: 'VALIDATION_FAILED',
+        message: '',
+        details: { fields: [{ field: 'mobile', code: 'MOBILE_FORMAT', message: '' }] },
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await harness.fixture.whenStable();
+
+    expect(await errorsOf('手机号码')).toEqual(['请输入 11 位手机号码']);
+    expect(failure()).toBe('');
+  });
+
+  it('signs a reviewer in and opens the review home', async () => {
+    await chooseTab('审核员登录');
+    await (await input('login-reviewer-username')).setValue('zhao');
+    await (await input('login-reviewer-password')).setValue('Review2026');
+    await (await button('login-reviewer-submit')).click();
+
+    const request = http.expectOne('/api/auth/login/reviewer');
+    expect(request.request.body).toEqual({ username: 'zhao', password: 'Review2026' });
+    request.flush(REVIEWER);
+    await harness.fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe('/review');
+  });
+
+  it('speaks the chosen language, the switcher included', async () => {
+    const element = harness.routeNativeElement as HTMLElement;
+    expect(element.querySelector('[data-testid="language-switcher"]')).not.toBeNull();
+    expect(element.querySelector('h1')?.textContent?.trim()).toBe('登录');
+  });
+});

@@ -1,0 +1,15 @@
+import { Pipe, type PipeTransform } from '@angular/core';
+import type { AbstractControl } from '@angular/forms';
+
+/**
+ * The translation key of a control's first error, `fieldErrors.<code>`; use as
+ * `{{ form.controls.mobile | fieldError | translate }}` inside `mat-error`.
+ * Impure because a control's errors change without the control itself changing.
+ */
+@Pipe({ name: 'fieldError', pure: false })
+export class FieldErrorPipe implements PipeTransform {
+  transform(control: AbstractControl): string {
+    const code = Object.keys(control.errors ?? {})[0];
+    return code === undefined ? '' : `fieldErrors.${code}`;
+  }
+}

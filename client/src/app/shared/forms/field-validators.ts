@@ -1,0 +1,39 @@
+import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
+import type { FieldErrorCode } from '@common/errors';
+import { normaliseMobile } from '@common/validators/contact';
+import { checkCreditCode } from '@common/validators/credit-code';
+
+// Every validator here reports a FieldErrorCode as its error key, the same codes the server sends back,
+// so one `fieldErrors.<code>` text serves both.
+
+function fieldError(code: FieldErrorCode, detail: unknown = true): ValidationErrors {
+  return { [code]: detail };
+}
+
+function text(control: AbstractControl): string {
+  return typeof control.value === 'string' ? control.value.trim() : '';
+}
+
+export const required: ValidatorFn = (control) => (text(control) === '' ? fieldError('REQUIRED') : null);
+
+export function maxLength(max: number): ValidatorFn {
+  return (control) => (text(control).length > max ? fieldError('TOO_LONG', { max }) : null);
+}
+
+/** Unified social credit code, checksum included (GB 32100-2015). */
+export const creditCode: ValidatorFn = (control) => {
+  const result = checkCreditCode(text(control));
+  return result.ok ? null : fieldError(result.problem);
+};
+
+export const mobile: ValidatorFn = (control) => {
+  if (text(control) === '') return fieldError('REQUIRED');
+  return normaliseMobile(text(control)) === null ? fieldError('MOBILE_FORMAT') : null;
+};
+
+/** A password being set: at least 8 characters with a letter and a digit (as the server's newPasswordField). */
+export const newPassword: ValidatorFn = (control) => {
+  const value = typeof control.value === 'string' ? control.value : '';
+  if (value === '') return fieldError('REQUIRED');
+  return value.length < 8 || !/[A-Za-z]/.test(value) || !/\d/.test(value) ? fieldError('PASSWORD_WEAK') : null;
+};

@@ -16,6 +16,17 @@ export const ERROR_CODES = [
   'UNIT_NOT_SELECTED',
   'AGENT_ALREADY_BOUND',
   'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_IN_PROGRESS',
+  'DECLARATION_NOT_PENDING',
+  'APPROVAL_CONFLICT',
+  'UPLOAD_NOT_XLSX',
+  'UPLOAD_TOO_LARGE',
+  'UPLOAD_ZIP_BOMB',
+  'UPLOAD_MACROS',
+  'UPLOAD_TOO_MANY_ROWS',
+  'UPLOAD_WRONG_TEMPLATE',
+  'BATCH_VALIDATION_EXPIRED',
+  'BATCH_NOTHING_VALID',
   'PAYLOAD_TOO_LARGE',
   'INTERNAL',
 ] as const;
@@ -38,6 +49,21 @@ export const FIELD_ERROR_CODES = [
   'CREDIT_CODE_REQUIRED',
   'CREDIT_CODE_FORMAT',
   'CREDIT_CODE_CHECKSUM',
+  'ID_NUMBER_EXCEL_NUMBER',
+  'EFFECTIVE_MONTH_NOT_ALLOWED',
+  'DUPLICATE_IN_FILE',
+  'ALREADY_INSURED_HERE',
+  'INSURED_ELSEWHERE',
+  'DECLARATION_PENDING',
+  'NOT_INSURED_HERE',
+  'NAME_MISMATCH',
+  'REDUCTION_ADDITION_PENDING',
+  'NOT_IN_LIST',
+  'AMOUNT_FORMAT',
+  'DATE_FORMAT',
+  'HEADER_MISSING',
+  'HEADER_UNEXPECTED',
+  'REASON_REQUIRED',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
@@ -46,6 +72,8 @@ export interface FieldError {
   field: string;
   code: FieldErrorCode;
   message: string;
+  /** Values the message refers to, e.g. `{row: 7}` for a duplicate. */
+  params?: Record<string, string | number>;
 }
 
 /** The body of every error response. */

@@ -28,7 +28,7 @@ export function errorMiddleware(messages: Messages, logger: Logger) {
     };
     const details: NonNullable<ApiErrorBody['details']> = {};
     if (appError.fields.length > 0) {
-      details.fields = appError.fields.map((f) => ({ ...f, message: messages.t(lang, `fieldErrors.${f.code}`) }));
+      details.fields = appError.fields.map((f) => ({ ...f, message: messages.t(lang, `fieldErrors.${f.code}`, f.params) }));
     }
     if (typeof appError.params.seconds === 'number') {
       details.retryAfterSeconds = appError.params.seconds;

@@ -1,12 +1,18 @@
 import type { ErrorCode, FieldErrorCode } from '@common/errors';
 
+export interface FieldProblem {
+  field: string;
+  code: FieldErrorCode;
+  params?: Record<string, string | number>;
+}
+
 /** A failure the user can act on; the error middleware words `code` in the caller's language. */
 export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
     readonly params: Record<string, string | number> = {},
-    readonly fields: { field: string; code: FieldErrorCode }[] = [],
+    readonly fields: FieldProblem[] = [],
   ) {
     super(code);
   }
@@ -16,5 +22,5 @@ export const notFound = () => new AppError(404, 'NOT_FOUND');
 export const forbidden = () => new AppError(403, 'FORBIDDEN');
 export const unauthenticated = (code: 'UNAUTHENTICATED' | 'SESSION_EXPIRED' | 'ACCOUNT_DISABLED' = 'UNAUTHENTICATED') =>
   new AppError(401, code);
-export const invalidFields = (fields: { field: string; code: FieldErrorCode }[]) =>
+export const invalidFields = (fields: FieldProblem[]) =>
   new AppError(400, 'VALIDATION_FAILED', {}, fields);

@@ -1,11 +1,11 @@
 import type { ZodError, ZodType } from 'zod';
 import { FIELD_ERROR_CODES, type FieldErrorCode } from '@common/errors';
-import { invalidFields } from './errors';
+import { invalidFields, type FieldProblem } from './errors';
 
 const KNOWN_CODES = new Set<string>(FIELD_ERROR_CODES);
 
 /** Maps zod's issues onto our field error codes, so every message names its field and can be translated. */
-export function fieldErrorsOf(error: ZodError, prefix = ''): { field: string; code: FieldErrorCode }[] {
+export function fieldErrorsOf(error: ZodError, prefix = ''): FieldProblem[] {
   return error.issues.map((issue) => {
     const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)';
     const custom = (issue as { params?: { fieldErrorCode?: string } }).params?.fieldErrorCode;

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Dialect } from '../dialect';
 import * as core from './001_core';
+import * as batchUploads from './002_batch_uploads';
 
 export interface Migration {
   up(knex: Knex, dialect: Dialect): Promise<void>;
@@ -10,6 +11,7 @@ export interface Migration {
 /** Listed here rather than read from disk, so migrations run the same under tsx, tests and bundles. */
 const MIGRATIONS: Record<string, Migration> = {
   '001_core': core,
+  '002_batch_uploads': batchUploads,
 };
 
 export function migrationSource(dialect: Dialect): Knex.MigrationSource<string> {

@@ -1,0 +1,250 @@
+/**
+ * Declarations (申报): additions (增员) and reductions (减员) submitted by a unit, one at a time or as a
+ * batch from a spreadsheet, and reviewed by the agency. Money in integer fen, months as `YYYYMM`.
+ */
+import { z } from 'zod';
+import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
+import { isFeePeriod } from '../fee-period';
+import { fieldIssue, mobileField, pageQuery, requiredText } from './fields';
+
+export const ID_TYPES = ['01', '06', '07'] as const;
+/** 01 resident ID card; 06 Hong Kong/Macao/Taiwan residence permit; 07 foreigner permanent residence ID. */
+export const idTypeSchema = z.enum(ID_TYPES);
+export const HUKOU_TYPES = ['urban', 'rural'] as const;
+export const PERSONNEL_CATEGORIES = ['in_service', 'reemployed_retiree'] as const;
+export const EMPLOYMENT_FORMS = ['contract', 'dispatched', 'other'] as const;
+/** The first four suspend coverage (暂停, can be added again); retirement and death terminate it (终止). */
+export const REDUCTION_REASONS = ['contract_ended', 'resigned', 'dismissed', 'enlisted', 'retired', 'deceased'] as const;
+export const TERMINATING_REASONS: readonly ReductionReason[] = ['retired', 'deceased'];
+export const DECLARATION_TYPES = ['addition', 'reduction'] as const;
+export const DECLARATION_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+
+export type IdType = (typeof ID_TYPES)[number];
+export type ReductionReason = (typeof REDUCTION_REASONS)[number];
+export type DeclarationType = (typeof DECLARATION_TYPES)[number];
+export type DeclarationStatus = (typeof DECLARATION_STATUSES)[number];
+
+export const feePeriodField = z.string().refine(isFeePeriod, fieldIssue('INVALID'));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Declared monthly wage: integer fen, 1 fen to 10 million yuan. */
+export const wageFenField = z.number().int().positive().max(1_000_000_000);
+
+/**
+ * The addition form and template row. ID number checks that need "today" (birth date not in the
+ * future) and the records (already insured) run on the server; this schema checks shape only.
+ */
+export const additionInput = z.object({
+  name: requiredText(50),
+  idType: idTypeSchema.default('01'),
+  idNumber: requiredText(18).transform((v) => v.toUpperCase()),
+  ethnicity: optionalText(20),
+  hukouType: z.enum(HUKOU_TYPES),
+  hukouAddress: optionalText(200),
+  mobile: mobileField,
+  contactAddress: optionalText(200),
+  effectiveMonth: feePeriodField,
+  wageFen: wageFenField,
+  personnelCategory: z.enum(PERSONNEL_CATEGORIES),
+  employmentForm: z.enum(EMPLOYMENT_FORMS).optional(),
+  workStartDate: isoDate.optional(),
+  /** Defaults to every employee insurance type of the unit. */
+  insuranceTypes: z.array(z.enum(EMPLOYEE_INSURANCE_TYPES)).min(1).optional(),
+  remark: optionalText(200),
+});
+export type AdditionInput = z.input<typeof additionInput>;
+export type Addition = z.output<typeof additionInput>;
+
+export const reductionInput = z.object({
+  idNumber: requiredText(18).transform((v) => v.toUpperCase()),
+  name: requiredText(50),
+  reason: z.enum(REDUCTION_REASONS),
+  remark: optionalText(200),
+});
+export type ReductionInput = z.input<typeof reductionInput>;
+export type Reduction = z.output<typeof reductionInput>;
+
+/** What the addition form may offer now: the server's months (cut-off applied) and the unit's insurance types. */
+export const additionOptions = z.object({
+  months: z.array(z.string()),
+  insuranceTypes: z.array(z.enum(EMPLOYEE_INSURANCE_TYPES)),
+  cutoffDay: z.number().int(),
+});
+export type AdditionOptions = z.infer<typeof additionOptions>;
+
+export const reductionOptions = z.object({
+  /** Always the current month: shown, not chosen. */
+  stopMonth: z.string(),
+  reasons: z.array(z.enum(REDUCTION_REASONS)),
+});
+export type ReductionOptions = z.infer<typeof reductionOptions>;
+
+export const quoteRequest = z.object({
+  wageFen: wageFenField,
+  effectiveMonth: feePeriodField,
+  insuranceTypes: z.array(z.enum(EMPLOYEE_INSURANCE_TYPES)).min(1).optional(),
+});
+export type QuoteRequest = z.input<typeof quoteRequest>;
+
+/** The confirmation step: the base after clamping and the monthly amounts, computed by the server. */
+export const quote = z.object({
+  effectiveMonth: z.string(),
+  wageFen: z.number().int(),
+  baseFen: z.number().int(),
+  floorFen: z.number().int(),
+  ceilingFen: z.number().int(),
+  lines: z.array(
+    z.object({
+      insuranceType: z.enum(EMPLOYEE_INSURANCE_TYPES),
+      unitRateBp: z.number().int(),
+      personRateBp: z.number().int(),
+      unitFen: z.number().int(),
+      personFen: z.number().int(),
+    }),
+  ),
+  totalUnitFen: z.number().int(),
+  totalPersonFen: z.number().int(),
+});
+export type Quote = z.infer<typeof quote>;
+
+export const declaration = z.object({
+  id: z.number().int(),
+  type: z.enum(DECLARATION_TYPES),
+  status: z.enum(DECLARATION_STATUSES),
+  unitId: z.number().int(),
+  /** Filled for reviewers, who see every unit. */
+  unitName: z.string().optional(),
+  idNumber: z.string(),
+  /** Lists show the masked number; details the whole one. */
+  idNumberMasked: z.string(),
+  personName: z.string(),
+  effectiveMonth: z.string(),
+  batchId: z.number().int().nullable(),
+  rowNumber: z.number().int().nullable(),
+  submittedBy: z.string(),
+  submittedAt: z.string(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewReason: z.string().nullable(),
+  /** The addition's or reduction's fields as submitted. */
+  payload: z.record(z.string(), z.unknown()),
+});
+export type Declaration = z.infer<typeof declaration>;
+
+export const declarationPage = z.object({
+  items: z.array(declaration),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type DeclarationPage = z.infer<typeof declarationPage>;
+
+/** The unit's queues: `pending` (can be withdrawn) and `audited` (approved or rejected). */
+export const declarationQuery = pageQuery.extend({
+  queue: z.enum(['pending', 'audited']).default('pending'),
+  type: z.enum(DECLARATION_TYPES).optional(),
+  /** ID number or name, or part of either. */
+  q: z.string().trim().max(50).optional(),
+  batchId: z.coerce.number().int().positive().optional(),
+});
+export type DeclarationQuery = z.input<typeof declarationQuery>;
+
+/** The reviewer's console: every unit's submissions. */
+export const reviewQuery = pageQuery.extend({
+  status: z.enum(DECLARATION_STATUSES).default('pending'),
+  unitId: z.coerce.number().int().positive().optional(),
+  type: z.enum(DECLARATION_TYPES).optional(),
+  /** Submitted on or after / on or before, `YYYY-MM-DD` in Asia/Shanghai. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  batchId: z.coerce.number().int().positive().optional(),
+});
+export type ReviewQuery = z.input<typeof reviewQuery>;
+
+export const reviewDecision = z.object({
+  approve: z.boolean(),
+  /** Required when rejecting. */
+  reason: z.string().trim().max(500).optional(),
+});
+export type ReviewDecision = z.input<typeof reviewDecision>;
+
+export const reviewResult = z.object({
+  approved: z.number().int(),
+  rejected: z.number().int(),
+});
+export type ReviewResult = z.infer<typeof reviewResult>;
+
+export const INSURED_STATUSES = ['active', 'suspended', 'terminated'] as const;
+export type InsuredStatus = (typeof INSURED_STATUSES)[number];
+
+/** A person insured (or once insured) by the unit, as lists show them. */
+export const insuredPerson = z.object({
+  personId: z.number().int(),
+  idNumber: z.string(),
+  idNumberMasked: z.string(),
+  name: z.string(),
+  sex: z.enum(['male', 'female']),
+  birthDate: z.string(),
+  status: z.enum(INSURED_STATUSES),
+  startMonth: z.string(),
+  endMonth: z.string().nullable(),
+  wageFen: z.number().int(),
+  insuranceTypes: z.array(z.string()),
+  /** A pending addition or reduction for this person in this unit. */
+  pendingDeclaration: z.enum(DECLARATION_TYPES).nullable(),
+});
+export type InsuredPerson = z.infer<typeof insuredPerson>;
+
+export const insuredQuery = pageQuery.extend({
+  q: z.string().trim().max(50).optional(),
+  status: z.enum(INSURED_STATUSES).optional(),
+  sort: z.enum(['name', 'idNumber', 'startMonth']).default('name'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+});
+export type InsuredQuery = z.input<typeof insuredQuery>;
+
+export const insuredPage = z.object({
+  items: z.array(insuredPerson),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type InsuredPage = z.infer<typeof insuredPage>;
+
+/** A spreadsheet problem, located as a person would find it in Excel. */
+export const sheetError = z.object({
+  sheet: z.string(),
+  /** 1-based, as Excel numbers rows. */
+  row: z.number().int(),
+  /** Excel column letter, e.g. `C`, and the header text of the column. */
+  column: z.string(),
+  columnTitle: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type SheetError = z.infer<typeof sheetError>;
+
+/** The dry run of an uploaded batch. */
+export const batchValidation = z.object({
+  /** Names the stored validation for the annotated download and the submit. */
+  token: z.string(),
+  kind: z.enum(DECLARATION_TYPES),
+  fileName: z.string(),
+  rows: z.number().int(),
+  validRows: z.number().int(),
+  invalidRows: z.number().int(),
+  /** Header problems stop everything; then every row's problems at once. */
+  errors: z.array(sheetError),
+});
+export type BatchValidation = z.infer<typeof batchValidation>;
+
+export const batchSubmitRequest = z.object({ token: z.string().min(1).max(100) });
+export const batchSubmitResult = z.object({ batchId: z.number().int(), declarations: z.number().int() });
+export type BatchSubmitResult = z.infer<typeof batchSubmitResult>;

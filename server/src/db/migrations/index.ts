@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Dialect } from '../dialect';
 import * as core from './001_core';
 import * as batchUploads from './002_batch_uploads';
+import * as assessments from './003_assessments';
 
 export interface Migration {
   up(knex: Knex, dialect: Dialect): Promise<void>;
@@ -12,6 +13,7 @@ export interface Migration {
 const MIGRATIONS: Record<string, Migration> = {
   '001_core': core,
   '002_batch_uploads': batchUploads,
+  '003_assessments': assessments,
 };
 
 export function migrationSource(dialect: Dialect): Knex.MigrationSource<string> {

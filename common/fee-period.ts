@@ -49,3 +49,8 @@ export function monthsBetween(from: FeePeriod, to: FeePeriod): number {
 export function displayPeriod(period: FeePeriod): string {
   return `${period.slice(0, 4)}-${period.slice(4, 6)}`;
 }
+
+/** `2026-11-24 18:05:09`: an instant as a wall-clock time in Asia/Shanghai, for printed and exported documents. */
+export function shanghaiDateTime(instant: Date): string {
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+}

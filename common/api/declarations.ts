@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
 import { isFeePeriod } from '../fee-period';
-import { fieldIssue, mobileField, pageQuery, requiredText } from './fields';
+import { fieldIssue, mobileField, pageOf, pageQuery, requiredText } from './fields';
 
 export const ID_TYPES = ['01', '06', '07'] as const;
 /** 01 resident ID card; 06 Hong Kong/Macao/Taiwan residence permit; 07 foreigner permanent residence ID. */
@@ -138,12 +138,7 @@ export const declaration = z.object({
 });
 export type Declaration = z.infer<typeof declaration>;
 
-export const declarationPage = z.object({
-  items: z.array(declaration),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const declarationPage = pageOf(declaration);
 export type DeclarationPage = z.infer<typeof declarationPage>;
 
 /** The unit's queues: `pending` (can be withdrawn) and `audited` (approved or rejected). */
@@ -210,12 +205,7 @@ export const insuredQuery = pageQuery.extend({
 });
 export type InsuredQuery = z.input<typeof insuredQuery>;
 
-export const insuredPage = z.object({
-  items: z.array(insuredPerson),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const insuredPage = pageOf(insuredPerson);
 export type InsuredPage = z.infer<typeof insuredPage>;
 
 /** A spreadsheet problem, located as a person would find it in Excel. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, type ZodType } from 'zod';
 import type { FieldErrorCode } from '../errors';
 import { checkCreditCode } from '../validators/credit-code';
 import { normaliseMobile } from '../validators/contact';
@@ -45,3 +45,7 @@ export const pageQuery = z.object({
   page: z.coerce.number().int().min(0).default(0),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
+
+/** A server-side page of a list: the rows of this page and how many match in all. */
+export const pageOf = <T extends ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });

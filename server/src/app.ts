@@ -21,6 +21,10 @@ import { mountRoutes } from './http/mount';
 import { route, type RouteDefinition } from './http/route';
 import { sessionMiddleware } from './http/session';
 import { openApiDocument } from './openapi/openapi';
+import { AssessmentService } from './payments/assessment.service';
+import { PaymentService } from './payments/payments.service';
+import { paymentRoutes } from './payments/payments.routes';
+import { unitRoutes } from './unit/unit.routes';
 
 export interface AppDeps {
   db: Database;
@@ -34,16 +38,24 @@ export interface AppDeps {
 }
 
 export interface Services {
+  messages: Messages;
   auth: AuthService;
   agents: AgentService;
   home: HomeService;
+  assessments: AssessmentService;
+  payments: PaymentService;
 }
 
-export function createServices(db: Database, clock: Clock): Services {
+export function createServices(deps: AppDeps): Services {
+  const { db, clock } = deps;
+  const assessments = new AssessmentService(db.knex, clock);
   return {
+    messages: new Messages(deps.i18nDir),
     auth: new AuthService(db.knex, clock),
     agents: new AgentService(db.knex, clock),
     home: new HomeService(db.knex, clock),
+    assessments,
+    payments: new PaymentService(db.knex, clock, assessments),
   };
 }
 
@@ -55,6 +67,8 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...authRoutes(services.auth, cookies),
     ...homeRoutes(services.home),
     ...agentRoutes(services.agents),
+    ...unitRoutes(deps.db.knex),
+    ...paymentRoutes({ db: deps.db.knex, clock: deps.clock, ...services }),
   ];
   let document: Record<string, unknown> | undefined;
   routes.push(
@@ -71,7 +85,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
 }
 
 export function createApp(deps: AppDeps): Express & { locals: { routes: RouteDefinition[] } } {
-  const services = createServices(deps.db, deps.clock);
+  const services = createServices(deps);
   const routes = apiRoutes(deps, services);
   const app = express();
   app.disable('x-powered-by');
@@ -114,7 +128,7 @@ export function createApp(deps: AppDeps): Express & { locals: { routes: RouteDef
   api.use(sessionMiddleware(services.auth, { secure: deps.secureCookies }));
   mountRoutes(api, routes);
   api.use((_req, _res, next) => next(new AppError(404, 'NOT_FOUND')));
-  api.use(errorMiddleware(new Messages(deps.i18nDir), deps.logger));
+  api.use(errorMiddleware(services.messages, deps.logger));
   app.use('/api', api);
 
   if (deps.clientDist && existsSync(path.join(deps.clientDist, 'index.html'))) {

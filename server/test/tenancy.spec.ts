@@ -11,7 +11,7 @@ import { UNIT_ROLES, type RouteDefinition } from '../src/http/route';
 interface World {
   hall: TestHall;
   /** Ids of things that belong to unit A. */
-  unitA: { agentId: number };
+  unitA: { agentId: number; paymentDetailId: number; idNumber: string };
 }
 
 interface TenancyCase {
@@ -92,6 +92,59 @@ const CASES: Record<string, TenancyCase> = {
       expect(Boolean(binding.disabled)).toBeFalse();
     },
   },
+  'get /unit': {
+    url: () => '/api/unit',
+    crossUnit: async (b) => {
+      expect((await b.get('/api/unit')).body.creditCode).toBe(DEMO_UNITS[1].creditCode);
+    },
+  },
+  'get /payments/details': {
+    url: () => '/api/payments/details',
+    crossUnit: async (b, { unitA }) => {
+      expect((await b.get(`/api/payments/details?q=${unitA.idNumber}`)).body.total).toBe(0);
+    },
+  },
+  'get /payments/details/:id': {
+    url: ({ unitA }) => `/api/payments/details/${unitA.paymentDetailId}`,
+    crossUnit: async (b, { unitA }) => {
+      expect((await b.get(`/api/payments/details/${unitA.paymentDetailId}`)).status).toBe(404);
+    },
+  },
+  'get /payments/details/export': {
+    url: () => '/api/payments/details/export',
+    crossUnit: async (b, { unitA }) => {
+      const res = await b.get(`/api/payments/details/export?q=${unitA.idNumber}`);
+      expect(res.headers['x-total-rows']).toBe('0');
+      expect(res.headers['content-disposition']).not.toContain(encodeURIComponent(DEMO_UNITS[0].name));
+    },
+  },
+  'get /payments/periods': {
+    url: () => '/api/payments/periods',
+    crossUnit: async (b, { hall }) => {
+      const res = await b.get('/api/payments/periods?from=202611&to=202611');
+      const unitB = await hall.db.knex('units').where({ credit_code: DEMO_UNITS[1].creditCode }).first('id');
+      const rows = await hall.db.knex('payment_details').where({ unit_id: unitB.id, fee_period: '202611' });
+      expect(res.body.items[0].dueFen).toBe(rows.reduce((n, r) => n + r.unit_amount_fen + r.person_amount_fen, 0));
+    },
+  },
+  'get /payments/periods/export': {
+    url: () => '/api/payments/periods/export',
+    crossUnit: async (b) => {
+      const res = await b.get('/api/payments/periods/export');
+      expect(res.headers['content-disposition']).toContain(encodeURIComponent(DEMO_UNITS[1].name));
+      expect(res.headers['content-disposition']).not.toContain(encodeURIComponent(DEMO_UNITS[0].name));
+    },
+  },
+  'post /review/assessments': {
+    url: () => '/api/review/assessments',
+    body: { unitId: 1, feePeriod: '202611' },
+    crossUnit: 'not unit data',
+  },
+  'post /review/collections': {
+    url: () => '/api/review/collections',
+    body: { unitId: 1, feePeriod: '202610', collectedOn: '2026-11-01', serial: 'T-1' },
+    crossUnit: 'not unit data',
+  },
   'post /agents/:id/enable': {
     url: ({ unitA }) => `/api/agents/${unitA.agentId}/enable`,
     crossUnit: async (b, { unitA }) => {
@@ -117,7 +170,13 @@ describe('tenancy and roles on every endpoint', () => {
   beforeAll(async () => {
     const hall = await createTestHall();
     const agent = await hall.db.knex('users').where({ role: 'agent', login: AGENTS.unitAOnly }).first('id');
-    world = { hall, unitA: { agentId: agent.id } };
+    const unitA = await hall.db.knex('units').where({ credit_code: DEMO_UNITS[0].creditCode }).first('id');
+    const detail = await hall.db
+      .knex('payment_details as d')
+      .join('insured_persons as p', 'p.id', 'd.person_id')
+      .where('d.unit_id', unitA.id)
+      .first('d.id', 'p.id_number');
+    world = { hall, unitA: { agentId: agent.id, paymentDetailId: detail.id, idNumber: detail.id_number } };
   });
   afterAll(() => world.hall.close());
 

@@ -95,3 +95,8 @@ export async function dropAppendOnly(knex: Knex, dialect: Dialect, table: string
   await knex.raw(`DROP TRIGGER IF EXISTS ${table}_append_only ON ${table}`);
   await knex.raw(`DROP FUNCTION IF EXISTS ${table}_append_only()`);
 }
+
+/** Escapes LIKE wildcards in user input; queries use `escape '\'`, which both engines accept. */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => '\\' + c);
+}

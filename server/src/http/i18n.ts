@@ -9,7 +9,7 @@ export const LANGUAGES = ['zh-CN', 'en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
-type Catalogue = Record<string, Record<string, string>>;
+type Catalogue = { [key: string]: string | Catalogue };
 
 export class Messages {
   private readonly catalogues = new Map<Language, Catalogue>();
@@ -23,10 +23,10 @@ export class Messages {
 
   /** `section.key` in `lang`, with `{{name}}` placeholders filled; the key itself when there is no text. */
   t(lang: Language, key: string, params: Record<string, string | number> = {}): string {
-    const [section, ...rest] = key.split('.');
-    const text = this.catalogues.get(lang)?.[section]?.[rest.join('.')];
-    if (typeof text !== 'string') return key;
-    return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
+    let node: string | Catalogue | undefined = this.catalogues.get(lang);
+    for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+    if (typeof node !== 'string') return key;
+    return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
   }
 }
 

@@ -4,9 +4,9 @@ import { pickLanguage } from './i18n';
 import { RESPONDED, UNIT_ROLES, type Actor, type Access, type RouteDefinition } from './route';
 import { parseOrThrow } from './validation';
 
-function checkAccess(access: Access, actor: Actor | null): void {
+function checkAccess(access: Access, actor: Actor | null, sessionEnded?: 'SESSION_EXPIRED' | 'ACCOUNT_DISABLED'): void {
   if (access === 'public') return;
-  if (!actor) throw unauthenticated();
+  if (!actor) throw unauthenticated(sessionEnded);
   if (access === 'signed-in') return;
   if (!access.includes(actor.role)) throw forbidden();
   if (UNIT_ROLES.includes(actor.role) && actor.unitId === null) throw new AppError(409, 'UNIT_NOT_SELECTED');
@@ -17,7 +17,7 @@ export function mountRoutes(router: Router, routes: RouteDefinition[]): void {
     router[def.method](def.path, async (req, res, next) => {
       try {
         const actor = res.locals.actor as Actor | null;
-        checkAccess(def.access, actor);
+        checkAccess(def.access, actor, res.locals.sessionEnded);
         let params: unknown = req.params;
         if (def.params) {
           // A malformed id names nothing that exists.

@@ -56,8 +56,9 @@ export function sessionMiddleware(auth: AuthService, options: CookieOptions) {
       try {
         resolved = await auth.resolveSession(token);
       } catch (error) {
-        clearSessionCookie(res, options);
-        return next(error);
+        // An ended session makes the caller anonymous; routes that need a session say why it ended.
+        if (!(error instanceof AppError)) return next(error);
+        res.locals.sessionEnded = error.code;
       }
       if (!resolved) clearSessionCookie(res, options);
     }

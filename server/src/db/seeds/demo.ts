@@ -246,6 +246,11 @@ async function seedWorkforce(
   await trx.batchInsert('employments', employments, INSERT_CHUNK_ROWS);
   await trx.batchInsert('enrollments', enrollments, INSERT_CHUNK_ROWS);
   await trx.batchInsert('payment_details', details, INSERT_CHUNK_ROWS);
+  const assessed = [];
+  for (let period = firstDetailPeriod; period <= current; period = addMonths(period, 1)) {
+    assessed.push({ unit_id: unitId, fee_period: period, assessed_at: at, assessed_by: null });
+  }
+  await trx('assessments').insert(assessed);
 }
 
 async function seedResidents(trx: Knex.Transaction, generator: PersonGenerator, count: number, at: string): Promise<void> {

@@ -1,0 +1,121 @@
+/** Contributions: payment details (缴费明细) per person, insurance type and fee period; unit totals; collections. */
+import { z } from 'zod';
+import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
+import { feePeriodField } from './declarations';
+import { pageOf, pageQuery } from './fields';
+
+export const PAYMENT_STATUSES = ['due', 'paid', 'overdue'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+const insuranceTypeField = z.enum(EMPLOYEE_INSURANCE_TYPES);
+
+export const paymentDetail = z.object({
+  id: z.number().int(),
+  personId: z.number().int(),
+  idNumber: z.string(),
+  idNumberMasked: z.string(),
+  name: z.string(),
+  feePeriod: z.string(),
+  insuranceType: insuranceTypeField,
+  baseFen: z.number().int(),
+  unitRateBp: z.number().int(),
+  personRateBp: z.number().int(),
+  unitAmountFen: z.number().int(),
+  personAmountFen: z.number().int(),
+  status: z.enum(PAYMENT_STATUSES),
+  paidAt: z.string().nullable(),
+  collectionSerial: z.string().nullable(),
+});
+export type PaymentDetail = z.infer<typeof paymentDetail>;
+
+/** Employee payment details: by ID number or name and a range of fee periods. */
+export const paymentDetailQuery = pageQuery.extend({
+  q: z.string().trim().max(50).optional(),
+  from: feePeriodField.optional(),
+  to: feePeriodField.optional(),
+  insuranceType: insuranceTypeField.optional(),
+  status: z.enum(PAYMENT_STATUSES).optional(),
+  sort: z.enum(['feePeriod', 'name', 'idNumber', 'baseFen']).default('feePeriod'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+});
+export type PaymentDetailQuery = z.input<typeof paymentDetailQuery>;
+
+export const paymentDetailPage = pageOf(paymentDetail).extend({
+  /** Sums over every row the filters match, not only this page. */
+  totals: z.object({ unitAmountFen: z.number().int(), personAmountFen: z.number().int() }),
+});
+export type PaymentDetailPage = z.infer<typeof paymentDetailPage>;
+
+/** Unit payment details: one row per fee period (and insurance type when filtered by one). */
+export const unitPaymentQuery = pageQuery.extend({
+  from: feePeriodField.optional(),
+  to: feePeriodField.optional(),
+  insuranceType: insuranceTypeField.optional(),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+});
+export type UnitPaymentQuery = z.input<typeof unitPaymentQuery>;
+
+export const unitPaymentPeriod = z.object({
+  feePeriod: z.string(),
+  persons: z.number().int(),
+  unitAmountFen: z.number().int(),
+  personAmountFen: z.number().int(),
+  dueFen: z.number().int(),
+  paidFen: z.number().int(),
+  overdueFen: z.number().int(),
+  collectedOn: z.string().nullable(),
+  collectionSerial: z.string().nullable(),
+});
+export type UnitPaymentPeriod = z.infer<typeof unitPaymentPeriod>;
+
+export const unitPaymentPage = pageOf(unitPaymentPeriod);
+export type UnitPaymentPage = z.infer<typeof unitPaymentPage>;
+
+/** The reviewer assesses a unit's period (again). */
+export const assessmentRequest = z.object({ unitId: z.number().int().positive(), feePeriod: feePeriodField });
+export const assessmentResult = z.object({
+  feePeriod: z.string(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  removed: z.number().int(),
+  unchanged: z.number().int(),
+});
+export type AssessmentResult = z.infer<typeof assessmentResult>;
+
+/** The reviewer records a unit's collection (征收) for a period: its details become paid. */
+export const collectionRequest = z.object({
+  unitId: z.number().int().positive(),
+  feePeriod: feePeriodField,
+  collectedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  serial: z.string().trim().min(1).max(40),
+});
+export const collectionResult = z.object({ feePeriod: z.string(), paidDetails: z.number().int(), amountFen: z.number().int() });
+export type CollectionResult = z.infer<typeof collectionResult>;
+
+/** Unit information: basic, contact and registration. */
+export const unitInfo = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  creditCode: z.string(),
+  unitNumber: z.string(),
+  unitType: z.string().nullable(),
+  industry: z.string().nullable(),
+  economicType: z.string().nullable(),
+  legalRepName: z.string().nullable(),
+  legalRepPhone: z.string().nullable(),
+  address: z.string().nullable(),
+  postcode: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  registrationDate: z.string().nullable(),
+  agency: z.string().nullable(),
+  collectionMode: z.string(),
+  insuranceTypes: z.array(z.object({ insuranceType: z.string(), startMonth: z.string() })),
+  bank: z.object({
+    category: z.string().nullable(),
+    branchName: z.string().nullable(),
+    accountName: z.string().nullable(),
+    accountNumberMasked: z.string().nullable(),
+  }),
+});
+export type UnitInfo = z.infer<typeof unitInfo>;

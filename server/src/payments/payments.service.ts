@@ -1,0 +1,102 @@
+import type { Knex } from 'knex';
+import type {
+  CollectionResult,
+  PaymentDetail,
+  PaymentDetailPage,
+  PaymentDetailQuery,
+  UnitPaymentPage,
+  UnitPaymentQuery,
+} from '@common/api/payments';
+import { currentFeePeriod, type FeePeriod } from '@common/fee-period';
+import type { Clock } from '../clock';
+import { recordAudit } from '../audit/audit.store';
+import { AppError, notFound } from '../http/errors';
+import type { Actor } from '../http/route';
+import { AssessmentService } from './assessment.service';
+import { PaymentStore } from './payments.store';
+
+/** The unit's payment queries, and the agency's recording of collections. */
+export class PaymentService {
+  constructor(
+    private readonly db: Knex,
+    private readonly clock: Clock,
+    private readonly assessments: AssessmentService,
+  ) {}
+
+  private store(): PaymentStore {
+    return new PaymentStore(this.db, currentFeePeriod(this.clock.now()));
+  }
+
+  async details(unitId: number, query: PaymentDetailQuery & { page: number; pageSize: number }): Promise<PaymentDetailPage> {
+    await this.assessments.ensureCurrentAssessed(unitId);
+    const { page, pageSize, ...filters } = query;
+    return { ...(await this.store().page(unitId, filters, page, pageSize)), page, pageSize };
+  }
+
+  async detail(unitId: number, id: number): Promise<PaymentDetail> {
+    const found = await this.store().find(unitId, id);
+    if (!found) throw notFound();
+    return found;
+  }
+
+  async detailExport(unitId: number, query: PaymentDetailQuery) {
+    await this.assessments.ensureCurrentAssessed(unitId);
+    const store = this.store();
+    const { total } = await store.page(unitId, query, 0, 1);
+    return { total, pages: store.keysetPages(unitId, query) };
+  }
+
+  async periods(unitId: number, query: UnitPaymentQuery & { page: number; pageSize: number }): Promise<UnitPaymentPage> {
+    await this.assessments.ensureCurrentAssessed(unitId);
+    const { page, pageSize, ...filters } = query;
+    return { ...(await this.store().periodPage(unitId, filters, page, pageSize)), page, pageSize };
+  }
+
+  async allPeriods(unitId: number, query: UnitPaymentQuery) {
+    await this.assessments.ensureCurrentAssessed(unitId);
+    return this.store().allPeriods(unitId, query);
+  }
+
+  /** Records the unit's collection for a period: every unpaid detail of it becomes paid. */
+  async recordCollection(
+    actor: Actor,
+    input: { unitId: number; feePeriod: FeePeriod; collectedOn: string; serial: string },
+    requestId: string,
+  ): Promise<CollectionResult> {
+    if (input.feePeriod > currentFeePeriod(this.clock.now())) {
+      throw new AppError(400, 'VALIDATION_FAILED', {}, [{ field: 'feePeriod', code: 'INVALID' }]);
+    }
+    return this.db.transaction(async (trx) => {
+      const unit = await trx('units').where({ id: input.unitId }).first('id');
+      if (!unit) throw notFound();
+      const unpaid = trx('payment_details').where({ unit_id: input.unitId, fee_period: input.feePeriod }).whereNull('paid_at');
+      const sums = await unpaid.clone().sum({ unit: 'unit_amount_fen', person: 'person_amount_fen' }).first();
+      const amountFen = Number(sums?.unit ?? 0) + Number(sums?.person ?? 0);
+      const paidDetails = await unpaid.clone().update({ paid_at: input.collectedOn, collection_serial: input.serial });
+      const at = this.clock.now().toISOString();
+      await trx('collections')
+        .insert({
+          unit_id: input.unitId,
+          fee_period: input.feePeriod,
+          collected_on: input.collectedOn,
+          serial: input.serial,
+          amount_fen: amountFen,
+          recorded_by: actor.userId,
+          recorded_at: at,
+        })
+        .onConflict(['unit_id', 'fee_period'])
+        .merge();
+      await recordAudit(trx, {
+        at,
+        userId: actor.userId,
+        unitId: input.unitId,
+        action: 'collection_recorded',
+        entityType: 'fee_period',
+        entityId: input.feePeriod,
+        after: { ...input, paidDetails, amountFen },
+        requestId,
+      });
+      return { feePeriod: input.feePeriod, paidDetails, amountFen };
+    });
+  }
+}

@@ -1,0 +1,194 @@
+import ExcelJS from 'exceljs';
+import { addMonths } from '@common/fee-period';
+import { createTestHall, type HallClient, type TestHall } from '../../test/harness';
+import { DEMO_UNITS } from '../db/seeds/demo';
+
+/** People whose amounts were worked out by hand: demo floor 4,800 yuan, ceiling 24,000 yuan. */
+const HAND_CHECKED = [
+  { id: '350102199001010015', name: '方地板', wageFen: 300_000, expect: { base: 480_000, u310: 36_000, p310: 9_600, u330: 2_400, u510: 2_400 } },
+  { id: '350102199001020011', name: '方中间', wageFen: 1_000_050, expect: { base: 1_000_050, u310: 75_004, p310: 20_001, u330: 5_000, u510: 5_000 } },
+  { id: '350102199001030017', name: '=方天花板', wageFen: 3_000_000, expect: { base: 2_400_000, u310: 180_000, p310: 48_000, u330: 12_000, u510: 12_000 } },
+] as const;
+
+async function enrol(hall: TestHall, unitId: number, person: (typeof HAND_CHECKED)[number], startMonth: string, endMonth: string | null = null) {
+  const at = hall.clock.now().toISOString();
+  const [{ id: personId }] = await hall.db
+    .knex('insured_persons')
+    .insert({ id_type: '01', id_number: person.id, name: person.name, sex: 'male', birth_date: '1990-01-01', created_at: at, updated_at: at })
+    .returning('id');
+  const status = endMonth ? 'suspended' : 'active';
+  await hall.db.knex('employments').insert({
+    unit_id: unitId,
+    person_id: personId,
+    wage_fen: person.wageFen,
+    personnel_category: 'in_service',
+    status,
+    start_month: startMonth,
+    end_month: endMonth,
+    created_at: at,
+    updated_at: at,
+  });
+  for (const type of ['310', '330', '510']) {
+    await hall.db.knex('enrollments').insert({
+      person_id: personId,
+      unit_id: unitId,
+      insurance_type: type,
+      start_month: startMonth,
+      end_month: endMonth,
+      status,
+      created_at: at,
+      updated_at: at,
+    });
+  }
+  return personId as number;
+}
+
+describe('payment details and contributions', () => {
+  let hall: TestHall;
+  let admin: HallClient;
+  let reviewer: HallClient;
+  let unitId: number;
+
+  beforeEach(async () => {
+    hall = await createTestHall();
+    admin = await hall.client('en');
+    unitId = (await admin.signInUnitAdmin(0)).body.unit.id;
+    reviewer = await hall.client('en');
+    await reviewer.signInReviewer();
+  });
+  afterEach(() => hall.close());
+
+  it('assesses the hand-checked people with the base clamped to floor and ceiling, in integer fen, for all three types', async () => {
+    for (const person of HAND_CHECKED) await enrol(hall, unitId, person, '202611');
+    const assessed = await reviewer.post('/api/review/assessments', { unitId, feePeriod: '202611' });
+    expect(assessed.status).toBe(200);
+    expect(assessed.body.inserted).toBe(9);
+
+    for (const person of HAND_CHECKED) {
+      const res = await admin.get(`/api/payments/details?q=${person.id}&from=202611&to=202611&pageSize=10`);
+      const byType = Object.fromEntries(res.body.items.map((d: any) => [d.insuranceType, d]));
+      expect(Object.keys(byType).sort()).withContext(person.name).toEqual(['310', '330', '510']);
+      expect(byType['310'].baseFen).toBe(person.expect.base);
+      expect(byType['310'].unitAmountFen).toBe(person.expect.u310);
+      expect(byType['310'].personAmountFen).toBe(person.expect.p310);
+      expect(byType['330'].unitAmountFen).toBe(person.expect.u330);
+      expect(byType['330'].personAmountFen).toBe(0);
+      expect(byType['510'].unitAmountFen).toBe(person.expect.u510);
+      expect(byType['310'].idNumberMasked).toBe(person.id.slice(0, 6) + '********' + person.id.slice(-4));
+      expect(byType['310'].status).toBe('due');
+    }
+  });
+
+  it('changes nothing when the same unit and period are assessed twice', async () => {
+    await enrol(hall, unitId, HAND_CHECKED[0], '202611');
+    const first = await reviewer.post('/api/review/assessments', { unitId, feePeriod: '202611' });
+    const before = await hall.db.knex('payment_details').where({ unit_id: unitId, fee_period: '202611' }).orderBy('id');
+    const second = await reviewer.post('/api/review/assessments', { unitId, feePeriod: '202611' });
+    const after = await hall.db.knex('payment_details').where({ unit_id: unitId, fee_period: '202611' }).orderBy('id');
+    expect(first.body.inserted).toBe(3);
+    expect(second.body).toEqual(jasmine.objectContaining({ inserted: 0, updated: 0, removed: 0 }));
+    expect(after).toEqual(before);
+  });
+
+  it('assesses a reduced person up to the reduction month only, and a person added for next month from next month', async () => {
+    const reduced = await enrol(hall, unitId, HAND_CHECKED[0], '202601', '202611');
+    const added = await enrol(hall, unitId, HAND_CHECKED[1], '202612');
+    await reviewer.post('/api/review/assessments', { unitId, feePeriod: '202611' });
+    await reviewer.post('/api/review/assessments', { unitId, feePeriod: '202612' });
+    const periodsOf = async (personId: number) =>
+      (await hall.db.knex('payment_details').where({ person_id: personId }).distinct('fee_period')).map((r) => r.fee_period).sort();
+    expect(await periodsOf(reduced)).toEqual(['202611']);
+    expect(await periodsOf(added)).toEqual(['202612']);
+  });
+
+  it("assesses the current period by itself the first time it is looked at", async () => {
+    hall.clock.set('2026-12-03T02:00:00Z');
+    await admin.signInUnitAdmin(0);
+    expect(await hall.db.knex('payment_details').where({ unit_id: unitId, fee_period: '202612' }).first()).toBeUndefined();
+    const res = await admin.get('/api/payments/periods?from=202612&to=202612');
+    expect(res.body.items.length).toBe(1);
+    expect(res.body.items[0].dueFen).toBeGreaterThan(0);
+    const active = await hall.db.knex('employments').where({ unit_id: unitId, status: 'active' }).count({ n: '*' }).first();
+    expect(res.body.items[0].persons).toBe(Number(active!.n));
+  });
+
+  it('totals due, paid and overdue per period, and a recorded collection makes the details paid', async () => {
+    const adminB = await hall.client('en');
+    const unitB = (await adminB.signInUnitAdmin(1)).body.unit.id;
+    const last = addMonths('202611', -1);
+    const before = await adminB.get(`/api/payments/periods?from=${last}&to=202611&direction=asc`);
+    const [october, november] = before.body.items;
+    expect(october.feePeriod).toBe(last);
+    // The demo leaves unit B's last month unpaid: overdue now; this month is merely due.
+    expect(october.paidFen).toBe(0);
+    expect(october.overdueFen).toBe(october.dueFen);
+    expect(november.overdueFen).toBe(0);
+    const sum = await hall.db.knex('payment_details').where({ unit_id: unitB, fee_period: last }).select('unit_amount_fen', 'person_amount_fen');
+    expect(october.dueFen).toBe(sum.reduce((n, r) => n + r.unit_amount_fen + r.person_amount_fen, 0));
+
+    const collected = await reviewer.post('/api/review/collections', { unitId: unitB, feePeriod: last, collectedOn: '2026-11-12', serial: 'ZS-2026-0001' });
+    expect(collected.body).toEqual({ feePeriod: last, paidDetails: sum.length, amountFen: october.dueFen });
+    const after = (await adminB.get(`/api/payments/periods?from=${last}&to=${last}`)).body.items[0];
+    expect(after).toEqual(jasmine.objectContaining({ paidFen: october.dueFen, overdueFen: 0, collectedOn: '2026-11-12', collectionSerial: 'ZS-2026-0001' }));
+    const detail = await adminB.get(`/api/payments/details?from=${last}&to=${last}&pageSize=1`);
+    expect(detail.body.items[0].status).toBe('paid');
+    expect(detail.body.items[0].collectionSerial).toBe('ZS-2026-0001');
+  });
+
+  it('pages, sorts and filters on the server with totals over every matching row', async () => {
+    const page0 = await admin.get('/api/payments/details?from=202611&to=202611&insuranceType=310&page=0&pageSize=5&sort=baseFen&direction=asc');
+    const all = await hall.db.knex('payment_details').where({ unit_id: unitId, fee_period: '202611', insurance_type: '310' });
+    expect(page0.body.total).toBe(all.length);
+    expect(page0.body.items.length).toBe(5);
+    const bases = page0.body.items.map((d: any) => d.baseFen);
+    expect(bases).toEqual([...bases].sort((a, b) => a - b));
+    expect(page0.body.totals.unitAmountFen).toBe(all.reduce((n, r) => n + r.unit_amount_fen, 0));
+    const bad = await admin.get('/api/payments/details?from=2026-11');
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.fields[0].field).toBe('from');
+  });
+
+  it('exports exactly the filtered rows, with a title, translated headers, money as numbers and no formulas', async () => {
+    for (const person of HAND_CHECKED) await enrol(hall, unitId, person, '202611');
+    await reviewer.post('/api/review/assessments', { unitId, feePeriod: '202611' });
+    const res = await admin.agent
+      .get('/api/payments/details/export?q=350102199001&from=202611&to=202611')
+      .set('Accept-Language', 'en')
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent(DEMO_UNITS[0].name));
+    expect(res.headers['x-total-rows']).toBe('9');
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body);
+    const sheet = workbook.worksheets[0];
+    expect(String(sheet.getCell('A1').value)).toContain(DEMO_UNITS[0].name);
+    expect(String(sheet.getCell('A2').value)).toContain('2026-11');
+    expect(sheet.getRow(4).getCell(1).value).toBe('ID number');
+    const rows = [];
+    for (let r = 5; r <= sheet.rowCount; r++) rows.push(sheet.getRow(r));
+    expect(rows.length).toBe(9);
+    const names = rows.map((r) => r.getCell(2).value);
+    expect(names).toContain("'=方天花板");
+    expect(rows.every((r) => r.getCell(3).value === '2026-11')).toBeTrue();
+    const unitTotal = rows.reduce((n, r) => n + Math.round(Number(r.getCell(6).value) * 100), 0);
+    const expected = HAND_CHECKED.reduce((n, p) => n + p.expect.u310 + p.expect.u330 + p.expect.u510, 0);
+    expect(unitTotal).toBe(expected);
+    expect(typeof rows[0].getCell(5).value).toBe('number');
+    expect(rows[0].getCell(5).numFmt).toBe('0.00');
+  });
+
+  it("shows the unit's information, masking the bank account", async () => {
+    await hall.db.knex('units').where({ id: unitId }).update({ bank_account_number: '6222021001115678901' });
+    const res = await admin.get('/api/unit');
+    expect(res.body.name).toBe(DEMO_UNITS[0].name);
+    expect(res.body.insuranceTypes.map((t: any) => t.insuranceType)).toEqual(['310', '330', '510']);
+    expect(res.body.bank.accountNumberMasked).toBe('***************8901');
+  });
+});

@@ -1,0 +1,140 @@
+import type { Knex } from 'knex';
+import type { PaymentDetail, PaymentDetailQuery, UnitPaymentPeriod, UnitPaymentQuery } from '@common/api/payments';
+import type { FeePeriod } from '@common/fee-period';
+import { maskIdNumber } from '@common/validators/id-number';
+import { escapeLike } from '../db/dialect';
+
+export type DetailFilters = Omit<Required<PaymentDetailQuery>, 'page' | 'pageSize' | 'sort' | 'direction'> &
+  Pick<PaymentDetailQuery, 'sort' | 'direction'>;
+
+const SORT_COLUMNS = { feePeriod: 'd.fee_period', name: 'p.name', idNumber: 'p.id_number', baseFen: 'd.base_fen' } as const;
+
+const toDetail = (row: any, current: FeePeriod): PaymentDetail => ({
+  id: row.id,
+  personId: row.person_id,
+  idNumber: row.id_number,
+  idNumberMasked: maskIdNumber(row.id_number),
+  name: row.name,
+  feePeriod: row.fee_period,
+  insuranceType: row.insurance_type,
+  baseFen: row.base_fen,
+  unitRateBp: row.unit_rate_bp,
+  personRateBp: row.person_rate_bp,
+  unitAmountFen: row.unit_amount_fen,
+  personAmountFen: row.person_amount_fen,
+  status: row.paid_at ? 'paid' : row.fee_period < current ? 'overdue' : 'due',
+  paidAt: row.paid_at ?? null,
+  collectionSerial: row.collection_serial ?? null,
+});
+
+/** Payment details of one unit; every query starts from the unit, so no other unit's row can appear. */
+export class PaymentStore {
+  constructor(
+    private readonly db: Knex,
+    private readonly current: FeePeriod,
+  ) {}
+
+  private details(unitId: number, f: Partial<DetailFilters>) {
+    const query = this.db('payment_details as d').join('insured_persons as p', 'p.id', 'd.person_id').where('d.unit_id', unitId);
+    if (f.q) {
+      const like = `%${escapeLike(f.q.toUpperCase())}%`;
+      const likeName = `%${escapeLike(f.q)}%`;
+      query.where((q) => q.whereRaw("p.id_number like ? escape '\\'", [like]).orWhereRaw("p.name like ? escape '\\'", [likeName]));
+    }
+    if (f.from) query.where('d.fee_period', '>=', f.from);
+    if (f.to) query.where('d.fee_period', '<=', f.to);
+    if (f.insuranceType) query.where('d.insurance_type', f.insuranceType);
+    if (f.status === 'paid') query.whereNotNull('d.paid_at');
+    if (f.status === 'overdue') query.whereNull('d.paid_at').where('d.fee_period', '<', this.current);
+    if (f.status === 'due') query.whereNull('d.paid_at').where('d.fee_period', '>=', this.current);
+    return query;
+  }
+
+  async page(unitId: number, f: Partial<DetailFilters>, page: number, pageSize: number) {
+    const [count, sums, rows] = await Promise.all([
+      this.details(unitId, f).count({ n: '*' }).first(),
+      this.details(unitId, f).sum({ unit: 'd.unit_amount_fen', person: 'd.person_amount_fen' }).first(),
+      this.details(unitId, f)
+        .orderBy(SORT_COLUMNS[f.sort ?? 'feePeriod'], f.direction ?? 'desc')
+        .orderBy('d.id', f.direction ?? 'desc')
+        .limit(pageSize)
+        .offset(page * pageSize)
+        .select('d.*', 'p.id_number', 'p.name'),
+    ]);
+    return {
+      items: rows.map((r) => toDetail(r, this.current)),
+      total: Number(count?.n ?? 0),
+      totals: { unitAmountFen: Number(sums?.unit ?? 0), personAmountFen: Number(sums?.person ?? 0) },
+    };
+  }
+
+  async find(unitId: number, id: number): Promise<PaymentDetail | null> {
+    const row = await this.details(unitId, {}).where('d.id', id).first('d.*', 'p.id_number', 'p.name');
+    return row ? toDetail(row, this.current) : null;
+  }
+
+  /** Keyset pages by id for exports: memory stays flat however many rows match. */
+  async *keysetPages(unitId: number, f: Partial<DetailFilters>, size = 2000): AsyncGenerator<PaymentDetail[]> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.details(unitId, f).where('d.id', '>', after).orderBy('d.id').limit(size).select('d.*', 'p.id_number', 'p.name');
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1].id;
+      yield rows.map((r) => toDetail(r, this.current));
+    }
+  }
+
+  private periods(unitId: number, f: Partial<UnitPaymentQuery>) {
+    const query = this.db('payment_details as d').where('d.unit_id', unitId);
+    if (f.from) query.where('d.fee_period', '>=', f.from);
+    if (f.to) query.where('d.fee_period', '<=', f.to);
+    if (f.insuranceType) query.where('d.insurance_type', f.insuranceType);
+    return query;
+  }
+
+  async periodPage(unitId: number, f: Partial<UnitPaymentQuery>, page: number, pageSize: number) {
+    const direction = f.direction ?? 'desc';
+    const [count, rows] = await Promise.all([
+      this.periods(unitId, f).countDistinct({ n: 'd.fee_period' }).first(),
+      this.periodRows(unitId, f).orderBy('d.fee_period', direction).limit(pageSize).offset(page * pageSize),
+    ]);
+    return { items: rows.map((r) => this.toPeriod(r)), total: Number(count?.n ?? 0) };
+  }
+
+  async allPeriods(unitId: number, f: Partial<UnitPaymentQuery>): Promise<UnitPaymentPeriod[]> {
+    const rows = await this.periodRows(unitId, f).orderBy('d.fee_period', f.direction ?? 'desc');
+    return rows.map((r) => this.toPeriod(r));
+  }
+
+  private periodRows(unitId: number, f: Partial<UnitPaymentQuery>) {
+    return this.periods(unitId, f)
+      .leftJoin('collections as c', function () {
+        this.on('c.unit_id', '=', 'd.unit_id').andOn('c.fee_period', '=', 'd.fee_period');
+      })
+      .groupBy('d.fee_period', 'c.collected_on', 'c.serial')
+      .select('d.fee_period', 'c.collected_on', 'c.serial')
+      .countDistinct({ persons: 'd.person_id' })
+      .sum({ unit: 'd.unit_amount_fen', person: 'd.person_amount_fen' })
+      .select(
+        this.db.raw('sum(case when d.paid_at is not null then d.unit_amount_fen + d.person_amount_fen else 0 end) as paid'),
+      );
+  }
+
+  private toPeriod(r: any): UnitPaymentPeriod {
+    const unitAmountFen = Number(r.unit ?? 0);
+    const personAmountFen = Number(r.person ?? 0);
+    const dueFen = unitAmountFen + personAmountFen;
+    const paidFen = Number(r.paid ?? 0);
+    return {
+      feePeriod: r.fee_period,
+      persons: Number(r.persons),
+      unitAmountFen,
+      personAmountFen,
+      dueFen,
+      paidFen,
+      overdueFen: r.fee_period < this.current ? dueFen - paidFen : 0,
+      collectedOn: r.collected_on ?? null,
+      collectionSerial: r.serial ?? null,
+    };
+  }
+}

@@ -39,10 +39,7 @@ export const paymentDetailQuery = pageQuery.extend({
 });
 export type PaymentDetailQuery = z.input<typeof paymentDetailQuery>;
 
-export const paymentDetailPage = pageOf(paymentDetail).extend({
-  /** Sums over every row the filters match, not only this page. */
-  totals: z.object({ unitAmountFen: z.number().int(), personAmountFen: z.number().int() }),
-});
+export const paymentDetailPage = pageOf(paymentDetail);
 export type PaymentDetailPage = z.infer<typeof paymentDetailPage>;
 
 /** Unit payment details: one row per fee period (and insurance type when filtered by one). */

@@ -10,13 +10,12 @@ import {
   paymentDetailQuery,
   unitPaymentPage,
   unitPaymentQuery,
-  type PaymentDetail,
-  type UnitPaymentPeriod,
 } from '@common/api/payments';
 import { displayPeriod } from '@common/fee-period';
 import type { Knex } from 'knex';
 import type { Clock } from '../clock';
-import { streamWorkbook, type ExportColumn } from '../exports/xlsx-stream';
+import { streamWorkbook } from '../exports/xlsx-stream';
+import { paymentDetailColumns, unitPaymentColumns } from './payment-columns';
 import { exportTitle, type ExportContext } from '../exports/export-title';
 import type { Messages } from '../http/i18n';
 import { actorOf, RESPONDED, route, unitOf, UNIT_ROLES, type RequestContext, type RouteDefinition } from '../http/route';
@@ -45,29 +44,7 @@ export function paymentRoutes({ db, clock, messages, payments, assessments }: Pa
   const t = (ctx: RequestContext<any, any, any>, key: string) => messages.t(ctx.lang, `exports.${key}`);
   const period = (value?: string) => (value ? displayPeriod(value) : '…');
 
-  const detailColumns = (ctx: RequestContext<any, any, any>): ExportColumn<PaymentDetail>[] => [
-    { header: t(ctx, 'idNumber'), width: 22, value: (r) => r.idNumber },
-    { header: t(ctx, 'name'), width: 12, value: (r) => r.name },
-    { header: t(ctx, 'feePeriod'), width: 10, kind: 'period', value: (r) => r.feePeriod },
-    { header: t(ctx, 'insuranceType'), width: 26, value: (r) => t(ctx, `insuranceType${r.insuranceType}`) },
-    { header: t(ctx, 'base'), kind: 'money', value: (r) => r.baseFen },
-    { header: t(ctx, 'unitAmount'), kind: 'money', value: (r) => r.unitAmountFen },
-    { header: t(ctx, 'personAmount'), kind: 'money', value: (r) => r.personAmountFen },
-    { header: t(ctx, 'status'), width: 10, value: (r) => t(ctx, `status_${r.status}`) },
-    { header: t(ctx, 'paidAt'), width: 12, value: (r) => r.paidAt },
-    { header: t(ctx, 'collectionSerial'), width: 20, value: (r) => r.collectionSerial },
-  ];
-  const periodColumns = (ctx: RequestContext<any, any, any>): ExportColumn<UnitPaymentPeriod>[] => [
-    { header: t(ctx, 'feePeriod'), width: 10, kind: 'period', value: (r) => r.feePeriod },
-    { header: t(ctx, 'persons'), kind: 'int', value: (r) => r.persons },
-    { header: t(ctx, 'unitAmount'), kind: 'money', value: (r) => r.unitAmountFen },
-    { header: t(ctx, 'personAmount'), kind: 'money', value: (r) => r.personAmountFen },
-    { header: t(ctx, 'due'), kind: 'money', value: (r) => r.dueFen },
-    { header: t(ctx, 'paid'), kind: 'money', value: (r) => r.paidFen },
-    { header: t(ctx, 'overdue'), kind: 'money', value: (r) => r.overdueFen },
-    { header: t(ctx, 'paidAt'), width: 12, value: (r) => r.collectedOn },
-    { header: t(ctx, 'collectionSerial'), width: 20, value: (r) => r.collectionSerial },
-  ];
+  const tr = (ctx: RequestContext<any, any, any>) => (key: string) => t(ctx, key);
 
   return [
     route({
@@ -100,7 +77,7 @@ export function paymentRoutes({ db, clock, messages, payments, assessments }: Pa
           fileName: `${title.unitName}-${t(ctx, 'paymentDetailsFile')}-${q.from ?? ''}-${q.to ?? ''}`.replace(/-+$/, ''),
           sheetName: t(ctx, 'paymentDetailsFile'),
           title: title.lines,
-          columns: detailColumns(ctx),
+          columns: paymentDetailColumns(tr(ctx)),
           pages,
           totalRows: total,
         });
@@ -145,7 +122,7 @@ export function paymentRoutes({ db, clock, messages, payments, assessments }: Pa
           fileName: `${title.unitName}-${t(ctx, 'unitPaymentsFile')}-${q.from ?? ''}-${q.to ?? ''}`.replace(/-+$/, ''),
           sheetName: t(ctx, 'unitPaymentsFile'),
           title: title.lines,
-          columns: periodColumns(ctx),
+          columns: unitPaymentColumns(tr(ctx)),
           pages: (async function* () {
             yield rows;
           })(),

@@ -2,12 +2,14 @@ import type { Knex } from 'knex';
 import type { PaymentDetail, PaymentDetailQuery, UnitPaymentPeriod, UnitPaymentQuery } from '@common/api/payments';
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber } from '@common/validators/id-number';
-import { escapeLike } from '../db/dialect';
+import { personsMatching } from '../db/person-search';
 
 export type DetailFilters = Omit<Required<PaymentDetailQuery>, 'page' | 'pageSize' | 'sort' | 'direction'> &
   Pick<PaymentDetailQuery, 'sort' | 'direction'>;
 
 const SORT_COLUMNS = { feePeriod: 'd.fee_period', name: 'p.name', idNumber: 'p.id_number', baseFen: 'd.base_fen' } as const;
+/** The index's own order (unit, period, type, id): lists page and exports read along it without sorting. */
+const INDEX_ORDER = ['d.fee_period', 'd.insurance_type', 'd.id'] as const;
 
 const toDetail = (row: any, current: FeePeriod): PaymentDetail => ({
   id: row.id,
@@ -36,11 +38,7 @@ export class PaymentStore {
 
   private details(unitId: number, f: Partial<DetailFilters>) {
     const query = this.db('payment_details as d').join('insured_persons as p', 'p.id', 'd.person_id').where('d.unit_id', unitId);
-    if (f.q) {
-      const like = `%${escapeLike(f.q.toUpperCase())}%`;
-      const likeName = `%${escapeLike(f.q)}%`;
-      query.where((q) => q.whereRaw("p.id_number like ? escape '\\'", [like]).orWhereRaw("p.name like ? escape '\\'", [likeName]));
-    }
+    if (f.q) query.whereIn('d.person_id', personsMatching(this.db, f.q));
     if (f.from) query.where('d.fee_period', '>=', f.from);
     if (f.to) query.where('d.fee_period', '<=', f.to);
     if (f.insuranceType) query.where('d.insurance_type', f.insuranceType);
@@ -51,21 +49,16 @@ export class PaymentStore {
   }
 
   async page(unitId: number, f: Partial<DetailFilters>, page: number, pageSize: number) {
-    const [count, sums, rows] = await Promise.all([
+    const direction = f.direction ?? 'desc';
+    const sort = f.sort ?? 'feePeriod';
+    const rows = this.details(unitId, f);
+    if (sort !== 'feePeriod') rows.orderBy(SORT_COLUMNS[sort], direction);
+    for (const column of INDEX_ORDER) rows.orderBy(column, direction);
+    const [count, items] = await Promise.all([
       this.details(unitId, f).count({ n: '*' }).first(),
-      this.details(unitId, f).sum({ unit: 'd.unit_amount_fen', person: 'd.person_amount_fen' }).first(),
-      this.details(unitId, f)
-        .orderBy(SORT_COLUMNS[f.sort ?? 'feePeriod'], f.direction ?? 'desc')
-        .orderBy('d.id', f.direction ?? 'desc')
-        .limit(pageSize)
-        .offset(page * pageSize)
-        .select('d.*', 'p.id_number', 'p.name'),
+      rows.limit(pageSize).offset(page * pageSize).select('d.*', 'p.id_number', 'p.name'),
     ]);
-    return {
-      items: rows.map((r) => toDetail(r, this.current)),
-      total: Number(count?.n ?? 0),
-      totals: { unitAmountFen: Number(sums?.unit ?? 0), personAmountFen: Number(sums?.person ?? 0) },
-    };
+    return { items: items.map((r) => toDetail(r, this.current)), total: Number(count?.n ?? 0) };
   }
 
   async find(unitId: number, id: number): Promise<PaymentDetail | null> {
@@ -73,13 +66,17 @@ export class PaymentStore {
     return row ? toDetail(row, this.current) : null;
   }
 
-  /** Keyset pages by id for exports: memory stays flat however many rows match. */
+  /** Keyset pages along the index for exports: memory stays flat however many rows match. */
   async *keysetPages(unitId: number, f: Partial<DetailFilters>, size = 2000): AsyncGenerator<PaymentDetail[]> {
-    let after = 0;
+    let after: [string, string, number] | null = null;
     for (;;) {
-      const rows = await this.details(unitId, f).where('d.id', '>', after).orderBy('d.id').limit(size).select('d.*', 'p.id_number', 'p.name');
+      const query = this.details(unitId, f);
+      if (after) query.whereRaw('(d.fee_period, d.insurance_type, d.id) > (?, ?, ?)', after);
+      for (const column of INDEX_ORDER) query.orderBy(column, 'asc');
+      const rows = await query.limit(size).select('d.*', 'p.id_number', 'p.name');
       if (rows.length === 0) return;
-      after = rows[rows.length - 1].id;
+      const last = rows[rows.length - 1];
+      after = [last.fee_period, last.insurance_type, last.id];
       yield rows.map((r) => toDetail(r, this.current));
     }
   }

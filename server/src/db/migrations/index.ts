@@ -3,6 +3,7 @@ import type { Dialect } from '../dialect';
 import * as core from './001_core';
 import * as batchUploads from './002_batch_uploads';
 import * as assessments from './003_assessments';
+import * as paymentIndexes from './004_payment_indexes';
 
 export interface Migration {
   up(knex: Knex, dialect: Dialect): Promise<void>;
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '001_core': core,
   '002_batch_uploads': batchUploads,
   '003_assessments': assessments,
+  '004_payment_indexes': paymentIndexes,
 };
 
 export function migrationSource(dialect: Dialect): Knex.MigrationSource<string> {

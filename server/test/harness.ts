@@ -101,7 +101,7 @@ export class HallClient {
 
   constructor(
     app: TestHall['app'],
-    private readonly lang: string,
+    readonly lang: string,
   ) {
     this.agent = request.agent(app);
   }

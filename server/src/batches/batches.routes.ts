@@ -1,0 +1,128 @@
+import express, { type Request, type Response } from 'express';
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { batchSubmitRequest, batchSubmitResult, batchValidation, DECLARATION_TYPES } from '@common/api/declarations';
+import { TEMPLATES } from '../../../templates';
+import { SHEET_TEXTS, type TemplateLanguage } from '../../../templates/template-definition';
+import type { Clock } from '../clock';
+import { DeclarationRules } from '../declarations/declaration-rules';
+import type { DeclarationService } from '../declarations/declarations.service';
+import { contentDisposition } from '../exports/xlsx-stream';
+import { AppError } from '../http/errors';
+import type { Messages } from '../http/i18n';
+import { actorOf, RESPONDED, route, unitOf, UNIT_ROLES, type RouteDefinition } from '../http/route';
+import { BatchService } from './batches.service';
+import { SheetWorkers } from './sheet-workers';
+import { templateWorkbook } from './template-workbook';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const UPLOAD_LIMIT_MB = 10;
+const readRawUpload = express.raw({ type: [XLSX_TYPE, 'application/octet-stream'], limit: `${UPLOAD_LIMIT_MB}mb` });
+
+const kindParams = z.object({ kind: z.enum(DECLARATION_TYPES) });
+const kindQuery = z.object({ kind: z.enum(DECLARATION_TYPES) });
+const tokenParams = z.object({ token: z.string().regex(/^[\w-]{16,100}$/) });
+
+export interface BatchRouteDeps {
+  db: Knex;
+  clock: Clock;
+  messages: Messages;
+  declarations: DeclarationService;
+}
+
+/** The upload's body, read here rather than for every route: only this route takes a file, up to its own limit. */
+async function uploadedFile(req: Request, res: Response): Promise<Buffer> {
+  await new Promise<void>((resolve, reject) =>
+    readRawUpload(req, res, (error?: unknown) => {
+      if (!error) return resolve();
+      const tooLarge = (error as { type?: string }).type === 'entity.too.large';
+      reject(tooLarge ? new AppError(413, 'UPLOAD_TOO_LARGE', { limit: `${UPLOAD_LIMIT_MB} MB` }) : error);
+    }),
+  );
+  if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw new AppError(415, 'UPLOAD_NOT_XLSX');
+  return req.body;
+}
+
+/** `X-File-Name`, URI-encoded by the client because header values are ASCII; only the base name is kept. */
+function uploadedFileName(req: Request): string {
+  let name = req.get('x-file-name') ?? '';
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // A malformed escape leaves the raw value, which is still a name.
+  }
+  name = name.split(/[\\/]/).pop()!.replace(/[\x00-\x1f\x7f]/g, '').trim();
+  return (name || 'upload.xlsx').slice(-200);
+}
+
+export function batchRoutes({ db, clock, messages, declarations }: BatchRouteDeps): RouteDefinition[] {
+  const batches = new BatchService(db, clock, messages, new DeclarationRules(db, clock), declarations, new SheetWorkers());
+  const templates = new Map<string, Promise<Buffer>>();
+
+  const sendWorkbook = (res: Response, fileName: string, file: Buffer) => {
+    res.status(200).set({
+      'Content-Type': XLSX_TYPE,
+      'Content-Disposition': contentDisposition(fileName),
+      'Cache-Control': 'no-store',
+    });
+    res.end(file);
+    return RESPONDED;
+  };
+
+  return [
+    route({
+      method: 'get',
+      path: '/templates/:kind',
+      summary: 'The Excel template for batch additions or reductions, headers in the caller’s language',
+      tag: 'batches',
+      access: UNIT_ROLES,
+      params: kindParams,
+      handle: async (ctx) => {
+        const def = TEMPLATES[ctx.params.kind];
+        const lang = ctx.lang as TemplateLanguage;
+        const key = `${def.id}/${lang}`;
+        // The template depends on nothing but its definition and the language: built once per process.
+        if (!templates.has(key)) templates.set(key, templateWorkbook(def, lang));
+        const fileName = `${def.sheetName[lang]}-${SHEET_TEXTS[lang].template}-v${def.version}`;
+        return sendWorkbook(ctx.res, fileName, await templates.get(key)!);
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/batches/validate',
+      summary: `Dry run of a filled template: the raw .xlsx as the body (at most ${UPLOAD_LIMIT_MB} MB), its name URI-encoded in X-File-Name`,
+      tag: 'batches',
+      access: UNIT_ROLES,
+      query: kindQuery,
+      response: batchValidation,
+      handle: async (ctx) => {
+        const file = await uploadedFile(ctx.req, ctx.res);
+        return batches.validate(unitOf(ctx), actorOf(ctx), ctx.query.kind, file, uploadedFileName(ctx.req), ctx.lang);
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/batches/validations/:token/annotated',
+      summary: 'The uploaded workbook with an error column and the bad cells marked',
+      tag: 'batches',
+      access: UNIT_ROLES,
+      params: tokenParams,
+      handle: async (ctx) => {
+        const { fileName, file } = await batches.annotated(unitOf(ctx), ctx.params.token, ctx.lang);
+        return sendWorkbook(ctx.res, fileName, file);
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/batches',
+      summary: 'Submits the valid rows of a dry run as one batch (Idempotency-Key recommended)',
+      tag: 'batches',
+      access: UNIT_ROLES,
+      body: batchSubmitRequest,
+      response: batchSubmitResult,
+      status: 201,
+      idempotent: true,
+      handle: (ctx) => batches.submit(unitOf(ctx), actorOf(ctx), ctx.body.token, ctx.requestId),
+    }),
+  ];
+}

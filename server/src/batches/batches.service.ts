@@ -1,0 +1,175 @@
+/**
+ * Batches from templates: the dry run of an uploaded workbook (stored, so any instance can answer the
+ * annotated download and the submit), the annotated copy, and the submit of the valid rows as one batch.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { Addition, BatchSubmitResult, BatchValidation, DeclarationType, Reduction, SheetError } from '@common/api/declarations';
+import type { FieldErrorCode } from '@common/errors';
+import { TEMPLATES } from '../../../templates';
+import { columnLetter, SHEET_TEXTS, type TemplateDefinition, type TemplateLanguage } from '../../../templates/template-definition';
+import type { Clock } from '../clock';
+import type { DeclarationService } from '../declarations/declarations.service';
+import type { DeclarationRules } from '../declarations/declaration-rules';
+import { AppError } from '../http/errors';
+import type { Language, Messages } from '../http/i18n';
+import type { Actor } from '../http/route';
+import type { Annotation } from './annotate';
+import { BatchUploadStore, type BatchUpload, type StoredSheetError } from './batches.store';
+import type { SheetImport, SheetProblem } from './sheet-import';
+import { SheetJobFailed, type SheetWorkers } from './sheet-workers';
+import { checkXlsx } from './xlsx-guard';
+
+/** How long a dry run can be submitted: after a day the records it was checked against have moved on. */
+export const VALIDATION_KEPT_MS = 24 * 60 * 60 * 1000;
+
+export class BatchService {
+  constructor(
+    private readonly db: Knex,
+    private readonly clock: Clock,
+    private readonly messages: Messages,
+    private readonly rules: DeclarationRules,
+    private readonly declarations: DeclarationService,
+    private readonly workers: SheetWorkers,
+  ) {}
+
+  async validate(unitId: number, actor: Actor, kind: DeclarationType, file: Buffer, fileName: string, lang: Language): Promise<BatchValidation> {
+    checkXlsx(file);
+    const now = this.clock.now();
+    const def = TEMPLATES[kind];
+    const imported = await this.runJob<SheetImport>({ type: 'import', file, kind, today: now.toISOString() });
+
+    const problems = [...imported.problems];
+    const valid = imported.valid;
+    if (valid.length > 0) {
+      const inputs = valid.map((r) => r.input);
+      const found =
+        kind === 'addition'
+          ? await this.rules.checkAdditions(unitId, inputs as Addition[])
+          : await this.rules.checkReductions(unitId, inputs as Reduction[]);
+      found.forEach((rowProblems, i) => {
+        for (const p of rowProblems) problems.push({ row: valid[i].rowNumber, column: columnIndex(def, p.field), code: p.code, params: p.params });
+      });
+    }
+    const invalidRowNumbers = new Set(problems.filter((p) => p.row > 1).map((p) => p.row));
+    const headerFailed = problems.some((p) => p.row === 1);
+    const stillValid = headerFailed ? [] : valid.filter((r) => !invalidRowNumbers.has(r.rowNumber));
+
+    const upload = {
+      token: randomBytes(24).toString('base64url'),
+      unitId,
+      userId: actor.userId,
+      kind,
+      fileName,
+      sheet: imported.sheet,
+      rows: imported.rows,
+      validRows: stillValid.length,
+      invalidRows: imported.rows - stillValid.length,
+      errors: sortProblems(problems).map((p) => storedError(def, imported, p)),
+      createdAt: now.toISOString(),
+    };
+    const store = new BatchUploadStore(this.db);
+    await store.purgeUnsubmitted(new Date(now.getTime() - VALIDATION_KEPT_MS).toISOString());
+    await store.insert(upload, stillValid, file);
+    return this.describe({ ...upload, batchId: null }, lang);
+  }
+
+  /** The user's workbook with an error column and the bad cells marked, in the caller's language. */
+  async annotated(unitId: number, token: string, lang: Language): Promise<{ fileName: string; file: Buffer }> {
+    const store = new BatchUploadStore(this.db);
+    const upload = await store.find(unitId, token);
+    const file = upload && (await store.file(unitId, token));
+    if (!upload || !file) throw new AppError(404, 'NOT_FOUND');
+    const texts = SHEET_TEXTS[lang as TemplateLanguage];
+    const annotations: Annotation[] = this.translate(upload.errors, lang).map((e) => ({
+      row: e.row,
+      column: e.column,
+      message: e.message,
+      line: e.column ? `${e.column} ${e.columnTitle}: ${e.message}` : e.message,
+    }));
+    const annotated = await this.runJob<Uint8Array>({
+      type: 'annotate',
+      file,
+      sheet: upload.sheet,
+      errorColumnTitle: texts.errorColumn,
+      annotations,
+    });
+    const base = upload.fileName.replace(/\.xlsx$/i, '');
+    return { fileName: `${base}-${texts.errorColumn}`, file: Buffer.from(annotated.buffer, annotated.byteOffset, annotated.byteLength) };
+  }
+
+  /** Submits the dry run's valid rows as one batch; the upload can be submitted once, within a day. */
+  async submit(unitId: number, actor: Actor, token: string, requestId: string): Promise<BatchSubmitResult> {
+    const store = new BatchUploadStore(this.db);
+    const upload = await store.find(unitId, token);
+    // Unknown and another unit's tokens look the same.
+    if (!upload) throw new AppError(404, 'BATCH_VALIDATION_EXPIRED');
+    const age = this.clock.now().getTime() - new Date(upload.createdAt).getTime();
+    if (upload.batchId !== null || age > VALIDATION_KEPT_MS) throw new AppError(410, 'BATCH_VALIDATION_EXPIRED');
+    if (upload.validRows === 0) throw new AppError(422, 'BATCH_NOTHING_VALID');
+    const rows = await store.validRows(unitId, token);
+
+    return this.db.transaction(async (trx) => {
+      const submitted = await this.declarations.submit(
+        unitId,
+        actor,
+        upload.kind,
+        rows.map((r) => ({ input: r.input, rowNumber: r.rowNumber })),
+        { fileName: upload.fileName },
+        requestId,
+        trx,
+      );
+      if (!(await new BatchUploadStore(trx).markSubmitted(unitId, token, submitted.batchId!))) {
+        throw new AppError(410, 'BATCH_VALIDATION_EXPIRED');
+      }
+      return { batchId: submitted.batchId!, declarations: submitted.declarationIds.length };
+    });
+  }
+
+  private describe(upload: BatchUpload, lang: Language): BatchValidation {
+    return {
+      token: upload.token,
+      kind: upload.kind,
+      fileName: upload.fileName,
+      rows: upload.rows,
+      validRows: upload.validRows,
+      invalidRows: upload.invalidRows,
+      errors: this.translate(upload.errors, lang),
+    };
+  }
+
+  private translate(errors: StoredSheetError[], lang: Language): SheetError[] {
+    return errors.map(({ params, ...e }) => ({ ...e, message: this.messages.t(lang, `fieldErrors.${e.code}`, params) }));
+  }
+
+  /** A workbook that exceljs cannot read is not one we accept; the worker's own failures stay errors. */
+  private async runJob<T>(job: Parameters<SheetWorkers['run']>[0]): Promise<T> {
+    try {
+      return await this.workers.run<T>(job);
+    } catch (error) {
+      if (error instanceof SheetJobFailed && job.type === 'import') throw new AppError(415, 'UPLOAD_NOT_XLSX');
+      throw error;
+    }
+  }
+}
+
+function columnIndex(def: TemplateDefinition, field: string): number | null {
+  const index = def.columns.findIndex((c) => c.key === field.split('.')[0]);
+  return index < 0 ? null : index;
+}
+
+function sortProblems(problems: SheetProblem[]): SheetProblem[] {
+  return problems.sort((a, b) => a.row - b.row || (a.column ?? -1) - (b.column ?? -1));
+}
+
+function storedError(def: TemplateDefinition, imported: SheetImport, p: SheetProblem): StoredSheetError {
+  const column = p.column === null ? null : def.columns[p.column];
+  return {
+    sheet: imported.sheet,
+    row: p.row,
+    column: p.column === null ? '' : columnLetter(p.column + 1),
+    columnTitle: column ? column.header[imported.language] : '',
+    code: p.code satisfies FieldErrorCode,
+    ...(p.params ? { params: p.params } : {}),
+  };
+}

@@ -1,0 +1,331 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { DeclarationType, SheetError } from '@common/api/declarations';
+import { createTestHall, type HallClient, type TestHall } from '../../test/harness';
+import { activeEmployees, newIdNumber } from '../../test/declarations';
+import { batchRow, filledTemplate, unzip, uploadWorkbook, XLSX_TYPE, zip, type RowValues } from '../../test/batch-files';
+import { TEMPLATES } from '../../../templates';
+
+const VALID_ID = '11010519491231002X';
+const ZH = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../client/public/i18n/zh-CN.json'), 'utf8'));
+
+const person = (sequence: number, overrides: RowValues = {}) => batchRow(newIdNumber(sequence), overrides);
+const upload = (client: HallClient, kind: DeclarationType, file: Buffer, fileName?: string) => uploadWorkbook(client, kind, file, fileName);
+
+async function download(client: HallClient, url: string): Promise<{ res: Awaited<ReturnType<HallClient['get']>>; workbook: ExcelJS.Workbook }> {
+  const res = await client.agent
+    .get(url)
+    .set('Accept-Language', client.lang)
+    .buffer(true)
+    .parse((response, done) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (c: Buffer) => chunks.push(c));
+      response.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+  const workbook = new ExcelJS.Workbook();
+  if (res.status === 200) await workbook.xlsx.load(res.body);
+  return { res, workbook };
+}
+
+const at = (errors: SheetError[], row: number, column?: string) =>
+  errors.filter((e) => e.row === row && (column === undefined || e.column === column));
+
+describe('batches from templates', () => {
+  let hall: TestHall;
+  let admin: HallClient;
+
+  beforeAll(async () => {
+    hall = await createTestHall();
+  });
+  afterAll(() => hall.close());
+  beforeEach(async () => {
+    admin = await hall.client();
+    await admin.signInUnitAdmin(0);
+  });
+
+  it('serves the addition template: red required headers, dropdowns, text-formatted IDs, instructions and a hidden marker', async () => {
+    const { res, workbook } = await download(admin, '/api/templates/addition');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain(XLSX_TYPE);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('增员-模板-v1')}.xlsx`);
+
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['增员', '填写说明', '_template']);
+    const [data, instructions, marker] = workbook.worksheets;
+    expect(marker.state).toBe('veryHidden');
+    expect(marker.getRow(1).values).toEqual([undefined, 'unit-hall-template', 'unit-hall.addition', 1, 'zh-CN']);
+
+    const columns = TEMPLATES.addition.columns;
+    columns.forEach((column, i) => {
+      const cell = data.getRow(1).getCell(i + 1);
+      expect(cell.value).withContext(column.key).toBe((column.required ? '*' : '') + column.header['zh-CN']);
+      expect(cell.font.color?.argb).withContext(column.key).toBe(column.required ? 'FFC00000' : undefined);
+    });
+    const idColumn = columns.findIndex((c) => c.key === 'idNumber') + 1;
+    expect(data.getColumn(idColumn).numFmt).toBe('@');
+    expect(data.getColumn(columns.findIndex((c) => c.key === 'mobile') + 1).numFmt).toBe('@');
+
+    const hukou = columns.findIndex((c) => c.key === 'hukouType') + 1;
+    const validation = data.getCell(5000, hukou).dataValidation;
+    expect(validation.type).toBe('list');
+    const [sheetName, range] = validation.formulae[0].split('!');
+    expect(sheetName).toBe("'_template'");
+    const [from, to] = range.replace(/\$/g, '').split(':');
+    const listed = [];
+    for (let r = Number(marker.getCell(from).row); r <= Number(marker.getCell(to).row); r++) listed.push(marker.getCell(r, hukou).value);
+    expect(listed).toEqual(['城镇', '农村']);
+
+    const explained = instructions.getColumn(2).values.map(String);
+    for (const column of columns) expect(explained).toContain((column.required ? '*' : '') + column.header['zh-CN']);
+  });
+
+  it('writes the template in the caller’s language', async () => {
+    const english = await hall.client('en');
+    await english.signInUnitAdmin(0);
+    const { workbook } = await download(english, '/api/templates/reduction');
+    expect(workbook.worksheets[0].name).toBe('Reductions');
+    expect(workbook.worksheets[0].getRow(1).values).toEqual([undefined, '*ID number', '*Name', '*Reason', 'Remark']);
+    expect(workbook.worksheets[2].getRow(1).values).toEqual([undefined, 'unit-hall-template', 'unit-hall.reduction', 1, 'en']);
+  });
+
+  it('validates a file with good and bad rows, naming every problem by row and column', async () => {
+    const file = await filledTemplate('addition', [
+      person(1),
+      person(2, { name: '', mobile: '12345', hukouType: '城里' }),
+      {},
+      person(3, { idNumber: '340524198001010013', effectiveMonth: '2027-05', wageFen: '12.345' }),
+      person(4, { wageFen: 4800.5, effectiveMonth: new Date(Date.UTC(2026, 11, 1)), insuranceTypes: '职工基本医疗保险、生育保险' }),
+      person(5, { effectiveMonth: '明年', workStartDate: 'yesterday' }),
+      person(6, { idNumber: 110105194912310020 }),
+      person(7, { idNumber: '1.10105E+17' }),
+    ]);
+    const res = await upload(admin, 'addition', file);
+    expect(res.status).toBe(200);
+    const body = res.body;
+    expect(body).toEqual(jasmine.objectContaining({ kind: 'addition', fileName: '增员名单.xlsx', rows: 7, validRows: 2, invalidRows: 5 }));
+    expect(body.token).toMatch(/^[\w-]{20,}$/);
+    const errors = body.errors as SheetError[];
+    expect(errors.every((e) => e.sheet === '增员')).toBeTrue();
+
+    expect(at(errors, 2)).toEqual([]);
+    expect(at(errors, 3).map((e) => [e.column, e.columnTitle, e.code])).toEqual([
+      ['A', '姓名', 'REQUIRED'],
+      ['E', '户口性质', 'NOT_IN_LIST'],
+      ['G', '手机号码', 'MOBILE_FORMAT'],
+    ]);
+    expect(at(errors, 3, 'E')[0].message).toBe(ZH.fieldErrors.NOT_IN_LIST);
+    expect(at(errors, 4)).toEqual([]);
+    expect(at(errors, 5).map((e) => [e.column, e.code])).toEqual([
+      ['C', 'ID_NUMBER_CHECKSUM'],
+      ['J', 'AMOUNT_FORMAT'],
+    ]);
+    expect(at(errors, 6)).toEqual([]);
+    expect(at(errors, 7).map((e) => [e.column, e.code])).toEqual([
+      ['I', 'MONTH_FORMAT'],
+      ['M', 'DATE_FORMAT'],
+    ]);
+    expect(at(errors, 8).map((e) => [e.column, e.code])).toEqual([['C', 'ID_NUMBER_EXCEL_NUMBER']]);
+    expect(at(errors, 9).map((e) => [e.column, e.code])).toEqual([['C', 'ID_NUMBER_EXCEL_NUMBER']]);
+    expect(at(errors, 9)[0].message).toContain('1.10105E+17');
+
+    const stored = await hall.db.knex('batch_uploads').where({ token: body.token }).first();
+    const valid = JSON.parse(stored.valid_payload);
+    expect(valid.map((r: { rowNumber: number }) => r.rowNumber)).toEqual([2, 6]);
+    expect(valid[1].input).toEqual(
+      jasmine.objectContaining({ wageFen: 480_050, effectiveMonth: '202612', hukouType: 'urban', idType: '01', insuranceTypes: ['310', '510'] }),
+    );
+    expect(valid[0].input.wageFen).toBe(600_000);
+  });
+
+  it('reports the month rules and the unit’s records through the declaration rules, in the caller’s language', async () => {
+    const [employee] = await activeEmployees(hall, 0);
+    const english = await hall.client('en');
+    await english.signInUnitAdmin(0);
+    const file = await filledTemplate('addition', [person(20, { effectiveMonth: '2027-05' }), person(21, { idNumber: employee.idNumber })]);
+    const res = await upload(english, 'addition', file);
+    expect(res.body.validRows).toBe(0);
+    expect(at(res.body.errors, 2).map((e: SheetError) => [e.column, e.code])).toEqual([['I', 'EFFECTIVE_MONTH_NOT_ALLOWED']]);
+    expect(at(res.body.errors, 3).map((e: SheetError) => [e.column, e.code, e.message])).toEqual([
+      ['C', 'ALREADY_INSURED_HERE', 'This person is already insured by this unit'],
+    ]);
+  });
+
+  it('flags every row of an ID number that occurs twice in the file, naming the other row', async () => {
+    const file = await filledTemplate('addition', [person(30), person(31), person(30, { name: '陈重复' })]);
+    const res = await upload(admin, 'addition', file);
+    expect(res.body.validRows).toBe(1);
+    expect(res.body.errors.map((e: SheetError) => [e.row, e.column, e.code, e.message])).toEqual([
+      [2, 'C', 'DUPLICATE_IN_FILE', ZH.fieldErrors.DUPLICATE_IN_FILE.replace('{{row}}', '4')],
+      [4, 'C', 'DUPLICATE_IN_FILE', ZH.fieldErrors.DUPLICATE_IN_FILE.replace('{{row}}', '2')],
+    ]);
+  });
+
+  it('checks the header before any row and refuses another template', async () => {
+    const renamed = await filledTemplate('addition', [person(40)], {
+      edit: (workbook) => {
+        workbook.worksheets[0].getCell('C1').value = '身份证';
+        workbook.worksheets[0].getCell('G1').value = null;
+      },
+    });
+    const res = await upload(admin, 'addition', renamed);
+    expect(res.status).toBe(200);
+    expect(res.body.validRows).toBe(0);
+    expect(res.body.errors.map((e: SheetError) => [e.row, e.column, e.code, e.message])).toEqual([
+      [1, 'C', 'HEADER_UNEXPECTED', '列标题应为“*证件号码”'],
+      [1, 'G', 'HEADER_MISSING', '缺少列“*手机号码”，请使用大厅下载的模板'],
+    ]);
+
+    const reduction = await filledTemplate('reduction', [{ idNumber: VALID_ID, name: '张三', reason: '辞职' }]);
+    const wrong = await upload(admin, 'addition', reduction);
+    expect([wrong.status, wrong.body.code]).toEqual([422, 'UPLOAD_WRONG_TEMPLATE']);
+
+    const plain = new ExcelJS.Workbook();
+    plain.addWorksheet('增员').addRow(['*姓名']);
+    const unmarked = await upload(admin, 'addition', Buffer.from(await plain.xlsx.writeBuffer()));
+    expect([unmarked.status, unmarked.body.code]).toEqual([422, 'UPLOAD_WRONG_TEMPLATE']);
+  });
+
+  it('refuses what is not a plain .xlsx before parsing it', async () => {
+    const notZip = await upload(admin, 'addition', Buffer.from('name,id\n张三,110105194912310021\n'));
+    expect([notZip.status, notZip.body.code]).toEqual([415, 'UPLOAD_NOT_XLSX']);
+
+    const parts = unzip(await filledTemplate('addition', [person(50)]));
+    const withMacros = zip([
+      ...parts.map((p) =>
+        p.name === '[Content_Types].xml'
+          ? { ...p, data: Buffer.from(p.data.toString().replace('sheet.main+xml', 'sheet.macroEnabled.main+xml').replace('spreadsheetml.sheet.macro', 'ms-excel.sheet.macro')) }
+          : p,
+      ),
+      { name: 'xl/vbaProject.bin', data: Buffer.from('macro') },
+    ]);
+    const macros = await upload(admin, 'addition', withMacros, 'book.xlsm');
+    expect([macros.status, macros.body.code]).toEqual([415, 'UPLOAD_MACROS']);
+
+    const noWorkbookType = zip(parts.map((p) => (p.name === '[Content_Types].xml' ? { ...p, data: Buffer.from('<Types/>') } : p)));
+    expect((await upload(admin, 'addition', noWorkbookType)).body.code).toBe('UPLOAD_NOT_XLSX');
+
+    // 64 MB of one byte deflates to about 64 KB: a thousand to one.
+    const bomb = zip([...parts, { name: 'xl/media/padding.bin', data: Buffer.alloc(64 * 1024 * 1024, 0x20) }]);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const bombed = await upload(admin, 'addition', bomb);
+    expect([bombed.status, bombed.body.code]).toEqual([422, 'UPLOAD_ZIP_BOMB']);
+
+    const lying = zip([...parts, { name: 'xl/media/a.bin', data: Buffer.alloc(10), declaredSize: 250 * 1024 * 1024 }]);
+    expect((await upload(admin, 'addition', lying)).body.code).toBe('UPLOAD_ZIP_BOMB');
+
+    const understated = zip(parts.map((p) => (p.name.startsWith('xl/worksheets/sheet1') ? { ...p, declaredSize: 100 } : p)));
+    expect((await upload(admin, 'addition', understated)).body.code).toBe('UPLOAD_ZIP_BOMB');
+
+    const crowded = zip([...parts, ...Array.from({ length: 2_000 }, (_, i) => ({ name: `xl/media/m${i}.bin`, data: Buffer.from([i % 256]) }))]);
+    expect((await upload(admin, 'addition', crowded)).body.code).toBe('UPLOAD_ZIP_BOMB');
+
+    const large = await upload(admin, 'addition', Buffer.alloc(10 * 1024 * 1024 + 1, 0x50));
+    expect([large.status, large.body.code, large.body.message]).toEqual([413, 'UPLOAD_TOO_LARGE', '文件过大，最大 10 MB。']);
+  });
+
+  it('refuses more than 20,000 data rows, with the counts', async () => {
+    const def = TEMPLATES.reduction;
+    const rows = Array.from({ length: def.maxRows + 1 }, (_, i) => ({ idNumber: newIdNumber(i % 1000), name: '李四', reason: '辞职' }));
+    const res = await upload(admin, 'reduction', await filledTemplate('reduction', rows));
+    expect([res.status, res.body.code]).toEqual([422, 'UPLOAD_TOO_MANY_ROWS']);
+    expect(res.body.message).toBe('每个文件最多 20000 行数据，本文件有 20001 行。请拆分后上传。');
+  });
+
+  it('gives the user’s workbook back with an error column and the bad cells marked, to its own unit only', async () => {
+    const file = await filledTemplate('addition', [person(60), person(61, { mobile: '12345', wageFen: 'abc' })]);
+    const english = await hall.client('en');
+    await english.signInUnitAdmin(0);
+    const { token } = (await upload(admin, 'addition', file)).body;
+
+    const { res, workbook } = await download(english, `/api/batches/validations/${token}/annotated`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toContain('Errors');
+    const sheet = workbook.getWorksheet('增员')!;
+    const errorColumn = TEMPLATES.addition.columns.length + 1;
+    expect(sheet.getCell(1, errorColumn).value).toBe('Errors');
+    expect(sheet.getCell(2, errorColumn).value).toBeNull();
+    expect(String(sheet.getCell(3, errorColumn).value).split('\n')).toEqual([
+      'G 手机号码: Enter an 11-digit mainland mobile number',
+      'J 月工资（元）: Enter an amount with at most two decimals',
+    ]);
+    expect((sheet.getCell('G3').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    expect(sheet.getCell('G3').note).toBe('Enter an 11-digit mainland mobile number');
+    expect(sheet.getCell('A3').note).toBeUndefined();
+    expect((sheet.getCell('G2').fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe('FFFFC7CE');
+    expect((sheet.getCell('G4').fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe('FFFFC7CE');
+
+    // Fixed and uploaded again, the annotated copy keeps a single error column.
+    sheet.getCell('G3').value = '13912345679';
+    const again = await upload(admin, 'addition', Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(again.body.errors.map((e: SheetError) => e.column)).toEqual(['J']);
+    const second = await download(admin, `/api/batches/validations/${again.body.token}/annotated`);
+    const secondSheet = second.workbook.getWorksheet('增员')!;
+    expect(secondSheet.getCell(1, errorColumn).value).toBe('错误说明');
+    expect(secondSheet.getCell(1, errorColumn + 1).value).toBeNull();
+    expect(secondSheet.getCell('G3').note).toBeUndefined();
+
+    const otherUnit = await hall.client();
+    await otherUnit.signInUnitAdmin(1);
+    expect((await download(otherUnit, `/api/batches/validations/${token}/annotated`)).res.status).toBe(404);
+  });
+
+  it('submits the valid rows as one batch of pending declarations, once', async () => {
+    const file = await filledTemplate('addition', [person(70), person(71, { mobile: 'x' }), person(72), person(73)]);
+    const { token, validRows } = (await upload(admin, 'addition', file)).body;
+    expect(validRows).toBe(3);
+
+    const submit = (key: string) =>
+      admin.agent
+        .post('/api/batches')
+        .set('X-XSRF-TOKEN', admin.xsrf)
+        .set('Idempotency-Key', key)
+        .send({ token });
+    const res = await submit('batch-key-1');
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ batchId: jasmine.any(Number), declarations: 3 });
+
+    const batch = await hall.db.knex('batches').where({ id: res.body.batchId }).first();
+    expect(batch).toEqual(jasmine.objectContaining({ type: 'addition', file_name: '增员名单.xlsx', row_count: 3 }));
+    const declarations = await hall.db.knex('declarations').where({ batch_id: res.body.batchId }).orderBy('row_number');
+    expect(declarations.map((d) => [d.status, d.row_number, d.id_number])).toEqual([
+      ['pending', 2, newIdNumber(70)],
+      ['pending', 4, newIdNumber(72)],
+      ['pending', 5, newIdNumber(73)],
+    ]);
+
+    const replay = await submit('batch-key-1');
+    expect([replay.status, replay.body, replay.headers['idempotent-replayed']]).toEqual([201, res.body, 'true']);
+    const twice = await submit('batch-key-2');
+    expect([twice.status, twice.body.code]).toEqual([410, 'BATCH_VALIDATION_EXPIRED']);
+    expect(await hall.db.knex('declarations').where({ batch_id: res.body.batchId }).count({ n: '*' }).first()).toEqual({ n: 3 } as never);
+  });
+
+  it('refuses to submit an unknown, old or empty validation', async () => {
+    const unknown = await admin.post('/api/batches', { token: 'x'.repeat(32) });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'BATCH_VALIDATION_EXPIRED']);
+
+    const nothing = (await upload(admin, 'addition', await filledTemplate('addition', [person(80, { name: '' })]))).body;
+    expect((await admin.post('/api/batches', { token: nothing.token })).body.code).toBe('BATCH_NOTHING_VALID');
+
+    const good = (await upload(admin, 'addition', await filledTemplate('addition', [person(81)]))).body;
+    const dayAndHourAgo = new Date(hall.clock.now().getTime() - 25 * 60 * 60 * 1000).toISOString();
+    await hall.db.knex('batch_uploads').where({ token: good.token }).update({ created_at: dayAndHourAgo });
+    const old = await admin.post('/api/batches', { token: good.token });
+    expect([old.status, old.body.code]).toEqual([410, 'BATCH_VALIDATION_EXPIRED']);
+  });
+
+  it('submits a reduction batch', async () => {
+    const [first, second] = await activeEmployees(hall, 0);
+    const file = await filledTemplate('reduction', [
+      { idNumber: first.idNumber, name: first.name, reason: '辞职' },
+      { idNumber: second.idNumber, name: '别人', reason: 'retired' },
+    ]);
+    const validation = (await upload(admin, 'reduction', file, '减员.xlsx')).body;
+    expect(validation.errors.map((e: SheetError) => [e.row, e.column, e.code])).toEqual([[3, 'B', 'NAME_MISMATCH']]);
+    const res = await admin.post('/api/batches', { token: validation.token });
+    expect(res.status).toBe(201);
+    const [declaration] = await hall.db.knex('declarations').where({ batch_id: res.body.batchId });
+    expect(JSON.parse(declaration.payload)).toEqual(jasmine.objectContaining({ reason: 'resigned' }));
+  });
+});

@@ -1,0 +1,104 @@
+import type { Knex } from 'knex';
+import type { DeclarationType } from '@common/api/declarations';
+import type { ImportedRow } from './sheet-import';
+
+/** A sheet problem as stored: untranslated, so each caller reads it in their own language. */
+export interface StoredSheetError {
+  sheet: string;
+  row: number;
+  column: string;
+  columnTitle: string;
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+export interface BatchUpload {
+  token: string;
+  unitId: number;
+  userId: number;
+  kind: DeclarationType;
+  fileName: string;
+  sheet: string;
+  rows: number;
+  validRows: number;
+  invalidRows: number;
+  errors: StoredSheetError[];
+  batchId: number | null;
+  createdAt: string;
+}
+
+/** `errors` holds the data sheet's name too: the annotated copy needs to find the sheet again. */
+interface StoredErrors {
+  sheet: string;
+  errors: StoredSheetError[];
+}
+
+const toUpload = (row: any): BatchUpload => {
+  const stored = JSON.parse(row.errors) as StoredErrors;
+  return {
+    token: row.token,
+    unitId: row.unit_id,
+    userId: row.user_id,
+    kind: row.kind,
+    fileName: row.file_name,
+    sheet: stored.sheet,
+    rows: row.rows,
+    validRows: row.valid_rows,
+    invalidRows: row.invalid_rows,
+    errors: stored.errors,
+    batchId: row.batch_id,
+    createdAt: row.created_at,
+  };
+};
+
+const SUMMARY = ['token', 'unit_id', 'user_id', 'kind', 'file_name', 'rows', 'valid_rows', 'invalid_rows', 'errors', 'batch_id', 'created_at'];
+
+/** Validated uploads waiting for their submit: one row per dry run, with the file and the valid rows. */
+export class BatchUploadStore {
+  constructor(private readonly db: Knex) {}
+
+  async insert(upload: Omit<BatchUpload, 'batchId'>, valid: ImportedRow[], file: Buffer): Promise<void> {
+    await this.db('batch_uploads').insert({
+      token: upload.token,
+      unit_id: upload.unitId,
+      user_id: upload.userId,
+      kind: upload.kind,
+      file_name: upload.fileName,
+      rows: upload.rows,
+      valid_rows: upload.validRows,
+      invalid_rows: upload.invalidRows,
+      errors: JSON.stringify({ sheet: upload.sheet, errors: upload.errors } satisfies StoredErrors),
+      valid_payload: JSON.stringify(valid),
+      file,
+      batch_id: null,
+      created_at: upload.createdAt,
+    });
+  }
+
+  /** The unit's upload, or null for a token that is unknown or another unit's. */
+  async find(unitId: number, token: string): Promise<BatchUpload | null> {
+    const row = await this.db('batch_uploads').where({ token, unit_id: unitId }).first(SUMMARY);
+    return row ? toUpload(row) : null;
+  }
+
+  async file(unitId: number, token: string): Promise<Buffer | null> {
+    const row = await this.db('batch_uploads').where({ token, unit_id: unitId }).first('file');
+    return row ? Buffer.from(row.file) : null;
+  }
+
+  async validRows(unitId: number, token: string): Promise<ImportedRow[]> {
+    const row = await this.db('batch_uploads').where({ token, unit_id: unitId }).first('valid_payload');
+    return row ? (JSON.parse(row.valid_payload) as ImportedRow[]) : [];
+  }
+
+  /** Marks the upload submitted, unless another request did first; true when this one did. */
+  async markSubmitted(unitId: number, token: string, batchId: number): Promise<boolean> {
+    const updated = await this.db('batch_uploads').where({ token, unit_id: unitId }).whereNull('batch_id').update({ batch_id: batchId });
+    return updated === 1;
+  }
+
+  /** Dry runs nobody submitted are of no use after their time; submitted ones stay with their batch. */
+  async purgeUnsubmitted(before: string): Promise<void> {
+    await this.db('batch_uploads').whereNull('batch_id').andWhere('created_at', '<', before).delete();
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * Reads an uploaded workbook against its template: the marker first (is this our template, which
+ * version, which language), then the header row, then every data row, collecting every problem with
+ * its Excel row and template column instead of stopping at the first. Record checks that need the
+ * database (already insured, pending declarations, month rules) run afterwards, on the rows that pass.
+ */
+import type { Readable } from 'node:stream';
+import { additionInput, reductionInput, type Addition, type Reduction } from '@common/api/declarations';
+import type { FieldErrorCode } from '@common/errors';
+import { checkIdNumberOfType, type PersonIdType } from '@common/validators/id-number';
+import {
+  headerText,
+  isTemplateLanguage,
+  MARKER_SHEET,
+  MARKER_TAG,
+  TEMPLATE_LANGUAGES,
+  type TemplateColumn,
+  type TemplateDefinition,
+  type TemplateLanguage,
+} from '../../../templates/template-definition';
+import { AppError } from '../http/errors';
+import { fieldErrorsOf } from '../http/validation';
+import {
+  cellText,
+  dateFromText,
+  fenFromYuanText,
+  looksLikeExcelNumber,
+  monthFromText,
+  serialDate,
+  type CellText,
+} from './cell-values';
+import { streamWorkbook } from './xlsx-reader';
+
+export interface SheetProblem {
+  /** Excel's 1-based row. */
+  row: number;
+  /** 0-based index into the template's columns; null when the problem is the row's as a whole. */
+  column: number | null;
+  code: FieldErrorCode;
+  params?: Record<string, string | number>;
+}
+
+export interface ImportedRow {
+  rowNumber: number;
+  input: Addition | Reduction;
+}
+
+export interface SheetImport {
+  /** The data sheet's name as the file has it. */
+  sheet: string;
+  /** The language of the template's headers, from the marker. */
+  language: TemplateLanguage;
+  /** Data rows that are not blank. */
+  rows: number;
+  valid: ImportedRow[];
+  problems: SheetProblem[];
+}
+
+interface TextRow {
+  number: number;
+  cells: CellText[];
+}
+
+type CellReading = { value: unknown } | { problem: FieldErrorCode };
+const NOTHING: CellReading = { value: undefined };
+
+const wrongTemplate = () => new AppError(422, 'UPLOAD_WRONG_TEMPLATE');
+
+export async function importSheet(input: Readable, def: TemplateDefinition, today: Date): Promise<SheetImport> {
+  const workbook = streamWorkbook(input);
+  let marker: string[] | null = null;
+  let dataSheet: string | null = null;
+  let header: TextRow | null = null;
+  const rows: TextRow[] = [];
+  let rowCount = 0;
+
+  for await (const sheet of workbook.sheets) {
+    const isMarker = sheet.name === MARKER_SHEET;
+    const isData = !isMarker && sheet.index === 0;
+    if (isData) dataSheet = sheet.name;
+    for await (const row of sheet.rows) {
+      if (isMarker && row.number === 1) marker = row.values.map((v) => cellText(v).text);
+      if (!isData) continue;
+      const cells = def.columns.map((_, i) => cellText(row.values[i]));
+      if (row.number === 1) header = { number: 1, cells };
+      else if (cells.some((c) => c.text.trim() !== '') && ++rowCount <= def.maxRows) rows.push({ number: row.number, cells });
+    }
+  }
+
+  const language = marker?.[3];
+  if (!marker || marker[0] !== MARKER_TAG || marker[1] !== def.id || marker[2] !== String(def.version)) throw wrongTemplate();
+  if (!isTemplateLanguage(language) || dataSheet === null) throw wrongTemplate();
+  if (rowCount > def.maxRows) throw new AppError(422, 'UPLOAD_TOO_MANY_ROWS', { max: def.maxRows, rows: rowCount });
+
+  const result: SheetImport = { sheet: dataSheet, language, rows: rowCount, valid: [], problems: [] };
+  const headerProblems = checkHeader(def, language, header);
+  if (headerProblems.length > 0) {
+    result.problems = headerProblems;
+    return result;
+  }
+
+  const options = { date1904: workbook.date1904(), today };
+  const problemsByRow = new Map<number, SheetProblem[]>();
+  const parsed = new Map<number, Addition | Reduction>();
+  for (const row of rows) {
+    const { input, problems } = readRow(def, row, options);
+    if (problems.length > 0) problemsByRow.set(row.number, problems);
+    else parsed.set(row.number, input);
+  }
+  for (const problem of duplicatesInFile(def, rows)) {
+    const list = problemsByRow.get(problem.row);
+    if (list) list.push(problem);
+    else problemsByRow.set(problem.row, [problem]);
+  }
+  for (const row of rows) {
+    const problems = problemsByRow.get(row.number);
+    if (problems) result.problems.push(...problems);
+    else result.valid.push({ rowNumber: row.number, input: parsed.get(row.number)! });
+  }
+  return result;
+}
+
+function checkHeader(def: TemplateDefinition, lang: TemplateLanguage, header: TextRow | null): SheetProblem[] {
+  const problems: SheetProblem[] = [];
+  def.columns.forEach((column, i) => {
+    const found = (header?.cells[i]?.text ?? '').trim().replace(/^[*＊]\s*/, '');
+    if (found === column.header[lang]) return;
+    problems.push({
+      row: 1,
+      column: i,
+      code: found === '' ? 'HEADER_MISSING' : 'HEADER_UNEXPECTED',
+      params: { column: headerText(column, lang) },
+    });
+  });
+  return problems;
+}
+
+function readRow(def: TemplateDefinition, row: TextRow, options: { date1904: boolean; today: Date }) {
+  const problems: SheetProblem[] = [];
+  const fields: Record<string, unknown> = {};
+  def.columns.forEach((column, i) => {
+    const reading = readCell(column, row.cells[i], options.date1904);
+    if ('problem' in reading) problems.push({ row: row.number, column: i, code: reading.problem });
+    else if (reading.value !== undefined) fields[column.key] = reading.value;
+  });
+
+  const schema = def.kind === 'addition' ? additionInput : reductionInput;
+  const parsed = schema.safeParse(fields);
+  const columnWithProblem = new Set(problems.map((p) => p.column));
+  for (const issue of parsed.success ? [] : fieldErrorsOf(parsed.error)) {
+    const column = columnOf(def, issue.field.split('.')[0]);
+    if (columnWithProblem.has(column)) continue;
+    columnWithProblem.add(column);
+    const code = column !== null && def.columns[column].kind === 'amount' && issue.code !== 'REQUIRED' ? 'INVALID' : issue.code;
+    problems.push({ row: row.number, column, code });
+  }
+  // An addition's ID number is checked for its type here too, so a row with other problems reports a
+  // wrong ID number in the same round (the declaration rules check it again, for rows that reach them).
+  const idColumn = columnOf(def, 'idNumber');
+  if (def.kind === 'addition' && !columnWithProblem.has(idColumn) && !columnWithProblem.has(columnOf(def, 'idType'))) {
+    const idType = (fields.idType as PersonIdType | undefined) ?? '01';
+    const checked = checkIdNumberOfType(idType, String(fields.idNumber), options.today);
+    if (!checked.ok) problems.push({ row: row.number, column: idColumn, code: checked.problem });
+  }
+  return { input: parsed.success ? parsed.data : (fields as Addition | Reduction), problems };
+}
+
+function columnOf(def: TemplateDefinition, key: string): number | null {
+  const index = def.columns.findIndex((c) => c.key === key);
+  return index < 0 ? null : index;
+}
+
+function readCell(column: TemplateColumn, cell: CellText, date1904: boolean): CellReading {
+  const text = cell.text.trim();
+  if (text === '') return NOTHING;
+  switch (column.kind) {
+    case 'text':
+    case 'mobile':
+      return { value: text };
+    case 'id':
+      // Excel keeps 15 significant digits: an 18-digit ID stored as a number has lost its tail.
+      if (cell.from === 'number' || looksLikeExcelNumber(text)) return { problem: 'ID_NUMBER_EXCEL_NUMBER' };
+      return { value: text.replace(/\s+/g, '').toUpperCase() };
+    case 'enum': {
+      const code = optionCode(column, text);
+      return code === null ? { problem: 'NOT_IN_LIST' } : { value: code };
+    }
+    case 'enumList': {
+      const codes = text.split(/[,，、;；\s]+/).filter(Boolean).map((part) => optionCode(column, part));
+      return codes.includes(null) ? { problem: 'NOT_IN_LIST' } : { value: [...new Set(codes)] };
+    }
+    case 'date': {
+      const date = cell.from === 'number' ? serialDate(Number(text), date1904) : dateFromText(text);
+      return date === null ? { problem: 'DATE_FORMAT' } : { value: date };
+    }
+    case 'month': {
+      // A six-digit number is someone's 202611, not a serial day in the year 2454.
+      const serial = cell.from === 'number' && !/^\d{6}$/.test(text) ? serialDate(Number(text), date1904) : null;
+      const month = serial ? monthFromText(serial) : monthFromText(text);
+      return month === null ? { problem: 'MONTH_FORMAT' } : { value: month };
+    }
+    case 'amount': {
+      const fen = fenFromYuanText(text);
+      return fen === null ? { problem: 'AMOUNT_FORMAT' } : { value: fen };
+    }
+  }
+}
+
+/** An option by its label in any of the template languages, or by its code. */
+function optionCode(column: TemplateColumn, text: string): string | null {
+  const wanted = text.trim().toLowerCase();
+  for (const option of column.options ?? []) {
+    if (option.code.toLowerCase() === wanted) return option.code;
+    if (TEMPLATE_LANGUAGES.some((lang) => option.label[lang].toLowerCase() === wanted)) return option.code;
+  }
+  return null;
+}
+
+/** Every row whose ID number occurs again in the file, pointing at the first other row with it. */
+function duplicatesInFile(def: TemplateDefinition, rows: TextRow[]): SheetProblem[] {
+  const idColumn = columnOf(def, 'idNumber');
+  if (idColumn === null) return [];
+  const rowsById = new Map<string, number[]>();
+  for (const row of rows) {
+    const id = row.cells[idColumn].text.replace(/\s+/g, '').toUpperCase();
+    if (id === '') continue;
+    const numbers = rowsById.get(id);
+    if (numbers) numbers.push(row.number);
+    else rowsById.set(id, [row.number]);
+  }
+  const problems: SheetProblem[] = [];
+  for (const numbers of rowsById.values()) {
+    if (numbers.length < 2) continue;
+    for (const number of numbers) {
+      const other = numbers.find((n) => n !== number)!;
+      problems.push({ row: number, column: idColumn, code: 'DUPLICATE_IN_FILE', params: { row: other } });
+    }
+  }
+  return problems;
+}

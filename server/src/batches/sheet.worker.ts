@@ -1,0 +1,45 @@
+/**
+ * The sheet worker: parsing and rewriting workbooks is CPU work that would stall every other request
+ * on the main thread, so it runs here. One job at a time per worker; see sheet-workers.ts.
+ */
+import { Readable } from 'node:stream';
+import { parentPort } from 'node:worker_threads';
+import type { DeclarationType } from '@common/api/declarations';
+import { TEMPLATES } from '../../../templates';
+import { AppError } from '../http/errors';
+import { annotateWorkbook, type Annotation } from './annotate';
+import { importSheet } from './sheet-import';
+import { checkDeclaredSizes, centralDirectory } from './xlsx-guard';
+
+export type SheetJob =
+  | { type: 'import'; file: Uint8Array; kind: DeclarationType; today: string }
+  | { type: 'annotate'; file: Uint8Array; sheet: string; errorColumnTitle: string; annotations: Annotation[] };
+
+export type SheetJobReply =
+  | { ok: true; result: unknown }
+  | { ok: false; error: { status: number; code: string; params: Record<string, string | number> } | { message: string } };
+
+async function run(job: SheetJob): Promise<unknown> {
+  const file = Buffer.from(job.file.buffer, job.file.byteOffset, job.file.byteLength);
+  if (job.type === 'annotate') return annotateWorkbook(file, job.sheet, job.errorColumnTitle, job.annotations);
+  // The main thread has read the directory; inflating every entry within its declared size is the
+  // slower half of the zip-bomb check and belongs here.
+  checkDeclaredSizes(file, centralDirectory(file));
+  return importSheet(Readable.from([file]), TEMPLATES[job.kind], new Date(job.today));
+}
+
+parentPort!.on('message', async (job: SheetJob) => {
+  let reply: SheetJobReply;
+  try {
+    reply = { ok: true, result: await run(job) };
+  } catch (error) {
+    reply = {
+      ok: false,
+      error:
+        error instanceof AppError
+          ? { status: error.status, code: error.code, params: error.params }
+          : { message: error instanceof Error ? error.message : String(error) },
+    };
+  }
+  parentPort!.postMessage(reply);
+});

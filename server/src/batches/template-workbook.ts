@@ -1,0 +1,89 @@
+/**
+ * The downloadable template, generated from its definition: sheet 1 takes the data (required headers
+ * red and marked *), sheet 2 explains every field, and a very hidden sheet holds the marker and the
+ * dropdown lists.
+ */
+import ExcelJS from 'exceljs';
+import {
+  columnLetter,
+  headerText,
+  MARKER_SHEET,
+  MARKER_TAG,
+  SHEET_TEXTS,
+  type TemplateDefinition,
+  type TemplateLanguage,
+} from '../../../templates/template-definition';
+
+const RED = 'FFC00000';
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+/** Excel's text format: what is typed stays as typed (IDs keep their 18 digits, phones their leading digits). */
+const TEXT_FORMAT = '@';
+const TEXT_KINDS = new Set(['id', 'mobile', 'month']);
+
+/** exceljs 4.4 implements worksheet data validations but its type declarations omit them. */
+type WithDataValidations = ExcelJS.Worksheet & {
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+};
+
+export async function templateWorkbook(def: TemplateDefinition, lang: TemplateLanguage): Promise<Buffer> {
+  const texts = SHEET_TEXTS[lang];
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Unit Hall';
+
+  const data = workbook.addWorksheet(def.sheetName[lang], { views: [{ state: 'frozen', ySplit: 1 }] }) as WithDataValidations;
+  const instructions = workbook.addWorksheet(texts.instructionsSheet);
+  const marker = workbook.addWorksheet(MARKER_SHEET, { state: 'veryHidden' });
+  marker.addRow([MARKER_TAG, def.id, def.version, lang]);
+
+  data.columns = def.columns.map((column) => ({
+    width: column.width,
+    style: TEXT_KINDS.has(column.kind) ? { numFmt: TEXT_FORMAT } : {},
+  }));
+  const header = data.getRow(1);
+  def.columns.forEach((column, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = headerText(column, lang);
+    cell.font = { bold: true, color: column.required ? { argb: RED } : undefined };
+    cell.fill = HEADER_FILL;
+    cell.note = `${texts.formats[column.kind]}. ${column.description[lang]}`;
+  });
+
+  // Dropdown lists live on the hidden sheet, one column per enumeration: labels may contain commas
+  // and lists written inline in the validation are limited to 255 characters.
+  def.columns.forEach((column, i) => {
+    if (column.kind !== 'enum' || !column.options) return;
+    const letter = columnLetter(i + 1);
+    column.options.forEach((option, o) => (marker.getCell(`${letter}${o + 2}`).value = option.label[lang]));
+    data.dataValidations.add(`${letter}2:${letter}${def.maxRows + 1}`, {
+      type: 'list',
+      allowBlank: !column.required,
+      formulae: [`'${MARKER_SHEET}'!$${letter}$2:$${letter}$${column.options.length + 1}`],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      error: texts.formats.enum,
+    });
+  });
+
+  instructions.columns = [{ width: 8 }, { width: 26 }, { width: 10 }, { width: 44 }, { width: 60 }];
+  instructions.addRow([texts.requiredNote]).font = { bold: true, color: { argb: RED } };
+  for (const note of def.notes) instructions.addRow([note[lang]]);
+  instructions.addRow([]);
+  const head = instructions.addRow([texts.column, texts.field, texts.required, texts.format, texts.description]);
+  head.font = { bold: true };
+  head.eachCell((cell) => (cell.fill = HEADER_FILL));
+  def.columns.forEach((column, i) => {
+    const allowed = column.options ? column.options.map((o) => o.label[lang]).join(lang === 'zh-CN' ? '、' : ', ') : '';
+    const format = allowed ? `${texts.formats[column.kind]}: ${allowed}` : texts.formats[column.kind];
+    const row = instructions.addRow([
+      columnLetter(i + 1),
+      headerText(column, lang),
+      column.required ? texts.yes : texts.no,
+      format,
+      column.description[lang],
+    ]);
+    if (column.required) row.getCell(2).font = { color: { argb: RED } };
+    row.alignment = { wrapText: true, vertical: 'top' };
+  });
+
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,113 @@
+/**
+ * Streams an .xlsx's worksheets row by row with exceljs's WorkbookReader, with one repair: exceljs
+ * decodes every inflated chunk of a part on its own (exceljs issues #2063, #2084), so a Chinese
+ * character whose three UTF-8 bytes straddle two chunks turns into U+FFFD. Here every part that can
+ * hold text reaches the XML parser as strings cut by a streaming UTF-8 decoder, which holds an
+ * incomplete sequence back until its remaining bytes arrive.
+ */
+import { StringDecoder } from 'node:string_decoder';
+import type { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+type Chunks = AsyncIterable<Buffer | string>;
+
+/** The parts of WorkbookReader (exceljs 4.4.0, pinned) that receive each zip entry. */
+interface WorkbookReaderInternals {
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: Chunks, sheetNo: string): Generator<unknown>;
+  [Symbol.asyncIterator](): AsyncIterator<WorksheetReader>;
+  model?: { sheets?: { name: string; state?: string }[] };
+  properties?: { date1904?: boolean };
+}
+
+interface WorksheetReader extends AsyncIterable<ExcelJS.Row> {
+  name: string;
+  state?: string;
+}
+
+const ExcelWorkbookReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (
+  input: Readable,
+  options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>,
+) => WorkbookReaderInternals;
+
+async function* utf8Strings(chunks: Chunks): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+class Utf8WorkbookReader extends ExcelWorkbookReader {
+  override _parseWorkbook(entry: Readable) {
+    // A readable with an encoding emits strings decoded by a StringDecoder across chunk boundaries.
+    entry.setEncoding('utf8');
+    return super._parseWorkbook(entry);
+  }
+
+  override _parseSharedStrings(entry: Readable) {
+    entry.setEncoding('utf8');
+    return super._parseSharedStrings(entry);
+  }
+
+  override _parseWorksheet(iterator: Chunks, sheetNo: string) {
+    // Worksheets arrive as an iterator (of the entry or of a temporary file), hence the wrapper.
+    return super._parseWorksheet(utf8Strings(iterator), sheetNo);
+  }
+}
+
+export interface SheetRow {
+  /** 1-based, as Excel numbers rows. */
+  number: number;
+  /** Cell values by 0-based column index; holes for empty cells. */
+  values: ExcelJS.CellValue[];
+}
+
+export interface StreamedSheet {
+  name: string;
+  /** `visible`, `hidden` or `veryHidden`. */
+  state: string;
+  /** Position in the workbook's tab order, 0-based. */
+  index: number;
+  /** Must be consumed (or drained) before the next sheet is read. */
+  rows: AsyncIterable<SheetRow>;
+}
+
+export interface WorkbookStream {
+  sheets: AsyncIterable<StreamedSheet>;
+  /** Known once the first sheet has been reached: whether serial dates count from 1904. */
+  date1904(): boolean;
+}
+
+/** Worksheets in the order the archive stores them; each one's rows as they are parsed. */
+export function streamWorkbook(input: Readable): WorkbookStream {
+  const reader = new Utf8WorkbookReader(input, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  async function* sheets(): AsyncGenerator<StreamedSheet> {
+    for await (const worksheet of reader as unknown as AsyncIterable<WorksheetReader>) {
+      const order = reader.model?.sheets ?? [];
+      yield {
+        name: worksheet.name,
+        state: worksheet.state ?? 'visible',
+        index: order.findIndex((s) => s.name === worksheet.name),
+        rows: rowsOf(worksheet),
+      };
+    }
+  }
+  return { sheets: sheets(), date1904: () => Boolean(reader.properties?.date1904) };
+}
+
+async function* rowsOf(worksheet: WorksheetReader): AsyncGenerator<SheetRow> {
+  for await (const row of worksheet) {
+    // exceljs's row.values is 1-based with a hole at 0.
+    yield { number: row.number, values: (row.values as ExcelJS.CellValue[]).slice(1) };
+  }
+}

@@ -116,3 +116,32 @@ export const unitInfo = z.object({
   }),
 });
 export type UnitInfo = z.infer<typeof unitInfo>;
+
+/** One insured person of the unit in full: the detail dialog's basic, contact and insurance tabs. */
+export const insuredPersonDetail = z.object({
+  personId: z.number().int(),
+  basic: z.object({
+    name: z.string(),
+    idType: z.string(),
+    idNumber: z.string(),
+    sex: z.enum(['male', 'female']),
+    birthDate: z.string(),
+    ethnicity: z.string().nullable(),
+    hukouType: z.string().nullable(),
+    hukouAddress: z.string().nullable(),
+  }),
+  contact: z.object({ mobile: z.string().nullable(), contactAddress: z.string().nullable() }),
+  employment: z.object({
+    status: z.string(),
+    startMonth: z.string(),
+    endMonth: z.string().nullable(),
+    wageFen: z.number().int(),
+    personnelCategory: z.string(),
+    employmentForm: z.string().nullable(),
+    workStartDate: z.string().nullable(),
+  }),
+  insurance: z.array(
+    z.object({ insuranceType: z.string(), startMonth: z.string(), endMonth: z.string().nullable(), status: z.string() }),
+  ),
+});
+export type InsuredPersonDetail = z.infer<typeof insuredPersonDetail>;

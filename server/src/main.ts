@@ -2,14 +2,14 @@ import path from 'node:path';
 import { createApp } from './app';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
-import { migrateLatest, openDatabase } from './db/database';
+import { prepareDatabase, openDatabase } from './db/database';
 import { demoCredentials, seedDemo } from './db/seeds/demo';
 import { createLogger } from './logger';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const db = openDatabase(config.databaseUrl);
-await migrateLatest(db);
+await prepareDatabase(db);
 
 if (config.seedDemo) {
   const units = await db.knex('units').count({ n: '*' }).first();

@@ -1,5 +1,5 @@
 import knexFactory, { type Knex } from 'knex';
-import { databaseTarget, type Dialect } from './dialect';
+import { databaseTarget, refreshStatistics, type Dialect } from './dialect';
 import { migrationSource } from './migrations';
 
 export interface Database {
@@ -14,4 +14,10 @@ export function openDatabase(url: string): Database {
 
 export async function migrateLatest(db: Database): Promise<void> {
   await db.knex.migrate.latest({ migrationSource: migrationSource(db.dialect) });
+}
+
+/** At start: the schema up to date, then fresh planner statistics. */
+export async function prepareDatabase(db: Database): Promise<void> {
+  await migrateLatest(db);
+  await refreshStatistics(db.knex, db.dialect);
 }

@@ -3,6 +3,7 @@
  * page by page, so memory stays flat in the number of rows.
  */
 import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import type { Response } from 'express';
 import ExcelJS from 'exceljs';
 
@@ -62,8 +63,12 @@ export async function streamWorkbook<Row>(res: Response, spec: ExportSpec<Row>):
     'Cache-Control': 'no-store',
   });
   if (spec.totalRows !== undefined) res.set('X-Total-Rows', String(spec.totalRows));
+  await writeWorkbook(res, spec);
+}
 
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
+/** Writes the workbook to any stream; waits for a slow reader before fetching the next page. */
+export async function writeWorkbook<Row>(stream: Writable, spec: Omit<ExportSpec<Row>, 'fileName' | 'totalRows'>): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(spec.sheetName);
   sheet.columns = spec.columns.map((c) => ({ width: c.width ?? 16 }));
   for (const line of spec.title) {
@@ -80,8 +85,7 @@ export async function streamWorkbook<Row>(res: Response, spec: ExportSpec<Row>):
       });
       excelRow.commit();
     }
-    // Let a slow download drain before reading the next page from the database.
-    if (res.writableNeedDrain) await once(res, 'drain');
+    if (stream.writableNeedDrain) await once(stream, 'drain');
   }
   sheet.commit();
   await workbook.commit();

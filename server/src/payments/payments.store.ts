@@ -8,7 +8,7 @@ export type DetailFilters = Omit<Required<PaymentDetailQuery>, 'page' | 'pageSiz
   Pick<PaymentDetailQuery, 'sort' | 'direction'>;
 
 const SORT_COLUMNS = { feePeriod: 'd.fee_period', name: 'p.name', idNumber: 'p.id_number', baseFen: 'd.base_fen' } as const;
-/** The index's own order (unit, period, type, id): lists page and exports read along it without sorting. */
+/** The index's own order (unit, period, type, id): lists page along it without sorting. */
 const INDEX_ORDER = ['d.fee_period', 'd.insurance_type', 'd.id'] as const;
 
 const toDetail = (row: any, current: FeePeriod): PaymentDetail => ({
@@ -29,6 +29,11 @@ const toDetail = (row: any, current: FeePeriod): PaymentDetail => ({
   collectionSerial: row.collection_serial ?? null,
 });
 
+/** The person's ID number and name beside each detail row. */
+function withPerson(query: Knex.QueryBuilder): Promise<any[]> {
+  return query.join('insured_persons as p', 'p.id', 'd.person_id').select('d.*', 'p.id_number', 'p.name');
+}
+
 /** Payment details of one unit; every query starts from the unit, so no other unit's row can appear. */
 export class PaymentStore {
   constructor(
@@ -37,7 +42,7 @@ export class PaymentStore {
   ) {}
 
   private details(unitId: number, f: Partial<DetailFilters>) {
-    const query = this.db('payment_details as d').join('insured_persons as p', 'p.id', 'd.person_id').where('d.unit_id', unitId);
+    const query = this.db('payment_details as d').where('d.unit_id', unitId);
     if (f.q) query.whereIn('d.person_id', personsMatching(this.db, f.q));
     if (f.from) query.where('d.fee_period', '>=', f.from);
     if (f.to) query.where('d.fee_period', '<=', f.to);
@@ -52,32 +57,42 @@ export class PaymentStore {
     const direction = f.direction ?? 'desc';
     const sort = f.sort ?? 'feePeriod';
     const rows = this.details(unitId, f);
+    // Sorting by name or ID number relies on the person join that withPerson adds.
     if (sort !== 'feePeriod') rows.orderBy(SORT_COLUMNS[sort], direction);
     for (const column of INDEX_ORDER) rows.orderBy(column, direction);
     const [count, items] = await Promise.all([
       this.details(unitId, f).count({ n: '*' }).first(),
-      rows.limit(pageSize).offset(page * pageSize).select('d.*', 'p.id_number', 'p.name'),
+      withPerson(rows.limit(pageSize).offset(page * pageSize)),
     ]);
     return { items: items.map((r) => toDetail(r, this.current)), total: Number(count?.n ?? 0) };
   }
 
   async find(unitId: number, id: number): Promise<PaymentDetail | null> {
-    const row = await this.details(unitId, {}).where('d.id', id).first('d.*', 'p.id_number', 'p.name');
+    const [row] = await withPerson(this.details(unitId, {}).where('d.id', id));
     return row ? toDetail(row, this.current) : null;
   }
 
-  /** Keyset pages along the index for exports: memory stays flat however many rows match. */
+  /**
+   * Keyset pages for exports: period by period and type by type, `id > last` within each, so every
+   * read is an index range on (unit, period, type, id) and memory stays flat however many rows match.
+   */
   async *keysetPages(unitId: number, f: Partial<DetailFilters>, size = 2000): AsyncGenerator<PaymentDetail[]> {
-    let after: [string, string, number] | null = null;
-    for (;;) {
-      const query = this.details(unitId, f);
-      if (after) query.whereRaw('(d.fee_period, d.insurance_type, d.id) > (?, ?, ?)', after);
-      for (const column of INDEX_ORDER) query.orderBy(column, 'asc');
-      const rows = await query.limit(size).select('d.*', 'p.id_number', 'p.name');
-      if (rows.length === 0) return;
-      const last = rows[rows.length - 1];
-      after = [last.fee_period, last.insurance_type, last.id];
-      yield rows.map((r) => toDetail(r, this.current));
+    const slices = await this.details(unitId, f).distinct('d.fee_period', 'd.insurance_type').orderBy(['d.fee_period', 'd.insurance_type']);
+    const within = { ...f, from: undefined, to: undefined, insuranceType: undefined };
+    for (const slice of slices) {
+      let after = 0;
+      for (;;) {
+        const rows = await withPerson(
+          this.details(unitId, within)
+            .where({ 'd.fee_period': slice.fee_period, 'd.insurance_type': slice.insurance_type })
+            .where('d.id', '>', after)
+            .orderBy('d.id')
+            .limit(size),
+        );
+        if (rows.length === 0) break;
+        after = rows[rows.length - 1].id;
+        yield rows.map((r) => toDetail(r, this.current));
+      }
     }
   }
 

@@ -69,6 +69,15 @@ export function toBoolean(value: unknown): boolean {
 /** SQLite's default limit of bound variables makes large multi-row inserts fail; chunk by this many rows. */
 export const INSERT_CHUNK_ROWS = 200;
 
+/** IN lists are bound variables too: lookups by a list of keys go in chunks of this many. */
+export const IN_LIST_CHUNK = 500;
+
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}
+
 /** Rejects UPDATE and DELETE on a table, so the audit log is append-only for the application itself. */
 export async function makeAppendOnly(knex: Knex, dialect: Dialect, table: string): Promise<void> {
   if (dialect === 'sqlite') {
@@ -99,4 +108,17 @@ export async function dropAppendOnly(knex: Knex, dialect: Dialect, table: string
 /** Escapes LIKE wildcards in user input; queries use `escape '\'`, which both engines accept. */
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => '\\' + c);
+}
+
+/**
+ * Keeps the query planner's statistics current. SQLite has no autovacuum daemon to do it: without
+ * them, a search for a few people walks a whole unit's payment details in index order.
+ */
+export async function refreshStatistics(knex: Knex, dialect: Dialect): Promise<void> {
+  if (dialect === 'sqlite') {
+    await knex.raw('PRAGMA analysis_limit = 1000');
+    await knex.raw('PRAGMA optimize = 0x10002');
+  } else {
+    await knex.raw('ANALYZE');
+  }
 }

@@ -1,4 +1,4 @@
-import { addMonths, currentFeePeriod, displayPeriod, monthsBetween } from './fee-period';
+import { addMonths, currentFeePeriod, displayPeriod, monthsBetween, shanghaiDayStart } from './fee-period';
 import { contributionBaseFen, contributionFen, formatFen } from './insurance';
 
 describe('fee periods in Asia/Shanghai', () => {
@@ -14,6 +14,11 @@ describe('fee periods in Asia/Shanghai', () => {
     expect(addMonths('202611', -23)).toBe('202412');
     expect(monthsBetween('202611', '202702')).toBe(3);
     expect(displayPeriod('202611')).toBe('2026-11');
+  });
+
+  it('starts a Shanghai day at 16:00 UTC the day before, across a year end', () => {
+    expect(shanghaiDayStart('2026-11-24').toISOString()).toBe('2026-11-23T16:00:00.000Z');
+    expect(shanghaiDayStart('2026-12-31', 1).toISOString()).toBe('2026-12-31T16:00:00.000Z');
   });
 });
 

@@ -19,6 +19,12 @@ export function shanghaiParts(instant: Date): { year: number; month: number; day
   };
 }
 
+/** The instant a calendar day (`YYYY-MM-DD`, `days` later) begins in Asia/Shanghai, for date filters. */
+export function shanghaiDayStart(isoDate: string, days = 0): Date {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days) - SHANGHAI_OFFSET_MS);
+}
+
 export function feePeriod(year: number, month: number): FeePeriod {
   return `${String(year).padStart(4, '0')}${String(month).padStart(2, '0')}`;
 }

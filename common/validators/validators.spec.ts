@@ -1,6 +1,6 @@
 import { checkCreditCode } from './credit-code';
 import { isBankAccountNumber, normaliseMobile, passesLuhn } from './contact';
-import { checkIdNumber, maskIdNumber } from './id-number';
+import { checkIdNumber, checkIdNumberOfType, maskIdNumber } from './id-number';
 
 const today = new Date('2026-11-24T00:00:00Z');
 
@@ -23,6 +23,21 @@ describe('resident ID numbers (GB 11643-1999)', () => {
     expect(problem('110105194902300021')).toBe('ID_NUMBER_BIRTH_DATE');
     expect(problem('110105202712310021')).toBe('ID_NUMBER_BIRTH_DATE');
     expect(problem('  ')).toBe('ID_NUMBER_REQUIRED');
+  });
+
+  it('checks residence permits and foreigner permanent residence IDs by their own rules', () => {
+    const problem = (type: '01' | '06' | '07', raw: string) => {
+      const r = checkIdNumberOfType(type, raw, today);
+      return r.ok ? r.facts : r.problem;
+    };
+    expect(problem('06', '810000199408230021')).toEqual({ idNumber: '810000199408230021', sex: 'female', birthDate: '1994-08-23' });
+    expect(problem('06', '11010519491231002X')).toBe('ID_NUMBER_PROVINCE');
+    expect(problem('07', '935840199001010015')).toEqual({ idNumber: '935840199001010015', sex: 'male', birthDate: '1990-01-01' });
+    expect(problem('07', '935840199001010016')).toBe('ID_NUMBER_CHECKSUM');
+    expect(problem('07', 'usa350501010022')).toEqual({ idNumber: 'USA350501010022', sex: 'female', birthDate: '2005-01-01' });
+    expect(problem('07', 'USA352701010012')).toEqual(jasmine.objectContaining({ birthDate: '1927-01-01' }));
+    expect(problem('07', 'USA358513010012')).toBe('ID_NUMBER_BIRTH_DATE');
+    expect(problem('07', '11010519491231002X')).toBe('ID_NUMBER_FORMAT');
   });
 
   it('masks the middle for lists', () => {

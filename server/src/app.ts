@@ -11,19 +11,26 @@ import { AgentService } from './agents/agents.service';
 import { agentRoutes } from './agents/agents.routes';
 import { AuthService } from './auth/auth.service';
 import { authRoutes } from './auth/auth.routes';
+import { DeclarationService } from './declarations/declarations.service';
+import { declarationRoutes } from './declarations/declarations.routes';
 import { healthRoutes } from './health/health.routes';
 import { HomeService } from './home/home.service';
 import { homeRoutes } from './home/home.routes';
 import { AppError } from './http/errors';
 import { errorMiddleware } from './http/error-middleware';
 import { Messages } from './http/i18n';
+import { IdempotencyKeys } from './http/idempotency';
 import { mountRoutes } from './http/mount';
 import { route, type RouteDefinition } from './http/route';
 import { sessionMiddleware } from './http/session';
+import { InsuredService } from './insured/insured.service';
+import { insuredRoutes } from './insured/insured.routes';
 import { openApiDocument } from './openapi/openapi';
 import { AssessmentService } from './payments/assessment.service';
 import { PaymentService } from './payments/payments.service';
 import { paymentRoutes } from './payments/payments.routes';
+import { ReviewService } from './review/review.service';
+import { reviewRoutes } from './review/review.routes';
 import { unitRoutes } from './unit/unit.routes';
 
 export interface AppDeps {
@@ -44,6 +51,9 @@ export interface Services {
   home: HomeService;
   assessments: AssessmentService;
   payments: PaymentService;
+  declarations: DeclarationService;
+  insured: InsuredService;
+  review: ReviewService;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -56,6 +66,9 @@ export function createServices(deps: AppDeps): Services {
     home: new HomeService(db.knex, clock),
     assessments,
     payments: new PaymentService(db.knex, clock, assessments),
+    declarations: new DeclarationService(db.knex, clock),
+    insured: new InsuredService(db.knex),
+    review: new ReviewService(db.knex, clock),
   };
 }
 
@@ -69,6 +82,9 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...agentRoutes(services.agents),
     ...unitRoutes(deps.db.knex),
     ...paymentRoutes({ db: deps.db.knex, clock: deps.clock, ...services }),
+    ...declarationRoutes(services.declarations),
+    ...insuredRoutes(services.insured),
+    ...reviewRoutes(services.review),
   ];
   let document: Record<string, unknown> | undefined;
   routes.push(
@@ -126,7 +142,7 @@ export function createApp(deps: AppDeps): Express & { locals: { routes: RouteDef
     next();
   });
   api.use(sessionMiddleware(services.auth, { secure: deps.secureCookies }));
-  mountRoutes(api, routes);
+  mountRoutes(api, routes, new IdempotencyKeys(deps.db.knex, deps.clock));
   api.use((_req, _res, next) => next(new AppError(404, 'NOT_FOUND')));
   api.use(errorMiddleware(services.messages, deps.logger));
   app.use('/api', api);

@@ -6,12 +6,13 @@
 import type { Role } from '@common/api/auth';
 import { AGENTS, createTestHall, type HallClient, type TestHall } from './harness';
 import { DEMO_UNITS } from '../src/db/seeds/demo';
+import { addition, newIdNumber, submitBatch } from './declarations';
 import { UNIT_ROLES, type RouteDefinition } from '../src/http/route';
 
 interface World {
   hall: TestHall;
   /** Ids of things that belong to unit A. */
-  unitA: { agentId: number; paymentDetailId: number; idNumber: string };
+  unitA: { agentId: number; paymentDetailId: number; idNumber: string; name: string; declarationId: number; batchId: number };
 }
 
 interface TenancyCase {
@@ -145,6 +146,79 @@ const CASES: Record<string, TenancyCase> = {
     body: { unitId: 1, feePeriod: '202610', collectedOn: '2026-11-01', serial: 'T-1' },
     crossUnit: 'not unit data',
   },
+  'get /additions/options': {
+    url: () => '/api/additions/options',
+    crossUnit: async (b, { hall }) => {
+      const unitB = await hall.db.knex('units').where({ credit_code: DEMO_UNITS[1].creditCode }).first('id');
+      const types = await hall.db.knex('unit_insurance_types').where({ unit_id: unitB.id }).orderBy('insurance_type');
+      expect((await b.get('/api/additions/options')).body.insuranceTypes).toEqual(types.map((t) => t.insurance_type));
+    },
+  },
+  'post /additions/quote': {
+    url: () => '/api/additions/quote',
+    body: { wageFen: 600_000, effectiveMonth: '202611' },
+    crossUnit: 'not unit data',
+  },
+  'post /additions': {
+    url: () => '/api/additions',
+    body: addition(newIdNumber(900)),
+    crossUnit: async (b, { unitA }) => {
+      // Unit A's employee: refused, and unit A is not named.
+      const res = await b.post('/api/additions', addition(unitA.idNumber));
+      expect(res.status).toBe(400);
+      expect(res.body.details.fields).toEqual([jasmine.objectContaining({ field: 'idNumber', code: 'INSURED_ELSEWHERE' })]);
+      expect(JSON.stringify(res.body)).not.toContain(DEMO_UNITS[0].name);
+    },
+  },
+  'get /reductions/options': { url: () => '/api/reductions/options', crossUnit: 'not unit data' },
+  'post /reductions': {
+    url: () => '/api/reductions',
+    body: { idNumber: '110105194912310021', name: '王伟', reason: 'resigned' },
+    crossUnit: async (b, { unitA, hall }) => {
+      const res = await b.post('/api/reductions', { idNumber: unitA.idNumber, name: unitA.name, reason: 'resigned' });
+      expect(res.body.details.fields).toEqual([jasmine.objectContaining({ field: 'idNumber', code: 'NOT_INSURED_HERE' })]);
+      expect(await hall.db.knex('declarations').where({ id_number: unitA.idNumber, type: 'reduction' }).first()).toBeUndefined();
+    },
+  },
+  'get /declarations': {
+    url: () => '/api/declarations',
+    crossUnit: async (b, { unitA }) => {
+      const ids = (await b.get('/api/declarations?pageSize=200')).body.items.map((d: { id: number }) => d.id);
+      expect(ids).not.toContain(unitA.declarationId);
+      expect((await b.get(`/api/declarations?batchId=${unitA.batchId}`)).body.total).toBe(0);
+    },
+  },
+  'get /declarations/:id': {
+    url: ({ unitA }) => `/api/declarations/${unitA.declarationId}`,
+    crossUnit: async (b, { unitA }) => {
+      expect((await b.get(`/api/declarations/${unitA.declarationId}`)).status).toBe(404);
+    },
+  },
+  'post /declarations/:id/withdraw': {
+    url: ({ unitA }) => `/api/declarations/${unitA.declarationId}/withdraw`,
+    crossUnit: async (b, { unitA, hall }) => {
+      expect((await b.post(`/api/declarations/${unitA.declarationId}/withdraw`)).status).toBe(404);
+      expect((await hall.db.knex('declarations').where({ id: unitA.declarationId }).first('status')).status).toBe('pending');
+    },
+  },
+  'get /insured-persons': {
+    url: () => '/api/insured-persons',
+    crossUnit: async (b, { unitA }) => {
+      expect((await b.get(`/api/insured-persons?q=${unitA.idNumber}`)).body.total).toBe(0);
+    },
+  },
+  'get /review/declarations': { url: () => '/api/review/declarations', crossUnit: 'not unit data' },
+  'get /review/declarations/:id': { url: ({ unitA }) => `/api/review/declarations/${unitA.declarationId}`, crossUnit: 'not unit data' },
+  'post /review/declarations/:id/decision': {
+    url: ({ unitA }) => `/api/review/declarations/${unitA.declarationId}/decision`,
+    body: { approve: false, reason: 'tenancy' },
+    crossUnit: 'not unit data',
+  },
+  'post /review/batches/:id/decision': {
+    url: ({ unitA }) => `/api/review/batches/${unitA.batchId}/decision`,
+    body: { approve: false, reason: 'tenancy' },
+    crossUnit: 'not unit data',
+  },
   'post /agents/:id/enable': {
     url: ({ unitA }) => `/api/agents/${unitA.agentId}/enable`,
     crossUnit: async (b, { unitA }) => {
@@ -175,8 +249,24 @@ describe('tenancy and roles on every endpoint', () => {
       .knex('payment_details as d')
       .join('insured_persons as p', 'p.id', 'd.person_id')
       .where('d.unit_id', unitA.id)
-      .first('d.id', 'p.id_number');
-    world = { hall, unitA: { agentId: agent.id, paymentDetailId: detail.id, idNumber: detail.id_number } };
+      .join('employments as e', 'e.person_id', 'p.id')
+      .where('e.status', 'active')
+      .first('d.id', 'p.id_number', 'p.name');
+    const admin = await hall.client();
+    await admin.signInUnitAdmin(0);
+    const declared = await admin.post('/api/additions', addition(newIdNumber(901)));
+    const batch = await submitBatch(hall, 0, [addition(newIdNumber(902)), addition(newIdNumber(903))]);
+    world = {
+      hall,
+      unitA: {
+        agentId: agent.id,
+        paymentDetailId: detail.id,
+        idNumber: detail.id_number,
+        name: detail.name,
+        declarationId: declared.body.id,
+        batchId: batch.batchId!,
+      },
+    };
   });
   afterAll(() => world.hall.close());
 

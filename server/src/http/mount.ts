@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { AppError, forbidden, notFound, unauthenticated } from './errors';
 import { pickLanguage } from './i18n';
+import { IDEMPOTENCY_HEADER, requestHash, type IdempotencyKeys, type StoredResponse } from './idempotency';
 import { RESPONDED, UNIT_ROLES, type Actor, type Access, type RouteDefinition } from './route';
 import { parseOrThrow } from './validation';
 
@@ -12,7 +13,7 @@ function checkAccess(access: Access, actor: Actor | null, sessionEnded?: 'SESSIO
   if (UNIT_ROLES.includes(actor.role) && actor.unitId === null) throw new AppError(409, 'UNIT_NOT_SELECTED');
 }
 
-export function mountRoutes(router: Router, routes: RouteDefinition[]): void {
+export function mountRoutes(router: Router, routes: RouteDefinition[], idempotency: IdempotencyKeys): void {
   for (const def of routes) {
     router[def.method](def.path, async (req, res, next) => {
       try {
@@ -35,10 +36,17 @@ export function mountRoutes(router: Router, routes: RouteDefinition[]): void {
           query: def.query ? parseOrThrow(def.query, req.query) : undefined,
           body: def.body ? parseOrThrow(def.body, req.body ?? {}) : undefined,
         };
-        const result = await def.handle(ctx);
-        if (result === RESPONDED) return;
-        if (result === undefined) res.status(204).end();
-        else res.status(def.status ?? 200).json(result);
+        const respond = async (): Promise<StoredResponse> => {
+          const body = await def.handle(ctx);
+          return { status: body === undefined ? 204 : (def.status ?? 200), body };
+        };
+        // Keys are per user, so only signed-in callers' requests can be replayed.
+        const key = def.idempotent && actor ? req.get(IDEMPOTENCY_HEADER) : undefined;
+        const response = key === undefined ? await respond() : await idempotency.once(actor!.userId, key, requestHash(req.method, req.originalUrl, req.body), respond);
+        if (response.body === RESPONDED) return;
+        if ('replayed' in response && response.replayed) res.set('Idempotent-Replayed', 'true');
+        if (response.status === 204) res.status(204).end();
+        else res.status(response.status).json(response.body);
       } catch (error) {
         next(error);
       }

@@ -48,6 +48,8 @@ export interface RouteDefinition<B = any, Q = any, P = any> {
   response?: ZodType;
   /** 200 unless stated; a handler returning undefined answers 204. */
   status?: number;
+  /** A retry carrying the first request's `Idempotency-Key` header gets the first response (http/idempotency.ts); JSON responses only. */
+  idempotent?: boolean;
   handle(ctx: RequestContext<B, Q, P>): Promise<unknown>;
 }
 

@@ -1,4 +1,5 @@
 import { z, type ZodType } from 'zod';
+import { IDEMPOTENCY_HEADER } from '../http/idempotency';
 import type { RouteDefinition } from '../http/route';
 import { VERSION } from '../version';
 
@@ -33,6 +34,9 @@ export function openApiDocument(routes: RouteDefinition[]): Record<string, unkno
       for (const [name, propertySchema] of Object.entries(properties.properties ?? {})) {
         parameters.push({ name, in: where, required: where === 'path' || properties.required?.includes(name), schema: propertySchema });
       }
+    }
+    if (def.idempotent) {
+      parameters.push({ name: IDEMPOTENCY_HEADER, in: 'header', required: false, schema: { type: 'string', maxLength: 100 } });
     }
     const success = String(def.status ?? (def.response ? 200 : 204));
     paths[path] ??= {};

@@ -1,0 +1,99 @@
+/**
+ * The rules an addition or a reduction must pass before it is submitted, for the single forms and for
+ * every row of a spreadsheet batch alike: the month rules, ID checks that need today, and the unit's
+ * records. Set-based: a few queries per call, whatever the number of rows.
+ */
+import type { Knex } from 'knex';
+import type { Addition, AdditionOptions, DeclarationType, Reduction } from '@common/api/declarations';
+import type { FieldErrorCode } from '@common/errors';
+import { reductionMonth, additionMonths } from '@common/month-rules';
+import { checkIdNumberOfType } from '@common/validators/id-number';
+import type { Clock } from '../clock';
+import { InsuredStore, type PersonRecord } from '../insured/insured.store';
+import { DeclarationStore } from './declarations.store';
+
+export interface RowProblem {
+  field: string;
+  code: FieldErrorCode;
+  params?: Record<string, string | number>;
+}
+
+/** Why a person cannot be added by the unit now; the other unit is never named. */
+export function additionStanding(unitId: number, record: PersonRecord | undefined): FieldErrorCode | null {
+  const employments = record?.activeEmployments ?? [];
+  if (employments.some((e) => e.unitId === unitId)) return 'ALREADY_INSURED_HERE';
+  if (employments.length > 0) return 'INSURED_ELSEWHERE';
+  return null;
+}
+
+/** A reduction in `month` needs coverage by the unit that has begun by then. */
+export function isInsuredHere(unitId: number, record: PersonRecord | undefined, month: string): boolean {
+  return (record?.activeEmployments ?? []).some((e) => e.unitId === unitId && e.startMonth <= month);
+}
+
+/** The effective month and insurance types of an addition, against what the unit may choose now. */
+export function offerProblems(offer: AdditionOptions, row: { effectiveMonth: string; insuranceTypes?: readonly string[] }): RowProblem[] {
+  const problems: RowProblem[] = [];
+  if (!offer.months.includes(row.effectiveMonth)) {
+    problems.push({ field: 'effectiveMonth', code: 'EFFECTIVE_MONTH_NOT_ALLOWED', params: { months: offer.months.join(', ') } });
+  }
+  if (row.insuranceTypes?.some((t) => !(offer.insuranceTypes as readonly string[]).includes(t))) {
+    problems.push({ field: 'insuranceTypes', code: 'NOT_IN_LIST' });
+  }
+  return problems;
+}
+
+export class DeclarationRules {
+  constructor(
+    private readonly db: Knex,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The months (cut-off applied) and insurance types an addition may choose now. */
+  async offer(unitId: number): Promise<AdditionOptions> {
+    const store = new DeclarationStore(this.db);
+    const cutoffDay = await store.cutoffDay();
+    return { months: additionMonths(this.clock.now(), cutoffDay), insuranceTypes: await store.unitInsuranceTypes(unitId), cutoffDay };
+  }
+
+  /** Month rules, ID checks needing today, and the unit's records; rows already passed `additionInput`. Result index = row index; [] = fine. */
+  async checkAdditions(unitId: number, rows: Addition[]): Promise<RowProblem[][]> {
+    const now = this.clock.now();
+    const offer = await this.offer(unitId);
+    const { records, pending } = await this.lookUp(unitId, rows);
+    return rows.map((row) => {
+      const problems = offerProblems(offer, row);
+      const id = checkIdNumberOfType(row.idType, row.idNumber, now);
+      const standing = id.ok
+        ? (additionStanding(unitId, records.get(row.idNumber)) ?? (pending.has(row.idNumber) ? 'DECLARATION_PENDING' : null))
+        : id.problem;
+      if (standing) problems.unshift({ field: 'idNumber', code: standing });
+      return problems;
+    });
+  }
+
+  /** A reduction stops the unit's coverage of a person it insures, named as on record, with nothing else pending. */
+  async checkReductions(unitId: number, rows: Reduction[]): Promise<RowProblem[][]> {
+    const month = reductionMonth(this.clock.now());
+    const { records, pending } = await this.lookUp(unitId, rows);
+    return rows.map((row) => {
+      const record = records.get(row.idNumber);
+      const standing = reductionStanding(pending.get(row.idNumber)) ?? (isInsuredHere(unitId, record, month) ? null : 'NOT_INSURED_HERE');
+      if (standing) return [{ field: 'idNumber', code: standing }];
+      return record!.name === row.name ? [] : [{ field: 'name', code: 'NAME_MISMATCH' }];
+    });
+  }
+
+  private async lookUp(unitId: number, rows: { idNumber: string }[]) {
+    const idNumbers = rows.map((r) => r.idNumber);
+    const records = await new InsuredStore(this.db).recordsOf(idNumbers);
+    const pending = await new DeclarationStore(this.db).pendingOf(unitId, idNumbers);
+    return { records, pending };
+  }
+}
+
+function reductionStanding(pending: DeclarationType | undefined): FieldErrorCode | null {
+  if (pending === 'addition') return 'REDUCTION_ADDITION_PENDING';
+  if (pending === 'reduction') return 'DECLARATION_PENDING';
+  return null;
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import {
+  additionInput,
+  additionOptions,
+  declaration,
+  declarationPage,
+  declarationQuery,
+  quote,
+  quoteRequest,
+  reductionInput,
+  reductionOptions,
+} from '@common/api/declarations';
+import { idParam } from '@common/api/fields';
+import { actorOf, route, unitOf, UNIT_ROLES, type RouteDefinition } from '../http/route';
+import type { DeclarationService } from './declarations.service';
+
+const declarationIdParams = z.object({ id: idParam });
+
+export function declarationRoutes(declarations: DeclarationService): RouteDefinition[] {
+  return [
+    route({
+      method: 'get',
+      path: '/additions/options',
+      summary: 'The effective months an addition may choose now (cut-off applied) and the unit’s insurance types',
+      tag: 'additions',
+      access: UNIT_ROLES,
+      response: additionOptions,
+      handle: (ctx) => declarations.additionOptions(unitOf(ctx)),
+    }),
+    route({
+      method: 'post',
+      path: '/additions/quote',
+      summary: 'The contribution base and monthly amounts an addition would bring, for the confirmation step',
+      tag: 'additions',
+      access: UNIT_ROLES,
+      body: quoteRequest,
+      response: quote,
+      handle: (ctx) => declarations.quote(unitOf(ctx), ctx.body),
+    }),
+    route({
+      method: 'post',
+      path: '/additions',
+      summary: 'Submits an addition (增员) for review',
+      tag: 'additions',
+      access: UNIT_ROLES,
+      body: additionInput,
+      response: declaration,
+      status: 201,
+      idempotent: true,
+      handle: (ctx) => declarations.submitOne(unitOf(ctx), actorOf(ctx), 'addition', ctx.body, ctx.requestId),
+    }),
+    route({
+      method: 'get',
+      path: '/reductions/options',
+      summary: 'The stop month (always the current month) and the reasons of a reduction',
+      tag: 'reductions',
+      access: UNIT_ROLES,
+      response: reductionOptions,
+      handle: async () => declarations.reductionOptions(),
+    }),
+    route({
+      method: 'post',
+      path: '/reductions',
+      summary: 'Submits a reduction (减员) for review; coverage stops at the end of the current month',
+      tag: 'reductions',
+      access: UNIT_ROLES,
+      body: reductionInput,
+      response: declaration,
+      status: 201,
+      idempotent: true,
+      handle: (ctx) => declarations.submitOne(unitOf(ctx), actorOf(ctx), 'reduction', ctx.body, ctx.requestId),
+    }),
+    route({
+      method: 'get',
+      path: '/declarations',
+      summary: "The unit's declarations pending review or audited, newest first",
+      tag: 'declarations',
+      access: UNIT_ROLES,
+      query: declarationQuery,
+      response: declarationPage,
+      handle: (ctx) => declarations.list(unitOf(ctx), ctx.query),
+    }),
+    route({
+      method: 'get',
+      path: '/declarations/:id',
+      summary: 'One declaration of the unit',
+      tag: 'declarations',
+      access: UNIT_ROLES,
+      params: declarationIdParams,
+      response: declaration,
+      handle: (ctx) => declarations.find(unitOf(ctx), ctx.params.id),
+    }),
+    route({
+      method: 'post',
+      path: '/declarations/:id/withdraw',
+      summary: 'Withdraws a declaration still pending review',
+      tag: 'declarations',
+      access: UNIT_ROLES,
+      params: declarationIdParams,
+      response: declaration,
+      handle: (ctx) => declarations.withdraw(unitOf(ctx), actorOf(ctx), ctx.params.id, ctx.requestId),
+    }),
+  ];
+}

@@ -1,0 +1,202 @@
+import type { Knex } from 'knex';
+import type { z } from 'zod';
+import {
+  REDUCTION_REASONS,
+  type declarationQuery,
+  type Addition,
+  type AdditionOptions,
+  type Declaration,
+  type DeclarationPage,
+  type Quote,
+  type quoteRequest,
+  type Reduction,
+  type ReductionOptions,
+} from '@common/api/declarations';
+import { reductionMonth } from '@common/month-rules';
+import { contributionBaseFen, contributionFen } from '@common/insurance';
+import type { Clock } from '../clock';
+import { recordAudit } from '../audit/audit.store';
+import { AppError, invalidFields, notFound, type FieldProblem } from '../http/errors';
+import type { Actor } from '../http/route';
+import { contributionConfig } from '../payments/contribution-config';
+import { DeclarationRules, offerProblems, type RowProblem } from './declaration-rules';
+import { DeclarationStore } from './declarations.store';
+
+export type SubmissionKind = 'addition' | 'reduction';
+export interface SubmissionRow {
+  input: Addition | Reduction;
+  /** The spreadsheet row a batch row came from. */
+  rowNumber?: number;
+}
+
+/** Additions and reductions as a unit submits them, and the unit's queues of its submissions. */
+export class DeclarationService {
+  constructor(
+    private readonly db: Knex,
+    private readonly clock: Clock,
+  ) {}
+
+  additionOptions(unitId: number): Promise<AdditionOptions> {
+    return new DeclarationRules(this.db, this.clock).offer(unitId);
+  }
+
+  reductionOptions(): ReductionOptions {
+    return { stopMonth: reductionMonth(this.clock.now()), reasons: [...REDUCTION_REASONS] };
+  }
+
+  /** The confirmation step: the declared wage held between the floor and ceiling in force for the month, and the amounts. */
+  async quote(unitId: number, request: z.output<typeof quoteRequest>): Promise<Quote> {
+    const offer = await new DeclarationRules(this.db, this.clock).offer(unitId);
+    const problems = offerProblems(offer, request);
+    if (problems.length > 0) throw invalidFields(problems);
+    const config = await contributionConfig(this.db, request.effectiveMonth);
+    const baseFen = contributionBaseFen(request.wageFen, config.floorFen, config.ceilingFen);
+    const lines = (request.insuranceTypes ?? offer.insuranceTypes).map((insuranceType) => {
+      const rate = config.rates.get(insuranceType);
+      if (!rate) throw new Error(`no contribution rate in force for ${insuranceType} in ${request.effectiveMonth}`);
+      return {
+        insuranceType,
+        unitRateBp: rate.unitRateBp,
+        personRateBp: rate.personRateBp,
+        unitFen: contributionFen(baseFen, rate.unitRateBp),
+        personFen: contributionFen(baseFen, rate.personRateBp),
+      };
+    });
+    return {
+      effectiveMonth: request.effectiveMonth,
+      wageFen: request.wageFen,
+      baseFen,
+      floorFen: config.floorFen,
+      ceilingFen: config.ceilingFen,
+      lines,
+      totalUnitFen: lines.reduce((sum, l) => sum + l.unitFen, 0),
+      totalPersonFen: lines.reduce((sum, l) => sum + l.personFen, 0),
+    };
+  }
+
+  /** One addition or reduction from the form. */
+  async submitOne(unitId: number, actor: Actor, kind: SubmissionKind, input: Addition | Reduction, requestId: string): Promise<Declaration> {
+    const { declarationIds } = await this.submit(unitId, actor, kind, [{ input }], null, requestId);
+    return (await new DeclarationStore(this.db).find(declarationIds[0], unitId))!;
+  }
+
+  /**
+   * Submits declarations for review in one transaction, re-checking every rule first. A batch is one
+   * submission: one `batches` row, one audit entry. The effective month is fixed here.
+   */
+  async submit(
+    unitId: number,
+    actor: Actor,
+    kind: SubmissionKind,
+    rows: SubmissionRow[],
+    batch: { fileName: string } | null,
+    requestId: string,
+    trx?: Knex.Transaction,
+  ): Promise<{ batchId: number | null; declarationIds: number[] }> {
+    const run = async (db: Knex.Transaction) => {
+      const now = this.clock.now();
+      const at = now.toISOString();
+      const rules = new DeclarationRules(db, this.clock);
+      const problems =
+        kind === 'addition'
+          ? await rules.checkAdditions(unitId, rows.map((r) => r.input as Addition))
+          : await rules.checkReductions(unitId, rows.map((r) => r.input as Reduction));
+      refuseProblems(withDuplicates(rows, problems), batch !== null);
+
+      const store = new DeclarationStore(db);
+      const unitTypes = kind === 'addition' ? await store.unitInsuranceTypes(unitId) : [];
+      const stopMonth = reductionMonth(now);
+      const batchId = batch
+        ? await store.insertBatch({ unitId, type: kind, fileName: batch.fileName, rowCount: rows.length, submittedBy: actor.userId, at })
+        : null;
+      const declarationIds = await store.insert(
+        rows.map(({ input, rowNumber }) => {
+          const payload = kind === 'addition' ? { ...input, insuranceTypes: (input as Addition).insuranceTypes ?? unitTypes } : input;
+          return {
+            unitId,
+            type: kind,
+            idNumber: input.idNumber,
+            personName: input.name,
+            effectiveMonth: kind === 'addition' ? (input as Addition).effectiveMonth : stopMonth,
+            payload,
+            batchId,
+            rowNumber: rowNumber ?? null,
+            submittedBy: actor.userId,
+            submittedAt: at,
+          };
+        }),
+      );
+      await recordAudit(db, {
+        at,
+        userId: actor.userId,
+        unitId,
+        ...(batch
+          ? { action: 'batch_submitted', entityType: 'batch', entityId: batchId, after: { type: kind, fileName: batch.fileName, rows: rows.length } }
+          : { action: 'declaration_submitted', entityType: 'declaration', entityId: declarationIds[0], after: await store.find(declarationIds[0]) }),
+        requestId,
+      });
+      return { batchId, declarationIds };
+    };
+    return trx ? run(trx) : this.db.transaction(run);
+  }
+
+  async list(unitId: number, query: z.output<typeof declarationQuery>): Promise<DeclarationPage> {
+    const statuses = query.queue === 'pending' ? (['pending'] as const) : (['approved', 'rejected'] as const);
+    const { items, total } = await new DeclarationStore(this.db).page(
+      { unitId, statuses: [...statuses], type: query.type, q: query.q, batchId: query.batchId },
+      'newest',
+      query.page,
+      query.pageSize,
+      false,
+    );
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async find(unitId: number, id: number): Promise<Declaration> {
+    const found = await new DeclarationStore(this.db).find(id, unitId);
+    if (!found) throw notFound();
+    return found;
+  }
+
+  /** A pending declaration can be taken back by its unit before review. */
+  async withdraw(unitId: number, actor: Actor, id: number, requestId: string): Promise<Declaration> {
+    return this.db.transaction(async (trx) => {
+      const store = new DeclarationStore(trx);
+      const before = await store.find(id, unitId);
+      if (!before) throw notFound();
+      if ((await store.close([id], 'withdrawn')) === 0) throw new AppError(409, 'DECLARATION_NOT_PENDING');
+      const after = (await store.find(id, unitId))!;
+      await recordAudit(trx, {
+        at: this.clock.now().toISOString(),
+        userId: actor.userId,
+        unitId,
+        action: 'declaration_withdrawn',
+        entityType: 'declaration',
+        entityId: id,
+        before: { status: before.status },
+        after: { status: after.status },
+        requestId,
+      });
+      return after;
+    });
+  }
+}
+
+/** The same person twice in one submission: the later row is refused, naming the first. */
+function withDuplicates(rows: SubmissionRow[], problems: RowProblem[][]): RowProblem[][] {
+  const first = new Map<string, number>();
+  return rows.map(({ input }, i) => {
+    const earlier = first.get(input.idNumber);
+    if (earlier === undefined) {
+      first.set(input.idNumber, i);
+      return problems[i];
+    }
+    return [...problems[i], { field: 'idNumber', code: 'DUPLICATE_IN_FILE', params: { row: rows[earlier].rowNumber ?? earlier + 1 } }];
+  });
+}
+
+/** Refuses the whole submission; a batch names its fields `rows.<index>.<field>`. */
+function refuseProblems(problems: RowProblem[][], isBatch: boolean): void {
+  const fields: FieldProblem[] = problems.flatMap((list, i) => list.map((p) => (isBatch ? { ...p, field: `rows.${i}.${p.field}` } : p)));
+  if (fields.length > 0) throw invalidFields(fields);
+}

@@ -1,0 +1,250 @@
+import { AGENTS } from '../../test/harness';
+import { activeEmployees, addition, newIdNumber, residents, unitHallPerSpec, unitIdOf } from '../../test/declarations';
+import { DEMO_UNITS } from '../db/seeds/demo';
+
+const fieldsOf = (res: { body: { details?: { fields?: { field: string; code: string }[] } } }) =>
+  (res.body.details?.fields ?? []).map((f) => `${f.field}:${f.code}`);
+
+describe('additions', () => {
+  const context = unitHallPerSpec();
+
+  it('offers this month and next up to the cut-off day (25th), and only next month from the 26th in Shanghai', async () => {
+    const { hall, signInAt } = context;
+    const unit = await signInAt('2026-11-25T15:59:59Z'); // 25 Nov, 23:59:59 in Shanghai
+    expect((await unit.get('/api/additions/options')).body).toEqual({ months: ['202611', '202612'], insuranceTypes: ['310', '330', '510'], cutoffDay: 25 });
+
+    hall.clock.set('2026-11-25T16:00:00Z'); // 26 Nov in Shanghai, still the 25th in UTC
+    expect((await unit.get('/api/additions/options')).body.months).toEqual(['202612']);
+    const late = await unit.post('/api/additions', addition(newIdNumber(1), { effectiveMonth: '202611' }));
+    expect(late.status).toBe(400);
+    expect(fieldsOf(late)).toEqual(['effectiveMonth:EFFECTIVE_MONTH_NOT_ALLOWED']);
+    expect(late.body.details.fields[0].message).toContain('next month only');
+    const next = await unit.post('/api/additions', addition(newIdNumber(1), { effectiveMonth: '202612' }));
+    expect(next.status).toBe(201);
+    expect(next.body.effectiveMonth).toBe('202612');
+  });
+
+  it('turns the month at midnight in Shanghai, while UTC is still on the last day of the month before', async () => {
+    const { hall, signInAt } = context;
+    const unit = await signInAt('2026-11-30T15:59:59Z');
+    expect((await unit.get('/api/additions/options')).body.months).toEqual(['202612']);
+    expect((await unit.get('/api/reductions/options')).body.stopMonth).toBe('202611');
+
+    hall.clock.set('2026-11-30T16:00:00Z');
+    expect((await unit.get('/api/additions/options')).body.months).toEqual(['202612', '202701']);
+    expect((await unit.get('/api/reductions/options')).body.stopMonth).toBe('202612');
+  });
+
+  it('crosses from December into January, refusing the past month and a month too far ahead', async () => {
+    const { signInAt } = context;
+    const unit = await signInAt('2026-12-10T02:00:00Z');
+    expect((await unit.get('/api/additions/options')).body.months).toEqual(['202612', '202701']);
+    const january = await unit.post('/api/additions', addition(newIdNumber(2), { effectiveMonth: '202701' }));
+    expect(january.status).toBe(201);
+    expect(january.body.effectiveMonth).toBe('202701');
+    for (const month of ['202611', '202702']) {
+      const refused = await unit.post('/api/additions', addition(newIdNumber(3), { effectiveMonth: month }));
+      expect(fieldsOf(refused)).withContext(month).toEqual(['effectiveMonth:EFFECTIVE_MONTH_NOT_ALLOWED']);
+    }
+  });
+
+  it('quotes the base clamped to the floor and ceiling and the amounts rounded half up to the fen', async () => {
+    const { unit } = context;
+    const low = await unit.post('/api/additions/quote', { wageFen: 300_000, effectiveMonth: '202611' });
+    expect(low.status).toBe(200);
+    expect(low.body).toEqual({
+      effectiveMonth: '202611',
+      wageFen: 300_000,
+      baseFen: 480_000,
+      floorFen: 480_000,
+      ceilingFen: 2_400_000,
+      lines: [
+        { insuranceType: '310', unitRateBp: 750, personRateBp: 200, unitFen: 36_000, personFen: 9_600 },
+        { insuranceType: '330', unitRateBp: 50, personRateBp: 0, unitFen: 2_400, personFen: 0 },
+        { insuranceType: '510', unitRateBp: 50, personRateBp: 0, unitFen: 2_400, personFen: 0 },
+      ],
+      totalUnitFen: 40_800,
+      totalPersonFen: 9_600,
+    });
+    // 480,100 fen × 0.5 % = 2,400.5 fen → 2,401; × 7.5 % = 36,007.5 → 36,008.
+    const half = await unit.post('/api/additions/quote', { wageFen: 480_100, effectiveMonth: '202612', insuranceTypes: ['310', '330'] });
+    expect(half.body.lines.map((l: { unitFen: number }) => l.unitFen)).toEqual([36_008, 2_401]);
+    expect(half.body.totalUnitFen).toBe(38_409);
+    const high = await unit.post('/api/additions/quote', { wageFen: 3_000_000, effectiveMonth: '202611' });
+    expect(high.body.baseFen).toBe(2_400_000);
+    const past = await unit.post('/api/additions/quote', { wageFen: 600_000, effectiveMonth: '202610' });
+    expect(fieldsOf(past)).toEqual(['effectiveMonth:EFFECTIVE_MONTH_NOT_ALLOWED']);
+  });
+
+  it('submits an addition for review with the unit’s insurance types, changing no record before approval', async () => {
+    const { hall, unit } = context;
+    const idNumber = newIdNumber(4);
+    const res = await unit.post('/api/additions', addition(idNumber, { idNumber: idNumber.toLowerCase(), wageFen: 654_321 }));
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual(
+      jasmine.objectContaining({
+        type: 'addition',
+        status: 'pending',
+        idNumber,
+        idNumberMasked: idNumber.slice(0, 6) + '********' + idNumber.slice(-4),
+        personName: '陈新员',
+        effectiveMonth: '202611',
+        batchId: null,
+        rowNumber: null,
+        submittedBy: `${DEMO_UNITS[0].name}管理员`,
+        reviewedBy: null,
+      }),
+    );
+    expect(res.body.payload).toEqual(jasmine.objectContaining({ idNumber, wageFen: 654_321, insuranceTypes: ['310', '330', '510'] }));
+    expect(await hall.db.knex('insured_persons').where({ id_number: idNumber }).first()).toBeUndefined();
+    const audit = await hall.db.knex('audit_log').where({ action: 'declaration_submitted', entity_id: String(res.body.id) }).first();
+    expect(JSON.parse(audit.after).idNumber).toBe(idNumber);
+  });
+
+  it('checks the ID number by its type: resident ID card, Hong Kong/Macao/Taiwan residence permit, foreigner permanent residence ID', async () => {
+    const { unit } = context;
+    const refused = async (overrides: object) => fieldsOf(await unit.post('/api/additions', addition(newIdNumber(5), overrides)));
+    expect(await refused({ idNumber: '340524198001010013' })).toEqual(['idNumber:ID_NUMBER_CHECKSUM']);
+    expect(await refused({ idNumber: '110105491231002' })).toEqual(['idNumber:ID_NUMBER_LEGACY_15']);
+    expect(await refused({ idType: '06', idNumber: newIdNumber(6) })).toEqual(['idNumber:ID_NUMBER_PROVINCE']);
+    expect(await refused({ idType: '07', idNumber: 'USA358513010012' })).toEqual(['idNumber:ID_NUMBER_BIRTH_DATE']);
+
+    for (const [idType, idNumber] of [
+      ['06', '810000199408230021'],
+      ['07', '935840199001010015'],
+      ['07', 'USA358501010012'],
+    ]) {
+      const res = await unit.post('/api/additions', addition(idNumber, { idType: idType as '06' | '07' }));
+      expect(res.status).withContext(idNumber).toBe(201);
+      expect(res.body.payload.idType).toBe(idType);
+    }
+  });
+
+  it('refuses a person insured here, insured by another unit (without naming it) or already pending', async () => {
+    const { hall, unit } = context;
+    const [ours] = await activeEmployees(hall, 0);
+    const [theirs] = await activeEmployees(hall, 1);
+    const [resident] = await residents(hall);
+    expect(fieldsOf(await unit.post('/api/additions', addition(ours.idNumber)))).toEqual(['idNumber:ALREADY_INSURED_HERE']);
+    const elsewhere = await unit.post('/api/additions', addition(theirs.idNumber));
+    expect(fieldsOf(elsewhere)).toEqual(['idNumber:INSURED_ELSEWHERE']);
+    expect(JSON.stringify(elsewhere.body)).not.toContain(DEMO_UNITS[1].name);
+
+    expect((await unit.post('/api/additions', addition(resident.idNumber))).status).toBe(201);
+    const again = await unit.post('/api/additions', addition(resident.idNumber, { effectiveMonth: '202612' }));
+    expect(again.status).toBe(400);
+    expect(again.body.code).toBe('VALIDATION_FAILED');
+    expect(fieldsOf(again)).toEqual(['idNumber:DECLARATION_PENDING']);
+  });
+
+  it('refuses insurance types the unit is not registered for, and names missing fields', async () => {
+    const { hall, unit } = context;
+    await hall.db.knex('unit_insurance_types').where({ unit_id: await unitIdOf(hall, 0), insurance_type: '510' }).delete();
+    expect((await unit.get('/api/additions/options')).body.insuranceTypes).toEqual(['310', '330']);
+    const res = await unit.post('/api/additions', addition(newIdNumber(7), { insuranceTypes: ['310', '510'] }));
+    expect(fieldsOf(res)).toEqual(['insuranceTypes:NOT_IN_LIST']);
+    const defaulted = await unit.post('/api/additions', addition(newIdNumber(7)));
+    expect(defaulted.body.payload.insuranceTypes).toEqual(['310', '330']);
+
+    const { name: _, ...nameless } = addition(newIdNumber(8));
+    expect(fieldsOf(await unit.post('/api/additions', { ...nameless, mobile: '12345' }))).toEqual(['name:REQUIRED', 'mobile:MOBILE_FORMAT']);
+  });
+
+  it('lets an agent of the unit submit too', async () => {
+    const { hall } = context;
+    const agent = await hall.client();
+    await agent.signInAgent(AGENTS.unitAOnly);
+    const res = await agent.post('/api/additions', addition(newIdNumber(9)));
+    expect(res.status).toBe(201);
+    expect(res.body.submittedBy).toBe(DEMO_UNITS[0].agents[0].name);
+  });
+});
+
+describe('reductions', () => {
+  const context = unitHallPerSpec();
+
+  it('stops coverage in the current month only, after review', async () => {
+    const { hall, unit } = context;
+    const [person] = await activeEmployees(hall, 0);
+    expect((await unit.get('/api/reductions/options')).body).toEqual({
+      stopMonth: '202611',
+      reasons: ['contract_ended', 'resigned', 'dismissed', 'enlisted', 'retired', 'deceased'],
+    });
+    const res = await unit.post('/api/reductions', { idNumber: person.idNumber, name: person.name, reason: 'resigned', remark: '合同到期前离职' });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual(jasmine.objectContaining({ type: 'reduction', status: 'pending', effectiveMonth: '202611', personName: person.name }));
+    expect(res.body.payload).toEqual({ idNumber: person.idNumber, name: person.name, reason: 'resigned', remark: '合同到期前离职' });
+    const employment = await hall.db.knex('employments').where({ person_id: person.personId }).first();
+    expect(employment.status).toBe('active');
+    expect(employment.end_month).toBeNull();
+  });
+
+  it('refuses someone the unit does not insure, a wrong name, and anyone with a pending declaration', async () => {
+    const { hall, unit } = context;
+    const [first, second] = await activeEmployees(hall, 0);
+    const [theirs] = await activeEmployees(hall, 1);
+    const [resident] = await residents(hall);
+    const reduce = (p: { idNumber: string; name: string }) => unit.post('/api/reductions', { ...p, reason: 'contract_ended' });
+
+    expect(fieldsOf(await reduce(resident))).toEqual(['idNumber:NOT_INSURED_HERE']);
+    expect(fieldsOf(await reduce(theirs))).toEqual(['idNumber:NOT_INSURED_HERE']);
+    expect(fieldsOf(await reduce({ idNumber: first.idNumber, name: '不是本人' }))).toEqual(['name:NAME_MISMATCH']);
+
+    expect((await reduce(first)).status).toBe(201);
+    expect(fieldsOf(await reduce(first))).toEqual(['idNumber:DECLARATION_PENDING']);
+
+    expect((await unit.post('/api/additions', addition(resident.idNumber))).status).toBe(201);
+    const pendingAddition = await reduce(resident);
+    expect(fieldsOf(pendingAddition)).toEqual(['idNumber:REDUCTION_ADDITION_PENDING']);
+    expect(pendingAddition.body.details.fields[0].message).toContain('withdraw the addition');
+    expect((await reduce(second)).status).toBe(201);
+  });
+});
+
+describe("a unit's queues of declarations", () => {
+  const context = unitHallPerSpec();
+
+  it('lists pending declarations newest first, searched by ID number or name, by type', async () => {
+    const { hall, unit } = context;
+    const [employee] = await activeEmployees(hall, 0);
+    const first = await unit.post('/api/additions', addition(newIdNumber(10), { name: '欧阳晨曦' }));
+    const second = await unit.post('/api/additions', addition(newIdNumber(11)));
+    const third = await unit.post('/api/reductions', { idNumber: employee.idNumber, name: employee.name, reason: 'retired' });
+
+    const all = await unit.get('/api/declarations');
+    expect(all.body.items.map((d: { id: number }) => d.id)).toEqual([third.body.id, second.body.id, first.body.id]);
+    expect(all.body).toEqual(jasmine.objectContaining({ total: 3, page: 0, pageSize: 20 }));
+    expect(all.body.items[0].unitName).toBeUndefined();
+
+    expect((await unit.get('/api/declarations?type=reduction')).body.items.map((d: { id: number }) => d.id)).toEqual([third.body.id]);
+    // As everywhere in the hall: the start of an ID number, or of a name.
+    expect((await unit.get(`/api/declarations?q=${encodeURIComponent('欧阳')}`)).body.items.map((d: { id: number }) => d.id)).toEqual([first.body.id]);
+    expect((await unit.get(`/api/declarations?q=${newIdNumber(11).slice(0, 17)}`)).body.items.map((d: { id: number }) => d.id)).toEqual([second.body.id]);
+    expect((await unit.get(`/api/declarations?q=${encodeURIComponent('晨曦')}`)).body.total).toBe(0);
+    expect((await unit.get('/api/declarations?q=%25')).body.total).toBe(0);
+    const paged = await unit.get('/api/declarations?page=1&pageSize=2');
+    expect(paged.body.items.map((d: { id: number }) => d.id)).toEqual([first.body.id]);
+    expect((await unit.get('/api/declarations?queue=audited')).body.total).toBe(0);
+  });
+
+  it('shows one declaration and withdraws it while it is pending, once', async () => {
+    const { hall, unit } = context;
+    const declared = await unit.post('/api/additions', addition(newIdNumber(12)));
+    const shown = await unit.get(`/api/declarations/${declared.body.id}`);
+    expect(shown.body).toEqual(declared.body);
+
+    const withdrawn = await unit.post(`/api/declarations/${declared.body.id}/withdraw`);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.status).toBe('withdrawn');
+    expect((await unit.get('/api/declarations')).body.total).toBe(0);
+    const again = await unit.post(`/api/declarations/${declared.body.id}/withdraw`);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('DECLARATION_NOT_PENDING');
+
+    const audit = await hall.db.knex('audit_log').where({ action: 'declaration_withdrawn' }).select('before', 'after');
+    expect(audit.map((a) => [JSON.parse(a.before).status, JSON.parse(a.after).status])).toEqual([['pending', 'withdrawn']]);
+    // Withdrawn, the person may be declared again.
+    expect((await unit.post('/api/additions', addition(newIdNumber(12)))).status).toBe(201);
+    expect((await unit.get('/api/declarations/999999')).status).toBe(404);
+  });
+});

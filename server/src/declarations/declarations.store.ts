@@ -1,0 +1,218 @@
+import type { Knex } from 'knex';
+import type { Declaration, DeclarationStatus, DeclarationType } from '@common/api/declarations';
+import type { FeePeriod } from '@common/fee-period';
+import type { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
+import { maskIdNumber } from '@common/validators/id-number';
+import { chunks, IN_LIST_CHUNK, INSERT_CHUNK_ROWS } from '../db/dialect';
+import { whereIdNumberOrNameStarts } from '../db/person-search';
+
+type EmployeeInsuranceType = (typeof EMPLOYEE_INSURANCE_TYPES)[number];
+
+/** The regional default when no cut-off day is configured (domain.md). */
+const DEFAULT_CUTOFF_DAY = 25;
+
+export interface NewDeclaration {
+  unitId: number;
+  type: DeclarationType;
+  idNumber: string;
+  personName: string;
+  effectiveMonth: FeePeriod;
+  payload: object;
+  batchId: number | null;
+  rowNumber: number | null;
+  submittedBy: number;
+  submittedAt: string;
+}
+
+/** A declaration as a decision reads it. */
+export interface PendingDeclaration {
+  id: number;
+  unitId: number;
+  type: DeclarationType;
+  idNumber: string;
+  personName: string;
+  effectiveMonth: FeePeriod;
+  payload: Record<string, unknown>;
+}
+
+export interface DeclarationFilters {
+  unitId?: number;
+  statuses?: DeclarationStatus[];
+  type?: DeclarationType;
+  q?: string;
+  batchId?: number;
+  /** Submitted at or after / before these instants (ISO). */
+  submittedFrom?: string;
+  submittedBefore?: string;
+}
+
+const toDeclaration = (row: any, withUnitName: boolean): Declaration => ({
+  id: row.id,
+  type: row.type,
+  status: row.status,
+  unitId: row.unit_id,
+  ...(withUnitName ? { unitName: row.unit_name } : {}),
+  idNumber: row.id_number,
+  idNumberMasked: maskIdNumber(row.id_number),
+  personName: row.person_name,
+  effectiveMonth: row.effective_month,
+  batchId: row.batch_id ?? null,
+  rowNumber: row.row_number ?? null,
+  submittedBy: row.submitted_by_name,
+  submittedAt: row.submitted_at,
+  reviewedBy: row.reviewed_by_name ?? null,
+  reviewedAt: row.reviewed_at ?? null,
+  reviewReason: row.review_reason ?? null,
+  payload: JSON.parse(row.payload),
+});
+
+/** Declarations and batches; lists for units always start from the unit, so no other unit's row can appear. */
+export class DeclarationStore {
+  constructor(private readonly db: Knex) {}
+
+  async cutoffDay(): Promise<number> {
+    const row = await this.db('settings').where({ key: 'cutoff_day' }).first('value');
+    return row ? Number(row.value) : DEFAULT_CUTOFF_DAY;
+  }
+
+  async unitInsuranceTypes(unitId: number): Promise<EmployeeInsuranceType[]> {
+    const rows = await this.db('unit_insurance_types').where({ unit_id: unitId }).orderBy('insurance_type').select('insurance_type');
+    return rows.map((r) => r.insurance_type);
+  }
+
+  /** The type of the pending declaration of each ID number in the unit (at most one can be pending). */
+  async pendingOf(unitId: number, idNumbers: readonly string[]): Promise<Map<string, DeclarationType>> {
+    const pending = new Map<string, DeclarationType>();
+    for (const chunk of chunks([...new Set(idNumbers)], IN_LIST_CHUNK)) {
+      const rows = await this.db('declarations').where({ unit_id: unitId, status: 'pending' }).whereIn('id_number', chunk).select('id_number', 'type');
+      for (const row of rows) pending.set(row.id_number, row.type);
+    }
+    return pending;
+  }
+
+  async insertBatch(batch: { unitId: number; type: DeclarationType; fileName: string; rowCount: number; submittedBy: number; at: string }): Promise<number> {
+    const [row] = await this.db('batches')
+      .insert({
+        unit_id: batch.unitId,
+        type: batch.type,
+        file_name: batch.fileName,
+        row_count: batch.rowCount,
+        submitted_by: batch.submittedBy,
+        submitted_at: batch.at,
+      })
+      .returning('id');
+    return row.id;
+  }
+
+  /** Inserts pending declarations, linked to the person when the ID number is known; ids in the given order. */
+  async insert(declarations: NewDeclaration[]): Promise<number[]> {
+    const ids: number[] = [];
+    for (const chunk of chunks(declarations, INSERT_CHUNK_ROWS)) {
+      const rows = await this.db('declarations')
+        .insert(
+          chunk.map((d) => ({
+            unit_id: d.unitId,
+            type: d.type,
+            status: 'pending',
+            id_number: d.idNumber,
+            person_name: d.personName,
+            payload: JSON.stringify(d.payload),
+            effective_month: d.effectiveMonth,
+            batch_id: d.batchId,
+            row_number: d.rowNumber,
+            submitted_by: d.submittedBy,
+            submitted_at: d.submittedAt,
+          })),
+        )
+        .returning('id');
+      ids.push(...rows.map((r: { id: number }) => r.id));
+    }
+    await this.linkPersons(ids);
+    return ids;
+  }
+
+  /** Points declarations at their insured person, once one exists with the ID number. */
+  async linkPersons(ids: number[]): Promise<void> {
+    for (const chunk of chunks(ids, IN_LIST_CHUNK)) {
+      await this.db('declarations')
+        .whereIn('id', chunk)
+        .whereNull('person_id')
+        .update({ person_id: this.db('insured_persons').select('id').whereRaw('insured_persons.id_number = declarations.id_number') });
+    }
+  }
+
+  private select(f: DeclarationFilters) {
+    const query = this.db('declarations as d')
+      .join('units as u', 'u.id', 'd.unit_id')
+      .join('users as s', 's.id', 'd.submitted_by')
+      .leftJoin('users as r', 'r.id', 'd.reviewed_by');
+    if (f.unitId !== undefined) query.where('d.unit_id', f.unitId);
+    if (f.statuses) query.whereIn('d.status', f.statuses);
+    if (f.type) query.where('d.type', f.type);
+    if (f.batchId !== undefined) query.where('d.batch_id', f.batchId);
+    if (f.q) whereIdNumberOrNameStarts(query, f.q, 'd.id_number', 'd.person_name');
+    if (f.submittedFrom) query.where('d.submitted_at', '>=', f.submittedFrom);
+    if (f.submittedBefore) query.where('d.submitted_at', '<', f.submittedBefore);
+    return query;
+  }
+
+  private static readonly COLUMNS = ['d.*', 'u.name as unit_name', 's.name as submitted_by_name', 'r.name as reviewed_by_name'];
+
+  async page(
+    f: DeclarationFilters,
+    order: 'newest' | 'oldest',
+    page: number,
+    pageSize: number,
+    withUnitName: boolean,
+  ): Promise<{ items: Declaration[]; total: number }> {
+    const [count, rows] = await Promise.all([
+      this.select(f).count({ n: '*' }).first(),
+      this.select(f)
+        .orderBy('d.id', order === 'newest' ? 'desc' : 'asc')
+        .limit(pageSize)
+        .offset(page * pageSize)
+        .select(DeclarationStore.COLUMNS),
+    ]);
+    return { items: rows.map((r) => toDeclaration(r, withUnitName)), total: Number(count?.n ?? 0) };
+  }
+
+  /** One declaration; with `unitId`, only if it is that unit's. */
+  async find(id: number, unitId?: number): Promise<Declaration | null> {
+    const row = await this.select({ unitId }).where('d.id', id).first(DeclarationStore.COLUMNS);
+    return row ? toDeclaration(row, unitId === undefined) : null;
+  }
+
+  async batchExists(batchId: number): Promise<boolean> {
+    return (await this.db('batches').where({ id: batchId }).first('id')) !== undefined;
+  }
+
+  /** The pending declarations of one id or one batch, in submission order. */
+  async pending(which: { id: number } | { batchId: number }): Promise<PendingDeclaration[]> {
+    const rows = await this.db('declarations')
+      .where('status', 'pending')
+      .where('id' in which ? { id: which.id } : { batch_id: which.batchId })
+      .orderBy('id');
+    return rows.map((r) => ({
+      id: r.id,
+      unitId: r.unit_id,
+      type: r.type,
+      idNumber: r.id_number,
+      personName: r.person_name,
+      effectiveMonth: r.effective_month,
+      payload: JSON.parse(r.payload),
+    }));
+  }
+
+  /**
+   * Moves pending declarations to `status`; answers how many were still pending. The condition on the
+   * status makes a concurrent decision or withdrawal wait for this one and then change nothing.
+   */
+  async close(ids: number[], status: Exclude<DeclarationStatus, 'pending'>, review?: { by: number; at: string; reason: string | null }): Promise<number> {
+    let changed = 0;
+    const change = review ? { status, reviewed_by: review.by, reviewed_at: review.at, review_reason: review.reason } : { status };
+    for (const chunk of chunks(ids, IN_LIST_CHUNK)) {
+      changed += await this.db('declarations').whereIn('id', chunk).where('status', 'pending').update(change);
+    }
+    return changed;
+  }
+}

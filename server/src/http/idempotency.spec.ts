@@ -1,0 +1,81 @@
+import type { HallClient } from '../../test/harness';
+import { activeEmployees, addition, newIdNumber, unitHallPerSpec } from '../../test/declarations';
+import { requestHash } from './idempotency';
+
+describe('idempotent submissions', () => {
+  const context = unitHallPerSpec();
+  const post = (url: string, key: string, body: object, unit: HallClient = context.unit) =>
+    unit.agent.post(url).set('X-XSRF-TOKEN', unit.xsrf).set('Accept-Language', 'en').set('Idempotency-Key', key).send(body);
+
+  it('creates one declaration for a retry with the same key, answering it with the first response', async () => {
+    const { hall } = context;
+    const body = addition(newIdNumber(40));
+    const first = await post('/api/additions', 'retry-1', body);
+    const retry = await post('/api/additions', 'retry-1', body);
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(await hall.db.knex('declarations').where({ id_number: newIdNumber(40) }).count({ n: '*' }).first()).toEqual({ n: 1 });
+
+    const [employee] = await activeEmployees(hall, 0);
+    const reduction = { idNumber: employee.idNumber, name: employee.name, reason: 'resigned' };
+    expect((await post('/api/reductions', 'retry-2', reduction)).status).toBe(201);
+    expect((await post('/api/reductions', 'retry-2', reduction)).status).toBe(201);
+    expect(await hall.db.knex('declarations').where({ id_number: employee.idNumber }).count({ n: '*' }).first()).toEqual({ n: 1 });
+  });
+
+  it('creates one declaration when a double click sends the same request at once', async () => {
+    const { hall } = context;
+    const body = addition(newIdNumber(48));
+    const responses = await Promise.all([1, 2, 3, 4].map(() => post('/api/additions', 'double-click', body)));
+    expect(responses.map((r) => r.status).filter((s) => s !== 201 && s !== 409)).toEqual([]);
+    expect(responses.some((r) => r.status === 201)).toBeTrue();
+    expect(await hall.db.knex('declarations').where({ id_number: newIdNumber(48) }).count({ n: '*' }).first()).toEqual({ n: 1 });
+  });
+
+  it('refuses the same key with another request, and while the first request is still running', async () => {
+    const { hall } = context;
+    expect((await post('/api/additions', 'reused', addition(newIdNumber(41)))).status).toBe(201);
+    const other = await post('/api/additions', 'reused', addition(newIdNumber(42)));
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+
+    // Another instance has claimed the key and not answered yet.
+    const body = addition(newIdNumber(43));
+    const user = await hall.db.knex('users').where({ role: 'unit_admin' }).orderBy('id').first('id');
+    await hall.db.knex('idempotency_keys').insert({
+      user_id: user.id,
+      key: 'running',
+      request_hash: requestHash('POST', '/api/additions', body),
+      created_at: hall.clock.now().toISOString(),
+    });
+    const busy = await post('/api/additions', 'running', body);
+    expect(busy.status).toBe(409);
+    expect(busy.body.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+    expect(await hall.db.knex('declarations').where({ id_number: newIdNumber(43) }).first()).toBeUndefined();
+  });
+
+  it('lets a refused request be corrected and sent again under its key; keys belong to one user', async () => {
+    const { hall } = context;
+    const refused = await post('/api/additions', 'fix-me', addition(newIdNumber(44), { effectiveMonth: '202001' }));
+    expect(refused.status).toBe(400);
+    expect((await post('/api/additions', 'fix-me', addition(newIdNumber(44)))).status).toBe(201);
+
+    const otherUnit = await hall.client('en');
+    await otherUnit.signInUnitAdmin(1);
+    expect((await post('/api/additions', 'fix-me', addition(newIdNumber(45)), otherUnit)).status).toBe(201);
+    expect((await post('/api/additions', 'x'.repeat(101), addition(newIdNumber(46)))).status).toBe(400);
+  });
+
+  it('forgets a key after a day', async () => {
+    const { hall } = context;
+    const body = addition(newIdNumber(47));
+    expect((await post('/api/additions', 'daily', body)).status).toBe(201);
+    await hall.db.knex('declarations').where({ id_number: newIdNumber(47) }).update({ status: 'withdrawn' });
+    await context.signInAt(new Date(hall.clock.now().getTime() + 24 * 60 * 60 * 1000 + 1000).toISOString());
+    const again = await post('/api/additions', 'daily', body);
+    expect(again.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBeUndefined();
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Idempotency keys: a client sends `Idempotency-Key` with a submission and sends the same key when it
+ * retries. The first request's status and body are kept per user and replayed to a retry with the
+ * same body; the table's primary key decides which request is first, across any number of instances.
+ */
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { Clock } from '../clock';
+import { AppError, invalidFields } from './errors';
+
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+/** After a day a key is forgotten, and the table does not grow without end. */
+const KEPT_MS = 24 * 60 * 60 * 1000;
+const KEY_PATTERN = /^[\x21-\x7e]{1,100}$/;
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+
+/** What makes two requests the same: method, path and body. */
+export function requestHash(method: string, path: string, body: unknown): string {
+  return createHash('sha256').update(`${method} ${path}\n${JSON.stringify(body ?? null)}`).digest('hex');
+}
+
+export class IdempotencyKeys {
+  constructor(
+    private readonly db: Knex,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Runs `handle` once per user and key. A retry with the same request gets the stored response; with
+   * another request 422; while the first is still running 409. A failed first run leaves no trace, so
+   * its retry runs again (nothing was written: the use case's transaction rolled back).
+   */
+  async once(userId: number, key: string, hash: string, handle: () => Promise<StoredResponse>): Promise<StoredResponse & { replayed: boolean }> {
+    if (!KEY_PATTERN.test(key)) throw invalidFields([{ field: IDEMPOTENCY_HEADER, code: 'INVALID' }]);
+    const now = this.clock.now();
+    const mine = () => this.db('idempotency_keys').where({ user_id: userId, key });
+    await this.db('idempotency_keys').where('user_id', userId).andWhere('created_at', '<', new Date(now.getTime() - KEPT_MS).toISOString()).delete();
+    const claimed = await this.db('idempotency_keys')
+      .insert({ user_id: userId, key, request_hash: hash, created_at: now.toISOString() })
+      .onConflict(['user_id', 'key'])
+      .ignore()
+      .returning('key');
+
+    if (claimed.length === 0) {
+      const first = await mine().first();
+      if (first && first.request_hash !== hash) throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED');
+      if (!first || first.response_status === null) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS');
+      return { status: first.response_status, body: JSON.parse(first.response_body), replayed: true };
+    }
+
+    let response: StoredResponse;
+    try {
+      response = await handle();
+    } catch (error) {
+      await mine().delete();
+      throw error;
+    }
+    await mine().update({ response_status: response.status, response_body: JSON.stringify(response.body ?? null) });
+    return { ...response, replayed: false };
+  }
+}

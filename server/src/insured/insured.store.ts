@@ -1,0 +1,221 @@
+import type { Knex } from 'knex';
+import type { InsuredPerson, InsuredQuery } from '@common/api/declarations';
+import type { FeePeriod } from '@common/fee-period';
+import { maskIdNumber, type IdNumberFacts } from '@common/validators/id-number';
+import { chunks, IN_LIST_CHUNK, INSERT_CHUNK_ROWS } from '../db/dialect';
+import { personsMatching } from '../db/person-search';
+
+/** What the rules need to know about a person, found by ID number. */
+export interface PersonRecord {
+  personId: number;
+  name: string;
+  /** Normally one; the unit and first month of each employment that is active. */
+  activeEmployments: { unitId: number; startMonth: FeePeriod }[];
+}
+
+/** The person's own data as an addition declares it. */
+export interface PersonData extends IdNumberFacts {
+  idType: string;
+  name: string;
+  ethnicity?: string;
+  hukouType: string;
+  hukouAddress?: string;
+  mobile: string;
+  contactAddress?: string;
+}
+
+export interface NewEmployment {
+  unitId: number;
+  personId: number;
+  wageFen: number;
+  personnelCategory: string;
+  employmentForm?: string;
+  workStartDate?: string;
+  startMonth: FeePeriod;
+  insuranceTypes: string[];
+}
+
+type ListFilters = Pick<InsuredQuery, 'q' | 'status' | 'sort' | 'direction'>;
+
+const SORT_COLUMNS = { name: 'p.name', idNumber: 'p.id_number', startMonth: 'e.start_month' } as const;
+
+const personColumns = (p: PersonData, at: string) => ({
+  id_type: p.idType,
+  name: p.name,
+  sex: p.sex,
+  birth_date: p.birthDate,
+  ethnicity: p.ethnicity ?? null,
+  hukou_type: p.hukouType,
+  hukou_address: p.hukouAddress ?? null,
+  mobile: p.mobile,
+  contact_address: p.contactAddress ?? null,
+  updated_at: at,
+});
+
+/** Insured persons, their employments with units and their enrollments per insurance type. */
+export class InsuredStore {
+  constructor(private readonly db: Knex) {}
+
+  /** One query per 500 ID numbers, however many rows a batch has. */
+  async recordsOf(idNumbers: readonly string[]): Promise<Map<string, PersonRecord>> {
+    const records = new Map<string, PersonRecord>();
+    for (const chunk of chunks([...new Set(idNumbers)], IN_LIST_CHUNK)) {
+      const rows = await this.db('insured_persons as p')
+        .leftJoin('employments as e', (j) => j.on('e.person_id', 'p.id').andOnVal('e.status', 'active'))
+        .whereIn('p.id_number', chunk)
+        .select('p.id', 'p.id_number', 'p.name', 'e.unit_id', 'e.start_month');
+      for (const row of rows) {
+        let record = records.get(row.id_number);
+        if (!record) records.set(row.id_number, (record = { personId: row.id, name: row.name, activeEmployments: [] }));
+        if (row.unit_id !== null) record.activeEmployments.push({ unitId: row.unit_id, startMonth: row.start_month });
+      }
+    }
+    return records;
+  }
+
+  /** Persons' rows as stored, by id: what an approval changes is audited with them. */
+  async persons(personIds: number[]): Promise<Map<number, Record<string, unknown>>> {
+    const found = new Map<number, Record<string, unknown>>();
+    for (const chunk of chunks(personIds, IN_LIST_CHUNK)) {
+      for (const row of await this.db('insured_persons').whereIn('id', chunk)) found.set(row.id, row);
+    }
+    return found;
+  }
+
+  async updatePerson(personId: number, person: PersonData, at: string): Promise<void> {
+    await this.db('insured_persons').where({ id: personId }).update(personColumns(person, at));
+  }
+
+  /** Inserts persons not yet known; returns their ids by ID number, without those someone else inserted meanwhile. */
+  async insertPersons(persons: PersonData[], at: string): Promise<Map<string, number>> {
+    const ids = new Map<string, number>();
+    for (const chunk of chunks(persons, INSERT_CHUNK_ROWS)) {
+      const rows = await this.db('insured_persons')
+        .insert(chunk.map((p) => ({ ...personColumns(p, at), id_number: p.idNumber, created_at: at })))
+        .onConflict('id_number')
+        .ignore()
+        .returning(['id', 'id_number']);
+      for (const row of rows) ids.set(row.id_number, row.id);
+    }
+    return ids;
+  }
+
+  /** An active employment and an active enrollment per insurance type, all from the start month. */
+  async insertEmployments(employments: NewEmployment[], at: string): Promise<void> {
+    const stamps = { status: 'active', end_month: null, created_at: at, updated_at: at };
+    await this.db.batchInsert(
+      'employments',
+      employments.map((e) => ({
+        unit_id: e.unitId,
+        person_id: e.personId,
+        wage_fen: e.wageFen,
+        personnel_category: e.personnelCategory,
+        employment_form: e.employmentForm ?? null,
+        work_start_date: e.workStartDate ?? null,
+        start_month: e.startMonth,
+        ...stamps,
+      })),
+      INSERT_CHUNK_ROWS,
+    );
+    await this.db.batchInsert(
+      'enrollments',
+      employments.flatMap((e) =>
+        e.insuranceTypes.map((type) => ({
+          person_id: e.personId,
+          unit_id: e.unitId,
+          insurance_type: type,
+          start_month: e.startMonth,
+          ...stamps,
+        })),
+      ),
+      INSERT_CHUNK_ROWS,
+    );
+  }
+
+  /** Active insurance held without a unit (resident 390, flexible employment): what an employee addition replaces. */
+  async activeIndividualEnrollments(personIds: number[]): Promise<Map<number, { insuranceType: string; startMonth: string }[]>> {
+    const found = new Map<number, { insuranceType: string; startMonth: string }[]>();
+    for (const chunk of chunks(personIds, IN_LIST_CHUNK)) {
+      const rows = await this.db('enrollments').whereNull('unit_id').where('status', 'active').whereIn('person_id', chunk);
+      for (const row of rows) {
+        if (!found.has(row.person_id)) found.set(row.person_id, []);
+        found.get(row.person_id)!.push({ insuranceType: row.insurance_type, startMonth: row.start_month });
+      }
+    }
+    return found;
+  }
+
+  async endIndividualEnrollments(personIds: number[], endMonth: FeePeriod, at: string): Promise<void> {
+    for (const chunk of chunks(personIds, IN_LIST_CHUNK)) {
+      await this.db('enrollments')
+        .whereNull('unit_id')
+        .where('status', 'active')
+        .whereIn('person_id', chunk)
+        .update({ end_month: endMonth, status: 'terminated', updated_at: at });
+    }
+  }
+
+  /** Ends the unit's active employment and enrollments of these persons with `endMonth`. */
+  async endEmployments(unitId: number, personIds: number[], endMonth: FeePeriod, status: 'suspended' | 'terminated', at: string): Promise<void> {
+    const change = { end_month: endMonth, status, updated_at: at };
+    for (const chunk of chunks(personIds, IN_LIST_CHUNK)) {
+      await this.db('employments').where({ unit_id: unitId, status: 'active' }).whereIn('person_id', chunk).update(change);
+      await this.db('enrollments').where({ unit_id: unitId, status: 'active' }).whereIn('person_id', chunk).update(change);
+    }
+  }
+
+  /** Each person's latest employment with the unit: the insured list. */
+  private latestEmployments(unitId: number, f: ListFilters) {
+    const query = this.db('employments as e')
+      .join('insured_persons as p', 'p.id', 'e.person_id')
+      .where('e.unit_id', unitId)
+      .whereNotExists((q) =>
+        q.from('employments as later').whereRaw('later.unit_id = e.unit_id and later.person_id = e.person_id and later.id > e.id'),
+      );
+    if (f.q) query.whereIn('p.id', personsMatching(this.db, f.q));
+    if (f.status) query.where('e.status', f.status);
+    return query;
+  }
+
+  async page(unitId: number, f: ListFilters, page: number, pageSize: number): Promise<{ items: InsuredPerson[]; total: number }> {
+    const direction = f.direction ?? 'asc';
+    const [count, rows] = await Promise.all([
+      this.latestEmployments(unitId, f).count({ n: '*' }).first(),
+      this.latestEmployments(unitId, f)
+        .orderBy(SORT_COLUMNS[f.sort ?? 'name'], direction)
+        .orderBy('p.id', direction)
+        .limit(pageSize)
+        .offset(page * pageSize)
+        .select('p.id', 'p.id_number', 'p.name', 'p.sex', 'p.birth_date', 'e.status', 'e.start_month', 'e.end_month', 'e.wage_fen'),
+    ]);
+    const personIds = rows.map((r) => r.id);
+    const [enrollments, pending] = await Promise.all([
+      this.db('enrollments').where('unit_id', unitId).whereIn('person_id', personIds).select('person_id', 'insurance_type', 'start_month'),
+      this.db('declarations')
+        .where({ unit_id: unitId, status: 'pending' })
+        .whereIn('id_number', rows.map((r) => r.id_number))
+        .select('id_number', 'type'),
+    ]);
+    const pendingOf = new Map(pending.map((d) => [d.id_number, d.type]));
+    return {
+      total: Number(count?.n ?? 0),
+      items: rows.map((r) => ({
+        personId: r.id,
+        idNumber: r.id_number,
+        idNumberMasked: maskIdNumber(r.id_number),
+        name: r.name,
+        sex: r.sex,
+        birthDate: r.birth_date,
+        status: r.status,
+        startMonth: r.start_month,
+        endMonth: r.end_month ?? null,
+        wageFen: r.wage_fen,
+        // The enrollments of this employment, not those of an earlier one with the unit.
+        insuranceTypes: [
+          ...new Set(enrollments.filter((e) => e.person_id === r.id && e.start_month >= r.start_month).map((e) => e.insurance_type as string)),
+        ].sort(),
+        pendingDeclaration: pendingOf.get(r.id_number) ?? null,
+      })),
+    };
+  }
+}

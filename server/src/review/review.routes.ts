@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { declaration, declarationPage, reviewDecision, reviewQuery, reviewResult } from '@common/api/declarations';
+import { idParam } from '@common/api/fields';
+import { actorOf, route, type RouteDefinition } from '../http/route';
+import type { ReviewService } from './review.service';
+
+const idParams = z.object({ id: idParam });
+
+export function reviewRoutes(review: ReviewService): RouteDefinition[] {
+  return [
+    route({
+      method: 'get',
+      path: '/review/declarations',
+      summary: "Every unit's declarations for the agency's reviewers: pending ones oldest first, decided ones newest first",
+      tag: 'review',
+      access: ['reviewer'],
+      query: reviewQuery,
+      response: declarationPage,
+      handle: (ctx) => review.list(ctx.query),
+    }),
+    route({
+      method: 'get',
+      path: '/review/declarations/:id',
+      summary: 'One declaration, as submitted',
+      tag: 'review',
+      access: ['reviewer'],
+      params: idParams,
+      response: declaration,
+      handle: (ctx) => review.find(ctx.params.id),
+    }),
+    route({
+      method: 'post',
+      path: '/review/declarations/:id/decision',
+      summary: 'Approves (applying it to the records) or rejects with a reason one pending declaration',
+      tag: 'review',
+      access: ['reviewer'],
+      params: idParams,
+      body: reviewDecision,
+      response: reviewResult,
+      handle: (ctx) => review.decide(actorOf(ctx), ctx.params.id, ctx.body, ctx.requestId),
+    }),
+    route({
+      method: 'post',
+      path: '/review/batches/:id/decision',
+      summary: "Approves or rejects all of a batch's pending declarations at once; an approval applies all or none",
+      tag: 'review',
+      access: ['reviewer'],
+      params: idParams,
+      body: reviewDecision,
+      response: reviewResult,
+      handle: (ctx) => review.decideBatch(actorOf(ctx), ctx.params.id, ctx.body, ctx.requestId),
+    }),
+  ];
+}

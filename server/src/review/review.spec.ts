@@ -1,0 +1,195 @@
+import { createTestHall, type HallClient, type TestHall } from '../../test/harness';
+import { activeEmployees, addition, newIdNumber, residents, submitBatch, unitIdOf } from '../../test/declarations';
+import { DEMO_REVIEWER, DEMO_UNITS } from '../db/seeds/demo';
+
+describe("the agency's review", () => {
+  let hall: TestHall;
+  let unitA: HallClient;
+  let unitB: HallClient;
+  let reviewer: HallClient;
+
+  /** Moves the clock and signs everybody in again (a session does not outlive a jump of days). */
+  const signInAt = async (instant: string) => {
+    hall.clock.set(instant);
+    unitA = await hall.client('en');
+    await unitA.signInUnitAdmin(0);
+    unitB = await hall.client('en');
+    await unitB.signInUnitAdmin(1);
+    reviewer = await hall.client('en');
+    await reviewer.signInReviewer();
+  };
+  const decide = (id: number, decision: object) => reviewer.post(`/api/review/declarations/${id}/decision`, decision);
+
+  beforeEach(async () => {
+    hall = await createTestHall();
+    await signInAt('2026-11-10T02:00:00Z');
+  });
+  afterEach(() => hall.close());
+
+  it("lists every unit's pending declarations oldest first, with the unit's name, filtered by unit, type and day", async () => {
+    const fromA = await unitA.post('/api/additions', addition(newIdNumber(20)));
+    await signInAt('2026-11-10T17:00:00Z'); // 11 Nov in Shanghai
+    const [employeeB] = await activeEmployees(hall, 1);
+    const fromB = await unitB.post('/api/reductions', { idNumber: employeeB.idNumber, name: employeeB.name, reason: 'dismissed' });
+
+    const all = await reviewer.get('/api/review/declarations');
+    expect(all.body.items.map((d: { id: number }) => d.id)).toEqual([fromA.body.id, fromB.body.id]);
+    expect(all.body.items.map((d: { unitName: string }) => d.unitName)).toEqual([DEMO_UNITS[0].name, DEMO_UNITS[1].name]);
+    const unitBId = await unitIdOf(hall, 1);
+    expect((await reviewer.get(`/api/review/declarations?unitId=${unitBId}`)).body.items.map((d: { id: number }) => d.id)).toEqual([fromB.body.id]);
+    expect((await reviewer.get('/api/review/declarations?type=addition')).body.total).toBe(1);
+    expect((await reviewer.get('/api/review/declarations?from=2026-11-11')).body.items.map((d: { id: number }) => d.id)).toEqual([fromB.body.id]);
+    expect((await reviewer.get('/api/review/declarations?to=2026-11-10')).body.items.map((d: { id: number }) => d.id)).toEqual([fromA.body.id]);
+    expect((await reviewer.get('/api/review/declarations?status=approved')).body.total).toBe(0);
+
+    const one = await reviewer.get(`/api/review/declarations/${fromB.body.id}`);
+    expect(one.body).toEqual(jasmine.objectContaining({ idNumber: employeeB.idNumber, unitName: DEMO_UNITS[1].name, status: 'pending' }));
+    expect((await reviewer.get('/api/review/declarations/999999')).status).toBe(404);
+  });
+
+  it('approves the addition of a resident: employee coverage from the effective month, resident insurance ends with it', async () => {
+    const [resident] = await residents(hall);
+    const declared = await unitA.post('/api/additions', addition(resident.idNumber, { name: resident.name, mobile: '13700001111', wageFen: 720_000 }));
+    const before = await hall.db.knex('enrollments').where({ person_id: resident.personId }).select('insurance_type', 'status', 'end_month');
+    expect(before).toEqual([{ insurance_type: '390', status: 'active', end_month: null }]);
+
+    hall.clock.set('2026-11-10T02:20:00Z');
+    const approved = await decide(declared.body.id, { approve: true });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toEqual({ approved: 1, rejected: 0 });
+
+    const unitAId = await unitIdOf(hall, 0);
+    const enrollments = await hall.db.knex('enrollments').where({ person_id: resident.personId }).orderBy('insurance_type');
+    expect(enrollments.map((e) => [e.insurance_type, e.unit_id, e.status, e.start_month, e.end_month])).toEqual([
+      ['310', unitAId, 'active', '202611', null],
+      ['330', unitAId, 'active', '202611', null],
+      ['390', null, 'terminated', '202001', '202611'],
+      ['510', unitAId, 'active', '202611', null],
+    ]);
+    const employment = await hall.db.knex('employments').where({ person_id: resident.personId }).first();
+    expect(employment).toEqual(jasmine.objectContaining({ unit_id: unitAId, status: 'active', start_month: '202611', end_month: null, wage_fen: 720_000 }));
+    expect((await hall.db.knex('insured_persons').where({ id: resident.personId }).first()).mobile).toBe('13700001111');
+
+    const shown = await unitA.get(`/api/declarations/${declared.body.id}`);
+    expect(shown.body).toEqual(jasmine.objectContaining({ status: 'approved', reviewedBy: DEMO_REVIEWER.name, reviewedAt: '2026-11-10T02:20:00.000Z' }));
+    expect((await unitA.get('/api/declarations?queue=audited')).body.items.map((d: { id: number }) => d.id)).toEqual([declared.body.id]);
+    const audit = await hall.db.knex('audit_log').where({ action: 'declaration_approved', entity_id: String(declared.body.id) }).first();
+    expect(JSON.parse(audit.before)).toEqual(
+      jasmine.objectContaining({ status: 'pending', individualInsurance: [{ insuranceType: '390', startMonth: '202001', endMonth: null, status: 'active' }] }),
+    );
+    expect(JSON.parse(audit.after).individualInsurance).toEqual([{ insuranceType: '390', startMonth: '202001', endMonth: '202611', status: 'terminated' }]);
+    expect(JSON.parse(audit.after).employment).toEqual(jasmine.objectContaining({ startMonth: '202611', wageFen: 720_000 }));
+  });
+
+  it('approves the addition of someone new, deriving sex and birth date from the ID number', async () => {
+    const idNumber = newIdNumber(21);
+    const declared = await unitA.post('/api/additions', addition(idNumber, { effectiveMonth: '202612', insuranceTypes: ['310'] }));
+    await decide(declared.body.id, { approve: true });
+    const person = await hall.db.knex('insured_persons').where({ id_number: idNumber }).first();
+    expect(person).toEqual(jasmine.objectContaining({ name: '陈新员', sex: Number(idNumber[16]) % 2 ? 'male' : 'female', birth_date: '1965-01-01' }));
+    const enrollments = await hall.db.knex('enrollments').where({ person_id: person.id }).select('insurance_type', 'start_month');
+    expect(enrollments).toEqual([{ insurance_type: '310', start_month: '202612' }]);
+    expect((await hall.db.knex('declarations').where({ id: declared.body.id }).first()).person_id).toBe(person.id);
+  });
+
+  it('rejects only with a reason, which the unit then sees; a decided declaration is not decided again', async () => {
+    const declared = await unitA.post('/api/additions', addition(newIdNumber(22)));
+    const reasonless = await decide(declared.body.id, { approve: false, reason: '  ' });
+    expect(reasonless.status).toBe(400);
+    expect(reasonless.body.details.fields).toEqual([jasmine.objectContaining({ field: 'reason', code: 'REASON_REQUIRED' })]);
+
+    const rejected = await decide(declared.body.id, { approve: false, reason: '缺少劳动合同' });
+    expect(rejected.body).toEqual({ approved: 0, rejected: 1 });
+    const seen = await unitA.get(`/api/declarations/${declared.body.id}`);
+    expect(seen.body).toEqual(jasmine.objectContaining({ status: 'rejected', reviewReason: '缺少劳动合同', reviewedBy: DEMO_REVIEWER.name }));
+    expect(await hall.db.knex('insured_persons').where({ id_number: newIdNumber(22) }).first()).toBeUndefined();
+
+    const twice = await decide(declared.body.id, { approve: true });
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('DECLARATION_NOT_PENDING');
+    expect((await unitA.post(`/api/declarations/${declared.body.id}/withdraw`)).status).toBe(409);
+    expect((await decide(999999, { approve: true })).status).toBe(404);
+  });
+
+  it('refuses an approval that is no longer possible and writes nothing', async () => {
+    const [resident] = await residents(hall);
+    const byA = await unitA.post('/api/additions', addition(resident.idNumber, { name: resident.name }));
+    const byB = await unitB.post('/api/additions', addition(resident.idNumber, { name: resident.name, mobile: '13600002222' }));
+    expect(byB.status).toBe(201);
+    await decide(byA.body.id, { approve: true });
+
+    const conflict = await decide(byB.body.id, { approve: true });
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.code).toBe('APPROVAL_CONFLICT');
+    expect(conflict.body.details.fields).toEqual([jasmine.objectContaining({ field: `declarations.${byB.body.id}`, code: 'INSURED_ELSEWHERE' })]);
+    expect(JSON.stringify(conflict.body)).not.toContain(DEMO_UNITS[0].name);
+    expect((await reviewer.get(`/api/review/declarations/${byB.body.id}`)).body.status).toBe('pending');
+    expect(await hall.db.knex('employments').where({ person_id: resident.personId, unit_id: await unitIdOf(hall, 1) }).first()).toBeUndefined();
+    expect((await hall.db.knex('insured_persons').where({ id: resident.personId }).first()).mobile).not.toBe('13600002222');
+    expect(await hall.db.knex('audit_log').where({ entity_id: String(byB.body.id), action: 'declaration_approved' }).first()).toBeUndefined();
+
+    expect((await decide(byB.body.id, { approve: false, reason: '已在其他单位参保' })).status).toBe(200);
+  });
+
+  it('approves a reduction declared on the last day of the month with that month as the end, after the month is over', async () => {
+    const [resigned, retired] = await activeEmployees(hall, 0);
+    await signInAt('2026-11-30T15:30:00Z'); // 30 Nov, 23:30 in Shanghai
+    const first = await unitA.post('/api/reductions', { idNumber: resigned.idNumber, name: resigned.name, reason: 'resigned' });
+    const second = await unitA.post('/api/reductions', { idNumber: retired.idNumber, name: retired.name, reason: 'retired' });
+    expect([first.body.effectiveMonth, second.body.effectiveMonth]).toEqual(['202611', '202611']);
+
+    await signInAt('2026-12-02T01:00:00Z');
+    expect((await decide(first.body.id, { approve: true })).status).toBe(200);
+    expect((await decide(second.body.id, { approve: true })).status).toBe(200);
+    const unitAId = await unitIdOf(hall, 0);
+    for (const [person, status] of [
+      [resigned, 'suspended'],
+      [retired, 'terminated'],
+    ] as const) {
+      const employment = await hall.db.knex('employments').where({ person_id: person.personId, unit_id: unitAId }).first();
+      expect([employment.status, employment.end_month]).withContext(status).toEqual([status, '202611']);
+      const enrollments = await hall.db.knex('enrollments').where({ person_id: person.personId, unit_id: unitAId });
+      expect(enrollments.map((e) => [e.status, e.end_month])).toEqual(enrollments.map(() => [status, '202611']));
+    }
+    // Suspended, the person may be added again.
+    expect((await unitA.post('/api/additions', addition(resigned.idNumber, { name: resigned.name, effectiveMonth: '202612' }))).status).toBe(201);
+  });
+
+  it("decides a batch's pending rows at once, skipping those already decided", async () => {
+    const { batchId, declarationIds } = await submitBatch(hall, 0, [addition(newIdNumber(30)), addition(newIdNumber(31)), addition(newIdNumber(32))]);
+    expect((await unitA.get(`/api/declarations?batchId=${batchId}`)).body.items.map((d: { rowNumber: number }) => d.rowNumber)).toEqual([4, 3, 2]);
+    await decide(declarationIds[1], { approve: false, reason: '工资填写有误' });
+
+    expect((await reviewer.post(`/api/review/batches/${batchId}/decision`, { approve: false })).status).toBe(400);
+    const approved = await reviewer.post(`/api/review/batches/${batchId}/decision`, { approve: true });
+    expect(approved.body).toEqual({ approved: 2, rejected: 0 });
+    const statuses = await hall.db.knex('declarations').where({ batch_id: batchId }).orderBy('id').pluck('status');
+    expect(statuses).toEqual(['approved', 'rejected', 'approved']);
+    const employed = await hall.db.knex('employments as e').join('insured_persons as p', 'p.id', 'e.person_id').whereIn('p.id_number', [newIdNumber(30), newIdNumber(31), newIdNumber(32)]).pluck('p.id_number');
+    expect(employed.sort()).toEqual([newIdNumber(30), newIdNumber(32)]);
+    expect((await reviewer.post(`/api/review/batches/${batchId}/decision`, { approve: true })).status).toBe(409);
+    expect((await reviewer.post('/api/review/batches/999999/decision', { approve: true })).status).toBe(404);
+  });
+
+  it('approves all of a batch or none of it', async () => {
+    const [resident] = await residents(hall);
+    const { batchId } = await submitBatch(hall, 0, [addition(newIdNumber(33)), addition(resident.idNumber, { name: resident.name })]);
+    const byB = await unitB.post('/api/additions', addition(resident.idNumber, { name: resident.name }));
+    await decide(byB.body.id, { approve: true });
+
+    const refused = await reviewer.post(`/api/review/batches/${batchId}/decision`, { approve: true });
+    expect(refused.status).toBe(409);
+    expect(refused.body.details.fields.length).toBe(1);
+    expect(await hall.db.knex('insured_persons').where({ id_number: newIdNumber(33) }).first()).toBeUndefined();
+    expect(await hall.db.knex('declarations').where({ batch_id: batchId, status: 'pending' }).count({ n: '*' }).first()).toEqual({ n: 2 });
+  });
+
+  it('marks the assessments from the effective month on for a fresh assessment', async () => {
+    const unitAId = await unitIdOf(hall, 0);
+    const declared = await unitA.post('/api/additions', addition(newIdNumber(34)));
+    expect(await hall.db.knex('assessments').where({ unit_id: unitAId, fee_period: '202611' }).first()).toBeDefined();
+    await decide(declared.body.id, { approve: true });
+    expect(await hall.db.knex('assessments').where({ unit_id: unitAId, fee_period: '202611' }).first()).toBeUndefined();
+    expect(await hall.db.knex('assessments').where({ unit_id: unitAId, fee_period: '202610' }).first()).toBeDefined();
+  });
+});

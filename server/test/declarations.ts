@@ -1,0 +1,100 @@
+/** Test data for declarations: valid additions of people nobody insures, batches, and who is who in the seed. */
+import { additionInput, reductionInput, type AdditionInput, type ReductionInput } from '@common/api/declarations';
+import { idNumberCheckChar } from '@common/validators/id-number';
+import { DeclarationService } from '../src/declarations/declarations.service';
+import { DEMO_UNITS } from '../src/db/seeds/demo';
+import { createTestHall, SEED_INSTANT, type HallClient, type TestHall } from './harness';
+
+/** A valid ID number no seeded person has (the seed's birth years are 1966–2004). */
+export function newIdNumber(sequence: number): string {
+  const first17 = `35010219650101${String(sequence).padStart(3, '0')}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+export function addition(idNumber: string, overrides: Partial<AdditionInput> = {}): AdditionInput {
+  return {
+    name: '陈新员',
+    idType: '01',
+    idNumber,
+    hukouType: 'urban',
+    mobile: '13912345678',
+    effectiveMonth: '202611',
+    wageFen: 600_000,
+    personnelCategory: 'in_service',
+    ...overrides,
+  };
+}
+
+export async function unitIdOf(hall: TestHall, unitIndex: 0 | 1): Promise<number> {
+  return (await hall.db.knex('units').where({ credit_code: DEMO_UNITS[unitIndex].creditCode }).first('id')).id;
+}
+
+/** Persons with active resident insurance (390, held without a unit). */
+export async function residents(hall: TestHall): Promise<{ personId: number; idNumber: string; name: string }[]> {
+  const rows = await hall.db
+    .knex('enrollments as e')
+    .join('insured_persons as p', 'p.id', 'e.person_id')
+    .whereNull('e.unit_id')
+    .where({ 'e.insurance_type': '390', 'e.status': 'active' })
+    .orderBy('p.id')
+    .select('p.id', 'p.id_number', 'p.name');
+  return rows.map((r) => ({ personId: r.id, idNumber: r.id_number, name: r.name }));
+}
+
+/** Persons the unit insures now, from before the current month. */
+export async function activeEmployees(hall: TestHall, unitIndex: 0 | 1): Promise<{ personId: number; idNumber: string; name: string }[]> {
+  const rows = await hall.db
+    .knex('employments as e')
+    .join('insured_persons as p', 'p.id', 'e.person_id')
+    .where({ 'e.unit_id': await unitIdOf(hall, unitIndex), 'e.status': 'active' })
+    .where('e.start_month', '<', '202611')
+    .orderBy('p.id')
+    .select('p.id', 'p.id_number', 'p.name');
+  return rows.map((r) => ({ personId: r.id, idNumber: r.id_number, name: r.name }));
+}
+
+/** Submits a spreadsheet batch the way the batch importer does, as the unit's administrator. */
+export async function submitBatch(
+  hall: TestHall,
+  unitIndex: 0 | 1,
+  rows: (AdditionInput | ReductionInput)[],
+  kind: 'addition' | 'reduction' = 'addition',
+) {
+  const unitId = await unitIdOf(hall, unitIndex);
+  const admin = await hall.db.knex('users').where({ role: 'unit_admin', unit_id: unitId }).first();
+  const actor = { sessionId: 'test', userId: admin.id, role: 'unit_admin' as const, name: admin.name, login: admin.login, unitId };
+  const schema = kind === 'addition' ? additionInput : reductionInput;
+  return new DeclarationService(hall.db.knex, hall.clock).submit(
+    unitId,
+    actor,
+    kind,
+    rows.map((row, i) => ({ input: schema.parse(row), rowNumber: i + 2 })),
+    { fileName: `${kind}s.xlsx` },
+    'test-request',
+  );
+}
+
+export interface UnitHall {
+  hall: TestHall;
+  /** The unit's administrator, signed in. */
+  unit: HallClient;
+  /** Moves the clock and signs in afresh (a session does not outlive a jump of days); answers the new `unit`. */
+  signInAt(instant: string): Promise<HallClient>;
+}
+
+/** A fresh hall for each spec of the calling `describe`, with a unit's administrator signed in. */
+export function unitHallPerSpec(unitIndex: 0 | 1 = 0): UnitHall {
+  const context = {} as UnitHall;
+  beforeEach(async () => {
+    context.hall = await createTestHall();
+    context.signInAt = async (instant) => {
+      context.hall.clock.set(instant);
+      context.unit = await context.hall.client('en');
+      await context.unit.signInUnitAdmin(unitIndex);
+      return context.unit;
+    };
+    await context.signInAt(SEED_INSTANT);
+  });
+  afterEach(() => context.hall.close());
+  return context;
+}

@@ -11,6 +11,7 @@ import { AgentService } from './agents/agents.service';
 import { agentRoutes } from './agents/agents.routes';
 import { AuthService } from './auth/auth.service';
 import { authRoutes } from './auth/auth.routes';
+import { batchRoutes } from './batches/batches.routes';
 import { DeclarationService } from './declarations/declarations.service';
 import { declarationRoutes } from './declarations/declarations.routes';
 import { healthRoutes } from './health/health.routes';
@@ -85,6 +86,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...declarationRoutes(services.declarations),
     ...insuredRoutes(services.insured),
     ...reviewRoutes(services.review),
+    ...batchRoutes({ db: deps.db.knex, clock: deps.clock, ...services }),
   ];
   let document: Record<string, unknown> | undefined;
   routes.push(

@@ -7,6 +7,7 @@ import type { Role } from '@common/api/auth';
 import { AGENTS, createTestHall, type HallClient, type TestHall } from './harness';
 import { DEMO_UNITS } from '../src/db/seeds/demo';
 import { addition, newIdNumber, submitBatch } from './declarations';
+import { batchRow, filledTemplate, uploadWorkbook } from './batch-files';
 import { UNIT_ROLES, type RouteDefinition } from '../src/http/route';
 
 interface World {
@@ -219,6 +220,31 @@ const CASES: Record<string, TenancyCase> = {
     body: { approve: false, reason: 'tenancy' },
     crossUnit: 'not unit data',
   },
+  'get /templates/:kind': { url: () => '/api/templates/addition', crossUnit: 'not unit data' },
+  'post /batches/validate': {
+    url: () => '/api/batches/validate?kind=reduction',
+    crossUnit: async (b, { unitA }) => {
+      const file = await filledTemplate('reduction', [{ idNumber: unitA.idNumber, name: unitA.name, reason: 'resigned' }]);
+      const res = await uploadWorkbook(b, 'reduction', file);
+      expect(res.body.errors.map((e: { code: string }) => e.code)).toEqual(['NOT_INSURED_HERE']);
+      expect(JSON.stringify(res.body)).not.toContain(DEMO_UNITS[0].name);
+    },
+  },
+  'get /batches/validations/:token/annotated': {
+    url: () => `/api/batches/validations/${'t'.repeat(32)}/annotated`,
+    crossUnit: async (b, { hall }) => {
+      expect((await b.get(`/api/batches/validations/${await unitAUploadToken(hall)}/annotated`)).status).toBe(404);
+    },
+  },
+  'post /batches': {
+    url: () => '/api/batches',
+    body: { token: 't'.repeat(32) },
+    crossUnit: async (b, { hall }) => {
+      const token = await unitAUploadToken(hall);
+      expect((await b.post('/api/batches', { token })).status).toBe(404);
+      expect((await hall.db.knex('batch_uploads').where({ token }).first('batch_id')).batch_id).toBeNull();
+    },
+  },
   'post /agents/:id/enable': {
     url: ({ unitA }) => `/api/agents/${unitA.agentId}/enable`,
     crossUnit: async (b, { unitA }) => {
@@ -226,6 +252,14 @@ const CASES: Record<string, TenancyCase> = {
     },
   },
 };
+
+/** A dry run of unit A, with one valid row. */
+async function unitAUploadToken(hall: TestHall): Promise<string> {
+  const admin = await hall.client();
+  await admin.signInUnitAdmin(0);
+  const res = await uploadWorkbook(admin, 'addition', await filledTemplate('addition', [batchRow(newIdNumber(904))]));
+  return res.body.token;
+}
 
 const keyOf = (r: RouteDefinition) => `${r.method} ${r.path}`;
 

@@ -23,7 +23,7 @@ export class SheetWorkers {
   private busy = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly options: SheetWorkerOptions = { size: 2, timeoutMs: 120_000, maxHeapMb: 768 }) {}
+  constructor(private readonly options: SheetWorkerOptions = { size: 2, timeoutMs: 120_000, maxHeapMb: 512 }) {}
 
   async run<T>(job: SheetJob): Promise<T> {
     while (this.busy >= this.options.size) await new Promise<void>((resolve) => this.waiting.push(resolve));

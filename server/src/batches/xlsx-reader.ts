@@ -86,7 +86,9 @@ export interface WorkbookStream {
 export function streamWorkbook(input: Readable): WorkbookStream {
   const reader = new Utf8WorkbookReader(input, {
     sharedStrings: 'cache',
-    styles: 'cache',
+    // Without styles a date cell arrives as its serial number, which the date and month columns read;
+    // skipping a style object per cell keeps the parse's garbage, and resident memory, down.
+    styles: 'ignore',
     hyperlinks: 'ignore',
     worksheets: 'emit',
     entries: 'ignore',

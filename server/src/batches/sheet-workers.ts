@@ -47,7 +47,9 @@ export class SheetWorkers {
     return new Worker(WORKER_URL, {
       // The worker runs this project's TypeScript as the main thread does.
       execArgv: ['--import', import.meta.resolve('tsx')],
-      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb },
+      // The server keeps its own young generation small (package.json config.serverNodeFlags) for flat
+      // export memory; parsing a workbook allocates fast, so its isolate gets a roomy one of its own.
+      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb, maxYoungGenerationSizeMb: 48 },
     });
   }
 

@@ -84,7 +84,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...unitRoutes(deps.db.knex),
     ...paymentRoutes({ db: deps.db.knex, clock: deps.clock, ...services }),
     ...declarationRoutes(services.declarations),
-    ...insuredRoutes(services.insured),
+    ...insuredRoutes(services.insured, { db: deps.db.knex, clock: deps.clock, messages: services.messages }),
     ...reviewRoutes(services.review),
     ...batchRoutes({ db: deps.db.knex, clock: deps.clock, ...services }),
   ];

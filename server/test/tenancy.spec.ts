@@ -13,7 +13,7 @@ import { UNIT_ROLES, type RouteDefinition } from '../src/http/route';
 interface World {
   hall: TestHall;
   /** Ids of things that belong to unit A. */
-  unitA: { agentId: number; paymentDetailId: number; idNumber: string; name: string; declarationId: number; batchId: number };
+  unitA: { agentId: number; paymentDetailId: number; personId: number; idNumber: string; name: string; declarationId: number; batchId: number };
 }
 
 interface TenancyCase {
@@ -208,6 +208,19 @@ const CASES: Record<string, TenancyCase> = {
       expect((await b.get(`/api/insured-persons?q=${unitA.idNumber}`)).body.total).toBe(0);
     },
   },
+  'get /insured-persons/:personId': {
+    url: ({ unitA }) => `/api/insured-persons/${unitA.personId}`,
+    crossUnit: async (b, { unitA }) => {
+      expect((await b.get(`/api/insured-persons/${unitA.personId}`)).status).toBe(404);
+    },
+  },
+  'get /insured-persons/export': {
+    url: () => '/api/insured-persons/export',
+    crossUnit: async (b, { unitA }) => {
+      const res = await b.get(`/api/insured-persons/export?q=${unitA.idNumber}`);
+      expect(res.headers['x-total-rows']).toBe('0');
+    },
+  },
   'get /review/declarations': { url: () => '/api/review/declarations', crossUnit: 'not unit data' },
   'get /review/declarations/:id': { url: ({ unitA }) => `/api/review/declarations/${unitA.declarationId}`, crossUnit: 'not unit data' },
   'post /review/declarations/:id/decision': {
@@ -285,7 +298,7 @@ describe('tenancy and roles on every endpoint', () => {
       .where('d.unit_id', unitA.id)
       .join('employments as e', 'e.person_id', 'p.id')
       .where('e.status', 'active')
-      .first('d.id', 'p.id_number', 'p.name');
+      .first('d.id', 'p.id as person_id', 'p.id_number', 'p.name');
     const admin = await hall.client();
     await admin.signInUnitAdmin(0);
     const declared = await admin.post('/api/additions', addition(newIdNumber(901)));
@@ -295,6 +308,7 @@ describe('tenancy and roles on every endpoint', () => {
       unitA: {
         agentId: agent.id,
         paymentDetailId: detail.id,
+        personId: detail.person_id,
         idNumber: detail.id_number,
         name: detail.name,
         declarationId: declared.body.id,

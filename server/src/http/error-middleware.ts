@@ -37,7 +37,8 @@ export function errorMiddleware(messages: Messages, logger: Logger) {
     if (appError.status >= 500) details.requestId = requestId;
     if (Object.keys(details).length > 0) body.details = details;
     if (!res.headersSent) res.status(appError.status).json(body);
-    else res.end();
+    // Mid-download: break the connection so the browser reports a failed download, not a truncated file.
+    else res.destroy();
   };
 }
 

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { InsuredPage, insuredQuery } from '@common/api/declarations';
+import type { InsuredPersonDetail } from '@common/api/payments';
+import { notFound } from '../http/errors';
 import { InsuredStore } from './insured.store';
 
 /** The unit's insured list; what changes it is an approved declaration (review/). */
@@ -10,5 +12,17 @@ export class InsuredService {
   async list(unitId: number, query: z.output<typeof insuredQuery>): Promise<InsuredPage> {
     const { items, total } = await new InsuredStore(this.db).page(unitId, query, query.page, query.pageSize);
     return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async detail(unitId: number, personId: number): Promise<InsuredPersonDetail> {
+    const found = await new InsuredStore(this.db).detail(unitId, personId);
+    if (!found) throw notFound();
+    return found;
+  }
+
+  async forExport(unitId: number, query: Omit<z.output<typeof insuredQuery>, 'page' | 'pageSize'>) {
+    const store = new InsuredStore(this.db);
+    const { total } = await store.page(unitId, query, 0, 1);
+    return { total, pages: store.keysetPages(unitId, query) };
   }
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { InsuredPerson, InsuredQuery } from '@common/api/declarations';
+import type { InsuredPersonDetail } from '@common/api/payments';
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber, type IdNumberFacts } from '@common/validators/id-number';
 import { chunks, IN_LIST_CHUNK, INSERT_CHUNK_ROWS } from '../db/dialect';
@@ -38,6 +39,7 @@ export interface NewEmployment {
 type ListFilters = Pick<InsuredQuery, 'q' | 'status' | 'sort' | 'direction'>;
 
 const SORT_COLUMNS = { name: 'p.name', idNumber: 'p.id_number', startMonth: 'e.start_month' } as const;
+const LIST_COLUMNS = ['p.id', 'p.id_number', 'p.name', 'p.sex', 'p.birth_date', 'e.status', 'e.start_month', 'e.end_month', 'e.wage_fen'];
 
 const personColumns = (p: PersonData, at: string) => ({
   id_type: p.idType,
@@ -186,8 +188,63 @@ export class InsuredStore {
         .orderBy('p.id', direction)
         .limit(pageSize)
         .offset(page * pageSize)
-        .select('p.id', 'p.id_number', 'p.name', 'p.sex', 'p.birth_date', 'e.status', 'e.start_month', 'e.end_month', 'e.wage_fen'),
+        .select(LIST_COLUMNS),
     ]);
+    return { total: Number(count?.n ?? 0), items: await this.withInsurance(unitId, rows) };
+  }
+
+  /** Keyset pages by employment id for exports: memory stays flat however many persons match. */
+  async *keysetPages(unitId: number, f: ListFilters, size = 1000): AsyncGenerator<InsuredPerson[]> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.latestEmployments(unitId, f).where('e.id', '>', after).orderBy('e.id').limit(size).select([...LIST_COLUMNS, 'e.id as employment_id']);
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1].employment_id;
+      yield this.withInsurance(unitId, rows);
+    }
+  }
+
+  /** A person the unit insures or insured, in full; null for anyone the unit never employed. */
+  async detail(unitId: number, personId: number): Promise<InsuredPersonDetail | null> {
+    const employment = await this.db('employments').where({ unit_id: unitId, person_id: personId }).orderBy('id', 'desc').first();
+    if (!employment) return null;
+    const [person, enrollments] = await Promise.all([
+      this.db('insured_persons').where({ id: personId }).first(),
+      this.db('enrollments').where({ unit_id: unitId, person_id: personId }).orderBy(['insurance_type', 'start_month']),
+    ]);
+    return {
+      personId,
+      basic: {
+        name: person.name,
+        idType: person.id_type,
+        idNumber: person.id_number,
+        sex: person.sex,
+        birthDate: person.birth_date,
+        ethnicity: person.ethnicity ?? null,
+        hukouType: person.hukou_type ?? null,
+        hukouAddress: person.hukou_address ?? null,
+      },
+      contact: { mobile: person.mobile ?? null, contactAddress: person.contact_address ?? null },
+      employment: {
+        status: employment.status,
+        startMonth: employment.start_month,
+        endMonth: employment.end_month ?? null,
+        wageFen: employment.wage_fen,
+        personnelCategory: employment.personnel_category,
+        employmentForm: employment.employment_form ?? null,
+        workStartDate: employment.work_start_date ?? null,
+      },
+      insurance: enrollments.map((e) => ({
+        insuranceType: e.insurance_type,
+        startMonth: e.start_month,
+        endMonth: e.end_month ?? null,
+        status: e.status,
+      })),
+    };
+  }
+
+  /** The list rows with their insurance types and any pending declaration. */
+  private async withInsurance(unitId: number, rows: any[]): Promise<InsuredPerson[]> {
     const personIds = rows.map((r) => r.id);
     const [enrollments, pending] = await Promise.all([
       this.db('enrollments').where('unit_id', unitId).whereIn('person_id', personIds).select('person_id', 'insurance_type', 'start_month'),
@@ -197,25 +254,22 @@ export class InsuredStore {
         .select('id_number', 'type'),
     ]);
     const pendingOf = new Map(pending.map((d) => [d.id_number, d.type]));
-    return {
-      total: Number(count?.n ?? 0),
-      items: rows.map((r) => ({
-        personId: r.id,
-        idNumber: r.id_number,
-        idNumberMasked: maskIdNumber(r.id_number),
-        name: r.name,
-        sex: r.sex,
-        birthDate: r.birth_date,
-        status: r.status,
-        startMonth: r.start_month,
-        endMonth: r.end_month ?? null,
-        wageFen: r.wage_fen,
-        // The enrollments of this employment, not those of an earlier one with the unit.
-        insuranceTypes: [
-          ...new Set(enrollments.filter((e) => e.person_id === r.id && e.start_month >= r.start_month).map((e) => e.insurance_type as string)),
-        ].sort(),
-        pendingDeclaration: pendingOf.get(r.id_number) ?? null,
-      })),
-    };
+    return rows.map((r) => ({
+      personId: r.id,
+      idNumber: r.id_number,
+      idNumberMasked: maskIdNumber(r.id_number),
+      name: r.name,
+      sex: r.sex,
+      birthDate: r.birth_date,
+      status: r.status,
+      startMonth: r.start_month,
+      endMonth: r.end_month ?? null,
+      wageFen: r.wage_fen,
+      // The enrollments of this employment, not those of an earlier one with the unit.
+      insuranceTypes: [
+        ...new Set(enrollments.filter((e) => e.person_id === r.id && e.start_month >= r.start_month).map((e) => e.insurance_type as string)),
+      ].sort(),
+      pendingDeclaration: pendingOf.get(r.id_number) ?? null,
+    }));
   }
 }

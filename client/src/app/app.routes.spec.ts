@@ -94,7 +94,7 @@ describe('the hall, page to page', () => {
     expect(text('toolbar-user-name')).toBe('王建国');
     expect(text('toolbar-role')).toBe('经办人');
     expect(text('switch-unit')).toContain('切换单位');
-    expect(await navTitles()).toEqual(['首页']);
+    expect(await navTitles()).toEqual(['首页', '增员申报', '减员申报', '批量增减员', '申报查询']);
   });
 
   it('shows a unit administrator their unit, name, role and services', async () => {
@@ -109,7 +109,7 @@ describe('the hall, page to page', () => {
     expect(text('toolbar-user-name')).toBe('陈经理');
     expect(text('toolbar-role')).toBe('单位管理员');
     expect(text('switch-unit')).toBeNull();
-    expect(await navTitles()).toEqual(['首页', '经办人管理']);
+    expect(await navTitles()).toEqual(['首页', '增员申报', '减员申报', '批量增减员', '申报查询', '经办人管理']);
   });
 
   it('opens the review home for a reviewer, with no unit in the toolbar', async () => {
@@ -121,7 +121,7 @@ describe('the hall, page to page', () => {
 
     expect(text('toolbar-unit-name')).toBeNull();
     expect(text('toolbar-role')).toBe('审核员');
-    expect(await navTitles()).toEqual(['审核首页']);
+    expect(await navTitles()).toEqual(['审核首页', '申报审核']);
   });
 
   it('signs out and returns to the login page', async () => {

@@ -31,6 +31,26 @@ export const routes: Routes = [
         loadChildren: () => import('./agents/agents.routes').then((m) => m.agentsRoutes),
       },
       {
+        path: 'additions',
+        canActivate: [rolesAllowed('unit_admin', 'agent')],
+        loadChildren: () => import('./additions/additions.routes').then((m) => m.additionsRoutes),
+      },
+      {
+        path: 'reductions',
+        canActivate: [rolesAllowed('unit_admin', 'agent')],
+        loadChildren: () => import('./reductions/reductions.routes').then((m) => m.reductionsRoutes),
+      },
+      {
+        path: 'batches',
+        canActivate: [rolesAllowed('unit_admin', 'agent')],
+        loadChildren: () => import('./batches/batches.routes').then((m) => m.batchesRoutes),
+      },
+      {
+        path: 'declarations',
+        canActivate: [rolesAllowed('unit_admin', 'agent')],
+        loadChildren: () => import('./declarations/declarations.routes').then((m) => m.declarationsRoutes),
+      },
+      {
         path: 'review',
         canActivate: [rolesAllowed('reviewer')],
         loadChildren: () => import('./review/review.routes').then((m) => m.reviewRoutes),

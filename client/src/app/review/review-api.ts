@@ -1,7 +1,46 @@
-import { httpResource } from '@angular/common/http';
+import { HttpClient, httpResource } from '@angular/common/http';
+import { inject, Service } from '@angular/core';
+import type {
+  Declaration,
+  DeclarationPage,
+  ReviewDecision,
+  ReviewQuery,
+  ReviewResult,
+} from '@common/api/declarations';
 import type { ReviewerHome } from '@common/api/home';
+import type { Observable } from 'rxjs';
+import { queryParams, type PagedQuery } from '../shared/table/paging';
 
 /** Work waiting for the agency across all units. */
 export function reviewerHomeResource() {
   return httpResource<ReviewerHome>(() => '/api/review/home');
+}
+
+export type ReviewListQuery = PagedQuery<Omit<ReviewQuery, 'unitId' | 'batchId'>> & { unitId?: number; batchId?: number };
+
+/** One page of every unit's submissions, as the reviewer filters them. */
+export function reviewDeclarationsResource(query: () => ReviewListQuery) {
+  return httpResource<DeclarationPage>(() => {
+    const { status, unitId, type, from, to, batchId, page, pageSize } = query();
+    return { url: '/api/review/declarations', params: queryParams({ status, unitId, type, from, to, batchId, page, pageSize }) };
+  });
+}
+
+@Service()
+export class ReviewApi {
+  private readonly http = inject(HttpClient);
+
+  detail(id: number): Observable<Declaration> {
+    return this.http.get<Declaration>(`/api/review/declarations/${id}`);
+  }
+
+  /** Approves or rejects one submission; a rejection needs a reason. */
+  decide(id: number, decision: ReviewDecision): Observable<ReviewResult> {
+    return this.http.post<ReviewResult>(`/api/review/declarations/${id}/decision`, decision);
+  }
+
+  /** Approves or rejects every pending submission of a batch at once. */
+  decideBatch(batchId: number, decision: ReviewDecision): Observable<ReviewResult> {
+    return this.http.post<ReviewResult>(`/api/review/batches/${batchId}/decision`, decision);
+  }
 }

@@ -1,3 +1,4 @@
+import { MatPaginatorIntl } from '@angular/material/paginator';
 import { inject, makeEnvironmentProviders, provideAppInitializer, type EnvironmentProviders } from '@angular/core';
 import {
   MissingTranslationHandler,
@@ -7,6 +8,7 @@ import {
 } from '@ngx-translate/core';
 import { provideTranslateHttpLoader } from '@ngx-translate/http-loader';
 import { LanguageService } from './language.service';
+import { TranslatedPaginatorIntl } from './paginator-intl';
 import { DEFAULT_LANGUAGE } from './languages';
 
 /** A key with no text in any language shows as `⟦key⟧`, so a gap is seen rather than papered over. */
@@ -28,5 +30,6 @@ export function provideTranslation(): EnvironmentProviders {
       missingTranslationHandler: provideMissingTranslationHandler(() => new VisibleMissingTranslationHandler()),
     }),
     provideAppInitializer(() => inject(LanguageService).start()),
+    { provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl },
   ]);
 }

@@ -6,6 +6,8 @@ export interface NavItem {
   icon: string;
   labelKey: string;
   roles: readonly Role[];
+  /** Active only on its own path, not on the paths below it. */
+  exact?: boolean;
 }
 
 /**
@@ -14,6 +16,11 @@ export interface NavItem {
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'home', path: '/home', icon: 'home', labelKey: 'nav.home', roles: ['unit_admin', 'agent'] },
+  { id: 'additions', path: '/additions', icon: 'person_add', labelKey: 'additions.nav', roles: ['unit_admin', 'agent'] },
+  { id: 'reductions', path: '/reductions', icon: 'person_remove', labelKey: 'reductions.nav', roles: ['unit_admin', 'agent'] },
+  { id: 'batches', path: '/batches', icon: 'upload_file', labelKey: 'batch.nav', roles: ['unit_admin', 'agent'] },
+  { id: 'declarations', path: '/declarations', icon: 'list_alt', labelKey: 'declarations.nav', roles: ['unit_admin', 'agent'] },
   { id: 'agents', path: '/agents', icon: 'badge', labelKey: 'nav.agents', roles: ['unit_admin'] },
-  { id: 'review', path: '/review', icon: 'fact_check', labelKey: 'nav.review', roles: ['reviewer'] },
+  { id: 'review', path: '/review', icon: 'fact_check', labelKey: 'nav.review', roles: ['reviewer'], exact: true },
+  { id: 'reviewConsole', path: '/review/declarations', icon: 'rule', labelKey: 'reviewConsole.nav', roles: ['reviewer'] },
 ];

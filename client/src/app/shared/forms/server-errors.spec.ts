@@ -1,6 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { FormArray, FormControl, FormGroup } from '@angular/forms';
 import type { ApiErrorBody } from '@common/errors';
+import { validationFailed } from '../../../testing/answers';
 import { applyServerErrors } from './server-errors';
 
 function answer(body: ApiErrorBody, status = 400): HttpErrorResponse {
@@ -35,6 +36,13 @@ describe('applyServerErrors', () => {
     expect(target.controls.mobile.errors).toEqual({ MOBILE_FORMAT: { server: 'm' } });
     expect(target.controls.mobile.touched).toBeTrue();
     expect(target.get('rows.0.idNumber')?.hasError('ID_NUMBER_CHECKSUM')).toBeTrue();
+  });
+
+  it('places a request field on the control that holds it in another shape', () => {
+    const target = form();
+    const body = validationFailed(['mobileNumber', 'MOBILE_FORMAT']) as ApiErrorBody;
+    expect(applyServerErrors(target, answer(body), { mobileNumber: 'mobile' })).toBeTrue();
+    expect(target.controls.mobile.hasError('MOBILE_FORMAT')).toBeTrue();
   });
 
   it('reports a field it cannot place, so the caller shows the error as a whole', () => {

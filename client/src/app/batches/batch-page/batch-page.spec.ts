@@ -1,0 +1,180 @@
+import { HttpEventType } from '@angular/common/http';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MatButtonToggleHarness } from '@angular/material/button-toggle/testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatPaginatorHarness } from '@angular/material/paginator/testing';
+import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
+import type { BatchValidation, SheetError } from '@common/api/declarations';
+import { apiError, CREATED, SERVER_ERROR } from '../../../testing/answers';
+import { Page, pageProviders, testId } from '../../../testing/page';
+import { XLSX_TYPE } from '../batches-api';
+import { BatchPage } from './batch-page';
+
+const sheetError = (row: number, overrides: Partial<SheetError> = {}): SheetError => ({
+  sheet: '增员名单',
+  row,
+  column: 'C',
+  columnTitle: '证件号码',
+  code: 'ID_NUMBER_CHECKSUM',
+  message: '身份证号码校验位不正确',
+  ...overrides,
+});
+
+const VALIDATION: BatchValidation = {
+  token: 'c0ffee-token-0000000001',
+  kind: 'addition',
+  fileName: '十一月增员.xlsx',
+  rows: 30,
+  validRows: 28,
+  invalidRows: 2,
+  errors: [
+    sheetError(4),
+    sheetError(9, { column: 'K', columnTitle: '申报月工资', code: 'AMOUNT_FORMAT', message: '请输入金额，最多两位小数' }),
+  ],
+};
+
+describe('BatchPage', () => {
+  let http: HttpTestingController;
+  let page: Page;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ providers: pageProviders() });
+    http = TestBed.inject(HttpTestingController);
+    page = new Page(TestBed.createComponent(BatchPage));
+    await page.stable();
+  });
+
+  afterEach(() => http.verify());
+
+  async function chooseFile(name: string): Promise<File> {
+    const file = new File(['PK fake workbook'], name, { type: XLSX_TYPE });
+    const input = page.element.querySelector<HTMLInputElement>(testId('batch-file-input'))!;
+    const files = new DataTransfer();
+    files.items.add(file);
+    input.files = files.files;
+    input.dispatchEvent(new Event('change'));
+    await page.stable();
+    return file;
+  }
+
+  async function upload(): Promise<TestRequest> {
+    await page.click('batch-upload');
+    return http.expectOne((request) => request.url === '/api/batches/validate');
+  }
+
+  async function validated(validation = VALIDATION): Promise<void> {
+    await chooseFile(validation.fileName);
+    (await upload()).flush(validation);
+    await page.stable();
+  }
+
+  it('offers the template of the kind chosen', async () => {
+    const link = () => page.element.querySelector(testId('batch-template'));
+    expect(link()?.getAttribute('href')).toBe('/api/templates/addition');
+    expect(link()?.textContent?.trim()).toContain('下载批量增员模板');
+
+    await (await page.loader.getHarness(MatButtonToggleHarness.with({ text: '批量减员' }))).check();
+    expect(link()?.getAttribute('href')).toBe('/api/templates/reduction');
+  });
+
+  it('uploads the file with its progress, then shows the counts and every error', async () => {
+    const file = await chooseFile('十一月增员.xlsx');
+    expect(page.text('batch-file-name')).toBe('十一月增员.xlsx');
+
+    const request = await upload();
+    expect(request.request.params.get('kind')).toBe('addition');
+    expect(request.request.headers.get('Content-Type')).toBe(XLSX_TYPE);
+    expect(request.request.headers.get('X-File-Name')).toBe(encodeURIComponent('十一月增员.xlsx'));
+    expect(request.request.body).toBe(file);
+    expect(request.request.reportUploadProgress).toBeTrue();
+
+    request.event({ type: HttpEventType.UploadProgress, loaded: 512, total: 1024 });
+    await page.stable();
+    expect(page.text('batch-progress')).toBe('正在上传… 50%');
+    const bar = await page.loader.getHarness(MatProgressBarHarness);
+    expect(await bar.getMode()).toBe('determinate');
+    expect(await bar.getValue()).toBe(50);
+
+    request.event({ type: HttpEventType.UploadProgress, loaded: 1024, total: 1024 });
+    await page.stable();
+    expect(page.text('batch-progress')).toBe('上传完成，正在校验每一行…');
+    expect(await (await page.loader.getHarness(MatProgressBarHarness)).getMode()).toBe('indeterminate');
+
+    request.flush(VALIDATION);
+    await page.stable();
+    expect(page.text('batch-progress')).toBeNull();
+    expect(page.texts('stat-value')).toEqual(['30', '28', '2']);
+    expect(await page.tableRows()).toEqual([
+      { sheet: '增员名单', row: '4', column: 'C 证件号码', message: '身份证号码校验位不正确' },
+      { sheet: '增员名单', row: '9', column: 'K 申报月工资', message: '请输入金额，最多两位小数' },
+    ]);
+    expect(page.element.querySelector(testId('batch-download-annotated'))?.getAttribute('href')).toBe(
+      '/api/batches/validations/c0ffee-token-0000000001/annotated',
+    );
+    expect(page.text('batch-submit')).toBe('提交 28 条有效数据');
+  });
+
+  it('pages through many errors', async () => {
+    const errors = Array.from({ length: 45 }, (_, i) => sheetError(i + 2));
+    await validated({ ...VALIDATION, rows: 45, validRows: 0, invalidRows: 45, errors });
+
+    expect(page.texts('batch-error-row').length).toBe(20);
+    await (await page.loader.getHarness(MatPaginatorHarness)).goToLastPage();
+    expect(page.cells('batch-error-row').map((cells) => cells[1])).toEqual(['42', '43', '44', '45', '46']);
+    expect(await (await page.button('batch-submit')).isDisabled()).withContext('nothing valid to submit').toBeTrue();
+  });
+
+  it('submits the valid rows after confirmation, with one Idempotency-Key for the retries', async () => {
+    await validated();
+    await page.click('batch-submit');
+    const dialog = await page.documentLoader.getHarness(MatDialogHarness);
+    expect(await dialog.getContentText()).toBe('文件中有 2 行有误，不会提交；将提交其余 28 条有效数据作为一个批次。');
+    await page.click('confirm-ok');
+
+    const first = http.expectOne('/api/batches');
+    expect(first.request.body).toEqual({ token: VALIDATION.token });
+    const key = first.request.headers.get('Idempotency-Key');
+    expect(key).toBeTruthy();
+    first.flush(apiError('INTERNAL'), SERVER_ERROR);
+    await page.stable();
+    expect(page.text('batch-error')).toBe('系统繁忙，请稍后重试。');
+
+    await page.click('batch-submit');
+    await page.click('confirm-ok');
+    const retry = http.expectOne('/api/batches');
+    expect(retry.request.headers.get('Idempotency-Key')).toBe(key);
+    retry.flush({ batchId: 9, declarations: 28 }, CREATED);
+    await page.stable();
+
+    expect(page.text('batch-success')).toBe('批次 9 已提交 28 条申报，等待审核。 查看本批次申报');
+    expect(page.element.querySelector(testId('batch-queue-link'))?.getAttribute('href')).toBe('/declarations/pending?batchId=9');
+    expect(page.text('batch-result')).withContext('the dry run is used up').toBeNull();
+  });
+
+  it('submits a file without errors at once', async () => {
+    await validated({ ...VALIDATION, validRows: 30, invalidRows: 0, errors: [] });
+    expect(page.text('batch-all-valid')).toBe('全部数据校验通过。');
+    expect(page.element.querySelector(testId('batch-download-annotated'))).toBeNull();
+    await page.click('batch-submit');
+    http.expectOne('/api/batches').flush({ batchId: 10, declarations: 30 }, CREATED);
+  });
+
+  it('tells why a file was refused, in the server’s words with their figures', async () => {
+    await chooseFile('big.xlsx');
+    (await upload()).flush(
+      { code: 'UPLOAD_TOO_LARGE', message: '文件过大，最大 10 MB。' },
+      { status: 413, statusText: 'Payload Too Large' },
+    );
+    await page.stable();
+    expect(page.text('batch-error')).toBe('文件过大，最大 10 MB。');
+    expect(page.text('batch-result')).toBeNull();
+  });
+
+  it('refuses a file that is not .xlsx without sending it', async () => {
+    await chooseFile('名单.xls');
+    await page.click('batch-upload');
+    expect(page.text('batch-error')).toBe('只接受 .xlsx 格式的 Excel 文件（不含宏）。请使用大厅下载的模板。');
+    http.expectNone((request) => request.url === '/api/batches/validate');
+  });
+});

@@ -1,0 +1,181 @@
+import { HttpEventType } from '@angular/common/http';
+import { Component, computed, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatPaginatorModule } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import {
+  DECLARATION_TYPES,
+  type BatchSubmitResult,
+  type BatchValidation,
+  type DeclarationType,
+} from '@common/api/declarations';
+import { TranslatePipe } from '@ngx-translate/core';
+import { defer, of, switchMap } from 'rxjs';
+import { apiErrorOf, errorMessage, type Message } from '../../core/errors/api-error';
+import { confirmed } from '../../shared/confirm-dialog/confirm-dialog';
+import { SubmissionKey } from '../../shared/idempotency';
+import { Notice } from '../../shared/notice/notice';
+import { StatCard } from '../../shared/stat-card/stat-card';
+import { Paging } from '../../shared/table/paging';
+import { annotatedUrl, BatchesApi, templateUrl } from '../batches-api';
+
+type Phase = 'idle' | 'uploading' | 'validating' | 'validated' | 'submitting';
+
+/**
+ * Why an upload failed. The server words upload refusals with their figures (the size limit, the row
+ * count) in the user's language; the catalogue's text has no figures to fill, so the server's words win.
+ */
+function uploadFailure(error: unknown): Message | { text: string } {
+  const message = apiErrorOf(error)?.message;
+  return message ? { text: message } : errorMessage(error);
+}
+
+/** Batch additions or reductions (批量增减员): template, dry run of the filled file, then the valid rows as one batch. */
+@Component({
+  selector: 'app-batch-page',
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatCardModule,
+    MatIconModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatTableModule,
+    TranslatePipe,
+    Notice,
+    StatCard,
+  ],
+  templateUrl: './batch-page.html',
+  styleUrl: './batch-page.scss',
+})
+export class BatchPage {
+  private readonly api = inject(BatchesApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly key = new SubmissionKey();
+
+  protected readonly kinds = DECLARATION_TYPES;
+  protected readonly kind = signal<DeclarationType>('addition');
+  protected readonly templateUrl = computed(() => templateUrl(this.kind()));
+  protected readonly file = signal<File | null>(null);
+  protected readonly phase = signal<Phase>('idle');
+  /** Percent of the file sent. */
+  protected readonly progress = signal(0);
+  protected readonly validation = signal<BatchValidation | null>(null);
+  protected readonly annotatedUrl = computed(() => {
+    const validation = this.validation();
+    return validation ? annotatedUrl(validation.token) : null;
+  });
+  protected readonly counts = computed(() => {
+    const validation = this.validation();
+    if (validation === null) return [];
+    return [
+      { id: 'rows', icon: 'table_rows', label: 'batch.rows', value: validation.rows },
+      { id: 'valid', icon: 'check_circle', label: 'batch.validRows', value: validation.validRows },
+      { id: 'invalid', icon: 'error', label: 'batch.invalidRows', value: validation.invalidRows },
+    ];
+  });
+  protected readonly submitted = signal<BatchSubmitResult | null>(null);
+  protected readonly failure = signal<Message | { text: string } | null>(null);
+
+  protected readonly errorColumns = ['sheet', 'row', 'column', 'message'];
+  protected readonly errorPaging = new Paging(() => this.validation());
+  protected readonly errorRows = computed(() => {
+    const { page, pageSize } = this.errorPaging.params();
+    return (this.validation()?.errors ?? []).slice(page * pageSize, (page + 1) * pageSize);
+  });
+
+  protected chooseKind(kind: DeclarationType): void {
+    this.kind.set(kind);
+    this.startOver();
+  }
+
+  protected picked(input: HTMLInputElement): void {
+    const file = input.files?.[0] ?? null;
+    // Choosing the same file again after fixing it must fire `change` again.
+    input.value = '';
+    this.startOver();
+    this.file.set(file);
+  }
+
+  protected upload(): void {
+    const file = this.file();
+    if (file === null) return;
+    this.failure.set(null);
+    this.submitted.set(null);
+    if (!/\.xlsx$/i.test(file.name)) {
+      this.failure.set({ key: 'errors.UPLOAD_NOT_XLSX', params: {} });
+      return;
+    }
+    this.phase.set('uploading');
+    this.progress.set(0);
+    this.api.validate(this.kind(), file).subscribe({
+      next: (event) => {
+        if (event.type === HttpEventType.UploadProgress) {
+          const percent = event.total ? Math.round((100 * event.loaded) / event.total) : 0;
+          this.progress.set(percent);
+          // Sent: the server reads and checks every row now.
+          if (percent >= 100) this.phase.set('validating');
+        } else if (event.type === HttpEventType.Response && event.body) {
+          this.validation.set(event.body);
+          this.phase.set('validated');
+        }
+      },
+      error: (error: unknown) => {
+        this.phase.set('idle');
+        this.failure.set(uploadFailure(error));
+      },
+    });
+  }
+
+  protected submit(): void {
+    const validation = this.validation();
+    if (validation === null) return;
+    this.failure.set(null);
+    const request = { token: validation.token };
+    defer(() =>
+      validation.invalidRows === 0
+        ? of(true)
+        : confirmed(this.dialog, {
+            title: 'batch.confirm.title',
+            message: 'batch.confirm.message',
+            params: { valid: validation.validRows, invalid: validation.invalidRows },
+            confirm: 'batch.submit',
+          }),
+    )
+      .pipe(
+        switchMap(() => {
+          this.phase.set('submitting');
+          return this.api.submit(request.token, this.key.for(request));
+        }),
+      )
+      .subscribe({
+        next: (result) => {
+          this.key.done();
+          this.submitted.set(result);
+          this.startOver();
+        },
+        error: (error: unknown) => {
+          this.phase.set('validated');
+          this.failure.set(errorMessage(error));
+        },
+      });
+  }
+
+  protected isMessage(failure: Message | { text: string }): failure is Message {
+    return 'key' in failure;
+  }
+
+  private startOver(): void {
+    this.file.set(null);
+    this.validation.set(null);
+    this.phase.set('idle');
+    this.failure.set(null);
+  }
+}

@@ -1,0 +1,27 @@
+import { Injectable, inject } from '@angular/core';
+import { MatPaginatorIntl } from '@angular/material/paginator';
+import { TranslateService } from '@ngx-translate/core';
+
+/** The paginator's labels from the catalogues, following the language switcher. */
+@Injectable()
+export class TranslatedPaginatorIntl extends MatPaginatorIntl {
+  private readonly translate = inject(TranslateService);
+
+  constructor() {
+    super();
+    this.translate.stream('paginator').subscribe(() => {
+      this.itemsPerPageLabel = this.translate.instant('paginator.itemsPerPage');
+      this.nextPageLabel = this.translate.instant('paginator.next');
+      this.previousPageLabel = this.translate.instant('paginator.previous');
+      this.firstPageLabel = this.translate.instant('paginator.first');
+      this.lastPageLabel = this.translate.instant('paginator.last');
+      this.changes.next();
+    });
+  }
+
+  override getRangeLabel = (page: number, pageSize: number, length: number): string => {
+    if (length === 0) return this.translate.instant('paginator.empty') as string;
+    const start = page * pageSize + 1;
+    return this.translate.instant('paginator.range', { start, end: Math.min(start + pageSize - 1, length), total: length });
+  };
+}

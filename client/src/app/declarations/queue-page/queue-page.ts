@@ -1,0 +1,131 @@
+import { Component, computed, inject, input, signal } from '@angular/core';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { MatTabsModule } from '@angular/material/tabs';
+import { Router, RouterLink, RouterLinkActive } from '@angular/router';
+import { DECLARATION_TYPES, type Declaration, type DeclarationType } from '@common/api/declarations';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { filter, switchMap } from 'rxjs';
+import { ErrorNotifier } from '../../core/errors/error-notifier.service';
+import { confirmed } from '../../shared/confirm-dialog/confirm-dialog';
+import {
+  DeclarationDetailDialog,
+  type DeclarationDetailData,
+} from '../../shared/declaration-detail/declaration-detail-dialog';
+import { DeclarationTable } from '../../shared/declaration-table/declaration-table';
+import { FilterChip } from '../../shared/filter-chip/filter-chip';
+import { Paging, searchTerm } from '../../shared/table/paging';
+import { Toast } from '../../shared/toast';
+import { declarationPageResource, DeclarationsApi } from '../declarations-api';
+
+export type Queue = 'pending' | 'audited';
+
+const COLUMNS: Record<Queue, string[]> = {
+  pending: ['personName', 'idNumber', 'type', 'effectiveMonth', 'batch', 'submittedAt', 'actions'],
+  audited: ['personName', 'idNumber', 'type', 'effectiveMonth', 'status', 'reviewedAt', 'reviewReason', 'actions'],
+};
+
+/** The unit's submissions: pending ones (which it may withdraw) and audited ones with the reviewer's answer. */
+@Component({
+  selector: 'app-queue-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    RouterLinkActive,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    MatTableModule,
+    MatTabsModule,
+    TranslatePipe,
+    DeclarationTable,
+    FilterChip,
+  ],
+  templateUrl: './queue-page.html',
+  styleUrl: './queue-page.scss',
+})
+export class QueuePage {
+  private readonly api = inject(DeclarationsApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly router = inject(Router);
+  private readonly translate = inject(TranslateService);
+  private readonly toast = inject(Toast);
+  private readonly notifier = inject(ErrorNotifier);
+
+  /** From the route. */
+  readonly queue = input<Queue>('pending');
+  /** From the query string: the rows of one batch, as linked from the batch upload. */
+  readonly batchId = input(undefined, {
+    transform: (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : undefined),
+  });
+
+  protected readonly types = DECLARATION_TYPES;
+  protected readonly search = new FormControl('', { nonNullable: true });
+  private readonly term = searchTerm(this.search);
+  protected readonly type = signal<DeclarationType | ''>('');
+  protected readonly paging = new Paging(() => [this.term(), this.type(), this.batchId()]);
+  protected readonly declarations = declarationPageResource(() => ({
+    queue: this.queue(),
+    q: this.term(),
+    type: this.type() || undefined,
+    batchId: this.batchId(),
+    ...this.paging.params(),
+  }));
+  protected readonly columns = computed(() => COLUMNS[this.queue()]);
+  protected readonly withdrawingId = signal<number | null>(null);
+
+  protected clearBatch(): void {
+    void this.router.navigate([], { queryParams: { batchId: null }, queryParamsHandling: 'merge' });
+  }
+
+  protected showDetail(declaration: Declaration): void {
+    const data: DeclarationDetailData = {
+      load: () => this.api.detail(declaration.id),
+      actions: [{ id: 'withdraw', label: 'declarations.withdraw', testId: 'detail-withdraw', warn: true }],
+    };
+    this.dialog
+      .open<DeclarationDetailDialog, DeclarationDetailData, string>(DeclarationDetailDialog, { data, width: '720px' })
+      .afterClosed()
+      .pipe(filter((action) => action === 'withdraw'))
+      .subscribe(() => this.withdraw(declaration));
+  }
+
+  protected withdraw(declaration: Declaration): void {
+    const params = {
+      name: declaration.personName,
+      type: this.translate.instant(`enums.declarationType.${declaration.type}`),
+    };
+    confirmed(this.dialog, {
+      title: 'declarations.withdrawConfirm.title',
+      message: 'declarations.withdrawConfirm.message',
+      params,
+      confirm: 'declarations.withdraw',
+    })
+      .pipe(
+        switchMap(() => {
+          this.withdrawingId.set(declaration.id);
+          return this.api.withdraw(declaration.id);
+        }),
+      )
+      .subscribe({
+        next: () => {
+          this.withdrawingId.set(null);
+          this.toast.show('declarations.withdrawn', params);
+          this.declarations.reload();
+        },
+        error: (error: unknown) => {
+          this.withdrawingId.set(null);
+          this.notifier.show(error);
+          this.declarations.reload();
+        },
+      });
+  }
+}

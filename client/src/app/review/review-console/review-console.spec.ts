@@ -1,0 +1,162 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatChipHarness } from '@angular/material/chips/testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
+import type { Declaration } from '@common/api/declarations';
+import { apiError, CONFLICT } from '../../../testing/answers';
+import { declaration } from '../../../testing/declarations';
+import { answeredDuring, listEndpoint, paramsOf } from '../../../testing/http';
+import { Page, pageProviders, testId } from '../../../testing/page';
+import { ReviewConsole } from './review-console';
+
+const HARBOUR = { unitId: 11, unitName: '福州港湾食品有限公司' };
+const WANG = declaration({ ...HARBOUR });
+const LIU = declaration({
+  id: 45,
+  unitId: 12,
+  unitName: '闽江物流有限公司',
+  type: 'reduction',
+  personName: '刘洋',
+  idNumberMasked: '350202********0023',
+  effectiveMonth: '202611',
+  batchId: 7,
+  rowNumber: 2,
+});
+
+describe('ReviewConsole', () => {
+  let http: HttpTestingController;
+  let page: Page;
+
+  const list = listEndpoint<Declaration>('/api/review/declarations');
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ providers: pageProviders() });
+    http = TestBed.inject(HttpTestingController);
+    page = new Page(TestBed.createComponent(ReviewConsole));
+    TestBed.tick();
+    const first = list.expectOne();
+    expect(paramsOf(first)).toEqual({ status: 'pending', page: '0', pageSize: '20' });
+    list.answer(WANG, LIU)(first);
+    await page.stable();
+  });
+
+  afterEach(() => http.verify());
+
+  async function rowButton(testIdOf: string, row: number): Promise<MatButtonHarness> {
+    return (await page.loader.getAllHarnesses(MatButtonHarness.with({ selector: testId(testIdOf) })))[row];
+  }
+
+  it('lists the pending submissions of every unit, with masked ID numbers', async () => {
+    expect(await page.tableRows()).toEqual([
+      {
+        unitName: '福州港湾食品有限公司',
+        personName: '王小明',
+        idNumber: '350102********1234',
+        type: '增员',
+        effectiveMonth: '2026-12',
+        batch: '',
+        submittedAt: '2026-11-24 14:00',
+        status: '待审核',
+        actions: '详情 驳回 通过',
+      },
+      {
+        unitName: '闽江物流有限公司',
+        personName: '刘洋',
+        idNumber: '350202********0023',
+        type: '减员',
+        effectiveMonth: '2026-11',
+        batch: '批次 7 第 2 行',
+        submittedAt: '2026-11-24 14:00',
+        status: '待审核',
+        actions: '详情 驳回 通过',
+      },
+    ]);
+  });
+
+  it('filters by status, type, submission dates and unit', async () => {
+    const approved = await answeredDuring(page.choose('review-status', '已通过'), list.is, list.answer());
+    expect(paramsOf(approved)['status']).toBe('approved');
+    const reductions = await answeredDuring(page.choose('review-type', '减员'), list.is, list.answer(LIU));
+    expect(paramsOf(reductions)).toEqual(jasmine.objectContaining({ status: 'approved', type: 'reduction' }));
+
+    const from = page.element.querySelector<HTMLInputElement>(testId('review-from'))!;
+    from.value = '2026-11-01';
+    from.dispatchEvent(new Event('input'));
+    TestBed.tick();
+    const dated = list.expectOne();
+    expect(paramsOf(dated)).toEqual(jasmine.objectContaining({ from: '2026-11-01', page: '0' }));
+    list.answer(LIU)(dated);
+    await page.stable();
+
+    const unit = await answeredDuring(page.click('review-unit'), list.is, list.answer(LIU));
+    expect(paramsOf(unit)).toEqual(jasmine.objectContaining({ unitId: '12', from: '2026-11-01', type: 'reduction' }));
+    expect(await (await page.loader.getHarness(MatChipHarness)).getText()).toBe('单位：闽江物流有限公司');
+  });
+
+  it('rejects only with a reason, then lists the queue again', async () => {
+    await (await rowButton('review-reject', 0)).click();
+    const dialog = await page.documentLoader.getHarness(MatDialogHarness);
+    expect(await dialog.getTitleText()).toBe('驳回申报');
+    expect(page.text('decision-subject')).toBe('福州港湾食品有限公司：王小明 的增员申报');
+
+    await page.click('review-decision-confirm');
+    expect(await page.errors('review-reason')).toEqual(['驳回时必须填写原因']);
+    http.expectNone('/api/review/declarations/31/decision');
+
+    await page.type('review-reason', '  申报工资低于合同工资  ');
+    await page.click('review-decision-confirm');
+    const decision = http.expectOne('/api/review/declarations/31/decision');
+    expect(decision.request.method).toBe('POST');
+    expect(decision.request.body).toEqual({ approve: false, reason: '申报工资低于合同工资' });
+    decision.flush({ approved: 0, rejected: 1 });
+    // The list is asked for again once the dialog has closed.
+    await answeredDuring(page.stable(), list.is, list.answer(LIU));
+
+    expect(await page.documentLoader.getAllHarnesses(MatDialogHarness)).toEqual([]);
+    expect(await (await page.documentLoader.getHarness(MatSnackBarHarness)).getMessage()).toBe('已通过 0 条，驳回 1 条');
+    expect((await page.tableRows()).map((row) => row['personName'])).toEqual(['刘洋']);
+  });
+
+  it('approves without a reason, and says why when the person’s insurance changed meanwhile', async () => {
+    await (await rowButton('review-approve', 0)).click();
+    await page.click('review-decision-confirm');
+    const decision = http.expectOne('/api/review/declarations/31/decision');
+    expect(decision.request.body).toEqual({ approve: true });
+    decision.flush(apiError('APPROVAL_CONFLICT'), CONFLICT);
+    await page.stable();
+    expect(page.text('decision-error')).toBe('无法通过：人员的参保状态已变化，请驳回并说明原因。');
+  });
+
+  it('shows a batch’s rows and approves the whole batch at once', async () => {
+    const batch = await answeredDuring(page.click('review-batch'), list.is, list.answer(LIU, declaration({ ...LIU, id: 46, rowNumber: 3 })));
+    expect(paramsOf(batch)).toEqual(jasmine.objectContaining({ batchId: '7', status: 'pending' }));
+    expect(page.text('review-batch-bar')).toContain('正在查看批次 7 的申报');
+
+    await page.click('review-batch-approve');
+    expect(page.text('decision-subject')).toBe('批次 7 中全部 2 条待审核申报');
+    await page.click('review-decision-confirm');
+    const decision = http.expectOne('/api/review/batches/7/decision');
+    expect(decision.request.body).toEqual({ approve: true });
+    decision.flush({ approved: 2, rejected: 0 });
+    await answeredDuring(page.stable(), list.is, list.answer());
+
+    expect(await (await page.documentLoader.getHarness(MatSnackBarHarness)).getMessage()).toBe('已通过 2 条，驳回 0 条');
+    expect(await (await page.button('review-batch-approve')).isDisabled()).withContext('nothing pending left').toBeTrue();
+  });
+
+  it('rejects from the detail, which shows the whole ID number', async () => {
+    await answeredDuring(page.click('review-detail'), '/api/review/declarations/31', (request) =>
+      request.flush({ ...WANG, payload: { reason: 'resigned' } }),
+    );
+    expect(page.parts('detail-unit')).toEqual(['单位', '福州港湾食品有限公司']);
+    expect(page.parts('detail-idNumber')).toEqual(['证件号码', '350102199003071234']);
+
+    await page.click('detail-reject');
+    expect(await (await page.documentLoader.getHarness(MatDialogHarness)).getTitleText()).toBe('驳回申报');
+    await page.click('decision-cancel');
+    expect(await page.documentLoader.getAllHarnesses(MatDialogHarness)).toEqual([]);
+    http.expectNone(list.is);
+  });
+});

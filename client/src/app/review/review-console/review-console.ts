@@ -1,0 +1,156 @@
+import { Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import {
+  DECLARATION_STATUSES,
+  DECLARATION_TYPES,
+  type Declaration,
+  type DeclarationStatus,
+  type DeclarationType,
+  type ReviewDecision,
+  type ReviewResult,
+} from '@common/api/declarations';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { filter, type Observable } from 'rxjs';
+import {
+  DeclarationDetailDialog,
+  type DeclarationDetailData,
+} from '../../shared/declaration-detail/declaration-detail-dialog';
+import { DeclarationTable } from '../../shared/declaration-table/declaration-table';
+import { FilterChip } from '../../shared/filter-chip/filter-chip';
+import { Paging } from '../../shared/table/paging';
+import { Toast } from '../../shared/toast';
+import { DecisionDialog, type DecisionDialogData } from '../decision-dialog/decision-dialog';
+import { ReviewApi, reviewDeclarationsResource } from '../review-api';
+
+/** Narrowed to by clicking a unit's name or a batch in the list. */
+interface Narrowing {
+  unit?: { id: number; name: string };
+  batchId?: number;
+}
+
+/** The reviewer's console: every unit's submissions, filtered; approve or reject one, or a whole batch. */
+@Component({
+  selector: 'app-review-console',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatTableModule,
+    TranslatePipe,
+    DeclarationTable,
+    FilterChip,
+  ],
+  templateUrl: './review-console.html',
+  styleUrl: './review-console.scss',
+})
+export class ReviewConsole {
+  private readonly api = inject(ReviewApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly translate = inject(TranslateService);
+  private readonly toast = inject(Toast);
+
+  protected readonly statuses = DECLARATION_STATUSES;
+  protected readonly types = DECLARATION_TYPES;
+  protected readonly filters = new FormGroup({
+    status: new FormControl<DeclarationStatus>('pending', { nonNullable: true }),
+    type: new FormControl<DeclarationType | ''>('', { nonNullable: true }),
+    /** `YYYY-MM-DD`, submitted on or after / on or before, China time. */
+    from: new FormControl('', { nonNullable: true }),
+    to: new FormControl('', { nonNullable: true }),
+  });
+  private readonly filterValues = toSignal(this.filters.valueChanges, { initialValue: this.filters.getRawValue() });
+  protected readonly narrowing = signal<Narrowing>({});
+  protected readonly paging = new Paging(() => [this.filterValues(), this.narrowing()]);
+  protected readonly declarations = reviewDeclarationsResource(() => {
+    const { status, type, from, to } = this.filterValues();
+    const { unit, batchId } = this.narrowing();
+    return { status, type: type || undefined, from, to, unitId: unit?.id, batchId, ...this.paging.params() };
+  });
+  protected readonly columns = [
+    'unitName',
+    'personName',
+    'idNumber',
+    'type',
+    'effectiveMonth',
+    'batch',
+    'submittedAt',
+    'status',
+    'actions',
+  ];
+  /** A whole batch can be decided while its pending rows are listed. */
+  protected readonly batchDecidable = computed(
+    () =>
+      this.narrowing().batchId !== undefined &&
+      this.filterValues().status === 'pending' &&
+      (this.declarations.value()?.total ?? 0) > 0,
+  );
+
+  protected narrowToUnit(declaration: Declaration): void {
+    this.narrowing.update((n) => ({ ...n, unit: { id: declaration.unitId, name: declaration.unitName ?? '' } }));
+  }
+
+  protected narrowToBatch(batchId: number): void {
+    this.narrowing.update((n) => ({ ...n, batchId }));
+  }
+
+  protected widen(part: keyof Narrowing): void {
+    this.narrowing.update((n) => ({ ...n, [part]: undefined }));
+  }
+
+  protected showDetail(declaration: Declaration): void {
+    const data: DeclarationDetailData = {
+      load: () => this.api.detail(declaration.id),
+      actions: [
+        { id: 'reject', label: 'reviewConsole.reject', testId: 'detail-reject', warn: true },
+        { id: 'approve', label: 'reviewConsole.approve', testId: 'detail-approve' },
+      ],
+    };
+    this.dialog
+      .open<DeclarationDetailDialog, DeclarationDetailData, string>(DeclarationDetailDialog, { data, width: '720px' })
+      .afterClosed()
+      .pipe(filter((action) => action === 'approve' || action === 'reject'))
+      .subscribe((action) => this.decide(declaration, action === 'approve'));
+  }
+
+  protected decide(declaration: Declaration, approve: boolean): void {
+    const type = this.translate.instant(`enums.declarationType.${declaration.type}`);
+    this.openDecision({
+      approve,
+      subject: {
+        key: 'reviewConsole.subjectOne',
+        params: { unit: declaration.unitName ?? '', name: declaration.personName, type },
+      },
+      decide: (decision) => this.api.decide(declaration.id, decision),
+    });
+  }
+
+  protected decideBatch(approve: boolean): void {
+    const batchId = this.narrowing().batchId;
+    if (batchId === undefined) return;
+    this.openDecision({
+      approve,
+      subject: { key: 'reviewConsole.subjectBatch', params: { batchId, count: this.declarations.value()?.total ?? 0 } },
+      decide: (decision: ReviewDecision): Observable<ReviewResult> => this.api.decideBatch(batchId, decision),
+    });
+  }
+
+  private openDecision(data: DecisionDialogData): void {
+    this.dialog
+      .open<DecisionDialog, DecisionDialogData, ReviewResult>(DecisionDialog, { data, width: '520px' })
+      .afterClosed()
+      .pipe(filter((result): result is ReviewResult => typeof result === 'object'))
+      .subscribe((result) => {
+        this.toast.show('reviewConsole.decided', result);
+        this.declarations.reload();
+      });
+  }
+}

@@ -1,0 +1,50 @@
+import { DatePipe, NgTemplateOutlet } from '@angular/common';
+import { Component, computed, inject } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { Declaration } from '@common/api/declarations';
+import { TranslatePipe } from '@ngx-translate/core';
+import type { Observable } from 'rxjs';
+import { LoadError } from '../load-error/load-error';
+import { StatusChip } from '../status-chip/status-chip';
+import { headerFacts, payloadFacts } from './declaration-facts';
+
+/** Something the opener lets the user do from the detail; the dialog closes with its `id`. */
+export interface DetailAction {
+  id: string;
+  label: string;
+  testId: string;
+  warn?: boolean;
+}
+
+export interface DeclarationDetailData {
+  /** Loads the whole declaration (the lists hold masked ID numbers only). */
+  load: () => Observable<Declaration>;
+  /** Offered while the declaration is pending. */
+  actions?: readonly DetailAction[];
+}
+
+@Component({
+  selector: 'app-declaration-detail-dialog',
+  imports: [DatePipe, NgTemplateOutlet, MatButtonModule, MatDialogModule, MatProgressBarModule, TranslatePipe, LoadError, StatusChip],
+  templateUrl: './declaration-detail-dialog.html',
+  styleUrl: './declaration-detail-dialog.scss',
+})
+export class DeclarationDetailDialog {
+  private readonly data = inject<DeclarationDetailData>(MAT_DIALOG_DATA);
+
+  protected readonly detail = rxResource({ stream: () => this.data.load() });
+  protected readonly header = computed(() => {
+    const declaration = this.detail.value();
+    return declaration ? headerFacts(declaration) : [];
+  });
+  protected readonly payload = computed(() => {
+    const declaration = this.detail.value();
+    return declaration ? payloadFacts(declaration) : [];
+  });
+  protected readonly actions = computed(() =>
+    this.detail.value()?.status === 'pending' ? (this.data.actions ?? []) : [],
+  );
+}

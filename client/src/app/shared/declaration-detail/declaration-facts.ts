@@ -1,0 +1,75 @@
+import type { Declaration } from '@common/api/declarations';
+import { displayPeriod } from '@common/fee-period';
+import { formatFen } from '@common/insurance';
+import type { Message } from '../../core/errors/api-error';
+
+/** One line of a declaration's detail: a label key and either plain text or translated parts. */
+export interface Fact {
+  label: string;
+  text?: string;
+  parts?: Message[];
+}
+
+/** Payload fields whose values are codes, by the `enums.*` section that words them. */
+const ENUMERATED: Record<string, string> = {
+  idType: 'enums.idType',
+  hukouType: 'enums.hukouType',
+  personnelCategory: 'enums.personnelCategory',
+  employmentForm: 'enums.employmentForm',
+  reason: 'enums.reductionReason',
+};
+
+/** The order a person reads the submitted fields in; name, ID number and month are in the header already. */
+const PAYLOAD_ORDER = [
+  'idType',
+  'ethnicity',
+  'hukouType',
+  'hukouAddress',
+  'mobile',
+  'contactAddress',
+  'wageFen',
+  'personnelCategory',
+  'employmentForm',
+  'workStartDate',
+  'insuranceTypes',
+  'reason',
+  'remark',
+];
+
+const key = (key: string, params: Record<string, unknown> = {}): Message => ({ key, params });
+
+/** Who, what and when: the part every declaration has. The whole ID number: this is a detail view. */
+export function headerFacts(declaration: Declaration): Fact[] {
+  const facts: Fact[] = [
+    { label: 'insured.fields.name', text: declaration.personName },
+    { label: 'insured.fields.idNumber', text: declaration.idNumber },
+    {
+      label: declaration.type === 'addition' ? 'declarations.effectiveMonth' : 'declarations.stopMonth',
+      text: displayPeriod(declaration.effectiveMonth),
+    },
+  ];
+  if (declaration.unitName) facts.unshift({ label: 'declarations.unit', text: declaration.unitName });
+  if (declaration.batchId !== null) {
+    facts.push({
+      label: 'declarations.batch',
+      parts: [key('declarations.batchRow', { batchId: declaration.batchId, row: declaration.rowNumber ?? '' })],
+    });
+  }
+  return facts;
+}
+
+/** The addition's or reduction's own fields, as submitted. */
+export function payloadFacts(declaration: Declaration): Fact[] {
+  const payload = declaration.payload;
+  return PAYLOAD_ORDER.filter((field) => payload[field] !== undefined && payload[field] !== null && payload[field] !== '')
+    .map((field): Fact => {
+      const value = payload[field];
+      const label = `insured.fields.${field}`;
+      if (field === 'wageFen' && typeof value === 'number') return { label, parts: [key('common.yuan', { amount: formatFen(value) })] };
+      if (field === 'insuranceTypes' && Array.isArray(value)) {
+        return { label, parts: value.map((type) => key(`enums.insuranceType.${String(type)}`)) };
+      }
+      if (field in ENUMERATED) return { label, parts: [key(`${ENUMERATED[field]}.${String(value)}`)] };
+      return { label, text: String(value) };
+    });
+}

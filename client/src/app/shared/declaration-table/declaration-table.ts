@@ -1,0 +1,64 @@
+import { DatePipe } from '@angular/common';
+import type { HttpResourceRef } from '@angular/common/http';
+import {
+  booleanAttribute,
+  Component,
+  computed,
+  contentChildren,
+  input,
+  output,
+  viewChild,
+  type AfterContentInit,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatPaginatorModule } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatColumnDef, MatTable, MatTableModule } from '@angular/material/table';
+import type { Declaration, DeclarationPage } from '@common/api/declarations';
+import { TranslatePipe } from '@ngx-translate/core';
+import { PeriodPipe } from '../format/period.pipe';
+import { LoadError } from '../load-error/load-error';
+import { StatusChip } from '../status-chip/status-chip';
+import type { Paging } from '../table/paging';
+
+/**
+ * A server-paged list of declarations, as the unit's queues and the reviewer's console show them (masked ID
+ * numbers), with the reason and a retry when a page did not load. The page adds its own `actions` column as a
+ * `matColumnDef` inside the element.
+ */
+@Component({
+  selector: 'app-declaration-table',
+  imports: [
+    DatePipe,
+    MatButtonModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatTableModule,
+    TranslatePipe,
+    LoadError,
+    PeriodPipe,
+    StatusChip,
+  ],
+  templateUrl: './declaration-table.html',
+})
+export class DeclarationTable implements AfterContentInit {
+  readonly declarations = input.required<HttpResourceRef<DeclarationPage | undefined>>();
+  readonly columns = input.required<readonly string[]>();
+  readonly paging = input.required<Paging>();
+  /** Test id of each row, e.g. `queue-row`; its cells' buttons are `<prefix>-unit` and `<prefix>-batch`. */
+  readonly testIdPrefix = input.required<string>();
+  /** Translation key of the text shown when there is nothing to list. */
+  readonly emptyText = input.required<string>();
+  /** The unit's name and the batch become buttons that narrow the list to them. */
+  readonly narrowable = input(false, { transform: booleanAttribute });
+  readonly unitChosen = output<Declaration>();
+  readonly batchChosen = output<number>();
+
+  private readonly table = viewChild.required(MatTable);
+  private readonly columnDefs = contentChildren(MatColumnDef);
+  protected readonly rows = computed(() => this.declarations().value()?.items ?? []);
+
+  ngAfterContentInit(): void {
+    for (const columnDef of this.columnDefs()) this.table().addColumnDef(columnDef);
+  }
+}

@@ -1,0 +1,53 @@
+import { computed, linkedSignal, signal, type Signal, type WritableSignal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import type { FormControl } from '@angular/forms';
+import type { PageEvent } from '@angular/material/paginator';
+import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+
+/** How long a search box waits for the typing to stop before it asks the server. */
+export const SEARCH_DEBOUNCE_MS = 300;
+
+/** What a search box holds, trimmed, once the typing has paused. Call in an injection context. */
+export function searchTerm(control: FormControl<string>): Signal<string> {
+  return toSignal(
+    control.valueChanges.pipe(
+      debounceTime(SEARCH_DEBOUNCE_MS),
+      map((value) => value.trim()),
+      distinctUntilChanged(),
+    ),
+    { initialValue: control.value.trim() },
+  );
+}
+
+/** Zod's coercing `pageQuery` types these loosely; requests carry numbers. */
+export interface PageParams {
+  page: number;
+  pageSize: number;
+}
+
+/** The query of a paged list as a request sends it. */
+export type PagedQuery<Query> = Omit<Query, keyof PageParams> & PageParams;
+
+/** The page of a server-paged table; when the filters change it starts again at the first page. */
+export class Paging {
+  readonly index: WritableSignal<number>;
+  readonly size = signal(20);
+  /** `page` and `pageSize` as the API reads them. */
+  readonly params = computed((): PageParams => ({ page: this.index(), pageSize: this.size() }));
+
+  constructor(filters: () => unknown) {
+    this.index = linkedSignal({ source: filters, computation: () => 0 });
+  }
+
+  change(event: PageEvent): void {
+    this.index.set(event.pageIndex);
+    this.size.set(event.pageSize);
+  }
+}
+
+/** Query parameters without the filters left empty. */
+export function queryParams(values: Record<string, string | number | null | undefined>): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(values).filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== null && entry[1] !== ''),
+  );
+}

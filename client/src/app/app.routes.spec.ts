@@ -94,7 +94,17 @@ describe('the hall, page to page', () => {
     expect(text('toolbar-user-name')).toBe('王建国');
     expect(text('toolbar-role')).toBe('经办人');
     expect(text('switch-unit')).toContain('切换单位');
-    expect(await navTitles()).toEqual(['首页', '增员申报', '减员申报', '批量增减员', '申报查询']);
+    expect(await navTitles()).toEqual([
+      '首页',
+      '增员申报',
+      '减员申报',
+      '批量增减员',
+      '申报查询',
+      '参保人员',
+      '个人缴费明细',
+      '单位缴费明细',
+      '单位信息',
+    ]);
   });
 
   it('shows a unit administrator their unit, name, role and services', async () => {
@@ -109,7 +119,18 @@ describe('the hall, page to page', () => {
     expect(text('toolbar-user-name')).toBe('陈经理');
     expect(text('toolbar-role')).toBe('单位管理员');
     expect(text('switch-unit')).toBeNull();
-    expect(await navTitles()).toEqual(['首页', '增员申报', '减员申报', '批量增减员', '申报查询', '经办人管理']);
+    expect(await navTitles()).toEqual([
+      '首页',
+      '增员申报',
+      '减员申报',
+      '批量增减员',
+      '申报查询',
+      '参保人员',
+      '个人缴费明细',
+      '单位缴费明细',
+      '单位信息',
+      '经办人管理',
+    ]);
   });
 
   it('opens the review home for a reviewer, with no unit in the toolbar', async () => {

@@ -51,6 +51,21 @@ export const routes: Routes = [
         loadChildren: () => import('./declarations/declarations.routes').then((m) => m.declarationsRoutes),
       },
       {
+        path: 'insured',
+        canActivate: [rolesAllowed('unit_admin', 'agent')],
+        loadChildren: () => import('./insured/insured.routes').then((m) => m.insuredRoutes),
+      },
+      {
+        path: 'payments',
+        canActivate: [rolesAllowed('unit_admin', 'agent')],
+        loadChildren: () => import('./payments/payments.routes').then((m) => m.paymentsRoutes),
+      },
+      {
+        path: 'unit-info',
+        canActivate: [rolesAllowed('unit_admin', 'agent')],
+        loadChildren: () => import('./unit-info/unit-info.routes').then((m) => m.unitInfoRoutes),
+      },
+      {
         path: 'review',
         canActivate: [rolesAllowed('reviewer')],
         loadChildren: () => import('./review/review.routes').then((m) => m.reviewRoutes),

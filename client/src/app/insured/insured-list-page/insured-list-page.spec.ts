@@ -1,0 +1,142 @@
+import type { HttpRequest } from '@angular/common/http';
+import type { HttpTestingController, TestRequest } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatSortHarness } from '@angular/material/sort/testing';
+import { MatTabGroupHarness } from '@angular/material/tabs/testing';
+import type { InsuredPerson } from '@common/api/declarations';
+import { captureDownloads, exportHeaders } from '../../../testing/exports';
+import { answeredDuring, paramsOf } from '../../../testing/http';
+import { configureFeature, openPage } from '../../../testing/routed-page';
+import { Page } from '../../../testing/page';
+import { insuredPerson, insuredPersonDetail, pageOf } from '../../../testing/payments';
+import { SEARCH_DEBOUNCE_MS } from '../../shared/table/paging';
+import { insuredRoutes } from '../insured.routes';
+
+const WANG = insuredPerson();
+const ZHAO = insuredPerson({
+  personId: 8,
+  name: '赵敏',
+  idNumber: '11010519491231002X',
+  idNumberMasked: '110105********002X',
+  sex: 'female',
+  birthDate: '1949-12-31',
+  status: 'suspended',
+  startMonth: '202203',
+  endMonth: '202510',
+  wageFen: 480000,
+  insuranceTypes: ['310'],
+  pendingDeclaration: 'addition',
+});
+
+describe('InsuredListPage', () => {
+  let http: HttpTestingController;
+  let page: Page;
+
+  const isList = (request: HttpRequest<unknown>) => request.url === '/api/insured-persons';
+  const answerList = (...items: InsuredPerson[]) => (request: TestRequest) => request.flush(pageOf(items));
+
+  beforeEach(() => (http = configureFeature('insured', insuredRoutes)));
+
+  afterEach(() => http.verify());
+
+  async function open(...items: InsuredPerson[]): Promise<TestRequest> {
+    page = await openPage('/insured');
+    const list = http.expectOne(isList);
+    answerList(...items)(list);
+    await page.stable();
+    return list;
+  }
+
+  it('lists the insured persons by name with masked ID numbers, status, months, wage and types', async () => {
+    const list = await open(WANG, ZHAO);
+    expect(paramsOf(list)).toEqual({ sort: 'name', direction: 'asc', page: '0', pageSize: '20' });
+
+    expect(await page.tableRows()).toEqual([
+      {
+        name: '王小明',
+        idNumber: '350102********1234',
+        sex: '男',
+        birthDate: '1990-03-07',
+        status: '参保中',
+        startMonth: '2024-01',
+        endMonth: '',
+        wage: '¥8500.00',
+        insuranceTypes: '职工医保 大额补助 生育',
+        actions: '详情',
+      },
+      {
+        name: '赵敏 增员待审核',
+        idNumber: '110105********002X',
+        sex: '女',
+        birthDate: '1949-12-31',
+        status: '暂停',
+        startMonth: '2022-03',
+        endMonth: '2025-10',
+        wage: '¥4800.00',
+        insuranceTypes: '职工医保',
+        actions: '详情',
+      },
+    ]);
+    expect(page.texts('insured-row').length).toBe(2);
+  });
+
+  it('searches, filters by status and sorts on the server, and exports with the same filters', async () => {
+    const saved = captureDownloads();
+    await open(WANG, ZHAO);
+
+    await page.type('insured-search', '赵');
+    await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50));
+    TestBed.tick();
+    const searched = http.expectOne(isList);
+    expect(paramsOf(searched)['q']).toBe('赵');
+    searched.flush(pageOf([ZHAO]));
+
+    await answeredDuring(page.choose('insured-status', '暂停'), isList, answerList(ZHAO));
+    const [startHeader] = await (await page.loader.getHarness(MatSortHarness)).getSortHeaders({ label: '参保起始月' });
+    const sorted = await answeredDuring(startHeader.click(), isList, answerList(ZHAO));
+    const filters = { q: '赵', status: 'suspended', sort: 'startMonth', direction: 'asc' };
+    expect(paramsOf(sorted)).toEqual({ ...filters, page: '0', pageSize: '20' });
+
+    const exported = await answeredDuring(page.click('insured-export'), (request) => request.url === '/api/insured-persons/export', (request) =>
+      request.flush(new Blob(['xlsx']), { headers: exportHeaders('港湾-参保人员.xlsx', 1) }),
+    );
+    expect(paramsOf(exported)).toEqual(filters);
+    expect(saved.map((file) => file.name)).toEqual(['港湾-参保人员.xlsx']);
+  });
+
+  it('shows a person in three tabs: basic with the whole ID number, contact, and insurance', async () => {
+    await open(WANG);
+    await answeredDuring(page.click('insured-detail-open'), '/api/insured-persons/7', (request) =>
+      request.flush(insuredPersonDetail()),
+    );
+
+    const dialog = await page.documentLoader.getHarness(MatDialogHarness);
+    expect(await dialog.getTitleText()).toContain('参保人员信息');
+    expect(page.text('insured-detail-who')).toBe('王小明');
+    expect(page.text('insured-detail-state')).toBe('参保中');
+    const tabs = await page.documentLoader.getHarness(MatTabGroupHarness);
+    expect(await Promise.all((await tabs.getTabs()).map((tab) => tab.getLabel()))).toEqual(['基本信息', '联系方式', '参保信息']);
+
+    expect(page.parts('insured-detail-idNumber')).toEqual(['证件号码', '350102199003071234']);
+    expect(page.parts('insured-detail-idType')).toEqual(['证件类型', '居民身份证']);
+    expect(page.parts('insured-detail-sex')).toEqual(['性别', '男']);
+    expect(page.parts('insured-detail-hukouType')).toEqual(['户口性质', '农村']);
+    expect(page.text('insured-panel-contact')).toBeNull();
+
+    await tabs.selectTab({ label: '联系方式' });
+    expect(page.parts('insured-detail-mobile')).toEqual(['手机号码', '13800138000']);
+    expect(page.parts('insured-detail-contactAddress')).toEqual(['联系地址', '福州市台江区江滨路 88 号']);
+
+    await tabs.selectTab({ label: '参保信息' });
+    expect(page.parts('insured-detail-startMonth')).toEqual(['参保起始月', '2024-01']);
+    expect(page.parts('insured-detail-endMonth')).toEqual(['参保终止月', '—']);
+    expect(page.parts('insured-detail-wage')).toEqual(['申报月工资', '¥8500.00']);
+    expect(page.parts('insured-detail-personnelCategory')).toEqual(['人员类别', '在职']);
+    expect(page.parts('insured-detail-employmentForm')).toEqual(['用工形式', '劳动合同']);
+    expect(page.cells('insured-enrollment')).toEqual([
+      ['职工基本医疗保险', '2024-01', '—', '参保中'],
+      ['生育保险', '2024-01', '2025-06', '暂停'],
+    ]);
+  });
+});

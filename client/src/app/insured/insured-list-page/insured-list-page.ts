@@ -1,0 +1,92 @@
+import { Component, computed, inject, signal } from '@angular/core';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { INSURED_STATUSES, type InsuredPerson, type InsuredQuery, type InsuredStatus } from '@common/api/declarations';
+import { TranslatePipe } from '@ngx-translate/core';
+import { ExportButton } from '../../shared/export/export-button';
+import { FenPipe } from '../../shared/format/fen.pipe';
+import { PeriodPipe } from '../../shared/format/period.pipe';
+import { StatusChip } from '../../shared/status-chip/status-chip';
+import { PagedTable } from '../../shared/table/paged-table';
+import { Paging, searchTerm } from '../../shared/table/paging';
+import { InsuredDetailDialog, type InsuredDetailDialogData } from '../insured-detail-dialog/insured-detail-dialog';
+import { INSURED_EXPORT, insuredPageResource, insuredParams, type InsuredFilters } from '../insured-api';
+
+type InsuredSort = NonNullable<InsuredQuery['sort']>;
+
+/** The order the list opens in (the server's default): by name. */
+const DEFAULT_SORT = { active: 'name', direction: 'asc' } as const satisfies Sort;
+
+/** 参保人员: the persons the unit insures or once insured, with their coverage. */
+@Component({
+  selector: 'app-insured-list-page',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    MatSortModule,
+    MatTableModule,
+    TranslatePipe,
+    FenPipe,
+    PeriodPipe,
+    ExportButton,
+    PagedTable,
+    StatusChip,
+  ],
+  templateUrl: './insured-list-page.html',
+  styleUrl: './insured-list-page.scss',
+})
+export class InsuredListPage {
+  private readonly dialog = inject(MatDialog);
+
+  protected readonly columns = [
+    'name',
+    'idNumber',
+    'sex',
+    'birthDate',
+    'status',
+    'startMonth',
+    'endMonth',
+    'wage',
+    'insuranceTypes',
+    'actions',
+  ];
+  protected readonly statuses = INSURED_STATUSES;
+  protected readonly exportUrl = INSURED_EXPORT;
+
+  protected readonly search = new FormControl('', { nonNullable: true });
+  private readonly term = searchTerm(this.search);
+  protected readonly status = signal<InsuredStatus | ''>('');
+  protected readonly sort = signal<Sort>(DEFAULT_SORT);
+
+  private readonly filters = computed((): InsuredFilters => {
+    const { active, direction } = this.sort();
+    return {
+      q: this.term() || undefined,
+      status: this.status() || undefined,
+      sort: active as InsuredSort,
+      direction: direction as 'asc' | 'desc',
+    };
+  });
+  protected readonly paging = new Paging(this.filters);
+  protected readonly persons = insuredPageResource(() => ({ ...this.filters(), ...this.paging.params() }));
+  protected readonly rows = computed(() => this.persons.value()?.items ?? []);
+  protected readonly exportParams = computed(() => insuredParams(this.filters()));
+
+  protected showDetail(person: InsuredPerson): void {
+    this.dialog.open<InsuredDetailDialog, InsuredDetailDialogData>(InsuredDetailDialog, {
+      data: { personId: person.personId },
+      width: '760px',
+    });
+  }
+}

@@ -1,0 +1,107 @@
+import { Component, computed, inject, signal } from '@angular/core';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { PAYMENT_STATUSES, type PaymentDetail, type PaymentDetailQuery, type PaymentStatus } from '@common/api/payments';
+import { TranslatePipe } from '@ngx-translate/core';
+import { ExportButton } from '../../shared/export/export-button';
+import { FenPipe } from '../../shared/format/fen.pipe';
+import { PeriodPipe } from '../../shared/format/period.pipe';
+import { StatusChip } from '../../shared/status-chip/status-chip';
+import { PagedTable } from '../../shared/table/paged-table';
+import { Paging, searchTerm } from '../../shared/table/paging';
+import { PaymentDetailDialog, type PaymentDetailDialogData } from '../payment-detail-dialog/payment-detail-dialog';
+import { PeriodFilters, type PeriodFilter } from '../period-filters/period-filters';
+import {
+  PAYMENT_DETAILS_EXPORT,
+  paymentDetailPageResource,
+  paymentDetailParams,
+  type PaymentDetailFilters,
+} from '../payments-api';
+
+type DetailSort = NonNullable<PaymentDetailQuery['sort']>;
+
+/** The order the list opens in (the server's default): the newest fee periods first. */
+const DEFAULT_SORT = { active: 'feePeriod', direction: 'desc' } as const satisfies Sort;
+
+/** 个人缴费明细: the unit's payment detail rows by person, insurance type and fee period. */
+@Component({
+  selector: 'app-payment-details-page',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    MatSortModule,
+    MatTableModule,
+    TranslatePipe,
+    FenPipe,
+    PeriodPipe,
+    ExportButton,
+    PeriodFilters,
+    PagedTable,
+    StatusChip,
+  ],
+  templateUrl: './payment-details-page.html',
+  styleUrl: './payment-details-page.scss',
+})
+export class PaymentDetailsPage {
+  private readonly dialog = inject(MatDialog);
+
+  protected readonly columns = [
+    'feePeriod',
+    'name',
+    'idNumber',
+    'insuranceType',
+    'baseFen',
+    'unitAmountFen',
+    'personAmountFen',
+    'status',
+    'paidAt',
+    'actions',
+  ];
+  protected readonly statuses = PAYMENT_STATUSES;
+  protected readonly exportUrl = PAYMENT_DETAILS_EXPORT;
+
+  protected readonly search = new FormControl('', { nonNullable: true });
+  private readonly term = searchTerm(this.search);
+  protected readonly periods = signal<PeriodFilter | null>({});
+  protected readonly status = signal<PaymentStatus | ''>('');
+  protected readonly sort = signal<Sort>(DEFAULT_SORT);
+
+  /** Null while the month range is not valid: nothing is asked for then. */
+  private readonly filters = computed((): PaymentDetailFilters | null => {
+    const periods = this.periods();
+    if (periods === null) return null;
+    const { active, direction } = this.sort();
+    return {
+      q: this.term() || undefined,
+      ...periods,
+      status: this.status() || undefined,
+      sort: active as DetailSort,
+      direction: direction as 'asc' | 'desc',
+    };
+  });
+  protected readonly paging = new Paging(this.filters);
+  protected readonly details = paymentDetailPageResource(() => {
+    const filters = this.filters();
+    return filters && { ...filters, ...this.paging.params() };
+  });
+  protected readonly rows = computed(() => this.details.value()?.items ?? []);
+  protected readonly exportParams = computed(() => {
+    const filters = this.filters();
+    return filters && paymentDetailParams(filters);
+  });
+
+  protected showDetail(detail: PaymentDetail): void {
+    this.dialog.open<PaymentDetailDialog, PaymentDetailDialogData>(PaymentDetailDialog, { data: { id: detail.id }, width: '640px' });
+  }
+}

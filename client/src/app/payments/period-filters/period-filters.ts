@@ -1,0 +1,120 @@
+import { Component, input, model } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule, type AbstractControl, type ValidationErrors } from '@angular/forms';
+import type { ErrorStateMatcher } from '@angular/material/core';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import type { FeePeriod } from '@common/fee-period';
+import { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
+import { TranslatePipe } from '@ngx-translate/core';
+import { distinctUntilChanged, map, merge, skip, startWith } from 'rxjs';
+
+type EmployeeInsuranceType = (typeof EMPLOYEE_INSURANCE_TYPES)[number];
+
+/** Fee periods from and to (`YYYYMM`, either open) and one insurance type or all. */
+export interface PeriodFilter {
+  from?: FeePeriod;
+  to?: FeePeriod;
+  insuranceType?: EmployeeInsuranceType;
+}
+
+const NO_FILTER: PeriodFilter = {};
+
+function sameFilter(a: PeriodFilter | null, b: PeriodFilter | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.from === b.from && a.to === b.to && a.insuranceType === b.insuranceType;
+}
+
+/** What a month input holds (`YYYY-MM`); browsers without one let people type it. */
+const MONTH_VALUE = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+const monthFormat = (control: AbstractControl<string>): ValidationErrors | null =>
+  control.value === '' || MONTH_VALUE.test(control.value) ? null : { format: true };
+
+const periodOf = (month: string): FeePeriod | undefined => (month ? month.replace('-', '') : undefined);
+
+/** A wrong month shows at once, not only after the field is left. */
+const atOnce: ErrorStateMatcher = { isErrorState: (control) => !!control?.invalid };
+
+/** The filters both payment lists share: a range of fee periods (the second not before the first) and a type. */
+@Component({
+  selector: 'app-period-filters',
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
+  template: `
+    @for (end of ends; track end.id) {
+      <mat-form-field>
+        <mat-label>{{ end.label | translate }}</mat-label>
+        <input
+          matInput
+          type="month"
+          placeholder="YYYY-MM"
+          [formControl]="end.control"
+          [errorStateMatcher]="atOnce"
+          [attr.data-testid]="testId() + '-' + end.id"
+        />
+        <mat-error>{{ (end.control.hasError('format') ? 'payments.range.format' : 'payments.range.order') | translate }}</mat-error>
+      </mat-form-field>
+    }
+    <mat-form-field class="type">
+      <mat-label>{{ 'payments.fields.insuranceType' | translate }}</mat-label>
+      <mat-select [formControl]="insuranceType" [attr.data-testid]="testId() + '-insurance-type'">
+        <mat-option value="">{{ 'payments.all' | translate }}</mat-option>
+        @for (type of insuranceTypes; track type) {
+          <mat-option [value]="type">{{ 'enums.insuranceType.' + type | translate }}</mat-option>
+        }
+      </mat-select>
+    </mat-form-field>
+  `,
+  styles: `
+    :host {
+      display: contents;
+    }
+    mat-form-field {
+      width: 160px;
+    }
+    .type {
+      width: 200px;
+    }
+  `,
+})
+export class PeriodFilters {
+  /** The filters chosen; null while a month is malformed or the range runs backwards. */
+  readonly value = model<PeriodFilter | null>(NO_FILTER);
+  readonly testId = input.required<string>();
+
+  protected readonly atOnce = atOnce;
+  protected readonly insuranceTypes = EMPLOYEE_INSURANCE_TYPES;
+  protected readonly from = new FormControl('', { nonNullable: true, validators: monthFormat });
+  protected readonly to = new FormControl('', {
+    nonNullable: true,
+    validators: [
+      monthFormat,
+      (control: AbstractControl<string>) =>
+        this.from.valid && this.from.value && control.value && control.value < this.from.value ? { order: true } : null,
+    ],
+  });
+  protected readonly insuranceType = new FormControl<EmployeeInsuranceType | ''>('', { nonNullable: true });
+  protected readonly ends = [
+    { id: 'from', label: 'payments.range.from', control: this.from },
+    { id: 'to', label: 'payments.range.to', control: this.to },
+  ];
+
+  constructor() {
+    this.from.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.to.updateValueAndValidity({ emitEvent: false }));
+    merge(this.from.valueChanges, this.to.valueChanges, this.insuranceType.valueChanges)
+      .pipe(
+        map((): PeriodFilter | null =>
+          this.from.valid && this.to.valid
+            ? { from: periodOf(this.from.value), to: periodOf(this.to.value), insuranceType: this.insuranceType.value || undefined }
+            : null,
+        ),
+        // Only a filter that differs from the last one asks the server again.
+        startWith(NO_FILTER),
+        distinctUntilChanged(sameFilter),
+        skip(1),
+        takeUntilDestroyed(),
+      )
+      .subscribe((value) => this.value.set(value));
+  }
+}

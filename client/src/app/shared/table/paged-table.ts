@@ -1,0 +1,43 @@
+import { Component, input } from '@angular/core';
+import type { WritableResource } from '@angular/core';
+import { MatPaginatorModule } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { LoadError } from '../load-error/load-error';
+import type { Paging } from './paging';
+
+/**
+ * The frame of a server-paged list: its table (projected), a bar while a page loads, the paginator driving
+ * `paging`, and the reason with a retry when the page did not load.
+ */
+@Component({
+  selector: 'app-paged-table',
+  imports: [MatPaginatorModule, MatProgressBarModule, LoadError],
+  template: `
+    @if (resource().error(); as error) {
+      <app-load-error [error]="error" (retry)="resource().reload()" />
+    } @else {
+      <div class="table-frame">
+        @if (resource().isLoading()) {
+          <mat-progress-bar mode="indeterminate" />
+        }
+        <ng-content />
+        <mat-paginator
+          [length]="resource().value()?.total ?? 0"
+          [pageIndex]="paging().index()"
+          [pageSize]="paging().size()"
+          [pageSizeOptions]="[10, 20, 50, 100]"
+          (page)="paging().change($event)"
+        />
+      </div>
+    }
+  `,
+  styles: `
+    .table-frame {
+      overflow-x: auto;
+    }
+  `,
+})
+export class PagedTable {
+  readonly resource = input.required<WritableResource<{ total: number } | undefined>>();
+  readonly paging = input.required<Paging>();
+}

@@ -126,6 +126,9 @@ describe('payment details and contributions', () => {
     const sum = await hall.db.knex('payment_details').where({ unit_id: unitB, fee_period: last }).select('unit_amount_fen', 'person_amount_fen');
     expect(october.dueFen).toBe(sum.reduce((n, r) => n + r.unit_amount_fen + r.person_amount_fen, 0));
 
+    const paidEarlier = (await admin.get('/api/payments/periods?from=202609&to=202609')).body.items[0];
+    expect(paidEarlier).toEqual(jasmine.objectContaining({ collectedOn: '2026-09-15', overdueFen: 0, paidFen: paidEarlier.dueFen }));
+
     const collected = await reviewer.post('/api/review/collections', { unitId: unitB, feePeriod: last, collectedOn: '2026-11-12', serial: 'ZS-2026-0001' });
     expect(collected.body).toEqual({ feePeriod: last, paidDetails: sum.length, amountFen: october.dueFen });
     const after = (await adminB.get(`/api/payments/periods?from=${last}&to=${last}`)).body.items[0];

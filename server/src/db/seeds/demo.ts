@@ -246,6 +246,28 @@ async function seedWorkforce(
   await trx.batchInsert('employments', employments, INSERT_CHUNK_ROWS);
   await trx.batchInsert('enrollments', enrollments, INSERT_CHUNK_ROWS);
   await trx.batchInsert('payment_details', details, INSERT_CHUNK_ROWS);
+  // Each paid period was collected in one go: the collection record the unit's period list shows.
+  const collected = new Map<string, { amount: number; serial: string; on: string }>();
+  for (const d of details) {
+    if (!d.paid_at) continue;
+    const c = collected.get(d.fee_period) ?? { amount: 0, serial: d.collection_serial!, on: d.paid_at };
+    c.amount += d.unit_amount_fen + d.person_amount_fen;
+    collected.set(d.fee_period, c);
+  }
+  const reviewer = await trx('users').where({ role: 'reviewer' }).first('id');
+  await trx.batchInsert(
+    'collections',
+    [...collected].map(([period, c]) => ({
+      unit_id: unitId,
+      fee_period: period,
+      collected_on: c.on,
+      serial: c.serial,
+      amount_fen: c.amount,
+      recorded_by: reviewer.id,
+      recorded_at: at,
+    })),
+    INSERT_CHUNK_ROWS,
+  );
   const assessed = [];
   for (let period = firstDetailPeriod; period <= current; period = addMonths(period, 1)) {
     assessed.push({ unit_id: unitId, fee_period: period, assessed_at: at, assessed_by: null });

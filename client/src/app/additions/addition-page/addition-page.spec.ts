@@ -72,6 +72,23 @@ describe('AdditionPage', () => {
     return http.expectOne('/api/additions');
   }
 
+  it('says why the form cannot be shown, and shows it once the options load on retry', async () => {
+    const fixture = TestBed.createComponent(AdditionPage);
+    TestBed.tick();
+    http.expectOne('/api/additions/options').flush(apiError('INTERNAL'), SERVER_ERROR);
+    page = new Page(fixture);
+    await page.stable();
+    expect(page.text('load-error')).toBe('系统繁忙，请稍后重试。重试');
+    expect(page.element.querySelector(testId('addition-name'))).toBeNull();
+
+    page.element.querySelector<HTMLButtonElement>(`${testId('load-error')} button`)?.click();
+    TestBed.tick();
+    http.expectOne('/api/additions/options').flush(OPTIONS);
+    await page.stable();
+    expect(page.text('load-error')).toBeNull();
+    expect(await page.optionTexts('addition-effectiveMonth')).toEqual(['2026-11', '2026-12']);
+  });
+
   it('offers only the months the server allows', async () => {
     await open({ ...OPTIONS, months: ['202612'] });
     expect(await page.optionTexts('addition-effectiveMonth')).toEqual(['2026-12']);

@@ -30,6 +30,7 @@ import { applyServerErrors } from '../../shared/forms/server-errors';
 import { PeriodPipe } from '../../shared/format/period.pipe';
 import { LoadError } from '../../shared/load-error/load-error';
 import { Notice } from '../../shared/notice/notice';
+import { valueOf } from '../../shared/resource-value';
 import {
   AdditionConfirmDialog,
   type AdditionConfirmData,
@@ -83,7 +84,7 @@ export class AdditionPage {
   protected readonly options = additionOptionsResource();
   /** Built once the server has said which months and insurance types to offer. */
   protected readonly form = computed(() => {
-    const options = this.options.value();
+    const options = valueOf(this.options);
     return options ? additionForm(options) : null;
   });
   /** Sex and birth date as read from a valid ID number; shown, never typed. */

@@ -6,10 +6,10 @@ import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { apiError, CONFLICT } from '../../../testing/answers';
+import { apiError, CONFLICT, SERVER_ERROR } from '../../../testing/answers';
 import { answeredDuring, listEndpoint, paramsOf } from '../../../testing/http';
 import { declaration } from '../../../testing/declarations';
-import { Page, pageProviders } from '../../../testing/page';
+import { Page, pageProviders, testId } from '../../../testing/page';
 import { SEARCH_DEBOUNCE_MS } from '../../shared/table/paging';
 import { declarationsRoutes } from '../declarations.routes';
 
@@ -78,6 +78,29 @@ describe('QueuePage', () => {
         actions: '详情 撤回',
       },
     ]);
+  });
+
+  it('says why the list did not load, and loads it again on retry', async () => {
+    (await open('/declarations/pending')).flush(apiError('INTERNAL'), SERVER_ERROR);
+    await page.stable();
+    expect(page.text('load-error')).toBe('系统繁忙，请稍后重试。重试');
+    expect(page.element.querySelector<HTMLElement>('.table-frame')?.hidden).toBeTrue();
+
+    page.element.querySelector<HTMLButtonElement>(`${testId('load-error')} button`)?.click();
+    TestBed.tick();
+    await answer(list.expectOne(), WANG);
+    expect(page.text('load-error')).toBeNull();
+    expect((await page.tableRows()).map((row) => row['personName'])).toEqual(['王小明']);
+  });
+
+  it('says so when a submission’s detail did not load', async () => {
+    await answer(await open('/declarations/pending'), WANG);
+    await answeredDuring(page.click('queue-detail'), '/api/declarations/31', (request) =>
+      request.flush(apiError('NOT_FOUND'), { status: 404, statusText: 'Not Found' }),
+    );
+    expect(page.text('declaration-detail')).toBe('未找到相关记录。重试');
+    expect(page.text('detail-withdraw')).toBeNull();
+    await page.click('detail-close');
   });
 
   it('filters by ID number or name, type and batch', async () => {

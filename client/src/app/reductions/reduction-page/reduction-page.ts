@@ -29,6 +29,7 @@ import { PeriodPipe } from '../../shared/format/period.pipe';
 import { SubmissionKey } from '../../shared/idempotency';
 import { LoadError } from '../../shared/load-error/load-error';
 import { Notice } from '../../shared/notice/notice';
+import { valueOf } from '../../shared/resource-value';
 import { Paging, searchTerm } from '../../shared/table/paging';
 import { pick, reductionForm, reductionInput } from '../reduction-form';
 import { insuredPersonsResource, reductionOptionsResource, ReductionsApi } from '../reductions-api';
@@ -75,7 +76,7 @@ export class ReductionPage {
     ...this.sort(),
     ...this.paging.params(),
   }));
-  protected readonly rows = computed(() => this.persons.value()?.items ?? []);
+  protected readonly rows = computed(() => valueOf(this.persons)?.items ?? []);
   protected readonly columns = ['name', 'idNumber', 'sex', 'startMonth', 'pending', 'pick'];
 
   protected readonly form = reductionForm();
@@ -98,7 +99,7 @@ export class ReductionPage {
 
   protected submit(): void {
     const person = this.selected();
-    const stopMonth = this.options.value()?.stopMonth;
+    const stopMonth = valueOf(this.options)?.stopMonth;
     this.failure.set(null);
     if (this.form.invalid || person === null || stopMonth === undefined) {
       this.form.markAllAsTouched();

@@ -24,6 +24,7 @@ import {
 } from '../../shared/declaration-detail/declaration-detail-dialog';
 import { DeclarationTable } from '../../shared/declaration-table/declaration-table';
 import { FilterChip } from '../../shared/filter-chip/filter-chip';
+import { valueOf } from '../../shared/resource-value';
 import { Paging } from '../../shared/table/paging';
 import { Toast } from '../../shared/toast';
 import { DecisionDialog, type DecisionDialogData } from '../decision-dialog/decision-dialog';
@@ -91,7 +92,7 @@ export class ReviewConsole {
     () =>
       this.narrowing().batchId !== undefined &&
       this.filterValues().status === 'pending' &&
-      (this.declarations.value()?.total ?? 0) > 0,
+      (valueOf(this.declarations)?.total ?? 0) > 0,
   );
 
   protected narrowToUnit(declaration: Declaration): void {
@@ -138,7 +139,7 @@ export class ReviewConsole {
     if (batchId === undefined) return;
     this.openDecision({
       approve,
-      subject: { key: 'reviewConsole.subjectBatch', params: { batchId, count: this.declarations.value()?.total ?? 0 } },
+      subject: { key: 'reviewConsole.subjectBatch', params: { batchId, count: valueOf(this.declarations)?.total ?? 0 } },
       decide: (decision: ReviewDecision): Observable<ReviewResult> => this.api.decideBatch(batchId, decision),
     });
   }

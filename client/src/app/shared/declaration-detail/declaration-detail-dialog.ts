@@ -8,6 +8,7 @@ import type { Declaration } from '@common/api/declarations';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { Observable } from 'rxjs';
 import { LoadError } from '../load-error/load-error';
+import { valueOf } from '../resource-value';
 import { StatusChip } from '../status-chip/status-chip';
 import { headerFacts, payloadFacts } from './declaration-facts';
 
@@ -36,15 +37,16 @@ export class DeclarationDetailDialog {
   private readonly data = inject<DeclarationDetailData>(MAT_DIALOG_DATA);
 
   protected readonly detail = rxResource({ stream: () => this.data.load() });
+  protected readonly declaration = computed(() => valueOf(this.detail));
   protected readonly header = computed(() => {
-    const declaration = this.detail.value();
+    const declaration = this.declaration();
     return declaration ? headerFacts(declaration) : [];
   });
   protected readonly payload = computed(() => {
-    const declaration = this.detail.value();
+    const declaration = this.declaration();
     return declaration ? payloadFacts(declaration) : [];
   });
   protected readonly actions = computed(() =>
-    this.detail.value()?.status === 'pending' ? (this.data.actions ?? []) : [],
+    this.declaration()?.status === 'pending' ? (this.data.actions ?? []) : [],
   );
 }

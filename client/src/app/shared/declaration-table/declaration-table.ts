@@ -17,6 +17,7 @@ import { MatColumnDef, MatTable, MatTableModule } from '@angular/material/table'
 import type { Declaration, DeclarationPage } from '@common/api/declarations';
 import { TranslatePipe } from '@ngx-translate/core';
 import { PeriodPipe } from '../format/period.pipe';
+import { valueOf } from '../resource-value';
 import { LoadError } from '../load-error/load-error';
 import { StatusChip } from '../status-chip/status-chip';
 import type { Paging } from '../table/paging';
@@ -56,7 +57,8 @@ export class DeclarationTable implements AfterContentInit {
 
   private readonly table = viewChild.required(MatTable);
   private readonly columnDefs = contentChildren(MatColumnDef);
-  protected readonly rows = computed(() => this.declarations().value()?.items ?? []);
+  protected readonly current = computed(() => valueOf(this.declarations()));
+  protected readonly rows = computed(() => this.current()?.items ?? []);
 
   ngAfterContentInit(): void {
     for (const columnDef of this.columnDefs()) this.table().addColumnDef(columnDef);

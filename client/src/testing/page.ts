@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import type { EnvironmentProviders, Provider } from '@angular/core';
 import type { ComponentFixture } from '@angular/core/testing';
-import type { HarnessLoader } from '@angular/cdk/testing';
+import { ComponentHarness, HarnessPredicate, type HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
@@ -24,6 +24,15 @@ export function pageProviders(routes: Routes = [], ...features: RouterFeatures[]
     provideTestTranslation(),
     provideNoMaterialAnimations(),
   ];
+}
+
+/** Any element, for what has no Material harness. */
+class ElementHarness extends ComponentHarness {
+  static hostSelector = '*';
+
+  async click(): Promise<void> {
+    await (await this.host()).click();
+  }
 }
 
 function readable(node: Element): string {
@@ -84,6 +93,11 @@ export class Page {
 
   async click(id: string): Promise<void> {
     await (await this.button(id)).click();
+  }
+
+  /** Clicks an element that is not a Material button (a link-like button, a row). */
+  async press(id: string): Promise<void> {
+    await (await this.documentLoader.getHarness(new HarnessPredicate(ElementHarness, { selector: testId(id) }))).click();
   }
 
   async type(id: string, value: string): Promise<void> {

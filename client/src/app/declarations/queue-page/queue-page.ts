@@ -11,13 +11,10 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink, RouterLinkActive } from '@angular/router';
 import { DECLARATION_TYPES, type Declaration, type DeclarationType } from '@common/api/declarations';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { filter, switchMap } from 'rxjs';
+import { switchMap } from 'rxjs';
 import { ErrorNotifier } from '../../core/errors/error-notifier.service';
 import { confirmed } from '../../shared/confirm-dialog/confirm-dialog';
-import {
-  DeclarationDetailDialog,
-  type DeclarationDetailData,
-} from '../../shared/declaration-detail/declaration-detail-dialog';
+import { showDeclaration, type DeclarationDetailData } from '../../shared/declaration-detail/declaration-detail-dialog';
 import { DeclarationTable } from '../../shared/declaration-table/declaration-table';
 import { FilterChip } from '../../shared/filter-chip/filter-chip';
 import { Paging, searchTerm } from '../../shared/table/paging';
@@ -91,11 +88,7 @@ export class QueuePage {
       load: () => this.api.detail(declaration.id),
       actions: [{ id: 'withdraw', label: 'declarations.withdraw', testId: 'detail-withdraw', warn: true }],
     };
-    this.dialog
-      .open<DeclarationDetailDialog, DeclarationDetailData, string>(DeclarationDetailDialog, { data, width: '720px' })
-      .afterClosed()
-      .pipe(filter((action) => action === 'withdraw'))
-      .subscribe(() => this.withdraw(declaration));
+    showDeclaration(this.dialog, data).subscribe(() => this.withdraw(declaration));
   }
 
   protected withdraw(declaration: Declaration): void {

@@ -90,7 +90,7 @@ describe('ReviewConsole', () => {
     list.answer(LIU)(dated);
     await page.stable();
 
-    const unit = await answeredDuring(page.click('review-unit'), list.is, list.answer(LIU));
+    const unit = await answeredDuring(page.press('review-unit'), list.is, list.answer(LIU));
     expect(paramsOf(unit)).toEqual(jasmine.objectContaining({ unitId: '12', from: '2026-11-01', type: 'reduction' }));
     expect(await (await page.loader.getHarness(MatChipHarness)).getText()).toBe('单位：闽江物流有限公司');
   });
@@ -130,7 +130,7 @@ describe('ReviewConsole', () => {
   });
 
   it('shows a batch’s rows and approves the whole batch at once', async () => {
-    const batch = await answeredDuring(page.click('review-batch'), list.is, list.answer(LIU, declaration({ ...LIU, id: 46, rowNumber: 3 })));
+    const batch = await answeredDuring(page.press('review-batch'), list.is, list.answer(LIU, declaration({ ...LIU, id: 46, rowNumber: 3 })));
     expect(paramsOf(batch)).toEqual(jasmine.objectContaining({ batchId: '7', status: 'pending' }));
     expect(page.text('review-batch-bar')).toContain('正在查看批次 7 的申报');
 

@@ -18,10 +18,7 @@ import {
 } from '@common/api/declarations';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { filter, type Observable } from 'rxjs';
-import {
-  DeclarationDetailDialog,
-  type DeclarationDetailData,
-} from '../../shared/declaration-detail/declaration-detail-dialog';
+import { showDeclaration, type DeclarationDetailData } from '../../shared/declaration-detail/declaration-detail-dialog';
 import { DeclarationTable } from '../../shared/declaration-table/declaration-table';
 import { FilterChip } from '../../shared/filter-chip/filter-chip';
 import { valueOf } from '../../shared/resource-value';
@@ -115,11 +112,7 @@ export class ReviewConsole {
         { id: 'approve', label: 'reviewConsole.approve', testId: 'detail-approve' },
       ],
     };
-    this.dialog
-      .open<DeclarationDetailDialog, DeclarationDetailData, string>(DeclarationDetailDialog, { data, width: '720px' })
-      .afterClosed()
-      .pipe(filter((action) => action === 'approve' || action === 'reject'))
-      .subscribe((action) => this.decide(declaration, action === 'approve'));
+    showDeclaration(this.dialog, data).subscribe((action) => this.decide(declaration, action === 'approve'));
   }
 
   protected decide(declaration: Declaration, approve: boolean): void {

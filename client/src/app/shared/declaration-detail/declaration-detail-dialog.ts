@@ -2,11 +2,11 @@ import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import { Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogModule } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { Declaration } from '@common/api/declarations';
 import { TranslatePipe } from '@ngx-translate/core';
-import type { Observable } from 'rxjs';
+import { filter, type Observable } from 'rxjs';
 import { LoadError } from '../load-error/load-error';
 import { valueOf } from '../resource-value';
 import { StatusChip } from '../status-chip/status-chip';
@@ -49,4 +49,16 @@ export class DeclarationDetailDialog {
   protected readonly actions = computed(() =>
     this.declaration()?.status === 'pending' ? (this.data.actions ?? []) : [],
   );
+}
+
+/** Opens the detail; emits the `id` of the action chosen in it, nothing when it is just closed. */
+export function showDeclaration(dialog: MatDialog, data: DeclarationDetailData): Observable<string> {
+  return dialog
+    .open<DeclarationDetailDialog, DeclarationDetailData, string>(DeclarationDetailDialog, {
+      data,
+      width: '760px',
+      maxWidth: '95vw',
+    })
+    .afterClosed()
+    .pipe(filter((action): action is string => !!action && (data.actions ?? []).some((a) => a.id === action)));
 }

@@ -10,7 +10,6 @@ import {
   viewChild,
   type AfterContentInit,
 } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatColumnDef, MatTable, MatTableModule } from '@angular/material/table';
@@ -31,7 +30,6 @@ import type { Paging } from '../table/paging';
   selector: 'app-declaration-table',
   imports: [
     DatePipe,
-    MatButtonModule,
     MatPaginatorModule,
     MatProgressBarModule,
     MatTableModule,
@@ -41,6 +39,25 @@ import type { Paging } from '../table/paging';
     StatusChip,
   ],
   templateUrl: './declaration-table.html',
+  styles: `
+    .nowrap {
+      white-space: nowrap;
+    }
+    .unit {
+      min-width: 10em;
+    }
+    /* The unit and the batch narrow the list: links in look, buttons for the keyboard. */
+    .narrow {
+      padding: 0;
+      border: none;
+      background: none;
+      color: var(--mat-sys-primary);
+      font: inherit;
+      text-align: left;
+      text-decoration: underline;
+      cursor: pointer;
+    }
+  `,
 })
 export class DeclarationTable implements AfterContentInit {
   readonly declarations = input.required<HttpResourceRef<DeclarationPage | undefined>>();

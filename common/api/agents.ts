@@ -20,3 +20,7 @@ export const createAgentRequest = z.object({
   password: newPasswordField,
 });
 export type CreateAgentRequest = z.input<typeof createAgentRequest>;
+
+/** The administrator sets a new password for an agent; the agent's sessions end at once. */
+export const resetAgentPasswordRequest = z.object({ password: newPasswordField });
+export type ResetAgentPasswordRequest = z.input<typeof resetAgentPasswordRequest>;

@@ -9,6 +9,8 @@ import type { Database } from './db/database';
 import type { Logger } from './logger';
 import { AgentService } from './agents/agents.service';
 import { agentRoutes } from './agents/agents.routes';
+import { AuditService } from './audit/audit.service';
+import { auditRoutes } from './audit/audit.routes';
 import { AuthService } from './auth/auth.service';
 import { authRoutes } from './auth/auth.routes';
 import { batchRoutes } from './batches/batches.routes';
@@ -49,6 +51,7 @@ export interface Services {
   messages: Messages;
   auth: AuthService;
   agents: AgentService;
+  audit: AuditService;
   home: HomeService;
   assessments: AssessmentService;
   payments: PaymentService;
@@ -64,6 +67,7 @@ export function createServices(deps: AppDeps): Services {
     messages: new Messages(deps.i18nDir),
     auth: new AuthService(db.knex, clock),
     agents: new AgentService(db.knex, clock),
+    audit: new AuditService(db.knex),
     home: new HomeService(db.knex, clock),
     assessments,
     payments: new PaymentService(db.knex, clock, assessments),
@@ -81,6 +85,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...authRoutes(services.auth, cookies),
     ...homeRoutes(services.home),
     ...agentRoutes(services.agents),
+    ...auditRoutes({ db: deps.db.knex, clock: deps.clock, messages: services.messages, audit: services.audit }),
     ...unitRoutes(deps.db.knex),
     ...paymentRoutes({ db: deps.db.knex, clock: deps.clock, ...services }),
     ...declarationRoutes(services.declarations),

@@ -258,6 +258,31 @@ const CASES: Record<string, TenancyCase> = {
       expect((await hall.db.knex('batch_uploads').where({ token }).first('batch_id')).batch_id).toBeNull();
     },
   },
+  'post /agents/:id/password': {
+    url: ({ unitA }) => `/api/agents/${unitA.agentId}/password`,
+    body: { password: 'Tenancy2026' },
+    crossUnit: async (b, { unitA, hall }) => {
+      const before = await hall.db.knex('users').where({ id: unitA.agentId }).first('password_hash');
+      expect((await b.post(`/api/agents/${unitA.agentId}/password`, { password: 'Tenancy2026' })).status).toBe(404);
+      expect((await hall.db.knex('users').where({ id: unitA.agentId }).first('password_hash')).password_hash).toBe(before.password_hash);
+    },
+  },
+  'get /audit': {
+    url: () => '/api/audit',
+    crossUnit: async (b, { unitA }) => {
+      const res = await b.get(`/api/audit?user=${unitA.agentId}&pageSize=200`);
+      expect(res.body.total).toBe(0);
+      expect(JSON.stringify((await b.get('/api/audit?pageSize=200')).body)).not.toContain(DEMO_UNITS[0].name);
+    },
+  },
+  'get /audit/export': {
+    url: () => '/api/audit/export',
+    crossUnit: async (b, { unitA }) => {
+      const res = await b.get(`/api/audit/export?user=${unitA.agentId}`);
+      expect(res.headers['x-total-rows']).toBe('0');
+      expect(res.headers['content-disposition']).not.toContain(encodeURIComponent(DEMO_UNITS[0].name));
+    },
+  },
   'post /agents/:id/enable': {
     url: ({ unitA }) => `/api/agents/${unitA.agentId}/enable`,
     crossUnit: async (b, { unitA }) => {

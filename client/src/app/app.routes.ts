@@ -31,6 +31,11 @@ export const routes: Routes = [
         loadChildren: () => import('./agents/agents.routes').then((m) => m.agentsRoutes),
       },
       {
+        path: 'audit',
+        canActivate: [rolesAllowed('unit_admin')],
+        loadChildren: () => import('./audit/audit.routes').then((m) => m.auditRoutes),
+      },
+      {
         path: 'additions',
         canActivate: [rolesAllowed('unit_admin', 'agent')],
         loadChildren: () => import('./additions/additions.routes').then((m) => m.additionsRoutes),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agent, agentList, createAgentRequest } from '@common/api/agents';
+import { agent, agentList, createAgentRequest, resetAgentPasswordRequest } from '@common/api/agents';
 import { idParam } from '@common/api/fields';
 import { actorOf, route, unitOf, type RouteDefinition } from '../http/route';
 import type { AgentService } from './agents.service';
@@ -47,6 +47,17 @@ export function agentRoutes(agents: AgentService): RouteDefinition[] {
       params: agentIdParams,
       response: agent,
       handle: (ctx) => agents.setDisabled(unitOf(ctx), actorOf(ctx), ctx.params.id, false, ctx.requestId),
+    }),
+    route({
+      method: 'post',
+      path: '/agents/:id/password',
+      summary: "Sets a new password for an agent of the unit; the agent's sessions end at once",
+      tag: 'agents',
+      access: ['unit_admin'],
+      params: agentIdParams,
+      body: resetAgentPasswordRequest,
+      response: agent,
+      handle: (ctx) => agents.resetPassword(unitOf(ctx), actorOf(ctx), ctx.params.id, ctx.body.password, ctx.requestId),
     }),
   ];
 }

@@ -64,4 +64,28 @@ export class AgentService {
       return after;
     });
   }
+
+  /** A new password for an agent of the unit; the agent's sessions (for any unit) end at once. */
+  async resetPassword(unitId: number, actor: Actor, agentId: number, password: string, requestId: string): Promise<Agent> {
+    const passwordHash = await hashPassword(password);
+    return this.db.transaction(async (trx) => {
+      const store = new AgentStore(trx);
+      const agent = await store.find(unitId, agentId);
+      if (!agent) throw notFound();
+      const at = this.clock.now().toISOString();
+      await store.setPassword(agentId, passwordHash, at);
+      const sessionsEnded = await store.endSessions(agentId);
+      await recordAudit(trx, {
+        at,
+        userId: actor.userId,
+        unitId,
+        action: 'agent_password_reset',
+        entityType: 'agent',
+        entityId: agentId,
+        after: { ...agent, sessionsEnded },
+        requestId,
+      });
+      return agent;
+    });
+  }
 }

@@ -78,6 +78,51 @@ describe('agents of a unit', () => {
     expect(badMobile.body.details.fields).toEqual([jasmine.objectContaining({ field: 'mobile', code: 'MOBILE_FORMAT' })]);
   });
 
+  it("resets an agent's password, ending the agent's sessions for every unit at once", async () => {
+    const inA = await hall.client('en');
+    const signedIn = await inA.signInAgent(AGENTS.both, 0);
+    const inB = await hall.client('en');
+    await inB.signInAgent(AGENTS.both, 1);
+    const admin = await hall.client();
+    await admin.signInUnitAdmin(0);
+
+    const reset = await admin.post(`/api/agents/${signedIn.body.user.id}/password`, { password: 'Fresh2026' });
+    expect(reset.status).toBe(200);
+    expect(reset.body).toEqual(jasmine.objectContaining({ id: signedIn.body.user.id, mobile: AGENTS.both }));
+    expect(await hall.db.knex('sessions').where({ user_id: signedIn.body.user.id }).first()).toBeUndefined();
+    expect((await inA.get('/api/home')).status).toBe(401);
+    expect((await inB.get('/api/home')).status).toBe(401);
+
+    const fresh = await hall.client();
+    expect((await fresh.post('/api/auth/login/agent', { mobile: AGENTS.both, password: DEMO_PASSWORDS.agent })).status).toBe(401);
+    expect((await fresh.post('/api/auth/login/agent', { mobile: AGENTS.both, password: 'Fresh2026' })).status).toBe(200);
+
+    const [audit] = await hall.db.knex('audit_log').where({ action: 'agent_password_reset' }).select('entity_id', 'after');
+    expect(audit.entity_id).toBe(String(signedIn.body.user.id));
+    expect(JSON.parse(audit.after).sessionsEnded).toBe(2);
+    expect(audit.after).not.toContain('Fresh2026');
+  });
+
+  it('refuses a weak new password naming the field, and an agent of another unit', async () => {
+    const admin = await hall.client('en');
+    await admin.signInUnitAdmin(0);
+    const agentA = await hall.db.knex('users').where({ login: AGENTS.unitAOnly }).first('id', 'password_hash');
+    const weak = await admin.post(`/api/agents/${agentA.id}/password`, { password: 'lettersonly' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.details.fields).toEqual([jasmine.objectContaining({ field: 'password', code: 'PASSWORD_WEAK' })]);
+
+    const agentB = await hall.db.knex('users').where({ login: AGENTS.unitBOnly }).first('id', 'password_hash');
+    expect((await admin.post(`/api/agents/${agentB.id}/password`, { password: 'Fresh2026' })).status).toBe(404);
+    expect((await hall.db.knex('users').where({ id: agentB.id }).first('password_hash')).password_hash).toBe(agentB.password_hash);
+    expect((await hall.db.knex('users').where({ id: agentA.id }).first('password_hash')).password_hash).toBe(agentA.password_hash);
+  });
+
+  it('lets only the administrator reset a password', async () => {
+    const agent = await hall.client();
+    const signedIn = await agent.signInAgent(AGENTS.unitAOnly);
+    expect((await agent.post(`/api/agents/${signedIn.body.user.id}/password`, { password: 'Fresh2026' })).status).toBe(403);
+  });
+
   it('keeps the audit log append-only', async () => {
     const admin = await hall.client();
     await admin.signInUnitAdmin(0);

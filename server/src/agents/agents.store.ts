@@ -58,4 +58,13 @@ export class AgentStore {
   async setDisabled(unitId: number, agentId: number, disabled: boolean): Promise<void> {
     await this.db('agent_units').where({ agent_id: agentId, unit_id: unitId }).update({ disabled });
   }
+
+  async setPassword(agentId: number, passwordHash: string, at: string): Promise<void> {
+    await this.db('users').where({ id: agentId, role: 'agent' }).update({ password_hash: passwordHash, updated_at: at });
+  }
+
+  /** Ends every session of the agent, for whichever unit it acts. */
+  endSessions(agentId: number): Promise<number> {
+    return this.db('sessions').where({ user_id: agentId }).delete();
+  }
 }

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
-import { INSERT_CHUNK_ROWS } from '../db/dialect';
+import type { AuditEntry as AuditEntryView, AuditFilterValues } from '@common/api/audit';
+import { shanghaiDayStart } from '@common/fee-period';
+import { escapeLike, INSERT_CHUNK_ROWS } from '../db/dialect';
 
 export interface AuditEntry {
   at: string;
@@ -33,4 +35,72 @@ export async function recordAudit(db: Knex, entry: AuditEntry): Promise<void> {
 /** One entry per thing a use case changed, in chunked inserts (a batch approval touches thousands). */
 export async function recordAudits(db: Knex, entries: AuditEntry[]): Promise<void> {
   await db.batchInsert('audit_log', entries.map(toRow), INSERT_CHUNK_ROWS);
+}
+
+const parsed = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+
+const toEntry = (row: any): AuditEntryView => ({
+  id: row.id,
+  at: row.at,
+  user: row.user_id === null ? null : { id: row.user_id, name: row.user_name, role: row.user_role },
+  action: row.action,
+  entityType: row.entity_type,
+  entityId: row.entity_id,
+  before: parsed(row.before),
+  after: parsed(row.after),
+});
+
+/** The audit trail of one unit, newest first; every query starts from the unit, so no other unit's row can appear. */
+export class AuditTrailStore {
+  constructor(private readonly db: Knex) {}
+
+  private rows(unitId: number, f: AuditFilterValues) {
+    const query = this.db('audit_log as a').leftJoin('users as u', 'u.id', 'a.user_id').where('a.unit_id', unitId);
+    if (f.user) query.where('a.user_id', f.user);
+    if (f.type) query.where('a.action', f.type);
+    if (f.from) query.where('a.at', '>=', shanghaiDayStart(f.from).toISOString());
+    if (f.to) query.where('a.at', '<', shanghaiDayStart(f.to, 1).toISOString());
+    if (f.q) {
+      const pattern = `%${escapeLike(f.q)}%`;
+      query.where((w) => {
+        for (const column of ['a.entity_id', 'a.before', 'a.after', 'u.name']) w.orWhereRaw("?? like ? escape '\\'", [column, pattern]);
+      });
+    }
+    return query;
+  }
+
+  private select(query: Knex.QueryBuilder) {
+    return query
+      .select('a.id', 'a.at', 'a.user_id', 'u.name as user_name', 'u.role as user_role', 'a.action', 'a.entity_type', 'a.entity_id', 'a.before', 'a.after')
+      .orderBy([{ column: 'a.at', order: 'desc' }, { column: 'a.id', order: 'desc' }]);
+  }
+
+  async page(unitId: number, f: AuditFilterValues, page: number, pageSize: number) {
+    const [count, rows] = await Promise.all([
+      this.rows(unitId, f).count({ n: '*' }).first(),
+      this.select(this.rows(unitId, f)).limit(pageSize).offset(page * pageSize),
+    ]);
+    return { items: rows.map(toEntry), total: Number(count?.n ?? 0) };
+  }
+
+  count(unitId: number, f: AuditFilterValues): Promise<number> {
+    return this.rows(unitId, f).count({ n: '*' }).first().then((row) => Number(row?.n ?? 0));
+  }
+
+  /** Keyset pages in the list's order (time, then id, both descending), so memory stays flat in the row count. */
+  async *keysetPages(unitId: number, f: AuditFilterValues, size = 2000): AsyncGenerator<AuditEntryView[]> {
+    let last: { at: string; id: number } | null = null;
+    for (;;) {
+      const query = this.rows(unitId, f);
+      if (last) {
+        const { at, id } = last;
+        query.where((w) => w.where('a.at', '<', at).orWhere((same) => same.where('a.at', at).andWhere('a.id', '<', id)));
+      }
+      const rows = await this.select(query).limit(size);
+      if (rows.length === 0) return;
+      last = { at: rows[rows.length - 1].at, id: rows[rows.length - 1].id };
+      yield rows.map(toEntry);
+      if (rows.length < size) return;
+    }
+  }
 }

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { addMonths } from '@common/fee-period';
 import { createTestHall, type HallClient, type TestHall } from '../../test/harness';
+import { downloadWorkbook } from '../../test/workbooks';
 import { DEMO_UNITS } from '../db/seeds/demo';
 
 /** People whose amounts were worked out by hand: demo floor 4,800 yuan, ceiling 24,000 yuan. */
@@ -156,23 +156,12 @@ describe('payment details and contributions', () => {
   it('exports exactly the filtered rows, with a title, translated headers, money as numbers and no formulas', async () => {
     for (const person of HAND_CHECKED) await enrol(hall, unitId, person, '202611');
     await reviewer.post('/api/review/assessments', { unitId, feePeriod: '202611' });
-    const res = await admin.agent
-      .get('/api/payments/details/export?q=350102199001&from=202611&to=202611')
-      .set('Accept-Language', 'en')
-      .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (c: Buffer) => chunks.push(c));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const { res, sheet } = await downloadWorkbook(admin, '/api/payments/details/export?q=350102199001&from=202611&to=202611', 'en');
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['content-disposition']).toContain(encodeURIComponent(DEMO_UNITS[0].name));
     expect(res.headers['x-total-rows']).toBe('9');
 
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body);
-    const sheet = workbook.worksheets[0];
     expect(String(sheet.getCell('A1').value)).toContain(DEMO_UNITS[0].name);
     expect(String(sheet.getCell('A2').value)).toContain('2026-11');
     expect(sheet.getRow(4).getCell(1).value).toBe('ID number');

@@ -1,6 +1,6 @@
 import { HttpClient, httpResource } from '@angular/common/http';
 import { inject, Service } from '@angular/core';
-import type { Agent, AgentList, CreateAgentRequest } from '@common/api/agents';
+import type { Agent, AgentList, CreateAgentRequest, ResetAgentPasswordRequest } from '@common/api/agents';
 import type { Observable } from 'rxjs';
 
 /** The unit's agents (经办人). */
@@ -19,5 +19,11 @@ export class AgentsApi {
   /** A disabled agent loses access at once; enabling restores it. */
   setDisabled(agentId: number, disabled: boolean): Observable<Agent> {
     return this.http.post<Agent>(`/api/agents/${agentId}/${disabled ? 'disable' : 'enable'}`, null);
+  }
+
+  /** The agent's sessions end at once; they sign in with the new password. */
+  resetPassword(agentId: number, password: string): Observable<Agent> {
+    const request: ResetAgentPasswordRequest = { password };
+    return this.http.post<Agent>(`/api/agents/${agentId}/password`, request);
   }
 }

@@ -4,6 +4,7 @@ import * as core from './001_core';
 import * as batchUploads from './002_batch_uploads';
 import * as assessments from './003_assessments';
 import * as paymentIndexes from './004_payment_indexes';
+import * as auditIndexes from './005_audit_indexes';
 
 export interface Migration {
   up(knex: Knex, dialect: Dialect): Promise<void>;
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002_batch_uploads': batchUploads,
   '003_assessments': assessments,
   '004_payment_indexes': paymentIndexes,
+  '005_audit_indexes': auditIndexes,
 };
 
 export function migrationSource(dialect: Dialect): Knex.MigrationSource<string> {

@@ -53,8 +53,8 @@ describe('AgentsPage', () => {
 
   it('lists the unit’s agents with their status and when they were bound (China time)', async () => {
     expect(await tableRows()).toEqual([
-      { name: '林小红', mobile: '13800138000', status: '正常', boundAt: '2026-03-01 10:30', actions: '停用' },
-      { name: '吴大伟', mobile: '13700137000', status: '已停用', boundAt: '2026-01-01 00:05', actions: '启用' },
+      { name: '林小红', mobile: '13800138000', status: '正常', boundAt: '2026-03-01 10:30', actions: '停用  重置密码' },
+      { name: '吴大伟', mobile: '13700137000', status: '已停用', boundAt: '2026-01-01 00:05', actions: '启用  重置密码' },
     ]);
     const rows = (fixture.nativeElement as HTMLElement).querySelectorAll('[data-testid="agent-row"]');
     expect(Array.from(rows, (row) => row.getAttribute('data-mobile'))).toEqual(['13800138000', '13700137000']);
@@ -143,5 +143,65 @@ describe('AgentsPage', () => {
     http.expectOne('/api/agents/5/enable').flush({ ...WU, disabled: false });
     await fixture.whenStable();
     expect((await tableRows()).map((row) => row['status'])).toEqual(['正常', '正常']);
+  });
+
+  describe('resetting a password', () => {
+    const button = (testId: string) => documentLoader.getHarness(MatButtonHarness.with({ selector: `[data-testid="${testId}"]` }));
+    const dialogInput = (testId: string) => documentLoader.getHarness(MatInputHarness.with({ selector: `[data-testid="${testId}"]` }));
+    const dialogErrors = async (label: string) =>
+      (await documentLoader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }))).getTextErrors();
+
+    async function openFor(rowIndex: number): Promise<MatDialogHarness> {
+      const buttons = await loader.getAllHarnesses(MatButtonHarness.with({ selector: '[data-testid="agent-reset-password"]' }));
+      await buttons[rowIndex].click();
+      return documentLoader.getHarness(MatDialogHarness);
+    }
+
+    it('sets the new password typed twice and says so', async () => {
+      const dialog = await openFor(0);
+      expect(await dialog.getTitleText()).toBe('重置经办人密码');
+      expect(await dialog.getContentText()).toContain('林小红（13800138000）');
+      await (await dialogInput('reset-password')).setValue('Fresh2026');
+      await (await dialogInput('reset-confirmation')).setValue('Fresh2026');
+      await (await button('reset-submit')).click();
+
+      const reset = http.expectOne('/api/agents/2/password');
+      expect(reset.request.method).toBe('POST');
+      expect(reset.request.body).toEqual({ password: 'Fresh2026' });
+      reset.flush(LIN);
+      await fixture.whenStable();
+
+      expect(await documentLoader.getAllHarnesses(MatDialogHarness)).toEqual([]);
+      expect(await (await documentLoader.getHarness(MatSnackBarHarness)).getMessage()).toBe('已重置经办人 林小红 的密码');
+    });
+
+    it('asks for a strong password and the same one twice before sending', async () => {
+      await openFor(1);
+      await (await dialogInput('reset-password')).setValue('password');
+      await (await dialogInput('reset-confirmation')).setValue('Other2026');
+      await (await button('reset-submit')).click();
+
+      expect(await dialogErrors('新密码')).toEqual(['密码至少 8 位，须包含字母和数字']);
+      expect(await dialogErrors('确认新密码')).toEqual(['两次输入的密码不一致']);
+      http.expectNone('/api/agents/5/password');
+      await (await button('reset-cancel')).click();
+      await fixture.whenStable();
+      expect(await documentLoader.getAllHarnesses(MatSnackBarHarness)).toEqual([]);
+    });
+
+    it('keeps the dialog open with the server’s refusal on the field', async () => {
+      await openFor(0);
+      await (await dialogInput('reset-password')).setValue('Fresh2026');
+      await (await dialogInput('reset-confirmation')).setValue('Fresh2026');
+      await (await button('reset-submit')).click();
+      http.expectOne('/api/agents/2/password').flush(
+        { code: 'VALIDATION_FAILED', message: '', details: { fields: [{ field: 'password', code: 'PASSWORD_WEAK', message: '' }] } },
+        { status: 400, statusText: 'Bad Request' },
+      );
+      await fixture.whenStable();
+
+      expect(await documentLoader.getAllHarnesses(MatDialogHarness)).not.toEqual([]);
+      expect(await dialogErrors('新密码')).toEqual(['密码至少 8 位，须包含字母和数字']);
+    });
   });
 });

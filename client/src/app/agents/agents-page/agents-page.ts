@@ -21,6 +21,7 @@ import { LoadError } from '../../shared/load-error/load-error';
 import { agentForm } from '../agent-form';
 import { AgentsApi, agentsResource } from '../agents-api';
 import { AgentStatusDialog, type AgentStatusDialogData } from '../agent-status-dialog/agent-status-dialog';
+import { ResetPasswordDialog } from '../reset-password-dialog/reset-password-dialog';
 
 @Component({
   selector: 'app-agents-page',
@@ -102,6 +103,14 @@ export class AgentsPage {
           this.notifier.show(error);
         },
       });
+  }
+
+  protected resetPassword(agent: Agent): void {
+    this.dialog
+      .open<ResetPasswordDialog, Agent, Agent>(ResetPasswordDialog, { data: agent, width: '420px' })
+      .afterClosed()
+      .pipe(filter((reset): reset is Agent => !!reset))
+      .subscribe((reset) => this.tell('agents.resetPassword.done', { name: reset.name }));
   }
 
   private tell(key: string, params: Record<string, unknown>): void {

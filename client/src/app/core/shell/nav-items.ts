@@ -25,6 +25,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'unitPayments', path: '/payments/periods', icon: 'account_balance_wallet', labelKey: 'payments.nav.periods', roles: ['unit_admin', 'agent'] },
   { id: 'unitInfo', path: '/unit-info', icon: 'apartment', labelKey: 'unitInfo.nav', roles: ['unit_admin', 'agent'] },
   { id: 'agents', path: '/agents', icon: 'badge', labelKey: 'nav.agents', roles: ['unit_admin'] },
+  { id: 'audit', path: '/audit', icon: 'history', labelKey: 'audit.nav', roles: ['unit_admin'] },
   { id: 'review', path: '/review', icon: 'fact_check', labelKey: 'nav.review', roles: ['reviewer'], exact: true },
   { id: 'reviewConsole', path: '/review/declarations', icon: 'rule', labelKey: 'reviewConsole.nav', roles: ['reviewer'] },
 ];

@@ -1,0 +1,124 @@
+import type { HttpRequest } from '@angular/common/http';
+import type { HttpTestingController, TestRequest } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import type { Agent } from '@common/api/agents';
+import type { AuditEntry } from '@common/api/audit';
+import { captureDownloads, exportHeaders } from '../../../testing/exports';
+import { answeredDuring, paramsOf } from '../../../testing/http';
+import { Page } from '../../../testing/page';
+import { pageOf } from '../../../testing/payments';
+import { configureFeature, openPage } from '../../../testing/routed-page';
+import { signIn, UNIT_ADMIN } from '../../../testing/sessions';
+import { SEARCH_DEBOUNCE_MS } from '../../shared/table/paging';
+import { auditRoutes } from '../audit.routes';
+
+const LIN: Agent = { id: 2, name: '林小红', mobile: '13800138000', disabled: false, boundAt: '2026-03-01T02:30:00Z' };
+
+const DISABLED: AuditEntry = {
+  id: 31,
+  at: '2026-11-20T02:05:09.000Z',
+  user: { id: 1, name: '陈经理', role: 'unit_admin' },
+  action: 'agent_disabled',
+  entityType: 'agent',
+  entityId: '2',
+  before: { name: '林小红', disabled: false },
+  after: { name: '林小红', disabled: true },
+};
+const LOGIN: AuditEntry = {
+  id: 30,
+  at: '2026-11-19T16:00:00.000Z',
+  user: { id: 2, name: '林小红', role: 'agent' },
+  action: 'login',
+  entityType: 'session',
+  entityId: null,
+  before: null,
+  after: null,
+};
+
+async function typeDay(page: Page, id: string, day: string): Promise<void> {
+  const input = await (await page.input(id)).host();
+  await input.setInputValue(day);
+  await input.dispatchEvent('input');
+}
+
+describe('AuditPage', () => {
+  let http: HttpTestingController;
+  let page: Page;
+
+  const isList = (request: HttpRequest<unknown>) => request.url === '/api/audit';
+  const isExport = (request: HttpRequest<unknown>) => request.url === '/api/audit/export';
+  const answerList = (...items: AuditEntry[]) => (request: TestRequest) => request.flush(pageOf(items));
+
+  beforeEach(() => {
+    http = configureFeature('audit', auditRoutes);
+    signIn(UNIT_ADMIN);
+  });
+  afterEach(() => http.verify());
+
+  async function open(...items: AuditEntry[]): Promise<TestRequest> {
+    page = await openPage('/audit');
+    http.expectOne('/api/agents').flush({ items: [LIN] });
+    const list = http.expectOne(isList);
+    list.flush(pageOf(items, 2));
+    await page.stable();
+    return list;
+  }
+
+  it('lists the entries newest first in China time, with who did what, and shows before and after on demand', async () => {
+    const list = await open(DISABLED, LOGIN);
+    expect(paramsOf(list)).toEqual({ page: '0', pageSize: '20' });
+    expect(await page.tableRows()).toEqual([
+      { at: '2026-11-20 10:05:09', user: '陈经理（单位管理员）', action: '停用经办人', entity: 'agent #2', changes: '查看' },
+      { at: '2026-11-20 00:00:00', user: '林小红（经办人）', action: '登录', entity: 'session', changes: '' },
+    ]);
+
+    await page.click('audit-toggle');
+    expect(JSON.parse(page.text('audit-before')!)).toEqual({ name: '林小红', disabled: false });
+    expect(JSON.parse(page.text('audit-after')!)).toEqual({ name: '林小红', disabled: true });
+    await page.click('audit-toggle');
+    expect(page.text('audit-changes')).toBeNull();
+  });
+
+  it('offers the administrator and the agents, and every action', async () => {
+    await open(DISABLED);
+    expect(await page.optionTexts('audit-user')).toEqual(['全部', '陈经理（单位管理员）', '林小红（经办人）']);
+    expect((await page.optionTexts('audit-type')).slice(0, 3)).toEqual(['全部', '登录', '选择单位']);
+  });
+
+  it('asks the server for what the filters say, and exports exactly that', async () => {
+    const saved = captureDownloads();
+    await open(DISABLED);
+
+    await page.type('audit-search', ' 林小红 ');
+    await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50));
+    TestBed.tick();
+    const searched = http.expectOne(isList);
+    expect(paramsOf(searched)['q']).toBe('林小红');
+    searched.flush(pageOf([DISABLED]));
+
+    await answeredDuring(page.choose('audit-user', '陈经理（单位管理员）'), isList, answerList(DISABLED));
+    await answeredDuring(page.choose('audit-type', '停用经办人'), isList, answerList(DISABLED));
+    await answeredDuring(typeDay(page, 'audit-from', '2026-11-01'), isList, answerList(DISABLED));
+    const last = await answeredDuring(typeDay(page, 'audit-to', '2026-11-30'), isList, answerList(DISABLED));
+    const filters = { q: '林小红', user: '1', type: 'agent_disabled', from: '2026-11-01', to: '2026-11-30' };
+    expect(paramsOf(last)).toEqual({ ...filters, page: '0', pageSize: '20' });
+
+    const exported = await answeredDuring(page.click('audit-export'), isExport, (request) =>
+      request.flush(new Blob(['xlsx']), { headers: exportHeaders('港湾-操作日志.xlsx', 1) }),
+    );
+    expect(exported.request.responseType).toBe('blob');
+    expect(paramsOf(exported)).toEqual(filters);
+    expect(saved.map((file) => file.name)).toEqual(['港湾-操作日志.xlsx']);
+  });
+
+  it('asks nothing while the days run backwards, and says why', async () => {
+    await open(DISABLED);
+    await answeredDuring(typeDay(page, 'audit-from', '2026-11-20'), isList, answerList(DISABLED));
+    await typeDay(page, 'audit-to', '2026-11-01');
+    TestBed.tick();
+    http.expectNone(isList);
+    expect(await page.errors('audit-to')).toEqual(['结束日期不能早于开始日期']);
+    expect(page.text('audit-empty')).toBe('请先更正日期范围。');
+    expect(await (await page.button('audit-export')).isDisabled()).toBeTrue();
+  });
+});

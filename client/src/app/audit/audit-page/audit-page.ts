@@ -1,0 +1,122 @@
+import { DatePipe, JsonPipe } from '@angular/common';
+import { Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import type { ErrorStateMatcher } from '@angular/material/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { AUDIT_ACTIONS, type AuditEntry } from '@common/api/audit';
+import { TranslatePipe } from '@ngx-translate/core';
+import { merge, map } from 'rxjs';
+import { AuthService } from '../../core/auth/auth.service';
+import { agentsResource } from '../../agents/agents-api';
+import { ExportButton } from '../../shared/export/export-button';
+import { PagedTable } from '../../shared/table/paged-table';
+import { Paging, searchTerm } from '../../shared/table/paging';
+import { AUDIT_EXPORT, auditPageResource, auditParams, type AuditFilters } from '../audit-api';
+
+/** What a date input holds (`YYYY-MM-DD`). */
+const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
+const dayOf = (value: string) => (DAY_VALUE.test(value) ? value : undefined);
+
+interface DayRange {
+  from?: string;
+  to?: string;
+}
+
+/** A backwards range shows at once, not only after the field is left. */
+const atOnce: ErrorStateMatcher = { isErrorState: (control) => !!control?.invalid };
+
+/** 操作日志: every action of the unit's users, newest first, with the record before and after. */
+@Component({
+  selector: 'app-audit-page',
+  imports: [
+    DatePipe,
+    JsonPipe,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    MatTableModule,
+    TranslatePipe,
+    ExportButton,
+    PagedTable,
+  ],
+  templateUrl: './audit-page.html',
+  styleUrl: './audit-page.scss',
+})
+export class AuditPage {
+  private readonly session = inject(AuthService).session;
+  private readonly agents = agentsResource();
+
+  protected readonly columns = ['at', 'user', 'action', 'entity', 'changes'];
+  protected readonly actions = AUDIT_ACTIONS;
+  protected readonly exportUrl = AUDIT_EXPORT;
+  protected readonly atOnce = atOnce;
+
+  /** The administrator, then the unit's agents. */
+  protected readonly users = computed(() => {
+    const me = this.session()?.user;
+    const agents = this.agents.hasValue() ? (this.agents.value()?.items ?? []) : [];
+    return [...(me ? [{ id: me.id, name: me.name, role: me.role }] : []), ...agents.map((a) => ({ id: a.id, name: a.name, role: 'agent' }))];
+  });
+
+  protected readonly search = new FormControl('', { nonNullable: true });
+  private readonly term = searchTerm(this.search);
+  protected readonly user = signal<number | ''>('');
+  protected readonly type = signal<string>('');
+  protected readonly from = new FormControl('', { nonNullable: true });
+  protected readonly to = new FormControl('', {
+    nonNullable: true,
+    validators: (control) => (control.value && this.from.value && control.value < this.from.value ? { order: true } : null),
+  });
+  /** Null while the range runs backwards. */
+  private readonly days = toSignal(
+    merge(this.from.valueChanges, this.to.valueChanges).pipe(
+      map((): DayRange | null => {
+        this.to.updateValueAndValidity({ emitEvent: false });
+        return this.to.valid ? { from: dayOf(this.from.value), to: dayOf(this.to.value) } : null;
+      }),
+    ),
+    { initialValue: {} as DayRange | null },
+  );
+
+  private readonly filters = computed((): AuditFilters | null => {
+    const days = this.days();
+    if (days === null) return null;
+    return { user: this.user() || undefined, type: this.type() || undefined, ...days, q: this.term() || undefined };
+  }, { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
+  protected readonly paging = new Paging(this.filters);
+  protected readonly entries = auditPageResource(() => {
+    const filters = this.filters();
+    return filters && { ...filters, ...this.paging.params() };
+  });
+  protected readonly rows = computed(() => (this.entries.hasValue() ? (this.entries.value()?.items ?? []) : []));
+  protected readonly exportParams = computed(() => {
+    const filters = this.filters();
+    return filters && auditParams(filters);
+  });
+  protected readonly rangeInvalid = computed(() => this.days() === null);
+
+  /** Actions the hall names; one added later shows as recorded. */
+  protected known(action: string): boolean {
+    return (AUDIT_ACTIONS as readonly string[]).includes(action);
+  }
+
+  /** Entries whose before and after are shown. */
+  protected readonly expanded = signal<ReadonlySet<number>>(new Set());
+
+  protected toggle(entry: AuditEntry): void {
+    this.expanded.update((ids) => {
+      const next = new Set(ids);
+      if (!next.delete(entry.id)) next.add(entry.id);
+      return next;
+    });
+  }
+}

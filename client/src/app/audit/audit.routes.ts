@@ -1,0 +1,3 @@
+import type { Routes } from '@angular/router';
+
+export const auditRoutes: Routes = [{ path: '', loadComponent: () => import('./audit-page/audit-page').then((m) => m.AuditPage) }];

@@ -1,0 +1,58 @@
+/** The unit's audit trail (操作日志): who changed what, when, with the record before and after. */
+import { z } from 'zod';
+import { fieldIssue, pageOf, pageQuery } from './fields';
+
+/** The actions the hall records, for the filter's choices; the filter itself accepts any action name. */
+export const AUDIT_ACTIONS = [
+  'login',
+  'select_unit',
+  'logout',
+  'agent_bound',
+  'agent_disabled',
+  'agent_enabled',
+  'agent_password_reset',
+  'declaration_submitted',
+  'batch_submitted',
+  'declaration_withdrawn',
+  'declaration_approved',
+  'declaration_rejected',
+  'assessment',
+  'collection_recorded',
+] as const;
+
+/** A calendar day `YYYY-MM-DD` in Asia/Shanghai. */
+const auditDate = z.string().superRefine((value, ctx) => {
+  if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value)) ctx.addIssue(fieldIssue('DATE_FORMAT'));
+});
+
+export const auditFilters = z.object({
+  /** The user who acted (an agent or the administrator of the unit). */
+  user: z.coerce.number().int().positive().optional(),
+  /** The action, e.g. `agent_disabled`. */
+  type: z.string().trim().regex(/^[a-z_]{1,40}$/).optional(),
+  /** On or after / on or before, `YYYY-MM-DD` in Asia/Shanghai. */
+  from: auditDate.optional(),
+  to: auditDate.optional(),
+  /** Part of the entity's id, the user's name or the recorded before/after. */
+  q: z.string().trim().max(50).optional(),
+});
+export type AuditFilters = z.input<typeof auditFilters>;
+
+export const auditQuery = pageQuery.extend(auditFilters.shape);
+export type AuditQuery = z.input<typeof auditQuery>;
+
+export const auditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  user: z.object({ id: z.number().int(), name: z.string(), role: z.string() }).nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+export const auditPage = pageOf(auditEntry);
+export type AuditPage = z.infer<typeof auditPage>;
+export type AuditFilterValues = z.infer<typeof auditFilters>;

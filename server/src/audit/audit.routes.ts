@@ -1,0 +1,72 @@
+import { auditFilters, auditPage, auditQuery } from '@common/api/audit';
+import type { Knex } from 'knex';
+import type { Clock } from '../clock';
+import { exportTitle } from '../exports/export-title';
+import { streamWorkbook } from '../exports/xlsx-stream';
+import type { Messages } from '../http/i18n';
+import { RESPONDED, route, unitOf, type RequestContext, type RouteDefinition } from '../http/route';
+import { auditColumns } from './audit-columns';
+import type { AuditService } from './audit.service';
+
+export interface AuditRouteDeps {
+  db: Knex;
+  clock: Clock;
+  messages: Messages;
+  audit: AuditService;
+}
+
+export function auditRoutes({ db, clock, messages, audit }: AuditRouteDeps): RouteDefinition[] {
+  const translate = (ctx: RequestContext<any, any, any>) => (key: string) => {
+    const text = messages.t(ctx.lang, `exports.${key}`);
+    return text === `exports.${key}` ? null : text;
+  };
+
+  return [
+    route({
+      method: 'get',
+      path: '/audit',
+      summary: "The unit's audit trail, newest first: by user, action, days (Asia/Shanghai) and search",
+      tag: 'audit',
+      access: ['unit_admin'],
+      query: auditQuery,
+      response: auditPage,
+      handle: (ctx) => audit.page(unitOf(ctx), ctx.query),
+    }),
+    route({
+      method: 'get',
+      path: '/audit/export',
+      summary: "The unit's audit trail matching the filters, as .xlsx",
+      tag: 'audit',
+      access: ['unit_admin'],
+      query: auditFilters,
+      handle: async (ctx) => {
+        const unitId = unitOf(ctx);
+        const t = translate(ctx);
+        const q = ctx.query;
+        const { total, pages } = await audit.export(unitId, q);
+        // Only a user of this unit is named; another unit's user stays an id.
+        const user = q.user
+          ? await db('users as u')
+              .where('u.id', q.user)
+              .andWhere((w) => w.where('u.unit_id', unitId).orWhereExists(db('agent_units as b').whereRaw('b.agent_id = u.id').andWhere('b.unit_id', unitId)))
+              .first('u.name')
+          : undefined;
+        const title = await exportTitle({ db, messages, lang: ctx.lang, unitId, now: clock.now() }, [
+          q.user ? `${t('auditUser')}: ${user?.name ?? q.user}` : null,
+          q.type ? `${t('auditAction')}: ${t(`auditAction_${q.type}`) ?? q.type}` : null,
+          q.from || q.to ? `${t('auditDays')}: ${q.from ?? '…'} – ${q.to ?? '…'}` : null,
+          q.q ? `${t('auditSearch')}: ${q.q}` : null,
+        ]);
+        await streamWorkbook(ctx.res, {
+          fileName: `${title.unitName}-${t('auditFile')}`,
+          sheetName: t('auditFile')!,
+          title: title.lines,
+          columns: auditColumns(t),
+          pages,
+          totalRows: total,
+        });
+        return RESPONDED;
+      },
+    }),
+  ];
+}

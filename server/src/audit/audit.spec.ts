@@ -1,0 +1,103 @@
+import { AGENTS, createTestHall, type HallClient, type TestHall } from '../../test/harness';
+import { unitIdOf } from '../../test/declarations';
+import { downloadWorkbook } from '../../test/workbooks';
+import { DEMO_UNITS } from '../db/seeds/demo';
+import { recordAudits } from './audit.store';
+
+describe("the unit's audit trail", () => {
+  let hall: TestHall;
+  let admin: HallClient;
+  let ids: { unitA: number; unitB: number; adminA: number; agentA: number; agentB: number };
+
+  beforeAll(async () => {
+    hall = await createTestHall();
+    const user = async (where: object) => (await hall.db.knex('users').where(where).first('id')).id as number;
+    const unitA = await unitIdOf(hall, 0);
+    ids = {
+      unitA,
+      unitB: await unitIdOf(hall, 1),
+      adminA: await user({ role: 'unit_admin', unit_id: unitA }),
+      agentA: await user({ login: AGENTS.unitAOnly }),
+      agentB: await user({ login: AGENTS.unitBOnly }),
+    };
+    // 5 and 6 January 2026 in Asia/Shanghai: 16:00 UTC is midnight there.
+    await recordAudits(hall.db.knex, [
+      { at: '2026-01-05T15:59:59.000Z', userId: ids.agentA, unitId: ids.unitA, action: 'declaration_submitted', entityType: 'declaration', entityId: 70, after: { name: '王五' } },
+      { at: '2026-01-05T16:00:00.000Z', userId: ids.adminA, unitId: ids.unitA, action: 'agent_disabled', entityType: 'agent', entityId: ids.agentA, before: { disabled: false }, after: { disabled: true } },
+      { at: '2026-01-06T10:00:00.000Z', userId: ids.agentA, unitId: ids.unitA, action: 'declaration_withdrawn', entityType: 'declaration', entityId: '=1+1', before: { status: 'pending' }, after: { status: 'withdrawn' } },
+      { at: '2026-01-06T11:00:00.000Z', userId: ids.agentB, unitId: ids.unitB, action: 'declaration_withdrawn', entityType: 'declaration', entityId: 71, after: { name: '外单位' } },
+    ]);
+    admin = await hall.client('en');
+    await admin.signInUnitAdmin(0);
+  });
+  afterAll(() => hall.close());
+
+  const list = (query: string) => admin.get(`/api/audit?${query}`);
+
+  it("lists only the unit's entries, newest first, with the user and the records parsed", async () => {
+    const res = await list('from=2026-01-06&to=2026-01-06');
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(2);
+    expect(res.body.items).toEqual([
+      {
+        id: jasmine.any(Number),
+        at: '2026-01-06T10:00:00.000Z',
+        user: { id: ids.agentA, name: DEMO_UNITS[0].agents[0].name, role: 'agent' },
+        action: 'declaration_withdrawn',
+        entityType: 'declaration',
+        entityId: '=1+1',
+        before: { status: 'pending' },
+        after: { status: 'withdrawn' },
+      },
+      jasmine.objectContaining({ action: 'agent_disabled', user: jasmine.objectContaining({ id: ids.adminA, role: 'unit_admin' }) }),
+    ]);
+
+    const all = await list('pageSize=200');
+    expect(all.body.items.length).toBe(all.body.total);
+    expect(all.body.items.some((e: { after: unknown }) => JSON.stringify(e.after).includes('外单位'))).toBeFalse();
+    const ats = all.body.items.map((e: { at: string }) => e.at);
+    expect(ats).toEqual([...ats].sort().reverse());
+  });
+
+  it('filters by user, action, day range and search, and pages on the server', async () => {
+    const actions = async (query: string) => (await list(query)).body.items.map((e: { action: string }) => e.action);
+    expect(await actions(`user=${ids.agentA}&to=2026-01-06`)).toEqual(['declaration_withdrawn', 'declaration_submitted']);
+    expect(await actions(`user=${ids.agentB}`)).toEqual([]);
+    expect(await actions('type=agent_disabled&to=2026-01-31')).toEqual(['agent_disabled']);
+    expect(await actions('from=2026-01-05&to=2026-01-05')).toEqual(['declaration_submitted']);
+    expect(await actions('q=王五')).toEqual(['declaration_submitted']);
+    expect(await actions('q=外单位')).toEqual([]);
+
+    const second = await list('to=2026-01-06&pageSize=1&page=1');
+    expect(second.body).toEqual(jasmine.objectContaining({ total: 3, page: 1, pageSize: 1 }));
+    expect(second.body.items.map((e: { action: string }) => e.action)).toEqual(['agent_disabled']);
+  });
+
+  it('refuses a malformed day, naming the field', async () => {
+    const res = await list('from=2026-13-01');
+    expect(res.status).toBe(400);
+    expect(res.body.details.fields).toEqual([jasmine.objectContaining({ field: 'from', code: 'DATE_FORMAT' })]);
+  });
+
+  it('exports exactly the filtered entries, in the caller’s language and formula-safe', async () => {
+    const { res, sheet } = await downloadWorkbook(admin, `/api/audit/export?user=${ids.agentA}&to=2026-01-06`);
+    expect(res.status).toBe(200);
+    expect(res.headers['x-total-rows']).toBe('2');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent(DEMO_UNITS[0].name));
+    expect(String(sheet.getCell('A2').value)).toContain(`User: ${DEMO_UNITS[0].agents[0].name}`);
+    expect(sheet.getRow(4).values).toEqual([undefined, 'Time', 'User', 'Role', 'Action', 'Entity type', 'Entity id', 'Before', 'After']);
+    expect(sheet.rowCount).toBe(6);
+    expect((sheet.getRow(5).values as unknown[]).slice(1)).toEqual([
+      '2026-01-06 18:00:00',
+      DEMO_UNITS[0].agents[0].name,
+      'Agent',
+      'Declaration withdrawn',
+      'declaration',
+      "'=1+1",
+      '{"status":"pending"}',
+      '{"status":"withdrawn"}',
+    ]);
+    expect(sheet.getRow(6).getCell(4).value).toBe('Declaration submitted');
+    expect(sheet.getRow(6).getCell(7).value).toBeNull();
+  });
+});

@@ -67,6 +67,7 @@ describe("the unit's audit trail", () => {
     expect(await actions('from=2026-01-05&to=2026-01-05')).toEqual(['declaration_submitted']);
     expect(await actions('q=王五')).toEqual(['declaration_submitted']);
     expect(await actions('q=外单位')).toEqual([]);
+    expect(await actions('q=WITHDRAWN&to=2026-01-31')).toEqual(['declaration_withdrawn']);
 
     const second = await list('to=2026-01-06&pageSize=1&page=1');
     expect(second.body).toEqual(jasmine.objectContaining({ total: 3, page: 1, pageSize: 1 }));

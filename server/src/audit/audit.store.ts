@@ -61,9 +61,10 @@ export class AuditTrailStore {
     if (f.from) query.where('a.at', '>=', shanghaiDayStart(f.from).toISOString());
     if (f.to) query.where('a.at', '<', shanghaiDayStart(f.to, 1).toISOString());
     if (f.q) {
-      const pattern = `%${escapeLike(f.q)}%`;
+      // Lower-cased on both engines: SQLite's like ignores ASCII case, PostgreSQL's does not.
+      const pattern = `%${escapeLike(f.q.toLowerCase())}%`;
       query.where((w) => {
-        for (const column of ['a.entity_id', 'a.before', 'a.after', 'u.name']) w.orWhereRaw("?? like ? escape '\\'", [column, pattern]);
+        for (const column of ['a.entity_id', 'a.before', 'a.after', 'u.name']) w.orWhereRaw("lower(??) like ? escape '\\'", [column, pattern]);
       });
     }
     return query;

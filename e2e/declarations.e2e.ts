@@ -154,9 +154,7 @@ describe('declarations in a browser', () => {
     await waitForCount(page.getByTestId('insured-row'), 7);
     await page.getByTestId('insured-search').fill(leaver.idNumber);
     await waitForCount(page.getByTestId('insured-row'), 1);
-    await expectAsync(page.getByTestId('insured-row').textContent()).toBeResolvedTo(
-      jasmine.stringContaining(text('zh-CN', 'enums.insuredStatus.suspended')),
-    );
+    await page.getByTestId('insured-row').filter({ hasText: text('zh-CN', 'enums.insuredStatus.suspended') }).waitFor();
 
     // A pending addition is withdrawn from the queue.
     await api(unit.context, 'POST', '/api/additions', { ...person(idOf(41), '撤回人'), hukouType: 'urban', personnelCategory: 'in_service', effectiveMonth: next, wageFen: 800_000 });

@@ -300,6 +300,8 @@ async function unitAUploadToken(hall: TestHall): Promise<string> {
 }
 
 const keyOf = (r: RouteDefinition) => `${r.method} ${r.path}`;
+/** Each of these walks every route, signing in per role: more than the default spec timeout on a busy machine. */
+const LOOP_TIMEOUT_MS = 180_000;
 
 /** Sign-ins of unit B, one per role, to play the other unit. */
 async function signedInAs(hall: TestHall, role: Role, unitIndex: 0 | 1): Promise<HallClient> {
@@ -357,7 +359,7 @@ describe('tenancy and roles on every endpoint', () => {
       const res = await call(anonymous, def, CASES[keyOf(def)]);
       expect(res.status).withContext(keyOf(def)).toBe(401);
     }
-  });
+  }, LOOP_TIMEOUT_MS);
 
   it('answers 403 to every role an endpoint is not for', async () => {
     for (const def of world.hall.app.locals.routes) {
@@ -369,7 +371,7 @@ describe('tenancy and roles on every endpoint', () => {
         expect(res.status).withContext(`${keyOf(def)} as ${role}`).toBe(403);
       }
     }
-  });
+  }, LOOP_TIMEOUT_MS);
 
   it("answers 404, or nothing of unit A, to unit B's users on every unit endpoint", async () => {
     for (const def of world.hall.app.locals.routes) {
@@ -382,5 +384,5 @@ describe('tenancy and roles on every endpoint', () => {
         await c.crossUnit(b, world);
       }
     }
-  });
+  }, LOOP_TIMEOUT_MS);
 });

@@ -6,7 +6,6 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
@@ -30,6 +29,7 @@ import { SubmissionKey } from '../../shared/idempotency';
 import { LoadError } from '../../shared/load-error/load-error';
 import { Notice } from '../../shared/notice/notice';
 import { valueOf } from '../../shared/resource-value';
+import { PagedTable } from '../../shared/table/paged-table';
 import { Paging, searchTerm } from '../../shared/table/paging';
 import { pick, reductionForm, reductionInput } from '../reduction-form';
 import { insuredPersonsResource, reductionOptionsResource, ReductionsApi } from '../reductions-api';
@@ -44,7 +44,6 @@ import { insuredPersonsResource, reductionOptionsResource, ReductionsApi } from 
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatPaginatorModule,
     MatProgressBarModule,
     MatSelectModule,
     MatSortModule,
@@ -54,6 +53,7 @@ import { insuredPersonsResource, reductionOptionsResource, ReductionsApi } from 
     PeriodPipe,
     LoadError,
     Notice,
+    PagedTable,
   ],
   templateUrl: './reduction-page.html',
   styleUrl: './reduction-page.scss',

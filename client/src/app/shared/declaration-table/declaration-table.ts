@@ -10,31 +10,26 @@ import {
   viewChild,
   type AfterContentInit,
 } from '@angular/core';
-import { MatPaginatorModule } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatColumnDef, MatTable, MatTableModule } from '@angular/material/table';
 import type { Declaration, DeclarationPage } from '@common/api/declarations';
 import { TranslatePipe } from '@ngx-translate/core';
 import { PeriodPipe } from '../format/period.pipe';
 import { valueOf } from '../resource-value';
-import { LoadError } from '../load-error/load-error';
 import { StatusChip } from '../status-chip/status-chip';
+import { PagedTable } from '../table/paged-table';
 import type { Paging } from '../table/paging';
 
 /**
  * A server-paged list of declarations, as the unit's queues and the reviewer's console show them (masked ID
- * numbers), with the reason and a retry when a page did not load. The page adds its own `actions` column as a
- * `matColumnDef` inside the element.
+ * numbers), in the paged frame. The page adds its own `actions` column as a `matColumnDef` inside the element.
  */
 @Component({
   selector: 'app-declaration-table',
   imports: [
     DatePipe,
-    MatPaginatorModule,
-    MatProgressBarModule,
     MatTableModule,
     TranslatePipe,
-    LoadError,
+    PagedTable,
     PeriodPipe,
     StatusChip,
   ],
@@ -74,8 +69,8 @@ export class DeclarationTable implements AfterContentInit {
 
   private readonly table = viewChild.required(MatTable);
   private readonly columnDefs = contentChildren(MatColumnDef);
-  protected readonly current = computed(() => valueOf(this.declarations()));
-  protected readonly rows = computed(() => this.current()?.items ?? []);
+  /** Read by the table even while the frame shows why the page did not load. */
+  protected readonly rows = computed(() => valueOf(this.declarations())?.items ?? []);
 
   ngAfterContentInit(): void {
     for (const columnDef of this.columnDefs()) this.table().addColumnDef(columnDef);

@@ -1,13 +1,14 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { provideTestTranslation } from '../../../testing/translation';
 import { ReviewHomePage } from './review-home';
 
 describe('ReviewHomePage', () => {
   it('shows the submissions waiting across units and the number of units', async () => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideTestTranslation('en')],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideTestTranslation('en')],
     });
     const fixture = TestBed.createComponent(ReviewHomePage);
     TestBed.tick();
@@ -21,5 +22,8 @@ describe('ReviewHomePage', () => {
     });
     expect(card('review-pending-count')).toEqual({ label: 'Pending submissions across units', value: '7' });
     expect(card('review-unit-count')).toEqual({ label: 'Units', value: '12' });
+    const open = element.querySelector('[data-testid="review-open-console"]');
+    expect(open?.textContent?.replace('rule', '').trim()).toBe('Review submissions');
+    expect(open?.getAttribute('href')).toBe('/review/declarations');
   });
 });

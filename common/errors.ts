@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'BATCH_VALIDATION_EXPIRED',
   'BATCH_NOTHING_VALID',
   'PAYLOAD_TOO_LARGE',
+  'VERIFY_THROTTLED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -145,3 +145,26 @@ export const insuredPersonDetail = z.object({
   ),
 });
 export type InsuredPersonDetail = z.infer<typeof insuredPersonDetail>;
+
+/** A fee period's statement: due and paid per insurance type and side (unit / person). */
+export const paymentStatementQuery = z.object({ period: feePeriodField });
+export const paymentStatementLine = z.object({
+  insuranceType: insuranceTypeField,
+  persons: z.number().int(),
+  unitDueFen: z.number().int(),
+  personDueFen: z.number().int(),
+  unitPaidFen: z.number().int(),
+  personPaidFen: z.number().int(),
+});
+export const paymentStatement = z.object({
+  feePeriod: z.string(),
+  unitName: z.string(),
+  unitCreditCode: z.string(),
+  lines: z.array(paymentStatementLine),
+  dueFen: z.number().int(),
+  paidFen: z.number().int(),
+  collectedOn: z.string().nullable(),
+  collectionSerial: z.string().nullable(),
+});
+export type PaymentStatementLine = z.infer<typeof paymentStatementLine>;
+export type PaymentStatement = z.infer<typeof paymentStatement>;

@@ -14,6 +14,8 @@ import { auditRoutes } from './audit/audit.routes';
 import { AuthService } from './auth/auth.service';
 import { authRoutes } from './auth/auth.routes';
 import { batchRoutes } from './batches/batches.routes';
+import { CertificateService } from './certificates/certificates.service';
+import { certificateRoutes } from './certificates/certificates.routes';
 import { DeclarationService } from './declarations/declarations.service';
 import { declarationRoutes } from './declarations/declarations.routes';
 import { healthRoutes } from './health/health.routes';
@@ -58,6 +60,7 @@ export interface Services {
   declarations: DeclarationService;
   insured: InsuredService;
   review: ReviewService;
+  certificates: CertificateService;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -74,6 +77,7 @@ export function createServices(deps: AppDeps): Services {
     declarations: new DeclarationService(db.knex, clock),
     insured: new InsuredService(db.knex),
     review: new ReviewService(db.knex, clock),
+    certificates: new CertificateService(db.knex, clock),
   };
 }
 
@@ -92,6 +96,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...insuredRoutes(services.insured, { db: deps.db.knex, clock: deps.clock, messages: services.messages }),
     ...reviewRoutes(services.review),
     ...batchRoutes({ db: deps.db.knex, clock: deps.clock, ...services }),
+    ...certificateRoutes(services.certificates),
   ];
   let document: Record<string, unknown> | undefined;
   routes.push(

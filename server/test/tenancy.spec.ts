@@ -289,6 +289,34 @@ const CASES: Record<string, TenancyCase> = {
       expect((await b.post(`/api/agents/${unitA.agentId}/enable`)).status).toBe(404);
     },
   },
+  'get /payments/statement': {
+    url: () => '/api/payments/statement?period=202610',
+    crossUnit: async (b) => {
+      const res = await b.get('/api/payments/statement?period=202610');
+      expect(res.body.unitCreditCode).toBe(DEMO_UNITS[1].creditCode);
+      expect(JSON.stringify(res.body)).not.toContain(DEMO_UNITS[0].name);
+    },
+  },
+  'post /certificates': {
+    url: () => '/api/certificates',
+    body: { idNumber: '110105194912310021', from: '202601', to: '202610' },
+    crossUnit: async (b, { unitA, hall }) => {
+      const res = await b.post('/api/certificates', { idNumber: unitA.idNumber, from: '202601', to: '202610' });
+      expect(res.status).toBe(404);
+      expect(await hall.db.knex('certificates').where({ person_id: unitA.personId }).first()).toBeUndefined();
+    },
+  },
+  'get /certificates/:code': {
+    url: () => '/api/certificates/AAAA-BBBB-CCCC-DDDD',
+    crossUnit: async (b, { unitA, hall }) => {
+      const a = await hall.client();
+      await a.signInUnitAdmin(0);
+      const issued = await a.post('/api/certificates', { idNumber: unitA.idNumber, from: '202601', to: '202610' });
+      expect(issued.status).toBe(201);
+      expect((await b.get(`/api/certificates/${issued.body.code}`)).status).toBe(404);
+    },
+  },
+  'get /certificates/verify/:code': { url: () => '/api/certificates/verify/AAAA-BBBB-CCCC-DDDD', crossUnit: 'not unit data' },
 };
 
 /** A dry run of unit A, with one valid row. */

@@ -103,8 +103,15 @@ describe('the hall, page to page', () => {
       '参保人员',
       '个人缴费明细',
       '单位缴费明细',
+      '缴费证明',
       '单位信息',
     ]);
+  });
+
+  it('opens the certificate verification page without a sign-in', async () => {
+    await open('/verify');
+    expect(url()).toBe('/verify');
+    expect(text('verify-submit')).toContain('验证');
   });
 
   it('shows a unit administrator their unit, name, role and services', async () => {
@@ -128,6 +135,7 @@ describe('the hall, page to page', () => {
       '参保人员',
       '个人缴费明细',
       '单位缴费明细',
+      '缴费证明',
       '单位信息',
       '经办人管理',
       '操作日志',

@@ -15,6 +15,15 @@ export const routes: Routes = [
     loadComponent: () => import('./login/unit-picker/unit-picker').then((m) => m.UnitPicker),
   },
   {
+    path: 'verify',
+    loadComponent: () => import('./verify/verify-page/verify-page').then((m) => m.VerifyPage),
+  },
+  {
+    path: 'print',
+    canActivate: [signedIn, unitChosen, rolesAllowed('unit_admin', 'agent')],
+    loadChildren: () => import('./print/print.routes').then((m) => m.printRoutes),
+  },
+  {
     path: '',
     canActivate: [signedIn, unitChosen],
     loadComponent: () => import('./core/shell/shell').then((m) => m.Shell),
@@ -64,6 +73,11 @@ export const routes: Routes = [
         path: 'payments',
         canActivate: [rolesAllowed('unit_admin', 'agent')],
         loadChildren: () => import('./payments/payments.routes').then((m) => m.paymentsRoutes),
+      },
+      {
+        path: 'certificates',
+        canActivate: [rolesAllowed('unit_admin', 'agent')],
+        loadChildren: () => import('./certificates/certificates.routes').then((m) => m.certificatesRoutes),
       },
       {
         path: 'unit-info',

@@ -8,6 +8,8 @@ import {
   paymentDetail,
   paymentDetailPage,
   paymentDetailQuery,
+  paymentStatement,
+  paymentStatementQuery,
   unitPaymentPage,
   unitPaymentQuery,
 } from '@common/api/payments';
@@ -130,6 +132,16 @@ export function paymentRoutes({ db, clock, messages, payments, assessments }: Pa
         });
         return RESPONDED;
       },
+    }),
+    route({
+      method: 'get',
+      path: '/payments/statement',
+      summary: "The unit's statement for one fee period: due and paid per insurance type and side, for printing",
+      tag: 'payments',
+      access: UNIT_ROLES,
+      query: paymentStatementQuery,
+      response: paymentStatement,
+      handle: (ctx) => payments.statement(unitOf(ctx), ctx.query.period),
     }),
     route({
       method: 'post',

@@ -4,6 +4,7 @@ import type {
   PaymentDetail,
   PaymentDetailPage,
   PaymentDetailQuery,
+  PaymentStatement,
   UnitPaymentPage,
   UnitPaymentQuery,
 } from '@common/api/payments';
@@ -55,6 +56,27 @@ export class PaymentService {
   async allPeriods(unitId: number, query: UnitPaymentQuery) {
     await this.assessments.ensureCurrentAssessed(unitId);
     return this.store().allPeriods(unitId, query);
+  }
+
+  /** The unit's statement for one fee period: due and paid per insurance type and side. */
+  async statement(unitId: number, period: FeePeriod): Promise<PaymentStatement> {
+    await this.assessments.ensureCurrentAssessed(unitId);
+    const [unit, lines, collection] = await Promise.all([
+      this.db('units').where({ id: unitId }).first('name', 'credit_code'),
+      this.store().statementLines(unitId, period),
+      this.db('collections').where({ unit_id: unitId, fee_period: period }).first('collected_on', 'serial'),
+    ]);
+    const sum = (f: (l: (typeof lines)[number]) => number) => lines.reduce((n, l) => n + f(l), 0);
+    return {
+      feePeriod: period,
+      unitName: unit.name,
+      unitCreditCode: unit.credit_code,
+      lines,
+      dueFen: sum((l) => l.unitDueFen + l.personDueFen),
+      paidFen: sum((l) => l.unitPaidFen + l.personPaidFen),
+      collectedOn: collection?.collected_on ?? null,
+      collectionSerial: collection?.serial ?? null,
+    };
   }
 
   /** Records the unit's collection for a period: every unpaid detail of it becomes paid. */

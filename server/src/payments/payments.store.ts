@@ -1,5 +1,11 @@
 import type { Knex } from 'knex';
-import type { PaymentDetail, PaymentDetailQuery, UnitPaymentPeriod, UnitPaymentQuery } from '@common/api/payments';
+import type {
+  PaymentDetail,
+  PaymentDetailQuery,
+  PaymentStatementLine,
+  UnitPaymentPeriod,
+  UnitPaymentQuery,
+} from '@common/api/payments';
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber } from '@common/validators/id-number';
 import { personsMatching } from '../db/person-search';
@@ -116,6 +122,27 @@ export class PaymentStore {
   async allPeriods(unitId: number, f: Partial<UnitPaymentQuery>): Promise<UnitPaymentPeriod[]> {
     const rows = await this.periodRows(unitId, f).orderBy('d.fee_period', f.direction ?? 'desc');
     return rows.map((r) => this.toPeriod(r));
+  }
+
+  /** One period's due and paid per insurance type and side. */
+  async statementLines(unitId: number, period: FeePeriod): Promise<PaymentStatementLine[]> {
+    const paid = (column: string) => this.db.raw(`sum(case when paid_at is not null then ${column} else 0 end)`);
+    const rows = await this.db('payment_details')
+      .where({ unit_id: unitId, fee_period: period })
+      .groupBy('insurance_type')
+      .orderBy('insurance_type')
+      .select('insurance_type')
+      .countDistinct({ persons: 'person_id' })
+      .sum({ unit: 'unit_amount_fen', person: 'person_amount_fen' })
+      .select({ unit_paid: paid('unit_amount_fen'), person_paid: paid('person_amount_fen') });
+    return rows.map((r: any) => ({
+      insuranceType: r.insurance_type,
+      persons: Number(r.persons),
+      unitDueFen: Number(r.unit ?? 0),
+      personDueFen: Number(r.person ?? 0),
+      unitPaidFen: Number(r.unit_paid ?? 0),
+      personPaidFen: Number(r.person_paid ?? 0),
+    }));
   }
 
   private periodRows(unitId: number, f: Partial<UnitPaymentQuery>) {

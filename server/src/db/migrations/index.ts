@@ -5,6 +5,7 @@ import * as batchUploads from './002_batch_uploads';
 import * as assessments from './003_assessments';
 import * as paymentIndexes from './004_payment_indexes';
 import * as auditIndexes from './005_audit_indexes';
+import * as certificates from './006_certificates';
 
 export interface Migration {
   up(knex: Knex, dialect: Dialect): Promise<void>;
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003_assessments': assessments,
   '004_payment_indexes': paymentIndexes,
   '005_audit_indexes': auditIndexes,
+  '006_certificates': certificates,
 };
 
 export function migrationSource(dialect: Dialect): Knex.MigrationSource<string> {

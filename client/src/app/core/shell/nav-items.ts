@@ -23,6 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'insured', path: '/insured', icon: 'groups', labelKey: 'insuredList.nav', roles: ['unit_admin', 'agent'] },
   { id: 'paymentDetails', path: '/payments/details', icon: 'receipt_long', labelKey: 'payments.nav.details', roles: ['unit_admin', 'agent'] },
   { id: 'unitPayments', path: '/payments/periods', icon: 'account_balance_wallet', labelKey: 'payments.nav.periods', roles: ['unit_admin', 'agent'] },
+  { id: 'certificates', path: '/certificates', icon: 'verified', labelKey: 'certificates.nav', roles: ['unit_admin', 'agent'] },
   { id: 'unitInfo', path: '/unit-info', icon: 'apartment', labelKey: 'unitInfo.nav', roles: ['unit_admin', 'agent'] },
   { id: 'agents', path: '/agents', icon: 'badge', labelKey: 'nav.agents', roles: ['unit_admin'] },
   { id: 'audit', path: '/audit', icon: 'history', labelKey: 'audit.nav', roles: ['unit_admin'] },

@@ -8,6 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
 import { INSURED_STATUSES, type InsuredPerson, type InsuredQuery, type InsuredStatus } from '@common/api/declarations';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ExportButton } from '../../shared/export/export-button';
@@ -36,6 +37,7 @@ const DEFAULT_SORT = { active: 'name', direction: 'asc' } as const satisfies Sor
     MatSelectModule,
     MatSortModule,
     MatTableModule,
+    RouterLink,
     TranslatePipe,
     FenPipe,
     PeriodPipe,

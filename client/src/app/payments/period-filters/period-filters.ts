@@ -27,7 +27,7 @@ function sameFilter(a: PeriodFilter | null, b: PeriodFilter | null): boolean {
 }
 
 /** What a month input holds (`YYYY-MM`); browsers without one let people type it. */
-const MONTH_VALUE = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const MONTH_VALUE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 const monthFormat = (control: AbstractControl<string>): ValidationErrors | null =>
   control.value === '' || MONTH_VALUE.test(control.value) ? null : { format: true };

@@ -57,6 +57,7 @@ describe('UnitPaymentsPage', () => {
         overdueFen: '¥3333.32',
         collectedOn: '2026-11-20',
         collectionSerial: 'ZS202611000123',
+        print: '打印对账单',
       },
       {
         feePeriod: '2026-10',
@@ -68,6 +69,7 @@ describe('UnitPaymentsPage', () => {
         overdueFen: '¥0.00',
         collectedOn: '2026-10-21',
         collectionSerial: 'ZS202610000077',
+        print: '打印对账单',
       },
     ]);
     expect(page.texts('period-due')).toEqual(['¥43333.32', '¥41000.00']);

@@ -1,6 +1,8 @@
 import { Component, computed, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatSortModule, type SortDirection } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ExportButton } from '../../shared/export/export-button';
 import { FenPipe } from '../../shared/format/fen.pipe';
@@ -13,7 +15,18 @@ import { UNIT_PAYMENTS_EXPORT, unitPaymentPageResource, unitPaymentParams, type 
 /** 单位缴费明细: the unit's contributions per fee period, due against paid, with the collection that paid them. */
 @Component({
   selector: 'app-unit-payments-page',
-  imports: [MatSortModule, MatTableModule, TranslatePipe, FenPipe, PeriodPipe, ExportButton, PeriodFilters, PagedTable],
+  imports: [
+    MatButtonModule,
+    MatSortModule,
+    MatTableModule,
+    RouterLink,
+    TranslatePipe,
+    FenPipe,
+    PeriodPipe,
+    ExportButton,
+    PeriodFilters,
+    PagedTable,
+  ],
   templateUrl: './unit-payments-page.html',
   styleUrl: './unit-payments-page.scss',
 })
@@ -28,6 +41,7 @@ export class UnitPaymentsPage {
     'overdueFen',
     'collectedOn',
     'collectionSerial',
+    'print',
   ];
   protected readonly exportUrl = UNIT_PAYMENTS_EXPORT;
 

@@ -1,0 +1,16 @@
+import type { Routes } from '@angular/router';
+
+/** Print-ready A4 documents, outside the shell so only the document prints. */
+export const printRoutes: Routes = [
+  {
+    path: 'certificates/:code',
+    loadComponent: () => import('./certificate-print/certificate-print').then((m) => m.CertificatePrint),
+  },
+  {
+    path: 'statement/:period',
+    loadComponent: () => import('./statement-print/statement-print').then((m) => m.StatementPrint),
+  },
+  { path: 'insured', loadComponent: () => import('./insured-print/insured-print').then((m) => m.InsuredPrint) },
+  { path: 'declarations/:id', loadComponent: () => import('./receipt-print/receipt-print').then((m) => m.ReceiptPrint) },
+  { path: 'batches/:batchId', loadComponent: () => import('./receipt-print/receipt-print').then((m) => m.ReceiptPrint) },
+];

@@ -1,0 +1,49 @@
+import { HttpClient } from '@angular/common/http';
+import { Component, computed, inject, input, numberAttribute, resource } from '@angular/core';
+import type { Declaration } from '@common/api/declarations';
+import { shanghaiDateTime } from '@common/fee-period';
+import { TranslatePipe } from '@ngx-translate/core';
+import { firstValueFrom } from 'rxjs';
+import { PeriodPipe } from '../../shared/format/period.pipe';
+import { LoadError } from '../../shared/load-error/load-error';
+import { valueOf } from '../../shared/resource-value';
+import { allPages } from '../print-api';
+import { PrintSheet } from '../print-sheet/print-sheet';
+
+/** The receipt of a submission: one declaration, or every row of a batch, with the review result. */
+@Component({
+  selector: 'app-receipt-print',
+  imports: [TranslatePipe, PeriodPipe, LoadError, PrintSheet],
+  templateUrl: './receipt-print.html',
+})
+export class ReceiptPrint {
+  /** One declaration (route `declarations/:id`) … */
+  readonly id = input(undefined, { transform: numberAttribute });
+  /** … or a whole batch (route `batches/:batchId`). */
+  readonly batchId = input(undefined, { transform: numberAttribute });
+
+  private readonly http = inject(HttpClient);
+
+  protected readonly declarations = resource({
+    params: () => ({ id: this.id(), batchId: this.batchId() }),
+    loader: async ({ params }): Promise<Declaration[]> => {
+      if (params.id) return [await firstValueFrom(this.http.get<Declaration>(`/api/declarations/${params.id}`))];
+      // A batch's rows sit in the pending queue until reviewed, then in the audited one.
+      const queues = await Promise.all(
+        ['pending', 'audited'].map((queue) => allPages<Declaration>(this.http, '/api/declarations', { queue, batchId: params.batchId! })),
+      );
+      const all = queues.flat();
+      return all.sort((a, b) => (a.rowNumber ?? a.id) - (b.rowNumber ?? b.id));
+    },
+  });
+  protected readonly rows = computed(() => valueOf(this.declarations));
+  protected readonly first = computed(() => this.rows()?.[0]);
+  protected readonly counts = computed(() => {
+    const counts: Record<string, number> = { pending: 0, approved: 0, rejected: 0, withdrawn: 0 };
+    for (const d of this.rows() ?? []) counts[d.status]++;
+    return counts;
+  });
+  protected at(instant: string | null): string {
+    return instant ? shanghaiDateTime(new Date(instant)) : '';
+  }
+}

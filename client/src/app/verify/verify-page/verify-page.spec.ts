@@ -1,0 +1,59 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { apiError } from '../../../testing/answers';
+import { Page, pageProviders } from '../../../testing/page';
+import { CATALOGUES } from '../../../testing/translation';
+import { VerifyPage } from './verify-page';
+
+const zh = CATALOGUES['zh-CN'] as any;
+
+describe('VerifyPage', () => {
+  let http: HttpTestingController;
+  let page: Page;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ providers: pageProviders() });
+    http = TestBed.inject(HttpTestingController);
+    page = new Page(TestBed.createComponent(VerifyPage));
+    await page.stable();
+  });
+
+  afterEach(() => http.verify());
+
+  it('checks a code typed loosely and shows only the masked facts', async () => {
+    await page.type('verify-code', ' abcd efgh-jklm npqr ');
+    await page.click('verify-submit');
+    http
+      .expectOne('/api/certificates/verify/ABCD-EFGH-JKLM-NPQR')
+      .flush({ genuine: true, nameMasked: '王**', idNumberMasked: '350102********1234', from: '202601', to: '202603', months: 3 });
+    await page.stable();
+    expect(page.text('verify-genuine')).toBe(zh.verify.genuine);
+    expect(page.parts('verify-facts')).toEqual([
+      zh.verify.name,
+      '王**',
+      zh.verify.idNumber,
+      '350102********1234',
+      zh.verify.period,
+      '2026-01 – 2026-03',
+      zh.verify.months,
+      '3',
+    ]);
+  });
+
+  it('says a code is unknown when the server does not know it', async () => {
+    await page.type('verify-code', 'AAAA-BBBB-CCCC-DDDD');
+    await page.click('verify-submit');
+    http.expectOne('/api/certificates/verify/AAAA-BBBB-CCCC-DDDD').flush(apiError('NOT_FOUND'), { status: 404, statusText: 'Not Found' });
+    await page.stable();
+    expect(page.text('verify-failure')).toBe(zh.verify.unknown);
+    expect(page.text('verify-genuine')).toBeNull();
+  });
+
+  it('asks nothing of the server for what cannot be a code', async () => {
+    await page.type('verify-code', '12345');
+    await page.click('verify-submit');
+    http.expectNone(() => true);
+    await page.stable();
+    expect(page.text('verify-failure')).toBe(zh.verify.malformed);
+  });
+});

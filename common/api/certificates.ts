@@ -1,0 +1,65 @@
+/** Payment certificates (缴费证明): issued by a unit for one employee and a month range; verified by anyone with the code. */
+import { z } from 'zod';
+import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
+import { feePeriodField } from './declarations';
+import { fieldIssue, requiredText } from './fields';
+
+/** 16 characters of RFC 4648 base32 in four groups: `ABCD-EFGH-JKLM-NPQR`. 80 random bits. */
+export const CERTIFICATE_CODE = /^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/;
+
+/** What a user types: case and spaces forgiven, hyphens optional. */
+export function normaliseCertificateCode(raw: string): string {
+  const compact = raw.toUpperCase().replace(/[\s-]/g, '');
+  return compact.replace(/(.{4})(?=.)/g, '$1-');
+}
+
+export const certificateRequest = z
+  .object({
+    idNumber: requiredText(18).transform((v) => v.toUpperCase()),
+    from: feePeriodField,
+    to: feePeriodField,
+  })
+  .superRefine((v, ctx) => {
+    if (v.from > v.to) ctx.addIssue({ ...fieldIssue('INVALID'), path: ['to'] });
+  });
+export type CertificateRequest = z.input<typeof certificateRequest>;
+
+export const certificateMonth = z.object({
+  feePeriod: z.string(),
+  baseFen: z.number().int(),
+  insuranceTypes: z.array(z.enum(EMPLOYEE_INSURANCE_TYPES)),
+  unitAmountFen: z.number().int(),
+  personAmountFen: z.number().int(),
+  paid: z.boolean(),
+});
+export type CertificateMonth = z.infer<typeof certificateMonth>;
+
+export const certificate = z.object({
+  code: z.string(),
+  unitName: z.string(),
+  unitCreditCode: z.string(),
+  name: z.string(),
+  idNumber: z.string(),
+  from: z.string(),
+  to: z.string(),
+  months: z.number().int(),
+  issuedAt: z.string(),
+  issuedBy: z.string(),
+  items: z.array(certificateMonth),
+  unitAmountFen: z.number().int(),
+  personAmountFen: z.number().int(),
+});
+export type Certificate = z.infer<typeof certificate>;
+
+export const codeParams = z.object({ code: z.string().max(40) });
+
+/** All the public may learn from a code: never amounts, never the unit. */
+export const certificateVerification = z.object({
+  genuine: z.literal(true),
+  nameMasked: z.string(),
+  idNumberMasked: z.string(),
+  from: z.string(),
+  to: z.string(),
+  months: z.number().int(),
+});
+export type CertificateVerification = z.infer<typeof certificateVerification>;

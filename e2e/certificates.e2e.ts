@@ -1,0 +1,72 @@
+/**
+ * Printing: an employee's payment certificate issued from the form, printed to an A4 PDF through Chromium,
+ * then checked on the public verification page by someone who is not signed in; a made-up code is refused.
+ */
+import { DEMO_PASSWORDS, DEMO_UNITS } from '../server/src/db/seeds/demo';
+import { displayPeriod } from '../common/fee-period';
+import { LoginPage, openHall, Shell } from './pages/hall.page';
+import { api } from './support/api';
+import { world } from './support/global';
+import { text } from './support/i18n';
+
+/** Each page's size in PostScript points, from the PDF's /MediaBox entries. */
+function pageSizes(pdf: Buffer): [number, number][] {
+  const boxes = pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g);
+  return [...boxes].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+}
+
+describe('payment certificates in a browser', () => {
+  it('prints a certificate to an A4 PDF with its code, which verifies on the public page; a made-up code does not', async () => {
+    const unit = await openHall();
+    await new LoginPage(unit.page).asUnitAdmin(DEMO_UNITS[0].creditCode, DEMO_PASSWORDS.unitAdmin);
+    await new Shell(unit.page).unitName().waitFor();
+    const detail = (await api(unit.context, 'GET', '/api/payments/details?sort=feePeriod&direction=asc&pageSize=1')).items[0];
+
+    await unit.page.getByTestId('nav-certificates').click();
+    await unit.page.getByTestId('certificate-id-number').fill(detail.idNumber);
+    await unit.page.getByTestId('certificate-from').fill(displayPeriod(detail.feePeriod));
+    await unit.page.getByTestId('certificate-to').fill(displayPeriod(detail.feePeriod));
+    await unit.page.getByTestId('certificate-submit').click();
+
+    const codeCell = unit.page.getByTestId('certificate-code');
+    await codeCell.waitFor();
+    const code = (await codeCell.textContent())!.trim();
+    expect(code).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/);
+    expect(unit.page.url()).toBe(`${world.server.baseUrl}/print/certificates/${code}`);
+    expect(await unit.page.getByTestId('certificate-month').count()).toBe(1);
+    expect(await unit.page.getByTestId('print-unit').textContent()).toContain(DEMO_UNITS[0].name);
+    expect(await unit.page.getByTestId('certificate-statement').textContent()).toContain(detail.idNumber);
+
+    // What the printer gets: the toolbar gone, the code still there.
+    await unit.page.emulateMedia({ media: 'print' });
+    expect(await unit.page.getByTestId('print-toolbar').isVisible()).toBeFalse();
+    expect(await codeCell.isVisible()).toBeTrue();
+    const pdf = await unit.page.pdf({ preferCSSPageSize: true, printBackground: true });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(5_000);
+    // A4 is 595.28 × 841.89 points.
+    expect(pageSizes(pdf).length).toBeGreaterThan(0);
+    for (const size of pageSizes(pdf)) expect(size).toEqual([595, 842]);
+    await unit.context.close();
+
+    const visitor = await world.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await visitor.newPage();
+    await page.goto(`${world.server.baseUrl}/verify`);
+    await page.getByTestId('verify-code').fill(code.toLowerCase());
+    await page.getByTestId('verify-submit').click();
+    await page.getByTestId('verify-genuine').waitFor();
+    const facts = (await page.getByTestId('verify-facts').textContent())!;
+    expect(facts).toContain(`${detail.idNumber.slice(0, 6)}********${detail.idNumber.slice(-4)}`);
+    expect(facts).toContain(`${[...detail.name][0]}*`);
+    expect(facts).not.toContain(detail.idNumber);
+    expect(facts).not.toContain(detail.name);
+    expect(await page.content()).not.toContain(DEMO_UNITS[0].name);
+
+    await page.getByTestId('verify-code').fill('AAAA-BBBB-CCCC-DDDD');
+    await page.getByTestId('verify-submit').click();
+    await page.getByTestId('verify-failure').waitFor();
+    expect(await page.getByTestId('verify-failure').textContent()).toContain(text('zh-CN', 'verify.unknown'));
+    expect(await page.getByTestId('verify-genuine').count()).toBe(0);
+    await visitor.close();
+  });
+});

@@ -1,0 +1,106 @@
+import { CERTIFICATE_CODE } from '@common/api/certificates';
+import { createTestHall, type HallClient, type TestHall } from '../../test/harness';
+import { DEMO_UNITS } from '../db/seeds/demo';
+import { maskName, newCertificateCode, VERIFY_MISSES_ALLOWED, VERIFY_WINDOW_MS } from './certificates.service';
+
+describe('payment statements and certificates', () => {
+  let hall: TestHall;
+  let admin: HallClient;
+  let unitId: number;
+  let person: { id: number; id_number: string; name: string };
+
+  beforeAll(async () => {
+    hall = await createTestHall();
+    admin = await hall.client('en');
+    unitId = (await admin.signInUnitAdmin(0)).body.unit.id;
+    person = await hall.db
+      .knex('insured_persons as p')
+      .whereExists(hall.db.knex('payment_details as d').where('d.unit_id', unitId).whereRaw('d.person_id = p.id').where('d.fee_period', '202601'))
+      .first('p.id', 'p.id_number', 'p.name');
+  });
+  afterAll(() => hall.close());
+
+  it("totals the statement per insurance type and side from the unit's payment details", async () => {
+    const res = await admin.get('/api/payments/statement?period=202610');
+    expect(res.status).toBe(200);
+    const rows = await hall.db.knex('payment_details').where({ unit_id: unitId, fee_period: '202610' });
+    expect(res.body.lines.map((l: { insuranceType: string }) => l.insuranceType)).toEqual(['310', '330', '510']);
+    for (const line of res.body.lines) {
+      const ofType = rows.filter((r) => r.insurance_type === line.insuranceType);
+      const paid = ofType.filter((r) => r.paid_at);
+      expect(line.unitDueFen).toBe(ofType.reduce((n, r) => n + r.unit_amount_fen, 0));
+      expect(line.personDueFen).toBe(ofType.reduce((n, r) => n + r.person_amount_fen, 0));
+      expect(line.unitPaidFen).toBe(paid.reduce((n, r) => n + r.unit_amount_fen, 0));
+      expect(line.personPaidFen).toBe(paid.reduce((n, r) => n + r.person_amount_fen, 0));
+      expect(line.persons).toBe(new Set(ofType.map((r) => r.person_id)).size);
+    }
+    expect(res.body.dueFen).toBe(rows.reduce((n, r) => n + r.unit_amount_fen + r.person_amount_fen, 0));
+    expect(res.body.unitName).toBe(DEMO_UNITS[0].name);
+    expect((await admin.get('/api/payments/statement?period=2026-10')).status).toBe(400);
+    expect((await admin.get('/api/payments/statement?period=203001')).body.lines).toEqual([]);
+  });
+
+  it('issues a certificate with the months and amounts of the range, and stores it', async () => {
+    const res = await admin.post('/api/certificates', { idNumber: person.id_number, from: '202601', to: '202603' });
+    expect(res.status).toBe(201);
+    expect(res.body.code).toMatch(CERTIFICATE_CODE);
+    expect(res.body.items.map((m: { feePeriod: string }) => m.feePeriod)).toEqual(['202601', '202602', '202603']);
+    const rows = await hall.db
+      .knex('payment_details')
+      .where({ unit_id: unitId, person_id: person.id })
+      .whereBetween('fee_period', ['202601', '202603']);
+    expect(res.body.unitAmountFen).toBe(rows.reduce((n, r) => n + r.unit_amount_fen, 0));
+    expect(res.body.personAmountFen).toBe(rows.reduce((n, r) => n + r.person_amount_fen, 0));
+    const stored = await hall.db.knex('certificates').where({ code: res.body.code }).first();
+    expect(stored).toEqual(jasmine.objectContaining({ unit_id: unitId, person_id: person.id, from_period: '202601', to_period: '202603', months: 3 }));
+    expect((await admin.get(`/api/certificates/${res.body.code}`)).body).toEqual(res.body);
+  });
+
+  it("refuses another unit's person with 404, and a range with no payments", async () => {
+    const otherUnit = await hall.db.knex('units').where({ credit_code: DEMO_UNITS[1].creditCode }).first('id');
+    const other = await hall.db.knex('payment_details as d').join('insured_persons as p', 'p.id', 'd.person_id').where('d.unit_id', otherUnit.id).first('p.id_number');
+    expect((await admin.post('/api/certificates', { idNumber: other.id_number, from: '202601', to: '202603' })).status).toBe(404);
+    const empty = await admin.post('/api/certificates', { idNumber: person.id_number, from: '203001', to: '203002' });
+    expect(empty.status).toBe(400);
+    expect((await admin.post('/api/certificates', { idNumber: person.id_number, from: '202603', to: '202601' })).status).toBe(400);
+  });
+
+  it('verifies a code for anyone with masked data only, and 404 for a made-up code', async () => {
+    const issued = await admin.post('/api/certificates', { idNumber: person.id_number, from: '202602', to: '202604' });
+    const anonymous = await hall.client('en');
+    const res = await anonymous.get(`/api/certificates/verify/${issued.body.code.toLowerCase().replace(/-/g, '')}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      genuine: true,
+      nameMasked: maskName(person.name),
+      idNumberMasked: `${person.id_number.slice(0, 6)}********${person.id_number.slice(-4)}`,
+      from: '202602',
+      to: '202604',
+      months: 3,
+    });
+    expect(JSON.stringify(res.body)).not.toContain(DEMO_UNITS[0].name);
+    expect((await anonymous.get(`/api/certificates/verify/${newCertificateCode()}`)).status).toBe(404);
+    expect((await anonymous.get('/api/certificates/verify/not-a-code')).status).toBe(404);
+  });
+
+  it('makes a caller who keeps missing wait, even for a genuine code, until the window has passed', async () => {
+    const issued = await admin.post('/api/certificates', { idNumber: person.id_number, from: '202601', to: '202601' });
+    const anonymous = await hall.client('en');
+    // Other tests of this hall miss from the same address too.
+    await hall.db.knex('login_throttle').where('key', 'like', 'verify:%').delete();
+    for (let i = 0; i < VERIFY_MISSES_ALLOWED; i++) {
+      expect((await anonymous.get(`/api/certificates/verify/${newCertificateCode()}`)).status).toBe(404);
+    }
+    const blocked = await anonymous.get(`/api/certificates/verify/${issued.body.code}`);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe('VERIFY_THROTTLED');
+    expect(blocked.headers['retry-after']).toBe(String(VERIFY_WINDOW_MS / 1000));
+    hall.clock.advance(VERIFY_WINDOW_MS);
+    expect((await anonymous.get(`/api/certificates/verify/${issued.body.code}`)).status).toBe(200);
+  });
+
+  it('masks names to the family name', () => {
+    expect(maskName('张三')).toBe('张*');
+    expect(maskName('欧阳娜娜')).toBe('欧***');
+  });
+});

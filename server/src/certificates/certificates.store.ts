@@ -1,0 +1,110 @@
+import type { Knex } from 'knex';
+import type { CertificateMonth } from '@common/api/certificates';
+import type { FeePeriod } from '@common/fee-period';
+
+export interface CertificateRow {
+  code: string;
+  unitId: number;
+  personId: number;
+  from: FeePeriod;
+  to: FeePeriod;
+  months: number;
+  issuedBy: number;
+  issuedAt: string;
+}
+
+/** Certificates and the payment details they certify; unit-scoped except the lookup by code. */
+export class CertificateStore {
+  constructor(private readonly db: Knex) {}
+
+  /** The person with this ID number, if the unit has any payment detail of them. */
+  async personOfUnit(unitId: number, idNumber: string): Promise<{ id: number; name: string; idNumber: string } | undefined> {
+    const row = await this.db('insured_persons as p')
+      .where('p.id_number', idNumber)
+      .whereExists(this.db('payment_details as d').where('d.unit_id', unitId).whereRaw('d.person_id = p.id').select(this.db.raw('1')))
+      .first('p.id', 'p.name', 'p.id_number');
+    return row && { id: row.id, name: row.name, idNumber: row.id_number };
+  }
+
+  /** The person's payment details with this unit in the range, one entry per month. */
+  async months(unitId: number, personId: number, from: FeePeriod, to: FeePeriod): Promise<CertificateMonth[]> {
+    const rows = await this.db('payment_details')
+      .where({ unit_id: unitId, person_id: personId })
+      .whereBetween('fee_period', [from, to])
+      .orderBy(['fee_period', 'insurance_type'])
+      .select('fee_period', 'insurance_type', 'base_fen', 'unit_amount_fen', 'person_amount_fen', 'paid_at');
+    const months = new Map<string, CertificateMonth>();
+    for (const r of rows) {
+      const month: CertificateMonth = months.get(r.fee_period) ?? {
+        feePeriod: r.fee_period,
+        baseFen: r.base_fen,
+        insuranceTypes: [],
+        unitAmountFen: 0,
+        personAmountFen: 0,
+        paid: true,
+      };
+      month.insuranceTypes.push(r.insurance_type);
+      month.unitAmountFen += r.unit_amount_fen;
+      month.personAmountFen += r.person_amount_fen;
+      month.paid &&= r.paid_at != null;
+      months.set(r.fee_period, month);
+    }
+    return [...months.values()];
+  }
+
+  async insert(row: CertificateRow): Promise<void> {
+    await this.db('certificates').insert({
+      code: row.code,
+      unit_id: row.unitId,
+      person_id: row.personId,
+      from_period: row.from,
+      to_period: row.to,
+      months: row.months,
+      issued_by: row.issuedBy,
+      issued_at: row.issuedAt,
+    });
+  }
+
+  /** A certificate of this unit, with its person, unit and issuer. */
+  async ofUnit(unitId: number, code: string) {
+    return this.db('certificates as c')
+      .join('insured_persons as p', 'p.id', 'c.person_id')
+      .join('units as u', 'u.id', 'c.unit_id')
+      .join('users as s', 's.id', 'c.issued_by')
+      .where({ 'c.unit_id': unitId, 'c.code': code })
+      .first(
+        'c.code',
+        'c.person_id',
+        'c.from_period',
+        'c.to_period',
+        'c.months',
+        'c.issued_at',
+        'p.name',
+        'p.id_number',
+        'u.name as unit_name',
+        'u.credit_code',
+        's.name as issuer',
+      );
+  }
+
+  /** By the unique index on code: one indexed equality lookup, whatever the code. */
+  async byCode(code: string) {
+    return this.db('certificates as c')
+      .join('insured_persons as p', 'p.id', 'c.person_id')
+      .where('c.code', code)
+      .first('c.from_period', 'c.to_period', 'c.months', 'p.name', 'p.id_number');
+  }
+
+  /** Misses (unknown codes) of one caller, kept in the database so every instance counts them together. */
+  async misses(key: string): Promise<{ failures: number; lastFailureAt: string; blockedUntil: string | null } | undefined> {
+    const row = await this.db('login_throttle').where({ key }).first();
+    return row && { failures: row.failures, lastFailureAt: row.last_failure_at, blockedUntil: row.blocked_until ?? null };
+  }
+
+  async saveMisses(key: string, failures: number, at: string, blockedUntil: string | null): Promise<void> {
+    await this.db('login_throttle')
+      .insert({ key, failures, last_failure_at: at, blocked_until: blockedUntil })
+      .onConflict('key')
+      .merge();
+  }
+}

@@ -1,29 +1,13 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
-import type { Certificate } from '@common/api/certificates';
 import { apiError, BAD_REQUEST, CREATED, validationFailed } from '../../../testing/answers';
+import { CERTIFICATE } from '../../../testing/certificates';
 import { Page, pageProviders } from '../../../testing/page';
 import { CATALOGUES } from '../../../testing/translation';
 import { CertificatePage } from './certificate-page';
 
 const zh = CATALOGUES['zh-CN'] as any;
-
-const ISSUED: Certificate = {
-  code: 'ABCD-EFGH-JKLM-NPQR',
-  unitName: '港湾食品有限公司',
-  unitCreditCode: '91350100M000100Y43',
-  name: '王小明',
-  idNumber: '350102199003071234',
-  from: '202601',
-  to: '202602',
-  months: 2,
-  issuedAt: '2026-11-10T02:00:00.000Z',
-  issuedBy: '张敏',
-  items: [],
-  unitAmountFen: 0,
-  personAmountFen: 0,
-};
 
 describe('CertificatePage', () => {
   let http: HttpTestingController;
@@ -61,7 +45,7 @@ describe('CertificatePage', () => {
     await page.click('certificate-submit');
     const request = http.expectOne({ method: 'POST', url: '/api/certificates' });
     expect(request.request.body).toEqual({ idNumber: '350102199003071234', from: '202601', to: '202602' });
-    request.flush(ISSUED, CREATED);
+    request.flush(CERTIFICATE, CREATED);
     expect(navigate).toHaveBeenCalledWith(['/print/certificates', 'ABCD-EFGH-JKLM-NPQR']);
   });
 

@@ -1,28 +1,9 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { Certificate } from '@common/api/certificates';
+import { CERTIFICATE } from '../../../testing/certificates';
 import { Page, pageProviders } from '../../../testing/page';
-import { HARBOUR_FOODS, signIn, UNIT_ADMIN } from '../../../testing/sessions';
+import { signIn, UNIT_ADMIN } from '../../../testing/sessions';
 import { CertificatePrint } from './certificate-print';
-
-const CERTIFICATE: Certificate = {
-  code: 'ABCD-EFGH-JKLM-NPQR',
-  unitName: HARBOUR_FOODS.name,
-  unitCreditCode: HARBOUR_FOODS.creditCode,
-  name: '王小明',
-  idNumber: '350102199003071234',
-  from: '202601',
-  to: '202602',
-  months: 2,
-  issuedAt: '2026-11-10T02:00:00.000Z',
-  issuedBy: '陈经理',
-  items: [
-    { feePeriod: '202601', baseFen: 800_000, insuranceTypes: ['310', '510'], unitAmountFen: 64_000, personAmountFen: 16_000, paid: true },
-    { feePeriod: '202602', baseFen: 800_000, insuranceTypes: ['310', '510'], unitAmountFen: 64_000, personAmountFen: 16_000, paid: false },
-  ],
-  unitAmountFen: 128_000,
-  personAmountFen: 32_000,
-};
 
 describe('CertificatePrint', () => {
   it('prints the months with their amounts, the code and when it was issued in China time', async () => {

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'declaration_rejected',
   'assessment',
   'collection_recorded',
+  'certificate_issued',
 ] as const;
 
 /** A calendar day `YYYY-MM-DD` in Asia/Shanghai. */

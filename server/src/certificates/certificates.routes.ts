@@ -13,7 +13,7 @@ export function certificateRoutes(certificates: CertificateService): RouteDefini
       body: certificateRequest,
       response: certificate,
       status: 201,
-      handle: (ctx) => certificates.issue({ ...actorOf(ctx), unitId: unitOf(ctx) }, ctx.body),
+      handle: (ctx) => certificates.issue({ ...actorOf(ctx), unitId: unitOf(ctx) }, ctx.body, ctx.requestId),
     }),
     route({
       method: 'get',

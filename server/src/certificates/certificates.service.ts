@@ -9,6 +9,7 @@ import {
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber } from '@common/validators/id-number';
 import type { Clock } from '../clock';
+import { recordAudit } from '../audit/audit.store';
 import { AppError, invalidFields, notFound } from '../http/errors';
 import type { Actor } from '../http/route';
 import { CertificateStore } from './certificates.store';
@@ -49,22 +50,39 @@ export class CertificateService {
     private readonly clock: Clock,
   ) {}
 
-  async issue(actor: Actor & { unitId: number }, input: { idNumber: string; from: FeePeriod; to: FeePeriod }): Promise<Certificate> {
+  async issue(
+    actor: Actor & { unitId: number },
+    input: { idNumber: string; from: FeePeriod; to: FeePeriod },
+    requestId: string,
+  ): Promise<Certificate> {
     const store = new CertificateStore(this.db);
     const person = await store.personOfUnit(actor.unitId, input.idNumber);
     if (!person) throw notFound();
     const items = await store.months(actor.unitId, person.id, input.from, input.to);
     if (items.length === 0) throw invalidFields([{ field: 'from', code: 'INVALID' }]);
     const code = newCertificateCode();
-    await store.insert({
-      code,
-      unitId: actor.unitId,
-      personId: person.id,
-      from: input.from,
-      to: input.to,
-      months: items.length,
-      issuedBy: actor.userId,
-      issuedAt: this.clock.now().toISOString(),
+    const issuedAt = this.clock.now().toISOString();
+    await this.db.transaction(async (trx) => {
+      await new CertificateStore(trx).insert({
+        code,
+        unitId: actor.unitId,
+        personId: person.id,
+        from: input.from,
+        to: input.to,
+        months: items.length,
+        issuedBy: actor.userId,
+        issuedAt,
+      });
+      await recordAudit(trx, {
+        at: issuedAt,
+        userId: actor.userId,
+        unitId: actor.unitId,
+        action: 'certificate_issued',
+        entityType: 'certificate',
+        entityId: code,
+        after: { personId: person.id, from: input.from, to: input.to, months: items.length },
+        requestId,
+      });
     });
     return this.find(actor.unitId, code);
   }

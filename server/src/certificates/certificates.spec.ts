@@ -54,6 +54,9 @@ describe('payment statements and certificates', () => {
     const stored = await hall.db.knex('certificates').where({ code: res.body.code }).first();
     expect(stored).toEqual(jasmine.objectContaining({ unit_id: unitId, person_id: person.id, from_period: '202601', to_period: '202603', months: 3 }));
     expect((await admin.get(`/api/certificates/${res.body.code}`)).body).toEqual(res.body);
+    const audited = await hall.db.knex('audit_log').where({ action: 'certificate_issued', entity_id: res.body.code }).first();
+    expect(audited).toEqual(jasmine.objectContaining({ unit_id: unitId, entity_type: 'certificate' }));
+    expect(JSON.parse(audited.after)).toEqual({ personId: person.id, from: '202601', to: '202603', months: 3 });
   });
 
   it("refuses another unit's person with 404, and a range with no payments", async () => {

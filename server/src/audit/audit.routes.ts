@@ -1,10 +1,9 @@
 import { auditFilters, auditPage, auditQuery } from '@common/api/audit';
 import type { Knex } from 'knex';
 import type { Clock } from '../clock';
-import { exportTitle } from '../exports/export-title';
-import { streamWorkbook } from '../exports/xlsx-stream';
+import { listExporter } from '../exports/list-export';
 import type { Messages } from '../http/i18n';
-import { RESPONDED, route, unitOf, type RequestContext, type RouteDefinition } from '../http/route';
+import { route, unitOf, type RequestContext, type RouteDefinition } from '../http/route';
 import { auditColumns } from './audit-columns';
 import type { AuditService } from './audit.service';
 
@@ -16,6 +15,7 @@ export interface AuditRouteDeps {
 }
 
 export function auditRoutes({ db, clock, messages, audit }: AuditRouteDeps): RouteDefinition[] {
+  const sendExport = listExporter({ db, clock, messages });
   const translate = (ctx: RequestContext<any, any, any>) => (key: string) => {
     const text = messages.t(ctx.lang, `exports.${key}`);
     return text === `exports.${key}` ? null : text;
@@ -51,21 +51,18 @@ export function auditRoutes({ db, clock, messages, audit }: AuditRouteDeps): Rou
               .andWhere((w) => w.where('u.unit_id', unitId).orWhereExists(db('agent_units as b').whereRaw('b.agent_id = u.id').andWhere('b.unit_id', unitId)))
               .first('u.name')
           : undefined;
-        const title = await exportTitle({ db, messages, lang: ctx.lang, unitId, now: clock.now() }, [
-          q.user ? `${t('auditUser')}: ${user?.name ?? q.user}` : null,
-          q.type ? `${t('auditAction')}: ${t(`auditAction_${q.type}`) ?? q.type}` : null,
-          q.from || q.to ? `${t('auditDays')}: ${q.from ?? '…'} – ${q.to ?? '…'}` : null,
-          q.q ? `${t('auditSearch')}: ${q.q}` : null,
-        ]);
-        await streamWorkbook(ctx.res, {
-          fileName: `${title.unitName}-${t('auditFile')}`,
-          sheetName: t('auditFile')!,
-          title: title.lines,
+        return sendExport(ctx, {
+          name: t('auditFile')!,
+          filters: [
+            q.user ? `${t('auditUser')}: ${user?.name ?? q.user}` : null,
+            q.type ? `${t('auditAction')}: ${t(`auditAction_${q.type}`) ?? q.type}` : null,
+            q.from || q.to ? `${t('auditDays')}: ${q.from ?? '…'} – ${q.to ?? '…'}` : null,
+            q.q ? `${t('auditSearch')}: ${q.q}` : null,
+          ],
           columns: auditColumns(t),
           pages,
           totalRows: total,
         });
-        return RESPONDED;
       },
     }),
   ];

@@ -2,13 +2,9 @@ import { z } from 'zod';
 import { insuredPage, insuredQuery, type InsuredPerson } from '@common/api/declarations';
 import { idParam } from '@common/api/fields';
 import { insuredPersonDetail } from '@common/api/payments';
-import type { Knex } from 'knex';
-import type { Clock } from '../clock';
-import { exportTitle } from '../exports/export-title';
-import { streamWorkbook, type ExportColumn } from '../exports/xlsx-stream';
-import type { Messages } from '../http/i18n';
-import { RESPONDED, route, unitOf, UNIT_ROLES, type RouteDefinition } from '../http/route';
-import type { Translate } from '../payments/payment-columns';
+import { exportTexts, listExporter, type ListExportDeps, type Translate } from '../exports/list-export';
+import type { ExportColumn } from '../exports/xlsx-stream';
+import { route, unitOf, UNIT_ROLES, type RouteDefinition } from '../http/route';
 import type { InsuredService } from './insured.service';
 
 const exportQuery = insuredQuery.omit({ page: true, pageSize: true });
@@ -26,7 +22,8 @@ export const insuredColumns = (t: Translate): ExportColumn<InsuredPerson>[] => [
   { header: t('insuranceType'), width: 40, value: (r) => r.insuranceTypes.map((type) => t(`insuranceType${type}`)).join('、') },
 ];
 
-export function insuredRoutes(insured: InsuredService, exportDeps: { db: Knex; clock: Clock; messages: Messages }): RouteDefinition[] {
+export function insuredRoutes(insured: InsuredService, exportDeps: ListExportDeps): RouteDefinition[] {
+  const sendExport = listExporter(exportDeps);
   return [
     route({
       method: 'get',
@@ -46,22 +43,18 @@ export function insuredRoutes(insured: InsuredService, exportDeps: { db: Knex; c
       access: UNIT_ROLES,
       query: exportQuery,
       handle: async (ctx) => {
-        const { db, clock, messages } = exportDeps;
-        const t = (key: string) => messages.t(ctx.lang, `exports.${key}`);
+        const t = exportTexts(exportDeps.messages, ctx.lang);
         const { total, pages } = await insured.forExport(unitOf(ctx), ctx.query);
-        const title = await exportTitle({ db, messages, lang: ctx.lang, unitId: unitOf(ctx), now: clock.now() }, [
-          ctx.query.q ? `${t('search')}: ${ctx.query.q}` : null,
-          ctx.query.status ? `${t('status')}: ${t(`status_${ctx.query.status}`)}` : null,
-        ]);
-        await streamWorkbook(ctx.res, {
-          fileName: `${title.unitName}-${t('insuredFile')}`,
-          sheetName: t('insuredFile'),
-          title: title.lines,
+        return sendExport(ctx, {
+          name: t('insuredFile'),
+          filters: [
+            ctx.query.q ? `${t('search')}: ${ctx.query.q}` : null,
+            ctx.query.status ? `${t('status')}: ${t(`status_${ctx.query.status}`)}` : null,
+          ],
           columns: insuredColumns(t),
           pages,
           totalRows: total,
         });
-        return RESPONDED;
       },
     }),
     route({

@@ -22,7 +22,6 @@ export class InsuredService {
 
   async forExport(unitId: number, query: Omit<z.output<typeof insuredQuery>, 'page' | 'pageSize'>) {
     const store = new InsuredStore(this.db);
-    const { total } = await store.page(unitId, query, 0, 1);
-    return { total, pages: store.keysetPages(unitId, query) };
+    return { total: await store.count(unitId, query), pages: store.keysetPages(unitId, query) };
   }
 }

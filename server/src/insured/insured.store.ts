@@ -182,7 +182,7 @@ export class InsuredStore {
   async page(unitId: number, f: ListFilters, page: number, pageSize: number): Promise<{ items: InsuredPerson[]; total: number }> {
     const direction = f.direction ?? 'asc';
     const [count, rows] = await Promise.all([
-      this.latestEmployments(unitId, f).count({ n: '*' }).first(),
+      this.count(unitId, f),
       this.latestEmployments(unitId, f)
         .orderBy(SORT_COLUMNS[f.sort ?? 'name'], direction)
         .orderBy('p.id', direction)
@@ -190,7 +190,13 @@ export class InsuredStore {
         .offset(page * pageSize)
         .select(LIST_COLUMNS),
     ]);
-    return { total: Number(count?.n ?? 0), items: await this.withInsurance(unitId, rows) };
+    return { total: count, items: await this.withInsurance(unitId, rows) };
+  }
+
+  /** How many persons the filters match: the list's total and an export's row count. */
+  async count(unitId: number, f: ListFilters): Promise<number> {
+    const row = await this.latestEmployments(unitId, f).count({ n: '*' }).first();
+    return Number(row?.n ?? 0);
   }
 
   /** Keyset pages by employment id for exports: memory stays flat however many persons match. */

@@ -1,8 +1,6 @@
 import type { PaymentDetail, UnitPaymentPeriod } from '@common/api/payments';
+import type { Translate } from '../exports/list-export';
 import type { ExportColumn } from '../exports/xlsx-stream';
-
-/** `key` → text under `exports.` in the caller's language. */
-export type Translate = (key: string) => string;
 
 /** The columns of the payment exports; shared by the routes and the benchmark's baseline. */
 export const paymentDetailColumns = (t: Translate): ExportColumn<PaymentDetail>[] => [

@@ -16,11 +16,10 @@ import {
 import { displayPeriod } from '@common/fee-period';
 import type { Knex } from 'knex';
 import type { Clock } from '../clock';
-import { streamWorkbook } from '../exports/xlsx-stream';
 import { paymentDetailColumns, unitPaymentColumns } from './payment-columns';
-import { exportTitle, type ExportContext } from '../exports/export-title';
+import { exportTexts, listExporter } from '../exports/list-export';
 import type { Messages } from '../http/i18n';
-import { actorOf, RESPONDED, route, unitOf, UNIT_ROLES, type RequestContext, type RouteDefinition } from '../http/route';
+import { actorOf, route, unitOf, UNIT_ROLES, type RouteDefinition } from '../http/route';
 import type { AssessmentService } from './assessment.service';
 import type { PaymentService } from './payments.service';
 
@@ -36,17 +35,9 @@ export interface PaymentRouteDeps {
 }
 
 export function paymentRoutes({ db, clock, messages, payments, assessments }: PaymentRouteDeps): RouteDefinition[] {
-  const context = (ctx: RequestContext<any, any, any>): ExportContext => ({
-    db,
-    messages,
-    lang: ctx.lang,
-    unitId: unitOf(ctx),
-    now: clock.now(),
-  });
-  const t = (ctx: RequestContext<any, any, any>, key: string) => messages.t(ctx.lang, `exports.${key}`);
+  const sendExport = listExporter({ db, clock, messages });
   const period = (value?: string) => (value ? displayPeriod(value) : '…');
-
-  const tr = (ctx: RequestContext<any, any, any>) => (key: string) => t(ctx, key);
+  const periodSuffix = (q: { from?: string; to?: string }) => `${q.from ?? ''}-${q.to ?? ''}`.replace(/-+$/, '');
 
   return [
     route({
@@ -69,21 +60,20 @@ export function paymentRoutes({ db, clock, messages, payments, assessments }: Pa
       handle: async (ctx) => {
         const { total, pages } = await payments.detailExport(unitOf(ctx), ctx.query);
         const q = ctx.query;
-        const title = await exportTitle(context(ctx), [
-          q.q ? `${t(ctx, 'search')}: ${q.q}` : null,
-          `${t(ctx, 'feePeriod')}: ${period(q.from)} – ${period(q.to)}`,
-          q.insuranceType ? `${t(ctx, 'insuranceType')}: ${t(ctx, `insuranceType${q.insuranceType}`)}` : null,
-          q.status ? `${t(ctx, 'status')}: ${t(ctx, `status_${q.status}`)}` : null,
-        ]);
-        await streamWorkbook(ctx.res, {
-          fileName: `${title.unitName}-${t(ctx, 'paymentDetailsFile')}-${q.from ?? ''}-${q.to ?? ''}`.replace(/-+$/, ''),
-          sheetName: t(ctx, 'paymentDetailsFile'),
-          title: title.lines,
-          columns: paymentDetailColumns(tr(ctx)),
+        const t = exportTexts(messages, ctx.lang);
+        return sendExport(ctx, {
+          name: t('paymentDetailsFile'),
+          fileSuffix: periodSuffix(q),
+          filters: [
+            q.q ? `${t('search')}: ${q.q}` : null,
+            `${t('feePeriod')}: ${period(q.from)} – ${period(q.to)}`,
+            q.insuranceType ? `${t('insuranceType')}: ${t(`insuranceType${q.insuranceType}`)}` : null,
+            q.status ? `${t('status')}: ${t(`status_${q.status}`)}` : null,
+          ],
+          columns: paymentDetailColumns(t),
           pages,
           totalRows: total,
         });
-        return RESPONDED;
       },
     }),
     route({
@@ -116,21 +106,20 @@ export function paymentRoutes({ db, clock, messages, payments, assessments }: Pa
       handle: async (ctx) => {
         const rows = await payments.allPeriods(unitOf(ctx), ctx.query);
         const q = ctx.query;
-        const title = await exportTitle(context(ctx), [
-          `${t(ctx, 'feePeriod')}: ${period(q.from)} – ${period(q.to)}`,
-          q.insuranceType ? `${t(ctx, 'insuranceType')}: ${t(ctx, `insuranceType${q.insuranceType}`)}` : null,
-        ]);
-        await streamWorkbook(ctx.res, {
-          fileName: `${title.unitName}-${t(ctx, 'unitPaymentsFile')}-${q.from ?? ''}-${q.to ?? ''}`.replace(/-+$/, ''),
-          sheetName: t(ctx, 'unitPaymentsFile'),
-          title: title.lines,
-          columns: unitPaymentColumns(tr(ctx)),
+        const t = exportTexts(messages, ctx.lang);
+        return sendExport(ctx, {
+          name: t('unitPaymentsFile'),
+          fileSuffix: periodSuffix(q),
+          filters: [
+            `${t('feePeriod')}: ${period(q.from)} – ${period(q.to)}`,
+            q.insuranceType ? `${t('insuranceType')}: ${t(`insuranceType${q.insuranceType}`)}` : null,
+          ],
+          columns: unitPaymentColumns(t),
           pages: (async function* () {
             yield rows;
           })(),
           totalRows: rows.length,
         });
-        return RESPONDED;
       },
     }),
     route({

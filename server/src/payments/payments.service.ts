@@ -43,8 +43,7 @@ export class PaymentService {
   async detailExport(unitId: number, query: PaymentDetailQuery) {
     await this.assessments.ensureCurrentAssessed(unitId);
     const store = this.store();
-    const { total } = await store.page(unitId, query, 0, 1);
-    return { total, pages: store.keysetPages(unitId, query) };
+    return { total: await store.count(unitId, query), pages: store.keysetPages(unitId, query) };
   }
 
   async periods(unitId: number, query: UnitPaymentQuery & { page: number; pageSize: number }): Promise<UnitPaymentPage> {

@@ -67,10 +67,16 @@ export class PaymentStore {
     if (sort !== 'feePeriod') rows.orderBy(SORT_COLUMNS[sort], direction);
     for (const column of INDEX_ORDER) rows.orderBy(column, direction);
     const [count, items] = await Promise.all([
-      this.details(unitId, f).count({ n: '*' }).first(),
+      this.count(unitId, f),
       withPerson(rows.limit(pageSize).offset(page * pageSize)),
     ]);
-    return { items: items.map((r) => toDetail(r, this.current)), total: Number(count?.n ?? 0) };
+    return { items: items.map((r) => toDetail(r, this.current)), total: count };
+  }
+
+  /** How many details the filters match: the list's total and an export's row count. */
+  async count(unitId: number, f: Partial<DetailFilters>): Promise<number> {
+    const row = await this.details(unitId, f).count({ n: '*' }).first();
+    return Number(row?.n ?? 0);
   }
 
   async find(unitId: number, id: number): Promise<PaymentDetail | null> {

@@ -1,0 +1,45 @@
+/** One way every list is exported: the title lines, the file name with the unit, the streamed workbook. */
+import type { Knex } from 'knex';
+import type { Clock } from '../clock';
+import type { Language, Messages } from '../http/i18n';
+import { RESPONDED, unitOf, type RequestContext } from '../http/route';
+import { exportTitle } from './export-title';
+import { streamWorkbook, type ExportColumn } from './xlsx-stream';
+
+/** `key` → its text under `exports.` in the caller's language. */
+export type Translate = (key: string) => string;
+
+export const exportTexts = (messages: Messages, lang: Language): Translate => (key) => messages.t(lang, `exports.${key}`);
+
+export interface ListExportDeps {
+  db: Knex;
+  clock: Clock;
+  messages: Messages;
+}
+
+export interface ListExport<Row> {
+  /** The list's name: the sheet's, and in the file name after the unit's. */
+  name: string;
+  /** After the name in the file name, e.g. the fee periods. */
+  fileSuffix?: string;
+  /** The filters in force, worded; null for one not set. */
+  filters: (string | null)[];
+  columns: ExportColumn<Row>[];
+  pages: AsyncIterable<Row[]>;
+  totalRows: number;
+}
+
+export function listExporter({ db, clock, messages }: ListExportDeps) {
+  return async <Row>(ctx: RequestContext<any, any, any>, spec: ListExport<Row>): Promise<typeof RESPONDED> => {
+    const title = await exportTitle({ db, messages, lang: ctx.lang, unitId: unitOf(ctx), now: clock.now() }, spec.filters);
+    await streamWorkbook(ctx.res, {
+      fileName: [title.unitName, spec.name, spec.fileSuffix].filter(Boolean).join('-'),
+      sheetName: spec.name,
+      title: title.lines,
+      columns: spec.columns,
+      pages: spec.pages,
+      totalRows: spec.totalRows,
+    });
+    return RESPONDED;
+  };
+}

@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'BATCH_NOTHING_VALID',
   'PAYLOAD_TOO_LARGE',
   'VERIFY_THROTTLED',
+  'CHANGE_PENDING',
+  'NOTHING_CHANGED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -66,6 +68,12 @@ export const FIELD_ERROR_CODES = [
   'HEADER_MISSING',
   'HEADER_UNEXPECTED',
   'REASON_REQUIRED',
+  'PHONE_FORMAT',
+  'EMAIL_FORMAT',
+  'BANK_ACCOUNT_FORMAT',
+  'ACCOUNT_NAME_MISMATCH',
+  'BANK_BRANCH_UNKNOWN',
+  'BANK_BRANCH_OTHER_BANK',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

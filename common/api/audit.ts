@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'assessment',
   'collection_recorded',
   'certificate_issued',
+  'insured_contact_changed',
 ] as const;
 
 /** A calendar day `YYYY-MM-DD` in Asia/Shanghai. */

@@ -16,12 +16,20 @@ export const EMPLOYMENT_FORMS = ['contract', 'dispatched', 'other'] as const;
 /** The first four suspend coverage (暂停, can be added again); retirement and death terminate it (终止). */
 export const REDUCTION_REASONS = ['contract_ended', 'resigned', 'dismissed', 'enlisted', 'retired', 'deceased'] as const;
 export const TERMINATING_REASONS: readonly ReductionReason[] = ['retired', 'deceased'];
+/** Declarations of a person's coverage: one at a time or in spreadsheet batches. */
 export const DECLARATION_TYPES = ['addition', 'reduction'] as const;
+/** Changes of registered facts (maintenance.ts), submitted one at a time and reviewed like declarations. */
+export const CHANGE_TYPES = ['unit-info-change', 'bank-account-change', 'hukou-change'] as const;
+/** Everything a unit submits for review, as the queues and the review console list it. */
+export const SUBMISSION_TYPES = [...DECLARATION_TYPES, ...CHANGE_TYPES] as const;
 export const DECLARATION_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 
 export type IdType = (typeof ID_TYPES)[number];
 export type ReductionReason = (typeof REDUCTION_REASONS)[number];
 export type DeclarationType = (typeof DECLARATION_TYPES)[number];
+export type ChangeType = (typeof CHANGE_TYPES)[number];
+export type SubmissionType = (typeof SUBMISSION_TYPES)[number];
+export const isDeclarationType = (type: string): type is DeclarationType => (DECLARATION_TYPES as readonly string[]).includes(type);
 export type DeclarationStatus = (typeof DECLARATION_STATUSES)[number];
 
 export const feePeriodField = z.string().refine(isFeePeriod, fieldIssue('INVALID'));
@@ -116,16 +124,18 @@ export type Quote = z.infer<typeof quote>;
 
 export const declaration = z.object({
   id: z.number().int(),
-  type: z.enum(DECLARATION_TYPES),
+  type: z.enum(SUBMISSION_TYPES),
   status: z.enum(DECLARATION_STATUSES),
   unitId: z.number().int(),
   /** Filled for reviewers, who see every unit. */
   unitName: z.string().optional(),
-  idNumber: z.string(),
+  /** The person it is about; null for a change of the unit's own information or bank account. */
+  idNumber: z.string().nullable(),
   /** Lists show the masked number; details the whole one. */
-  idNumberMasked: z.string(),
-  personName: z.string(),
-  effectiveMonth: z.string(),
+  idNumberMasked: z.string().nullable(),
+  personName: z.string().nullable(),
+  /** Additions and reductions only: changes apply when approved. */
+  effectiveMonth: z.string().nullable(),
   batchId: z.number().int().nullable(),
   rowNumber: z.number().int().nullable(),
   submittedBy: z.string(),
@@ -133,7 +143,7 @@ export const declaration = z.object({
   reviewedBy: z.string().nullable(),
   reviewedAt: z.string().nullable(),
   reviewReason: z.string().nullable(),
-  /** The addition's or reduction's fields as submitted. */
+  /** The addition's or reduction's fields as submitted; a change's `{before, after}` (maintenance.ts). */
   payload: z.record(z.string(), z.unknown()),
 });
 export type Declaration = z.infer<typeof declaration>;
@@ -144,7 +154,7 @@ export type DeclarationPage = z.infer<typeof declarationPage>;
 /** The unit's queues: `pending` (can be withdrawn) and `audited` (approved or rejected). */
 export const declarationQuery = pageQuery.extend({
   queue: z.enum(['pending', 'audited']).default('pending'),
-  type: z.enum(DECLARATION_TYPES).optional(),
+  type: z.enum(SUBMISSION_TYPES).optional(),
   /** ID number or name, or part of either. */
   q: z.string().trim().max(50).optional(),
   batchId: z.coerce.number().int().positive().optional(),
@@ -155,7 +165,7 @@ export type DeclarationQuery = z.input<typeof declarationQuery>;
 export const reviewQuery = pageQuery.extend({
   status: z.enum(DECLARATION_STATUSES).default('pending'),
   unitId: z.coerce.number().int().positive().optional(),
-  type: z.enum(DECLARATION_TYPES).optional(),
+  type: z.enum(SUBMISSION_TYPES).optional(),
   /** Submitted on or after / on or before, `YYYY-MM-DD` in Asia/Shanghai. */
   from: isoDate.optional(),
   to: isoDate.optional(),

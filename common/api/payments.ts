@@ -1,7 +1,7 @@
 /** Contributions: payment details (缴费明细) per person, insurance type and fee period; unit totals; collections. */
 import { z } from 'zod';
 import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
-import { feePeriodField } from './declarations';
+import { declaration, feePeriodField } from './declarations';
 import { pageOf, pageQuery } from './fields';
 
 export const PAYMENT_STATUSES = ['due', 'paid', 'overdue'] as const;
@@ -114,6 +114,8 @@ export const unitInfo = z.object({
     accountName: z.string().nullable(),
     accountNumberMasked: z.string().nullable(),
   }),
+  /** Changes of the unit's information or bank account waiting for review (at most one of each). */
+  pendingChanges: z.array(declaration),
 });
 export type UnitInfo = z.infer<typeof unitInfo>;
 
@@ -143,6 +145,8 @@ export const insuredPersonDetail = z.object({
   insurance: z.array(
     z.object({ insuranceType: z.string(), startMonth: z.string(), endMonth: z.string().nullable(), status: z.string() }),
   ),
+  /** A change of the household registration waiting for review, if any. */
+  pendingChanges: z.array(declaration),
 });
 export type InsuredPersonDetail = z.infer<typeof insuredPersonDetail>;
 

@@ -1,5 +1,5 @@
 import { checkCreditCode } from './credit-code';
-import { isBankAccountNumber, normaliseMobile, passesLuhn } from './contact';
+import { compactAccountNumber, isBankAccountNumber, isEmail, normaliseMobile, normalisePhone, passesLuhn } from './contact';
 import { checkIdNumber, checkIdNumberOfType, maskIdNumber } from './id-number';
 
 const today = new Date('2026-11-24T00:00:00Z');
@@ -66,5 +66,20 @@ describe('contact numbers', () => {
     expect(isBankAccountNumber('62220210011156789O1')).toBeFalse();
     expect(passesLuhn('4111111111111111')).toBeTrue();
     expect(passesLuhn('4111111111111112')).toBeFalse();
+    expect(compactAccountNumber('6222 0210 0111 5678 901')).toBe('6222021001115678901');
+  });
+
+  it('takes a mobile or a landline with area code and extension as a phone', () => {
+    expect(normalisePhone('+86 13900000001')).toBe('13900000001');
+    expect(normalisePhone('0591-87654321')).toBe('0591-87654321');
+    expect(normalisePhone('87654321-205')).toBe('87654321-205');
+    expect(normalisePhone('0591-123')).toBeNull();
+    expect(normalisePhone('hr@example.cn')).toBeNull();
+  });
+
+  it('checks the shape of an email address', () => {
+    expect(isEmail('hr1@example.cn')).toBeTrue();
+    expect(isEmail('hr1@example')).toBeFalse();
+    expect(isEmail('hr 1@example.cn')).toBeFalse();
   });
 });

@@ -30,6 +30,9 @@ import { route, type RouteDefinition } from './http/route';
 import { sessionMiddleware } from './http/session';
 import { InsuredService } from './insured/insured.service';
 import { insuredRoutes } from './insured/insured.routes';
+import { bundledBankBranches } from './maintenance/bank-branches';
+import { MaintenanceService } from './maintenance/maintenance.service';
+import { maintenanceRoutes } from './maintenance/maintenance.routes';
 import { openApiDocument } from './openapi/openapi';
 import { AssessmentService } from './payments/assessment.service';
 import { PaymentService } from './payments/payments.service';
@@ -61,6 +64,7 @@ export interface Services {
   insured: InsuredService;
   review: ReviewService;
   certificates: CertificateService;
+  maintenance: MaintenanceService;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -78,6 +82,7 @@ export function createServices(deps: AppDeps): Services {
     insured: new InsuredService(db.knex),
     review: new ReviewService(db.knex, clock),
     certificates: new CertificateService(db.knex, clock),
+    maintenance: new MaintenanceService(db.knex, clock, bundledBankBranches()),
   };
 }
 
@@ -97,6 +102,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...reviewRoutes(services.review),
     ...batchRoutes({ db: deps.db.knex, clock: deps.clock, ...services }),
     ...certificateRoutes(services.certificates),
+    ...maintenanceRoutes(services.maintenance),
   ];
   let document: Record<string, unknown> | undefined;
   routes.push(

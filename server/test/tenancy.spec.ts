@@ -317,7 +317,56 @@ const CASES: Record<string, TenancyCase> = {
     },
   },
   'get /certificates/verify/:code': { url: () => '/api/certificates/verify/AAAA-BBBB-CCCC-DDDD', crossUnit: 'not unit data' },
+  'post /unit/info-changes': {
+    url: () => '/api/unit/info-changes',
+    body: { contactName: '郑丽华', contactPhone: '0591-83330001', legalRepName: '陈志明', legalRepPhone: '13900000009' },
+    crossUnit: async (b, { hall }) => {
+      // Both of unit B's roles submit: the second finds the first pending.
+      const res = await b.post('/api/unit/info-changes', { contactName: '跨单位', contactPhone: '0592-5000000', legalRepName: '某人', legalRepPhone: '13900000008' });
+      expect([201, 409]).toContain(res.status);
+      expect(JSON.stringify(res.body)).not.toContain(DEMO_UNITS[0].contact);
+      expect(await pendingOfUnitA(hall, 'unit-info-change')).toBeUndefined();
+    },
+  },
+  'post /unit/bank-account-changes': {
+    url: () => '/api/unit/bank-account-changes',
+    body: { bankCategory: 'ICBC', branchCode: '102391000020', accountName: DEMO_UNITS[0].name, accountNumber: '1402023309200123456' },
+    crossUnit: async (b, { hall }) => {
+      const res = await b.post('/api/unit/bank-account-changes', {
+        bankCategory: 'ICBC',
+        branchCode: '102391000020',
+        accountName: DEMO_UNITS[0].name,
+        accountNumber: '1402023309200123456',
+      });
+      expect(res.body.details.fields).toEqual([jasmine.objectContaining({ field: 'accountName', code: 'ACCOUNT_NAME_MISMATCH' })]);
+      expect(await pendingOfUnitA(hall, 'bank-account-change')).toBeUndefined();
+    },
+  },
+  'get /bank-branches': { url: () => '/api/bank-branches?q=gsfzwy', crossUnit: 'not unit data' },
+  'put /insured-persons/:personId/contact': {
+    url: ({ unitA }) => `/api/insured-persons/${unitA.personId}/contact`,
+    body: { mobile: '13700009999' },
+    crossUnit: async (b, { unitA, hall }) => {
+      const before = await hall.db.knex('insured_persons').where({ id: unitA.personId }).first('mobile');
+      expect((await b.send('put', `/api/insured-persons/${unitA.personId}/contact`, { mobile: '13700009998' })).status).toBe(404);
+      expect((await hall.db.knex('insured_persons').where({ id: unitA.personId }).first('mobile')).mobile).toBe(before.mobile);
+    },
+  },
+  'post /insured-persons/:personId/hukou-changes': {
+    url: ({ unitA }) => `/api/insured-persons/${unitA.personId}/hukou-changes`,
+    body: { hukouType: 'rural', hukouAddress: '福建省莆田市' },
+    crossUnit: async (b, { unitA, hall }) => {
+      expect((await b.post(`/api/insured-persons/${unitA.personId}/hukou-changes`, { hukouType: 'rural' })).status).toBe(404);
+      expect(await hall.db.knex('declarations').where({ person_id: unitA.personId, type: 'hukou-change' }).first()).toBeUndefined();
+    },
+  },
 };
+
+/** Unit A's pending change of this type, if any. */
+async function pendingOfUnitA(hall: TestHall, type: string) {
+  const unitA = await hall.db.knex('units').where({ credit_code: DEMO_UNITS[0].creditCode }).first('id');
+  return hall.db.knex('declarations').where({ unit_id: unitA.id, type, status: 'pending' }).first();
+}
 
 /** A dry run of unit A, with one valid row. */
 async function unitAUploadToken(hall: TestHall): Promise<string> {

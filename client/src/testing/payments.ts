@@ -85,6 +85,7 @@ export function insuredPersonDetail(overrides: Partial<InsuredPersonDetail> = {}
       { insuranceType: '310', startMonth: '202401', endMonth: null, status: 'active' },
       { insuranceType: '510', startMonth: '202401', endMonth: '202506', status: 'suspended' },
     ],
+    pendingChanges: [],
     ...overrides,
   };
 }
@@ -118,6 +119,7 @@ export function unitInfo(overrides: Partial<UnitInfo> = {}): UnitInfo {
       accountName: '福州港湾食品有限公司',
       accountNumberMasked: '***************1234',
     },
+    pendingChanges: [],
     ...overrides,
   };
 }

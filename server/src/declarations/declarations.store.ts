@@ -1,5 +1,14 @@
 import type { Knex } from 'knex';
-import type { Declaration, DeclarationStatus, DeclarationType } from '@common/api/declarations';
+import {
+  DECLARATION_TYPES,
+  isDeclarationType,
+  type ChangeType,
+  type Declaration,
+  type DeclarationStatus,
+  type DeclarationType,
+  type SubmissionType,
+} from '@common/api/declarations';
+import type { ChangePayload } from '@common/api/maintenance';
 import type { FeePeriod } from '@common/fee-period';
 import type { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
 import { maskIdNumber } from '@common/validators/id-number';
@@ -13,10 +22,11 @@ const DEFAULT_CUTOFF_DAY = 25;
 
 export interface NewDeclaration {
   unitId: number;
-  type: DeclarationType;
-  idNumber: string;
-  personName: string;
-  effectiveMonth: FeePeriod;
+  type: SubmissionType;
+  /** The person it is about; null for a change of the unit's own records. */
+  idNumber: string | null;
+  personName: string | null;
+  effectiveMonth: FeePeriod | null;
   payload: object;
   batchId: number | null;
   rowNumber: number | null;
@@ -35,10 +45,22 @@ export interface PendingDeclaration {
   payload: Record<string, unknown>;
 }
 
+/** A change of the unit's or a person's records as a decision reads it. */
+export interface PendingChange {
+  id: number;
+  unitId: number;
+  type: ChangeType;
+  personId: number | null;
+  payload: ChangePayload;
+}
+
+export const isPersonDeclaration = (d: PendingDeclaration | PendingChange): d is PendingDeclaration => isDeclarationType(d.type);
+export const isChange = (d: PendingDeclaration | PendingChange): d is PendingChange => !isDeclarationType(d.type);
+
 export interface DeclarationFilters {
   unitId?: number;
   statuses?: DeclarationStatus[];
-  type?: DeclarationType;
+  type?: SubmissionType;
   q?: string;
   batchId?: number;
   /** Submitted at or after / before these instants (ISO). */
@@ -52,10 +74,10 @@ const toDeclaration = (row: any, withUnitName: boolean): Declaration => ({
   status: row.status,
   unitId: row.unit_id,
   ...(withUnitName ? { unitName: row.unit_name } : {}),
-  idNumber: row.id_number,
-  idNumberMasked: maskIdNumber(row.id_number),
-  personName: row.person_name,
-  effectiveMonth: row.effective_month,
+  idNumber: row.id_number ?? null,
+  idNumberMasked: row.id_number ? maskIdNumber(row.id_number) : null,
+  personName: row.person_name ?? null,
+  effectiveMonth: row.effective_month ?? null,
   batchId: row.batch_id ?? null,
   rowNumber: row.row_number ?? null,
   submittedBy: row.submitted_by_name,
@@ -80,11 +102,15 @@ export class DeclarationStore {
     return rows.map((r) => r.insurance_type);
   }
 
-  /** The type of the pending declaration of each ID number in the unit (at most one can be pending). */
+  /** The type of the pending addition or reduction of each ID number in the unit (at most one can be pending). */
   async pendingOf(unitId: number, idNumbers: readonly string[]): Promise<Map<string, DeclarationType>> {
     const pending = new Map<string, DeclarationType>();
     for (const chunk of chunks([...new Set(idNumbers)], IN_LIST_CHUNK)) {
-      const rows = await this.db('declarations').where({ unit_id: unitId, status: 'pending' }).whereIn('id_number', chunk).select('id_number', 'type');
+      const rows = await this.db('declarations')
+        .where({ unit_id: unitId, status: 'pending' })
+        .whereIn('type', DECLARATION_TYPES)
+        .whereIn('id_number', chunk)
+        .select('id_number', 'type');
       for (const row of rows) pending.set(row.id_number, row.type);
     }
     return pending;
@@ -182,25 +208,30 @@ export class DeclarationStore {
     return row ? toDeclaration(row, unitId === undefined) : null;
   }
 
+  /** The unit's pending changes of these types, of one person when `personId` is given; oldest first. */
+  async pendingChanges(unitId: number, types: readonly ChangeType[], personId?: number): Promise<Declaration[]> {
+    const query = this.select({ unitId, statuses: ['pending'] }).whereIn('d.type', types);
+    if (personId !== undefined) query.where('d.person_id', personId);
+    const rows = await query.orderBy('d.id').select(DeclarationStore.COLUMNS);
+    return rows.map((r) => toDeclaration(r, false));
+  }
+
   async batchExists(batchId: number): Promise<boolean> {
     return (await this.db('batches').where({ id: batchId }).first('id')) !== undefined;
   }
 
   /** The pending declarations of one id or one batch, in submission order. */
-  async pending(which: { id: number } | { batchId: number }): Promise<PendingDeclaration[]> {
+  async pending(which: { id: number } | { batchId: number }): Promise<(PendingDeclaration | PendingChange)[]> {
     const rows = await this.db('declarations')
       .where('status', 'pending')
       .where('id' in which ? { id: which.id } : { batch_id: which.batchId })
       .orderBy('id');
-    return rows.map((r) => ({
-      id: r.id,
-      unitId: r.unit_id,
-      type: r.type,
-      idNumber: r.id_number,
-      personName: r.person_name,
-      effectiveMonth: r.effective_month,
-      payload: JSON.parse(r.payload),
-    }));
+    return rows.map((r) => {
+      const common = { id: r.id, unitId: r.unit_id, payload: JSON.parse(r.payload) };
+      return isDeclarationType(r.type)
+        ? { ...common, type: r.type, idNumber: r.id_number, personName: r.person_name, effectiveMonth: r.effective_month }
+        : { ...common, type: r.type, personId: r.person_id ?? null };
+    });
   }
 
   /**

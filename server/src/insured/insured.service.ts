@@ -2,10 +2,11 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { InsuredPage, insuredQuery } from '@common/api/declarations';
 import type { InsuredPersonDetail } from '@common/api/payments';
+import { DeclarationStore } from '../declarations/declarations.store';
 import { notFound } from '../http/errors';
 import { InsuredStore } from './insured.store';
 
-/** The unit's insured list; what changes it is an approved declaration (review/). */
+/** The unit's insured list; what changes it is an approved declaration (review/) or maintenance (maintenance/). */
 export class InsuredService {
   constructor(private readonly db: Knex) {}
 
@@ -17,7 +18,7 @@ export class InsuredService {
   async detail(unitId: number, personId: number): Promise<InsuredPersonDetail> {
     const found = await new InsuredStore(this.db).detail(unitId, personId);
     if (!found) throw notFound();
-    return found;
+    return { ...found, pendingChanges: await new DeclarationStore(this.db).pendingChanges(unitId, ['hukou-change'], personId) };
   }
 
   async forExport(unitId: number, query: Omit<z.output<typeof insuredQuery>, 'page' | 'pageSize'>) {

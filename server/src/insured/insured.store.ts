@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { InsuredPerson, InsuredQuery } from '@common/api/declarations';
+import { DECLARATION_TYPES, type InsuredPerson, type InsuredQuery } from '@common/api/declarations';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber, type IdNumberFacts } from '@common/validators/id-number';
@@ -211,7 +211,7 @@ export class InsuredStore {
   }
 
   /** A person the unit insures or insured, in full; null for anyone the unit never employed. */
-  async detail(unitId: number, personId: number): Promise<InsuredPersonDetail | null> {
+  async detail(unitId: number, personId: number): Promise<Omit<InsuredPersonDetail, 'pendingChanges'> | null> {
     const employment = await this.db('employments').where({ unit_id: unitId, person_id: personId }).orderBy('id', 'desc').first();
     if (!employment) return null;
     const [person, enrollments] = await Promise.all([
@@ -256,6 +256,7 @@ export class InsuredStore {
       this.db('enrollments').where('unit_id', unitId).whereIn('person_id', personIds).select('person_id', 'insurance_type', 'start_month'),
       this.db('declarations')
         .where({ unit_id: unitId, status: 'pending' })
+        .whereIn('type', DECLARATION_TYPES)
         .whereIn('id_number', rows.map((r) => r.id_number))
         .select('id_number', 'type'),
     ]);

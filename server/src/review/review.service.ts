@@ -16,15 +16,14 @@ import { checkIdNumberOfType } from '@common/validators/id-number';
 import type { Clock } from '../clock';
 import { recordAudits, type AuditEntry } from '../audit/audit.store';
 import { additionStanding, isInsuredHere } from '../declarations/declaration-rules';
-import { DeclarationStore, type PendingDeclaration } from '../declarations/declarations.store';
+import { DeclarationStore, isChange, isPersonDeclaration, type PendingChange, type PendingDeclaration } from '../declarations/declarations.store';
 import { AppError, invalidFields, notFound, type FieldProblem } from '../http/errors';
 import type { Actor } from '../http/route';
 import { InsuredStore, type NewEmployment, type PersonData } from '../insured/insured.store';
+import { applyChanges, type AppliedChanges } from '../maintenance/maintenance.service';
 import { AssessmentService } from '../payments/assessment.service';
 
 type Decision = z.output<typeof reviewDecision>;
-/** What an approval changed, per declaration id, for the audit log. */
-type Changes = Map<number, { before: Record<string, unknown>; after: Record<string, unknown> }>;
 
 /**
  * The agency's review: reviewers see every unit's declarations and approve or reject them, never edit
@@ -80,7 +79,7 @@ export class ReviewService {
     actor: Actor,
     decision: Decision,
     requestId: string,
-    pendingOf: (store: DeclarationStore) => Promise<PendingDeclaration[]>,
+    pendingOf: (store: DeclarationStore) => Promise<(PendingDeclaration | PendingChange)[]>,
   ): Promise<ReviewResult> {
     const reason = decision.reason || null;
     if (!decision.approve && !reason) throw invalidFields([{ field: 'reason', code: 'REASON_REQUIRED' }]);
@@ -93,13 +92,15 @@ export class ReviewService {
       if (ids.length === 0 || (await store.close(ids, status, { by: actor.userId, at, reason })) !== ids.length) {
         throw new AppError(409, 'DECLARATION_NOT_PENDING');
       }
-      const changes: Changes = new Map();
+      const changes: AppliedChanges = new Map();
       if (decision.approve) {
         const approval = new Approval(trx, at);
-        for (const [id, change] of await approval.additions(declarations.filter((d) => d.type === 'addition'))) changes.set(id, change);
-        for (const [id, change] of await approval.reductions(declarations.filter((d) => d.type === 'reduction'))) changes.set(id, change);
+        const persons = declarations.filter(isPersonDeclaration);
+        for (const [id, change] of await approval.additions(persons.filter((d) => d.type === 'addition'))) changes.set(id, change);
+        for (const [id, change] of await approval.reductions(persons.filter((d) => d.type === 'reduction'))) changes.set(id, change);
+        for (const [id, change] of await applyChanges(trx, declarations.filter(isChange), at)) changes.set(id, change);
         await store.linkPersons(ids);
-        await approval.markAssessmentsStale(declarations);
+        await approval.markAssessmentsStale(persons);
       }
       await recordAudits(
         trx,
@@ -138,8 +139,8 @@ class Approval {
    * another unit meanwhile makes the approval impossible. Then employment, enrollments and the end of
    * any insurance the person held without a unit (rule 3).
    */
-  async additions(declarations: PendingDeclaration[]): Promise<Changes> {
-    const changes: Changes = new Map();
+  async additions(declarations: PendingDeclaration[]): Promise<AppliedChanges> {
+    const changes: AppliedChanges = new Map();
     if (declarations.length === 0) return changes;
     const idNumbers = declarations.map((d) => d.idNumber);
     const persons = declarations.map((d) => personData(d.payload as Addition, new Date(this.at)));
@@ -200,8 +201,8 @@ class Approval {
   }
 
   /** Ends the unit's coverage with the declared month: suspended, or terminated on retirement or death. */
-  async reductions(declarations: PendingDeclaration[]): Promise<Changes> {
-    const changes: Changes = new Map();
+  async reductions(declarations: PendingDeclaration[]): Promise<AppliedChanges> {
+    const changes: AppliedChanges = new Map();
     if (declarations.length === 0) return changes;
     const records = await this.insured.recordsOf(declarations.map((d) => d.idNumber));
     conflicts(declarations.map((d) => (isInsuredHere(d.unitId, records.get(d.idNumber), d.effectiveMonth) ? null : { declaration: d, code: 'NOT_INSURED_HERE' })));

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { unitInfo, type UnitInfo } from '@common/api/payments';
+import { DeclarationStore } from '../declarations/declarations.store';
 import { notFound } from '../http/errors';
 import { route, unitOf, UNIT_ROLES, type RouteDefinition } from '../http/route';
 
@@ -35,6 +36,7 @@ export async function findUnitInfo(db: Knex, unitId: number): Promise<UnitInfo> 
       accountName: unit.bank_account_name,
       accountNumberMasked: maskAccount(unit.bank_account_number),
     },
+    pendingChanges: await new DeclarationStore(db).pendingChanges(unitId, ['unit-info-change', 'bank-account-change']),
   };
 }
 
@@ -43,7 +45,7 @@ export function unitRoutes(db: Knex): RouteDefinition[] {
     route({
       method: 'get',
       path: '/unit',
-      summary: "The unit's basic, contact and registration information",
+      summary: "The unit's basic, contact, registration and bank information, and its changes pending review",
       tag: 'unit',
       access: UNIT_ROLES,
       response: unitInfo,

@@ -38,17 +38,18 @@ const PAYLOAD_ORDER = [
 
 const key = (key: string, params: Record<string, unknown> = {}): Message => ({ key, params });
 
-/** Who, what and when: the part every declaration has. The whole ID number: this is a detail view. */
+/** Who, what and when: the whole ID number, as this is a detail view. A change of the unit's records names no person. */
 export function headerFacts(declaration: Declaration): Fact[] {
-  const facts: Fact[] = [
-    { label: 'insured.fields.name', text: declaration.personName },
-    { label: 'insured.fields.idNumber', text: declaration.idNumber },
-    {
+  const facts: Fact[] = [];
+  if (declaration.unitName) facts.push({ label: 'declarations.unit', text: declaration.unitName });
+  if (declaration.personName !== null) facts.push({ label: 'insured.fields.name', text: declaration.personName });
+  if (declaration.idNumber !== null) facts.push({ label: 'insured.fields.idNumber', text: declaration.idNumber });
+  if (declaration.effectiveMonth !== null) {
+    facts.push({
       label: declaration.type === 'addition' ? 'declarations.effectiveMonth' : 'declarations.stopMonth',
       text: displayPeriod(declaration.effectiveMonth),
-    },
-  ];
-  if (declaration.unitName) facts.unshift({ label: 'declarations.unit', text: declaration.unitName });
+    });
+  }
   if (declaration.batchId !== null) {
     facts.push({
       label: 'declarations.batch',

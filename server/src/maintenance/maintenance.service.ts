@@ -1,0 +1,190 @@
+import type { Knex } from 'knex';
+import type { z } from 'zod';
+import type { ChangeType, Declaration } from '@common/api/declarations';
+import type {
+  BankAccountChange,
+  BankBranchPage,
+  bankBranchQuery,
+  ContactChange,
+  HukouChange,
+  UnitInfoChange,
+} from '@common/api/maintenance';
+import type { InsuredPersonDetail } from '@common/api/payments';
+import type { Clock } from '../clock';
+import { recordAudit } from '../audit/audit.store';
+import { DeclarationStore, type PendingChange } from '../declarations/declarations.store';
+import { AppError, invalidFields, notFound, type FieldProblem } from '../http/errors';
+import type { Actor } from '../http/route';
+import { InsuredService } from '../insured/insured.service';
+import type { BankBranchDirectory } from './bank-branches';
+import {
+  BANK_ACCOUNT_COLUMNS,
+  CONTACT_COLUMNS,
+  fieldsOf,
+  HUKOU_COLUMNS,
+  MaintenanceStore,
+  UNIT_INFO_COLUMNS,
+  type InsuredHere,
+} from './maintenance.store';
+
+type Values = Record<string, unknown>;
+/** What an approval changed, per declaration id, for the audit log. */
+export type AppliedChanges = Map<number, { before: Values; after: Values }>;
+
+/** Where each kind of change applies: the table, its fields, and the name the audit gives the record. */
+const TARGETS = {
+  'unit-info-change': { table: 'units', columns: UNIT_INFO_COLUMNS, record: 'unit' },
+  'bank-account-change': { table: 'units', columns: BANK_ACCOUNT_COLUMNS, record: 'unit' },
+  'hukou-change': { table: 'insured_persons', columns: HUKOU_COLUMNS, record: 'person' },
+} as const satisfies Record<ChangeType, { table: 'units' | 'insured_persons'; columns: Record<string, string>; record: string }>;
+
+const unchanged = (before: Values, after: Values) => Object.keys(after).every((field) => (before[field] ?? null) === (after[field] ?? null));
+
+interface Submission {
+  unitId: number;
+  actor: Actor;
+  type: ChangeType;
+  /** The person a change is about; none for the unit's own records. */
+  person: InsuredHere | null;
+  before: Values;
+  after: Values;
+  requestId: string;
+}
+
+/**
+ * Maintenance of registered facts. The unit's information, its bank account and a person's household
+ * registration are submissions a reviewer approves (applied by `applyChanges`); a person's contact details
+ * apply at once. One pending change of each kind per unit or person.
+ */
+export class MaintenanceService {
+  constructor(
+    private readonly db: Knex,
+    private readonly clock: Clock,
+    private readonly branches: BankBranchDirectory,
+  ) {}
+
+  searchBranches(query: z.output<typeof bankBranchQuery>): BankBranchPage {
+    const { items, total } = this.branches.search(query.q, query.bankCategory, query.page, query.pageSize);
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  submitUnitInfoChange(unitId: number, actor: Actor, input: UnitInfoChange, requestId: string): Promise<Declaration> {
+    return this.db.transaction(async (trx) => {
+      const unit = await new MaintenanceStore(trx).lockUnit(unitId);
+      if (!unit) throw notFound();
+      const before = fieldsOf(unit, UNIT_INFO_COLUMNS);
+      return this.submit(trx, { unitId, actor, type: 'unit-info-change', person: null, before, after: input, requestId });
+    });
+  }
+
+  /** The branch must be in the bundled list and of the chosen bank; the account must be in the unit's own name. */
+  submitBankAccountChange(unitId: number, actor: Actor, input: BankAccountChange, requestId: string): Promise<Declaration> {
+    return this.db.transaction(async (trx) => {
+      const unit = await new MaintenanceStore(trx).lockUnit(unitId);
+      if (!unit) throw notFound();
+      const branch = this.branches.find(input.branchCode);
+      const problems: FieldProblem[] = [];
+      if (!branch) problems.push({ field: 'branchCode', code: 'BANK_BRANCH_UNKNOWN' });
+      else if (branch.bankCategory !== input.bankCategory) problems.push({ field: 'branchCode', code: 'BANK_BRANCH_OTHER_BANK' });
+      if (input.accountName !== unit.name) problems.push({ field: 'accountName', code: 'ACCOUNT_NAME_MISMATCH' });
+      if (problems.length > 0) throw invalidFields(problems);
+      const after = {
+        bankCategory: input.bankCategory,
+        branchCode: input.branchCode,
+        branchName: branch!.name,
+        accountName: input.accountName,
+        accountNumber: input.accountNumber,
+      };
+      const before = fieldsOf(unit, BANK_ACCOUNT_COLUMNS);
+      return this.submit(trx, { unitId, actor, type: 'bank-account-change', person: null, before, after, requestId });
+    });
+  }
+
+  submitHukouChange(unitId: number, actor: Actor, personId: number, input: HukouChange, requestId: string): Promise<Declaration> {
+    return this.db.transaction(async (trx) => {
+      const person = await this.insuredHere(trx, unitId, personId);
+      const after = { hukouType: input.hukouType, hukouAddress: input.hukouAddress ?? null, ethnicity: input.ethnicity ?? null };
+      const before = fieldsOf(person.row, HUKOU_COLUMNS);
+      return this.submit(trx, { unitId, actor, type: 'hukou-change', person, before, after, requestId });
+    });
+  }
+
+  /** Contact details are the person's own to keep current: they apply at once, audited with before and after. */
+  changeContact(unitId: number, actor: Actor, personId: number, input: ContactChange, requestId: string): Promise<InsuredPersonDetail> {
+    return this.db.transaction(async (trx) => {
+      const person = await this.insuredHere(trx, unitId, personId);
+      const before = fieldsOf(person.row, CONTACT_COLUMNS);
+      const after = { mobile: input.mobile, contactAddress: input.contactAddress ?? null };
+      if (unchanged(before, after)) throw new AppError(400, 'NOTHING_CHANGED');
+      const at = this.clock.now().toISOString();
+      await new MaintenanceStore(trx).write('insured_persons', personId, CONTACT_COLUMNS, after, at);
+      await recordAudit(trx, {
+        at,
+        userId: actor.userId,
+        unitId,
+        action: 'insured_contact_changed',
+        entityType: 'insured_person',
+        entityId: personId,
+        before,
+        after,
+        requestId,
+      });
+      return new InsuredService(trx).detail(unitId, personId);
+    });
+  }
+
+  /** Only persons the unit insures now are maintained; anyone else is not found. */
+  private async insuredHere(trx: Knex.Transaction, unitId: number, personId: number): Promise<InsuredHere> {
+    const person = await new MaintenanceStore(trx).lockInsuredHere(unitId, personId);
+    if (!person) throw notFound();
+    return person;
+  }
+
+  private async submit(trx: Knex.Transaction, s: Submission): Promise<Declaration> {
+    const store = new DeclarationStore(trx);
+    if ((await store.pendingChanges(s.unitId, [s.type], s.person?.personId)).length > 0) throw new AppError(409, 'CHANGE_PENDING');
+    if (unchanged(s.before, s.after)) throw new AppError(400, 'NOTHING_CHANGED');
+    const at = this.clock.now().toISOString();
+    const [id] = await store.insert([
+      {
+        unitId: s.unitId,
+        type: s.type,
+        idNumber: s.person?.idNumber ?? null,
+        personName: s.person?.name ?? null,
+        effectiveMonth: null,
+        payload: { before: s.before, after: s.after },
+        batchId: null,
+        rowNumber: null,
+        submittedBy: s.actor.userId,
+        submittedAt: at,
+      },
+    ]);
+    const declaration = (await store.find(id, s.unitId))!;
+    await recordAudit(trx, {
+      at,
+      userId: s.actor.userId,
+      unitId: s.unitId,
+      action: 'declaration_submitted',
+      entityType: 'declaration',
+      entityId: id,
+      after: declaration,
+      requestId: s.requestId,
+    });
+    return declaration;
+  }
+}
+
+/** Approved changes written to the unit's or the person's record, in the review's transaction. */
+export async function applyChanges(trx: Knex.Transaction, changes: PendingChange[], at: string): Promise<AppliedChanges> {
+  const store = new MaintenanceStore(trx);
+  const applied: AppliedChanges = new Map();
+  for (const change of changes) {
+    const { table, columns, record } = TARGETS[change.type];
+    const id = table === 'units' ? change.unitId : change.personId;
+    if (id === null) throw new Error(`change ${change.id} names no person`);
+    const before = await store.read(table, id, columns);
+    await store.write(table, id, columns, change.payload.after, at);
+    applied.set(change.id, { before: { [record]: before }, after: { [record]: change.payload.after } });
+  }
+  return applied;
+}

@@ -1,6 +1,10 @@
-import { httpResource } from '@angular/common/http';
-import type { InsuredPage, InsuredQuery } from '@common/api/declarations';
+import { HttpClient, httpResource } from '@angular/common/http';
+import { inject, Service } from '@angular/core';
+import type { Declaration, InsuredPage, InsuredQuery } from '@common/api/declarations';
+import type { ContactChangeInput, HukouChangeInput } from '@common/api/maintenance';
 import type { InsuredPersonDetail } from '@common/api/payments';
+import type { Observable } from 'rxjs';
+import { idempotencyHeaders } from '../shared/idempotency';
 import { pageResource } from '../shared/table/page-resource';
 import { queryParams, type PageParams } from '../shared/table/paging';
 
@@ -21,4 +25,20 @@ export function insuredPageResource(query: () => InsuredFilters & PageParams) {
 /** One insured person in full: basic, contact, employment and enrollments. */
 export function insuredDetailResource(personId: () => number) {
   return httpResource<InsuredPersonDetail>(() => `/api/insured-persons/${personId()}`);
+}
+
+/** Maintenance of a person the unit insures. */
+@Service()
+export class InsuredApi {
+  private readonly http = inject(HttpClient);
+
+  /** Applies at once; answers the person as now recorded. Sending the same twice changes nothing more. */
+  changeContact(personId: number, change: ContactChangeInput): Observable<InsuredPersonDetail> {
+    return this.http.put<InsuredPersonDetail>(`/api/insured-persons/${personId}/contact`, change);
+  }
+
+  /** Submitted for review, applied when approved. */
+  changeHukou(personId: number, change: HukouChangeInput, key: string): Observable<Declaration> {
+    return this.http.post<Declaration>(`/api/insured-persons/${personId}/hukou-changes`, change, { headers: idempotencyHeaders(key) });
+  }
 }

@@ -9,7 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink, RouterLinkActive } from '@angular/router';
-import { DECLARATION_TYPES, type Declaration, type DeclarationType } from '@common/api/declarations';
+import { SUBMISSION_TYPES, type Declaration, type SubmissionType } from '@common/api/declarations';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { switchMap } from 'rxjs';
 import { ErrorNotifier } from '../../core/errors/error-notifier.service';
@@ -64,10 +64,10 @@ export class QueuePage {
     transform: (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : undefined),
   });
 
-  protected readonly types = DECLARATION_TYPES;
+  protected readonly types = SUBMISSION_TYPES;
   protected readonly search = new FormControl('', { nonNullable: true });
   private readonly term = searchTerm(this.search);
-  protected readonly type = signal<DeclarationType | ''>('');
+  protected readonly type = signal<SubmissionType | ''>('');
   protected readonly paging = new Paging(() => [this.term(), this.type(), this.batchId()]);
   protected readonly declarations = declarationPageResource(() => ({
     queue: this.queue(),
@@ -93,7 +93,7 @@ export class QueuePage {
 
   protected withdraw(declaration: Declaration): void {
     const params = {
-      name: declaration.personName,
+      name: declaration.personName ?? this.translate.instant('declarations.theUnit'),
       type: this.translate.instant(`enums.declarationType.${declaration.type}`),
     };
     confirmed(this.dialog, {

@@ -2,6 +2,7 @@ import type { HttpRequest } from '@angular/common/http';
 import type { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { MatSortHarness } from '@angular/material/sort/testing';
 import { MatTabGroupHarness } from '@angular/material/tabs/testing';
 import type { InsuredPerson } from '@common/api/declarations';
@@ -9,6 +10,7 @@ import { captureDownloads, exportHeaders } from '../../../testing/exports';
 import { answeredDuring, paramsOf } from '../../../testing/http';
 import { configureFeature, openPage } from '../../../testing/routed-page';
 import { Page } from '../../../testing/page';
+import { declaration } from '../../../testing/declarations';
 import { insuredPerson, insuredPersonDetail, pageOf } from '../../../testing/payments';
 import { SEARCH_DEBOUNCE_MS } from '../../shared/table/paging';
 import { insuredRoutes } from '../insured.routes';
@@ -138,5 +140,78 @@ describe('InsuredListPage', () => {
       ['职工基本医疗保险', '2024-01', '—', '参保中'],
       ['生育保险', '2024-01', '2025-06', '暂停'],
     ]);
+  });
+
+  describe('maintaining a person from the detail', () => {
+    const HUKOU_CHANGE = declaration({
+      id: 52,
+      type: 'hukou-change',
+      effectiveMonth: null,
+      payload: {
+        before: { hukouType: 'rural', hukouAddress: '福建省福州市鼓楼区五四路 1 号', ethnicity: '汉族' },
+        after: { hukouType: 'urban', hukouAddress: '福建省福州市台江区江滨路 88 号', ethnicity: '汉族' },
+      },
+    });
+
+    async function openDetail(detail = insuredPersonDetail()): Promise<void> {
+      await open(WANG);
+      await answeredDuring(page.click('insured-detail-open'), '/api/insured-persons/7', (request) => request.flush(detail));
+    }
+
+    it('changes the contact details at once and shows them', async () => {
+      await openDetail();
+      await page.click('insured-edit-contact');
+      expect(await (await page.input('contact-mobile')).getValue()).toBe('13800138000');
+      await page.type('contact-mobile', '1380013');
+      await page.click('contact-submit');
+      expect(await page.errors('contact-mobile')).toEqual(['请输入 11 位手机号码']);
+
+      await page.type('contact-mobile', '13700137000');
+      await page.type('contact-address', '');
+      await page.click('contact-submit');
+      const put = http.expectOne('/api/insured-persons/7/contact');
+      expect(put.request.method).toBe('PUT');
+      expect(put.request.body).toEqual({ mobile: '13700137000', contactAddress: undefined });
+      put.flush(insuredPersonDetail({ contact: { mobile: '13700137000', contactAddress: null } }));
+      await page.stable();
+
+      expect((await page.documentLoader.getAllHarnesses(MatDialogHarness)).length).withContext('the detail stays open').toBe(1);
+      await (await page.documentLoader.getHarness(MatTabGroupHarness)).selectTab({ label: '联系方式' });
+      expect(page.parts('insured-detail-mobile')).toEqual(['手机号码', '13700137000']);
+      expect(page.parts('insured-detail-contactAddress')).toEqual(['联系地址', '—']);
+      expect(await (await page.documentLoader.getHarness(MatSnackBarHarness)).getMessage()).toBe('已更新 王小明 的联系方式');
+    });
+
+    it('submits a household registration change for review and shows it pending', async () => {
+      await openDetail();
+      await page.click('insured-change-hukou');
+      await page.choose('hukou-type', '城镇');
+      await page.type('hukou-address', '福建省福州市台江区江滨路 88 号');
+      await page.click('hukou-submit');
+
+      const post = http.expectOne('/api/insured-persons/7/hukou-changes');
+      expect(post.request.body).toEqual({ hukouType: 'urban', hukouAddress: '福建省福州市台江区江滨路 88 号', ethnicity: '汉族' });
+      expect(post.request.headers.get('Idempotency-Key')).toBeTruthy();
+      post.flush(HUKOU_CHANGE, { status: 201, statusText: 'Created' });
+      await answeredDuring(page.stable(), '/api/insured-persons/7', (reload) =>
+        reload.flush(insuredPersonDetail({ pendingChanges: [HUKOU_CHANGE] })),
+      );
+      await page.stable();
+
+      expect(page.text('insured-pending-change')).toContain('户籍信息变更待审核');
+      expect(page.cells('change-row')).toEqual([
+        ['户口性质', '农村', '城镇'],
+        ['户籍地址', '福建省福州市鼓楼区五四路 1 号', '福建省福州市台江区江滨路 88 号'],
+        ['民族', '汉族', '汉族'],
+      ]);
+      expect(await (await page.button('insured-change-hukou')).isDisabled()).toBeTrue();
+    });
+
+    it('offers no maintenance of a person the unit no longer insures', async () => {
+      const detail = insuredPersonDetail();
+      await openDetail({ ...detail, employment: { ...detail.employment, status: 'suspended' } });
+      expect(page.text('insured-edit-contact')).toBeNull();
+      expect(page.text('insured-change-hukou')).toBeNull();
+    });
   });
 });

@@ -1,9 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { Component, computed, inject, input, numberAttribute, resource } from '@angular/core';
-import type { Declaration } from '@common/api/declarations';
+import { isDeclarationType, type Declaration } from '@common/api/declarations';
 import { shanghaiDateTime } from '@common/fee-period';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
+import { ChangeTable } from '../../shared/change-table/change-table';
 import { PeriodPipe } from '../../shared/format/period.pipe';
 import { LoadError } from '../../shared/load-error/load-error';
 import { valueOf } from '../../shared/resource-value';
@@ -13,7 +14,7 @@ import { PrintSheet } from '../print-sheet/print-sheet';
 /** The receipt of a submission: one declaration, or every row of a batch, with the review result. */
 @Component({
   selector: 'app-receipt-print',
-  imports: [TranslatePipe, PeriodPipe, LoadError, PrintSheet],
+  imports: [TranslatePipe, ChangeTable, PeriodPipe, LoadError, PrintSheet],
   templateUrl: './receipt-print.html',
 })
 export class ReceiptPrint {
@@ -43,6 +44,11 @@ export class ReceiptPrint {
     for (const d of this.rows() ?? []) counts[d.status]++;
     return counts;
   });
+  /** A change of registered facts prints its fields before and after below the row. */
+  protected isChange(declaration: Declaration): boolean {
+    return !isDeclarationType(declaration.type);
+  }
+
   protected at(instant: string | null): string {
     return instant ? shanghaiDateTime(new Date(instant)) : '';
   }

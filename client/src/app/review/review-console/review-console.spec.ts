@@ -159,4 +159,38 @@ describe('ReviewConsole', () => {
     expect(await page.documentLoader.getAllHarnesses(MatDialogHarness)).toEqual([]);
     http.expectNone(list.is);
   });
+
+  it('shows a bank account change of a unit with its account before and after', async () => {
+    const change = declaration({
+      ...HARBOUR,
+      id: 60,
+      type: 'bank-account-change',
+      idNumber: null,
+      idNumberMasked: null,
+      personName: null,
+      effectiveMonth: null,
+      payload: {
+        before: { bankCategory: null, branchCode: null, branchName: null, accountName: null, accountNumber: null },
+        after: {
+          bankCategory: 'ICBC',
+          branchCode: '102391000020',
+          branchName: '中国工商银行福州五一支行',
+          accountName: '福州港湾食品有限公司',
+          accountNumber: '1402023309200123456',
+        },
+      },
+    });
+    const changes = await answeredDuring(page.choose('review-type', '银行账户变更'), list.is, list.answer(change));
+    expect(paramsOf(changes)['type']).toBe('bank-account-change');
+    expect((await page.tableRows())[0]).toEqual(jasmine.objectContaining({ personName: '本单位', idNumber: '', type: '银行账户变更', effectiveMonth: '' }));
+    await answeredDuring(page.click('review-detail'), '/api/review/declarations/60', (request) => request.flush(change));
+    expect(page.parts('detail-idNumber')).toEqual([]);
+    expect(page.cells('change-row')).toEqual([
+      ['开户银行', '—', '中国工商银行'],
+      ['开户网点', '—', '中国工商银行福州五一支行'],
+      ['联行号', '—', '102391000020'],
+      ['账户名称', '—', '福州港湾食品有限公司'],
+      ['银行账号', '—', '1402023309200123456'],
+    ]);
+  });
 });

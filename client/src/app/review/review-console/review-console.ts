@@ -9,10 +9,10 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import {
   DECLARATION_STATUSES,
-  DECLARATION_TYPES,
+  SUBMISSION_TYPES,
   type Declaration,
   type DeclarationStatus,
-  type DeclarationType,
+  type SubmissionType,
   type ReviewDecision,
   type ReviewResult,
 } from '@common/api/declarations';
@@ -57,10 +57,10 @@ export class ReviewConsole {
   private readonly toast = inject(Toast);
 
   protected readonly statuses = DECLARATION_STATUSES;
-  protected readonly types = DECLARATION_TYPES;
+  protected readonly types = SUBMISSION_TYPES;
   protected readonly filters = new FormGroup({
     status: new FormControl<DeclarationStatus>('pending', { nonNullable: true }),
-    type: new FormControl<DeclarationType | ''>('', { nonNullable: true }),
+    type: new FormControl<SubmissionType | ''>('', { nonNullable: true }),
     /** `YYYY-MM-DD`, submitted on or after / on or before, China time. */
     from: new FormControl('', { nonNullable: true }),
     to: new FormControl('', { nonNullable: true }),
@@ -121,7 +121,7 @@ export class ReviewConsole {
       approve,
       subject: {
         key: 'reviewConsole.subjectOne',
-        params: { unit: declaration.unitName ?? '', name: declaration.personName, type },
+        params: { unit: declaration.unitName ?? '', name: declaration.personName ?? declaration.unitName ?? '', type },
       },
       decide: (decision) => this.api.decide(declaration.id, decision),
     });

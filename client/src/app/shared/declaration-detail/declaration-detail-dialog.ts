@@ -4,9 +4,10 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogModule } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { Declaration } from '@common/api/declarations';
+import { isDeclarationType, type Declaration } from '@common/api/declarations';
 import { TranslatePipe } from '@ngx-translate/core';
 import { filter, type Observable } from 'rxjs';
+import { ChangeTable } from '../change-table/change-table';
 import { LoadError } from '../load-error/load-error';
 import { valueOf } from '../resource-value';
 import { StatusChip } from '../status-chip/status-chip';
@@ -29,7 +30,17 @@ export interface DeclarationDetailData {
 
 @Component({
   selector: 'app-declaration-detail-dialog',
-  imports: [DatePipe, NgTemplateOutlet, MatButtonModule, MatDialogModule, MatProgressBarModule, TranslatePipe, LoadError, StatusChip],
+  imports: [
+    DatePipe,
+    NgTemplateOutlet,
+    MatButtonModule,
+    MatDialogModule,
+    MatProgressBarModule,
+    TranslatePipe,
+    ChangeTable,
+    LoadError,
+    StatusChip,
+  ],
   templateUrl: './declaration-detail-dialog.html',
   styleUrl: './declaration-detail-dialog.scss',
 })
@@ -45,6 +56,11 @@ export class DeclarationDetailDialog {
   protected readonly payload = computed(() => {
     const declaration = this.declaration();
     return declaration ? payloadFacts(declaration) : [];
+  });
+  /** A change of registered facts shows them before and after instead of the submitted fields. */
+  protected readonly isChange = computed(() => {
+    const declaration = this.declaration();
+    return declaration !== undefined && !isDeclarationType(declaration.type);
   });
   protected readonly actions = computed(() =>
     this.declaration()?.status === 'pending' ? (this.data.actions ?? []) : [],

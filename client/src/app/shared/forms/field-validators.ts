@@ -1,6 +1,6 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
 import type { FieldErrorCode } from '@common/errors';
-import { normaliseMobile } from '@common/validators/contact';
+import { compactAccountNumber, isBankAccountNumber, isEmail, normaliseMobile, normalisePhone } from '@common/validators/contact';
 import { checkCreditCode } from '@common/validators/credit-code';
 
 // Every validator here reports a FieldErrorCode as its error key, the same codes the server sends back,
@@ -29,6 +29,22 @@ export const creditCode: ValidatorFn = (control) => {
 export const mobile: ValidatorFn = (control) => {
   if (text(control) === '') return fieldError('REQUIRED');
   return normaliseMobile(text(control)) === null ? fieldError('MOBILE_FORMAT') : null;
+};
+
+/** A mobile or a landline, as the server's `phoneField`. */
+export const phone: ValidatorFn = (control) => {
+  if (text(control) === '') return fieldError('REQUIRED');
+  return normalisePhone(text(control)) === null ? fieldError('PHONE_FORMAT') : null;
+};
+
+/** An email address when one is given. */
+export const email: ValidatorFn = (control) => (text(control) === '' || isEmail(text(control)) ? null : fieldError('EMAIL_FORMAT'));
+
+/** 10 to 30 digits, spaces between groups allowed; Luhn is advice, never an error. */
+export const accountNumber: ValidatorFn = (control) => {
+  const digits = compactAccountNumber(text(control));
+  if (digits === '') return fieldError('REQUIRED');
+  return isBankAccountNumber(digits) ? null : fieldError('BANK_ACCOUNT_FORMAT');
 };
 
 /** A password being set: at least 8 characters with a letter and a digit (as the server's newPasswordField). */

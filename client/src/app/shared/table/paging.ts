@@ -1,22 +1,22 @@
 import { computed, linkedSignal, signal, type Signal, type WritableSignal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import type { FormControl } from '@angular/forms';
+import type { AbstractControl } from '@angular/forms';
 import type { PageEvent } from '@angular/material/paginator';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 
 /** How long a search box waits for the typing to stop before it asks the server. */
 export const SEARCH_DEBOUNCE_MS = 300;
 
-/** What a search box holds, trimmed, once the typing has paused. Call in an injection context. */
-export function searchTerm(control: FormControl<string>): Signal<string> {
-  return toSignal(
-    control.valueChanges.pipe(
-      debounceTime(SEARCH_DEBOUNCE_MS),
-      map((value) => value.trim()),
-      distinctUntilChanged(),
-    ),
-    { initialValue: control.value.trim() },
-  );
+const typed = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/**
+ * What a search box holds, trimmed, once the typing has paused; '' while it holds something chosen rather than
+ * typed (an autocomplete's option). Call in an injection context.
+ */
+export function searchTerm(control: AbstractControl<unknown>): Signal<string> {
+  return toSignal(control.valueChanges.pipe(debounceTime(SEARCH_DEBOUNCE_MS), map(typed), distinctUntilChanged()), {
+    initialValue: typed(control.value),
+  });
 }
 
 /** Zod's coercing `pageQuery` types these loosely; requests carry numbers. */

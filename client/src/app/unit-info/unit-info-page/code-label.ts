@@ -1,4 +1,5 @@
 import { Component, computed, input } from '@angular/core';
+import { BANK_CATEGORIES } from '@common/api/maintenance';
 import { TranslatePipe } from '@ngx-translate/core';
 
 /**
@@ -10,7 +11,7 @@ const WORDED = {
   economicType: ['state_owned', 'collective', 'private', 'limited_liability', 'joint_stock', 'foreign_invested', 'other'],
   industry: ['software', 'logistics', 'manufacturing', 'retail', 'construction', 'finance', 'education', 'healthcare', 'other'],
   collectionMode: ['tax', 'agency'],
-  bankCategory: ['ICBC', 'ABC', 'BOC', 'CCB', 'BOCOM', 'CMB', 'PSBC', 'CIB'],
+  bankCategory: BANK_CATEGORIES,
 } as const satisfies Record<string, readonly string[]>;
 
 export type CodedField = keyof typeof WORDED;

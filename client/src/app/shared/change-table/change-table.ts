@@ -1,0 +1,111 @@
+import { Component, computed, input } from '@angular/core';
+import { isDeclarationType, type ChangeType, type Declaration } from '@common/api/declarations';
+import type { ChangePayload } from '@common/api/maintenance';
+import { TranslatePipe } from '@ngx-translate/core';
+
+/** A value as shown: a translation key for codes, the text otherwise (a dash when there is none). */
+export interface Shown {
+  key: string | null;
+  text: string;
+}
+
+export interface ChangeRow {
+  field: string;
+  label: string;
+  before: Shown;
+  after: Shown;
+  changed: boolean;
+}
+
+/** The fields of each kind of change in reading order; `codes` is the section that words a coded value. */
+const FIELDS: Record<ChangeType, readonly { field: string; label: string; codes?: string }[]> = {
+  'unit-info-change': [
+    { field: 'contactName', label: 'unitInfo.fields.contactName' },
+    { field: 'contactPhone', label: 'unitInfo.fields.contactPhone' },
+    { field: 'contactEmail', label: 'unitInfo.fields.contactEmail' },
+    { field: 'legalRepName', label: 'maintenance.fields.legalRepName' },
+    { field: 'legalRepPhone', label: 'maintenance.fields.legalRepPhone' },
+  ],
+  'bank-account-change': [
+    { field: 'bankCategory', label: 'unitInfo.fields.bankCategory', codes: 'unitInfo.codes.bankCategory' },
+    { field: 'branchName', label: 'unitInfo.fields.bankBranch' },
+    { field: 'branchCode', label: 'maintenance.fields.branchCode' },
+    { field: 'accountName', label: 'unitInfo.fields.accountName' },
+    { field: 'accountNumber', label: 'unitInfo.fields.accountNumber' },
+  ],
+  'hukou-change': [
+    { field: 'hukouType', label: 'insured.fields.hukouType', codes: 'enums.hukouType' },
+    { field: 'hukouAddress', label: 'insured.fields.hukouAddress' },
+    { field: 'ethnicity', label: 'insured.fields.ethnicity' },
+  ],
+};
+
+function shown(value: unknown, codes: string | undefined): Shown {
+  if (value === null || value === undefined || value === '') return { key: null, text: '—' };
+  return codes ? { key: `${codes}.${String(value)}`, text: String(value) } : { key: null, text: String(value) };
+}
+
+/** A change's fields before and after; none for an addition or a reduction. */
+export function changeRows(declaration: Pick<Declaration, 'type' | 'payload'>): ChangeRow[] {
+  if (isDeclarationType(declaration.type)) return [];
+  const { before, after } = declaration.payload as unknown as ChangePayload;
+  return FIELDS[declaration.type].map(({ field, label, codes }) => ({
+    field,
+    label,
+    before: shown(before[field], codes),
+    after: shown(after[field], codes),
+    changed: (before[field] ?? null) !== (after[field] ?? null),
+  }));
+}
+
+/** A change submission as a table of its fields, before and after, the changed ones marked. */
+@Component({
+  selector: 'app-change-table',
+  imports: [TranslatePipe],
+  template: `
+    <table class="changes" data-testid="change-table">
+      <thead>
+        <tr>
+          <th>{{ 'maintenance.field' | translate }}</th>
+          <th>{{ 'maintenance.before' | translate }}</th>
+          <th>{{ 'maintenance.after' | translate }}</th>
+        </tr>
+      </thead>
+      <tbody>
+        @for (row of rows(); track row.field) {
+          <tr data-testid="change-row" [class.changed]="row.changed">
+            <th scope="row">{{ row.label | translate }}</th>
+            <td>{{ row.before.key ? (row.before.key | translate) : row.before.text }}</td>
+            <td>{{ row.after.key ? (row.after.key | translate) : row.after.text }}</td>
+          </tr>
+        }
+      </tbody>
+    </table>
+  `,
+  styles: `
+    .changes {
+      width: 100%;
+      border-collapse: collapse;
+    }
+    th,
+    td {
+      padding: 4px 8px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant, #ccc);
+      text-align: left;
+      overflow-wrap: anywhere;
+    }
+    thead th,
+    tbody th {
+      font-weight: 500;
+      color: var(--mat-sys-on-surface-variant, #444);
+    }
+    .changed td:last-child {
+      font-weight: 600;
+    }
+  `,
+})
+export class ChangeTable {
+  readonly declaration = input.required<Pick<Declaration, 'type' | 'payload'>>();
+
+  protected readonly rows = computed(() => changeRows(this.declaration()));
+}

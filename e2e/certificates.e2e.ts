@@ -8,12 +8,7 @@ import { LoginPage, openHall, Shell } from './pages/hall.page';
 import { api } from './support/api';
 import { world } from './support/global';
 import { text } from './support/i18n';
-
-/** Each page's size in PostScript points, from the PDF's /MediaBox entries. */
-function pageSizes(pdf: Buffer): [number, number][] {
-  const boxes = pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g);
-  return [...boxes].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
-}
+import { pageSizes } from './support/pdf';
 
 describe('payment certificates in a browser', () => {
   it('prints a certificate to an A4 PDF with its code, which verifies on the public page; a made-up code does not', async () => {

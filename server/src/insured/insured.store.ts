@@ -1,10 +1,11 @@
 import type { Knex } from 'knex';
-import { DECLARATION_TYPES, type InsuredPerson, type InsuredQuery } from '@common/api/declarations';
+import type { InsuredPerson, InsuredQuery } from '@common/api/declarations';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber, type IdNumberFacts } from '@common/validators/id-number';
 import { chunks, IN_LIST_CHUNK, INSERT_CHUNK_ROWS } from '../db/dialect';
 import { personsMatching } from '../db/person-search';
+import { DeclarationStore } from '../declarations/declarations.store';
 
 /** What the rules need to know about a person, found by ID number. */
 export interface PersonRecord {
@@ -254,13 +255,8 @@ export class InsuredStore {
     const personIds = rows.map((r) => r.id);
     const [enrollments, pending] = await Promise.all([
       this.db('enrollments').where('unit_id', unitId).whereIn('person_id', personIds).select('person_id', 'insurance_type', 'start_month'),
-      this.db('declarations')
-        .where({ unit_id: unitId, status: 'pending' })
-        .whereIn('type', DECLARATION_TYPES)
-        .whereIn('id_number', rows.map((r) => r.id_number))
-        .select('id_number', 'type'),
+      new DeclarationStore(this.db).pendingOf(unitId, rows.map((r) => r.id_number)),
     ]);
-    const pendingOf = new Map(pending.map((d) => [d.id_number, d.type]));
     return rows.map((r) => ({
       personId: r.id,
       idNumber: r.id_number,
@@ -276,7 +272,7 @@ export class InsuredStore {
       insuranceTypes: [
         ...new Set(enrollments.filter((e) => e.person_id === r.id && e.start_month >= r.start_month).map((e) => e.insurance_type as string)),
       ].sort(),
-      pendingDeclaration: pendingOf.get(r.id_number) ?? null,
+      pendingDeclaration: pending.get(r.id_number) ?? null,
     }));
   }
 }

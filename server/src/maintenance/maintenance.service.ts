@@ -70,8 +70,7 @@ export class MaintenanceService {
 
   submitUnitInfoChange(unitId: number, actor: Actor, input: UnitInfoChange, requestId: string): Promise<Declaration> {
     return this.db.transaction(async (trx) => {
-      const unit = await new MaintenanceStore(trx).lockUnit(unitId);
-      if (!unit) throw notFound();
+      const unit = await this.lockedUnit(trx, unitId);
       const before = fieldsOf(unit, UNIT_INFO_COLUMNS);
       return this.submit(trx, { unitId, actor, type: 'unit-info-change', person: null, before, after: input, requestId });
     });
@@ -80,8 +79,7 @@ export class MaintenanceService {
   /** The branch must be in the bundled list and of the chosen bank; the account must be in the unit's own name. */
   submitBankAccountChange(unitId: number, actor: Actor, input: BankAccountChange, requestId: string): Promise<Declaration> {
     return this.db.transaction(async (trx) => {
-      const unit = await new MaintenanceStore(trx).lockUnit(unitId);
-      if (!unit) throw notFound();
+      const unit = await this.lockedUnit(trx, unitId);
       const branch = this.branches.find(input.branchCode);
       const problems: FieldProblem[] = [];
       if (!branch) problems.push({ field: 'branchCode', code: 'BANK_BRANCH_UNKNOWN' });
@@ -131,6 +129,12 @@ export class MaintenanceService {
       });
       return new InsuredService(trx).detail(unitId, personId);
     });
+  }
+
+  private async lockedUnit(trx: Knex.Transaction, unitId: number): Promise<Record<string, unknown>> {
+    const unit = await new MaintenanceStore(trx).lockUnit(unitId);
+    if (!unit) throw notFound();
+    return unit;
   }
 
   /** Only persons the unit insures now are maintained; anyone else is not found. */

@@ -10,6 +10,7 @@ import type {
 import type { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
 import { checkIdNumberOfType } from '@common/validators/id-number';
 import { maxLength, mobile, required } from '../shared/forms/field-validators';
+import { optionalText, textControl } from '../shared/forms/form-fields';
 
 type HukouType = (typeof HUKOU_TYPES)[number];
 type PersonnelCategory = (typeof PERSONNEL_CATEGORIES)[number];
@@ -44,10 +45,6 @@ const personId: ValidatorFn = (control) => {
 const atLeastOne: ValidatorFn = (control) =>
   Object.values((control as FormRecord<FormControl<boolean>>).value).some(Boolean) ? null : { REQUIRED: true };
 
-function text(validators: ValidatorFn[] = [], value = '') {
-  return new FormControl(value, { nonNullable: true, validators });
-}
-
 function choice<T extends string>(value: T | '', validators: ValidatorFn[] = []) {
   return new FormControl<T | ''>(value, { nonNullable: true, validators });
 }
@@ -58,25 +55,25 @@ function choice<T extends string>(value: T | '', validators: ValidatorFn[] = [])
  */
 export function additionForm(options: AdditionOptions) {
   const form = new FormGroup({
-    name: text([required, maxLength(50)]),
+    name: textControl([required, maxLength(50)]),
     idType: new FormControl<IdType>('01', { nonNullable: true }),
-    idNumber: text([personId]),
-    ethnicity: text([maxLength(20)]),
+    idNumber: textControl([personId]),
+    ethnicity: textControl([maxLength(20)]),
     hukouType: choice<HukouType>('', [required]),
-    hukouAddress: text([maxLength(200)]),
-    mobile: text([mobile]),
-    contactAddress: text([maxLength(200)]),
-    effectiveMonth: text([required], options.months[0] ?? ''),
+    hukouAddress: textControl([maxLength(200)]),
+    mobile: textControl([mobile]),
+    contactAddress: textControl([maxLength(200)]),
+    effectiveMonth: textControl([required], options.months[0] ?? ''),
     /** Yuan as typed; the request carries integer fen. */
-    wage: text([required, wage]),
+    wage: textControl([required, wage]),
     personnelCategory: choice<PersonnelCategory>('in_service', [required]),
     employmentForm: choice<EmploymentForm>(''),
-    workStartDate: text(),
+    workStartDate: textControl(),
     insuranceTypes: new FormRecord(
       Object.fromEntries(options.insuranceTypes.map((type) => [type, new FormControl(true, { nonNullable: true })])),
       { validators: atLeastOne },
     ),
-    remark: text([maxLength(200)]),
+    remark: textControl([maxLength(200)]),
   });
   // The ID type decides which checks the number must pass.
   form.controls.idType.valueChanges.subscribe(() => form.controls.idNumber.updateValueAndValidity());
@@ -85,8 +82,6 @@ export function additionForm(options: AdditionOptions) {
 
 export type AdditionForm = ReturnType<typeof additionForm>;
 
-const optional = (value: string) => value.trim() || undefined;
-
 /** The request for a valid form: trimmed text, empty optional fields left out, the wage in fen. */
 export function additionInput(form: AdditionForm): AdditionInput {
   const value = form.getRawValue();
@@ -94,11 +89,11 @@ export function additionInput(form: AdditionForm): AdditionInput {
     name: value.name.trim(),
     idType: value.idType,
     idNumber: value.idNumber.trim().toUpperCase(),
-    ethnicity: optional(value.ethnicity),
+    ethnicity: optionalText(value.ethnicity),
     hukouType: value.hukouType as HukouType,
-    hukouAddress: optional(value.hukouAddress),
+    hukouAddress: optionalText(value.hukouAddress),
     mobile: value.mobile.trim(),
-    contactAddress: optional(value.contactAddress),
+    contactAddress: optionalText(value.contactAddress),
     effectiveMonth: value.effectiveMonth,
     wageFen: parseYuan(value.wage) ?? 0,
     personnelCategory: value.personnelCategory as PersonnelCategory,
@@ -107,6 +102,6 @@ export function additionInput(form: AdditionForm): AdditionInput {
     insuranceTypes: Object.entries(value.insuranceTypes)
       .filter(([, ticked]) => ticked)
       .map(([type]) => type as EmployeeInsuranceType),
-    remark: optional(value.remark),
+    remark: optionalText(value.remark),
   };
 }

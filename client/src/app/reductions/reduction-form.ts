@@ -1,6 +1,7 @@
 import { FormControl, FormGroup } from '@angular/forms';
 import type { InsuredPerson, ReductionInput, ReductionReason } from '@common/api/declarations';
 import { maxLength, required } from '../shared/forms/field-validators';
+import { optionalText } from '../shared/forms/form-fields';
 
 /** A reduction (减员): the person picked from the unit's list (ID number and name), a reason and a remark. */
 export function reductionForm() {
@@ -20,5 +21,5 @@ export function pick(form: ReductionForm, person: InsuredPerson): void {
 
 export function reductionInput(form: ReductionForm): ReductionInput {
   const { idNumber, name, reason, remark } = form.getRawValue();
-  return { idNumber, name, reason: reason as ReductionReason, remark: remark.trim() || undefined };
+  return { idNumber, name, reason: reason as ReductionReason, remark: optionalText(remark) };
 }

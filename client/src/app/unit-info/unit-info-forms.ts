@@ -2,24 +2,23 @@ import { FormControl, FormGroup, type ValidatorFn } from '@angular/forms';
 import { BANK_CATEGORIES, type BankBranch, type BankCategory, type BankAccountChangeInput, type UnitInfoChangeInput } from '@common/api/maintenance';
 import type { UnitInfo } from '@common/api/payments';
 import { accountNumber, email, maxLength, phone, required } from '../shared/forms/field-validators';
-
-const text = (value: string | null, validators: ValidatorFn[]) => new FormControl(value ?? '', { nonNullable: true, validators });
+import { optionalText, textControl } from '../shared/forms/form-fields';
 
 /** The contact person and legal representative, starting from what is registered. */
 export function unitInfoChangeForm(unit: UnitInfo) {
   return new FormGroup({
-    contactName: text(unit.contactName, [required, maxLength(50)]),
-    contactPhone: text(unit.contactPhone, [phone]),
-    contactEmail: text(unit.contactEmail, [email, maxLength(100)]),
-    legalRepName: text(unit.legalRepName, [required, maxLength(50)]),
-    legalRepPhone: text(unit.legalRepPhone, [phone]),
+    contactName: textControl([required, maxLength(50)], unit.contactName),
+    contactPhone: textControl([phone], unit.contactPhone),
+    contactEmail: textControl([email, maxLength(100)], unit.contactEmail),
+    legalRepName: textControl([required, maxLength(50)], unit.legalRepName),
+    legalRepPhone: textControl([phone], unit.legalRepPhone),
   });
 }
 export type UnitInfoChangeForm = ReturnType<typeof unitInfoChangeForm>;
 
 export function unitInfoChange(form: UnitInfoChangeForm): UnitInfoChangeInput {
   const v = form.getRawValue();
-  return { ...v, contactEmail: v.contactEmail.trim() || undefined };
+  return { ...v, contactEmail: optionalText(v.contactEmail) };
 }
 
 /** The branch field holds what is typed until an option of the list is chosen. */
@@ -40,8 +39,8 @@ export function bankAccountForm(unit: UnitInfo) {
   return new FormGroup({
     bankCategory: new FormControl<BankCategory | ''>(registered, { nonNullable: true, validators: [required] }),
     branch: new FormControl<BankBranch | string>('', { nonNullable: true, validators: [chosenBranch] }),
-    accountName: text(unit.name, [nameOf(unit.name)]),
-    accountNumber: text('', [accountNumber]),
+    accountName: textControl([nameOf(unit.name)], unit.name),
+    accountNumber: textControl([accountNumber]),
   });
 }
 export type BankAccountForm = ReturnType<typeof bankAccountForm>;

@@ -7,7 +7,7 @@ import path from 'node:path';
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
 /** The V8 flags `npm start` runs the server with (package.json config), so the benchmark measures that server. */
-const SERVER_NODE_FLAGS: string[] = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).config.serverNodeFlags.split(' ');
+const SERVER_NODE_FLAGS: string[] = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).config.serverNodeFlags.split(' ').filter(Boolean);
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -16,6 +16,7 @@ import { authRoutes } from './auth/auth.routes';
 import { batchRoutes } from './batches/batches.routes';
 import { CertificateService } from './certificates/certificates.service';
 import { certificateRoutes } from './certificates/certificates.routes';
+import { ListCache } from './cache/list-cache';
 import { DeclarationService } from './declarations/declarations.service';
 import { declarationRoutes } from './declarations/declarations.routes';
 import { healthRoutes } from './health/health.routes';
@@ -70,6 +71,8 @@ export interface Services {
 export function createServices(deps: AppDeps): Services {
   const { db, clock } = deps;
   const assessments = new AssessmentService(db.knex, clock);
+  // One cache of list pages for the instance, shared by the lists it serves.
+  const lists = new ListCache(db.knex);
   return {
     messages: new Messages(deps.i18nDir),
     auth: new AuthService(db.knex, clock),
@@ -77,9 +80,9 @@ export function createServices(deps: AppDeps): Services {
     audit: new AuditService(db.knex),
     home: new HomeService(db.knex, clock),
     assessments,
-    payments: new PaymentService(db.knex, clock, assessments),
+    payments: new PaymentService(db.knex, clock, assessments, lists),
     declarations: new DeclarationService(db.knex, clock),
-    insured: new InsuredService(db.knex),
+    insured: new InsuredService(db.knex, lists),
     review: new ReviewService(db.knex, clock),
     certificates: new CertificateService(db.knex, clock),
     maintenance: new MaintenanceService(db.knex, clock, bundledBankBranches()),

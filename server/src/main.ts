@@ -5,6 +5,7 @@ import { loadConfig } from './config';
 import { prepareDatabase, openDatabase } from './db/database';
 import { demoCredentials, seedDemo } from './db/seeds/demo';
 import { createLogger } from './logger';
+import { workbookWorkers } from './workers/workbook-workers';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -27,6 +28,9 @@ const app = createApp({
   secureCookies: config.secureCookies,
   clientDist: config.clientDist,
 });
+
+// The first upload or export should not wait the second it takes to start a workbook worker.
+workbookWorkers.prewarm();
 
 const server = app.listen(config.port, () => {
   const lines = [

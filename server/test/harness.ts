@@ -74,22 +74,28 @@ export interface TestHall {
   db: Database;
   clock: ManualClock;
   client(lang?: string): Promise<HallClient>;
+  /** A client of another server instance on the same database, as behind a load balancer. */
+  otherInstanceClient(lang?: string): Promise<HallClient>;
   close(): Promise<void>;
 }
 
 export async function createTestHall(): Promise<TestHall> {
   const { db, dispose } = await freshDatabase();
   const clock = new ManualClock(SEED_INSTANT);
-  const app = createApp({ db, clock, logger, i18nDir: I18N_DIR, secureCookies: false });
+  const newApp = () => createApp({ db, clock, logger, i18nDir: I18N_DIR, secureCookies: false });
+  const app = newApp();
+  let otherApp: TestHall['app'] | undefined;
+  const clientOf = async (instance: TestHall['app'], lang: string) => {
+    const client = new HallClient(instance, lang);
+    await client.get('/api/auth/me');
+    return client;
+  };
   return {
     app,
     db,
     clock,
-    client: async (lang = 'zh-CN') => {
-      const client = new HallClient(app, lang);
-      await client.get('/api/auth/me');
-      return client;
-    },
+    client: (lang = 'zh-CN') => clientOf(app, lang),
+    otherInstanceClient: (lang = 'zh-CN') => clientOf((otherApp ??= newApp()), lang),
     close: dispose,
   };
 }

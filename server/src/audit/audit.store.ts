@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import type { AuditEntry as AuditEntryView, AuditFilterValues } from '@common/api/audit';
 import { shanghaiDayStart } from '@common/fee-period';
-import { escapeLike, INSERT_CHUNK_ROWS } from '../db/dialect';
+import { unitsChanged } from '../cache/unit-data-version';
+import { escapeLike, EXPORT_PAGE_ROWS, INSERT_CHUNK_ROWS } from '../db/dialect';
 
 export interface AuditEntry {
   at: string;
@@ -27,14 +28,19 @@ const toRow = (entry: AuditEntry) => ({
   request_id: entry.requestId ?? null,
 });
 
-/** Appends to the audit log; the table refuses updates and deletes (see db/dialect.ts). */
+/**
+ * Appends to the audit log; the table refuses updates and deletes (see db/dialect.ts). Whatever is
+ * audited for a unit has changed it, so its data version moves in the same transaction.
+ */
 export async function recordAudit(db: Knex, entry: AuditEntry): Promise<void> {
   await db('audit_log').insert(toRow(entry));
+  await unitsChanged(db, [entry.unitId]);
 }
 
 /** One entry per thing a use case changed, in chunked inserts (a batch approval touches thousands). */
 export async function recordAudits(db: Knex, entries: AuditEntry[]): Promise<void> {
   await db.batchInsert('audit_log', entries.map(toRow), INSERT_CHUNK_ROWS);
+  await unitsChanged(db, entries.map((e) => e.unitId));
 }
 
 const parsed = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
@@ -89,7 +95,7 @@ export class AuditTrailStore {
   }
 
   /** Keyset pages in the list's order (time, then id, both descending), so memory stays flat in the row count. */
-  async *keysetPages(unitId: number, f: AuditFilterValues, size = 2000): AsyncGenerator<AuditEntryView[]> {
+  async *keysetPages(unitId: number, f: AuditFilterValues, size = EXPORT_PAGE_ROWS): AsyncGenerator<AuditEntryView[]> {
     let last: { at: string; id: number } | null = null;
     for (;;) {
       const query = this.rows(unitId, f);

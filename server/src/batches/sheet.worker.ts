@@ -1,6 +1,6 @@
 /**
- * The sheet worker: parsing and rewriting workbooks is CPU work that would stall every other request
- * on the main thread, so it runs here. One job at a time per worker; see sheet-workers.ts.
+ * Sheet jobs in a workbook worker: parsing and rewriting workbooks is CPU work that would stall every
+ * other request on the main thread, so it runs there. One job at a time per worker; see sheet-workers.ts.
  */
 import { Readable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
@@ -28,7 +28,10 @@ async function run(job: SheetJob): Promise<unknown> {
   return importSheet(Readable.from([file]), TEMPLATES[job.kind], new Date(job.today));
 }
 
+const SHEET_JOBS: ReadonlySet<string> = new Set<SheetJob['type']>(['import', 'annotate']);
+
 parentPort!.on('message', async (job: SheetJob) => {
+  if (!SHEET_JOBS.has(job.type)) return;
   let reply: SheetJobReply;
   try {
     reply = { ok: true, result: await run(job) };

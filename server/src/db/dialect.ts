@@ -66,6 +66,12 @@ export function toBoolean(value: unknown): boolean {
   return value === true || value === 1 || value === '1';
 }
 
+/**
+ * Rows per keyset page of an export. Small enough that a page is garbage before the young generation
+ * promotes it, so a long export does not grow the server's old generation.
+ */
+export const EXPORT_PAGE_ROWS = 1000;
+
 /** SQLite's default limit of bound variables makes large multi-row inserts fail; chunk by this many rows. */
 export const INSERT_CHUNK_ROWS = 200;
 

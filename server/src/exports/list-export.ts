@@ -4,7 +4,9 @@ import type { Clock } from '../clock';
 import type { Language, Messages } from '../http/i18n';
 import { RESPONDED, unitOf, type RequestContext } from '../http/route';
 import { exportTitle } from './export-title';
-import { streamWorkbook, type ExportColumn } from './xlsx-stream';
+import type { Response } from 'express';
+import { writeWorkbookOnWorker } from './export-workers';
+import { contentDisposition, type ExportColumn, type ExportSpec } from './xlsx-stream';
 
 /** `key` → its text under `exports.` in the caller's language. */
 export type Translate = (key: string) => string;
@@ -42,4 +44,16 @@ export function listExporter({ db, clock, messages }: ListExportDeps) {
     });
     return RESPONDED;
   };
+}
+
+async function streamWorkbook<Row>(res: Response, spec: ExportSpec<Row>): Promise<void> {
+  res.status(200);
+  res.set({
+    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'Content-Disposition': contentDisposition(spec.fileName),
+    'Cache-Control': 'no-store',
+  });
+  if (spec.totalRows !== undefined) res.set('X-Total-Rows', String(spec.totalRows));
+  await writeWorkbookOnWorker(res, spec);
+  res.end();
 }

@@ -1,10 +1,9 @@
 /**
- * Streams a list to an .xlsx download: exceljs's streaming writer piped to the response, rows fed
- * page by page, so memory stays flat in the number of rows.
+ * Writes a list as an .xlsx stream: exceljs's streaming writer, rows fed page by page, so memory
+ * stays flat in the number of rows. Exports run it in an export worker (export-workers.ts).
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import type { Response } from 'express';
 import ExcelJS from 'exceljs';
 
 export type CellKind = 'text' | 'money' | 'int' | 'period';
@@ -55,15 +54,15 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}.xlsx`;
 }
 
-export async function streamWorkbook<Row>(res: Response, spec: ExportSpec<Row>): Promise<void> {
-  res.status(200);
-  res.set({
-    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'Content-Disposition': contentDisposition(spec.fileName),
-    'Cache-Control': 'no-store',
-  });
-  if (spec.totalRows !== undefined) res.set('X-Total-Rows', String(spec.totalRows));
-  await writeWorkbook(res, spec);
+/**
+ * exceljs writes committed rows into the zip's deflate stream without heeding its backpressure, so a
+ * fast producer piles compressed-to-be rows up in memory; wait for the zip to catch up between pages.
+ */
+async function drained(sheet: ExcelJS.Worksheet): Promise<void> {
+  // The pipes are readable-stream (v2) PassThroughs, which predate `writableNeedDrain`.
+  type Pipe = NodeJS.EventEmitter & { _writableState?: { needDrain?: boolean } };
+  const pipes: Pipe[] = (sheet as unknown as { stream?: { pipes?: Pipe[] } }).stream?.pipes ?? [];
+  for (const pipe of pipes) if (pipe._writableState?.needDrain) await once(pipe, 'drain');
 }
 
 /** Writes the workbook to any stream; waits for a slow reader before fetching the next page. */
@@ -85,6 +84,7 @@ export async function writeWorkbook<Row>(stream: Writable, spec: Omit<ExportSpec
       });
       excelRow.commit();
     }
+    await drained(sheet);
     if (stream.writableNeedDrain) await once(stream, 'drain');
   }
   sheet.commit();

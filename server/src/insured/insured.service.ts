@@ -3,15 +3,21 @@ import type { z } from 'zod';
 import type { InsuredPage, insuredQuery } from '@common/api/declarations';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import { DeclarationStore } from '../declarations/declarations.store';
+import { ListCache } from '../cache/list-cache';
 import { notFound } from '../http/errors';
 import { InsuredStore } from './insured.store';
 
 /** The unit's insured list; what changes it is an approved declaration (review/) or maintenance (maintenance/). */
 export class InsuredService {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly lists = new ListCache(db),
+  ) {}
 
   async list(unitId: number, query: z.output<typeof insuredQuery>): Promise<InsuredPage> {
-    const { items, total } = await new InsuredStore(this.db).page(unitId, query, query.page, query.pageSize);
+    const { items, total } = await this.lists.page(unitId, 'insured-persons', query, () =>
+      new InsuredStore(this.db).page(unitId, query, query.page, query.pageSize),
+    );
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 

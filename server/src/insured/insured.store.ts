@@ -3,7 +3,8 @@ import type { InsuredPerson, InsuredQuery } from '@common/api/declarations';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber, type IdNumberFacts } from '@common/validators/id-number';
-import { chunks, IN_LIST_CHUNK, INSERT_CHUNK_ROWS } from '../db/dialect';
+import { personsChanged } from '../cache/unit-data-version';
+import { chunks, EXPORT_PAGE_ROWS, IN_LIST_CHUNK, INSERT_CHUNK_ROWS } from '../db/dialect';
 import { personsMatching } from '../db/person-search';
 import { DeclarationStore } from '../declarations/declarations.store';
 
@@ -87,6 +88,7 @@ export class InsuredStore {
 
   async updatePerson(personId: number, person: PersonData, at: string): Promise<void> {
     await this.db('insured_persons').where({ id: personId }).update(personColumns(person, at));
+    await personsChanged(this.db, [personId]);
   }
 
   /** Inserts persons not yet known; returns their ids by ID number, without those someone else inserted meanwhile. */
@@ -201,7 +203,7 @@ export class InsuredStore {
   }
 
   /** Keyset pages by employment id for exports: memory stays flat however many persons match. */
-  async *keysetPages(unitId: number, f: ListFilters, size = 1000): AsyncGenerator<InsuredPerson[]> {
+  async *keysetPages(unitId: number, f: ListFilters, size = EXPORT_PAGE_ROWS): AsyncGenerator<InsuredPerson[]> {
     let after = 0;
     for (;;) {
       const rows = await this.latestEmployments(unitId, f).where('e.id', '>', after).orderBy('e.id').limit(size).select([...LIST_COLUMNS, 'e.id as employment_id']);

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { personsChanged, unitsChanged } from '../cache/unit-data-version';
 
 /** A group of registered fields and the columns that hold them. */
 type Columns = Readonly<Record<string, string>>;
@@ -64,5 +65,6 @@ export class MaintenanceStore {
 
   async write(table: 'units' | 'insured_persons', id: number, columns: Columns, values: Record<string, unknown>, at: string): Promise<void> {
     await this.db(table).where({ id }).update({ ...columnsOf(values, columns), updated_at: at });
+    await (table === 'units' ? unitsChanged(this.db, [id]) : personsChanged(this.db, [id]));
   }
 }

@@ -5,6 +5,7 @@ import { EMPLOYEE_INSURANCE_TYPES, contributionBaseFen, contributionFen } from '
 import type { Clock } from '../clock';
 import { INSERT_CHUNK_ROWS } from '../db/dialect';
 import { recordAudit } from '../audit/audit.store';
+import { unitsChanged } from '../cache/unit-data-version';
 import { notFound } from '../http/errors';
 import { contributionConfig } from './contribution-config';
 
@@ -93,6 +94,8 @@ export class AssessmentService {
         .insert({ unit_id: unitId, fee_period: period, assessed_at: at, assessed_by: assessedBy })
         .onConflict(['unit_id', 'fee_period'])
         .merge();
+      // The period's assessment time shows in the unit's payment lists even when no detail changed.
+      await unitsChanged(trx, [unitId]);
       if (result.inserted + result.updated + result.removed > 0 || assessedBy !== null) {
         await recordAudit(trx, {
           at,

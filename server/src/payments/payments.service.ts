@@ -11,6 +11,7 @@ import type {
 import { currentFeePeriod, type FeePeriod } from '@common/fee-period';
 import type { Clock } from '../clock';
 import { recordAudit } from '../audit/audit.store';
+import { ListCache } from '../cache/list-cache';
 import { AppError, notFound } from '../http/errors';
 import type { Actor } from '../http/route';
 import { AssessmentService } from './assessment.service';
@@ -22,16 +23,30 @@ export class PaymentService {
     private readonly db: Knex,
     private readonly clock: Clock,
     private readonly assessments: AssessmentService,
+    private readonly lists = new ListCache(db),
   ) {}
 
   private store(): PaymentStore {
     return new PaymentStore(this.db, currentFeePeriod(this.clock.now()));
   }
 
+  /**
+   * A page as of now: a detail's status (due or overdue) turns with the fee period. The current period
+   * is assessed before a page is computed; a cached page was, and un-assessing a period changes the
+   * unit's data version, so a cached page needs no second look.
+   */
+  private cachedPage<T>(unitId: number, list: string, query: object, compute: (store: PaymentStore) => Promise<T>): Promise<T> {
+    const store = this.store();
+    return this.lists.page(unitId, list, { current: store.current, ...query }, async () => {
+      await this.assessments.ensureCurrentAssessed(unitId);
+      return compute(store);
+    });
+  }
+
   async details(unitId: number, query: PaymentDetailQuery & { page: number; pageSize: number }): Promise<PaymentDetailPage> {
-    await this.assessments.ensureCurrentAssessed(unitId);
     const { page, pageSize, ...filters } = query;
-    return { ...(await this.store().page(unitId, filters, page, pageSize)), page, pageSize };
+    const found = await this.cachedPage(unitId, 'payment-details', query, (store) => store.page(unitId, filters, page, pageSize));
+    return { ...found, page, pageSize };
   }
 
   async detail(unitId: number, id: number): Promise<PaymentDetail> {
@@ -47,9 +62,9 @@ export class PaymentService {
   }
 
   async periods(unitId: number, query: UnitPaymentQuery & { page: number; pageSize: number }): Promise<UnitPaymentPage> {
-    await this.assessments.ensureCurrentAssessed(unitId);
     const { page, pageSize, ...filters } = query;
-    return { ...(await this.store().periodPage(unitId, filters, page, pageSize)), page, pageSize };
+    const found = await this.cachedPage(unitId, 'payment-periods', query, (store) => store.periodPage(unitId, filters, page, pageSize));
+    return { ...found, page, pageSize };
   }
 
   async allPeriods(unitId: number, query: UnitPaymentQuery) {

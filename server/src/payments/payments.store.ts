@@ -8,6 +8,7 @@ import type {
 } from '@common/api/payments';
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber } from '@common/validators/id-number';
+import { EXPORT_PAGE_ROWS } from '../db/dialect';
 import { personsMatching } from '../db/person-search';
 
 export type DetailFilters = Omit<Required<PaymentDetailQuery>, 'page' | 'pageSize' | 'sort' | 'direction'> &
@@ -44,7 +45,7 @@ function withPerson(query: Knex.QueryBuilder): Promise<any[]> {
 export class PaymentStore {
   constructor(
     private readonly db: Knex,
-    private readonly current: FeePeriod,
+    readonly current: FeePeriod,
   ) {}
 
   private details(unitId: number, f: Partial<DetailFilters>) {
@@ -88,7 +89,7 @@ export class PaymentStore {
    * Keyset pages for exports: period by period and type by type, `id > last` within each, so every
    * read is an index range on (unit, period, type, id) and memory stays flat however many rows match.
    */
-  async *keysetPages(unitId: number, f: Partial<DetailFilters>, size = 2000): AsyncGenerator<PaymentDetail[]> {
+  async *keysetPages(unitId: number, f: Partial<DetailFilters>, size = EXPORT_PAGE_ROWS): AsyncGenerator<PaymentDetail[]> {
     const slices = await this.details(unitId, f).distinct('d.fee_period', 'd.insurance_type').orderBy(['d.fee_period', 'd.insurance_type']);
     const within = { ...f, from: undefined, to: undefined, insuranceType: undefined };
     for (const slice of slices) {

@@ -6,6 +6,7 @@ import * as assessments from './003_assessments';
 import * as paymentIndexes from './004_payment_indexes';
 import * as auditIndexes from './005_audit_indexes';
 import * as certificates from './006_certificates';
+import * as unitDataVersion from './007_unit_data_version';
 
 export interface Migration {
   up(knex: Knex, dialect: Dialect): Promise<void>;
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004_payment_indexes': paymentIndexes,
   '005_audit_indexes': auditIndexes,
   '006_certificates': certificates,
+  '007_unit_data_version': unitDataVersion,
 };
 
 export function migrationSource(dialect: Dialect): Knex.MigrationSource<string> {

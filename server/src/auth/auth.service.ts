@@ -99,14 +99,14 @@ export class AuthService {
    * agents whose binding to the unit was disabled are signed out at once.
    */
   async resolveSession(token: string): Promise<ResolvedSession | null> {
-    const session = await this.store.findSession(sessionIdOf(token));
-    if (!session) return null;
+    const found = await this.store.findSessionWithUser(sessionIdOf(token));
+    if (!found) return null;
+    const { session, user } = found;
     const now = this.clock.now().getTime();
     if (Date.parse(session.expiresAt) <= now || Date.parse(session.lastSeenAt) + SESSION_IDLE_MS <= now) {
       await this.store.deleteSession(session.id);
       throw unauthenticated('SESSION_EXPIRED');
     }
-    const user = await this.store.findUserById(session.userId);
     const bindingLost =
       user?.role === 'agent' && session.unitId !== null && !(await this.store.agentBindingActive(user.id, session.unitId));
     if (!user || user.disabled || bindingLost) {

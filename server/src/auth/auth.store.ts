@@ -95,9 +95,35 @@ export class AuthStore {
     });
   }
 
-  async findSession(id: string): Promise<SessionRecord | null> {
-    const row = await this.db('sessions').where({ id }).first();
-    return row ? toSession(row) : null;
+  /** The session and its user in one read: every request asks for both. */
+  async findSessionWithUser(id: string): Promise<{ session: SessionRecord; user: UserRecord | null } | null> {
+    const row = await this.db('sessions as s')
+      .leftJoin('users as u', 'u.id', 's.user_id')
+      .where('s.id', id)
+      .first(
+        's.*',
+        'u.id as u_id',
+        'u.role as u_role',
+        'u.login as u_login',
+        'u.name as u_name',
+        'u.password_hash as u_password_hash',
+        'u.disabled as u_disabled',
+        'u.unit_id as u_unit_id',
+      );
+    if (!row) return null;
+    const user =
+      row.u_id == null
+        ? null
+        : toUser({
+            id: row.u_id,
+            role: row.u_role,
+            login: row.u_login,
+            name: row.u_name,
+            password_hash: row.u_password_hash,
+            disabled: row.u_disabled,
+            unit_id: row.u_unit_id,
+          });
+    return { session: toSession(row), user };
   }
 
   async touchSession(id: string, at: string): Promise<void> {

@@ -69,7 +69,8 @@ async function drained(sheet: ExcelJS.Worksheet): Promise<void> {
 export async function writeWorkbook<Row>(stream: Writable, spec: Omit<ExportSpec<Row>, 'fileName' | 'totalRows'>): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(spec.sheetName);
-  sheet.columns = spec.columns.map((c) => ({ width: c.width ?? 16 }));
+  // Money's two decimals as the column's style: every cell of the column shares it, no per-cell style.
+  sheet.columns = spec.columns.map((c) => ({ width: c.width ?? 16, ...(c.kind === 'money' ? { style: { numFmt: '0.00' } } : {}) }));
   for (const line of spec.title) {
     sheet.addRow([neutraliseFormula(line)]).commit();
   }
@@ -78,11 +79,7 @@ export async function writeWorkbook<Row>(stream: Writable, spec: Omit<ExportSpec
   header.commit();
   for await (const rows of spec.pages) {
     for (const row of rows) {
-      const excelRow = sheet.addRow(spec.columns.map((c) => cellValue(c.kind ?? 'text', c.value(row))));
-      spec.columns.forEach((c, i) => {
-        if (c.kind === 'money') excelRow.getCell(i + 1).numFmt = '0.00';
-      });
-      excelRow.commit();
+      sheet.addRow(spec.columns.map((c) => cellValue(c.kind ?? 'text', c.value(row)))).commit();
     }
     await drained(sheet);
     if (stream.writableNeedDrain) await once(stream, 'drain');

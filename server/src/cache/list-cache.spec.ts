@@ -1,5 +1,7 @@
 import { activeEmployees, addition, newIdNumber, unitIdOf } from '../../test/declarations';
 import { createTestHall, type HallClient, type TestHall } from '../../test/harness';
+import { ListCache } from './list-cache';
+import { unitsChanged } from './unit-data-version';
 
 describe('lists served from an instance cache', () => {
   let hall: TestHall;
@@ -57,3 +59,31 @@ describe('lists served from an instance cache', () => {
     expect(theirs.items.map((d: { id: number }) => d.id)).not.toContain(before.items[0].id);
   });
 });
+
+describe('the list cache', () => {
+  let hall: TestHall;
+  beforeEach(async () => (hall = await createTestHall()));
+  afterEach(() => hall.close());
+
+  it('computes a page once per data version, and drops the least recently used pages beyond its row budget', async () => {
+    const cache = new ListCache(hall.db.knex, { maxRows: 25 });
+    const unitId = await unitIdOf(hall, 0);
+    const computed: number[] = [];
+    const page = (n: number) => cache.page(unitId, 'test', { n }, async () => (computed.push(n), { items: Array.from({ length: 10 }, () => n) }));
+
+    await page(1);
+    await page(1);
+    expect(computed).toEqual([1]);
+    await page(2);
+    await page(1); // 1 is now the most recently used
+    await page(3); // 33 rows: 2 goes
+    await page(1);
+    await page(2);
+    expect(computed).toEqual([1, 2, 3, 2]);
+
+    await unitsChanged(hall.db.knex, [unitId]);
+    await page(2);
+    expect(computed).toEqual([1, 2, 3, 2, 2]);
+  });
+});
+

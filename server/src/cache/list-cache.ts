@@ -8,20 +8,29 @@ import type { Knex } from 'knex';
 import { unitDataVersion } from './unit-data-version';
 
 export interface ListCacheOptions {
-  maxEntries: number;
+  /** Rows held in all cached pages together (a page of 200 rows weighs 200); bounds the memory. */
+  maxRows: number;
 }
 
 interface Entry {
   version: number;
   value: Promise<unknown>;
+  /** Rows in the page once computed; 1 until then. */
+  rows: number;
 }
+
+const rowsOf = (page: unknown): number => {
+  const items = (page as { items?: unknown } | null)?.items;
+  return 1 + (Array.isArray(items) ? items.length : 0);
+};
 
 export class ListCache {
   private readonly entries = new Map<string, Entry>();
+  private rows = 0;
 
   constructor(
     private readonly db: Knex,
-    private readonly options: ListCacheOptions = { maxEntries: 2000 },
+    private readonly options: ListCacheOptions = { maxRows: 40_000 },
   ) {}
 
   /**
@@ -41,12 +50,36 @@ export class ListCache {
     }
     // Concurrent requests for the same page share one computation.
     const value = compute();
-    this.entries.delete(key);
-    this.entries.set(key, { version, value });
-    value.catch(() => {
-      if (this.entries.get(key)?.value === value) this.entries.delete(key);
-    });
-    while (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.remove(key);
+    const entry: Entry = { version, value, rows: 1 };
+    this.add(key, entry);
+    value.then(
+      (page) => {
+        if (this.entries.get(key) !== entry) return;
+        this.rows += rowsOf(page) - entry.rows;
+        entry.rows = rowsOf(page);
+        this.evict();
+      },
+      () => this.entries.get(key) === entry && this.remove(key),
+    );
+    this.evict();
     return value;
+  }
+
+  private add(key: string, entry: Entry): void {
+    this.entries.set(key, entry);
+    this.rows += entry.rows;
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.rows -= entry.rows;
+  }
+
+  /** Least recently used first. */
+  private evict(): void {
+    while (this.rows > this.options.maxRows && this.entries.size > 1) this.remove(this.entries.keys().next().value!);
   }
 }

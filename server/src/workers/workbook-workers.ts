@@ -16,7 +16,8 @@ export interface WorkbookWorkerOptions {
   maxOldGenerationSizeMb: number;
   /**
    * Young generation of one worker: roomy enough for parsing, small enough that a long export's
-   * short-lived rows are collected young and its memory stays flat.
+   * short-lived rows are collected young and its memory stays flat. Three semi-spaces' worth of the
+   * server's fixed 8 MB (package.json config.serverNodeFlags).
    */
   maxYoungGenerationSizeMb: number;
 }

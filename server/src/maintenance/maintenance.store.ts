@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { personsChanged, unitsChanged } from '../cache/unit-data-version';
+import { personsChanged } from '../cache/unit-data-version';
 
 /** A group of registered fields and the columns that hold them. */
 type Columns = Readonly<Record<string, string>>;
@@ -63,8 +63,12 @@ export class MaintenanceStore {
     return fieldsOf(await this.db(table).where({ id }).first(), columns);
   }
 
+  /**
+   * Every write is audited for the unit making it, which moves that unit's data version; a person's
+   * details also show in the lists of the other units that employed them.
+   */
   async write(table: 'units' | 'insured_persons', id: number, columns: Columns, values: Record<string, unknown>, at: string): Promise<void> {
     await this.db(table).where({ id }).update({ ...columnsOf(values, columns), updated_at: at });
-    await (table === 'units' ? unitsChanged(this.db, [id]) : personsChanged(this.db, [id]));
+    if (table === 'insured_persons') await personsChanged(this.db, [id]);
   }
 }

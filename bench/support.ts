@@ -1,24 +1,8 @@
 /** Shared by the benchmarks: a real server process, a signed-in HTTP caller, and memory readings. */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
-import path from 'node:path';
+import { ROOT, SERVER_NODE_FLAGS, spawnHall, type HallProcess } from '../server/test/hall-process';
 
-export const ROOT = path.resolve(import.meta.dirname, '..');
-
-/** The V8 flags `npm start` runs the server with (package.json config), so the benchmark measures that server. */
-const SERVER_NODE_FLAGS: string[] = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).config.serverNodeFlags.split(' ').filter(Boolean);
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
+export { ROOT };
 
 /** Peak resident memory of a process (VmHWM), in MB. */
 export function peakRssMb(pid: number): number {
@@ -26,36 +10,17 @@ export function peakRssMb(pid: number): number {
   return match ? Number(match[1]) / 1024 : NaN;
 }
 
-export interface ServerProcess {
-  baseUrl: string;
-  pid: number;
-  stop(): Promise<void>;
-}
+export type ServerProcess = Pick<HallProcess, 'baseUrl' | 'pid' | 'stop'>;
 
+/** The server with `npm start`'s V8 flags, so the benchmark measures that server. */
 export async function startServer(databaseUrl: string): Promise<ServerProcess> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const server = await spawnHall({
+    env: { NODE_ENV: 'production', DATABASE_URL: databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'warn' },
+    nodeFlags: SERVER_NODE_FLAGS,
+    echoStderr: true,
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch {
-      if (i > 240) throw new Error('server did not start');
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  return {
-    baseUrl,
-    pid: child.pid!,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    },
-  };
+  await server.answering(60_000);
+  return server;
 }
 
 /** A caller holding the session and CSRF cookies, as a browser would. */

@@ -1,12 +1,16 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { dialectOf } from './db/dialect';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DATABASE_URL: z.string().min(1).default(`sqlite:${path.join(ROOT, 'data', 'hall.sqlite')}`),
+  DATABASE_URL: z
+    .string()
+    .default(`sqlite:${path.join(ROOT, 'data', 'hall.sqlite')}`)
+    .refine((url) => dialectOf(url) !== null, 'must be sqlite:<file> or postgres://user@host:port/db (postgresql:// too)'),
   /** Mark cookies Secure; on by default in production, where the hall sits behind TLS. */
   SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -26,12 +30,15 @@ export interface Config {
   rootDir: string;
 }
 
+/** A start that cannot work, worded for whoever starts the server: its message is printed alone, without a stack. */
+export class StartupError extends Error {}
+
 /** Parsed once at start; a bad variable stops the process with the variable named. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid environment: ${problems}`);
+    throw new StartupError(`invalid environment: ${problems}`);
   }
   const e = parsed.data;
   return {

@@ -1,48 +1,59 @@
 import path from 'node:path';
 import { createApp } from './app';
 import { systemClock } from './clock';
-import { loadConfig } from './config';
+import { loadConfig, StartupError } from './config';
 import { prepareDatabase, openDatabase } from './db/database';
 import { demoCredentials, seedDemo } from './db/seeds/demo';
 import { createLogger } from './logger';
 import { workbookWorkers } from './workers/workbook-workers';
 
-const config = loadConfig();
-const logger = createLogger(config.logLevel);
-const db = openDatabase(config.databaseUrl);
-await prepareDatabase(db);
+async function start(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const db = openDatabase(config.databaseUrl);
+  await prepareDatabase(db);
 
-if (config.seedDemo) {
-  const units = await db.knex('units').count({ n: '*' }).first();
-  if (Number(units?.n ?? 0) === 0) {
-    logger.info('empty database: seeding the demo units, users and insured persons');
-    await seedDemo(db.knex, { personsPerUnit: 300, residents: 12, now: systemClock.now() });
+  if (config.seedDemo) {
+    const units = await db.knex('units').count({ n: '*' }).first();
+    if (Number(units?.n ?? 0) === 0) {
+      logger.info('empty database: seeding the demo units, users and insured persons');
+      await seedDemo(db.knex, { personsPerUnit: 300, residents: 12, now: systemClock.now() });
+    }
   }
+
+  const app = createApp({
+    db,
+    clock: systemClock,
+    logger,
+    i18nDir: path.join(config.rootDir, 'client', 'public', 'i18n'),
+    secureCookies: config.secureCookies,
+    clientDist: config.clientDist,
+  });
+
+  // The first upload or export should not wait the second it takes to start a workbook worker.
+  workbookWorkers.prewarm();
+
+  const server = app.listen(config.port, () => {
+    const lines = [
+      `Unit Hall on http://localhost:${config.port} (${db.dialect})`,
+      'Demo sign-ins:',
+      ...(config.seedDemo ? demoCredentials().map((l) => '  ' + l) : []),
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+  });
+
+  const shutdown = () => {
+    server.close(() => void db.knex.destroy().then(() => process.exit(0)));
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }
 
-const app = createApp({
-  db,
-  clock: systemClock,
-  logger,
-  i18nDir: path.join(config.rootDir, 'client', 'public', 'i18n'),
-  secureCookies: config.secureCookies,
-  clientDist: config.clientDist,
-});
-
-// The first upload or export should not wait the second it takes to start a workbook worker.
-workbookWorkers.prewarm();
-
-const server = app.listen(config.port, () => {
-  const lines = [
-    `Unit Hall on http://localhost:${config.port} (${db.dialect})`,
-    'Demo sign-ins:',
-    ...(config.seedDemo ? demoCredentials().map((l) => '  ' + l) : []),
-  ];
-  process.stdout.write(lines.join('\n') + '\n');
-});
-
-const shutdown = () => {
-  server.close(() => void db.knex.destroy().then(() => process.exit(0)));
-};
-process.on('SIGTERM', shutdown);
-process.on('SIGINT', shutdown);
+try {
+  await start();
+} catch (error) {
+  // What the operator must change is said in one line; anything unforeseen keeps its stack.
+  if (!(error instanceof StartupError)) throw error;
+  process.stderr.write(`Unit Hall cannot start: ${error.message}\n`);
+  process.exit(1);
+}

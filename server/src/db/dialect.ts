@@ -26,9 +26,21 @@ const SQLITE_PRAGMAS = [
   'PRAGMA synchronous = NORMAL',
 ];
 
-/** `sqlite:/path/file.sqlite` (or a bare path) selects SQLite; `postgres://…?schema=name` selects PostgreSQL in that schema. */
+/**
+ * The engine a database URL names: `sqlite:<file>`, or `postgres://…` (`postgresql://…`). Anything else
+ * is null: a mistyped URL must not quietly become a SQLite file named after it.
+ */
+export function dialectOf(url: string): Dialect | null {
+  if (/^postgres(ql)?:\/\//.test(url)) return 'postgres';
+  if (url.startsWith('sqlite:')) return 'sqlite';
+  return null;
+}
+
+/** `sqlite:/path/file.sqlite` selects SQLite; `postgres://…?schema=name` selects PostgreSQL in that schema. */
 export function databaseTarget(url: string): DatabaseTarget {
-  if (/^postgres(ql)?:\/\//.test(url)) {
+  const dialect = dialectOf(url);
+  if (dialect === null) throw new Error('A database URL is sqlite:<file> or postgres://…');
+  if (dialect === 'postgres') {
     const parsed = new URL(url);
     const schema = parsed.searchParams.get('schema') ?? undefined;
     parsed.searchParams.delete('schema');

@@ -1,0 +1,42 @@
+/** The server process itself: a start that cannot work ends at once, saying why, instead of half-running. */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { spawnHall } from './hall-process';
+
+interface Outcome {
+  /** The exit code, or 'running' for a process that had not ended on its own. */
+  code: number | null | 'running';
+  stdout: string;
+  stderr: string;
+}
+
+const STACK_LINE = /^\s+at /m;
+
+describe('starting the server process', () => {
+  let dir: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'unit-hall-start-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Starts the server in its own empty working directory and waits for it to end; one still running after 10 s is stopped. */
+  async function startUntilExit(env: Record<string, string>): Promise<Outcome> {
+    const server = await spawnHall({ env: { SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env }, cwd: dir });
+    const code = await Promise.race([server.exited, delay(10_000, 'running' as const)]);
+    await server.stop();
+    return { code, stdout: server.stdout, stderr: server.stderr };
+  }
+
+  it('refuses a DATABASE_URL that is neither sqlite: nor postgres://, and creates no database', async () => {
+    const outcome = await startUntilExit({ DATABASE_URL: 'postgres//typo' });
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr).toContain('DATABASE_URL');
+    expect(outcome.stderr).toContain('postgres://');
+    expect(outcome.stderr).not.toMatch(STACK_LINE);
+    expect(outcome.stdout).not.toContain('Unit Hall on');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

@@ -1,4 +1,7 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { Express } from 'express';
 import { createApp } from './app';
 import { systemClock } from './clock';
 import { loadConfig, StartupError } from './config';
@@ -6,6 +9,23 @@ import { prepareDatabase, openDatabase } from './db/database';
 import { demoCredentials, seedDemo } from './db/seeds/demo';
 import { createLogger } from './logger';
 import { workbookWorkers } from './workers/workbook-workers';
+
+/** Listens on `port`; a port that is taken or not allowed ends the start with PORT named. */
+function listen(app: Express, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, (error) => {
+      if (!error) return resolve(server);
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason =
+        code === 'EADDRINUSE'
+          ? 'the port is already in use by another process; stop that process or set PORT to a free port'
+          : code === 'EACCES'
+            ? 'not allowed to listen on this port; set PORT to a port above 1023'
+            : error.message;
+      reject(new StartupError(`PORT=${port}: ${reason}`));
+    });
+  });
+}
 
 async function start(): Promise<void> {
   const config = loadConfig();
@@ -33,14 +53,14 @@ async function start(): Promise<void> {
   // The first upload or export should not wait the second it takes to start a workbook worker.
   workbookWorkers.prewarm();
 
-  const server = app.listen(config.port, () => {
-    const lines = [
-      `Unit Hall on http://localhost:${config.port} (${db.dialect})`,
-      'Demo sign-ins:',
-      ...(config.seedDemo ? demoCredentials().map((l) => '  ' + l) : []),
-    ];
-    process.stdout.write(lines.join('\n') + '\n');
-  });
+  const server = await listen(app, config.port);
+  const { port } = server.address() as AddressInfo;
+  const lines = [
+    `Unit Hall on http://localhost:${port} (${db.dialect})`,
+    'Demo sign-ins:',
+    ...(config.seedDemo ? demoCredentials().map((l) => '  ' + l) : []),
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
 
   const shutdown = () => {
     server.close(() => void db.knex.destroy().then(() => process.exit(0)));

@@ -1,5 +1,7 @@
 /** The server process itself: a start that cannot work ends at once, saying why, instead of half-running. */
+import { once } from 'node:events';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -38,5 +40,21 @@ describe('starting the server process', () => {
     expect(outcome.stderr).not.toMatch(STACK_LINE);
     expect(outcome.stdout).not.toContain('Unit Hall on');
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('ends naming the port and PORT when the port is already in use', async () => {
+    const holder = net.createServer().listen(0);
+    await once(holder, 'listening');
+    const port = (holder.address() as net.AddressInfo).port;
+    try {
+      const outcome = await startUntilExit({ PORT: String(port), DATABASE_URL: 'sqlite:hall.sqlite' });
+      expect(outcome.code).toBe(1);
+      expect(outcome.stderr).toContain(`PORT=${port}`);
+      expect(outcome.stderr).toContain('in use');
+      expect(outcome.stderr).not.toMatch(STACK_LINE);
+      expect(outcome.stdout).not.toContain('Unit Hall on');
+    } finally {
+      holder.close();
+    }
   });
 });

@@ -5,9 +5,10 @@ import type { Express } from 'express';
 import { createApp } from './app';
 import { systemClock } from './clock';
 import { loadConfig, StartupError } from './config';
-import { prepareDatabase, openDatabase } from './db/database';
+import { openDatabase, ping, prepareDatabase, type Database } from './db/database';
+import { maskedUrl } from './db/dialect';
 import { demoCredentials, seedDemo } from './db/seeds/demo';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
 import { workbookWorkers } from './workers/workbook-workers';
 
 /** Listens on `port`; a port that is taken or not allowed ends the start with PORT named. */
@@ -27,10 +28,27 @@ function listen(app: Express, port: number): Promise<Server> {
   });
 }
 
+/** The database, answering; one that cannot be reached ends the start with DATABASE_URL named, its password masked. */
+async function connect(url: string, logger: Logger): Promise<Database> {
+  try {
+    const db = openDatabase(url, logger);
+    await ping(db);
+    return db;
+  } catch (error) {
+    throw new StartupError(`cannot connect to the database at DATABASE_URL=${maskedUrl(url)} (${reasonOf(error)})`);
+  }
+}
+
+/** A connection refused on every address of a host is an AggregateError without a message of its own. */
+function reasonOf(error: unknown): string {
+  if (error instanceof AggregateError && !error.message) return error.errors.map(reasonOf).join('; ');
+  return error instanceof Error ? error.message : String(error);
+}
+
 async function start(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const db = openDatabase(config.databaseUrl);
+  const db = await connect(config.databaseUrl, logger);
   await prepareDatabase(db);
 
   if (config.seedDemo) {

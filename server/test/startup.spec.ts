@@ -5,7 +5,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { spawnHall } from './hall-process';
+import { ENGINE } from './harness';
+import { freePort, spawnHall } from './hall-process';
 
 interface Outcome {
   /** The exit code, or 'running' for a process that had not ended on its own. */
@@ -56,5 +57,17 @@ describe('starting the server process', () => {
     } finally {
       holder.close();
     }
+  });
+
+  it('ends with one line naming DATABASE_URL, its password masked, when the database cannot be reached', async () => {
+    const port = await freePort();
+    // Nothing listens on a port just found free; and a folder is no SQLite database.
+    const url = ENGINE === 'postgres' ? `postgresql://hall:s3cret@127.0.0.1:${port}/test` : `sqlite:${dir}`;
+    const outcome = await startUntilExit({ DATABASE_URL: url });
+    expect(outcome.code).toBe(1);
+    const output = (outcome.stdout + outcome.stderr).trim();
+    expect(output.split('\n')).toEqual([jasmine.stringContaining('DATABASE_URL')]);
+    expect(outcome.stderr).toContain(ENGINE === 'postgres' ? `postgresql://hall:***@127.0.0.1:${port}/test` : url);
+    expect(output).not.toContain('s3cret');
   });
 });

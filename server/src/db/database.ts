@@ -1,4 +1,5 @@
 import knexFactory, { type Knex } from 'knex';
+import type { Logger } from '../logger';
 import { databaseTarget, refreshStatistics, type Dialect } from './dialect';
 import { migrationSource } from './migrations';
 
@@ -7,9 +8,29 @@ export interface Database {
   dialect: Dialect;
 }
 
-export function openDatabase(url: string): Database {
+/** Opens the database; with a logger, knex's own warnings go to the server's log rather than to the console. */
+export function openDatabase(url: string, logger?: Logger): Database {
   const target = databaseTarget(url);
-  return { knex: knexFactory(target.config), dialect: target.dialect };
+  return { knex: knexFactory({ ...target.config, ...(logger ? { log: knexLog(logger) } : {}) }), dialect: target.dialect };
+}
+
+/**
+ * A connection that cannot be made is reported by the request or the start that needed it, so
+ * knex's own report of it (with a stack, once per attempt) is only for debugging.
+ */
+function knexLog(logger: Logger): Knex.Logger {
+  const connecting = /^(Acquire connection error|Connection Error)/;
+  return {
+    warn: (message) => (connecting.test(String(message)) ? logger.debug(String(message)) : logger.warn(String(message))),
+    error: (message) => logger.error(String(message)),
+    debug: (message) => logger.debug(message),
+    deprecate: (method, alternative) => logger.warn(`knex: ${method} is deprecated, use ${alternative}`),
+  };
+}
+
+/** The cheapest round trip: the database answers, or this rejects with why not. */
+export async function ping(db: Database): Promise<void> {
+  await db.knex.raw('select 1');
 }
 
 export async function migrateLatest(db: Database): Promise<void> {

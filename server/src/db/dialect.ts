@@ -36,6 +36,11 @@ export function dialectOf(url: string): Dialect | null {
   return null;
 }
 
+/** The URL fit for a message or a log: a PostgreSQL password (everything up to the host's `@`) becomes `***`. */
+export function maskedUrl(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:).*@/, '$1***@');
+}
+
 /** `sqlite:/path/file.sqlite` selects SQLite; `postgres://…?schema=name` selects PostgreSQL in that schema. */
 export function databaseTarget(url: string): DatabaseTarget {
   const dialect = dialectOf(url);

@@ -1,5 +1,5 @@
 import { health } from '@common/api/home';
-import type { Database } from '../db/database';
+import { ping, type Database } from '../db/database';
 import { route, type RouteDefinition } from '../http/route';
 import { VERSION } from '../version';
 
@@ -13,7 +13,7 @@ export function healthRoutes(db: Database): RouteDefinition[] {
       access: 'public',
       response: health,
       handle: async () => {
-        await db.knex.raw('select 1');
+        await ping(db);
         return { status: 'ok' as const, database: db.dialect, version: VERSION };
       },
     }),

@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'VERIFY_THROTTLED',
   'CHANGE_PENDING',
   'NOTHING_CHANGED',
+  'DATABASE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

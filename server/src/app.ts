@@ -165,7 +165,7 @@ export function createApp(deps: AppDeps): Express & { locals: { routes: RouteDef
   api.use(sessionMiddleware(services.auth, { secure: deps.secureCookies }));
   mountRoutes(api, routes, new IdempotencyKeys(deps.db.knex, deps.clock));
   api.use((_req, _res, next) => next(new AppError(404, 'NOT_FOUND')));
-  api.use(errorMiddleware(services.messages, deps.logger));
+  api.use(errorMiddleware(services.messages, deps.logger, deps.db.dialect));
   app.use('/api', api);
 
   if (deps.clientDist && existsSync(path.join(deps.clientDist, 'index.html'))) {

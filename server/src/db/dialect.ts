@@ -145,3 +145,30 @@ export async function refreshStatistics(knex: Knex, dialect: Dialect): Promise<v
     await knex.raw('ANALYZE');
   }
 }
+
+/** Failures of the network under PostgreSQL, from Node's socket (a host's every address refused: an AggregateError with the code). */
+const NETWORK_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** SQLSTATEs of a server that is going or gone: shut down, crashed, starting up, out of connections. */
+const POSTGRES_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '53300']);
+/** A database file that cannot be opened or read, or stays locked past the busy timeout. */
+const SQLITE_UNAVAILABLE = new Set(['SQLITE_CANTOPEN', 'SQLITE_IOERR', 'SQLITE_BUSY']);
+
+/**
+ * Whether a failed query failed because the database could not be reached, rather than because of
+ * the query: the request may succeed later unchanged, so it is answered 503 rather than 500.
+ */
+export function isDatabaseUnavailable(error: unknown, dialect: Dialect): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  // No connection free in time: the database is too slow to answer or not answering at all.
+  if ((error as { name?: unknown }).name === 'KnexTimeoutError') return true;
+  const code = String((error as { code?: unknown }).code ?? '');
+  if (dialect === 'sqlite') return SQLITE_UNAVAILABLE.has(code);
+  // pg's own errors for a connection that went away carry no code; knex puts the query before the message.
+  const message = String((error as { message?: unknown }).message ?? '');
+  return (
+    NETWORK_ERRORS.has(code) ||
+    code.startsWith('08') ||
+    POSTGRES_UNAVAILABLE.has(code) ||
+    /Connection terminated|connection error and is not queryable/.test(message)
+  );
+}

@@ -1,11 +1,15 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ApiErrorBody } from '@common/errors';
+import { isDatabaseUnavailable, type Dialect } from '../db/dialect';
 import type { Logger } from '../logger';
 import { AppError } from './errors';
 import { pickLanguage, type Messages } from './i18n';
 
+/** How long a caller is asked to wait while the database cannot be reached. */
+const DATABASE_RETRY_SECONDS = 5;
+
 /** The one place errors become responses: `{code, message, details}` in the caller's language. */
-export function errorMiddleware(messages: Messages, logger: Logger) {
+export function errorMiddleware(messages: Messages, logger: Logger, dialect: Dialect) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const lang = pickLanguage(req.get('accept-language'));
     const requestId = String(req.id ?? '');
@@ -17,6 +21,10 @@ export function errorMiddleware(messages: Messages, logger: Logger) {
         error.type === 'entity.too.large'
           ? new AppError(413, 'PAYLOAD_TOO_LARGE')
           : new AppError(400, 'VALIDATION_FAILED', {}, [{ field: '(body)', code: 'INVALID' }]);
+    } else if (isDatabaseUnavailable(error, dialect)) {
+      // An outage, not a bug: one line per request, and the request answered as worth retrying.
+      (req.log ?? logger).warn({ requestId, reason: error instanceof Error ? error.message : String(error) }, 'database unavailable');
+      appError = new AppError(503, 'DATABASE_UNAVAILABLE', { seconds: DATABASE_RETRY_SECONDS });
     } else {
       (req.log ?? logger).error({ err: error, requestId }, 'unhandled error');
       appError = new AppError(500, 'INTERNAL');

@@ -12,7 +12,7 @@ import { createApp } from '../src/app';
 import { ManualClock } from '../src/clock';
 import { migrateLatest, openDatabase, type Database } from '../src/db/database';
 import { DEMO_PASSWORDS, DEMO_REVIEWER, DEMO_UNITS, seedDemo } from '../src/db/seeds/demo';
-import { createLogger } from '../src/logger';
+import { createLogger, type Logger } from '../src/logger';
 
 export const ENGINE = (process.env.TEST_DB ?? 'sqlite') as 'sqlite' | 'postgres';
 export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -79,10 +79,15 @@ export interface TestHall {
   close(): Promise<void>;
 }
 
-export async function createTestHall(): Promise<TestHall> {
+export interface TestHallOptions {
+  /** The server's log, for a test that reads it; silent unless given. */
+  logger?: Logger;
+}
+
+export async function createTestHall(options: TestHallOptions = {}): Promise<TestHall> {
   const { db, dispose } = await freshDatabase();
   const clock = new ManualClock(SEED_INSTANT);
-  const newApp = () => createApp({ db, clock, logger, i18nDir: I18N_DIR, secureCookies: false });
+  const newApp = () => createApp({ db, clock, logger: options.logger ?? logger, i18nDir: I18N_DIR, secureCookies: false });
   const app = newApp();
   let otherApp: TestHall['app'] | undefined;
   const clientOf = async (instance: TestHall['app'], lang: string) => {

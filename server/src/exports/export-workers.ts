@@ -7,6 +7,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
+import { DownloadClosed } from '../http/errors';
 import { workbookWorkers, type WorkbookWorkers } from '../workers/workbook-workers';
 import type { CellValue, ExportJobMessage, ExportWorkerMessage } from './export.worker';
 import type { ExportColumn } from './xlsx-stream';
@@ -59,7 +60,7 @@ async function runJob<Row>(worker: Worker, out: Writable, job: WorkbookJob<Row>)
     }
   };
   const onExit = (code: number) => fail(new Error(`export worker exited with ${code}`));
-  const onClose = () => fail(new Error('the download was closed before the export finished'));
+  const onClose = () => fail(new DownloadClosed());
   worker.on('message', onMessage).on('error', fail).on('exit', onExit);
   out.on('close', onClose);
 

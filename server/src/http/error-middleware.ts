@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { ApiErrorBody } from '@common/errors';
 import { isDatabaseUnavailable, type Dialect } from '../db/dialect';
 import type { Logger } from '../logger';
-import { AppError } from './errors';
+import { AppError, DownloadClosed } from './errors';
 import { pickLanguage, type Messages } from './i18n';
 
 /** How long a caller is asked to wait while the database cannot be reached. */
@@ -11,8 +11,12 @@ const DATABASE_RETRY_SECONDS = 5;
 /** The one place errors become responses: `{code, message, details}` in the caller's language. */
 export function errorMiddleware(messages: Messages, logger: Logger, dialect: Dialect) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const lang = pickLanguage(req.get('accept-language'));
     const requestId = String(req.id ?? '');
+    if (error instanceof DownloadClosed) {
+      (req.log ?? logger).info({ requestId }, error.message);
+      return;
+    }
+    const lang = pickLanguage(req.get('accept-language'));
     let appError: AppError;
     if (error instanceof AppError) {
       appError = error;

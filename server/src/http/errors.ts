@@ -24,3 +24,10 @@ export const unauthenticated = (code: 'UNAUTHENTICATED' | 'SESSION_EXPIRED' | 'A
   new AppError(401, code);
 export const invalidFields = (fields: FieldProblem[]) =>
   new AppError(400, 'VALIDATION_FAILED', {}, fields);
+
+/** The browser closed a download before it was all sent (cancelled, or the tab closed): nothing went wrong here. */
+export class DownloadClosed extends Error {
+  constructor() {
+    super('the download was closed before the export finished');
+  }
+}

@@ -1,11 +1,11 @@
 /** The server process itself: a start that cannot work ends at once, saying why, instead of half-running. */
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { randomBytes } from 'node:crypto';
 import knexFactory from 'knex';
 import { ENGINE, POSTGRES_URL } from './harness';
 import { freePort, spawnHall } from './hall-process';
@@ -30,7 +30,7 @@ describe('starting the server process', () => {
   /** Starts the server in its own empty working directory and waits for it to end; one still running after 10 s is stopped. */
   async function startUntilExit(env: Record<string, string>): Promise<Outcome> {
     const server = await spawnHall({ env: { SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env }, cwd: dir });
-    const code = await Promise.race([server.exited, delay(10_000, 'running' as const)]);
+    const code = await Promise.race([server.exited, delay(10_000, 'running' as const, { ref: false })]);
     await server.stop();
     return { code, stdout: server.stdout, stderr: server.stderr };
   }

@@ -145,4 +145,25 @@ describe('races between two instances on one database', () => {
     expect(await hall.db.knex('batches').count({ n: '*' }).first()).toEqual({ n: 1 } as never);
     expect(await pending({ type: 'addition' })).toBe(300);
   });
+
+  it('assesses the current period once when many reads follow an approval', async () => {
+    const reviewer = await hall.client('en');
+    await reviewer.signInReviewer();
+    const submitted = await instances[0].post('/api/additions', addition(newIdNumber(91)));
+    expect(submitted.status).toBe(201);
+    expect((await reviewer.post(`/api/review/declarations/${submitted.body.id}/decision`, { approve: true })).status).toBe(200);
+
+    // Distinct pages, so no instance answers one from its list cache.
+    const reads = await Promise.all(
+      Array.from({ length: REQUESTS }, (_, i) => instances[i % 2].get(`/api/payments/details?page=${i}&pageSize=5`)),
+    );
+    expect(reads.map((r) => r.status)).toEqual(reads.map(() => 200));
+    const unitId = await unitIdOf(hall, 0);
+    const assessed = await hall.db.knex('audit_log').where({ unit_id: unitId, action: 'assessment', entity_id: '202611' }).select('id');
+    expect(assessed.length).withContext('assessments of 202611 after the approval').toBe(1);
+    const person = await hall.db.knex('insured_persons').where({ id_number: newIdNumber(91) }).first('id');
+    expect(await hall.db.knex('payment_details').where({ person_id: person.id, fee_period: '202611' }).count({ n: '*' }).first()).toEqual({
+      n: 3,
+    } as never);
+  });
 });

@@ -3,6 +3,9 @@
  * the pending rows, so concurrent requests on any number of instances cannot both write one. Additions
  * and reductions share one slot per person (a reduction waits for a pending addition to be decided);
  * each kind of change has its own, per person for a household registration, per unit otherwise.
+ *
+ * And idempotency keys per user and unit: an agent acting for two units must not be answered in one
+ * with what a key did in the other.
  */
 import type { Knex } from 'knex';
 
@@ -17,10 +20,40 @@ const INDEXES = {
 export async function up(knex: Knex): Promise<void> {
   await refuseDuplicates(knex);
   for (const [name, definition] of Object.entries(INDEXES)) await knex.raw(`CREATE UNIQUE INDEX ${name} ON declarations ${definition}`);
+
+  // SQLite cannot change a primary key in place: a new table takes the old one's place.
+  await createIdempotencyKeys(knex, 'idempotency_keys_by_unit', true);
+  // Selected in the new table's column order. A unit administrator's keys keep working; an agent's unit
+  // was the session's, so an agent's keys lapse (they last a day).
+  await knex('idempotency_keys_by_unit').insert(
+    knex('idempotency_keys as k')
+      .join('users as u', 'u.id', 'k.user_id')
+      .whereNotNull('u.unit_id')
+      .select('k.user_id', 'u.unit_id', 'k.key', 'k.request_hash', 'k.response_status', 'k.response_body', 'k.created_at'),
+  );
+  await knex.schema.dropTable('idempotency_keys');
+  await knex.schema.renameTable('idempotency_keys_by_unit', 'idempotency_keys');
 }
 
 export async function down(knex: Knex): Promise<void> {
   for (const name of Object.keys(INDEXES)) await knex.raw(`DROP INDEX IF EXISTS ${name}`);
+  // Keys last a day; going back forgets them rather than choosing between one user's units.
+  await knex.schema.dropTable('idempotency_keys');
+  await createIdempotencyKeys(knex, 'idempotency_keys', false);
+}
+
+async function createIdempotencyKeys(knex: Knex, table: string, perUnit: boolean): Promise<void> {
+  await knex.schema.createTable(table, (t) => {
+    t.integer('user_id').notNullable().references('users.id');
+    // 0 for a reviewer, who acts for no unit.
+    if (perUnit) t.integer('unit_id').notNullable();
+    t.string('key', 100).notNullable();
+    t.string('request_hash', 64).notNullable();
+    t.integer('response_status');
+    t.text('response_body');
+    t.string('created_at', 24).notNullable();
+    t.primary(perUnit ? ['user_id', 'unit_id', 'key'] : ['user_id', 'key']);
+  });
 }
 
 /**

@@ -4,22 +4,12 @@
  * runs on one connection, so these races only show on PostgreSQL (TEST_DB=postgres).
  */
 import type { Response } from 'supertest';
-import { activeEmployees, addition, newIdNumber, unitIdOf } from './declarations';
+import { activeEmployees, addition, bankAccountChange, newIdNumber, unitIdOf, unitInfoChange } from './declarations';
 import { batchRow, filledTemplate, uploadWorkbook } from './batch-files';
 import { createTestHall, type HallClient, type TestHall } from './harness';
-import { DEMO_UNITS } from '../src/db/seeds/demo';
-import { bundledBankBranches } from '../src/maintenance/bank-branches';
 
 const REQUESTS = 20;
 let keys = 0;
-
-const unitInfoChange = {
-  contactName: '郑丽华',
-  contactPhone: '0591-83330001',
-  contactEmail: 'hr@minjiang.example.cn',
-  legalRepName: '陈志明',
-  legalRepPhone: '13900000009',
-};
 
 const fieldsOf = (res: Response) => (res.body.details?.fields ?? []).map((f: { field: string; code: string }) => `${f.field}:${f.code}`);
 
@@ -82,13 +72,7 @@ describe('races between two instances on one database', () => {
     expectOneWinner(unitInfo, { status: 409, code: 'CHANGE_PENDING' });
     expect(await pending({ unit_id: unitId, type: 'unit-info-change' })).toBe(1);
 
-    const branch = bundledBankBranches().search('工行福州五一', undefined, 0, 1).items[0];
-    const bank = await race('/api/unit/bank-account-changes', {
-      bankCategory: 'ICBC',
-      branchCode: branch.code,
-      accountName: DEMO_UNITS[0].name,
-      accountNumber: '14020233092001234567',
-    });
+    const bank = await race('/api/unit/bank-account-changes', bankAccountChange());
     expectOneWinner(bank, { status: 409, code: 'CHANGE_PENDING' });
     expect(await pending({ unit_id: unitId, type: 'bank-account-change' })).toBe(1);
 

@@ -6,6 +6,17 @@ describe('idempotent submissions', () => {
   const context = unitHallPerSpec();
   const post = (url: string, key: string, body: object, unit: HallClient = context.unit) =>
     unit.agent.post(url).set('X-XSRF-TOKEN', unit.xsrf).set('Accept-Language', 'en').set('Idempotency-Key', key).send(body);
+  /** The unit administrator's key claimed now for an addition, as an instance does before it runs the request. */
+  const claimedElsewhere = async (key: string, body: object) => {
+    const user = await context.hall.db.knex('users').where({ role: 'unit_admin' }).orderBy('id').first('id', 'unit_id');
+    await context.hall.db.knex('idempotency_keys').insert({
+      user_id: user.id,
+      unit_id: user.unit_id,
+      key,
+      request_hash: requestHash('POST', '/api/additions', body),
+      created_at: context.hall.clock.now().toISOString(),
+    });
+  };
 
   it('creates one declaration for a retry with the same key, answering it with the first response', async () => {
     const { hall } = context;
@@ -43,14 +54,7 @@ describe('idempotent submissions', () => {
 
     // Another instance has claimed the key and not answered yet.
     const body = addition(newIdNumber(43));
-    const user = await hall.db.knex('users').where({ role: 'unit_admin' }).orderBy('id').first('id', 'unit_id');
-    await hall.db.knex('idempotency_keys').insert({
-      user_id: user.id,
-      unit_id: user.unit_id,
-      key: 'running',
-      request_hash: requestHash('POST', '/api/additions', body),
-      created_at: hall.clock.now().toISOString(),
-    });
+    await claimedElsewhere('running', body);
     const busy = await post('/api/additions', 'running', body);
     expect(busy.status).toBe(409);
     expect(busy.body.code).toBe('IDEMPOTENCY_IN_PROGRESS');
@@ -60,15 +64,8 @@ describe('idempotent submissions', () => {
   it('lets a retry run a request whose process died, a minute after it claimed the key', async () => {
     const { hall } = context;
     const body = addition(newIdNumber(50));
-    const user = await hall.db.knex('users').where({ role: 'unit_admin' }).orderBy('id').first('id', 'unit_id');
     // Claimed by an instance that stopped before it answered.
-    await hall.db.knex('idempotency_keys').insert({
-      user_id: user.id,
-      unit_id: user.unit_id,
-      key: 'orphaned',
-      request_hash: requestHash('POST', '/api/additions', body),
-      created_at: hall.clock.now().toISOString(),
-    });
+    await claimedElsewhere('orphaned', body);
     hall.clock.advance(1000);
     expect((await post('/api/additions', 'orphaned', body)).body.code).toBe('IDEMPOTENCY_IN_PROGRESS');
 

@@ -3,6 +3,7 @@ import { additionInput, reductionInput, type AdditionInput, type ReductionInput 
 import { idNumberCheckChar } from '@common/validators/id-number';
 import { DeclarationService } from '../src/declarations/declarations.service';
 import { DEMO_UNITS } from '../src/db/seeds/demo';
+import { bundledBankBranches } from '../src/maintenance/bank-branches';
 import { createTestHall, SEED_INSTANT, type HallClient, type TestHall } from './harness';
 
 /** A valid ID number no seeded person has (the seed's birth years are 1966–2004). */
@@ -24,6 +25,27 @@ export function addition(idNumber: string, overrides: Partial<AdditionInput> = {
     ...overrides,
   };
 }
+
+/** A change of the first demo unit's contact person and legal representative. */
+export const unitInfoChange = {
+  contactName: '郑丽华',
+  contactPhone: '0591-83330001',
+  contactEmail: 'hr@minjiang.example.cn',
+  legalRepName: '陈志明',
+  legalRepPhone: '13900000009',
+};
+
+/** 中国工商银行福州五一支行, as the bank dialog finds it. */
+export const wuyiBranch = bundledBankBranches().search('工行福州五一', undefined, 0, 1).items[0];
+
+/** A bank account change of the first demo unit, to an account in its own name. */
+export const bankAccountChange = (overrides: object = {}) => ({
+  bankCategory: 'ICBC',
+  branchCode: wuyiBranch.code,
+  accountName: DEMO_UNITS[0].name,
+  accountNumber: '1402 0233 0920 0123 456',
+  ...overrides,
+});
 
 export async function unitIdOf(hall: TestHall, unitIndex: 0 | 1): Promise<number> {
   return (await hall.db.knex('units').where({ credit_code: DEMO_UNITS[unitIndex].creditCode }).first('id')).id;

@@ -9,7 +9,7 @@ import type { FieldErrorCode } from '@common/errors';
 import { TEMPLATES } from '../../../templates';
 import { columnLetter, SHEET_TEXTS, type TemplateDefinition, type TemplateLanguage } from '../../../templates/template-definition';
 import type { Clock } from '../clock';
-import type { DeclarationService } from '../declarations/declarations.service';
+import { checkedAgainIfOvertaken, type DeclarationService } from '../declarations/declarations.service';
 import type { DeclarationRules } from '../declarations/declaration-rules';
 import { AppError } from '../http/errors';
 import type { Language, Messages } from '../http/i18n';
@@ -109,21 +109,23 @@ export class BatchService {
     if (upload.validRows === 0) throw new AppError(422, 'BATCH_NOTHING_VALID');
     const rows = await store.validRows(unitId, token);
 
-    return this.db.transaction(async (trx) => {
-      const submitted = await this.declarations.submit(
-        unitId,
-        actor,
-        upload.kind,
-        rows.map((r) => ({ input: r.input, rowNumber: r.rowNumber })),
-        { fileName: upload.fileName },
-        requestId,
-        trx,
-      );
-      if (!(await new BatchUploadStore(trx).markSubmitted(unitId, token, submitted.batchId!))) {
-        throw new AppError(410, 'BATCH_VALIDATION_EXPIRED');
-      }
-      return { batchId: submitted.batchId!, declarations: submitted.declarationIds.length };
-    });
+    return checkedAgainIfOvertaken(() =>
+      this.db.transaction(async (trx) => {
+        // Claimed first: a concurrent submit of the same dry run waits here, then finds it submitted.
+        if (!(await new BatchUploadStore(trx).lockUnsubmitted(unitId, token))) throw new AppError(410, 'BATCH_VALIDATION_EXPIRED');
+        const submitted = await this.declarations.submit(
+          unitId,
+          actor,
+          upload.kind,
+          rows.map((r) => ({ input: r.input, rowNumber: r.rowNumber })),
+          { fileName: upload.fileName },
+          requestId,
+          trx,
+        );
+        await new BatchUploadStore(trx).markSubmitted(unitId, token, submitted.batchId!);
+        return { batchId: submitted.batchId!, declarations: submitted.declarationIds.length };
+      }),
+    );
   }
 
   private describe(upload: BatchUpload, lang: Language): BatchValidation {

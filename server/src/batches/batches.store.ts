@@ -91,10 +91,18 @@ export class BatchUploadStore {
     return row ? (JSON.parse(row.valid_payload) as ImportedRow[]) : [];
   }
 
-  /** Marks the upload submitted, unless another request did first; true when this one did. */
-  async markSubmitted(unitId: number, token: string, batchId: number): Promise<boolean> {
-    const updated = await this.db('batch_uploads').where({ token, unit_id: unitId }).whereNull('batch_id').update({ batch_id: batchId });
-    return updated === 1;
+  /**
+   * Locks the upload until the transaction ends, if it is not submitted yet; false when it is (or is
+   * unknown). A second submit waits for the first and then sees its batch.
+   */
+  async lockUnsubmitted(unitId: number, token: string): Promise<boolean> {
+    const row = await this.db('batch_uploads').where({ token, unit_id: unitId }).whereNull('batch_id').forUpdate().first('token');
+    return row !== undefined;
+  }
+
+  /** Marks the upload, locked by `lockUnsubmitted`, as submitted in this batch. */
+  async markSubmitted(unitId: number, token: string, batchId: number): Promise<void> {
+    await this.db('batch_uploads').where({ token, unit_id: unitId }).update({ batch_id: batchId });
   }
 
   /** Dry runs nobody submitted are of no use after their time; submitted ones stay with their batch. */

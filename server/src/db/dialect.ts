@@ -172,3 +172,10 @@ export function isDatabaseUnavailable(error: unknown, dialect: Dialect): boolean
     /Connection terminated|connection error and is not queryable/.test(message)
   );
 }
+
+/** A write refused by a unique index or key: PostgreSQL's SQLSTATE 23505, SQLite's SQLITE_CONSTRAINT on a UNIQUE. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === '23505' || (code === 'SQLITE_CONSTRAINT' && typeof message === 'string' && message.includes('UNIQUE constraint failed'));
+}

@@ -20,7 +20,7 @@ import { AppError, invalidFields, notFound, type FieldProblem } from '../http/er
 import type { Actor } from '../http/route';
 import { contributionConfig } from '../payments/contribution-config';
 import { DeclarationRules, offerProblems, type RowProblem } from './declaration-rules';
-import { DeclarationStore } from './declarations.store';
+import { DeclarationStore, PendingSubmissionExists } from './declarations.store';
 
 export type SubmissionKind = 'addition' | 'reduction';
 export interface SubmissionRow {
@@ -137,7 +137,7 @@ export class DeclarationService {
       });
       return { batchId, declarationIds };
     };
-    return trx ? run(trx) : this.db.transaction(run);
+    return trx ? run(trx) : checkedAgainIfOvertaken(() => this.db.transaction(run));
   }
 
   async list(unitId: number, query: z.output<typeof declarationQuery>): Promise<DeclarationPage> {
@@ -179,6 +179,22 @@ export class DeclarationService {
       });
       return after;
     });
+  }
+}
+
+/**
+ * Runs a submission's transaction again when a concurrent submission of the same person reached the
+ * database first (the one-pending indexes refused this one): the checks then see it, and refuse the
+ * way they refuse any later request, naming the rows. A person overtaken on every try is named alone.
+ */
+export async function checkedAgainIfOvertaken<T>(submit: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await submit();
+    } catch (error) {
+      if (!(error instanceof PendingSubmissionExists)) throw error;
+      if (attempt === 3) throw invalidFields([{ field: 'idNumber', code: 'DECLARATION_PENDING' }]);
+    }
   }
 }
 

@@ -12,7 +12,7 @@ import type { ChangePayload } from '@common/api/maintenance';
 import type { FeePeriod } from '@common/fee-period';
 import type { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
 import { maskIdNumber } from '@common/validators/id-number';
-import { chunks, IN_LIST_CHUNK, INSERT_CHUNK_ROWS } from '../db/dialect';
+import { chunks, IN_LIST_CHUNK, INSERT_CHUNK_ROWS, isUniqueViolation } from '../db/dialect';
 import { whereIdNumberOrNameStarts } from '../db/person-search';
 
 type EmployeeInsuranceType = (typeof EMPLOYEE_INSURANCE_TYPES)[number];
@@ -88,6 +88,17 @@ const toDeclaration = (row: any, withUnitName: boolean): Declaration => ({
   payload: JSON.parse(row.payload),
 });
 
+/**
+ * A pending submission of the same unit, person and kind already exists: the partial unique indexes of
+ * migration 010_one_pending refused the insert. On PostgreSQL the refusal comes once the other writer
+ * has committed, so checking again now sees that submission.
+ */
+export class PendingSubmissionExists extends Error {
+  constructor() {
+    super('a pending submission of the same unit, person and kind exists');
+  }
+}
+
 /** Declarations and batches; lists for units always start from the unit, so no other unit's row can appear. */
 export class DeclarationStore {
   constructor(private readonly db: Knex) {}
@@ -130,7 +141,10 @@ export class DeclarationStore {
     return row.id;
   }
 
-  /** Inserts pending declarations, linked to the person when the ID number is known; ids in the given order. */
+  /**
+   * Inserts pending declarations, linked to the person when the ID number is known; ids in the given
+   * order. Throws PendingSubmissionExists when one would be a second pending one of its kind.
+   */
   async insert(declarations: NewDeclaration[]): Promise<number[]> {
     const ids: number[] = [];
     for (const chunk of chunks(declarations, INSERT_CHUNK_ROWS)) {
@@ -150,7 +164,10 @@ export class DeclarationStore {
             submitted_at: d.submittedAt,
           })),
         )
-        .returning('id');
+        .returning('id')
+        .catch((error: unknown) => {
+          throw isUniqueViolation(error) ? new PendingSubmissionExists() : error;
+        });
       ids.push(...rows.map((r: { id: number }) => r.id));
     }
     await this.linkPersons(ids);

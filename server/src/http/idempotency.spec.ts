@@ -1,11 +1,22 @@
-import type { HallClient } from '../../test/harness';
-import { activeEmployees, addition, newIdNumber, unitHallPerSpec } from '../../test/declarations';
+import { AGENTS, type HallClient } from '../../test/harness';
+import { activeEmployees, addition, newIdNumber, unitHallPerSpec, unitIdOf } from '../../test/declarations';
 import { requestHash } from './idempotency';
 
 describe('idempotent submissions', () => {
   const context = unitHallPerSpec();
   const post = (url: string, key: string, body: object, unit: HallClient = context.unit) =>
     unit.agent.post(url).set('X-XSRF-TOKEN', unit.xsrf).set('Accept-Language', 'en').set('Idempotency-Key', key).send(body);
+  /** The unit administrator's key claimed now for an addition, as an instance does before it runs the request. */
+  const claimedElsewhere = async (key: string, body: object) => {
+    const user = await context.hall.db.knex('users').where({ role: 'unit_admin' }).orderBy('id').first('id', 'unit_id');
+    await context.hall.db.knex('idempotency_keys').insert({
+      user_id: user.id,
+      unit_id: user.unit_id,
+      key,
+      request_hash: requestHash('POST', '/api/additions', body),
+      created_at: context.hall.clock.now().toISOString(),
+    });
+  };
 
   it('creates one declaration for a retry with the same key, answering it with the first response', async () => {
     const { hall } = context;
@@ -43,17 +54,46 @@ describe('idempotent submissions', () => {
 
     // Another instance has claimed the key and not answered yet.
     const body = addition(newIdNumber(43));
-    const user = await hall.db.knex('users').where({ role: 'unit_admin' }).orderBy('id').first('id');
-    await hall.db.knex('idempotency_keys').insert({
-      user_id: user.id,
-      key: 'running',
-      request_hash: requestHash('POST', '/api/additions', body),
-      created_at: hall.clock.now().toISOString(),
-    });
+    await claimedElsewhere('running', body);
     const busy = await post('/api/additions', 'running', body);
     expect(busy.status).toBe(409);
     expect(busy.body.code).toBe('IDEMPOTENCY_IN_PROGRESS');
     expect(await hall.db.knex('declarations').where({ id_number: newIdNumber(43) }).first()).toBeUndefined();
+  });
+
+  it('lets a retry run a request whose process died, a minute after it claimed the key', async () => {
+    const { hall } = context;
+    const body = addition(newIdNumber(50));
+    // Claimed by an instance that stopped before it answered.
+    await claimedElsewhere('orphaned', body);
+    hall.clock.advance(1000);
+    expect((await post('/api/additions', 'orphaned', body)).body.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+
+    hall.clock.advance(59_000);
+    const retry = await post('/api/additions', 'orphaned', body);
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    expect(await hall.db.knex('declarations').where({ id_number: newIdNumber(50) }).count({ n: '*' }).first()).toEqual({ n: 1 });
+    const replay = await post('/api/additions', 'orphaned', body);
+    expect([replay.status, replay.body, replay.headers['idempotent-replayed']]).toEqual([201, retry.body, 'true']);
+  });
+
+  it('keeps an agent’s keys apart per unit: the same key in the other unit runs there', async () => {
+    const { hall } = context;
+    const agent = await hall.client('en');
+    await agent.signInAgent(AGENTS.both, 0);
+    const body = addition(newIdNumber(51));
+    const inFirst = await post('/api/additions', 'both-units', body, agent);
+    expect(inFirst.status).toBe(201);
+
+    const secondUnit = await unitIdOf(hall, 1);
+    expect((await agent.post('/api/auth/unit', { unitId: secondUnit })).status).toBe(200);
+    const inSecond = await post('/api/additions', 'both-units', body, agent);
+    expect(inSecond.status).toBe(201);
+    expect(inSecond.headers['idempotent-replayed']).toBeUndefined();
+    expect(inSecond.body.id).not.toBe(inFirst.body.id);
+    const units = await hall.db.knex('declarations').where({ id_number: newIdNumber(51) }).orderBy('id').pluck('unit_id');
+    expect(units).toEqual([await unitIdOf(hall, 0), secondUnit]);
   });
 
   it('lets a refused request be corrected and sent again under its key; keys belong to one user', async () => {

@@ -1,7 +1,7 @@
 /**
  * Idempotency keys: a client sends `Idempotency-Key` with a submission and sends the same key when it
- * retries. The first request's status and body are kept per user and replayed to a retry with the
- * same body; the table's primary key decides which request is first, across any number of instances.
+ * retries. The first request's status and body are kept per user and unit and replayed to a retry with
+ * the same body; the table's primary key decides which request is first, across any number of instances.
  */
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
@@ -11,7 +11,19 @@ import { AppError, invalidFields } from './errors';
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** After a day a key is forgotten, and the table does not grow without end. */
 const KEPT_MS = 24 * 60 * 60 * 1000;
+/**
+ * A claim still unanswered after this long belongs to a request whose process died (a restart, a crash):
+ * a retry takes the claim over and runs. Should the first request still be running after all, the
+ * database's own rules (one pending per person, a dry run submitted once) refuse its double.
+ */
+const LEASE_MS = 30 * 1000;
 const KEY_PATTERN = /^[\x21-\x7e]{1,100}$/;
+
+/** Whose key it is: a user acting for a unit (null: a reviewer). */
+export interface KeyOwner {
+  userId: number;
+  unitId: number | null;
+}
 
 export interface StoredResponse {
   status: number;
@@ -30,36 +42,46 @@ export class IdempotencyKeys {
   ) {}
 
   /**
-   * Runs `handle` once per user and key. A retry with the same request gets the stored response; with
-   * another request 422; while the first is still running 409. A failed first run leaves no trace, so
-   * its retry runs again (nothing was written: the use case's transaction rolled back).
+   * Runs `handle` once per user, unit and key. A retry with the same request gets the stored response;
+   * with another request 422; while the first is still running 409, until its lease has run out. A
+   * failed first run leaves no trace, so its retry runs again (nothing was written: the use case's
+   * transaction rolled back).
    */
-  async once(userId: number, key: string, hash: string, handle: () => Promise<StoredResponse>): Promise<StoredResponse & { replayed: boolean }> {
+  async once(owner: KeyOwner, key: string, hash: string, handle: () => Promise<StoredResponse>): Promise<StoredResponse & { replayed: boolean }> {
     if (!KEY_PATTERN.test(key)) throw invalidFields([{ field: IDEMPOTENCY_HEADER, code: 'INVALID' }]);
     const now = this.clock.now();
-    const mine = () => this.db('idempotency_keys').where({ user_id: userId, key });
-    await this.db('idempotency_keys').where('user_id', userId).andWhere('created_at', '<', new Date(now.getTime() - KEPT_MS).toISOString()).delete();
+    const claimedAt = now.toISOString();
+    const ownerKey = { user_id: owner.userId, unit_id: owner.unitId ?? 0, key };
+    const mine = () => this.db('idempotency_keys').where(ownerKey);
+    // Only while the claim is still this request's: a retry may have taken it over.
+    const myClaim = () => mine().where('created_at', claimedAt);
+    await this.db('idempotency_keys').where('user_id', owner.userId).andWhere('created_at', '<', new Date(now.getTime() - KEPT_MS).toISOString()).delete();
     const claimed = await this.db('idempotency_keys')
-      .insert({ user_id: userId, key, request_hash: hash, created_at: now.toISOString() })
-      .onConflict(['user_id', 'key'])
+      .insert({ ...ownerKey, request_hash: hash, created_at: claimedAt })
+      .onConflict(['user_id', 'unit_id', 'key'])
       .ignore()
       .returning('key');
 
     if (claimed.length === 0) {
       const first = await mine().first();
       if (first && first.request_hash !== hash) throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED');
-      if (!first || first.response_status === null) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS');
-      return { status: first.response_status, body: JSON.parse(first.response_body), replayed: true };
+      if (first && first.response_status !== null) return { status: first.response_status, body: JSON.parse(first.response_body), replayed: true };
+      // The condition on the claim's time lets one retry, of any number at once, take an orphaned claim.
+      const takenOver = await mine()
+        .whereNull('response_status')
+        .andWhere('created_at', '<', new Date(now.getTime() - LEASE_MS).toISOString())
+        .update({ created_at: claimedAt });
+      if (takenOver !== 1) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS');
     }
 
     let response: StoredResponse;
     try {
       response = await handle();
     } catch (error) {
-      await mine().delete();
+      await myClaim().delete();
       throw error;
     }
-    await mine().update({ response_status: response.status, response_body: JSON.stringify(response.body ?? null) });
+    await myClaim().update({ response_status: response.status, response_body: JSON.stringify(response.body ?? null) });
     return { ...response, replayed: false };
   }
 }

@@ -40,9 +40,12 @@ export function mountRoutes(router: Router, routes: RouteDefinition[], idempoten
           const body = await def.handle(ctx);
           return { status: body === undefined ? 204 : (def.status ?? 200), body };
         };
-        // Keys are per user, so only signed-in callers' requests can be replayed.
+        // Keys are per user and unit, so only signed-in callers' requests can be replayed.
         const key = def.idempotent && actor ? req.get(IDEMPOTENCY_HEADER) : undefined;
-        const response = key === undefined ? await respond() : await idempotency.once(actor!.userId, key, requestHash(req.method, req.originalUrl, req.body), respond);
+        const response =
+          key === undefined
+            ? await respond()
+            : await idempotency.once({ userId: actor!.userId, unitId: actor!.unitId }, key, requestHash(req.method, req.originalUrl, req.body), respond);
         if (response.body === RESPONDED) return;
         if ('replayed' in response && response.replayed) res.set('Idempotent-Replayed', 'true');
         if (response.status === 204) res.status(204).end();

@@ -12,7 +12,7 @@ import type {
 import type { InsuredPersonDetail } from '@common/api/payments';
 import type { Clock } from '../clock';
 import { recordAudit } from '../audit/audit.store';
-import { DeclarationStore, type PendingChange } from '../declarations/declarations.store';
+import { DeclarationStore, PendingSubmissionExists, type PendingChange } from '../declarations/declarations.store';
 import { AppError, invalidFields, notFound, type FieldProblem } from '../http/errors';
 import type { Actor } from '../http/route';
 import { InsuredService } from '../insured/insured.service';
@@ -149,20 +149,25 @@ export class MaintenanceService {
     if ((await store.pendingChanges(s.unitId, [s.type], s.person?.personId)).length > 0) throw new AppError(409, 'CHANGE_PENDING');
     if (unchanged(s.before, s.after)) throw new AppError(400, 'NOTHING_CHANGED');
     const at = this.clock.now().toISOString();
-    const [id] = await store.insert([
-      {
-        unitId: s.unitId,
-        type: s.type,
-        idNumber: s.person?.idNumber ?? null,
-        personName: s.person?.name ?? null,
-        effectiveMonth: null,
-        payload: { before: s.before, after: s.after },
-        batchId: null,
-        rowNumber: null,
-        submittedBy: s.actor.userId,
-        submittedAt: at,
-      },
-    ]);
+    const [id] = await store
+      .insert([
+        {
+          unitId: s.unitId,
+          type: s.type,
+          idNumber: s.person?.idNumber ?? null,
+          personName: s.person?.name ?? null,
+          effectiveMonth: null,
+          payload: { before: s.before, after: s.after },
+          batchId: null,
+          rowNumber: null,
+          submittedBy: s.actor.userId,
+          submittedAt: at,
+        },
+      ])
+      .catch((error: unknown) => {
+        // A concurrent submission of the same kind was written first.
+        throw error instanceof PendingSubmissionExists ? new AppError(409, 'CHANGE_PENDING') : error;
+      });
     const declaration = (await store.find(id, s.unitId))!;
     await recordAudit(trx, {
       at,

@@ -1,28 +1,10 @@
 import { AGENTS, type HallClient } from '../../test/harness';
-import { activeEmployees, unitHallPerSpec, unitIdOf } from '../../test/declarations';
+import { activeEmployees, bankAccountChange, unitHallPerSpec, unitIdOf, unitInfoChange, wuyiBranch } from '../../test/declarations';
 import { DEMO_UNITS } from '../db/seeds/demo';
 import { bundledBankBranches } from './bank-branches';
 
 const fieldsOf = (res: { body: { details?: { fields?: { field: string; code: string }[] } } }) =>
   (res.body.details?.fields ?? []).map((f) => `${f.field}:${f.code}`);
-
-const unitInfoChange = {
-  contactName: '郑丽华',
-  contactPhone: '0591-83330001',
-  contactEmail: 'hr@minjiang.example.cn',
-  legalRepName: '陈志明',
-  legalRepPhone: '13900000009',
-};
-
-/** 中国工商银行福州五一支行, as the bank dialog finds it. */
-const wuyi = bundledBankBranches().search('工行福州五一', undefined, 0, 1).items[0];
-const bankChange = (overrides: object = {}) => ({
-  bankCategory: 'ICBC',
-  branchCode: wuyi.code,
-  accountName: DEMO_UNITS[0].name,
-  accountNumber: '1402 0233 0920 0123 456',
-  ...overrides,
-});
 
 const auditOf = async (context: ReturnType<typeof unitHallPerSpec>, action: string, entityId: number) => {
   const row = await context.hall.db.knex('audit_log').where({ action, entity_id: String(entityId) }).first();
@@ -115,38 +97,38 @@ describe('maintenance of the unit', () => {
   it('takes a bank account change from the administrator only', async () => {
     const agent = await context.hall.client('en');
     await agent.signInAgent(AGENTS.unitAOnly, 0);
-    const refused = await agent.post('/api/unit/bank-account-changes', bankChange());
+    const refused = await agent.post('/api/unit/bank-account-changes', bankAccountChange());
     expect(refused.status).toBe(403);
     expect(await context.hall.db.knex('declarations').where({ type: 'bank-account-change' }).first()).toBeUndefined();
   });
 
   it('refuses an account in another name, a branch not in the list or of another bank, and a number that is not 10–30 digits', async () => {
     const { unit } = context;
-    const otherName = await unit.post('/api/unit/bank-account-changes', bankChange({ accountName: DEMO_UNITS[1].name }));
+    const otherName = await unit.post('/api/unit/bank-account-changes', bankAccountChange({ accountName: DEMO_UNITS[1].name }));
     expect(otherName.status).toBe(400);
     expect(fieldsOf(otherName)).toEqual(['accountName:ACCOUNT_NAME_MISMATCH']);
     expect(otherName.body.details.fields[0].message).toContain('unit’s name');
-    expect(fieldsOf(await unit.post('/api/unit/bank-account-changes', bankChange({ branchCode: '999999999999' })))).toEqual([
+    expect(fieldsOf(await unit.post('/api/unit/bank-account-changes', bankAccountChange({ branchCode: '999999999999' })))).toEqual([
       'branchCode:BANK_BRANCH_UNKNOWN',
     ]);
-    expect(fieldsOf(await unit.post('/api/unit/bank-account-changes', bankChange({ bankCategory: 'CCB' })))).toEqual([
+    expect(fieldsOf(await unit.post('/api/unit/bank-account-changes', bankAccountChange({ bankCategory: 'CCB' })))).toEqual([
       'branchCode:BANK_BRANCH_OTHER_BANK',
     ]);
     for (const accountNumber of ['123456789', '1'.repeat(31), '6222O21001115678901']) {
-      const res = await unit.post('/api/unit/bank-account-changes', bankChange({ accountNumber }));
+      const res = await unit.post('/api/unit/bank-account-changes', bankAccountChange({ accountNumber }));
       expect(fieldsOf(res)).withContext(accountNumber).toEqual(['accountNumber:BANK_ACCOUNT_FORMAT']);
     }
     // Luhn is no rule: this number fails it.
-    expect((await unit.post('/api/unit/bank-account-changes', bankChange({ accountNumber: '6222021001115678902' }))).status).toBe(201);
+    expect((await unit.post('/api/unit/bank-account-changes', bankAccountChange({ accountNumber: '6222021001115678902' }))).status).toBe(201);
   });
 
   it('leaves the account as it was when the change is rejected, and applies the next one when approved', async () => {
     const { unit } = context;
-    const first = await unit.post('/api/unit/bank-account-changes', bankChange());
+    const first = await unit.post('/api/unit/bank-account-changes', bankAccountChange());
     expect(first.status).toBe(201);
     expect(first.body.payload.after).toEqual({
       bankCategory: 'ICBC',
-      branchCode: wuyi.code,
+      branchCode: wuyiBranch.code,
       branchName: '中国工商银行福州五一支行',
       accountName: DEMO_UNITS[0].name,
       accountNumber: '1402023309200123456',
@@ -158,7 +140,7 @@ describe('maintenance of the unit', () => {
     const rejectAudit = await auditOf(context, 'declaration_rejected', first.body.id);
     expect(rejectAudit.after).toEqual({ status: 'rejected', reason: '开户许可证与账号不符' });
 
-    const second = await unit.post('/api/unit/bank-account-changes', bankChange({ accountNumber: '14020233092001234567' }));
+    const second = await unit.post('/api/unit/bank-account-changes', bankAccountChange({ accountNumber: '14020233092001234567' }));
     await decide(second.body.id, { approve: true });
     const bank = (await unit.get('/api/unit')).body.bank;
     expect(bank).toEqual({

@@ -2,11 +2,11 @@
  * One person, many units: unit A employs a person and reduces them; unit B adds the same ID number and is
  * approved. Unit A keeps seeing the person as they were during its own employment.
  */
-import ExcelJS from 'exceljs';
-import type request from 'supertest';
-import { type HallClient } from '../../test/harness';
+import type ExcelJS from 'exceljs';
+import { SEED_INSTANT, type HallClient } from '../../test/harness';
 import { activeEmployees, addition, newIdNumber, submitBatch, unitHallPerSpec, unitIdOf } from '../../test/declarations';
 import { batchRow, filledTemplate, uploadWorkbook } from '../../test/batch-files';
+import { downloadWorkbook } from '../../test/workbooks';
 
 const fieldsOf = (res: { body: { details?: { fields?: { field: string; code: string }[] } } }) =>
   (res.body.details?.fields ?? []).map((f) => `${f.field}:${f.code}`);
@@ -21,19 +21,9 @@ const unitBEntries = {
 } as const;
 
 async function workbookOf(client: HallClient, url: string): Promise<ExcelJS.Worksheet> {
-  const res: request.Response = await client.agent
-    .get(url)
-    .set('Accept-Language', 'en')
-    .buffer(true)
-    .parse((response, done) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+  const { res, sheet } = await downloadWorkbook(client, url);
   expect(res.status).toBe(200);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(res.body);
-  return workbook.worksheets[0];
+  return sheet;
 }
 
 const columnValues = (sheet: ExcelJS.Worksheet, column: number) => {
@@ -70,8 +60,8 @@ describe('a person who moved from unit A to unit B', () => {
       start_month: '201501',
       end_month: '201512',
       status: 'terminated',
-      created_at: SEEDED_AT,
-      updated_at: SEEDED_AT,
+      created_at: SEED_INSTANT,
+      updated_at: SEED_INSTANT,
     });
 
     const reduction = await unit.post('/api/reductions', { idNumber: moved.idNumber, name: moved.name, reason: 'resigned' });
@@ -193,6 +183,20 @@ describe('a person who moved from unit A to unit B', () => {
         expect(columnValues(sheet, 2)).toContain(moved.name);
       });
 
+      it("applies unit B's approved household registration change to unit B's record, never to unit A's view", async () => {
+        const { unit } = context;
+        const submitted = await unitB.post(`/api/insured-persons/${moved.personId}/hukou-changes`, { hukouType: 'urban', hukouAddress: '厦门市湖里区殿前街道', ethnicity: '畲族' });
+        expect(submitted.status).toBe(201);
+        expect(submitted.body.payload.before).toEqual({ hukouType: unitBEntries.hukouType, hukouAddress: unitBEntries.hukouAddress, ethnicity: unitBEntries.ethnicity });
+        await approve(submitted.body.id);
+        expect((await unitB.get(`/api/insured-persons/${moved.personId}`)).body.basic).toEqual(
+          jasmine.objectContaining({ hukouType: 'urban', hukouAddress: '厦门市湖里区殿前街道', ethnicity: '畲族' }),
+        );
+        expect((await unit.get(`/api/insured-persons/${moved.personId}`)).body.basic).toEqual(
+          jasmine.objectContaining({ hukouType: asUnitA.hukou_type, hukouAddress: asUnitA.hukou_address, ethnicity: asUnitA.ethnicity }),
+        );
+      });
+
       it("writes unit B's contact edit to unit B's record, never to unit A's view", async () => {
         const { unit } = context;
         const edited = await unitB.send('put', `/api/insured-persons/${moved.personId}/contact`, { mobile: '13655556666', contactAddress: '厦门市湖里区' });
@@ -203,5 +207,3 @@ describe('a person who moved from unit A to unit B', () => {
     });
   });
 });
-
-const SEEDED_AT = '2026-11-10T02:00:00.000Z';

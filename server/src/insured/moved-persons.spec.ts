@@ -197,12 +197,17 @@ describe('a person who moved from unit A to unit B', () => {
         );
       });
 
-      it("writes unit B's contact edit to unit B's record, never to unit A's view", async () => {
-        const { unit } = context;
+      it("writes unit B's contact edit to unit B's record, never to unit A's view, whose cached lists stay current", async () => {
+        const { hall, unit } = context;
+        const versionOf = async (unitIndex: 0 | 1) => Number((await hall.db.knex('units').where({ id: await unitIdOf(hall, unitIndex) }).first('data_version')).data_version);
+        const [unitABefore, unitBBefore] = [await versionOf(0), await versionOf(1)];
         const edited = await unitB.send('put', `/api/insured-persons/${moved.personId}/contact`, { mobile: '13655556666', contactAddress: '厦门市湖里区' });
         expect(edited.status).toBe(200);
         expect(edited.body.contact).toEqual({ mobile: '13655556666', contactAddress: '厦门市湖里区' });
         expect((await unit.get(`/api/insured-persons/${moved.personId}`)).body.contact).toEqual({ mobile: asUnitA.mobile, contactAddress: asUnitA.contact_address });
+        // Nothing unit A shows changed, so its cached pages need not be dropped; unit B's must be.
+        expect(await versionOf(0)).toBe(unitABefore);
+        expect(await versionOf(1)).toBeGreaterThan(unitBBefore);
       });
     });
   });

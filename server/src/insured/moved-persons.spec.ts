@@ -130,6 +130,10 @@ describe('a person who moved from unit A to unit B', () => {
         contactAddress: asUnitA.contact_address,
       });
       expect(detail.payload).toEqual(jasmine.objectContaining(unitBEntries));
+      // Unit B sees its own submission only, never what unit A registered.
+      const ownView = (await unitB.get(`/api/declarations/${declarationId}`)).body;
+      expect(ownView.id).toBe(declarationId);
+      expect(ownView.registeredPerson).toBeUndefined();
       const unitBId = await unitIdOf(hall, 1);
       expect(await hall.db.knex('employments').where({ person_id: moved.personId, unit_id: unitBId }).first()).toBeUndefined();
 

@@ -1,9 +1,6 @@
 import { AGENTS } from '../../test/harness';
-import { activeEmployees, addition, newIdNumber, residents, unitHallPerSpec, unitIdOf } from '../../test/declarations';
+import { activeEmployees, addition, fieldsOf, newIdNumber, residents, unitHallPerSpec, unitIdOf } from '../../test/declarations';
 import { DEMO_UNITS } from '../db/seeds/demo';
-
-const fieldsOf = (res: { body: { details?: { fields?: { field: string; code: string }[] } } }) =>
-  (res.body.details?.fields ?? []).map((f) => `${f.field}:${f.code}`);
 
 describe('additions', () => {
   const context = unitHallPerSpec();

@@ -4,12 +4,9 @@
  */
 import type ExcelJS from 'exceljs';
 import { SEED_INSTANT, type HallClient } from '../../test/harness';
-import { activeEmployees, addition, newIdNumber, submitBatch, unitHallPerSpec, unitIdOf } from '../../test/declarations';
+import { activeEmployees, addition, fieldsOf, newIdNumber, submitBatch, unitHallPerSpec, unitIdOf } from '../../test/declarations';
 import { batchRow, filledTemplate, uploadWorkbook } from '../../test/batch-files';
 import { downloadWorkbook } from '../../test/workbooks';
-
-const fieldsOf = (res: { body: { details?: { fields?: { field: string; code: string }[] } } }) =>
-  (res.body.details?.fields ?? []).map((f) => `${f.field}:${f.code}`);
 
 /** What unit B types for the person it takes on: every personal field other than unit A's. */
 const unitBEntries = {

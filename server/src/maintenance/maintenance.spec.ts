@@ -1,10 +1,7 @@
 import { AGENTS, type HallClient } from '../../test/harness';
-import { activeEmployees, unitHallPerSpec, unitIdOf } from '../../test/declarations';
+import { activeEmployees, fieldsOf, unitHallPerSpec, unitIdOf } from '../../test/declarations';
 import { DEMO_UNITS } from '../db/seeds/demo';
 import { bundledBankBranches } from './bank-branches';
-
-const fieldsOf = (res: { body: { details?: { fields?: { field: string; code: string }[] } } }) =>
-  (res.body.details?.fields ?? []).map((f) => `${f.field}:${f.code}`);
 
 const unitInfoChange = {
   contactName: '郑丽华',

@@ -122,6 +122,17 @@ export const quote = z.object({
 });
 export type Quote = z.infer<typeof quote>;
 
+/** A person's registered name and latest registered personal data (an approved addition's). */
+export const registeredPerson = z.object({
+  name: z.string(),
+  ethnicity: z.string().nullable(),
+  hukouType: z.string().nullable(),
+  hukouAddress: z.string().nullable(),
+  mobile: z.string().nullable(),
+  contactAddress: z.string().nullable(),
+});
+export type RegisteredPerson = z.infer<typeof registeredPerson>;
+
 export const declaration = z.object({
   id: z.number().int(),
   type: z.enum(SUBMISSION_TYPES),
@@ -145,6 +156,11 @@ export const declaration = z.object({
   reviewReason: z.string().nullable(),
   /** The addition's or reduction's fields as submitted; a change's `{before, after}` (maintenance.ts). */
   payload: z.record(z.string(), z.unknown()),
+  /**
+   * The reviewer's detail of a pending addition of a known ID number: the person as registered, to compare
+   * with the submitted data it would replace; null for a person not yet known.
+   */
+  registeredPerson: registeredPerson.nullable().optional(),
 });
 export type Declaration = z.infer<typeof declaration>;
 

@@ -6,6 +6,10 @@ import { DEMO_UNITS } from '../src/db/seeds/demo';
 import { bundledBankBranches } from '../src/maintenance/bank-branches';
 import { createTestHall, SEED_INSTANT, type HallClient, type TestHall } from './harness';
 
+/** A refusal's bad fields as `field:CODE`, in the order the server names them. */
+export const fieldsOf = (res: { body: { details?: { fields?: { field: string; code: string }[] } } }) =>
+  (res.body.details?.fields ?? []).map((f) => `${f.field}:${f.code}`);
+
 /** A valid ID number no seeded person has (the seed's birth years are 1966–2004). */
 export function newIdNumber(sequence: number): string {
   const first17 = `35010219650101${String(sequence).padStart(3, '0')}`;

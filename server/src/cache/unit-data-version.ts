@@ -1,8 +1,8 @@
 /**
  * A unit's data version says when what its lists show last changed. Every change bumps it in the same
- * transaction (the audit log records the unit's own changes; a person's details also show in every
- * unit that employed them), so any server instance can tell a cached list from a stale one with one
- * primary-key read.
+ * transaction (the audit log records the unit's own changes; a person's identity never changes and
+ * their contact and household data are kept per unit, so one unit's change never shows in another's
+ * lists), so any server instance can tell a cached list from a stale one with one primary-key read.
  */
 import type { Knex } from 'knex';
 import { chunks, IN_LIST_CHUNK } from '../db/dialect';
@@ -12,16 +12,6 @@ export async function unitsChanged(db: Knex, unitIds: Iterable<number | null | u
   // One order for every writer, so two transactions never wait on each other's units crosswise.
   const ids = [...new Set([...unitIds].filter((id): id is number => typeof id === 'number'))].sort((a, b) => a - b);
   for (const chunk of chunks(ids, IN_LIST_CHUNK)) await db('units').whereIn('id', chunk).increment('data_version', 1);
-}
-
-/** A person's name, ID or contact shows in the lists of every unit that has employed them. */
-export async function personsChanged(db: Knex, personIds: readonly number[]): Promise<void> {
-  const unitIds: number[] = [];
-  for (const chunk of chunks([...new Set(personIds)], IN_LIST_CHUNK)) {
-    const rows = await db('employments').whereIn('person_id', chunk).distinct('unit_id');
-    unitIds.push(...rows.map((r: { unit_id: number }) => r.unit_id));
-  }
-  await unitsChanged(db, unitIds);
 }
 
 export async function unitDataVersion(db: Knex, unitId: number): Promise<number | null> {

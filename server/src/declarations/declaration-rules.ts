@@ -26,6 +26,11 @@ export function additionStanding(unitId: number, record: PersonRecord | undefine
   return null;
 }
 
+/** A known ID number keeps its registered name: another unit's addition never renames a person. */
+export function registeredNameMatches(record: PersonRecord | undefined, name: string): boolean {
+  return !record || record.name === name;
+}
+
 /** A reduction in `month` needs coverage by the unit that has begun by then. */
 export function isInsuredHere(unitId: number, record: PersonRecord | undefined, month: string): boolean {
   return (record?.activeEmployments ?? []).some((e) => e.unitId === unitId && e.startMonth <= month);
@@ -68,6 +73,7 @@ export class DeclarationRules {
         ? (additionStanding(unitId, records.get(row.idNumber)) ?? (pending.has(row.idNumber) ? 'DECLARATION_PENDING' : null))
         : id.problem;
       if (standing) problems.unshift({ field: 'idNumber', code: standing });
+      else if (!registeredNameMatches(records.get(row.idNumber), row.name)) problems.unshift({ field: 'name', code: 'REGISTERED_NAME_MISMATCH' });
       return problems;
     });
   }

@@ -1,9 +1,6 @@
 import { AGENTS } from '../../test/harness';
-import { activeEmployees, addition, newIdNumber, residents, unitHallPerSpec, unitIdOf } from '../../test/declarations';
+import { activeEmployees, addition, fieldsOf, newIdNumber, residents, unitHallPerSpec, unitIdOf } from '../../test/declarations';
 import { DEMO_UNITS } from '../db/seeds/demo';
-
-const fieldsOf = (res: { body: { details?: { fields?: { field: string; code: string }[] } } }) =>
-  (res.body.details?.fields ?? []).map((f) => `${f.field}:${f.code}`);
 
 describe('additions', () => {
   const context = unitHallPerSpec();
@@ -130,8 +127,8 @@ describe('additions', () => {
     expect(fieldsOf(elsewhere)).toEqual(['idNumber:INSURED_ELSEWHERE']);
     expect(JSON.stringify(elsewhere.body)).not.toContain(DEMO_UNITS[1].name);
 
-    expect((await unit.post('/api/additions', addition(resident.idNumber))).status).toBe(201);
-    const again = await unit.post('/api/additions', addition(resident.idNumber, { effectiveMonth: '202612' }));
+    expect((await unit.post('/api/additions', addition(resident.idNumber, { name: resident.name }))).status).toBe(201);
+    const again = await unit.post('/api/additions', addition(resident.idNumber, { name: resident.name, effectiveMonth: '202612' }));
     expect(again.status).toBe(400);
     expect(again.body.code).toBe('VALIDATION_FAILED');
     expect(fieldsOf(again)).toEqual(['idNumber:DECLARATION_PENDING']);
@@ -193,7 +190,7 @@ describe('reductions', () => {
     expect((await reduce(first)).status).toBe(201);
     expect(fieldsOf(await reduce(first))).toEqual(['idNumber:DECLARATION_PENDING']);
 
-    expect((await unit.post('/api/additions', addition(resident.idNumber))).status).toBe(201);
+    expect((await unit.post('/api/additions', addition(resident.idNumber, { name: resident.name }))).status).toBe(201);
     const pendingAddition = await reduce(resident);
     expect(fieldsOf(pendingAddition)).toEqual(['idNumber:REDUCTION_ADDITION_PENDING']);
     expect(pendingAddition.body.details.fields[0].message).toContain('withdraw the addition');

@@ -13,7 +13,8 @@ describe("an insured person's detail and the insured list's export", () => {
     expect(res.body.basic.name).toBe(person.name);
     expect(res.body.employment.status).toBe('active');
     expect(res.body.insurance.map((i: { insuranceType: string }) => i.insuranceType)).toEqual(['310', '330', '510']);
-    const stored = await hall.db.knex('insured_persons').where({ id: person.personId }).first();
+    // The unit's own record of the person's contact, kept on its employment.
+    const stored = await hall.db.knex('employments').where({ person_id: person.personId, unit_id: await unitIdOf(hall, 0), status: 'active' }).first();
     expect(res.body.contact.mobile).toBe(stored.mobile);
   });
 

@@ -46,7 +46,7 @@ describe("the unit's insured persons", () => {
     await unit.post('/api/reductions', { idNumber: employee.idNumber, name: employee.name, reason: 'resigned' });
     expect((await list(`?q=${employee.idNumber}`)).items[0].pendingDeclaration).toBe('reduction');
     const [resident] = await residents(hall);
-    await unit.post('/api/additions', addition(resident.idNumber));
+    await unit.post('/api/additions', addition(resident.idNumber, { name: resident.name }));
     // Not insured by the unit until the addition is approved.
     expect((await list(`?q=${resident.idNumber}`)).total).toBe(0);
   });

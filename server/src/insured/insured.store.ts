@@ -1,9 +1,8 @@
 import type { Knex } from 'knex';
-import type { InsuredPerson, InsuredQuery } from '@common/api/declarations';
+import type { InsuredPerson, InsuredQuery, RegisteredPerson } from '@common/api/declarations';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber, type IdNumberFacts } from '@common/validators/id-number';
-import { personsChanged } from '../cache/unit-data-version';
 import { chunks, EXPORT_PAGE_ROWS, IN_LIST_CHUNK, INSERT_CHUNK_ROWS } from '../db/dialect';
 import { personsMatching } from '../db/person-search';
 import { DeclarationStore } from '../declarations/declarations.store';
@@ -16,15 +15,19 @@ export interface PersonRecord {
   activeEmployments: { unitId: number; startMonth: FeePeriod }[];
 }
 
-/** The person's own data as an addition declares it. */
-export interface PersonData extends IdNumberFacts {
-  idType: string;
-  name: string;
+/** Contact and household data as a unit enters it: kept per employment, so each unit sees its own. */
+export interface PersonalData {
   ethnicity?: string;
   hukouType: string;
   hukouAddress?: string;
   mobile: string;
   contactAddress?: string;
+}
+
+/** The person's own data as an addition declares it. */
+export interface PersonData extends IdNumberFacts, PersonalData {
+  idType: string;
+  name: string;
 }
 
 export interface NewEmployment {
@@ -36,6 +39,7 @@ export interface NewEmployment {
   workStartDate?: string;
   startMonth: FeePeriod;
   insuranceTypes: string[];
+  personal: PersonalData;
 }
 
 type ListFilters = Pick<InsuredQuery, 'q' | 'status' | 'sort' | 'direction'>;
@@ -43,17 +47,30 @@ type ListFilters = Pick<InsuredQuery, 'q' | 'status' | 'sort' | 'direction'>;
 const SORT_COLUMNS = { name: 'p.name', idNumber: 'p.id_number', startMonth: 'e.start_month' } as const;
 const LIST_COLUMNS = ['p.id', 'p.id_number', 'p.name', 'p.sex', 'p.birth_date', 'e.status', 'e.start_month', 'e.end_month', 'e.wage_fen'];
 
-const personColumns = (p: PersonData, at: string) => ({
-  id_type: p.idType,
-  name: p.name,
-  sex: p.sex,
-  birth_date: p.birthDate,
+const personalColumns = (p: PersonalData) => ({
   ethnicity: p.ethnicity ?? null,
   hukou_type: p.hukouType,
   hukou_address: p.hukouAddress ?? null,
   mobile: p.mobile,
   contact_address: p.contactAddress ?? null,
+});
+
+const personColumns = (p: PersonData, at: string) => ({
+  id_type: p.idType,
+  name: p.name,
+  sex: p.sex,
+  birth_date: p.birthDate,
+  ...personalColumns(p),
   updated_at: at,
+});
+
+const toRegisteredPerson = (row: any): RegisteredPerson => ({
+  name: row.name,
+  ethnicity: row.ethnicity ?? null,
+  hukouType: row.hukou_type ?? null,
+  hukouAddress: row.hukou_address ?? null,
+  mobile: row.mobile ?? null,
+  contactAddress: row.contact_address ?? null,
 });
 
 /** Insured persons, their employments with units and their enrollments per insurance type. */
@@ -77,18 +94,26 @@ export class InsuredStore {
     return records;
   }
 
-  /** Persons' rows as stored, by id: what an approval changes is audited with them. */
-  async persons(personIds: number[]): Promise<Map<number, Record<string, unknown>>> {
-    const found = new Map<number, Record<string, unknown>>();
+  /** Persons as registered, by id: what a reviewer compares an addition with, and an approval audits. */
+  async registered(personIds: number[]): Promise<Map<number, RegisteredPerson>> {
+    const found = new Map<number, RegisteredPerson>();
     for (const chunk of chunks(personIds, IN_LIST_CHUNK)) {
-      for (const row of await this.db('insured_persons').whereIn('id', chunk)) found.set(row.id, row);
+      for (const row of await this.db('insured_persons').whereIn('id', chunk)) found.set(row.id, toRegisteredPerson(row));
     }
     return found;
   }
 
-  async updatePerson(personId: number, person: PersonData, at: string): Promise<void> {
-    await this.db('insured_persons').where({ id: personId }).update(personColumns(person, at));
-    await personsChanged(this.db, [personId]);
+  async registeredByIdNumber(idNumber: string): Promise<RegisteredPerson | null> {
+    const row = await this.db('insured_persons').where({ id_number: idNumber }).first();
+    return row ? toRegisteredPerson(row) : null;
+  }
+
+  /**
+   * Records the latest personal data an approved addition brought; the identity stays as registered. No
+   * unit's view reads these columns (each reads its own employment's), so no other unit's lists change.
+   */
+  async updateRegisteredData(personId: number, person: PersonalData, at: string): Promise<void> {
+    await this.db('insured_persons').where({ id: personId }).update({ ...personalColumns(person), updated_at: at });
   }
 
   /** Inserts persons not yet known; returns their ids by ID number, without those someone else inserted meanwhile. */
@@ -118,6 +143,7 @@ export class InsuredStore {
         employment_form: e.employmentForm ?? null,
         work_start_date: e.workStartDate ?? null,
         start_month: e.startMonth,
+        ...personalColumns(e.personal),
         ...stamps,
       })),
       INSERT_CHUNK_ROWS,
@@ -223,17 +249,18 @@ export class InsuredStore {
     ]);
     return {
       personId,
+      // Identity from the person; household and contact as this unit entered them, never a later employer's.
       basic: {
         name: person.name,
         idType: person.id_type,
         idNumber: person.id_number,
         sex: person.sex,
         birthDate: person.birth_date,
-        ethnicity: person.ethnicity ?? null,
-        hukouType: person.hukou_type ?? null,
-        hukouAddress: person.hukou_address ?? null,
+        ethnicity: employment.ethnicity ?? null,
+        hukouType: employment.hukou_type ?? null,
+        hukouAddress: employment.hukou_address ?? null,
       },
-      contact: { mobile: person.mobile ?? null, contactAddress: person.contact_address ?? null },
+      contact: { mobile: employment.mobile ?? null, contactAddress: employment.contact_address ?? null },
       employment: {
         status: employment.status,
         startMonth: employment.start_month,

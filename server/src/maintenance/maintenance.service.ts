@@ -25,6 +25,7 @@ import {
   MaintenanceStore,
   UNIT_INFO_COLUMNS,
   type InsuredHere,
+  type MaintainedTable,
 } from './maintenance.store';
 
 type Values = Record<string, unknown>;
@@ -35,8 +36,9 @@ export type AppliedChanges = Map<number, { before: Values; after: Values }>;
 const TARGETS = {
   'unit-info-change': { table: 'units', columns: UNIT_INFO_COLUMNS, record: 'unit' },
   'bank-account-change': { table: 'units', columns: BANK_ACCOUNT_COLUMNS, record: 'unit' },
-  'hukou-change': { table: 'insured_persons', columns: HUKOU_COLUMNS, record: 'person' },
-} as const satisfies Record<ChangeType, { table: 'units' | 'insured_persons'; columns: Record<string, string>; record: string }>;
+  // The unit's own record of the person: another unit's view keeps what that unit registered.
+  'hukou-change': { table: 'employments', columns: HUKOU_COLUMNS, record: 'person' },
+} as const satisfies Record<ChangeType, { table: MaintainedTable; columns: Record<string, string>; record: string }>;
 
 const unchanged = (before: Values, after: Values) => Object.keys(after).every((field) => (before[field] ?? null) === (after[field] ?? null));
 
@@ -107,7 +109,7 @@ export class MaintenanceService {
     });
   }
 
-  /** Contact details are the person's own to keep current: they apply at once, audited with before and after. */
+  /** Contact details apply at once to the unit's own record of the person, audited with before and after. */
   changeContact(unitId: number, actor: Actor, personId: number, input: ContactChange, requestId: string): Promise<InsuredPersonDetail> {
     return this.db.transaction(async (trx) => {
       const person = await this.insuredHere(trx, unitId, personId);
@@ -115,7 +117,7 @@ export class MaintenanceService {
       const after = { mobile: input.mobile, contactAddress: input.contactAddress ?? null };
       if (unchanged(before, after)) throw new AppError(400, 'NOTHING_CHANGED');
       const at = this.clock.now().toISOString();
-      await new MaintenanceStore(trx).write('insured_persons', personId, CONTACT_COLUMNS, after, at);
+      await new MaintenanceStore(trx).write('employments', person.employmentId, CONTACT_COLUMNS, after, at);
       await recordAudit(trx, {
         at,
         userId: actor.userId,
@@ -189,8 +191,8 @@ export async function applyChanges(trx: Knex.Transaction, changes: PendingChange
   const applied: AppliedChanges = new Map();
   for (const change of changes) {
     const { table, columns, record } = TARGETS[change.type];
-    const id = table === 'units' ? change.unitId : change.personId;
-    if (id === null) throw new Error(`change ${change.id} names no person`);
+    const id = table === 'units' ? change.unitId : change.personId !== null ? await store.latestEmploymentId(change.unitId, change.personId) : undefined;
+    if (id === undefined) throw new Error(`change ${change.id} names no person the unit employed`);
     const before = await store.read(table, id, columns);
     await store.write(table, id, columns, change.payload.after, at);
     applied.set(change.id, { before: { [record]: before }, after: { [record]: change.payload.after } });

@@ -1,15 +1,16 @@
 import { AGENTS, type HallClient } from '../../test/harness';
-import { activeEmployees, bankAccountChange, unitHallPerSpec, unitIdOf, unitInfoChange, wuyiBranch } from '../../test/declarations';
+import { activeEmployees, bankAccountChange, fieldsOf, unitHallPerSpec, unitIdOf, unitInfoChange, wuyiBranch } from '../../test/declarations';
 import { DEMO_UNITS } from '../db/seeds/demo';
 import { bundledBankBranches } from './bank-branches';
-
-const fieldsOf = (res: { body: { details?: { fields?: { field: string; code: string }[] } } }) =>
-  (res.body.details?.fields ?? []).map((f) => `${f.field}:${f.code}`);
 
 const auditOf = async (context: ReturnType<typeof unitHallPerSpec>, action: string, entityId: number) => {
   const row = await context.hall.db.knex('audit_log').where({ action, entity_id: String(entityId) }).first();
   return { before: JSON.parse(row.before), after: JSON.parse(row.after), userId: row.user_id };
 };
+
+/** The unit's own record of a person it insures: contact and household data live on its employment. */
+const unitRecordOf = async (context: ReturnType<typeof unitHallPerSpec>, personId: number) =>
+  context.hall.db.knex('employments').where({ person_id: personId, unit_id: await unitIdOf(context.hall, 0), status: 'active' }).first();
 
 describe('maintenance of the unit', () => {
   const context = unitHallPerSpec();
@@ -200,8 +201,8 @@ describe('maintenance of insured persons', () => {
   });
 
   it('changes a person’s contact details at once, with the addition’s rules, audited with before and after', async () => {
-    const { hall, unit } = context;
-    const before = await hall.db.knex('insured_persons').where({ id: person.personId }).first();
+    const { unit } = context;
+    const before = await unitRecordOf(context, person.personId);
     const bad = await unit.send('put', contactUrl(), { mobile: '1380000', contactAddress: 'x'.repeat(201) });
     expect(bad.status).toBe(400);
     expect(fieldsOf(bad)).toEqual(['mobile:MOBILE_FORMAT', 'contactAddress:TOO_LONG']);
@@ -228,7 +229,7 @@ describe('maintenance of insured persons', () => {
     const { hall, unit } = context;
     const bad = await unit.post(hukouUrl(), { hukouType: 'abroad' });
     expect(fieldsOf(bad)).toEqual(['hukouType:INVALID']);
-    const current = await hall.db.knex('insured_persons').where({ id: person.personId }).first();
+    const current = await unitRecordOf(context, person.personId);
     const hukouType = current.hukou_type === 'urban' ? 'rural' : 'urban';
     const submitted = await unit.post(hukouUrl(), { hukouType, hukouAddress: '福建省莆田市城厢区龙桥街道', ethnicity: '畲族' });
     expect(submitted.status).toBe(201);

@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import { personsChanged } from '../cache/unit-data-version';
 
 /** A group of registered fields and the columns that hold them. */
 type Columns = Readonly<Record<string, string>>;
@@ -32,13 +31,17 @@ export const fieldsOf = <C extends Columns>(row: Record<string, unknown>, column
 const columnsOf = (values: Record<string, unknown>, columns: Columns) =>
   Object.fromEntries(Object.entries(columns).map(([field, column]) => [column, values[field] ?? null]));
 
-/** A person the unit insures now, with the fields maintenance changes. */
+/** A person the unit insures now, with the unit's own record of them (its employment) that maintenance changes. */
 export interface InsuredHere {
   personId: number;
   idNumber: string;
   name: string;
+  employmentId: number;
   row: Record<string, unknown>;
 }
+
+/** Where maintenance writes: the unit's row, or a unit's employment holding its record of a person. */
+export type MaintainedTable = 'units' | 'employments';
 
 /** The registered facts of units and persons that maintenance reads and changes, group by group. */
 export class MaintenanceStore {
@@ -49,26 +52,29 @@ export class MaintenanceStore {
     return this.db('units').where({ id: unitId }).forUpdate().first();
   }
 
-  /** A person the unit actively insures, locked; undefined for anyone else. */
+  /** A person the unit actively insures, with the unit's employment locked; undefined for anyone else. */
   async lockInsuredHere(unitId: number, personId: number): Promise<InsuredHere | undefined> {
-    const row = await this.db('insured_persons as p')
-      .where('p.id', personId)
-      .whereExists((q) => q.from('employments as e').whereRaw('e.person_id = p.id').where({ 'e.unit_id': unitId, 'e.status': 'active' }))
-      .forUpdate()
-      .first('p.*');
-    return row ? { personId: row.id, idNumber: row.id_number, name: row.name, row } : undefined;
+    const employment = await this.db('employments').where({ unit_id: unitId, person_id: personId, status: 'active' }).forUpdate().first();
+    if (!employment) return undefined;
+    const person = await this.db('insured_persons').where({ id: personId }).first('id_number', 'name');
+    return { personId, idNumber: person.id_number, name: person.name, employmentId: employment.id, row: employment };
   }
 
-  async read<C extends Columns>(table: 'units' | 'insured_persons', id: number, columns: C): Promise<Fields<C>> {
+  /** The unit's latest employment of the person: its record a change approved for the unit applies to. */
+  async latestEmploymentId(unitId: number, personId: number): Promise<number | undefined> {
+    const row = await this.db('employments').where({ unit_id: unitId, person_id: personId }).orderBy('id', 'desc').first('id');
+    return row?.id;
+  }
+
+  async read<C extends Columns>(table: MaintainedTable, id: number, columns: C): Promise<Fields<C>> {
     return fieldsOf(await this.db(table).where({ id }).first(), columns);
   }
 
   /**
-   * Every write is audited for the unit making it, which moves that unit's data version; a person's
-   * details also show in the lists of the other units that employed them.
+   * Every write is of the unit's own records and audited for that unit, which moves its data version;
+   * no other unit sees them.
    */
-  async write(table: 'units' | 'insured_persons', id: number, columns: Columns, values: Record<string, unknown>, at: string): Promise<void> {
+  async write(table: MaintainedTable, id: number, columns: Columns, values: Record<string, unknown>, at: string): Promise<void> {
     await this.db(table).where({ id }).update({ ...columnsOf(values, columns), updated_at: at });
-    if (table === 'insured_persons') await personsChanged(this.db, [id]);
   }
 }

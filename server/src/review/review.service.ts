@@ -15,7 +15,7 @@ import { residentSwitch } from '@common/month-rules';
 import { checkIdNumberOfType } from '@common/validators/id-number';
 import type { Clock } from '../clock';
 import { recordAudits, type AuditEntry } from '../audit/audit.store';
-import { additionStanding, isInsuredHere } from '../declarations/declaration-rules';
+import { additionStanding, isInsuredHere, registeredNameMatches } from '../declarations/declaration-rules';
 import { DeclarationStore, isChange, isPersonDeclaration, type PendingChange, type PendingDeclaration } from '../declarations/declarations.store';
 import { AppError, invalidFields, notFound, type FieldProblem } from '../http/errors';
 import type { Actor } from '../http/route';
@@ -54,10 +54,12 @@ export class ReviewService {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
+  /** A pending addition of a known person comes with the person as registered, to compare with what was submitted. */
   async find(id: number): Promise<Declaration> {
     const found = await new DeclarationStore(this.db).find(id);
     if (!found) throw notFound();
-    return found;
+    if (found.type !== 'addition' || found.status !== 'pending' || !found.idNumber) return found;
+    return { ...found, registeredPerson: await new InsuredStore(this.db).registeredByIdNumber(found.idNumber) };
   }
 
   async decide(actor: Actor, id: number, decision: Decision, requestId: string): Promise<ReviewResult> {
@@ -145,12 +147,18 @@ class Approval {
     const idNumbers = declarations.map((d) => d.idNumber);
     const persons = declarations.map((d) => personData(d.payload as Addition, new Date(this.at)));
     const known = await this.insured.recordsOf(idNumbers);
-    const personsBefore = await this.insured.persons([...known.values()].map((r) => r.personId));
+    // Submitted before the person was known, or under another name: never renamed by an approval.
+    conflicts(
+      declarations.map((d) =>
+        registeredNameMatches(known.get(d.idNumber), d.personName) ? null : { declaration: d, code: 'REGISTERED_NAME_MISMATCH' as const },
+      ),
+    );
+    const personsBefore = await this.insured.registered([...known.values()].map((r) => r.personId));
     const personIds = new Map<string, number>();
     for (const person of persons) {
       const record = known.get(person.idNumber);
       if (!record) continue;
-      await this.insured.updatePerson(record.personId, person, this.at);
+      await this.insured.updateRegisteredData(record.personId, person, this.at);
       personIds.set(person.idNumber, record.personId);
     }
     const created = await this.insured.insertPersons(persons.filter((p) => !known.has(p.idNumber)), this.at);
@@ -166,7 +174,7 @@ class Approval {
     );
 
     const individual = await this.insured.activeIndividualEnrollments([...personIds.values()]);
-    const employments: NewEmployment[] = declarations.map((d) => {
+    const employments: NewEmployment[] = declarations.map((d, i) => {
       const a = d.payload as Addition;
       return {
         unitId: d.unitId,
@@ -177,6 +185,7 @@ class Approval {
         workStartDate: a.workStartDate,
         startMonth: d.effectiveMonth,
         insuranceTypes: a.insuranceTypes!,
+        personal: persons[i],
       };
     });
     await this.insured.insertEmployments(employments, this.at);

@@ -168,12 +168,15 @@ async function insertPersons(trx: Knex.Transaction, generator: PersonGenerator, 
     created_at: at,
     updated_at: at,
   }));
-  const ids: number[] = [];
+  const persons: { id: number; personal: { ethnicity: string; hukou_type: string; mobile: string } }[] = [];
   for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) {
     const inserted = await trx('insured_persons').insert(rows.slice(i, i + INSERT_CHUNK_ROWS)).returning('id');
-    ids.push(...inserted.map((r: { id: number }) => r.id));
+    inserted.forEach((r: { id: number }, j: number) => {
+      const { ethnicity, hukou_type, mobile } = rows[i + j];
+      persons.push({ id: r.id, personal: { ethnicity, hukou_type, mobile } });
+    });
   }
-  return ids;
+  return persons;
 }
 
 async function seedWorkforce(
@@ -185,12 +188,12 @@ async function seedWorkforce(
   at: string,
   lastMonthUnpaid: boolean,
 ): Promise<void> {
-  const personIds = await insertPersons(trx, generator, count, at);
+  const persons = await insertPersons(trx, generator, count, at);
   const firstDetailPeriod = addMonths(current, -11);
   const employments = [];
   const enrollments = [];
   const details = [];
-  for (const personId of personIds) {
+  for (const { id: personId, personal } of persons) {
     // Most staff joined years ago; some within the year, so the months of payment details vary.
     const startMonth = generator.int(0, 4) === 0 ? addMonths(current, -generator.int(0, 11)) : addMonths(current, -generator.int(12, 80));
     const leftMonth = generator.int(0, 19) === 0 ? addMonths(current, -generator.int(1, 6)) : null;
@@ -207,6 +210,8 @@ async function seedWorkforce(
       status,
       start_month: startMonth,
       end_month: ended ? leftMonth : null,
+      // The unit's own record of the person, as entered at its addition.
+      ...personal,
       created_at: at,
       updated_at: at,
     });
@@ -276,10 +281,10 @@ async function seedWorkforce(
 }
 
 async function seedResidents(trx: Knex.Transaction, generator: PersonGenerator, count: number, at: string): Promise<void> {
-  const personIds = await insertPersons(trx, generator, count, at);
+  const persons = await insertPersons(trx, generator, count, at);
   await trx.batchInsert(
     'enrollments',
-    personIds.map((personId) => ({
+    persons.map(({ id: personId }) => ({
       person_id: personId,
       unit_id: null,
       insurance_type: '390',

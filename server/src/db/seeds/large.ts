@@ -77,7 +77,7 @@ export async function seedLarge(knex: Knex, now: Date, log: (line: string) => vo
       for (const personId of ids) {
         const wageFen = int(30, 350) * 10_000;
         const base = contributionBaseFen(wageFen, DEMO_LIMITS.floorFen, DEMO_LIMITS.ceilingFen);
-        employments.push({ unit_id: unitId, person_id: personId, wage_fen: wageFen, personnel_category: 'in_service', status: 'active', start_month: '202001', created_at: at, updated_at: at });
+        employments.push({ unit_id: unitId, person_id: personId, wage_fen: wageFen, personnel_category: 'in_service', hukou_type: 'urban', status: 'active', start_month: '202001', created_at: at, updated_at: at });
         for (const type of EMPLOYEE_INSURANCE_TYPES) {
           const rate = INSURANCE_TYPES[type];
           enrollments.push({ person_id: personId, unit_id: unitId, insurance_type: type, start_month: '202001', status: 'active', created_at: at, updated_at: at });

@@ -160,6 +160,40 @@ describe('ReviewConsole', () => {
     http.expectNone(list.is);
   });
 
+  it('shows an addition of a known person with the registered personal data beside the submitted', async () => {
+    const known = declaration({
+      ...HARBOUR,
+      payload: { name: '王小明', hukouType: 'urban', hukouAddress: '厦门市思明区', mobile: '13799990000', wageFen: 600_000 },
+      registeredPerson: {
+        name: '王小明',
+        ethnicity: '汉族',
+        hukouType: 'rural',
+        hukouAddress: null,
+        mobile: '13800001111',
+        contactAddress: '福州市鼓楼区',
+      },
+    });
+    await answeredDuring(page.click('review-detail'), '/api/review/declarations/31', (request) => request.flush(known));
+    expect(page.text('registered-comparison')).toContain('已登记的个人信息与本次申报');
+    expect(page.cells('change-row')).toEqual([
+      ['姓名', '王小明', '王小明'],
+      ['民族', '汉族', '—'],
+      ['户口性质', '农村', '城镇'],
+      ['户籍地址', '—', '厦门市思明区'],
+      ['手机号码', '13800001111', '13799990000'],
+      ['联系地址', '福州市鼓楼区', '—'],
+    ]);
+    expect(page.text('change-table')).toContain('已登记');
+    expect(page.text('change-table')).toContain('本次申报');
+  });
+
+  it('shows no comparison for an addition of a person not yet known', async () => {
+    await answeredDuring(page.click('review-detail'), '/api/review/declarations/31', (request) =>
+      request.flush({ ...WANG, payload: { mobile: '13799990000' }, registeredPerson: null }),
+    );
+    expect(page.cells('change-row')).toEqual([]);
+  });
+
   it('shows a bank account change of a unit with its account before and after', async () => {
     const change = declaration({
       ...HARBOUR,

@@ -40,16 +40,32 @@ const FIELDS: Record<ChangeType, readonly { field: string; label: string; codes?
   ],
 };
 
+/** The personal data an addition brings, compared with the person as registered. */
+const PERSON_FIELDS: readonly { field: string; label: string; codes?: string }[] = [
+  { field: 'name', label: 'insured.fields.name' },
+  { field: 'ethnicity', label: 'insured.fields.ethnicity' },
+  { field: 'hukouType', label: 'insured.fields.hukouType', codes: 'enums.hukouType' },
+  { field: 'hukouAddress', label: 'insured.fields.hukouAddress' },
+  { field: 'mobile', label: 'insured.fields.mobile' },
+  { field: 'contactAddress', label: 'insured.fields.contactAddress' },
+];
+
+type Compared = Pick<Declaration, 'type' | 'payload' | 'registeredPerson'>;
+
 function shown(value: unknown, codes: string | undefined): Shown {
   if (value === null || value === undefined || value === '') return { key: null, text: '—' };
   return codes ? { key: `${codes}.${String(value)}`, text: String(value) } : { key: null, text: String(value) };
 }
 
-/** A change's fields before and after; none for an addition or a reduction. */
-export function changeRows(declaration: Pick<Declaration, 'type' | 'payload'>): ChangeRow[] {
-  if (isDeclarationType(declaration.type)) return [];
-  const { before, after } = declaration.payload as unknown as ChangePayload;
-  return FIELDS[declaration.type].map(({ field, label, codes }) => ({
+/**
+ * A change's fields before and after; an addition of a known person's personal data as registered and as
+ * submitted; none for anything else.
+ */
+export function changeRows(declaration: Compared): ChangeRow[] {
+  const compared = comparedValues(declaration);
+  if (!compared) return [];
+  const { fields, before, after } = compared;
+  return fields.map(({ field, label, codes }) => ({
     field,
     label,
     before: shown(before[field], codes),
@@ -58,7 +74,16 @@ export function changeRows(declaration: Pick<Declaration, 'type' | 'payload'>): 
   }));
 }
 
-/** A change submission as a table of its fields, before and after, the changed ones marked. */
+function comparedValues(declaration: Compared) {
+  if (declaration.type === 'addition' && declaration.registeredPerson) {
+    return { fields: PERSON_FIELDS, before: declaration.registeredPerson as Record<string, unknown>, after: declaration.payload };
+  }
+  if (isDeclarationType(declaration.type)) return null;
+  const { before, after } = declaration.payload as unknown as ChangePayload;
+  return { fields: FIELDS[declaration.type], before, after };
+}
+
+/** A change submission (or a known person's addition) as a table of its fields, before and after, the changed ones marked. */
 @Component({
   selector: 'app-change-table',
   imports: [TranslatePipe],
@@ -67,8 +92,8 @@ export function changeRows(declaration: Pick<Declaration, 'type' | 'payload'>): 
       <thead>
         <tr>
           <th>{{ 'maintenance.field' | translate }}</th>
-          <th>{{ 'maintenance.before' | translate }}</th>
-          <th>{{ 'maintenance.after' | translate }}</th>
+          <th>{{ beforeLabel() | translate }}</th>
+          <th>{{ afterLabel() | translate }}</th>
         </tr>
       </thead>
       <tbody>
@@ -105,7 +130,9 @@ export function changeRows(declaration: Pick<Declaration, 'type' | 'payload'>): 
   `,
 })
 export class ChangeTable {
-  readonly declaration = input.required<Pick<Declaration, 'type' | 'payload'>>();
+  readonly declaration = input.required<Compared>();
+  readonly beforeLabel = input('maintenance.before');
+  readonly afterLabel = input('maintenance.after');
 
   protected readonly rows = computed(() => changeRows(this.declaration()));
 }

@@ -232,6 +232,31 @@ describe('batches from templates', () => {
     expect(res.body.message).toBe('每个文件最多 20000 行数据，本文件有 20001 行。请拆分后上传。');
   });
 
+  it('refuses a data sheet that reaches column XFD, the last one, where no error column fits', async () => {
+    const wide = await filledTemplate('addition', [person(90, { mobile: '12345' })], {
+      edit: (workbook) => {
+        workbook.worksheets[0].getCell('XFD3').value = '备注';
+      },
+    });
+    const res = await upload(admin, 'addition', wide);
+    expect([res.status, res.body.code, res.body.message]).toEqual([
+      422,
+      'UPLOAD_SHEET_TOO_WIDE',
+      ZH.errors.UPLOAD_SHEET_TOO_WIDE.replace('{{column}}', 'XFD'),
+    ]);
+
+    // One column short of the edge leaves room for the error column.
+    const almost = await filledTemplate('addition', [person(91, { mobile: '12345' })], {
+      edit: (workbook) => {
+        workbook.worksheets[0].getCell('XFC3').value = '备注';
+      },
+    });
+    const { token } = (await upload(admin, 'addition', almost)).body;
+    const { res: annotated, workbook } = await download(admin, `/api/batches/validations/${token}/annotated`);
+    expect(annotated.status).toBe(200);
+    expect(workbook.getWorksheet('增员')!.getCell('XFD1').value).toBe('错误说明');
+  });
+
   it('gives the user’s workbook back with an error column and the bad cells marked, to its own unit only', async () => {
     const file = await filledTemplate('addition', [person(60), person(61, { mobile: '12345', wageFen: 'abc' })]);
     const english = await hall.client('en');

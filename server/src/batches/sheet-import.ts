@@ -9,6 +9,7 @@ import { additionInput, reductionInput, type Addition, type Reduction } from '@c
 import type { FieldErrorCode } from '@common/errors';
 import { checkIdNumberOfType, type PersonIdType } from '@common/validators/id-number';
 import {
+  columnLetter,
   headerText,
   isTemplateLanguage,
   MARKER_SHEET,
@@ -66,6 +67,9 @@ const NOTHING: CellReading = { value: undefined };
 
 const wrongTemplate = () => new AppError(422, 'UPLOAD_WRONG_TEMPLATE');
 
+/** Excel's last column, XFD: a data sheet that reaches it leaves no room for the annotated copy's error column. */
+const EXCEL_COLUMNS = 16_384;
+
 export async function importSheet(input: Readable, def: TemplateDefinition, today: Date): Promise<SheetImport> {
   const workbook = streamWorkbook(input);
   let marker: string[] | null = null;
@@ -81,6 +85,7 @@ export async function importSheet(input: Readable, def: TemplateDefinition, toda
     for await (const row of sheet.rows) {
       if (isMarker && row.number === 1) marker = row.values.map((v) => cellText(v).text);
       if (!isData) continue;
+      if (row.width >= EXCEL_COLUMNS) throw new AppError(422, 'UPLOAD_SHEET_TOO_WIDE', { column: columnLetter(EXCEL_COLUMNS) });
       const cells = def.columns.map((_, i) => cellText(row.values[i]));
       if (row.number === 1) header = { number: 1, cells };
       else if (cells.some((c) => c.text.trim() !== '') && ++rowCount <= def.maxRows) rows.push({ number: row.number, cells });

@@ -64,6 +64,8 @@ export interface SheetRow {
   number: number;
   /** Cell values by 0-based column index; holes for empty cells. */
   values: ExcelJS.CellValue[];
+  /** The row's last column with a cell, empty or not: what the annotated copy counts as the sheet's width. */
+  width: number;
 }
 
 export interface StreamedSheet {
@@ -110,6 +112,6 @@ export function streamWorkbook(input: Readable): WorkbookStream {
 async function* rowsOf(worksheet: WorksheetReader): AsyncGenerator<SheetRow> {
   for await (const row of worksheet) {
     // exceljs's row.values is 1-based with a hole at 0.
-    yield { number: row.number, values: (row.values as ExcelJS.CellValue[]).slice(1) };
+    yield { number: row.number, values: (row.values as ExcelJS.CellValue[]).slice(1), width: row.cellCount };
   }
 }

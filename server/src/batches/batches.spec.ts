@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { DeclarationType, SheetError } from '@common/api/declarations';
 import { createTestHall, type HallClient, type TestHall } from '../../test/harness';
 import { activeEmployees, newIdNumber } from '../../test/declarations';
-import { batchRow, filledTemplate, unzip, uploadWorkbook, XLSX_TYPE, zip, type RowValues } from '../../test/batch-files';
+import { batchRow, bulkySheet, filledTemplate, unzip, uploadWorkbook, XLSX_TYPE, zip, type RowValues } from '../../test/batch-files';
 import { TEMPLATES } from '../../../templates';
 
 const VALID_ID = '11010519491231002X';
@@ -216,6 +216,11 @@ describe('batches from templates', () => {
 
     const understated = zip(parts.map((p) => (p.name.startsWith('xl/worksheets/sheet1') ? { ...p, declaredSize: 100 } : p)));
     expect((await upload(admin, 'addition', understated)).body.code).toBe('UPLOAD_ZIP_BOMB');
+
+    // Left out of the central directory, but exceljs's streaming reader walks the local headers.
+    const hidden = zip([...parts, { name: 'xl/worksheets/sheet4.xml', data: bulkySheet(8_000), hidden: true }]);
+    const hiddenSheet = await upload(admin, 'addition', hidden);
+    expect([hiddenSheet.status, hiddenSheet.body.code]).toEqual([422, 'UPLOAD_ZIP_BOMB']);
 
     const crowded = zip([...parts, ...Array.from({ length: 2_000 }, (_, i) => ({ name: `xl/media/m${i}.bin`, data: Buffer.from([i % 256]) }))]);
     expect((await upload(admin, 'addition', crowded)).body.code).toBe('UPLOAD_ZIP_BOMB');

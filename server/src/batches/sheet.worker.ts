@@ -9,7 +9,7 @@ import { TEMPLATES } from '../../../templates';
 import { AppError } from '../http/errors';
 import { annotateWorkbook, type Annotation } from './annotate';
 import { importSheet } from './sheet-import';
-import { checkDeclaredSizes, centralDirectory } from './xlsx-guard';
+import { checkDeclaredSizes, zipEntries } from './xlsx-guard';
 
 export type SheetJob =
   | { type: 'import'; file: Uint8Array; kind: DeclarationType; today: string }
@@ -22,9 +22,9 @@ export type SheetJobReply =
 async function run(job: SheetJob): Promise<unknown> {
   const file = Buffer.from(job.file.buffer, job.file.byteOffset, job.file.byteLength);
   if (job.type === 'annotate') return annotateWorkbook(file, job.sheet, job.errorColumnTitle, job.annotations);
-  // The main thread has read the directory; inflating every entry within its declared size is the
+  // The main thread has walked the archive; inflating every entry within its declared size is the
   // slower half of the zip-bomb check and belongs here.
-  checkDeclaredSizes(file, centralDirectory(file));
+  checkDeclaredSizes(file, zipEntries(file));
   return importSheet(Readable.from([file]), TEMPLATES[job.kind], new Date(job.today));
 }
 

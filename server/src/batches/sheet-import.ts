@@ -4,7 +4,6 @@
  * its Excel row and template column instead of stopping at the first. Record checks that need the
  * database (already insured, pending declarations, month rules) run afterwards, on the rows that pass.
  */
-import type { Readable } from 'node:stream';
 import { additionInput, reductionInput, type Addition, type Reduction } from '@common/api/declarations';
 import type { FieldErrorCode } from '@common/errors';
 import { checkIdNumberOfType, type PersonIdType } from '@common/validators/id-number';
@@ -70,8 +69,8 @@ const wrongTemplate = () => new AppError(422, 'UPLOAD_WRONG_TEMPLATE');
 /** Excel's last column, XFD: a data sheet that reaches it leaves no room for the annotated copy's error column. */
 const EXCEL_COLUMNS = 16_384;
 
-export async function importSheet(input: Readable, def: TemplateDefinition, today: Date): Promise<SheetImport> {
-  const workbook = streamWorkbook(input);
+export async function importSheet(file: Buffer, def: TemplateDefinition, today: Date): Promise<SheetImport> {
+  const workbook = streamWorkbook(file);
   let marker: string[] | null = null;
   let dataSheet: string | null = null;
   let header: TextRow | null = null;

@@ -2,7 +2,6 @@
  * Sheet jobs in a workbook worker: parsing and rewriting workbooks is CPU work that would stall every
  * other request on the main thread, so it runs there. One job at a time per worker; see sheet-workers.ts.
  */
-import { Readable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 import type { DeclarationType } from '@common/api/declarations';
 import { TEMPLATES } from '../../../templates';
@@ -25,7 +24,7 @@ async function run(job: SheetJob): Promise<unknown> {
   // The main thread has walked the archive; inflating every entry within its declared size is the
   // slower half of the zip-bomb check and belongs here.
   checkDeclaredSizes(file, zipEntries(file));
-  return importSheet(Readable.from([file]), TEMPLATES[job.kind], new Date(job.today));
+  return importSheet(file, TEMPLATES[job.kind], new Date(job.today));
 }
 
 const SHEET_JOBS: ReadonlySet<string> = new Set<SheetJob['type']>(['import', 'annotate']);

@@ -30,6 +30,8 @@ export interface ZipEntry {
   localHeaderOffset: number;
   /** Where the entry's packed bytes start. */
   dataOffset: number;
+  /** Where the next record starts: after the packed bytes and any data descriptor. */
+  end: number;
 }
 
 const LOCAL_SIGNATURE = 0x04034b50;
@@ -78,6 +80,7 @@ export function zipEntries(file: Buffer): ZipEntry[] {
       uncompressedSize,
       localHeaderOffset: at,
       dataOffset,
+      end: next,
     });
     at = next;
   }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { DeclarationType, SheetError } from '@common/api/declarations';
@@ -6,6 +6,7 @@ import { createTestHall, type HallClient, type TestHall } from '../../test/harne
 import { activeEmployees, newIdNumber } from '../../test/declarations';
 import { batchRow, bulkySheet, filledTemplate, unzip, uploadWorkbook, XLSX_TYPE, zip, type RowValues } from '../../test/batch-files';
 import { TEMPLATES } from '../../../templates';
+import { DEFAULT_SPOOL_ROOT, processSpoolFolder } from '../workers/spool-folder';
 
 const VALID_ID = '11010519491231002X';
 const ZH = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../client/public/i18n/zh-CN.json'), 'utf8'));
@@ -227,6 +228,15 @@ describe('batches from templates', () => {
 
     const large = await upload(admin, 'addition', Buffer.alloc(10 * 1024 * 1024 + 1, 0x50));
     expect([large.status, large.body.code, large.body.message]).toEqual([413, 'UPLOAD_TOO_LARGE', '文件过大，最大 10 MB。']);
+  });
+
+  it('leaves nothing of an upload on disk, read or refused mid-parse', async () => {
+    const parts = unzip(await filledTemplate('addition', [person(95)]));
+    const broken = zip(parts.map((p) => (p.name === 'xl/worksheets/sheet2.xml' ? { ...p, data: Buffer.from('<worksheet><sheetData><<<') } : p)));
+    expect((await upload(admin, 'addition', zip(parts))).status).toBe(200);
+    expect((await upload(admin, 'addition', broken)).body.code).toBe('UPLOAD_NOT_XLSX');
+    const spooled = readdirSync(processSpoolFolder(DEFAULT_SPOOL_ROOT), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(spooled.map((e) => e.name)).toEqual([]);
   });
 
   it('refuses more than 20,000 data rows, with the counts', async () => {

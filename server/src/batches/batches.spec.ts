@@ -260,6 +260,12 @@ describe('batches from templates', () => {
       ZH.errors.UPLOAD_SHEET_TOO_WIDE.replace('{{column}}', 'XFD'),
     ]);
 
+    // A dry run stored before this check gets the same answer from its annotated copy, not a 500.
+    const { token: stored } = (await upload(admin, 'addition', await filledTemplate('addition', [person(92, { mobile: '12345' })]))).body;
+    await hall.db.knex('batch_uploads').where({ token: stored }).update({ file: wide });
+    const old = await admin.get(`/api/batches/validations/${stored}/annotated`);
+    expect([old.status, old.body.code]).toEqual([422, 'UPLOAD_SHEET_TOO_WIDE']);
+
     // One column short of the edge leaves room for the error column.
     const almost = await filledTemplate('addition', [person(91, { mobile: '12345' })], {
       edit: (workbook) => {

@@ -8,7 +8,6 @@ import { additionInput, reductionInput, type Addition, type Reduction } from '@c
 import type { FieldErrorCode } from '@common/errors';
 import { checkIdNumberOfType, type PersonIdType } from '@common/validators/id-number';
 import {
-  columnLetter,
   headerText,
   isTemplateLanguage,
   MARKER_SHEET,
@@ -20,6 +19,7 @@ import {
 } from '../../../templates/template-definition';
 import { AppError } from '../http/errors';
 import { fieldErrorsOf } from '../http/validation';
+import { EXCEL_COLUMNS, sheetTooWide } from './annotate';
 import {
   cellText,
   dateFromText,
@@ -66,9 +66,6 @@ const NOTHING: CellReading = { value: undefined };
 
 const wrongTemplate = () => new AppError(422, 'UPLOAD_WRONG_TEMPLATE');
 
-/** Excel's last column, XFD: a data sheet that reaches it leaves no room for the annotated copy's error column. */
-const EXCEL_COLUMNS = 16_384;
-
 export async function importSheet(file: Buffer, def: TemplateDefinition, today: Date): Promise<SheetImport> {
   const workbook = streamWorkbook(file);
   let marker: string[] | null = null;
@@ -84,7 +81,8 @@ export async function importSheet(file: Buffer, def: TemplateDefinition, today: 
     for await (const row of sheet.rows) {
       if (isMarker && row.number === 1) marker = row.values.map((v) => cellText(v).text);
       if (!isData) continue;
-      if (row.width >= EXCEL_COLUMNS) throw new AppError(422, 'UPLOAD_SHEET_TOO_WIDE', { column: columnLetter(EXCEL_COLUMNS) });
+      // Refused here rather than when the annotated copy is asked for.
+      if (row.width >= EXCEL_COLUMNS) throw sheetTooWide();
       const cells = def.columns.map((_, i) => cellText(row.values[i]));
       if (row.number === 1) header = { number: 1, cells };
       else if (cells.some((c) => c.text.trim() !== '') && ++rowCount <= def.maxRows) rows.push({ number: row.number, cells });

@@ -6,7 +6,6 @@
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { additionMonths } from '../common/month-rules';
 import { idNumberCheckChar } from '../common/validators/id-number';
 import { TEMPLATES } from '../templates';
@@ -81,7 +80,7 @@ async function baseline(databaseFile: string, file: Buffer, warmUp: Buffer) {
     const rules = new DeclarationRules(db.knex, systemClock);
     const validate = async (body: Buffer) => {
       checkXlsx(body);
-      const imported = await importSheet(Readable.from([body]), TEMPLATES.addition, systemClock.now());
+      const imported = await importSheet(body, TEMPLATES.addition, systemClock.now());
       const problems = await rules.checkAdditions(unit.id, imported.valid.map((r) => r.input as Addition));
       return imported.valid.filter((_, i) => problems[i].length === 0);
     };

@@ -4,7 +4,8 @@
  * A workbook that was annotated before keeps one error column, and our old marks are cleared first.
  */
 import ExcelJS from 'exceljs';
-import { SHEET_TEXTS, TEMPLATE_LANGUAGES } from '../../../templates/template-definition';
+import { columnLetter, SHEET_TEXTS, TEMPLATE_LANGUAGES } from '../../../templates/template-definition';
+import { AppError } from '../http/errors';
 
 export interface Annotation {
   row: number;
@@ -15,6 +16,10 @@ export interface Annotation {
   /** The message alone, for the cell's note. */
   message: string;
 }
+
+/** Excel's last column, XFD: a data sheet that reaches it leaves no room for the error column. */
+export const EXCEL_COLUMNS = 16_384;
+export const sheetTooWide = () => new AppError(422, 'UPLOAD_SHEET_TOO_WIDE', { column: columnLetter(EXCEL_COLUMNS) });
 
 const MARK: ExcelJS.FillPattern = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 const NO_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'none' };
@@ -43,6 +48,7 @@ export async function annotateWorkbook(
     if (ERROR_COLUMN_TITLES.has(String(cell.value ?? '').trim())) errorColumn = col;
   });
   if (errorColumn === 0) errorColumn = sheet.columnCount + 1;
+  if (errorColumn > EXCEL_COLUMNS) throw sheetTooWide();
   sheet.eachRow((row) =>
     row.eachCell((cell, col) => {
       if (col === errorColumn && row.number > 1) cell.value = null;

@@ -23,6 +23,9 @@ import { checkXlsx } from './xlsx-guard';
 /** How long a dry run can be submitted: after a day the records it was checked against have moved on. */
 export const VALIDATION_KEPT_MS = 24 * 60 * 60 * 1000;
 
+/** What a unit may keep in dry runs waiting for their submit: each holds its file, errors and valid rows. */
+export const DRY_RUN_BOUNDS = { maxPending: 50, maxPendingBytes: 200 * 1024 * 1024 };
+
 export class BatchService {
   constructor(
     private readonly db: Knex,
@@ -68,9 +71,19 @@ export class BatchService {
       errors: sortProblems(problems).map((p) => storedError(def, imported, p)),
       createdAt: now.toISOString(),
     };
-    const store = new BatchUploadStore(this.db);
-    await store.purgeUnsubmitted(new Date(now.getTime() - VALIDATION_KEPT_MS).toISOString());
-    await store.insert(upload, stillValid, file);
+    const expiredBefore = new Date(now.getTime() - VALIDATION_KEPT_MS).toISOString();
+    await new BatchUploadStore(this.db).purgeUnsubmitted(expiredBefore);
+    await this.db.transaction(async (trx) => {
+      const store = new BatchUploadStore(trx);
+      // Counted under the unit's lock after the insert, so instances storing at once cannot both take the last place.
+      await store.lockUnit(unitId);
+      await store.insert(upload, stillValid, file);
+      const pending = await store.pending(unitId, expiredBefore);
+      if (pending.count > DRY_RUN_BOUNDS.maxPending) throw new AppError(429, 'BATCH_DRY_RUNS_TOO_MANY', { max: DRY_RUN_BOUNDS.maxPending });
+      if (pending.bytes > DRY_RUN_BOUNDS.maxPendingBytes) {
+        throw new AppError(429, 'BATCH_DRY_RUNS_TOO_LARGE', { limit: `${DRY_RUN_BOUNDS.maxPendingBytes / 1024 / 1024} MB` });
+      }
+    });
     return this.describe({ ...upload, batchId: null }, lang);
   }
 

@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { DeclarationType, SheetError } from '@common/api/declarations';
 import { createTestHall, type HallClient, type TestHall } from '../../test/harness';
 import { activeEmployees, newIdNumber } from '../../test/declarations';
-import { batchRow, filledTemplate, unzip, uploadWorkbook, XLSX_TYPE, zip, type RowValues } from '../../test/batch-files';
+import { batchRow, bulkySheet, filledTemplate, unzip, uploadWorkbook, XLSX_TYPE, zip, type RowValues } from '../../test/batch-files';
 import { TEMPLATES } from '../../../templates';
+import { DEFAULT_SPOOL_ROOT, processSpoolFolder } from '../workers/spool-folder';
 
 const VALID_ID = '11010519491231002X';
 const ZH = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../client/public/i18n/zh-CN.json'), 'utf8'));
@@ -217,11 +218,25 @@ describe('batches from templates', () => {
     const understated = zip(parts.map((p) => (p.name.startsWith('xl/worksheets/sheet1') ? { ...p, declaredSize: 100 } : p)));
     expect((await upload(admin, 'addition', understated)).body.code).toBe('UPLOAD_ZIP_BOMB');
 
+    // Left out of the central directory, but exceljs's streaming reader walks the local headers.
+    const hidden = zip([...parts, { name: 'xl/worksheets/sheet4.xml', data: bulkySheet(8_000), hidden: true }]);
+    const hiddenSheet = await upload(admin, 'addition', hidden);
+    expect([hiddenSheet.status, hiddenSheet.body.code]).toEqual([422, 'UPLOAD_ZIP_BOMB']);
+
     const crowded = zip([...parts, ...Array.from({ length: 2_000 }, (_, i) => ({ name: `xl/media/m${i}.bin`, data: Buffer.from([i % 256]) }))]);
     expect((await upload(admin, 'addition', crowded)).body.code).toBe('UPLOAD_ZIP_BOMB');
 
     const large = await upload(admin, 'addition', Buffer.alloc(10 * 1024 * 1024 + 1, 0x50));
     expect([large.status, large.body.code, large.body.message]).toEqual([413, 'UPLOAD_TOO_LARGE', '文件过大，最大 10 MB。']);
+  });
+
+  it('leaves nothing of an upload on disk, read or refused mid-parse', async () => {
+    const parts = unzip(await filledTemplate('addition', [person(95)]));
+    const broken = zip(parts.map((p) => (p.name === 'xl/worksheets/sheet2.xml' ? { ...p, data: Buffer.from('<worksheet><sheetData><<<') } : p)));
+    expect((await upload(admin, 'addition', zip(parts))).status).toBe(200);
+    expect((await upload(admin, 'addition', broken)).body.code).toBe('UPLOAD_NOT_XLSX');
+    const spooled = readdirSync(processSpoolFolder(DEFAULT_SPOOL_ROOT), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(spooled.map((e) => e.name)).toEqual([]);
   });
 
   it('refuses more than 20,000 data rows, with the counts', async () => {
@@ -230,6 +245,37 @@ describe('batches from templates', () => {
     const res = await upload(admin, 'reduction', await filledTemplate('reduction', rows));
     expect([res.status, res.body.code]).toEqual([422, 'UPLOAD_TOO_MANY_ROWS']);
     expect(res.body.message).toBe('每个文件最多 20000 行数据，本文件有 20001 行。请拆分后上传。');
+  });
+
+  it('refuses a data sheet that reaches column XFD, the last one, where no error column fits', async () => {
+    const wide = await filledTemplate('addition', [person(90, { mobile: '12345' })], {
+      edit: (workbook) => {
+        workbook.worksheets[0].getCell('XFD3').value = '备注';
+      },
+    });
+    const res = await upload(admin, 'addition', wide);
+    expect([res.status, res.body.code, res.body.message]).toEqual([
+      422,
+      'UPLOAD_SHEET_TOO_WIDE',
+      ZH.errors.UPLOAD_SHEET_TOO_WIDE.replace('{{column}}', 'XFD'),
+    ]);
+
+    // A dry run stored before this check gets the same answer from its annotated copy, not a 500.
+    const { token: stored } = (await upload(admin, 'addition', await filledTemplate('addition', [person(92, { mobile: '12345' })]))).body;
+    await hall.db.knex('batch_uploads').where({ token: stored }).update({ file: wide });
+    const old = await admin.get(`/api/batches/validations/${stored}/annotated`);
+    expect([old.status, old.body.code]).toEqual([422, 'UPLOAD_SHEET_TOO_WIDE']);
+
+    // One column short of the edge leaves room for the error column.
+    const almost = await filledTemplate('addition', [person(91, { mobile: '12345' })], {
+      edit: (workbook) => {
+        workbook.worksheets[0].getCell('XFC3').value = '备注';
+      },
+    });
+    const { token } = (await upload(admin, 'addition', almost)).body;
+    const { res: annotated, workbook } = await download(admin, `/api/batches/validations/${token}/annotated`);
+    expect(annotated.status).toBe(200);
+    expect(workbook.getWorksheet('增员')!.getCell('XFD1').value).toBe('错误说明');
   });
 
   it('gives the user’s workbook back with an error column and the bad cells marked, to its own unit only', async () => {

@@ -58,6 +58,8 @@ export class BatchUploadStore {
   constructor(private readonly db: Knex) {}
 
   async insert(upload: Omit<BatchUpload, 'batchId'>, valid: ImportedRow[], file: Buffer): Promise<void> {
+    const errors = JSON.stringify({ sheet: upload.sheet, errors: upload.errors } satisfies StoredErrors);
+    const validPayload = JSON.stringify(valid);
     await this.db('batch_uploads').insert({
       token: upload.token,
       unit_id: upload.unitId,
@@ -67,12 +69,28 @@ export class BatchUploadStore {
       rows: upload.rows,
       valid_rows: upload.validRows,
       invalid_rows: upload.invalidRows,
-      errors: JSON.stringify({ sheet: upload.sheet, errors: upload.errors } satisfies StoredErrors),
-      valid_payload: JSON.stringify(valid),
+      errors,
+      valid_payload: validPayload,
       file,
+      stored_bytes: file.length + Buffer.byteLength(errors) + Buffer.byteLength(validPayload),
       batch_id: null,
       created_at: upload.createdAt,
     });
+  }
+
+  /** Locks the unit's row until the transaction ends, so two dry runs of one unit are counted one after the other. */
+  async lockUnit(unitId: number): Promise<void> {
+    await this.db('units').where({ id: unitId }).forUpdate().first('id');
+  }
+
+  /** The unit's dry runs waiting for their submit, made at `since` or later: how many, and the bytes they keep. */
+  async pending(unitId: number, since: string): Promise<{ count: number; bytes: number }> {
+    const row = await this.db('batch_uploads')
+      .where({ unit_id: unitId })
+      .whereNull('batch_id')
+      .andWhere('created_at', '>=', since)
+      .first(this.db.raw('count(*) as count'), this.db.raw('coalesce(sum(stored_bytes), 0) as bytes'));
+    return { count: Number(row?.count ?? 0), bytes: Number(row?.bytes ?? 0) };
   }
 
   /** The unit's upload, or null for a token that is unknown or another unit's. */

@@ -4,7 +4,6 @@
  * its Excel row and template column instead of stopping at the first. Record checks that need the
  * database (already insured, pending declarations, month rules) run afterwards, on the rows that pass.
  */
-import type { Readable } from 'node:stream';
 import { additionInput, reductionInput, type Addition, type Reduction } from '@common/api/declarations';
 import type { FieldErrorCode } from '@common/errors';
 import { checkIdNumberOfType, type PersonIdType } from '@common/validators/id-number';
@@ -20,6 +19,7 @@ import {
 } from '../../../templates/template-definition';
 import { AppError } from '../http/errors';
 import { fieldErrorsOf } from '../http/validation';
+import { EXCEL_COLUMNS, sheetTooWide } from './annotate';
 import {
   cellText,
   dateFromText,
@@ -66,8 +66,8 @@ const NOTHING: CellReading = { value: undefined };
 
 const wrongTemplate = () => new AppError(422, 'UPLOAD_WRONG_TEMPLATE');
 
-export async function importSheet(input: Readable, def: TemplateDefinition, today: Date): Promise<SheetImport> {
-  const workbook = streamWorkbook(input);
+export async function importSheet(file: Buffer, def: TemplateDefinition, today: Date): Promise<SheetImport> {
+  const workbook = streamWorkbook(file);
   let marker: string[] | null = null;
   let dataSheet: string | null = null;
   let header: TextRow | null = null;
@@ -81,6 +81,8 @@ export async function importSheet(input: Readable, def: TemplateDefinition, toda
     for await (const row of sheet.rows) {
       if (isMarker && row.number === 1) marker = row.values.map((v) => cellText(v).text);
       if (!isData) continue;
+      // Refused here rather than when the annotated copy is asked for.
+      if (row.width >= EXCEL_COLUMNS) throw sheetTooWide();
       const cells = def.columns.map((_, i) => cellText(row.values[i]));
       if (row.number === 1) header = { number: 1, cells };
       else if (cells.some((c) => c.text.trim() !== '') && ++rowCount <= def.maxRows) rows.push({ number: row.number, cells });

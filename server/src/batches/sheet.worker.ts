@@ -2,14 +2,13 @@
  * Sheet jobs in a workbook worker: parsing and rewriting workbooks is CPU work that would stall every
  * other request on the main thread, so it runs there. One job at a time per worker; see sheet-workers.ts.
  */
-import { Readable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 import type { DeclarationType } from '@common/api/declarations';
 import { TEMPLATES } from '../../../templates';
 import { AppError } from '../http/errors';
 import { annotateWorkbook, type Annotation } from './annotate';
 import { importSheet } from './sheet-import';
-import { checkDeclaredSizes, centralDirectory } from './xlsx-guard';
+import { checkDeclaredSizes, zipEntries } from './xlsx-guard';
 
 export type SheetJob =
   | { type: 'import'; file: Uint8Array; kind: DeclarationType; today: string }
@@ -22,10 +21,10 @@ export type SheetJobReply =
 async function run(job: SheetJob): Promise<unknown> {
   const file = Buffer.from(job.file.buffer, job.file.byteOffset, job.file.byteLength);
   if (job.type === 'annotate') return annotateWorkbook(file, job.sheet, job.errorColumnTitle, job.annotations);
-  // The main thread has read the directory; inflating every entry within its declared size is the
+  // The main thread has walked the archive; inflating every entry within its declared size is the
   // slower half of the zip-bomb check and belongs here.
-  checkDeclaredSizes(file, centralDirectory(file));
-  return importSheet(Readable.from([file]), TEMPLATES[job.kind], new Date(job.today));
+  checkDeclaredSizes(file, zipEntries(file));
+  return importSheet(file, TEMPLATES[job.kind], new Date(job.today));
 }
 
 const SHEET_JOBS: ReadonlySet<string> = new Set<SheetJob['type']>(['import', 'annotate']);

@@ -1,13 +1,21 @@
 /**
- * Streams an .xlsx's worksheets row by row with exceljs's WorkbookReader, with one repair: exceljs
- * decodes every inflated chunk of a part on its own (exceljs issues #2063, #2084), so a Chinese
- * character whose three UTF-8 bytes straddle two chunks turns into U+FFFD. Here every part that can
- * hold text reaches the XML parser as strings cut by a streaming UTF-8 decoder, which holds an
- * incomplete sequence back until its remaining bytes arrive.
+ * Streams an .xlsx's worksheets row by row with exceljs's WorkbookReader, with two repairs.
+ *
+ * exceljs decodes every inflated chunk of a part on its own (exceljs issues #2063, #2084), so a
+ * Chinese character whose three UTF-8 bytes straddle two chunks turns into U+FFFD. Here every part
+ * that can hold text reaches the XML parser as strings cut by a streaming UTF-8 decoder, which holds
+ * an incomplete sequence back until its remaining bytes arrive.
+ *
+ * exceljs stops walking the archive at unzipper's 'end' event, which unzipper emits once it has parsed
+ * the end record, while entries it parsed ahead still wait in its buffer: a reader busy with one
+ * sheet loses the small entries after it (the other sheets, a workbook.xml written last). The reader
+ * gets the archive's entries followed by a stopper entry too large to be parsed ahead (it fills
+ * unzipper's entry stream until the reader drains it), so the end comes after the last real entry.
  */
 import { StringDecoder } from 'node:string_decoder';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { zipEntries } from './xlsx-guard';
 
 type Chunks = AsyncIterable<Buffer | string>;
 
@@ -64,6 +72,8 @@ export interface SheetRow {
   number: number;
   /** Cell values by 0-based column index; holes for empty cells. */
   values: ExcelJS.CellValue[];
+  /** The row's last column with a cell, empty or not: what the annotated copy counts as the sheet's width. */
+  width: number;
 }
 
 export interface StreamedSheet {
@@ -82,8 +92,25 @@ export interface WorkbookStream {
   date1904(): boolean;
 }
 
+/** A stored entry larger than a stream's 16 KB buffer, then an end record. */
+const STOPPER = (() => {
+  const name = Buffer.from('unit-hall/stopper');
+  const size = 64 * 1024;
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt32LE(size, 18);
+  local.writeUInt32LE(size, 22);
+  local.writeUInt16LE(name.length, 26);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  return Buffer.concat([local, name, Buffer.alloc(size), end]);
+})();
+
 /** Worksheets in the order the archive stores them; each one's rows as they are parsed. */
-export function streamWorkbook(input: Readable): WorkbookStream {
+export function streamWorkbook(file: Buffer): WorkbookStream {
+  const entries = zipEntries(file);
+  const input = Readable.from([file.subarray(0, entries.at(-1)?.end ?? 0), STOPPER]);
   const reader = new Utf8WorkbookReader(input, {
     sharedStrings: 'cache',
     // Without styles a date cell arrives as its serial number, which the date and month columns read;
@@ -110,6 +137,6 @@ export function streamWorkbook(input: Readable): WorkbookStream {
 async function* rowsOf(worksheet: WorksheetReader): AsyncGenerator<SheetRow> {
   for await (const row of worksheet) {
     // exceljs's row.values is 1-based with a hole at 0.
-    yield { number: row.number, values: (row.values as ExcelJS.CellValue[]).slice(1) };
+    yield { number: row.number, values: (row.values as ExcelJS.CellValue[]).slice(1), width: row.cellCount };
   }
 }

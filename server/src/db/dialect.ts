@@ -128,6 +128,11 @@ export async function dropAppendOnly(knex: Knex, dialect: Dialect, table: string
   await knex.raw(`DROP FUNCTION IF EXISTS ${table}_append_only()`);
 }
 
+/** SQL for the size in bytes of a text or binary column (SQLite's length() counts a text's characters). */
+export function byteLength(dialect: Dialect, column: string): string {
+  return dialect === 'sqlite' ? `length(CAST(${column} AS BLOB))` : `octet_length(${column})`;
+}
+
 /** Escapes LIKE wildcards in user input; queries use `escape '\'`, which both engines accept. */
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => '\\' + c);

@@ -20,11 +20,15 @@ export function errorMiddleware(messages: Messages, logger: Logger, dialect: Dia
     let appError: AppError;
     if (error instanceof AppError) {
       appError = error;
+    } else if (isUndecompressable(error)) {
+      appError = new AppError(400, 'BODY_ENCODING_INVALID');
     } else if (isBodyParserError(error)) {
       appError =
         error.type === 'entity.too.large'
           ? new AppError(413, 'PAYLOAD_TOO_LARGE')
-          : new AppError(400, 'VALIDATION_FAILED', {}, [{ field: '(body)', code: 'INVALID' }]);
+          : error.type === 'encoding.unsupported'
+            ? new AppError(415, 'BODY_ENCODING_INVALID')
+            : new AppError(400, 'VALIDATION_FAILED', {}, [{ field: '(body)', code: 'INVALID' }]);
     } else if (isDatabaseUnavailable(error, dialect)) {
       // An outage, not a bug: one line per request, and the request answered as worth retrying.
       (req.log ?? logger).warn({ requestId, reason: error instanceof Error ? error.message : String(error) }, 'database unavailable');
@@ -52,6 +56,12 @@ export function errorMiddleware(messages: Messages, logger: Logger, dialect: Dia
     // Mid-download: break the connection so the browser reports a failed download, not a truncated file.
     else res.destroy();
   };
+}
+
+/** A body that says it is gzip or deflate and is not: body-parser passes zlib's own error on, with status 400. */
+function isUndecompressable(error: unknown): boolean {
+  const { status, code } = (error ?? {}) as { status?: unknown; code?: unknown };
+  return status === 400 && typeof code === 'string' && code.startsWith('Z_');
 }
 
 function isBodyParserError(error: unknown): error is { type: string } {

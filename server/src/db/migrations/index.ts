@@ -9,6 +9,7 @@ import * as certificates from './006_certificates';
 import * as unitDataVersion from './007_unit_data_version';
 import * as personPerUnit from './009_person_per_unit';
 import * as onePending from './010_one_pending';
+import * as uploadBounds from './011_upload_bounds';
 
 export interface Migration {
   up(knex: Knex, dialect: Dialect): Promise<void>;
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '007_unit_data_version': unitDataVersion,
   '009_person_per_unit': personPerUnit,
   '010_one_pending': onePending,
+  '011_upload_bounds': uploadBounds,
 };
 
 export function migrationSource(dialect: Dialect): Knex.MigrationSource<string> {

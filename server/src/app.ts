@@ -96,7 +96,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...healthRoutes(deps.db),
     ...authRoutes(services.auth, cookies),
     ...homeRoutes(services.home),
-    ...agentRoutes(services.agents),
+    ...agentRoutes(services.agents, (actor) => services.auth.sessionInfo(actor)),
     ...auditRoutes({ db: deps.db.knex, clock: deps.clock, messages: services.messages, audit: services.audit }),
     ...unitRoutes(deps.db.knex),
     ...paymentRoutes({ db: deps.db.knex, clock: deps.clock, ...services }),

@@ -111,6 +111,15 @@ export async function dropAppendOnly(knex: Knex, dialect: Dialect, table: string
   await knex.raw(`DROP FUNCTION IF EXISTS ${table}_append_only()`);
 }
 
+/**
+ * Locks the selected rows until the transaction ends (PostgreSQL). SQLite needs nothing: the hall
+ * holds one connection to it, so one transaction runs at a time.
+ */
+export function forUpdate<T extends Knex.QueryBuilder>(query: T): T {
+  const client = (query as unknown as { client: { config: { client: string } } }).client.config.client;
+  return client === 'sqlite3' ? query : (query.forUpdate() as T);
+}
+
 /** Escapes LIKE wildcards in user input; queries use `escape '\'`, which both engines accept. */
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => '\\' + c);

@@ -7,6 +7,7 @@ import * as paymentIndexes from './004_payment_indexes';
 import * as auditIndexes from './005_audit_indexes';
 import * as certificates from './006_certificates';
 import * as unitDataVersion from './007_unit_data_version';
+import * as accounts from './008_accounts';
 
 export interface Migration {
   up(knex: Knex, dialect: Dialect): Promise<void>;
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005_audit_indexes': auditIndexes,
   '006_certificates': certificates,
   '007_unit_data_version': unitDataVersion,
+  '008_accounts': accounts,
 };
 
 export function migrationSource(dialect: Dialect): Knex.MigrationSource<string> {

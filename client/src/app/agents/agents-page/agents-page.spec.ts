@@ -14,8 +14,8 @@ import { provideTestTranslation } from '../../../testing/translation';
 import { AgentsPage } from './agents-page';
 import { provideNoMaterialAnimations } from '../../../testing/material';
 
-const LIN: Agent = { id: 2, name: '林小红', mobile: '13800138000', disabled: false, boundAt: '2026-03-01T02:30:00Z' };
-const WU: Agent = { id: 5, name: '吴大伟', mobile: '13700137000', disabled: true, boundAt: '2025-12-31T16:05:00Z' };
+const LIN: Agent = { id: 2, name: '林小红', mobile: '13800138000', disabled: false, status: 'active', boundAt: '2026-03-01T02:30:00Z' };
+const WU: Agent = { id: 5, name: '吴大伟', mobile: '13700137000', disabled: true, status: 'active', boundAt: '2025-12-31T16:05:00Z' };
 
 describe('AgentsPage', () => {
   let http: HttpTestingController;
@@ -69,7 +69,7 @@ describe('AgentsPage', () => {
     const create = http.expectOne('/api/agents');
     expect(create.request.method).toBe('POST');
     expect(create.request.body).toEqual({ name: '郑新', mobile: '13600136000', password: 'Start2026' });
-    const zheng: Agent = { id: 9, name: '郑新', mobile: '13600136000', disabled: false, boundAt: '2026-11-24T06:00:00Z' };
+    const zheng: Agent = { id: 9, name: '郑新', mobile: '13600136000', disabled: false, status: 'active', boundAt: '2026-11-24T06:00:00Z' };
     create.flush(zheng, { status: 201, statusText: 'Created' });
     TestBed.tick();
     http.expectOne({ method: 'GET', url: '/api/agents' }).flush({ items: [LIN, WU, zheng] });

@@ -49,6 +49,8 @@ export interface AppDeps {
   /** Folder with the client's translation files; the server words its errors from them. */
   i18nDir: string;
   secureCookies: boolean;
+  /** Express `trust proxy`: whose X-Forwarded-For names the client's address (config TRUST_PROXY); false trusts none. */
+  trustProxy?: boolean | number | string;
   /** The built Angular app; served with an SPA fallback when present. */
   clientDist?: string;
 }
@@ -75,7 +77,7 @@ export function createServices(deps: AppDeps): Services {
   const lists = new ListCache(db.knex);
   return {
     messages: new Messages(deps.i18nDir),
-    auth: new AuthService(db.knex, clock),
+    auth: new AuthService(db.knex, clock, db.dialect),
     agents: new AgentService(db.knex, clock),
     audit: new AuditService(db.knex),
     home: new HomeService(db.knex, clock),
@@ -126,7 +128,7 @@ export function createApp(deps: AppDeps): Express & { locals: { routes: RouteDef
   const routes = apiRoutes(deps, services);
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.locals.routes = routes;
 
   app.use(

@@ -13,6 +13,15 @@ const envSchema = z.object({
   /** Serve the built Angular app from this folder (production: one process, one port). */
   CLIENT_DIST: z.string().default(path.join(ROOT, 'dist', 'client', 'browser')),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /**
+   * Proxies whose X-Forwarded-For names the client: `false` (none, the default), a number of hops, or
+   * Express's list of addresses, subnets and names (`loopback`, `10.0.0.0/8, 172.16.0.1`).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(false|true|\d+|[0-9A-Za-z.:/,\s]+)$/)
+    .default('false'),
 });
 
 export interface Config {
@@ -23,6 +32,7 @@ export interface Config {
   logLevel: string;
   clientDist: string;
   seedDemo: boolean;
+  trustProxy: boolean | number | string;
   rootDir: string;
 }
 
@@ -42,6 +52,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     clientDist: e.CLIENT_DIST,
     seedDemo: e.SEED_DEMO === 'true',
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
     rootDir: ROOT,
   };
+}
+
+function trustProxyOf(value: string): boolean | number | string {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

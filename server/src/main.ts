@@ -26,6 +26,7 @@ const app = createApp({
   logger,
   i18nDir: path.join(config.rootDir, 'client', 'public', 'i18n'),
   secureCookies: config.secureCookies,
+  trustProxy: config.trustProxy,
   clientDist: config.clientDist,
 });
 

@@ -17,7 +17,7 @@ export function authRoutes(auth: AuthService, cookies: CookieOptions): RouteDefi
     return result.info;
   };
   const login = (role: Role, ctx: RequestContext<any>, login: string, password: string) =>
-    auth.login(role, login, password, ctx.requestId).then((result) => signIn(ctx, result));
+    auth.login(role, login, password, ctx.req.ip ?? 'unknown', ctx.requestId).then((result) => signIn(ctx, result));
 
   return [
     route({

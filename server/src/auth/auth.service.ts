@@ -5,20 +5,15 @@ import type { Clock } from '../clock';
 import { AppError, notFound, unauthenticated, forbidden } from '../http/errors';
 import type { Actor } from '../http/route';
 import { recordAudit } from '../audit/audit.store';
-import { AuthStore, type SessionRecord, type ThrottleRecord } from './auth.store';
+import type { Dialect } from '../db/dialect';
+import { AuthStore, type SessionRecord } from './auth.store';
+import { LoginThrottle } from './login-throttle';
 import { unknownLoginHash, verifyPassword } from './password';
 
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 /** last_seen_at is written at most this often, so reads do not each become a write. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
-
-/** Failures before sign-in slows down, before it locks, and how long the lock lasts. */
-export const THROTTLE_AFTER_FAILURES = 3;
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_MS = 15 * 60 * 1000;
-/** A run of failures is forgotten after this long without another. */
-const FAILURE_MEMORY_MS = 15 * 60 * 1000;
 
 export interface LoginResult {
   token: string;
@@ -36,29 +31,36 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export class AuthService {
   private readonly store: AuthStore;
+  private readonly throttle: LoginThrottle;
 
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
+    dialect: Dialect,
   ) {
     this.store = new AuthStore(db);
+    this.throttle = new LoginThrottle(db, dialect);
   }
 
-  async login(role: Role, login: string, password: string, requestId: string): Promise<LoginResult> {
-    const now = this.clock.now().getTime();
-    const throttleKey = `${role}:${login}`;
-    const throttle = await this.store.findThrottle(throttleKey);
-    this.refuseWhileBlocked(throttle, now);
-
-    const user = await this.store.findUser(role, login);
-    const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await unknownLoginHash()));
-    if (!user || !passwordOk) {
-      const next = this.nextThrottle(throttleKey, throttle, now);
-      await this.store.saveThrottle(next);
-      this.refuseWhileBlocked(next, now);
+  /** `address`: where the attempt comes from (Express's req.ip), for the throttle. */
+  async login(role: Role, login: string, password: string, address: string, requestId: string): Promise<LoginResult> {
+    const attempt = await this.throttle.begin(role, login, address);
+    let user;
+    try {
+      user = await this.store.findUser(role, login);
+      const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await unknownLoginHash()));
+      if (!user || !passwordOk) user = null;
+    } catch (error) {
+      await this.throttle.abandon(attempt);
+      throw error;
+    }
+    if (!user) {
+      const delay = await this.throttle.failed(attempt);
+      if (delay > 0) throw this.throttle.waitError(delay);
       throw new AppError(401, 'LOGIN_FAILED');
     }
-    if (throttle) await this.store.clearThrottle(throttleKey);
+    await this.throttle.succeeded(attempt);
+    const now = this.clock.now().getTime();
     if (user.disabled) throw new AppError(403, 'ACCOUNT_DISABLED');
 
     let unitId: number | null = null;
@@ -162,24 +164,5 @@ export class AuthService {
   async purgeExpiredSessions(): Promise<number> {
     const now = this.clock.now().getTime();
     return this.store.deleteExpiredSessions(iso(now), iso(now - SESSION_IDLE_MS));
-  }
-
-  private refuseWhileBlocked(throttle: ThrottleRecord | null, now: number): void {
-    if (!throttle?.blockedUntil) return;
-    const until = Date.parse(throttle.blockedUntil);
-    if (until <= now) return;
-    const code = throttle.failures >= LOCK_AFTER_FAILURES ? 'LOGIN_LOCKED' : 'LOGIN_THROTTLED';
-    const seconds = Math.ceil((until - now) / 1000);
-    throw new AppError(429, code, { seconds, minutes: Math.ceil(seconds / 60) });
-  }
-
-  /** 3 failures: wait 5 s; 4: wait 10 s; 5: locked for 15 minutes. */
-  private nextThrottle(key: string, previous: ThrottleRecord | null, now: number): ThrottleRecord {
-    const remembered = previous && Date.parse(previous.lastFailureAt) + FAILURE_MEMORY_MS > now;
-    const failures = remembered ? previous.failures + 1 : 1;
-    let blockedFor = 0;
-    if (failures >= LOCK_AFTER_FAILURES) blockedFor = LOCK_MS;
-    else if (failures >= THROTTLE_AFTER_FAILURES) blockedFor = 5000 * 2 ** (failures - THROTTLE_AFTER_FAILURES);
-    return { key, failures, lastFailureAt: iso(now), blockedUntil: blockedFor ? iso(now + blockedFor) : null };
   }
 }

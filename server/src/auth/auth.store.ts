@@ -22,13 +22,6 @@ export interface SessionRecord {
   expiresAt: string;
 }
 
-export interface ThrottleRecord {
-  key: string;
-  failures: number;
-  lastFailureAt: string;
-  blockedUntil: string | null;
-}
-
 const toUser = (row: any): UserRecord => ({
   id: row.id,
   role: row.role,
@@ -140,28 +133,5 @@ export class AuthStore {
 
   async deleteExpiredSessions(now: string, idleSince: string): Promise<number> {
     return this.db('sessions').where('expires_at', '<=', now).orWhere('last_seen_at', '<=', idleSince).delete();
-  }
-
-  async findThrottle(key: string): Promise<ThrottleRecord | null> {
-    const row = await this.db('login_throttle').where({ key }).first();
-    return row
-      ? { key: row.key, failures: row.failures, lastFailureAt: row.last_failure_at, blockedUntil: row.blocked_until ?? null }
-      : null;
-  }
-
-  async saveThrottle(record: ThrottleRecord): Promise<void> {
-    await this.db('login_throttle')
-      .insert({
-        key: record.key,
-        failures: record.failures,
-        last_failure_at: record.lastFailureAt,
-        blocked_until: record.blockedUntil,
-      })
-      .onConflict('key')
-      .merge();
-  }
-
-  async clearThrottle(key: string): Promise<void> {
-    await this.db('login_throttle').where({ key }).delete();
   }
 }

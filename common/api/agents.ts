@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { mobileField, newPasswordField, requiredText } from './fields';
+import { passwordProblem } from '../validators/password';
+import { fieldIssue, mobileField, newPasswordField, requiredText } from './fields';
 
 /** `invited`: an existing account asked to join; it is bound only once the agent accepts. */
 export const AGENT_STATUSES = ['active', 'invited'] as const;
@@ -23,11 +24,17 @@ export type AgentList = z.infer<typeof agentList>;
  * A new mobile creates an account with this initial password, to be changed at first sign-in. A mobile
  * already registered is only invited: the account is bound once its agent accepts, and the password is ignored.
  */
-export const createAgentRequest = z.object({
-  name: requiredText(50),
-  mobile: mobileField,
-  password: newPasswordField,
-});
+export const createAgentRequest = z
+  .object({
+    name: requiredText(50),
+    mobile: mobileField,
+    password: newPasswordField,
+  })
+  .superRefine((value, ctx) => {
+    if (passwordProblem(value.password, [value.mobile]) === 'PASSWORD_CONTAINS_LOGIN') {
+      ctx.addIssue({ ...fieldIssue('PASSWORD_CONTAINS_LOGIN'), path: ['password'] });
+    }
+  });
 export type CreateAgentRequest = z.input<typeof createAgentRequest>;
 
 /** The administrator sets a new password for an agent; the agent's sessions end at once. */

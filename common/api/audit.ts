@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   'login',
   'select_unit',
   'logout',
+  'password_changed',
   'agent_bound',
   'agent_invited',
   'agent_invitation_accepted',

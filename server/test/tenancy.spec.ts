@@ -58,6 +58,12 @@ const CASES: Record<string, TenancyCase> = {
       expect(res.status).toBe(res.body.code === 'FORBIDDEN' ? 403 : 404);
     },
   },
+  'post /auth/password': {
+    url: () => '/api/auth/password',
+    // Only ever one's own password: there is no other account to aim at.
+    body: { currentPassword: 'wrong-password', newPassword: 'Tenancy2026x' },
+    crossUnit: 'not unit data',
+  },
   'post /auth/logout': { url: () => '/api/auth/logout', crossUnit: 'not unit data' },
   'get /home': {
     url: () => '/api/home',
@@ -78,9 +84,9 @@ const CASES: Record<string, TenancyCase> = {
   },
   'post /agents': {
     url: () => '/api/agents',
-    body: { name: '测试员', mobile: '13900000077', password: 'Passw0rd1' },
+    body: { name: '测试员', mobile: '13900000077', password: 'Kestrel2026q' },
     crossUnit: async (b, { hall }) => {
-      const res = await b.post('/api/agents', { name: '测试员', mobile: '13900000078', password: 'Passw0rd1' });
+      const res = await b.post('/api/agents', { name: '测试员', mobile: '13900000078', password: 'Kestrel2026q' });
       const unitA = await hall.db.knex('units').where({ credit_code: DEMO_UNITS[0].creditCode }).first('id');
       const bound = await hall.db.knex('agent_units').where({ agent_id: res.body.id, unit_id: unitA.id }).first();
       expect(bound).toBeUndefined();

@@ -1,9 +1,10 @@
 import type { Knex } from 'knex';
 import type { Agent, AgentInvitation } from '@common/api/agents';
+import { passwordProblem } from '@common/validators/password';
 import type { Clock } from '../clock';
 import { recordAudit, recordAudits } from '../audit/audit.store';
 import { hashPassword } from '../auth/password';
-import { AppError, forbidden, notFound } from '../http/errors';
+import { AppError, forbidden, invalidFields, notFound } from '../http/errors';
 import type { Actor } from '../http/route';
 import { AgentStore } from './agents.store';
 
@@ -97,6 +98,8 @@ export class AgentService {
       const agent = await store.find(unitId, agentId);
       if (!agent) throw notFound();
       if ((await store.otherUnitsOf(agentId, unitId)).length > 0) throw new AppError(409, 'AGENT_BOUND_ELSEWHERE');
+      const problem = passwordProblem(password, [agent.mobile]);
+      if (problem) throw invalidFields([{ field: 'password', code: problem }]);
       const at = this.clock.now().toISOString();
       await store.setInitialPassword(agentId, passwordHash, at);
       const sessionsEnded = await store.endSessions(agentId);

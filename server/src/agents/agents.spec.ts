@@ -15,12 +15,12 @@ describe('agents of a unit', () => {
     const before = await admin.get('/api/agents');
     expect(before.body.items.map((a: { mobile: string }) => a.mobile).sort()).toEqual([AGENTS.unitAOnly, AGENTS.both].sort());
 
-    const added = await admin.post('/api/agents', { name: '赵雪梅', mobile: '+86 139-0000-0009', password: 'Passw0rd1' });
+    const added = await admin.post('/api/agents', { name: '赵雪梅', mobile: '+86 139-0000-0009', password: 'Kestrel2026q' });
     expect(added.status).toBe(201);
     expect(added.body).toEqual(jasmine.objectContaining({ name: '赵雪梅', mobile: '13900000009', disabled: false }));
 
     const newcomer = await hall.client();
-    expect((await newcomer.post('/api/auth/login/agent', { mobile: '13900000009', password: 'Passw0rd1' })).status).toBe(200);
+    expect((await newcomer.post('/api/auth/login/agent', { mobile: '13900000009', password: 'Kestrel2026q' })).status).toBe(200);
 
     const disabled = await admin.post(`/api/agents/${added.body.id}/disable`);
     expect(disabled.body.disabled).toBeTrue();
@@ -68,13 +68,13 @@ describe('agents of a unit', () => {
   it('refuses binding the same agent twice and a weak password, naming the field', async () => {
     const admin = await hall.client('en');
     await admin.signInUnitAdmin(0);
-    const twice = await admin.post('/api/agents', { name: '张敏', mobile: AGENTS.unitAOnly, password: 'Passw0rd1' });
+    const twice = await admin.post('/api/agents', { name: '张敏', mobile: AGENTS.unitAOnly, password: 'Kestrel2026q' });
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('AGENT_ALREADY_BOUND');
     const weak = await admin.post('/api/agents', { name: '新人', mobile: '13900000010', password: 'short' });
     expect(weak.status).toBe(400);
     expect(weak.body.details.fields).toEqual([jasmine.objectContaining({ field: 'password', code: 'PASSWORD_WEAK' })]);
-    const badMobile = await admin.post('/api/agents', { name: '新人', mobile: '12345', password: 'Passw0rd1' });
+    const badMobile = await admin.post('/api/agents', { name: '新人', mobile: '12345', password: 'Kestrel2026q' });
     expect(badMobile.body.details.fields).toEqual([jasmine.objectContaining({ field: 'mobile', code: 'MOBILE_FORMAT' })]);
   });
 

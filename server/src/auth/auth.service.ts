@@ -2,13 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Role, SessionInfo } from '@common/api/auth';
 import type { Clock } from '../clock';
-import { AppError, notFound, unauthenticated, forbidden } from '../http/errors';
+import { passwordProblem } from '@common/validators/password';
+import { AppError, forbidden, invalidFields, notFound, unauthenticated } from '../http/errors';
 import type { Actor } from '../http/route';
 import { recordAudit } from '../audit/audit.store';
 import type { Dialect } from '../db/dialect';
 import { AuthStore, type SessionRecord } from './auth.store';
 import { LoginThrottle } from './login-throttle';
-import { unknownLoginHash, verifyPassword } from './password';
+import { hashPassword, unknownLoginHash, verifyPassword } from './password';
 
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -67,7 +68,8 @@ export class AuthService {
     if (role === 'unit_admin') unitId = user.unitId;
     if (role === 'agent') {
       const units = await this.store.activeUnitsOfAgent(user.id);
-      if (units.length === 0) throw new AppError(403, 'ACCOUNT_DISABLED');
+      // An agent with no unit may still sign in to answer an invitation.
+      if (units.length === 0 && !(await this.store.hasInvitations(user.id))) throw new AppError(403, 'ACCOUNT_DISABLED');
       if (units.length === 1) unitId = units[0].id;
     }
 
@@ -92,7 +94,15 @@ export class AuthService {
         requestId,
       });
     });
-    const actor: Actor = { sessionId: session.id, userId: user.id, role, name: user.name, login: user.login, unitId };
+    const actor: Actor = {
+      sessionId: session.id,
+      userId: user.id,
+      role,
+      name: user.name,
+      login: user.login,
+      unitId,
+      mustChangePassword: user.mustChangePassword,
+    };
     return { token, csrfToken: session.csrfToken, info: await this.sessionInfo(actor) };
   }
 
@@ -117,7 +127,15 @@ export class AuthService {
     }
     if (Date.parse(session.lastSeenAt) + TOUCH_INTERVAL_MS <= now) await this.store.touchSession(session.id, iso(now));
     return {
-      actor: { sessionId: session.id, userId: user.id, role: user.role, name: user.name, login: user.login, unitId: session.unitId },
+      actor: {
+        sessionId: session.id,
+        userId: user.id,
+        role: user.role,
+        name: user.name,
+        login: user.login,
+        unitId: session.unitId,
+        mustChangePassword: user.mustChangePassword,
+      },
       csrfToken: session.csrfToken,
     };
   }
@@ -125,7 +143,35 @@ export class AuthService {
   async sessionInfo(actor: Actor): Promise<SessionInfo> {
     const unit = actor.unitId === null ? null : await this.store.unitSummary(actor.unitId);
     const units = actor.role === 'agent' ? await this.store.activeUnitsOfAgent(actor.userId) : unit ? [unit] : [];
-    return { user: { id: actor.userId, role: actor.role, name: actor.name, login: actor.login }, unit, units };
+    const user = { id: actor.userId, role: actor.role, name: actor.name, login: actor.login, mustChangePassword: actor.mustChangePassword };
+    return { user, unit, units };
+  }
+
+  /**
+   * The user's own new password, the current one required; it must not contain their login. The other
+   * sessions of the user end, this one goes on (no longer bound to change the password).
+   */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string, requestId: string): Promise<void> {
+    const user = await this.store.findUserById(actor.userId);
+    if (!user) throw unauthenticated();
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) throw invalidFields([{ field: 'currentPassword', code: 'PASSWORD_WRONG' }]);
+    const problem = passwordProblem(newPassword, [user.login]);
+    if (problem) throw invalidFields([{ field: 'newPassword', code: problem }]);
+    const passwordHash = await hashPassword(newPassword);
+    const at = this.clock.now().toISOString();
+    await this.db.transaction(async (trx) => {
+      const sessionsEnded = await new AuthStore(trx).setOwnPassword(user.id, passwordHash, actor.sessionId, at);
+      await recordAudit(trx, {
+        at,
+        userId: user.id,
+        unitId: actor.unitId,
+        action: 'password_changed',
+        entityType: 'user',
+        entityId: user.id,
+        after: { sessionsEnded },
+        requestId,
+      });
+    });
   }
 
   /** An agent bound to several units chooses the one this session acts for. */

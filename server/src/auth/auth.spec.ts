@@ -126,7 +126,7 @@ describe('signing in and sessions', () => {
       await client.signInUnitAdmin(0);
       const res = await client.agent
         .post('/api/agents')
-        .send({ name: '赵六', mobile: '13900000009', password: 'Passw0rd1' });
+        .send({ name: '赵六', mobile: '13900000009', password: 'Kestrel2026q' });
       expect(res.status).toBe(403);
       expect(res.body.code).toBe('CSRF_INVALID');
     });
@@ -279,5 +279,96 @@ describe('sign-in throttling', () => {
     } finally {
       await direct.close();
     }
+  });
+});
+
+describe('passwords', () => {
+  let hall: TestHall;
+
+  beforeEach(async () => {
+    hall = await createTestHall();
+  });
+  afterEach(() => hall.close());
+
+  const NEW_PASSWORD = 'Harbour7Lantern';
+
+  it('lets anyone change their own password with the current one, ending their other sessions', async () => {
+    const here = await hall.client('en');
+    await here.signInAgent(AGENTS.unitAOnly);
+    const elsewhere = await hall.client('en');
+    await elsewhere.signInAgent(AGENTS.unitAOnly);
+
+    const wrong = await here.post('/api/auth/password', { currentPassword: 'not-it-1', newPassword: NEW_PASSWORD });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.details.fields).toEqual([jasmine.objectContaining({ field: 'currentPassword', code: 'PASSWORD_WRONG' })]);
+
+    const changed = await here.post('/api/auth/password', { currentPassword: DEMO_PASSWORDS.agent, newPassword: NEW_PASSWORD });
+    expect(changed.status).toBe(204);
+    expect((await here.get('/api/home')).status).toBe(200);
+    expect((await elsewhere.get('/api/home')).status).toBe(401);
+
+    const fresh = await hall.client();
+    expect((await fresh.post('/api/auth/login/agent', { mobile: AGENTS.unitAOnly, password: DEMO_PASSWORDS.agent })).status).toBe(401);
+    expect((await fresh.post('/api/auth/login/agent', { mobile: AGENTS.unitAOnly, password: NEW_PASSWORD })).status).toBe(200);
+    expect(await hall.db.knex('audit_log').where({ action: 'password_changed' }).first()).toBeDefined();
+  });
+
+  it('refuses a common password, a published demo password and one containing the login or mobile, naming the field', async () => {
+    const reviewer = await hall.client('en');
+    await reviewer.signInReviewer();
+    const attempt = async (client: HallClient, newPassword: string, current: string) =>
+      (await client.post('/api/auth/password', { currentPassword: current, newPassword })).body.details?.fields;
+    expect(await attempt(reviewer, 'Password1', DEMO_PASSWORDS.reviewer)).toEqual([jasmine.objectContaining({ field: 'newPassword', code: 'PASSWORD_COMMON' })]);
+    expect(await attempt(reviewer, 'qwerty123', DEMO_PASSWORDS.reviewer)).toEqual([jasmine.objectContaining({ field: 'newPassword', code: 'PASSWORD_COMMON' })]);
+    expect(await attempt(reviewer, DEMO_PASSWORDS.unitAdmin, DEMO_PASSWORDS.reviewer)).toEqual([jasmine.objectContaining({ field: 'newPassword', code: 'PASSWORD_COMMON' })]);
+    expect(await attempt(reviewer, 'MyReviewer7x', DEMO_PASSWORDS.reviewer)).toEqual([jasmine.objectContaining({ field: 'newPassword', code: 'PASSWORD_CONTAINS_LOGIN' })]);
+
+    const admin = await hall.client('en');
+    await admin.signInUnitAdmin(0);
+    expect(await attempt(admin, `x${DEMO_UNITS[0].creditCode.toLowerCase()}`, DEMO_PASSWORDS.unitAdmin)).toEqual([
+      jasmine.objectContaining({ field: 'newPassword', code: 'PASSWORD_CONTAINS_LOGIN' }),
+    ]);
+    const agent = await admin.post('/api/agents', { name: '新人', mobile: '13900000031', password: 'pw13900000031' });
+    expect(agent.status).toBe(400);
+    expect(agent.body.details.fields).toEqual([jasmine.objectContaining({ field: 'password', code: 'PASSWORD_CONTAINS_LOGIN' })]);
+    const agentA = await hall.db.knex('users').where({ login: AGENTS.unitAOnly }).first('id');
+    const reset = await admin.post(`/api/agents/${agentA.id}/password`, { password: `a${AGENTS.unitAOnly}` });
+    expect(reset.body.details.fields).toEqual([jasmine.objectContaining({ field: 'password', code: 'PASSWORD_CONTAINS_LOGIN' })]);
+    const common = await admin.post(`/api/agents/${agentA.id}/password`, { password: 'Passw0rd' });
+    expect(common.body.details.fields).toEqual([jasmine.objectContaining({ field: 'password', code: 'PASSWORD_COMMON' })]);
+  });
+
+  for (const how of ['a new agent account', 'a reset by the administrator'] as const) {
+    it(`makes the agent change an initial password from ${how} before anything else`, async () => {
+      const admin = await hall.client('en');
+      await admin.signInUnitAdmin(0);
+      let mobile: string = AGENTS.unitAOnly;
+      if (how === 'a new agent account') {
+        mobile = '13900000032';
+        expect((await admin.post('/api/agents', { name: '新人', mobile, password: 'Initial2026x' })).status).toBe(201);
+      } else {
+        const agentA = await hall.db.knex('users').where({ login: mobile }).first('id');
+        expect((await admin.post(`/api/agents/${agentA.id}/password`, { password: 'Initial2026x' })).status).toBe(200);
+      }
+      const agent = await hall.client('en');
+      const signedIn = await agent.post('/api/auth/login/agent', { mobile, password: 'Initial2026x' });
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.body.user.mustChangePassword).toBeTrue();
+      const refused = await agent.get('/api/home');
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('PASSWORD_CHANGE_REQUIRED');
+      expect((await agent.get('/api/insured-persons')).status).toBe(403);
+      expect((await agent.get('/api/auth/me')).body.user.mustChangePassword).toBeTrue();
+
+      expect((await agent.post('/api/auth/password', { currentPassword: 'Initial2026x', newPassword: NEW_PASSWORD })).status).toBe(204);
+      expect((await agent.get('/api/auth/me')).body.user.mustChangePassword).toBeFalse();
+      expect((await agent.get('/api/home')).status).toBe(200);
+    });
+  }
+
+  it('does not ask the demo accounts to change their passwords', async () => {
+    const admin = await hall.client();
+    expect((await admin.signInUnitAdmin(0)).body.user.mustChangePassword).toBeFalse();
+    expect((await admin.get('/api/home')).status).toBe(200);
   });
 });

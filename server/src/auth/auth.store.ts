@@ -10,6 +10,7 @@ export interface UserRecord {
   passwordHash: string;
   disabled: boolean;
   unitId: number | null;
+  mustChangePassword: boolean;
 }
 
 export interface SessionRecord {
@@ -30,6 +31,7 @@ const toUser = (row: any): UserRecord => ({
   passwordHash: row.password_hash,
   disabled: toBoolean(row.disabled),
   unitId: row.unit_id ?? null,
+  mustChangePassword: toBoolean(row.must_change_password),
 });
 
 const toSession = (row: any): SessionRecord => ({
@@ -102,6 +104,7 @@ export class AuthStore {
         'u.password_hash as u_password_hash',
         'u.disabled as u_disabled',
         'u.unit_id as u_unit_id',
+        'u.must_change_password as u_must_change_password',
       );
     if (!row) return null;
     const user =
@@ -115,6 +118,7 @@ export class AuthStore {
             password_hash: row.u_password_hash,
             disabled: row.u_disabled,
             unit_id: row.u_unit_id,
+            must_change_password: row.u_must_change_password,
           });
     return { session: toSession(row), user };
   }
@@ -133,5 +137,15 @@ export class AuthStore {
 
   async deleteExpiredSessions(now: string, idleSince: string): Promise<number> {
     return this.db('sessions').where('expires_at', '<=', now).orWhere('last_seen_at', '<=', idleSince).delete();
+  }
+
+  async hasInvitations(agentId: number): Promise<boolean> {
+    return (await this.db('agent_invitations').where({ agent_id: agentId }).first('unit_id')) !== undefined;
+  }
+
+  /** A password the user chose: no longer one to change, and every other session of the user ends. */
+  async setOwnPassword(userId: number, passwordHash: string, keepSessionId: string, at: string): Promise<number> {
+    await this.db('users').where({ id: userId }).update({ password_hash: passwordHash, must_change_password: false, updated_at: at });
+    return this.db('sessions').where({ user_id: userId }).andWhereNot({ id: keepSessionId }).delete();
   }
 }

@@ -1,4 +1,4 @@
-/** The real hall, as `npm start` runs it, on a fresh SQLite file and a free port. */
+/** The real hall, as `npm start` runs it, on a fresh SQLite file with the demo data and a free port. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -30,7 +30,8 @@ export async function startHallServer(): Promise<HallServer> {
     cwd: ROOT,
     env: {
       ...process.env,
-      NODE_ENV: 'production',
+      // The production build of the client, but not NODE_ENV=production: that refuses the demo accounts' published passwords.
+      NODE_ENV: 'test',
       PORT: String(port),
       DATABASE_URL: `sqlite:${path.join(dir, 'hall.sqlite')}`,
       LOG_LEVEL: 'warn',

@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { systemClock } from './clock';
 import { loadConfig } from './config';
 import { prepareDatabase, openDatabase } from './db/database';
+import { refuseDemoPasswordsInProduction } from './auth/demo-passwords';
 import { demoCredentials, seedDemo } from './db/seeds/demo';
 import { createLogger } from './logger';
 import { workbookWorkers } from './workers/workbook-workers';
@@ -18,6 +19,14 @@ if (config.seedDemo) {
     logger.info('empty database: seeding the demo units, users and insured persons');
     await seedDemo(db.knex, { personsPerUnit: 300, residents: 12, now: systemClock.now() });
   }
+}
+
+try {
+  await refuseDemoPasswordsInProduction(db.knex, config.env);
+} catch (error) {
+  logger.fatal((error as Error).message);
+  await db.knex.destroy();
+  process.exit(1);
 }
 
 const app = createApp({

@@ -31,5 +31,7 @@ export const sessionInfo = z.object({
   user: z.object({ id: z.number().int(), role: roleSchema, name: z.string(), login: z.string(), mustChangePassword: z.boolean() }),
   unit: unitSummary.nullable(),
   units: z.array(unitSummary),
+  /** An agent's invitations to units waiting for an answer (GET /auth/invitations); 0 for other roles. */
+  pendingInvitations: z.number().int(),
 });
 export type SessionInfo = z.infer<typeof sessionInfo>;

@@ -158,7 +158,8 @@ describe('agents of a unit', () => {
       expect((await adminB.post('/api/agents', { name: '张敏', mobile: AGENTS.unitAOnly, password: 'Passw0rd1x' })).status).toBe(201);
 
       const agent = await hall.client();
-      await agent.signInAgent(AGENTS.unitAOnly);
+      // The session tells the client there is an invitation to answer.
+      expect((await agent.signInAgent(AGENTS.unitAOnly)).body.pendingInvitations).toBe(1);
       const invitations = await agent.get('/api/auth/invitations');
       expect(invitations.status).toBe(200);
       expect(invitations.body.items).toEqual([jasmine.objectContaining({ unitId: await unitIdOf(1), unitName: DEMO_UNITS[1].name })]);
@@ -167,6 +168,7 @@ describe('agents of a unit', () => {
       expect(accepted.status).toBe(200);
       expect(accepted.body.units.map((u: { creditCode: string }) => u.creditCode).sort()).toEqual(DEMO_UNITS.map((u) => u.creditCode).sort());
       expect((await agent.get('/api/auth/invitations')).body.items).toEqual([]);
+      expect(accepted.body.pendingInvitations).toBe(0);
 
       const listed = (await adminB.get('/api/agents')).body.items.find((a: { mobile: string }) => a.mobile === AGENTS.unitAOnly);
       expect(listed).toEqual(jasmine.objectContaining({ name: realName, status: 'active', disabled: false }));
@@ -179,6 +181,25 @@ describe('agents of a unit', () => {
         (await hall.db.knex('audit_log').where({ unit_id: await unitIdOf(index), entity_type: 'agent' }).orderBy('id').select('action')).map((a) => a.action);
       expect(await audit(1)).toEqual(['agent_invited', 'agent_invitation_accepted']);
       expect(await audit(0)).toEqual(['agent_bound_elsewhere']);
+    });
+
+    it('lets an agent whose every unit disabled them sign in to answer an invitation', async () => {
+      const agentId = (await hall.db.knex('users').where({ role: 'agent', login: AGENTS.unitAOnly }).first('id')).id;
+      const adminA = await hall.client();
+      await adminA.signInUnitAdmin(0);
+      await adminA.post(`/api/agents/${agentId}/disable`);
+      const adminB = await hall.client();
+      await adminB.signInUnitAdmin(1);
+      await adminB.post('/api/agents', { name: '张敏', mobile: AGENTS.unitAOnly, password: 'Passw0rd1x' });
+
+      const agent = await hall.client();
+      const signedIn = await agent.post('/api/auth/login/agent', { mobile: AGENTS.unitAOnly, password: DEMO_PASSWORDS.agent });
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.body.units).toEqual([]);
+      expect(signedIn.body.pendingInvitations).toBe(1);
+      expect((await agent.get('/api/home')).body.code).toBe('UNIT_NOT_SELECTED');
+      const accepted = await agent.post(`/api/auth/invitations/${await unitIdOf(1)}/accept`);
+      expect(accepted.body.units.map((u: { creditCode: string }) => u.creditCode)).toEqual([DEMO_UNITS[1].creditCode]);
     });
 
     it('lets the agent decline, leaving nothing bound', async () => {

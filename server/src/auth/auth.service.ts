@@ -69,7 +69,7 @@ export class AuthService {
     if (role === 'agent') {
       const units = await this.store.activeUnitsOfAgent(user.id);
       // An agent with no unit may still sign in to answer an invitation.
-      if (units.length === 0 && !(await this.store.hasInvitations(user.id))) throw new AppError(403, 'ACCOUNT_DISABLED');
+      if (units.length === 0 && (await this.store.countInvitations(user.id)) === 0) throw new AppError(403, 'ACCOUNT_DISABLED');
       if (units.length === 1) unitId = units[0].id;
     }
 
@@ -144,7 +144,8 @@ export class AuthService {
     const unit = actor.unitId === null ? null : await this.store.unitSummary(actor.unitId);
     const units = actor.role === 'agent' ? await this.store.activeUnitsOfAgent(actor.userId) : unit ? [unit] : [];
     const user = { id: actor.userId, role: actor.role, name: actor.name, login: actor.login, mustChangePassword: actor.mustChangePassword };
-    return { user, unit, units };
+    const pendingInvitations = actor.role === 'agent' ? await this.store.countInvitations(actor.userId) : 0;
+    return { user, unit, units, pendingInvitations };
   }
 
   /**

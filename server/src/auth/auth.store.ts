@@ -139,8 +139,9 @@ export class AuthStore {
     return this.db('sessions').where('expires_at', '<=', now).orWhere('last_seen_at', '<=', idleSince).delete();
   }
 
-  async hasInvitations(agentId: number): Promise<boolean> {
-    return (await this.db('agent_invitations').where({ agent_id: agentId }).first('unit_id')) !== undefined;
+  async countInvitations(agentId: number): Promise<number> {
+    const row = await this.db('agent_invitations').where({ agent_id: agentId }).count({ n: '*' }).first();
+    return Number(row?.n ?? 0);
   }
 
   /** A password the user chose: no longer one to change, and every other session of the user ends. */

@@ -60,6 +60,22 @@ describe('AgentsPage', () => {
     expect(Array.from(rows, (row) => row.getAttribute('data-mobile'))).toEqual(['13800138000', '13700137000']);
   });
 
+  it('shows an invited agent as invited, with nothing to disable or reset, and says so when inviting', async () => {
+    await (await input('agent-name')).setValue('周杰');
+    await (await input('agent-mobile')).setValue('13500135000');
+    await (await input('agent-password')).setValue('Start2026x');
+    await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="agent-add"]' }))).click();
+    const zhou: Agent = { id: 21, name: '周杰', mobile: '13500135000', disabled: false, status: 'invited', boundAt: '2026-11-24T06:00:00Z' };
+    http.expectOne('/api/agents').flush(zhou, { status: 201, statusText: 'Created' });
+    TestBed.tick();
+    http.expectOne({ method: 'GET', url: '/api/agents' }).flush({ items: [LIN, WU, zhou] });
+    await fixture.whenStable();
+
+    expect((await tableRows())[2]).toEqual({ name: '周杰', mobile: '13500135000', status: '已邀请，待本人接受', boundAt: '2026-11-24 14:00', actions: '' });
+    const snackBar = await documentLoader.getHarness(MatSnackBarHarness);
+    expect(await snackBar.getMessage()).toBe('已向手机号 13500135000 的经办人发出邀请，本人登录接受后生效');
+  });
+
   it('adds an agent and lists them', async () => {
     await (await input('agent-name')).setValue('郑新');
     await (await input('agent-mobile')).setValue('13600136000');

@@ -71,7 +71,8 @@ export class AgentsPage {
         this.adding.set(false);
         this.formDirective().resetForm();
         this.agents.reload();
-        this.tell('agents.added', { name: agent.name });
+        if (agent.status === 'invited') this.tell('agents.invited', { mobile: agent.mobile });
+        else this.tell('agents.added', { name: agent.name });
       },
       error: (error: unknown) => {
         this.adding.set(false);

@@ -69,7 +69,7 @@ export function authRoutes(auth: AuthService, cookies: CookieOptions): RouteDefi
       access: 'signed-in',
       beforePasswordChange: true,
       body: changePasswordRequest,
-      handle: (ctx) => auth.changePassword(actorOf(ctx), ctx.body.currentPassword, ctx.body.newPassword, ctx.requestId),
+      handle: (ctx) => auth.changePassword(actorOf(ctx), ctx.body.currentPassword, ctx.body.newPassword, ctx.req.ip ?? 'unknown', ctx.requestId),
     }),
     route({
       method: 'post',

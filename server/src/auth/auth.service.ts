@@ -152,10 +152,24 @@ export class AuthService {
    * The user's own new password, the current one required; it must not contain their login. The other
    * sessions of the user end, this one goes on (no longer bound to change the password).
    */
-  async changePassword(actor: Actor, currentPassword: string, newPassword: string, requestId: string): Promise<void> {
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string, address: string, requestId: string): Promise<void> {
     const user = await this.store.findUserById(actor.userId);
     if (!user) throw unauthenticated();
-    if (!(await verifyPassword(currentPassword, user.passwordHash))) throw invalidFields([{ field: 'currentPassword', code: 'PASSWORD_WRONG' }]);
+    // Checking the current password is a sign-in of sorts: throttled alike, so a stolen session cannot guess it.
+    const attempt = await this.throttle.begin(actor.role, user.login, address);
+    let currentOk: boolean;
+    try {
+      currentOk = await verifyPassword(currentPassword, user.passwordHash);
+    } catch (error) {
+      await this.throttle.abandon(attempt);
+      throw error;
+    }
+    if (!currentOk) {
+      const delay = await this.throttle.failed(attempt);
+      if (delay > 0) throw this.throttle.waitError(delay);
+      throw invalidFields([{ field: 'currentPassword', code: 'PASSWORD_WRONG' }]);
+    }
+    await this.throttle.succeeded(attempt);
     const problem = passwordProblem(newPassword, [user.login]);
     if (problem) throw invalidFields([{ field: 'newPassword', code: problem }]);
     const passwordHash = await hashPassword(newPassword);

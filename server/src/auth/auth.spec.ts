@@ -313,6 +313,18 @@ describe('passwords', () => {
     expect(await hall.db.knex('audit_log').where({ action: 'password_changed' }).first()).toBeDefined();
   });
 
+  it('counts wrong current passwords like wrong sign-ins, so a stolen session cannot guess the password', async () => {
+    const client = await hall.client('en');
+    await client.signInAgent(AGENTS.unitAOnly);
+    const attempt = (current: string) => client.post('/api/auth/password', { currentPassword: current, newPassword: NEW_PASSWORD });
+    expect((await attempt('guess-1')).status).toBe(400);
+    expect((await attempt('guess-2')).status).toBe(400);
+    const third = await attempt('guess-3');
+    expect(third.status).toBe(429);
+    expect(third.body.code).toBe('LOGIN_THROTTLED');
+    expect((await attempt(DEMO_PASSWORDS.agent)).status).toBe(429);
+  });
+
   it('refuses a common password, a published demo password and one containing the login or mobile, naming the field', async () => {
     const reviewer = await hall.client('en');
     await reviewer.signInReviewer();

@@ -45,22 +45,18 @@ export class AuthService {
 
   /** `address`: where the attempt comes from (Express's req.ip), for the throttle. */
   async login(role: Role, login: string, password: string, address: string, requestId: string): Promise<LoginResult> {
-    const attempt = await this.throttle.begin(role, login, address);
-    let user;
-    try {
-      user = await this.store.findUser(role, login);
-      const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await unknownLoginHash()));
-      if (!user || !passwordOk) user = null;
-    } catch (error) {
-      await this.throttle.abandon(attempt);
-      throw error;
-    }
-    if (!user) {
-      const delay = await this.throttle.failed(attempt);
-      if (delay > 0) throw this.throttle.waitError(delay);
-      throw new AppError(401, 'LOGIN_FAILED');
-    }
-    await this.throttle.succeeded(attempt);
+    const user = await this.throttle.check(
+      role,
+      login,
+      address,
+      async () => {
+        const found = await this.store.findUser(role, login);
+        // An unknown login costs as long as a wrong password.
+        const passwordOk = await verifyPassword(password, found?.passwordHash ?? (await unknownLoginHash()));
+        return found && passwordOk ? found : null;
+      },
+      () => new AppError(401, 'LOGIN_FAILED'),
+    );
     const now = this.clock.now().getTime();
     if (user.disabled) throw new AppError(403, 'ACCOUNT_DISABLED');
 
@@ -156,20 +152,13 @@ export class AuthService {
     const user = await this.store.findUserById(actor.userId);
     if (!user) throw unauthenticated();
     // Checking the current password is a sign-in of sorts: throttled alike, so a stolen session cannot guess it.
-    const attempt = await this.throttle.begin(actor.role, user.login, address);
-    let currentOk: boolean;
-    try {
-      currentOk = await verifyPassword(currentPassword, user.passwordHash);
-    } catch (error) {
-      await this.throttle.abandon(attempt);
-      throw error;
-    }
-    if (!currentOk) {
-      const delay = await this.throttle.failed(attempt);
-      if (delay > 0) throw this.throttle.waitError(delay);
-      throw invalidFields([{ field: 'currentPassword', code: 'PASSWORD_WRONG' }]);
-    }
-    await this.throttle.succeeded(attempt);
+    await this.throttle.check(
+      actor.role,
+      user.login,
+      address,
+      async () => (await verifyPassword(currentPassword, user.passwordHash)) || null,
+      () => invalidFields([{ field: 'currentPassword', code: 'PASSWORD_WRONG' }]),
+    );
     const problem = passwordProblem(newPassword, [user.login]);
     if (problem) throw invalidFields([{ field: 'newPassword', code: problem }]);
     const passwordHash = await hashPassword(newPassword);

@@ -31,7 +31,7 @@ export function delayAfterFailures(failures: number): number {
   return Math.min(FIRST_DELAY_SECONDS * 2 ** (failures - FREE_FAILURES - 1), LONGEST_DELAY_SECONDS);
 }
 
-export interface SignInAttempt {
+interface SignInAttempt {
   accountKey: string;
   address: string;
 }
@@ -59,10 +59,32 @@ export class LoginThrottle {
   }
 
   /**
+   * Runs a password check as one attempt: refused with 429 while this account and address (or the
+   * address) must wait; `verify` answers what it found, or null when wrong, which is counted and answered
+   * with `wrong()` (or with the wait it earned). A right answer ends the run of failures.
+   */
+  async check<T>(role: string, login: string, address: string, verify: () => Promise<T | null>, wrong: () => Error): Promise<T> {
+    const attempt = await this.begin(role, login, address);
+    let found: T | null;
+    try {
+      found = await verify();
+    } catch (error) {
+      await this.abandon(attempt);
+      throw error;
+    }
+    if (found === null) {
+      const delay = await this.failed(attempt);
+      throw delay > 0 ? waitError(delay) : wrong();
+    }
+    await this.succeeded(attempt);
+    return found;
+  }
+
+  /**
    * Reserves a password check, or refuses with 429. An attempt is counted against its address before
    * it is checked (given back if it succeeds), so concurrent guesses cannot all slip under the limit.
    */
-  async begin(role: string, login: string, address: string): Promise<SignInAttempt> {
+  private async begin(role: string, login: string, address: string): Promise<SignInAttempt> {
     const attempt = { accountKey: `${role}:${login}@${address}`, address };
     try {
       await this.addresses.consume(address);
@@ -79,7 +101,7 @@ export class LoginThrottle {
   }
 
   /** A wrong password or unknown login: counted, and the next check of this account from this address waits. */
-  async failed(attempt: SignInAttempt): Promise<number> {
+  private async failed(attempt: SignInAttempt): Promise<number> {
     const { consumedPoints } = await this.failures.penalty(attempt.accountKey);
     const delay = delayAfterFailures(consumedPoints);
     if (delay > 0) await this.checks.block(attempt.accountKey, delay);
@@ -88,17 +110,13 @@ export class LoginThrottle {
   }
 
   /** Signed in: the account's run of failures from this address is over, and the attempt was no failure. */
-  async succeeded(attempt: SignInAttempt): Promise<void> {
+  private async succeeded(attempt: SignInAttempt): Promise<void> {
     await Promise.all([this.checks.delete(attempt.accountKey), this.failures.delete(attempt.accountKey), this.giveBackAddress(attempt.address)]);
   }
 
   /** The check could not finish (an error of ours): let go without counting it. */
-  async abandon(attempt: SignInAttempt): Promise<void> {
+  private async abandon(attempt: SignInAttempt): Promise<void> {
     await Promise.all([this.checks.delete(attempt.accountKey), this.giveBackAddress(attempt.address)]);
-  }
-
-  waitError(seconds: number): AppError {
-    return waitError(seconds);
   }
 
   private async giveBackAddress(address: string): Promise<void> {

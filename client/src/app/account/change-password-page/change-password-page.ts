@@ -9,13 +9,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { AuthService, homePath } from '../../core/auth/auth.service';
+import { afterSignInPath, AuthService, homePath } from '../../core/auth/auth.service';
 import { errorMessage, type Message } from '../../core/errors/api-error';
-import { LanguageSwitcher } from '../../core/language/language-switcher/language-switcher';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
 import { newPasswordOf, required } from '../../shared/forms/field-validators';
 import { confirmationOf } from '../../shared/forms/form-fields';
 import { applyServerErrors } from '../../shared/forms/server-errors';
+import { PageFrame } from '../../shared/page-frame/page-frame';
 
 /** The current password, and a new one (not containing the user's login) typed twice. */
 function changePasswordForm(login: () => string) {
@@ -43,10 +43,10 @@ function changePasswordForm(login: () => string) {
     MatProgressBarModule,
     TranslatePipe,
     FieldErrorPipe,
-    LanguageSwitcher,
+    PageFrame,
   ],
   templateUrl: './change-password-page.html',
-  styleUrls: ['../../shared/page-frame.scss', './change-password-page.scss'],
+  styleUrls: ['../../shared/frame-card.scss', './change-password-page.scss'],
 })
 export class ChangePasswordPage {
   private readonly auth = inject(AuthService);
@@ -73,7 +73,9 @@ export class ChangePasswordPage {
       next: () => {
         this.saving.set(false);
         this.snackBar.open(this.translate.instant('account.changePassword.done'), this.translate.instant('common.close'), { duration: 4000 });
-        void this.router.navigateByUrl(homePath(this.auth.session()));
+        // A forced change comes straight after signing in: go on as a sign-in would.
+        const session = this.auth.session();
+        void this.router.navigateByUrl(session ? afterSignInPath(session) : '/login');
       },
       error: (error: unknown) => {
         this.saving.set(false);

@@ -20,10 +20,10 @@ export class AuthService {
   readonly session = this.state.asReadonly();
   readonly user = computed(() => this.state()?.user ?? null);
   readonly unit = computed(() => this.state()?.unit ?? null);
-  /** An agent bound to several units may switch between them. */
+  /** An agent bound to several units may switch between them; one with invitations answers them there too. */
   readonly canSwitchUnit = computed(() => {
     const session = this.state();
-    return session?.user.role === 'agent' && session.units.length > 1;
+    return session?.user.role === 'agent' && (session.units.length > 1 || session.pendingInvitations > 0);
   });
 
   /** Asks the server who is signed in; this first call also gives the browser its XSRF cookie. */

@@ -14,10 +14,10 @@ import { TranslatePipe } from '@ngx-translate/core';
 import type { Observable } from 'rxjs';
 import { afterSignInPath, AuthService } from '../../core/auth/auth.service';
 import { errorMessage, type Message } from '../../core/errors/api-error';
-import { LanguageSwitcher } from '../../core/language/language-switcher/language-switcher';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { agentLoginForm, reviewerLoginForm, unitLoginForm } from '../login-forms';
+import { PageFrame } from '../../shared/page-frame/page-frame';
 
 @Component({
   selector: 'app-login-page',
@@ -33,10 +33,10 @@ import { agentLoginForm, reviewerLoginForm, unitLoginForm } from '../login-forms
     MatTabsModule,
     TranslatePipe,
     FieldErrorPipe,
-    LanguageSwitcher,
+    PageFrame,
   ],
   templateUrl: './login-page.html',
-  styleUrls: ['../../shared/page-frame.scss', './login-page.scss'],
+  styleUrls: ['../../shared/frame-card.scss', './login-page.scss'],
 })
 export class LoginPage {
   private readonly auth = inject(AuthService);

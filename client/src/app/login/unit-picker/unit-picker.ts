@@ -14,7 +14,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { Observable } from 'rxjs';
 import { AuthService, homePath } from '../../core/auth/auth.service';
 import { ErrorNotifier } from '../../core/errors/error-notifier.service';
-import { LanguageSwitcher } from '../../core/language/language-switcher/language-switcher';
+import { PageFrame } from '../../shared/page-frame/page-frame';
 
 /**
  * An agent bound to several units chooses the one to act for; an agent invited by a unit accepts or
@@ -30,10 +30,10 @@ import { LanguageSwitcher } from '../../core/language/language-switcher/language
     MatListModule,
     MatProgressBarModule,
     TranslatePipe,
-    LanguageSwitcher,
+    PageFrame,
   ],
   templateUrl: './unit-picker.html',
-  styleUrls: ['../../shared/page-frame.scss', './unit-picker.scss'],
+  styleUrls: ['../../shared/frame-card.scss', './unit-picker.scss'],
 })
 export class UnitPicker {
   private readonly auth = inject(AuthService);

@@ -6,9 +6,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
-import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { TranslatePipe } from '@ngx-translate/core';
 import { afterSignInPath, AuthService, homePath } from '../../core/auth/auth.service';
 import { errorMessage, type Message } from '../../core/errors/api-error';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
@@ -16,6 +15,7 @@ import { newPasswordOf, required } from '../../shared/forms/field-validators';
 import { confirmationOf } from '../../shared/forms/form-fields';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { PageFrame } from '../../shared/page-frame/page-frame';
+import { Toast } from '../../shared/toast';
 
 /** The current password, and a new one (not containing the user's login) typed twice. */
 function changePasswordForm(login: () => string) {
@@ -51,8 +51,7 @@ function changePasswordForm(login: () => string) {
 export class ChangePasswordPage {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
-  private readonly snackBar = inject(MatSnackBar);
-  private readonly translate = inject(TranslateService);
+  private readonly toast = inject(Toast);
 
   protected readonly user = this.auth.user;
   /** Set by an administrator: nothing else opens until it is changed. */
@@ -72,7 +71,7 @@ export class ChangePasswordPage {
     this.auth.changePassword({ currentPassword, newPassword }).subscribe({
       next: () => {
         this.saving.set(false);
-        this.snackBar.open(this.translate.instant('account.changePassword.done'), this.translate.instant('common.close'), { duration: 4000 });
+        this.toast.show('account.changePassword.done');
         // A forced change comes straight after signing in: go on as a sign-in would.
         const session = this.auth.session();
         void this.router.navigateByUrl(session ? afterSignInPath(session) : '/login');

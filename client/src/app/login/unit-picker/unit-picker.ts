@@ -6,15 +6,15 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import type { AgentInvitation, AgentInvitationList } from '@common/api/agents';
 import type { UnitSummary } from '@common/api/auth';
-import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { TranslatePipe } from '@ngx-translate/core';
 import type { Observable } from 'rxjs';
 import { AuthService, homePath } from '../../core/auth/auth.service';
 import { ErrorNotifier } from '../../core/errors/error-notifier.service';
 import { PageFrame } from '../../shared/page-frame/page-frame';
+import { Toast } from '../../shared/toast';
 
 /**
  * An agent bound to several units chooses the one to act for; an agent invited by a unit accepts or
@@ -39,8 +39,7 @@ export class UnitPicker {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly notifier = inject(ErrorNotifier);
-  private readonly snackBar = inject(MatSnackBar);
-  private readonly translate = inject(TranslateService);
+  private readonly toast = inject(Toast);
 
   protected readonly user = this.auth.user;
   protected readonly units = computed(() => this.auth.session()?.units ?? []);
@@ -70,8 +69,7 @@ export class UnitPicker {
       next: () => {
         this.answering.set(null);
         this.invitationList.reload();
-        const message = this.translate.instant(doneKey, { name: invitation.unitName });
-        this.snackBar.open(message, this.translate.instant('common.close'), { duration: 4000 });
+        this.toast.show(doneKey, { name: invitation.unitName });
       },
       error: (error: unknown) => {
         this.answering.set(null);

@@ -1,4 +1,5 @@
 import { AGENTS, createTestHall, type TestHall } from '../../test/harness';
+import { forUpdate } from '../db/dialect';
 import { DEMO_PASSWORDS, DEMO_UNITS } from '../db/seeds/demo';
 
 describe('agents of a unit', () => {
@@ -212,6 +213,25 @@ describe('agents of a unit', () => {
       expect((await agent.get('/api/auth/invitations')).body.items).toEqual([]);
       expect((await adminB.get('/api/agents')).body.items.map((a: { mobile: string }) => a.mobile)).not.toContain(AGENTS.unitAOnly);
       expect((await agent.post(`/api/auth/invitations/${await unitIdOf(1)}/accept`)).status).toBe(404);
+    });
+
+    it('resets no password while the account is being bound to another unit: the reset waits for the account row', async () => {
+      const admin = await hall.client('en');
+      await admin.signInUnitAdmin(0);
+      const agent = await hall.db.knex('users').where({ role: 'agent', login: AGENTS.unitAOnly }).first('id', 'password_hash');
+      const unitB = await unitIdOf(1);
+      let reset: Promise<Awaited<ReturnType<typeof admin.post>>> | undefined;
+      await hall.db.knex.transaction(async (trx) => {
+        // What accepting an invitation does: the account row locked first, then the binding written.
+        await forUpdate(trx('users').where({ id: agent.id }).select('id'));
+        reset = admin.post(`/api/agents/${agent.id}/password`, { password: 'Fresh2026x' });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await trx('agent_units').insert({ agent_id: agent.id, unit_id: unitB, disabled: false, bound_at: '2026-11-10T02:00:00.000Z' });
+      });
+      const res = await reset!;
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('AGENT_BOUND_ELSEWHERE');
+      expect((await hall.db.knex('users').where({ id: agent.id }).first('password_hash')).password_hash).toBe(agent.password_hash);
     });
 
     it("refuses to reset the password of an agent also bound to another unit, even a disabled binding", async () => {

@@ -28,37 +28,39 @@ export class AgentService {
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction(async (trx) => {
       const store = new AgentStore(trx);
-      const existing = await store.findAccountByMobile(input.mobile);
-      if (existing && (await store.find(unitId, existing.id))) throw new AppError(409, 'AGENT_ALREADY_BOUND');
-      if (existing) {
-        await store.invite({ unitId, agentId: existing.id, name: input.name, invitedBy: actor.userId, at });
-        const invited = (await store.findInvited(unitId, existing.id))!;
+      const found = await store.findAccountByMobile(input.mobile);
+      const agentId = found ? null : await store.insertAccount({ name: input.name, mobile: input.mobile, passwordHash, at });
+      if (agentId !== null) {
+        await store.bind(unitId, agentId, at);
+        const agent = (await store.find(unitId, agentId))!;
         await recordAudit(trx, {
           at,
           userId: actor.userId,
           unitId,
-          action: 'agent_invited',
+          action: 'agent_bound',
           entityType: 'agent',
-          entityId: existing.id,
-          after: invited,
+          entityId: agentId,
+          after: agent,
           requestId,
         });
-        return invited;
+        return agent;
       }
-      const agentId = await store.insertAccount({ name: input.name, mobile: input.mobile, passwordHash, at });
-      await store.bind(unitId, agentId, at);
-      const agent = (await store.find(unitId, agentId))!;
+      // An existing account, or one another request created while this one looked.
+      const existing = found ?? (await store.findAccountByMobile(input.mobile))!;
+      if (await store.find(unitId, existing.id)) throw new AppError(409, 'AGENT_ALREADY_BOUND');
+      await store.invite({ unitId, agentId: existing.id, name: input.name, invitedBy: actor.userId, at });
+      const invited = (await store.findInvited(unitId, existing.id))!;
       await recordAudit(trx, {
         at,
         userId: actor.userId,
         unitId,
-        action: 'agent_bound',
+        action: 'agent_invited',
         entityType: 'agent',
-        entityId: agentId,
-        after: agent,
+        entityId: existing.id,
+        after: invited,
         requestId,
       });
-      return agent;
+      return invited;
     });
   }
 

@@ -203,6 +203,32 @@ describe('agents of a unit', () => {
       expect(accepted.body.units.map((u: { creditCode: string }) => u.creditCode)).toEqual([DEMO_UNITS[1].creditCode]);
     });
 
+    it('invites, rather than failing, when the new mobile gets an account while it is being added', async () => {
+      const admin = await hall.client('en');
+      await admin.signInUnitAdmin(1);
+      const mobile = '13900000071';
+      const { password_hash } = await hall.db.knex('users').where({ login: AGENTS.unitAOnly }).first('password_hash');
+      let added: Promise<Awaited<ReturnType<typeof admin.post>>> | undefined;
+      await hall.db.knex.transaction(async (trx) => {
+        // Another unit creating the same account, not yet committed when this request looks for it.
+        await trx('users').insert({
+          role: 'agent',
+          login: mobile,
+          name: '先到',
+          password_hash,
+          disabled: false,
+          created_at: '2026-11-10T02:00:00.000Z',
+          updated_at: '2026-11-10T02:00:00.000Z',
+        });
+        added = admin.post('/api/agents', { name: '后到', mobile, password: 'Start2026x' });
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      });
+      const res = await added!;
+      expect(res.status).toBe(201);
+      expect(res.body).toEqual(jasmine.objectContaining({ status: 'invited', name: '后到' }));
+      expect((await hall.db.knex('users').where({ role: 'agent', login: mobile })).length).toBe(1);
+    });
+
     it('lets the agent decline, leaving nothing bound', async () => {
       const adminB = await hall.client();
       await adminB.signInUnitAdmin(1);

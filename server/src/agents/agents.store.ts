@@ -67,7 +67,8 @@ export class AgentStore {
     return row ?? null;
   }
 
-  async insertAccount(account: { name: string; mobile: string; passwordHash: string; at: string }): Promise<number> {
+  /** The new account's id, or null when the mobile got an account meanwhile (the unique login decides). */
+  async insertAccount(account: { name: string; mobile: string; passwordHash: string; at: string }): Promise<number | null> {
     const [row] = await this.db('users')
       .insert({
         role: 'agent',
@@ -81,7 +82,10 @@ export class AgentStore {
         created_at: account.at,
         updated_at: account.at,
       })
+      .onConflict(['role', 'login'])
+      .ignore()
       .returning('id');
+    if (row === undefined) return null;
     return typeof row === 'object' ? row.id : row;
   }
 

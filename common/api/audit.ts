@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'agent_invited',
   'agent_invitation_accepted',
   'agent_invitation_declined',
+  'agent_invitation_withdrawn',
   'agent_bound_elsewhere',
   'agent_disabled',
   'agent_enabled',

@@ -92,6 +92,13 @@ const CASES: Record<string, TenancyCase> = {
       expect(bound).toBeUndefined();
     },
   },
+  'delete /agents/:id/invitation': {
+    url: ({ unitA }) => `/api/agents/${unitA.invitedAgentId}/invitation`,
+    crossUnit: async (b, { unitA, hall }) => {
+      expect((await b.send('delete', `/api/agents/${unitA.invitedAgentId}/invitation`)).status).toBe(404);
+      expect(await hall.db.knex('agent_invitations').where({ unit_id: unitA.unitId, agent_id: unitA.invitedAgentId }).first()).toBeDefined();
+    },
+  },
   'get /auth/invitations': {
     url: () => '/api/auth/invitations',
     crossUnit: async (b) => {

@@ -61,6 +61,15 @@ export function agentRoutes(agents: AgentService, sessionInfoOf: (actor: Actor) 
       response: agent,
       handle: (ctx) => agents.resetPassword(unitOf(ctx), actorOf(ctx), ctx.params.id, ctx.body.password, ctx.requestId),
     }),
+    route({
+      method: 'delete',
+      path: '/agents/:id/invitation',
+      summary: "Withdraws the unit's invitation of an existing account that has not answered yet",
+      tag: 'agents',
+      access: ['unit_admin'],
+      params: agentIdParams,
+      handle: (ctx) => agents.withdrawInvitation(unitOf(ctx), actorOf(ctx), ctx.params.id, ctx.requestId),
+    }),
     // An agent's answers to invitations: signed in with their own password, with or without a unit chosen.
     route({
       method: 'get',

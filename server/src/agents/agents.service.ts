@@ -119,6 +119,25 @@ export class AgentService {
     });
   }
 
+  /** The inviting administrator takes an invitation back before it is answered. */
+  async withdrawInvitation(unitId: number, actor: Actor, agentId: number, requestId: string): Promise<void> {
+    await this.db.transaction(async (trx) => {
+      const store = new AgentStore(trx);
+      const invited = await store.findInvited(unitId, agentId);
+      if (!invited || !(await store.removeInvitation(unitId, agentId))) throw notFound();
+      await recordAudit(trx, {
+        at: this.clock.now().toISOString(),
+        userId: actor.userId,
+        unitId,
+        action: 'agent_invitation_withdrawn',
+        entityType: 'agent',
+        entityId: agentId,
+        before: invited,
+        requestId,
+      });
+    });
+  }
+
   /** The signed-in agent's pending invitations. */
   invitations(actor: Actor): Promise<AgentInvitation[]> {
     if (actor.role !== 'agent') throw forbidden();

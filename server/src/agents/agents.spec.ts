@@ -229,6 +229,24 @@ describe('agents of a unit', () => {
       expect((await hall.db.knex('users').where({ role: 'agent', login: mobile })).length).toBe(1);
     });
 
+    it('lets the inviting administrator withdraw an invitation, and only theirs', async () => {
+      const adminB = await hall.client();
+      await adminB.signInUnitAdmin(1);
+      const invited = await adminB.post('/api/agents', { name: '张敏', mobile: AGENTS.unitAOnly, password: 'Passw0rd1x' });
+      const adminA = await hall.client();
+      await adminA.signInUnitAdmin(0);
+      expect((await adminA.send('delete', `/api/agents/${invited.body.id}/invitation`)).status).toBe(404);
+
+      expect((await adminB.send('delete', `/api/agents/${invited.body.id}/invitation`)).status).toBe(204);
+      expect((await adminB.get('/api/agents')).body.items.map((a: { mobile: string }) => a.mobile)).not.toContain(AGENTS.unitAOnly);
+      const agent = await hall.client();
+      await agent.signInAgent(AGENTS.unitAOnly);
+      expect((await agent.get('/api/auth/invitations')).body.items).toEqual([]);
+      expect((await adminB.send('delete', `/api/agents/${invited.body.id}/invitation`)).status).toBe(404);
+      const audit = await hall.db.knex('audit_log').where({ unit_id: await unitIdOf(1), action: 'agent_invitation_withdrawn' });
+      expect(audit.length).toBe(1);
+    });
+
     it('lets the agent decline, leaving nothing bound', async () => {
       const adminB = await hall.client();
       await adminB.signInUnitAdmin(1);

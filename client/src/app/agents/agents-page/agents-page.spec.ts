@@ -60,7 +60,7 @@ describe('AgentsPage', () => {
     expect(Array.from(rows, (row) => row.getAttribute('data-mobile'))).toEqual(['13800138000', '13700137000']);
   });
 
-  it('shows an invited agent as invited, with nothing to disable or reset, and says so when inviting', async () => {
+  it('shows an invited agent as invited, with nothing to disable or reset but the invitation to withdraw', async () => {
     await (await input('agent-name')).setValue('周杰');
     await (await input('agent-mobile')).setValue('13500135000');
     await (await input('agent-password')).setValue('Start2026x');
@@ -71,9 +71,18 @@ describe('AgentsPage', () => {
     http.expectOne({ method: 'GET', url: '/api/agents' }).flush({ items: [LIN, WU, zhou] });
     await fixture.whenStable();
 
-    expect((await tableRows())[2]).toEqual({ name: '周杰', mobile: '13500135000', status: '已邀请，待本人接受', boundAt: '2026-11-24 14:00', actions: '' });
+    expect((await tableRows())[2]).toEqual({ name: '周杰', mobile: '13500135000', status: '已邀请，待本人接受', boundAt: '2026-11-24 14:00', actions: '撤回邀请' });
     const snackBar = await documentLoader.getHarness(MatSnackBarHarness);
     expect(await snackBar.getMessage()).toBe('已向手机号 13500135000 的经办人发出邀请，本人登录接受后生效');
+
+    await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="agent-withdraw-invitation"]' }))).click();
+    const withdraw = http.expectOne('/api/agents/21/invitation');
+    expect(withdraw.request.method).toBe('DELETE');
+    withdraw.flush(null, { status: 204, statusText: 'No Content' });
+    TestBed.tick();
+    http.expectOne({ method: 'GET', url: '/api/agents' }).flush({ items: [LIN, WU] });
+    await fixture.whenStable();
+    expect((await tableRows()).map((row) => row['name'])).toEqual(['林小红', '吴大伟']);
   });
 
   it('adds an agent and lists them', async () => {

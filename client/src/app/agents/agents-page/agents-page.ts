@@ -106,6 +106,21 @@ export class AgentsPage {
       });
   }
 
+  protected withdrawInvitation(agent: Agent): void {
+    this.changingId.set(agent.id);
+    this.api.withdrawInvitation(agent.id).subscribe({
+      next: () => {
+        this.changingId.set(null);
+        this.agents.reload();
+        this.tell('agents.invitationWithdrawn', { mobile: agent.mobile });
+      },
+      error: (error: unknown) => {
+        this.changingId.set(null);
+        this.notifier.show(error);
+      },
+    });
+  }
+
   protected resetPassword(agent: Agent): void {
     this.dialog
       .open<ResetPasswordDialog, Agent, Agent>(ResetPasswordDialog, { data: agent, width: '420px' })

@@ -123,13 +123,17 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
   return routes;
 }
 
-export function createApp(deps: AppDeps): Express & { locals: { routes: RouteDefinition[] } } {
+export type HallApp = Express & { locals: { routes: RouteDefinition[]; services: Services } };
+
+export function createApp(deps: AppDeps): HallApp {
   const services = createServices(deps);
   const routes = apiRoutes(deps, services);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? false);
   app.locals.routes = routes;
+  // For what runs beside the requests: main.ts's periodic sweep.
+  app.locals.services = services;
 
   app.use(
     helmet({
@@ -178,5 +182,5 @@ export function createApp(deps: AppDeps): Express & { locals: { routes: RouteDef
       res.sendFile(path.join(dist, 'index.html'));
     });
   }
-  return app as Express & { locals: { routes: RouteDefinition[] } };
+  return app as HallApp;
 }

@@ -39,6 +39,12 @@ const app = createApp({
   clientDist: config.clientDist,
 });
 
+// Ended sessions and expired sign-in counters, swept by every instance now and then (a second delete finds nothing).
+const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
+setInterval(() => {
+  app.locals.services.auth.purgeExpired().catch((error: unknown) => logger.warn({ err: error }, 'sweeping expired sessions failed'));
+}, SWEEP_INTERVAL_MS).unref();
+
 // The first upload or export should not wait the second it takes to start a workbook worker.
 workbookWorkers.prewarm();
 

@@ -211,8 +211,11 @@ export class AuthService {
     });
   }
 
-  async purgeExpiredSessions(): Promise<number> {
+  /** Ended sessions, and sign-in counters past their expiry (counted in wall-clock time, as the throttle does). */
+  async purgeExpired(): Promise<{ sessions: number; limits: number }> {
     const now = this.clock.now().getTime();
-    return this.store.deleteExpiredSessions(iso(now), iso(now - SESSION_IDLE_MS));
+    const sessions = await this.store.deleteExpiredSessions(iso(now), iso(now - SESSION_IDLE_MS));
+    const limits = await this.store.deleteExpiredLimits(Date.now());
+    return { sessions, limits };
   }
 }

@@ -262,6 +262,17 @@ describe('sign-in throttling', () => {
     expect((await unitSignIn(there, from, DEMO_PASSWORDS.unitAdmin)).status).toBe(429);
   });
 
+  it('sweeps away counters that have expired, and keeps those still counting', async () => {
+    const now = Date.now();
+    await hall.db.knex('login_limits').insert([
+      { key: 'login_failures:unit_admin:x@203.0.113.1', points: 4, expire: now - 60_000 },
+      { key: 'login_failures:unit_admin:x@203.0.113.2', points: 4, expire: now + 60_000 },
+    ]);
+    await hall.app.locals.services.auth.purgeExpired();
+    const left = await hall.db.knex('login_limits').where('key', 'like', 'login_failures:unit_admin:x@%').pluck('key');
+    expect(left).toEqual(['login_failures:unit_admin:x@203.0.113.2']);
+  });
+
   it('ignores X-Forwarded-For from a peer that is not a configured proxy', async () => {
     const direct = await createTestHall();
     try {

@@ -139,6 +139,11 @@ export class AuthStore {
     return this.db('sessions').where('expires_at', '<=', now).orWhere('last_seen_at', '<=', idleSince).delete();
   }
 
+  /** Sign-in counters (login-throttle.ts) whose time is up: the next attempt would start them afresh anyway. */
+  async deleteExpiredLimits(nowMs: number): Promise<number> {
+    return this.db('login_limits').where('expire', '<', nowMs).delete();
+  }
+
   async countInvitations(agentId: number): Promise<number> {
     const row = await this.db('agent_invitations').where({ agent_id: agentId }).count({ n: '*' }).first();
     return Number(row?.n ?? 0);

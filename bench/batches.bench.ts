@@ -76,7 +76,7 @@ async function baseline(databaseFile: string, file: Buffer, warmUp: Buffer) {
   try {
     const unit = await db.knex('units').where({ credit_code: DEMO_UNITS[0].creditCode }).first('id');
     const admin = await db.knex('users').where({ role: 'unit_admin', unit_id: unit.id }).first();
-    const actor = { sessionId: 'bench', userId: admin.id, role: 'unit_admin' as const, name: admin.name, login: admin.login, unitId: unit.id };
+    const actor = { sessionId: 'bench', userId: admin.id, role: 'unit_admin' as const, name: admin.name, login: admin.login, unitId: unit.id, mustChangePassword: false };
     const rules = new DeclarationRules(db.knex, systemClock);
     const validate = async (body: Buffer) => {
       checkXlsx(body);

@@ -2,6 +2,7 @@ import { z, type ZodType } from 'zod';
 import type { FieldErrorCode } from '../errors';
 import { checkCreditCode } from '../validators/credit-code';
 import { normaliseMobile } from '../validators/contact';
+import { PASSWORD_MAX_LENGTH, passwordProblem } from '../validators/password';
 
 /** A zod issue that carries one of our field error codes; the server maps it to `FieldError`. */
 export function fieldIssue(code: FieldErrorCode) {
@@ -31,12 +32,16 @@ export const mobileField = z.string().transform((raw, ctx) => {
 /** For login forms: any non-empty password is checked against the hash, never echoed. */
 export const passwordField = z.string().min(1).max(200);
 
-/** For passwords being set: at least 8 characters with a letter and a digit. */
+/**
+ * For passwords being set (validators/password.ts); whether it contains the account's login is checked
+ * where the login is known (`passwordProblem` with the login).
+ */
 export const newPasswordField = z
   .string()
-  .max(200)
+  .max(PASSWORD_MAX_LENGTH)
   .superRefine((value, ctx) => {
-    if (value.length < 8 || !/[A-Za-z]/.test(value) || !/\d/.test(value)) ctx.addIssue(fieldIssue('PASSWORD_WEAK'));
+    const problem = passwordProblem(value);
+    if (problem) ctx.addIssue(fieldIssue(problem));
   });
 
 export const idParam = z.coerce.number().int().positive();

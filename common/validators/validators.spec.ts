@@ -1,6 +1,7 @@
 import { checkCreditCode } from './credit-code';
 import { compactAccountNumber, isBankAccountNumber, isEmail, normaliseMobile, normalisePhone, passesLuhn } from './contact';
 import { checkIdNumber, checkIdNumberOfType, maskIdNumber } from './id-number';
+import { passwordProblem } from './password';
 
 const today = new Date('2026-11-24T00:00:00Z');
 
@@ -81,5 +82,26 @@ describe('contact numbers', () => {
     expect(isEmail('hr1@example.cn')).toBeTrue();
     expect(isEmail('hr1@example')).toBeFalse();
     expect(isEmail('hr 1@example.cn')).toBeFalse();
+  });
+});
+
+describe('passwords being set', () => {
+  it('needs 8 characters with a letter and a digit', () => {
+    expect(passwordProblem('Harbour7')).toBeNull();
+    expect(passwordProblem('Harbou7')).toBe('PASSWORD_WEAK');
+    expect(passwordProblem('Harbourxx')).toBe('PASSWORD_WEAK');
+    expect(passwordProblem('12345678')).toBe('PASSWORD_WEAK');
+  });
+
+  it('refuses common passwords and the published demo ones, whatever the case', () => {
+    for (const common of ['password1', 'Passw0rd', 'QWERTY123', '1qaz2wsx', 'woaini1314', 'Admin2026', 'Agent2026', 'Review2026']) {
+      expect(passwordProblem(common)).withContext(common).toBe('PASSWORD_COMMON');
+    }
+  });
+
+  it("refuses one containing the account's login or mobile", () => {
+    expect(passwordProblem('my13800000001', ['13800000001'])).toBe('PASSWORD_CONTAINS_LOGIN');
+    expect(passwordProblem('x91350100m000100y43', ['91350100M000100Y43'])).toBe('PASSWORD_CONTAINS_LOGIN');
+    expect(passwordProblem('Harbour7', ['13800000001'])).toBeNull();
   });
 });

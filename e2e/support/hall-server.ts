@@ -1,4 +1,4 @@
-/** The real hall, as `npm start` runs it, on a fresh SQLite file and a free port. */
+/** The real hall, as `npm start` runs it, on a fresh SQLite file with the demo data and a free port. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,8 @@ export interface HallServer {
 export async function startHallServer(): Promise<HallServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'unit-hall-e2e-'));
   const server = await spawnHall({
-    env: { NODE_ENV: 'production', DATABASE_URL: `sqlite:${path.join(dir, 'hall.sqlite')}`, LOG_LEVEL: 'warn' },
+    // The production build of the client, but not NODE_ENV=production: that refuses the demo accounts' published passwords.
+    env: { NODE_ENV: 'test', DATABASE_URL: `sqlite:${path.join(dir, 'hall.sqlite')}`, LOG_LEVEL: 'warn' },
   });
   const stop = async () => {
     await server.stop();

@@ -49,6 +49,8 @@ export interface AppDeps {
   /** Folder with the client's translation files; the server words its errors from them. */
   i18nDir: string;
   secureCookies: boolean;
+  /** Express `trust proxy`: whose X-Forwarded-For names the client's address (config TRUST_PROXY); false trusts none. */
+  trustProxy?: boolean | number | string;
   /** The built Angular app; served with an SPA fallback when present. */
   clientDist?: string;
 }
@@ -75,7 +77,7 @@ export function createServices(deps: AppDeps): Services {
   const lists = new ListCache(db.knex);
   return {
     messages: new Messages(deps.i18nDir),
-    auth: new AuthService(db.knex, clock),
+    auth: new AuthService(db.knex, clock, db.dialect),
     agents: new AgentService(db.knex, clock),
     audit: new AuditService(db.knex),
     home: new HomeService(db.knex, clock),
@@ -96,7 +98,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...healthRoutes(deps.db),
     ...authRoutes(services.auth, cookies),
     ...homeRoutes(services.home),
-    ...agentRoutes(services.agents),
+    ...agentRoutes(services.agents, (actor) => services.auth.sessionInfo(actor)),
     ...auditRoutes({ db: deps.db.knex, clock: deps.clock, messages: services.messages, audit: services.audit }),
     ...unitRoutes(deps.db.knex),
     ...paymentRoutes({ db: deps.db.knex, clock: deps.clock, ...services }),
@@ -121,13 +123,17 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
   return routes;
 }
 
-export function createApp(deps: AppDeps): Express & { locals: { routes: RouteDefinition[] } } {
+export type HallApp = Express & { locals: { routes: RouteDefinition[]; services: Services } };
+
+export function createApp(deps: AppDeps): HallApp {
   const services = createServices(deps);
   const routes = apiRoutes(deps, services);
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.locals.routes = routes;
+  // For what runs beside the requests: main.ts's periodic sweep.
+  app.locals.services = services;
 
   app.use(
     helmet({
@@ -176,5 +182,5 @@ export function createApp(deps: AppDeps): Express & { locals: { routes: RouteDef
       res.sendFile(path.join(dist, 'index.html'));
     });
   }
-  return app as Express & { locals: { routes: RouteDefinition[] } };
+  return app as HallApp;
 }

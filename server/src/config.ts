@@ -16,7 +16,17 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Serve the built Angular app from this folder (production: one process, one port). */
   CLIENT_DIST: z.string().default(path.join(ROOT, 'dist', 'client', 'browser')),
-  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** Seed the demo data into an empty database; never in production, where its published passwords would let anyone in. */
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
+  /**
+   * Proxies whose X-Forwarded-For names the client: `false` (none, the default), a number of hops, or
+   * Express's list of addresses, subnets and names (`loopback`, `10.0.0.0/8, 172.16.0.1`).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(false|true|\d+|[0-9A-Za-z.:/,\s]+)$/)
+    .default('false'),
 });
 
 export interface Config {
@@ -27,6 +37,7 @@ export interface Config {
   logLevel: string;
   clientDist: string;
   seedDemo: boolean;
+  trustProxy: boolean | number | string;
   rootDir: string;
 }
 
@@ -41,6 +52,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new StartupError(`invalid environment: ${problems}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.SEED_DEMO === 'true') {
+    throw new Error('Invalid environment: SEED_DEMO=true is refused with NODE_ENV=production: the demo passwords are published. Leave SEED_DEMO unset.');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -48,7 +62,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : false,
     logLevel: e.LOG_LEVEL,
     clientDist: e.CLIENT_DIST,
-    seedDemo: e.SEED_DEMO === 'true',
+    seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : e.NODE_ENV !== 'production',
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
     rootDir: ROOT,
   };
+}
+
+function trustProxyOf(value: string): boolean | number | string {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

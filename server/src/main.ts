@@ -7,6 +7,7 @@ import { systemClock } from './clock';
 import { loadConfig, StartupError } from './config';
 import { openDatabase, ping, prepareDatabase, type Database } from './db/database';
 import { maskedUrl } from './db/dialect';
+import { refuseDemoPasswordsInProduction } from './auth/demo-passwords';
 import { demoCredentials, seedDemo } from './db/seeds/demo';
 import { createLogger, type Logger } from './logger';
 import { workbookWorkers } from './workers/workbook-workers';
@@ -45,6 +46,8 @@ function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
+
 async function start(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
@@ -58,6 +61,7 @@ async function start(): Promise<void> {
       await seedDemo(db.knex, { personsPerUnit: 300, residents: 12, now: systemClock.now() });
     }
   }
+  await refuseDemoPasswordsInProduction(db.knex, config.env);
 
   const app = createApp({
     db,
@@ -65,8 +69,14 @@ async function start(): Promise<void> {
     logger,
     i18nDir: path.join(config.rootDir, 'client', 'public', 'i18n'),
     secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
     clientDist: config.clientDist,
   });
+
+  // Ended sessions and expired sign-in counters, swept by every instance now and then (a second delete finds nothing).
+  setInterval(() => {
+    app.locals.services.auth.purgeExpired().catch((error: unknown) => logger.warn({ err: error }, 'sweeping expired sessions failed'));
+  }, SWEEP_INTERVAL_MS).unref();
 
   // The first upload or export should not wait the second it takes to start a workbook worker.
   workbookWorkers.prewarm();

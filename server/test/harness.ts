@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import knexFactory from 'knex';
 import request from 'supertest';
-import { createApp } from '../src/app';
+import { createApp, type AppDeps } from '../src/app';
 import { ManualClock } from '../src/clock';
 import { migrateLatest, openDatabase, type Database } from '../src/db/database';
 import { DEMO_PASSWORDS, DEMO_REVIEWER, DEMO_UNITS, seedDemo } from '../src/db/seeds/demo';
@@ -82,12 +82,15 @@ export interface TestHall {
 export interface TestHallOptions {
   /** The server's log, for a test that reads it; silent unless given. */
   logger?: Logger;
+  /** Express `trust proxy`: with `loopback`, supertest's requests may name their source in X-Forwarded-For. */
+  trustProxy?: AppDeps['trustProxy'];
 }
 
 export async function createTestHall(options: TestHallOptions = {}): Promise<TestHall> {
   const { db, dispose } = await freshDatabase();
   const clock = new ManualClock(SEED_INSTANT);
-  const newApp = () => createApp({ db, clock, logger: options.logger ?? logger, i18nDir: I18N_DIR, secureCookies: false });
+  const newApp = () =>
+    createApp({ db, clock, logger: options.logger ?? logger, i18nDir: I18N_DIR, secureCookies: false, trustProxy: options.trustProxy ?? false });
   const app = newApp();
   let otherApp: TestHall['app'] | undefined;
   const clientOf = async (instance: TestHall['app'], lang: string) => {

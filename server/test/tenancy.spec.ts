@@ -13,7 +13,7 @@ import { UNIT_ROLES, type RouteDefinition } from '../src/http/route';
 interface World {
   hall: TestHall;
   /** Ids of things that belong to unit A. */
-  unitA: { agentId: number; paymentDetailId: number; personId: number; idNumber: string; name: string; declarationId: number; batchId: number };
+  unitA: { unitId: number; invitedAgentId: number; agentId: number; paymentDetailId: number; personId: number; idNumber: string; name: string; declarationId: number; batchId: number };
 }
 
 interface TenancyCase {
@@ -58,6 +58,12 @@ const CASES: Record<string, TenancyCase> = {
       expect(res.status).toBe(res.body.code === 'FORBIDDEN' ? 403 : 404);
     },
   },
+  'post /auth/password': {
+    url: () => '/api/auth/password',
+    // Only ever one's own password: there is no other account to aim at.
+    body: { currentPassword: 'wrong-password', newPassword: 'Tenancy2026x' },
+    crossUnit: 'not unit data',
+  },
   'post /auth/logout': { url: () => '/api/auth/logout', crossUnit: 'not unit data' },
   'get /home': {
     url: () => '/api/home',
@@ -78,12 +84,45 @@ const CASES: Record<string, TenancyCase> = {
   },
   'post /agents': {
     url: () => '/api/agents',
-    body: { name: '测试员', mobile: '13900000077', password: 'Passw0rd1' },
+    body: { name: '测试员', mobile: '13900000077', password: 'Kestrel2026q' },
     crossUnit: async (b, { hall }) => {
-      const res = await b.post('/api/agents', { name: '测试员', mobile: '13900000078', password: 'Passw0rd1' });
+      const res = await b.post('/api/agents', { name: '测试员', mobile: '13900000078', password: 'Kestrel2026q' });
       const unitA = await hall.db.knex('units').where({ credit_code: DEMO_UNITS[0].creditCode }).first('id');
       const bound = await hall.db.knex('agent_units').where({ agent_id: res.body.id, unit_id: unitA.id }).first();
       expect(bound).toBeUndefined();
+    },
+  },
+  'delete /agents/:id/invitation': {
+    url: ({ unitA }) => `/api/agents/${unitA.invitedAgentId}/invitation`,
+    crossUnit: async (b, { unitA, hall }) => {
+      expect((await b.send('delete', `/api/agents/${unitA.invitedAgentId}/invitation`)).status).toBe(404);
+      expect(await hall.db.knex('agent_invitations').where({ unit_id: unitA.unitId, agent_id: unitA.invitedAgentId }).first()).toBeDefined();
+    },
+  },
+  'get /auth/invitations': {
+    url: () => '/api/auth/invitations',
+    crossUnit: async (b) => {
+      const res = await b.get('/api/auth/invitations');
+      // Unit A's invitation is addressed to another account: an administrator has none, the agent of B sees none.
+      if (res.status !== 403) expect(res.body.items).toEqual([]);
+      expect(JSON.stringify(res.body)).not.toContain(DEMO_UNITS[0].name);
+    },
+  },
+  'post /auth/invitations/:unitId/accept': {
+    url: ({ unitA }) => `/api/auth/invitations/${unitA.unitId}/accept`,
+    crossUnit: async (b, { unitA, hall }) => {
+      const res = await b.post(`/api/auth/invitations/${unitA.unitId}/accept`);
+      expect(res.status).toBe(res.body.code === 'FORBIDDEN' ? 403 : 404);
+      expect(await hall.db.knex('agent_units').where({ unit_id: unitA.unitId, agent_id: unitA.invitedAgentId }).first()).toBeUndefined();
+      expect(await hall.db.knex('agent_invitations').where({ unit_id: unitA.unitId, agent_id: unitA.invitedAgentId }).first()).toBeDefined();
+    },
+  },
+  'post /auth/invitations/:unitId/decline': {
+    url: ({ unitA }) => `/api/auth/invitations/${unitA.unitId}/decline`,
+    crossUnit: async (b, { unitA, hall }) => {
+      const res = await b.post(`/api/auth/invitations/${unitA.unitId}/decline`);
+      expect(res.status).toBe(res.body.code === 'FORBIDDEN' ? 403 : 404);
+      expect(await hall.db.knex('agent_invitations').where({ unit_id: unitA.unitId, agent_id: unitA.invitedAgentId }).first()).toBeDefined();
     },
   },
   'post /agents/:id/disable': {
@@ -407,9 +446,16 @@ describe('tenancy and roles on every endpoint', () => {
     await admin.signInUnitAdmin(0);
     const declared = await admin.post('/api/additions', addition(newIdNumber(901)));
     const batch = await submitBatch(hall, 0, [addition(newIdNumber(902)), addition(newIdNumber(903))]);
+    // Unit A invites an agent of unit B: the invitation is that agent's to answer, no one else's.
+    const adminB = await hall.client();
+    await adminB.signInUnitAdmin(1);
+    const invitee = await adminB.post('/api/agents', { name: '受邀人', mobile: '13900000055', password: 'Invitee2026x' });
+    await admin.post('/api/agents', { name: '受邀人', mobile: '13900000055', password: 'Invitee2026x' });
     world = {
       hall,
       unitA: {
+        unitId: unitA.id,
+        invitedAgentId: invitee.body.id,
         agentId: agent.id,
         paymentDetailId: detail.id,
         personId: detail.person_id,

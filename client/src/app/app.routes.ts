@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import type { Routes } from '@angular/router';
-import { agentOnly, rolesAllowed, signedIn, signedOut, unitChosen } from './core/auth/auth.guards';
+import { agentOnly, passwordChanged, rolesAllowed, signedIn, signedOut, unitChosen } from './core/auth/auth.guards';
 import { AuthService, homePath } from './core/auth/auth.service';
 
 export const routes: Routes = [
@@ -11,8 +11,13 @@ export const routes: Routes = [
   },
   {
     path: 'select-unit',
-    canActivate: [signedIn, agentOnly],
+    canActivate: [signedIn, passwordChanged, agentOnly],
     loadComponent: () => import('./login/unit-picker/unit-picker').then((m) => m.UnitPicker),
+  },
+  {
+    path: 'change-password',
+    canActivate: [signedIn],
+    loadComponent: () => import('./account/change-password-page/change-password-page').then((m) => m.ChangePasswordPage),
   },
   {
     path: 'verify',
@@ -20,12 +25,12 @@ export const routes: Routes = [
   },
   {
     path: 'print',
-    canActivate: [signedIn, unitChosen, rolesAllowed('unit_admin', 'agent')],
+    canActivate: [signedIn, passwordChanged, unitChosen, rolesAllowed('unit_admin', 'agent')],
     loadChildren: () => import('./print/print.routes').then((m) => m.printRoutes),
   },
   {
     path: '',
-    canActivate: [signedIn, unitChosen],
+    canActivate: [signedIn, passwordChanged, unitChosen],
     loadComponent: () => import('./core/shell/shell').then((m) => m.Shell),
     children: [
       { path: '', pathMatch: 'full', redirectTo: () => homePath(inject(AuthService).session()) },

@@ -7,28 +7,32 @@ export const HARBOUR_FOODS: UnitSummary = { id: 11, name: '福州港湾食品有
 export const RIVER_LOGISTICS: UnitSummary = { id: 12, name: '闽江物流有限公司', creditCode: '91350100M000200Y34' };
 
 export const UNIT_ADMIN: SessionInfo = {
-  user: { id: 1, role: 'unit_admin', name: '陈经理', login: HARBOUR_FOODS.creditCode },
+  user: { id: 1, role: 'unit_admin', name: '陈经理', login: HARBOUR_FOODS.creditCode, mustChangePassword: false },
   unit: HARBOUR_FOODS,
   units: [HARBOUR_FOODS],
+  pendingInvitations: 0,
 };
 
 export const AGENT_ONE_UNIT: SessionInfo = {
-  user: { id: 2, role: 'agent', name: '林小红', login: '13800138000' },
+  user: { id: 2, role: 'agent', name: '林小红', login: '13800138000', mustChangePassword: false },
   unit: HARBOUR_FOODS,
   units: [HARBOUR_FOODS],
+  pendingInvitations: 0,
 };
 
 /** Bound to two units and not yet chosen. */
 export const AGENT_TWO_UNITS: SessionInfo = {
-  user: { id: 3, role: 'agent', name: '王建国', login: '13900139000' },
+  user: { id: 3, role: 'agent', name: '王建国', login: '13900139000', mustChangePassword: false },
   unit: null,
   units: [HARBOUR_FOODS, RIVER_LOGISTICS],
+  pendingInvitations: 0,
 };
 
 export const REVIEWER: SessionInfo = {
-  user: { id: 4, role: 'reviewer', name: '赵审核', login: 'zhao' },
+  user: { id: 4, role: 'reviewer', name: '赵审核', login: 'zhao', mustChangePassword: false },
   unit: null,
   units: [],
+  pendingInvitations: 0,
 };
 
 /** Signs in the way the app does on start: GET /api/auth/me answered with the session. */

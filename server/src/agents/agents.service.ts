@@ -1,9 +1,10 @@
 import type { Knex } from 'knex';
-import type { Agent } from '@common/api/agents';
+import type { Agent, AgentInvitation } from '@common/api/agents';
+import { passwordProblem } from '@common/validators/password';
 import type { Clock } from '../clock';
-import { recordAudit } from '../audit/audit.store';
+import { recordAudit, recordAudits } from '../audit/audit.store';
 import { hashPassword } from '../auth/password';
-import { AppError, notFound } from '../http/errors';
+import { AppError, forbidden, invalidFields, notFound } from '../http/errors';
 import type { Actor } from '../http/route';
 import { AgentStore } from './agents.store';
 
@@ -17,28 +18,49 @@ export class AgentService {
     return new AgentStore(this.db).list(unitId);
   }
 
-  /** Binds an agent to the unit, creating the account when the mobile is new. */
+  /**
+   * A new mobile gets an account with the administrator's initial password, bound at once. An existing
+   * account is only invited: binding it needs its agent's consent, and the answer says nothing about
+   * it (the name is the one the administrator typed).
+   */
   async add(unitId: number, actor: Actor, input: { name: string; mobile: string; password: string }, requestId: string): Promise<Agent> {
     const at = this.clock.now().toISOString();
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction(async (trx) => {
       const store = new AgentStore(trx);
-      const existing = await store.findAccountByMobile(input.mobile);
-      if (existing && (await store.find(unitId, existing.id))) throw new AppError(409, 'AGENT_ALREADY_BOUND');
-      const agentId = existing?.id ?? (await store.insertAccount({ name: input.name, mobile: input.mobile, passwordHash, at }));
-      await store.bind(unitId, agentId, at);
-      const agent = (await store.find(unitId, agentId))!;
+      const found = await store.findAccountByMobile(input.mobile);
+      const agentId = found ? null : await store.insertAccount({ name: input.name, mobile: input.mobile, passwordHash, at });
+      if (agentId !== null) {
+        await store.bind(unitId, agentId, at);
+        const agent = (await store.find(unitId, agentId))!;
+        await recordAudit(trx, {
+          at,
+          userId: actor.userId,
+          unitId,
+          action: 'agent_bound',
+          entityType: 'agent',
+          entityId: agentId,
+          after: agent,
+          requestId,
+        });
+        return agent;
+      }
+      // An existing account, or one another request created while this one looked.
+      const existing = found ?? (await store.findAccountByMobile(input.mobile))!;
+      if (await store.find(unitId, existing.id)) throw new AppError(409, 'AGENT_ALREADY_BOUND');
+      await store.invite({ unitId, agentId: existing.id, name: input.name, invitedBy: actor.userId, at });
+      const invited = (await store.findInvited(unitId, existing.id))!;
       await recordAudit(trx, {
         at,
         userId: actor.userId,
         unitId,
-        action: 'agent_bound',
+        action: 'agent_invited',
         entityType: 'agent',
-        entityId: agentId,
-        after: agent,
+        entityId: existing.id,
+        after: invited,
         requestId,
       });
-      return agent;
+      return invited;
     });
   }
 
@@ -65,15 +87,23 @@ export class AgentService {
     });
   }
 
-  /** A new password for an agent of the unit; the agent's sessions (for any unit) end at once. */
+  /**
+   * A new initial password for an agent bound to this unit alone (an account shared with another unit
+   * is its agent's, not one administrator's); the agent's sessions end at once.
+   */
   async resetPassword(unitId: number, actor: Actor, agentId: number, password: string, requestId: string): Promise<Agent> {
     const passwordHash = await hashPassword(password);
     return this.db.transaction(async (trx) => {
       const store = new AgentStore(trx);
+      // Locked first, so an invitation accepted meanwhile cannot make the account shared behind our back.
+      if (!(await store.lockAccount(agentId))) throw notFound();
       const agent = await store.find(unitId, agentId);
       if (!agent) throw notFound();
+      if ((await store.otherUnitsOf(agentId, unitId)).length > 0) throw new AppError(409, 'AGENT_BOUND_ELSEWHERE');
+      const problem = passwordProblem(password, [agent.mobile]);
+      if (problem) throw invalidFields([{ field: 'password', code: problem }]);
       const at = this.clock.now().toISOString();
-      await store.setPassword(agentId, passwordHash, at);
+      await store.setInitialPassword(agentId, passwordHash, at);
       const sessionsEnded = await store.endSessions(agentId);
       await recordAudit(trx, {
         at,
@@ -86,6 +116,80 @@ export class AgentService {
         requestId,
       });
       return agent;
+    });
+  }
+
+  /** The inviting administrator takes an invitation back before it is answered. */
+  async withdrawInvitation(unitId: number, actor: Actor, agentId: number, requestId: string): Promise<void> {
+    await this.db.transaction(async (trx) => {
+      const store = new AgentStore(trx);
+      const invited = await store.findInvited(unitId, agentId);
+      if (!invited || !(await store.removeInvitation(unitId, agentId))) throw notFound();
+      await recordAudit(trx, {
+        at: this.clock.now().toISOString(),
+        userId: actor.userId,
+        unitId,
+        action: 'agent_invitation_withdrawn',
+        entityType: 'agent',
+        entityId: agentId,
+        before: invited,
+        requestId,
+      });
+    });
+  }
+
+  /** The signed-in agent's pending invitations. */
+  invitations(actor: Actor): Promise<AgentInvitation[]> {
+    if (actor.role !== 'agent') throw forbidden();
+    return new AgentStore(this.db).invitationsOf(actor.userId);
+  }
+
+  /**
+   * The agent consents: bound to the inviting unit. The inviting unit and every other unit of the
+   * agent hear of it in their audit trails.
+   */
+  async acceptInvitation(actor: Actor, unitId: number, requestId: string): Promise<void> {
+    if (actor.role !== 'agent') throw forbidden();
+    await this.db.transaction(async (trx) => {
+      const store = new AgentStore(trx);
+      const account = await store.lockAccount(actor.userId);
+      if (!account || !(await store.removeInvitation(unitId, actor.userId))) throw notFound();
+      const at = this.clock.now().toISOString();
+      await store.bind(unitId, actor.userId, at);
+      const agent = (await store.find(unitId, actor.userId))!;
+      const others = await store.otherUnitsOf(actor.userId, unitId);
+      await recordAudits(trx, [
+        { at, userId: actor.userId, unitId, action: 'agent_invitation_accepted', entityType: 'agent', entityId: actor.userId, after: agent, requestId },
+        ...others.map((other) => ({
+          at,
+          userId: actor.userId,
+          unitId: other,
+          action: 'agent_bound_elsewhere',
+          entityType: 'agent',
+          entityId: actor.userId,
+          after: { id: account.id, name: account.name, mobile: account.login },
+          requestId,
+        })),
+      ]);
+    });
+  }
+
+  async declineInvitation(actor: Actor, unitId: number, requestId: string): Promise<void> {
+    if (actor.role !== 'agent') throw forbidden();
+    await this.db.transaction(async (trx) => {
+      const store = new AgentStore(trx);
+      const invited = await store.findInvited(unitId, actor.userId);
+      if (!invited || !(await store.removeInvitation(unitId, actor.userId))) throw notFound();
+      await recordAudit(trx, {
+        at: this.clock.now().toISOString(),
+        userId: actor.userId,
+        unitId,
+        action: 'agent_invitation_declined',
+        entityType: 'agent',
+        entityId: actor.userId,
+        before: invited,
+        requestId,
+      });
     });
   }
 }

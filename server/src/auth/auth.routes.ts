@@ -1,5 +1,6 @@
 import {
   agentLoginRequest,
+  changePasswordRequest,
   reviewerLoginRequest,
   selectUnitRequest,
   sessionInfo,
@@ -17,7 +18,7 @@ export function authRoutes(auth: AuthService, cookies: CookieOptions): RouteDefi
     return result.info;
   };
   const login = (role: Role, ctx: RequestContext<any>, login: string, password: string) =>
-    auth.login(role, login, password, ctx.requestId).then((result) => signIn(ctx, result));
+    auth.login(role, login, password, ctx.req.ip ?? 'unknown', ctx.requestId).then((result) => signIn(ctx, result));
 
   return [
     route({
@@ -56,8 +57,19 @@ export function authRoutes(auth: AuthService, cookies: CookieOptions): RouteDefi
       summary: 'Who is signed in, and for which unit',
       tag: 'auth',
       access: 'signed-in',
+      beforePasswordChange: true,
       response: sessionInfo,
       handle: (ctx) => auth.sessionInfo(actorOf(ctx)),
+    }),
+    route({
+      method: 'post',
+      path: '/auth/password',
+      summary: 'Changes one’s own password (the current one required); the other sessions end',
+      tag: 'auth',
+      access: 'signed-in',
+      beforePasswordChange: true,
+      body: changePasswordRequest,
+      handle: (ctx) => auth.changePassword(actorOf(ctx), ctx.body.currentPassword, ctx.body.newPassword, ctx.req.ip ?? 'unknown', ctx.requestId),
     }),
     route({
       method: 'post',
@@ -75,6 +87,7 @@ export function authRoutes(auth: AuthService, cookies: CookieOptions): RouteDefi
       summary: 'Ends the session',
       tag: 'auth',
       access: 'signed-in',
+      beforePasswordChange: true,
       handle: async (ctx) => {
         await auth.logout(actorOf(ctx), ctx.requestId);
         clearSessionCookie(ctx.res, cookies);

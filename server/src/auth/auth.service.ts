@@ -2,23 +2,19 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Role, SessionInfo } from '@common/api/auth';
 import type { Clock } from '../clock';
-import { AppError, notFound, unauthenticated, forbidden } from '../http/errors';
+import { passwordProblem } from '@common/validators/password';
+import { AppError, forbidden, invalidFields, notFound, unauthenticated } from '../http/errors';
 import type { Actor } from '../http/route';
 import { recordAudit } from '../audit/audit.store';
-import { AuthStore, type SessionRecord, type ThrottleRecord } from './auth.store';
-import { unknownLoginHash, verifyPassword } from './password';
+import type { Dialect } from '../db/dialect';
+import { AuthStore, type SessionRecord } from './auth.store';
+import { LoginThrottle } from './login-throttle';
+import { hashPassword, unknownLoginHash, verifyPassword } from './password';
 
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 /** last_seen_at is written at most this often, so reads do not each become a write. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
-
-/** Failures before sign-in slows down, before it locks, and how long the lock lasts. */
-export const THROTTLE_AFTER_FAILURES = 3;
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_MS = 15 * 60 * 1000;
-/** A run of failures is forgotten after this long without another. */
-const FAILURE_MEMORY_MS = 15 * 60 * 1000;
 
 export interface LoginResult {
   token: string;
@@ -36,36 +32,40 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export class AuthService {
   private readonly store: AuthStore;
+  private readonly throttle: LoginThrottle;
 
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
+    dialect: Dialect,
   ) {
     this.store = new AuthStore(db);
+    this.throttle = new LoginThrottle(db, dialect);
   }
 
-  async login(role: Role, login: string, password: string, requestId: string): Promise<LoginResult> {
+  /** `address`: where the attempt comes from (Express's req.ip), for the throttle. */
+  async login(role: Role, login: string, password: string, address: string, requestId: string): Promise<LoginResult> {
+    const user = await this.throttle.check(
+      role,
+      login,
+      address,
+      async () => {
+        const found = await this.store.findUser(role, login);
+        // An unknown login costs as long as a wrong password.
+        const passwordOk = await verifyPassword(password, found?.passwordHash ?? (await unknownLoginHash()));
+        return found && passwordOk ? found : null;
+      },
+      () => new AppError(401, 'LOGIN_FAILED'),
+    );
     const now = this.clock.now().getTime();
-    const throttleKey = `${role}:${login}`;
-    const throttle = await this.store.findThrottle(throttleKey);
-    this.refuseWhileBlocked(throttle, now);
-
-    const user = await this.store.findUser(role, login);
-    const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await unknownLoginHash()));
-    if (!user || !passwordOk) {
-      const next = this.nextThrottle(throttleKey, throttle, now);
-      await this.store.saveThrottle(next);
-      this.refuseWhileBlocked(next, now);
-      throw new AppError(401, 'LOGIN_FAILED');
-    }
-    if (throttle) await this.store.clearThrottle(throttleKey);
     if (user.disabled) throw new AppError(403, 'ACCOUNT_DISABLED');
 
     let unitId: number | null = null;
     if (role === 'unit_admin') unitId = user.unitId;
     if (role === 'agent') {
       const units = await this.store.activeUnitsOfAgent(user.id);
-      if (units.length === 0) throw new AppError(403, 'ACCOUNT_DISABLED');
+      // An agent with no unit may still sign in to answer an invitation.
+      if (units.length === 0 && (await this.store.countInvitations(user.id)) === 0) throw new AppError(403, 'ACCOUNT_DISABLED');
       if (units.length === 1) unitId = units[0].id;
     }
 
@@ -90,7 +90,15 @@ export class AuthService {
         requestId,
       });
     });
-    const actor: Actor = { sessionId: session.id, userId: user.id, role, name: user.name, login: user.login, unitId };
+    const actor: Actor = {
+      sessionId: session.id,
+      userId: user.id,
+      role,
+      name: user.name,
+      login: user.login,
+      unitId,
+      mustChangePassword: user.mustChangePassword,
+    };
     return { token, csrfToken: session.csrfToken, info: await this.sessionInfo(actor) };
   }
 
@@ -115,7 +123,15 @@ export class AuthService {
     }
     if (Date.parse(session.lastSeenAt) + TOUCH_INTERVAL_MS <= now) await this.store.touchSession(session.id, iso(now));
     return {
-      actor: { sessionId: session.id, userId: user.id, role: user.role, name: user.name, login: user.login, unitId: session.unitId },
+      actor: {
+        sessionId: session.id,
+        userId: user.id,
+        role: user.role,
+        name: user.name,
+        login: user.login,
+        unitId: session.unitId,
+        mustChangePassword: user.mustChangePassword,
+      },
       csrfToken: session.csrfToken,
     };
   }
@@ -123,7 +139,43 @@ export class AuthService {
   async sessionInfo(actor: Actor): Promise<SessionInfo> {
     const unit = actor.unitId === null ? null : await this.store.unitSummary(actor.unitId);
     const units = actor.role === 'agent' ? await this.store.activeUnitsOfAgent(actor.userId) : unit ? [unit] : [];
-    return { user: { id: actor.userId, role: actor.role, name: actor.name, login: actor.login }, unit, units };
+    const user = { id: actor.userId, role: actor.role, name: actor.name, login: actor.login, mustChangePassword: actor.mustChangePassword };
+    const pendingInvitations = actor.role === 'agent' ? await this.store.countInvitations(actor.userId) : 0;
+    return { user, unit, units, pendingInvitations };
+  }
+
+  /**
+   * The user's own new password, the current one required; it must not contain their login. The other
+   * sessions of the user end, this one goes on (no longer bound to change the password).
+   */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string, address: string, requestId: string): Promise<void> {
+    const user = await this.store.findUserById(actor.userId);
+    if (!user) throw unauthenticated();
+    // Checking the current password is a sign-in of sorts: throttled alike, so a stolen session cannot guess it.
+    await this.throttle.check(
+      actor.role,
+      user.login,
+      address,
+      async () => (await verifyPassword(currentPassword, user.passwordHash)) || null,
+      () => invalidFields([{ field: 'currentPassword', code: 'PASSWORD_WRONG' }]),
+    );
+    const problem = passwordProblem(newPassword, [user.login]);
+    if (problem) throw invalidFields([{ field: 'newPassword', code: problem }]);
+    const passwordHash = await hashPassword(newPassword);
+    const at = this.clock.now().toISOString();
+    await this.db.transaction(async (trx) => {
+      const sessionsEnded = await new AuthStore(trx).setOwnPassword(user.id, passwordHash, actor.sessionId, at);
+      await recordAudit(trx, {
+        at,
+        userId: user.id,
+        unitId: actor.unitId,
+        action: 'password_changed',
+        entityType: 'user',
+        entityId: user.id,
+        after: { sessionsEnded },
+        requestId,
+      });
+    });
   }
 
   /** An agent bound to several units chooses the one this session acts for. */
@@ -159,27 +211,11 @@ export class AuthService {
     });
   }
 
-  async purgeExpiredSessions(): Promise<number> {
+  /** Ended sessions, and sign-in counters past their expiry (counted in wall-clock time, as the throttle does). */
+  async purgeExpired(): Promise<{ sessions: number; limits: number }> {
     const now = this.clock.now().getTime();
-    return this.store.deleteExpiredSessions(iso(now), iso(now - SESSION_IDLE_MS));
-  }
-
-  private refuseWhileBlocked(throttle: ThrottleRecord | null, now: number): void {
-    if (!throttle?.blockedUntil) return;
-    const until = Date.parse(throttle.blockedUntil);
-    if (until <= now) return;
-    const code = throttle.failures >= LOCK_AFTER_FAILURES ? 'LOGIN_LOCKED' : 'LOGIN_THROTTLED';
-    const seconds = Math.ceil((until - now) / 1000);
-    throw new AppError(429, code, { seconds, minutes: Math.ceil(seconds / 60) });
-  }
-
-  /** 3 failures: wait 5 s; 4: wait 10 s; 5: locked for 15 minutes. */
-  private nextThrottle(key: string, previous: ThrottleRecord | null, now: number): ThrottleRecord {
-    const remembered = previous && Date.parse(previous.lastFailureAt) + FAILURE_MEMORY_MS > now;
-    const failures = remembered ? previous.failures + 1 : 1;
-    let blockedFor = 0;
-    if (failures >= LOCK_AFTER_FAILURES) blockedFor = LOCK_MS;
-    else if (failures >= THROTTLE_AFTER_FAILURES) blockedFor = 5000 * 2 ** (failures - THROTTLE_AFTER_FAILURES);
-    return { key, failures, lastFailureAt: iso(now), blockedUntil: blockedFor ? iso(now + blockedFor) : null };
+    const sessions = await this.store.deleteExpiredSessions(iso(now), iso(now - SESSION_IDLE_MS));
+    const limits = await this.store.deleteExpiredLimits(Date.now());
+    return { sessions, limits };
   }
 }

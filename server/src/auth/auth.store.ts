@@ -10,6 +10,7 @@ export interface UserRecord {
   passwordHash: string;
   disabled: boolean;
   unitId: number | null;
+  mustChangePassword: boolean;
 }
 
 export interface SessionRecord {
@@ -22,13 +23,6 @@ export interface SessionRecord {
   expiresAt: string;
 }
 
-export interface ThrottleRecord {
-  key: string;
-  failures: number;
-  lastFailureAt: string;
-  blockedUntil: string | null;
-}
-
 const toUser = (row: any): UserRecord => ({
   id: row.id,
   role: row.role,
@@ -37,6 +31,7 @@ const toUser = (row: any): UserRecord => ({
   passwordHash: row.password_hash,
   disabled: toBoolean(row.disabled),
   unitId: row.unit_id ?? null,
+  mustChangePassword: toBoolean(row.must_change_password),
 });
 
 const toSession = (row: any): SessionRecord => ({
@@ -109,6 +104,7 @@ export class AuthStore {
         'u.password_hash as u_password_hash',
         'u.disabled as u_disabled',
         'u.unit_id as u_unit_id',
+        'u.must_change_password as u_must_change_password',
       );
     if (!row) return null;
     const user =
@@ -122,6 +118,7 @@ export class AuthStore {
             password_hash: row.u_password_hash,
             disabled: row.u_disabled,
             unit_id: row.u_unit_id,
+            must_change_password: row.u_must_change_password,
           });
     return { session: toSession(row), user };
   }
@@ -142,26 +139,19 @@ export class AuthStore {
     return this.db('sessions').where('expires_at', '<=', now).orWhere('last_seen_at', '<=', idleSince).delete();
   }
 
-  async findThrottle(key: string): Promise<ThrottleRecord | null> {
-    const row = await this.db('login_throttle').where({ key }).first();
-    return row
-      ? { key: row.key, failures: row.failures, lastFailureAt: row.last_failure_at, blockedUntil: row.blocked_until ?? null }
-      : null;
+  /** Sign-in counters (login-throttle.ts) whose time is up: the next attempt would start them afresh anyway. */
+  async deleteExpiredLimits(nowMs: number): Promise<number> {
+    return this.db('login_limits').where('expire', '<', nowMs).delete();
   }
 
-  async saveThrottle(record: ThrottleRecord): Promise<void> {
-    await this.db('login_throttle')
-      .insert({
-        key: record.key,
-        failures: record.failures,
-        last_failure_at: record.lastFailureAt,
-        blocked_until: record.blockedUntil,
-      })
-      .onConflict('key')
-      .merge();
+  async countInvitations(agentId: number): Promise<number> {
+    const row = await this.db('agent_invitations').where({ agent_id: agentId }).count({ n: '*' }).first();
+    return Number(row?.n ?? 0);
   }
 
-  async clearThrottle(key: string): Promise<void> {
-    await this.db('login_throttle').where({ key }).delete();
+  /** A password the user chose: no longer one to change, and every other session of the user ends. */
+  async setOwnPassword(userId: number, passwordHash: string, keepSessionId: string, at: string): Promise<number> {
+    await this.db('users').where({ id: userId }).update({ password_hash: passwordHash, must_change_password: false, updated_at: at });
+    return this.db('sessions').where({ user_id: userId }).andWhereNot({ id: keepSessionId }).delete();
   }
 }

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import pg from 'pg';
+import { RateLimiterPostgres, RateLimiterSQLite, type RateLimiterStoreAbstract } from 'rate-limiter-flexible';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -131,6 +132,28 @@ export async function dropAppendOnly(knex: Knex, dialect: Dialect, table: string
 /** SQL for the size in bytes of a text or binary column (SQLite's length() counts a text's characters). */
 export function byteLength(dialect: Dialect, column: string): string {
   return dialect === 'sqlite' ? `length(CAST(${column} AS BLOB))` : `octet_length(${column})`;
+}
+
+/**
+ * Locks the selected rows until the transaction ends (PostgreSQL). SQLite needs nothing: the hall
+ * holds one connection to it, so one transaction runs at a time.
+ */
+export function forUpdate<T extends Knex.QueryBuilder>(query: T): T {
+  const client = (query as unknown as { client: { config: { client: string } } }).client.config.client;
+  return client === 'sqlite3' ? query : (query.forUpdate() as T);
+}
+
+/**
+ * A rate-limiter-flexible limiter counting in the `login_limits` table (migration 008_accounts): one
+ * atomic upsert per count on either engine, so every instance sharing the database counts together.
+ */
+export function databaseRateLimiter(
+  knex: Knex,
+  dialect: Dialect,
+  options: { keyPrefix: string; points: number; duration: number },
+): RateLimiterStoreAbstract {
+  const store = { storeClient: knex, storeType: 'knex', tableName: 'login_limits', tableCreated: true, ...options };
+  return dialect === 'sqlite' ? new RateLimiterSQLite(store) : new RateLimiterPostgres(store);
 }
 
 /** Escapes LIKE wildcards in user input; queries use `escape '\'`, which both engines accept. */

@@ -5,9 +5,11 @@ import { IDEMPOTENCY_HEADER, requestHash, type IdempotencyKeys, type StoredRespo
 import { RESPONDED, UNIT_ROLES, type Actor, type Access, type RouteDefinition } from './route';
 import { parseOrThrow } from './validation';
 
-function checkAccess(access: Access, actor: Actor | null, sessionEnded?: 'SESSION_EXPIRED' | 'ACCOUNT_DISABLED'): void {
+function checkAccess(def: RouteDefinition, actor: Actor | null, sessionEnded?: 'SESSION_EXPIRED' | 'ACCOUNT_DISABLED'): void {
+  const access: Access = def.access;
   if (access === 'public') return;
   if (!actor) throw unauthenticated(sessionEnded);
+  if (actor.mustChangePassword && !def.beforePasswordChange) throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED');
   if (access === 'signed-in') return;
   if (!access.includes(actor.role)) throw forbidden();
   if (UNIT_ROLES.includes(actor.role) && actor.unitId === null) throw new AppError(409, 'UNIT_NOT_SELECTED');
@@ -18,7 +20,7 @@ export function mountRoutes(router: Router, routes: RouteDefinition[], idempoten
     router[def.method](def.path, async (req, res, next) => {
       try {
         const actor = res.locals.actor as Actor | null;
-        checkAccess(def.access, actor, res.locals.sessionEnded);
+        checkAccess(def, actor, res.locals.sessionEnded);
         let params: unknown = req.params;
         if (def.params) {
           // A malformed id names nothing that exists.

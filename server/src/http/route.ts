@@ -16,6 +16,8 @@ export interface Actor {
   login: string;
   /** The unit the session acts for; null for reviewers and for an agent who has not chosen yet. */
   unitId: number | null;
+  /** The password was set by an administrator: only routes marked `beforePasswordChange` answer. */
+  mustChangePassword: boolean;
 }
 
 /** `public`: anyone; `signed-in`: any session; a role list: those roles, and unit roles only with a unit chosen. */
@@ -50,6 +52,8 @@ export interface RouteDefinition<B = any, Q = any, P = any> {
   status?: number;
   /** A retry carrying the first request's `Idempotency-Key` header gets the first response (http/idempotency.ts); JSON responses only. */
   idempotent?: boolean;
+  /** Answers a session whose password must be changed first (me, sign-out, changing the password). */
+  beforePasswordChange?: boolean;
   handle(ctx: RequestContext<B, Q, P>): Promise<unknown>;
 }
 

@@ -21,6 +21,11 @@ export class AgentsApi {
     return this.http.post<Agent>(`/api/agents/${agentId}/${disabled ? 'disable' : 'enable'}`, null);
   }
 
+  /** Takes back the invitation of an existing account that has not answered yet. */
+  withdrawInvitation(agentId: number): Observable<void> {
+    return this.http.delete<void>(`/api/agents/${agentId}/invitation`);
+  }
+
   /** The agent's sessions end at once; they sign in with the new password. */
   resetPassword(agentId: number, password: string): Observable<Agent> {
     const request: ResetAgentPasswordRequest = { password };

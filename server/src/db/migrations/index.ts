@@ -7,6 +7,7 @@ import * as paymentIndexes from './004_payment_indexes';
 import * as auditIndexes from './005_audit_indexes';
 import * as certificates from './006_certificates';
 import * as unitDataVersion from './007_unit_data_version';
+import * as accounts from './008_accounts';
 import * as personPerUnit from './009_person_per_unit';
 import * as onePending from './010_one_pending';
 import * as uploadBounds from './011_upload_bounds';
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005_audit_indexes': auditIndexes,
   '006_certificates': certificates,
   '007_unit_data_version': unitDataVersion,
+  '008_accounts': accounts,
   '009_person_per_unit': personPerUnit,
   '010_one_pending': onePending,
   '011_upload_bounds': uploadBounds,

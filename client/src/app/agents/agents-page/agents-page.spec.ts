@@ -14,8 +14,8 @@ import { provideTestTranslation } from '../../../testing/translation';
 import { AgentsPage } from './agents-page';
 import { provideNoMaterialAnimations } from '../../../testing/material';
 
-const LIN: Agent = { id: 2, name: '林小红', mobile: '13800138000', disabled: false, boundAt: '2026-03-01T02:30:00Z' };
-const WU: Agent = { id: 5, name: '吴大伟', mobile: '13700137000', disabled: true, boundAt: '2025-12-31T16:05:00Z' };
+const LIN: Agent = { id: 2, name: '林小红', mobile: '13800138000', disabled: false, status: 'active', boundAt: '2026-03-01T02:30:00Z' };
+const WU: Agent = { id: 5, name: '吴大伟', mobile: '13700137000', disabled: true, status: 'active', boundAt: '2025-12-31T16:05:00Z' };
 
 describe('AgentsPage', () => {
   let http: HttpTestingController;
@@ -60,6 +60,31 @@ describe('AgentsPage', () => {
     expect(Array.from(rows, (row) => row.getAttribute('data-mobile'))).toEqual(['13800138000', '13700137000']);
   });
 
+  it('shows an invited agent as invited, with nothing to disable or reset but the invitation to withdraw', async () => {
+    await (await input('agent-name')).setValue('周杰');
+    await (await input('agent-mobile')).setValue('13500135000');
+    await (await input('agent-password')).setValue('Start2026x');
+    await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="agent-add"]' }))).click();
+    const zhou: Agent = { id: 21, name: '周杰', mobile: '13500135000', disabled: false, status: 'invited', boundAt: '2026-11-24T06:00:00Z' };
+    http.expectOne('/api/agents').flush(zhou, { status: 201, statusText: 'Created' });
+    TestBed.tick();
+    http.expectOne({ method: 'GET', url: '/api/agents' }).flush({ items: [LIN, WU, zhou] });
+    await fixture.whenStable();
+
+    expect((await tableRows())[2]).toEqual({ name: '周杰', mobile: '13500135000', status: '已邀请，待本人接受', boundAt: '2026-11-24 14:00', actions: '撤回邀请' });
+    const snackBar = await documentLoader.getHarness(MatSnackBarHarness);
+    expect(await snackBar.getMessage()).toBe('已向手机号 13500135000 的经办人发出邀请，本人登录接受后生效');
+
+    await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="agent-withdraw-invitation"]' }))).click();
+    const withdraw = http.expectOne('/api/agents/21/invitation');
+    expect(withdraw.request.method).toBe('DELETE');
+    withdraw.flush(null, { status: 204, statusText: 'No Content' });
+    TestBed.tick();
+    http.expectOne({ method: 'GET', url: '/api/agents' }).flush({ items: [LIN, WU] });
+    await fixture.whenStable();
+    expect((await tableRows()).map((row) => row['name'])).toEqual(['林小红', '吴大伟']);
+  });
+
   it('adds an agent and lists them', async () => {
     await (await input('agent-name')).setValue('郑新');
     await (await input('agent-mobile')).setValue('13600136000');
@@ -69,7 +94,7 @@ describe('AgentsPage', () => {
     const create = http.expectOne('/api/agents');
     expect(create.request.method).toBe('POST');
     expect(create.request.body).toEqual({ name: '郑新', mobile: '13600136000', password: 'Start2026' });
-    const zheng: Agent = { id: 9, name: '郑新', mobile: '13600136000', disabled: false, boundAt: '2026-11-24T06:00:00Z' };
+    const zheng: Agent = { id: 9, name: '郑新', mobile: '13600136000', disabled: false, status: 'active', boundAt: '2026-11-24T06:00:00Z' };
     create.flush(zheng, { status: 201, statusText: 'Created' });
     TestBed.tick();
     http.expectOne({ method: 'GET', url: '/api/agents' }).flush({ items: [LIN, WU, zheng] });

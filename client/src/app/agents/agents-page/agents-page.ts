@@ -71,7 +71,8 @@ export class AgentsPage {
         this.adding.set(false);
         this.formDirective().resetForm();
         this.agents.reload();
-        this.tell('agents.added', { name: agent.name });
+        if (agent.status === 'invited') this.tell('agents.invited', { mobile: agent.mobile });
+        else this.tell('agents.added', { name: agent.name });
       },
       error: (error: unknown) => {
         this.adding.set(false);
@@ -103,6 +104,21 @@ export class AgentsPage {
           this.notifier.show(error);
         },
       });
+  }
+
+  protected withdrawInvitation(agent: Agent): void {
+    this.changingId.set(agent.id);
+    this.api.withdrawInvitation(agent.id).subscribe({
+      next: () => {
+        this.changingId.set(null);
+        this.agents.reload();
+        this.tell('agents.invitationWithdrawn', { mobile: agent.mobile });
+      },
+      error: (error: unknown) => {
+        this.changingId.set(null);
+        this.notifier.show(error);
+      },
+    });
   }
 
   protected resetPassword(agent: Agent): void {

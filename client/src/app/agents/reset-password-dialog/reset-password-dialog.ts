@@ -1,5 +1,5 @@
 import { Component, inject, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, type AbstractControl, type ValidationErrors } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -8,18 +8,15 @@ import type { Agent } from '@common/api/agents';
 import { TranslatePipe } from '@ngx-translate/core';
 import { errorMessage, type Message } from '../../core/errors/api-error';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
-import { newPassword } from '../../shared/forms/field-validators';
+import { newPasswordOf } from '../../shared/forms/field-validators';
+import { confirmationOf } from '../../shared/forms/form-fields';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { AgentsApi } from '../agents-api';
 
-/** A new password typed twice; the confirmation must equal it. */
-function resetPasswordForm() {
-  const password = new FormControl('', { nonNullable: true, validators: [newPassword] });
-  const sameAsPassword = (control: AbstractControl<string>): ValidationErrors | null =>
-    control.value === password.value ? null : { mismatch: true };
-  const confirmation = new FormControl('', { nonNullable: true, validators: [sameAsPassword] });
-  password.valueChanges.subscribe(() => confirmation.updateValueAndValidity({ emitEvent: false }));
-  return new FormGroup({ password, confirmation });
+/** A new password for the agent (not containing their mobile), typed twice. */
+function resetPasswordForm(mobile: string) {
+  const password = new FormControl('', { nonNullable: true, validators: [newPasswordOf(() => [mobile])] });
+  return new FormGroup({ password, confirmation: confirmationOf(password) });
 }
 
 /**
@@ -71,7 +68,7 @@ export class ResetPasswordDialog {
   private readonly api = inject(AgentsApi);
   private readonly ref = inject<MatDialogRef<ResetPasswordDialog, Agent>>(MatDialogRef);
   protected readonly agent = inject<Agent>(MAT_DIALOG_DATA);
-  protected readonly form = resetPasswordForm();
+  protected readonly form = resetPasswordForm(this.agent.mobile);
   protected readonly saving = signal(false);
   protected readonly failure = signal<Message | null>(null);
 

@@ -12,7 +12,7 @@ import { signIn, UNIT_ADMIN } from '../../../testing/sessions';
 import { SEARCH_DEBOUNCE_MS } from '../../shared/table/paging';
 import { auditRoutes } from '../audit.routes';
 
-const LIN: Agent = { id: 2, name: '林小红', mobile: '13800138000', disabled: false, boundAt: '2026-03-01T02:30:00Z' };
+const LIN: Agent = { id: 2, name: '林小红', mobile: '13800138000', disabled: false, status: 'active', boundAt: '2026-03-01T02:30:00Z' };
 
 const DISABLED: AuditEntry = {
   id: 31,

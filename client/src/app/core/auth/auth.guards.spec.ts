@@ -6,7 +6,7 @@ import { provideRouter, Router, type Routes } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { SessionInfo } from '@common/api/auth';
 import { AGENT_ONE_UNIT, AGENT_TWO_UNITS, REVIEWER, signIn, UNIT_ADMIN } from '../../../testing/sessions';
-import { agentOnly, rolesAllowed, signedIn, signedOut, unitChosen } from './auth.guards';
+import { agentOnly, passwordChanged, rolesAllowed, signedIn, signedOut, unitChosen } from './auth.guards';
 
 @Component({ template: 'page' })
 class Page {}
@@ -14,10 +14,11 @@ class Page {}
 // The guards as app.routes.ts wires them, over placeholder pages.
 const routes: Routes = [
   { path: 'login', canActivate: [signedOut], component: Page },
-  { path: 'select-unit', canActivate: [signedIn, agentOnly], component: Page },
+  { path: 'select-unit', canActivate: [signedIn, passwordChanged, agentOnly], component: Page },
+  { path: 'change-password', canActivate: [signedIn], component: Page },
   {
     path: '',
-    canActivate: [signedIn, unitChosen],
+    canActivate: [signedIn, passwordChanged, unitChosen],
     children: [
       { path: 'home', canActivate: [rolesAllowed('unit_admin', 'agent')], component: Page },
       { path: 'agents', canActivate: [rolesAllowed('unit_admin')], component: Page },
@@ -25,6 +26,8 @@ const routes: Routes = [
     ],
   },
 ];
+
+const MUST_CHANGE: SessionInfo = { ...AGENT_ONE_UNIT, user: { ...AGENT_ONE_UNIT.user, mustChangePassword: true } };
 
 const cases: [string, SessionInfo | null, string, string][] = [
   ['a visitor who is not signed in', null, '/home', '/login'],
@@ -46,6 +49,11 @@ const cases: [string, SessionInfo | null, string, string][] = [
   ['an agent who has not chosen a unit', AGENT_TWO_UNITS, '/home', '/select-unit'],
   ['an agent who has not chosen a unit', AGENT_TWO_UNITS, '/login', '/select-unit'],
   ['an agent who has not chosen a unit', AGENT_TWO_UNITS, '/select-unit', '/select-unit'],
+  ['an agent whose password an administrator set', MUST_CHANGE, '/home', '/change-password'],
+  ['an agent whose password an administrator set', MUST_CHANGE, '/select-unit', '/change-password'],
+  ['an agent whose password an administrator set', MUST_CHANGE, '/login', '/change-password'],
+  ['an agent whose password an administrator set', MUST_CHANGE, '/change-password', '/change-password'],
+  ['a unit administrator', UNIT_ADMIN, '/change-password', '/change-password'],
 ];
 
 describe('route guards', () => {

@@ -9,6 +9,12 @@ export const signedIn: CanActivateFn = () => {
   return session !== null || inject(Router).parseUrl('/login');
 };
 
+/** Everything but the change-password page waits until a password set by an administrator is changed. */
+export const passwordChanged: CanActivateFn = () => {
+  const session = inject(AuthService).session();
+  return !session?.user.mustChangePassword || inject(Router).parseUrl('/change-password');
+};
+
 /** The login page; a signed-in user goes to their home instead. */
 export const signedOut: CanActivateFn = () => {
   const session = inject(AuthService).session();

@@ -2,6 +2,7 @@ import { HttpClient, HttpContext, HttpErrorResponse } from '@angular/common/http
 import { computed, inject, Service, signal } from '@angular/core';
 import type {
   AgentLoginRequest,
+  ChangePasswordRequest,
   ReviewerLoginRequest,
   SelectUnitRequest,
   SessionInfo,
@@ -19,10 +20,10 @@ export class AuthService {
   readonly session = this.state.asReadonly();
   readonly user = computed(() => this.state()?.user ?? null);
   readonly unit = computed(() => this.state()?.unit ?? null);
-  /** An agent bound to several units may switch between them. */
+  /** An agent bound to several units may switch between them; one with invitations answers them there too. */
   readonly canSwitchUnit = computed(() => {
     const session = this.state();
-    return session?.user.role === 'agent' && session.units.length > 1;
+    return session?.user.role === 'agent' && (session.units.length > 1 || session.pendingInvitations > 0);
   });
 
   /** Asks the server who is signed in; this first call also gives the browser its XSRF cookie. */
@@ -54,6 +55,24 @@ export class AuthService {
     return this.start(this.http.post<SessionInfo>('/api/auth/unit', request));
   }
 
+  /** Accepting a unit's invitation binds the agent to it: the session's units change. */
+  acceptInvitation(unitId: number): Observable<SessionInfo> {
+    return this.start(this.http.post<SessionInfo>(`/api/auth/invitations/${unitId}/accept`, null));
+  }
+
+  declineInvitation(unitId: number): Observable<void> {
+    return this.http.post<void>(`/api/auth/invitations/${unitId}/decline`, null).pipe(
+      tap(() => this.state.update((session) => session && { ...session, pendingInvitations: Math.max(0, session.pendingInvitations - 1) })),
+    );
+  }
+
+  /** The user's own new password; the server ends their other sessions, and this one may go anywhere again. */
+  changePassword(request: ChangePasswordRequest): Observable<void> {
+    return this.http.post<void>('/api/auth/password', request).pipe(
+      tap(() => this.state.update((session) => session && { ...session, user: { ...session.user, mustChangePassword: false } })),
+    );
+  }
+
   /** Ends the session here even when the server cannot be told. */
   logout(): Observable<void> {
     // A session that has already ended needs no "signed out" notice on the way out.
@@ -74,10 +93,20 @@ export class AuthService {
   }
 }
 
-/** Where a session belongs: reviewers at the review home, an agent without a unit at the unit picker. */
+/**
+ * Where a session belongs: first the change of a password an administrator set, then reviewers at the
+ * review home, an agent without a unit at the unit picker.
+ */
 export function homePath(session: SessionInfo | null): string {
   if (session === null) return '/login';
+  if (session.user.mustChangePassword) return '/change-password';
   if (session.user.role === 'reviewer') return '/review';
   if (session.unit === null) return '/select-unit';
   return '/home';
+}
+
+/** Just signed in: an agent with invitations to answer sees them (on the unit picker) first. */
+export function afterSignInPath(session: SessionInfo): string {
+  const home = homePath(session);
+  return home === '/home' && session.user.role === 'agent' && session.pendingInvitations > 0 ? '/select-unit' : home;
 }

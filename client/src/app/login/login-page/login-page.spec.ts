@@ -11,7 +11,7 @@ import { MatTabGroupHarness } from '@angular/material/tabs/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { AuthService } from '../../core/auth/auth.service';
-import { AGENT_TWO_UNITS, REVIEWER, UNIT_ADMIN } from '../../../testing/sessions';
+import { AGENT_ONE_UNIT, AGENT_TWO_UNITS, REVIEWER, UNIT_ADMIN } from '../../../testing/sessions';
 import { provideTestTranslation } from '../../../testing/translation';
 import { LoginPage } from './login-page';
 import { provideNoMaterialAnimations } from '../../../testing/material';
@@ -32,6 +32,7 @@ describe('LoginPage', () => {
           { path: 'home', component: Elsewhere },
           { path: 'review', component: Elsewhere },
           { path: 'select-unit', component: Elsewhere },
+          { path: 'change-password', component: Elsewhere },
         ]),
         provideHttpClient(),
         provideHttpClientTesting(),
@@ -119,7 +120,7 @@ describe('LoginPage', () => {
     expect(failure()).toBe('登录尝试过于频繁，请 30 秒后再试。');
   });
 
-  it('tells how many minutes a locked account waits, in the chosen tab', async () => {
+  it('tells how many minutes to wait after too many wrong passwords from here, in the chosen tab', async () => {
     await chooseTab('经办人登录');
     await (await input('login-agent-mobile')).setValue('13800138000');
     await (await input('login-agent-password')).setValue('again');
@@ -132,7 +133,7 @@ describe('LoginPage', () => {
       );
     await harness.fixture.whenStable();
 
-    expect(failure()).toBe('密码错误次数过多，账号已锁定，请 15 分钟后再试。');
+    expect(failure()).toBe('密码错误次数过多，请 15 分钟后再从此处登录。');
   });
 
   it('checks an agent mobile number', async () => {
@@ -159,6 +160,22 @@ describe('LoginPage', () => {
 
     expect(TestBed.inject(Router).url).toBe('/select-unit');
   });
+
+  for (const [why, session, expected] of [
+    ['with invitations to answer to the unit picker', { ...AGENT_ONE_UNIT, pendingInvitations: 1 }, '/select-unit'],
+    ['whose password an administrator set to changing it', { ...AGENT_ONE_UNIT, user: { ...AGENT_ONE_UNIT.user, mustChangePassword: true } }, '/change-password'],
+  ] as const) {
+    it(`sends an agent ${why}`, async () => {
+      await chooseTab('经办人登录');
+      await (await input('login-agent-mobile')).setValue('13800138000');
+      await (await input('login-agent-password')).setValue('Agent2026');
+      await (await button('login-agent-submit')).click();
+      http.expectOne('/api/auth/login/agent').flush(session);
+      await harness.fixture.whenStable();
+
+      expect(TestBed.inject(Router).url).toBe(expected);
+    });
+  }
 
   it('puts the server’s field errors under the fields', async () => {
     await chooseTab('经办人登录');

@@ -12,12 +12,12 @@ import { Router } from '@angular/router';
 import type { SessionInfo } from '@common/api/auth';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { Observable } from 'rxjs';
-import { AuthService, homePath } from '../../core/auth/auth.service';
+import { afterSignInPath, AuthService } from '../../core/auth/auth.service';
 import { errorMessage, type Message } from '../../core/errors/api-error';
-import { LanguageSwitcher } from '../../core/language/language-switcher/language-switcher';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { agentLoginForm, reviewerLoginForm, unitLoginForm } from '../login-forms';
+import { PageFrame } from '../../shared/page-frame/page-frame';
 
 @Component({
   selector: 'app-login-page',
@@ -33,10 +33,10 @@ import { agentLoginForm, reviewerLoginForm, unitLoginForm } from '../login-forms
     MatTabsModule,
     TranslatePipe,
     FieldErrorPipe,
-    LanguageSwitcher,
+    PageFrame,
   ],
   templateUrl: './login-page.html',
-  styleUrls: ['../login-frame.scss', './login-page.scss'],
+  styleUrls: ['../../shared/frame-card.scss', './login-page.scss'],
 })
 export class LoginPage {
   private readonly auth = inject(AuthService);
@@ -75,7 +75,7 @@ export class LoginPage {
     login().subscribe({
       next: (session) => {
         this.submitting.set(false);
-        void this.router.navigateByUrl(homePath(session));
+        void this.router.navigateByUrl(afterSignInPath(session));
       },
       error: (error: unknown) => {
         this.submitting.set(false);

@@ -2,6 +2,7 @@ import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/fo
 import type { FieldErrorCode } from '@common/errors';
 import { compactAccountNumber, isBankAccountNumber, isEmail, normaliseMobile, normalisePhone } from '@common/validators/contact';
 import { checkCreditCode } from '@common/validators/credit-code';
+import { passwordProblem } from '@common/validators/password';
 
 // Every validator here reports a FieldErrorCode as its error key, the same codes the server sends back,
 // so one `fieldErrors.<code>` text serves both.
@@ -47,9 +48,15 @@ export const accountNumber: ValidatorFn = (control) => {
   return isBankAccountNumber(digits) ? null : fieldError('BANK_ACCOUNT_FORMAT');
 };
 
-/** A password being set: at least 8 characters with a letter and a digit (as the server's newPasswordField). */
-export const newPassword: ValidatorFn = (control) => {
-  const value = typeof control.value === 'string' ? control.value : '';
-  if (value === '') return fieldError('REQUIRED');
-  return value.length < 8 || !/[A-Za-z]/.test(value) || !/\d/.test(value) ? fieldError('PASSWORD_WEAK') : null;
-};
+/** A password being set, by the rules the server applies (common/validators/password.ts). */
+export const newPassword: ValidatorFn = newPasswordOf(() => []);
+
+/** A password being set for an account known by these logins, which it must not contain. */
+export function newPasswordOf(logins: () => readonly string[]): ValidatorFn {
+  return (control) => {
+    const value = typeof control.value === 'string' ? control.value : '';
+    if (value === '') return fieldError('REQUIRED');
+    const problem = passwordProblem(value, logins());
+    return problem ? fieldError(problem) : null;
+  };
+}

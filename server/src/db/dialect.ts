@@ -54,7 +54,8 @@ export function databaseTarget(url: string): DatabaseTarget {
       dialect: 'postgres',
       config: {
         client: 'pg',
-        connection: parsed.toString(),
+        // A host that stops answering fails a new connection in seconds (503 to the request) instead of hanging it.
+        connection: { connectionString: parsed.toString(), connectionTimeoutMillis: 5000 },
         searchPath: schema ? [schema] : undefined,
         pool: { min: 0, max: 10 },
       },

@@ -128,3 +128,12 @@ export async function refreshStatistics(knex: Knex, dialect: Dialect): Promise<v
     await knex.raw('ANALYZE');
   }
 }
+
+/** The application's tables, without knex's own bookkeeping. */
+export async function tableNames(knex: Knex, dialect: Dialect): Promise<string[]> {
+  const names: string[] =
+    dialect === 'sqlite'
+      ? await knex('sqlite_master').where({ type: 'table' }).whereNot('name', 'like', 'sqlite_%').pluck('name')
+      : await knex('information_schema.tables').whereRaw('table_schema = current_schema()').pluck('table_name');
+  return names.filter((name) => !name.startsWith('knex_')).sort();
+}

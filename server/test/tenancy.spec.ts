@@ -541,21 +541,28 @@ const call = (world: World, client: HallClient, def: RouteDefinition) => {
   return def.method === 'get' ? client.get(c.url(world)) : client.send(def.method, c.url(world), c.body);
 };
 
-describe('tenancy and roles on every endpoint', () => {
-  let world: World;
-
+/** A world of its own for the calling describe. */
+function worldPerDescribe(): { world: World } {
+  const context = {} as { world: World };
   beforeAll(async () => {
-    world = await buildWorld();
+    context.world = await buildWorld();
   });
-  afterAll(() => world.hall.close());
+  afterAll(() => context.world.hall.close());
+  return context;
+}
+
+describe('tenancy and roles on every endpoint', () => {
+  const context = worldPerDescribe();
 
   it('has a case and the expected roles for every mounted route', () => {
+    const { world } = context;
     const mounted = world.hall.app.locals.routes.map(keyOf).sort();
     expect(mounted).toEqual(Object.keys(CASES).sort());
     expect(mounted).toEqual(Object.keys(EXPECTED_ACCESS).sort());
   });
 
   it('answers 401 to anonymous callers of every non-public endpoint', async () => {
+    const { world } = context;
     for (const def of world.hall.app.locals.routes) {
       if (EXPECTED_ACCESS[keyOf(def)] === 'public') continue;
       const res = await call(world, await signedInAs(world.hall, null, 0), def);
@@ -564,6 +571,7 @@ describe('tenancy and roles on every endpoint', () => {
   }, LOOP_TIMEOUT_MS);
 
   it('answers 403 to every role an endpoint is not for', async () => {
+    const { world } = context;
     for (const def of world.hall.app.locals.routes) {
       if (EXPECTED_ACCESS[keyOf(def)] === 'public') continue;
       for (const role of ROLES.filter((r) => !allowedRoles(def).includes(r))) {
@@ -574,6 +582,7 @@ describe('tenancy and roles on every endpoint', () => {
   }, LOOP_TIMEOUT_MS);
 
   it("answers 404, or nothing of unit A, to unit B's users on every unit endpoint", async () => {
+    const { world } = context;
     for (const def of world.hall.app.locals.routes) {
       const c = CASES[keyOf(def)];
       if (c.crossUnit === 'not unit data') continue;
@@ -586,14 +595,10 @@ describe('tenancy and roles on every endpoint', () => {
 
 // The walks below carry requests out, so each has a world of its own.
 describe('the roles each endpoint lets in', () => {
-  let world: World;
-
-  beforeAll(async () => {
-    world = await buildWorld();
-  });
-  afterAll(() => world.hall.close());
+  const context = worldPerDescribe();
 
   it('lets in exactly the expected roles, and anyone on public endpoints', async () => {
+    const { world } = context;
     for (const def of world.hall.app.locals.routes) {
       const isPublic = EXPECTED_ACCESS[keyOf(def)] === 'public';
       const callers: (Role | null)[] = isPublic ? [null] : [...allowedRoles(def)];
@@ -608,14 +613,10 @@ describe('the roles each endpoint lets in', () => {
 });
 
 describe('CSRF on every state-changing endpoint', () => {
-  let world: World;
-
-  beforeAll(async () => {
-    world = await buildWorld();
-  });
-  afterAll(() => world.hall.close());
+  const context = worldPerDescribe();
 
   it('refuses a request without the X-XSRF-TOKEN header from a caller the endpoint is for, changing nothing', async () => {
+    const { world } = context;
     const stateChanging = world.hall.app.locals.routes.filter((def) => def.method !== 'get');
     expect(stateChanging.map((def) => def.method)).toContain('put');
     for (const def of stateChanging) {

@@ -172,6 +172,22 @@ describe('signing in and sessions', () => {
       expect((await client.get('/api/auth/me')).status).toBe(401);
     });
 
+    it('gives the page a readable, same-site XSRF-TOKEN cookie, and gives a signed-in page that lost it the session token again', async () => {
+      const client = await hall.client('en');
+      const signIn = await client.signInUnitAdmin(0);
+      const cookie = ([] as string[]).concat(signIn.headers['set-cookie']).find((c) => c.startsWith('XSRF-TOKEN='))!;
+      expect(cookie).not.toMatch(/HttpOnly/i);
+      expect(cookie).toMatch(/SameSite=Strict/i);
+      expect(cookie).toMatch(/Path=\//);
+      const session = /uh_session=([^;]+)/.exec(([] as string[]).concat(signIn.headers['set-cookie']).join(';'))![1];
+
+      const lost = await request(hall.app).get('/api/auth/me').set('Cookie', `uh_session=${session}`);
+      expect(lost.status).toBe(200);
+      expect(([] as string[]).concat(lost.headers['set-cookie'] ?? []).join(';')).toContain(`XSRF-TOKEN=${encodeURIComponent(client.xsrf)}`);
+      const kept = await request(hall.app).get('/api/auth/me').set('Cookie', `uh_session=${session}; XSRF-TOKEN=${client.xsrf}`);
+      expect(kept.headers['set-cookie']).toBeUndefined();
+    });
+
     it('refuses a sign-in posted without the pre-sign-in token', async () => {
       const client = await hall.client('en');
       client.xsrf = 'not-the-cookie';

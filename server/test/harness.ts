@@ -11,6 +11,7 @@ import request from 'supertest';
 import { createApp, type AppDeps } from '../src/app';
 import { ManualClock } from '../src/clock';
 import { migrateLatest, openDatabase, type Database } from '../src/db/database';
+import { tableNames } from '../src/db/dialect';
 import { DEMO_PASSWORDS, DEMO_REVIEWER, DEMO_UNITS, seedDemo } from '../src/db/seeds/demo';
 import { createLogger, type Logger } from '../src/logger';
 
@@ -67,6 +68,21 @@ async function freshDatabase(): Promise<{ db: Database; dispose(): Promise<void>
       await admin.destroy();
     },
   };
+}
+
+/** Every row of every table, each row as JSON, to tell whether a request changed anything at all. */
+export async function databaseSnapshot(db: Database): Promise<Map<string, string[]>> {
+  const snapshot = new Map<string, string[]>();
+  for (const table of await tableNames(db.knex, db.dialect)) {
+    snapshot.set(table, (await db.knex(table).select('*')).map((row) => JSON.stringify(row)).sort());
+  }
+  return snapshot;
+}
+
+/** The tables whose rows differ between two snapshots. */
+export function changedTables(before: Map<string, string[]>, after: Map<string, string[]>): string[] {
+  const tables = new Set([...before.keys(), ...after.keys()]);
+  return [...tables].filter((t) => JSON.stringify(before.get(t)) !== JSON.stringify(after.get(t))).sort();
 }
 
 export interface TestHall {

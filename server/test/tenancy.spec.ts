@@ -1,19 +1,26 @@
 /**
- * Every endpoint, every kind of caller: anonymous callers get 401, roles without the right 403, and a
- * user of unit B asking for anything of unit A 404 (or, for lists, nothing of A). A new route without
- * a case here fails the first test.
+ * Every endpoint, every kind of caller: anonymous callers get 401, roles without the right 403 (the roles
+ * are this file's own table, EXPECTED_ACCESS, not the declarations'), the right roles get in, a user of
+ * unit B asking for anything of unit A 404 (or, for lists, nothing of A), and every state-changing
+ * request without the CSRF token is refused. A new route without a case and a line in EXPECTED_ACCESS
+ * fails the first test.
  */
 import type { Role } from '@common/api/auth';
-import { AGENTS, createTestHall, type HallClient, type TestHall } from './harness';
-import { DEMO_UNITS } from '../src/db/seeds/demo';
-import { addition, newIdNumber, submitBatch } from './declarations';
+import type request from 'supertest';
+import { AGENTS, changedTables, createTestHall, databaseSnapshot, type HallClient, type TestHall } from './harness';
+import { DEMO_PASSWORDS, DEMO_REVIEWER, DEMO_UNITS } from '../src/db/seeds/demo';
+import { activeEmployees, addition, newIdNumber, residents, submitBatch } from './declarations';
 import { batchRow, filledTemplate, uploadWorkbook } from './batch-files';
-import { UNIT_ROLES, type RouteDefinition } from '../src/http/route';
+import { UNIT_ROLES, type Access, type RouteDefinition } from '../src/http/route';
 
 interface World {
   hall: TestHall;
   /** Ids of things that belong to unit A. */
   unitA: { unitId: number; invitedAgentId: number; agentId: number; paymentDetailId: number; personId: number; idNumber: string; name: string; declarationId: number; batchId: number };
+  /** Employed by unit A and reduced there in 202611, then added by unit B from 202612 (both approved). */
+  moved: { personId: number };
+  /** Had urban-rural resident insurance until unit A's addition of them from 202611 was approved. */
+  formerResident: { personId: number };
 }
 
 interface TenancyCase {
@@ -29,17 +36,17 @@ const CASES: Record<string, TenancyCase> = {
   'get /openapi.json': { url: () => '/api/openapi.json', crossUnit: 'not unit data' },
   'post /auth/login/unit': {
     url: () => '/api/auth/login/unit',
-    body: { creditCode: DEMO_UNITS[0].creditCode, password: 'wrong-password' },
+    body: { creditCode: DEMO_UNITS[0].creditCode, password: DEMO_PASSWORDS.unitAdmin },
     crossUnit: 'not unit data',
   },
   'post /auth/login/agent': {
     url: () => '/api/auth/login/agent',
-    body: { mobile: AGENTS.unitAOnly, password: 'wrong-password' },
+    body: { mobile: AGENTS.unitAOnly, password: DEMO_PASSWORDS.agent },
     crossUnit: 'not unit data',
   },
   'post /auth/login/reviewer': {
     url: () => '/api/auth/login/reviewer',
-    body: { username: 'reviewer', password: 'wrong-password' },
+    body: { username: DEMO_REVIEWER.username, password: DEMO_PASSWORDS.reviewer },
     crossUnit: 'not unit data',
   },
   'get /auth/me': {
@@ -70,7 +77,8 @@ const CASES: Record<string, TenancyCase> = {
     crossUnit: async (b, { hall }) => {
       const res = await b.get('/api/home');
       const unitB = await hall.db.knex('units').where({ credit_code: DEMO_UNITS[1].creditCode }).first('id');
-      const insuredB = await hall.db.knex('employments').where({ unit_id: unitB.id, status: 'active' }).count({ n: '*' }).first();
+      // Insured this month: the person unit B takes on from 202612 is not yet.
+      const insuredB = await hall.db.knex('employments').where({ unit_id: unitB.id, status: 'active' }).where('start_month', '<=', '202611').count({ n: '*' }).first();
       expect(res.body.insuredCount).toBe(Number(insuredB!.n));
     },
   },
@@ -249,8 +257,23 @@ const CASES: Record<string, TenancyCase> = {
   },
   'get /insured-persons/:personId': {
     url: ({ unitA }) => `/api/insured-persons/${unitA.personId}`,
-    crossUnit: async (b, { unitA }) => {
+    crossUnit: async (b, { unitA, moved, formerResident, hall }) => {
       expect((await b.get(`/api/insured-persons/${unitA.personId}`)).status).toBe(404);
+      expect((await b.get(`/api/insured-persons/${formerResident.personId}`)).status).toBe(404);
+      // Each unit sees the person who moved with its own employment and insurance only.
+      const inB = (await b.get(`/api/insured-persons/${moved.personId}`)).body;
+      expect([inB.employment.status, inB.employment.startMonth]).toEqual(['active', '202612']);
+      const typesOfB = await insuranceTypesOf(hall, 1);
+      expect(inB.insurance.map((i: Insurance) => [i.insuranceType, i.startMonth, i.status])).toEqual(typesOfB.map((t) => [t, '202612', 'active']));
+
+      const a = await signedInAs(hall, 'unit_admin', 0);
+      const inA = (await a.get(`/api/insured-persons/${moved.personId}`)).body;
+      expect([inA.employment.status, inA.employment.endMonth]).toEqual(['suspended', '202611']);
+      const typesOfA = await insuranceTypesOf(hall, 0);
+      expect(inA.insurance.map((i: Insurance) => [i.insuranceType, i.endMonth])).toEqual(typesOfA.map((t) => [t, '202611']));
+      // Unit A took the former resident on: their resident insurance, held without a unit, is not unit A's to show.
+      const resident = (await a.get(`/api/insured-persons/${formerResident.personId}`)).body;
+      expect(resident.insurance.map((i: Insurance) => [i.insuranceType, i.startMonth, i.status])).toEqual(typesOfA.map((t) => [t, '202611', 'active']));
     },
   },
   'get /insured-persons/export': {
@@ -415,12 +438,92 @@ async function unitAUploadToken(hall: TestHall): Promise<string> {
   return res.body.token;
 }
 
+/**
+ * Who may call each endpoint, kept here rather than read from the route declarations, so a declaration
+ * that lets too many roles in fails. A new route needs its line. `signed-in`: any session.
+ */
+const EXPECTED_ACCESS: Record<string, Access> = {
+  'get /health': 'public',
+  'get /openapi.json': 'public',
+  'post /auth/login/unit': 'public',
+  'post /auth/login/agent': 'public',
+  'post /auth/login/reviewer': 'public',
+  'get /auth/me': 'signed-in',
+  'post /auth/logout': 'signed-in',
+  // Declared for any session; the service lets agents only choose a unit.
+  'post /auth/unit': ['agent'],
+  'post /auth/password': 'signed-in',
+  // Declared for any session (an agent may answer before choosing a unit); the service lets agents only.
+  'get /auth/invitations': ['agent'],
+  'post /auth/invitations/:unitId/accept': ['agent'],
+  'post /auth/invitations/:unitId/decline': ['agent'],
+  'get /home': ['unit_admin', 'agent'],
+  'get /unit': ['unit_admin', 'agent'],
+  'get /agents': ['unit_admin'],
+  'post /agents': ['unit_admin'],
+  'post /agents/:id/disable': ['unit_admin'],
+  'post /agents/:id/enable': ['unit_admin'],
+  'post /agents/:id/password': ['unit_admin'],
+  'delete /agents/:id/invitation': ['unit_admin'],
+  'get /audit': ['unit_admin'],
+  'get /audit/export': ['unit_admin'],
+  'get /additions/options': ['unit_admin', 'agent'],
+  'post /additions/quote': ['unit_admin', 'agent'],
+  'post /additions': ['unit_admin', 'agent'],
+  'get /reductions/options': ['unit_admin', 'agent'],
+  'post /reductions': ['unit_admin', 'agent'],
+  'get /declarations': ['unit_admin', 'agent'],
+  'get /declarations/:id': ['unit_admin', 'agent'],
+  'post /declarations/:id/withdraw': ['unit_admin', 'agent'],
+  'get /templates/:kind': ['unit_admin', 'agent'],
+  'post /batches/validate': ['unit_admin', 'agent'],
+  'get /batches/validations/:token/annotated': ['unit_admin', 'agent'],
+  'post /batches': ['unit_admin', 'agent'],
+  'get /insured-persons': ['unit_admin', 'agent'],
+  'get /insured-persons/export': ['unit_admin', 'agent'],
+  'get /insured-persons/:personId': ['unit_admin', 'agent'],
+  'put /insured-persons/:personId/contact': ['unit_admin', 'agent'],
+  'post /insured-persons/:personId/hukou-changes': ['unit_admin', 'agent'],
+  'post /unit/info-changes': ['unit_admin', 'agent'],
+  'post /unit/bank-account-changes': ['unit_admin'],
+  'get /bank-branches': ['unit_admin', 'agent'],
+  'get /payments/details': ['unit_admin', 'agent'],
+  'get /payments/details/export': ['unit_admin', 'agent'],
+  'get /payments/details/:id': ['unit_admin', 'agent'],
+  'get /payments/periods': ['unit_admin', 'agent'],
+  'get /payments/periods/export': ['unit_admin', 'agent'],
+  'get /payments/statement': ['unit_admin', 'agent'],
+  'post /certificates': ['unit_admin', 'agent'],
+  'get /certificates/:code': ['unit_admin', 'agent'],
+  'get /certificates/verify/:code': 'public',
+  'get /review/home': ['reviewer'],
+  'get /review/declarations': ['reviewer'],
+  'get /review/declarations/:id': ['reviewer'],
+  'post /review/declarations/:id/decision': ['reviewer'],
+  'post /review/batches/:id/decision': ['reviewer'],
+  'post /review/assessments': ['reviewer'],
+  'post /review/collections': ['reviewer'],
+};
+
+const ROLES = ['unit_admin', 'agent', 'reviewer'] as const;
 const keyOf = (r: RouteDefinition) => `${r.method} ${r.path}`;
+/** The roles expected to get in; an endpoint missing from the table lets nobody in, so every walk fails on it. */
+const allowedRoles = (def: RouteDefinition): readonly Role[] => {
+  const access = EXPECTED_ACCESS[keyOf(def)];
+  return access === undefined || access === 'public' ? [] : access === 'signed-in' ? ROLES : access;
+};
 /** Each of these walks every route, signing in per role: more than the default spec timeout on a busy machine. */
 const LOOP_TIMEOUT_MS = 180_000;
 
-/** Sign-ins of unit B, one per role, to play the other unit. */
-async function signedInAs(hall: TestHall, role: Role, unitIndex: 0 | 1): Promise<HallClient> {
+type Insurance = { insuranceType: string; startMonth: string; endMonth: string | null; status: string };
+
+async function insuranceTypesOf(hall: TestHall, unitIndex: 0 | 1): Promise<string[]> {
+  const unit = await hall.db.knex('units').where({ credit_code: DEMO_UNITS[unitIndex].creditCode }).first('id');
+  return hall.db.knex('unit_insurance_types').where({ unit_id: unit.id }).orderBy('insurance_type').pluck('insurance_type');
+}
+
+/** A signed-in user of the role in the unit (its single-unit agent); anonymous for no role. */
+async function signedInAs(hall: TestHall, role: Role | null, unitIndex: 0 | 1): Promise<HallClient> {
   const client = await hall.client('en');
   if (role === 'unit_admin') await client.signInUnitAdmin(unitIndex);
   if (role === 'agent') await client.signInAgent(unitIndex === 0 ? AGENTS.unitAOnly : AGENTS.unitBOnly);
@@ -428,84 +531,154 @@ async function signedInAs(hall: TestHall, role: Role, unitIndex: 0 | 1): Promise
   return client;
 }
 
-describe('tenancy and roles on every endpoint', () => {
-  let world: World;
+/** The world's setup must happen as written: a refusal would leave out the situation the walks check. */
+function accepted(res: request.Response, status: number): request.Response {
+  if (res.status !== status) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+  return res;
+}
 
+async function buildWorld(): Promise<World> {
+  const hall = await createTestHall();
+  const agent = await hall.db.knex('users').where({ role: 'agent', login: AGENTS.unitAOnly }).first('id');
+  const unitA = await hall.db.knex('units').where({ credit_code: DEMO_UNITS[0].creditCode }).first('id');
+  const detail = await hall.db
+    .knex('payment_details as d')
+    .join('insured_persons as p', 'p.id', 'd.person_id')
+    .where('d.unit_id', unitA.id)
+    .join('employments as e', 'e.person_id', 'p.id')
+    .where('e.status', 'active')
+    .first('d.id', 'p.id as person_id', 'p.id_number', 'p.name');
+  const admin = await hall.client();
+  await admin.signInUnitAdmin(0);
+  const declared = await admin.post('/api/additions', addition(newIdNumber(901)));
+  const batch = await submitBatch(hall, 0, [addition(newIdNumber(902)), addition(newIdNumber(903))]);
+
+  const adminB = await hall.client();
+  await adminB.signInUnitAdmin(1);
+  const reviewer = await hall.client();
+  await reviewer.signInReviewer();
+  const approve = async (submitted: Promise<request.Response>) =>
+    accepted(await reviewer.post(`/api/review/declarations/${accepted(await submitted, 201).body.id}/decision`, { approve: true }), 200);
+  const moved = (await activeEmployees(hall, 0)).find((p) => p.personId !== detail.person_id)!;
+  await approve(admin.post('/api/reductions', { idNumber: moved.idNumber, name: moved.name, reason: 'resigned' }));
+  await approve(adminB.post('/api/additions', addition(moved.idNumber, { name: moved.name, effectiveMonth: '202612' })));
+  const [resident] = await residents(hall);
+  await approve(admin.post('/api/additions', addition(resident.idNumber, { name: resident.name })));
+  // Unit A invites an agent of unit B: the invitation is that agent's to answer, no one else's.
+  const invitee = await adminB.post('/api/agents', { name: '受邀人', mobile: '13900000055', password: 'Invitee2026x' });
+  await admin.post('/api/agents', { name: '受邀人', mobile: '13900000055', password: 'Invitee2026x' });
+
+  return {
+    hall,
+    unitA: {
+      unitId: unitA.id,
+      invitedAgentId: invitee.body.id,
+      agentId: agent.id,
+      paymentDetailId: detail.id,
+      personId: detail.person_id,
+      idNumber: detail.id_number,
+      name: detail.name,
+      declarationId: declared.body.id,
+      batchId: batch.batchId!,
+    },
+    moved: { personId: moved.personId },
+    formerResident: { personId: resident.personId },
+  };
+}
+
+const call = (world: World, client: HallClient, def: RouteDefinition) => {
+  const c = CASES[keyOf(def)];
+  return def.method === 'get' ? client.get(c.url(world)) : client.send(def.method, c.url(world), c.body);
+};
+
+/** A world of its own for the calling describe. */
+function worldPerDescribe(): { world: World } {
+  const context = {} as { world: World };
   beforeAll(async () => {
-    const hall = await createTestHall();
-    const agent = await hall.db.knex('users').where({ role: 'agent', login: AGENTS.unitAOnly }).first('id');
-    const unitA = await hall.db.knex('units').where({ credit_code: DEMO_UNITS[0].creditCode }).first('id');
-    const detail = await hall.db
-      .knex('payment_details as d')
-      .join('insured_persons as p', 'p.id', 'd.person_id')
-      .where('d.unit_id', unitA.id)
-      .join('employments as e', 'e.person_id', 'p.id')
-      .where('e.status', 'active')
-      .first('d.id', 'p.id as person_id', 'p.id_number', 'p.name');
-    const admin = await hall.client();
-    await admin.signInUnitAdmin(0);
-    const declared = await admin.post('/api/additions', addition(newIdNumber(901)));
-    const batch = await submitBatch(hall, 0, [addition(newIdNumber(902)), addition(newIdNumber(903))]);
-    // Unit A invites an agent of unit B: the invitation is that agent's to answer, no one else's.
-    const adminB = await hall.client();
-    await adminB.signInUnitAdmin(1);
-    const invitee = await adminB.post('/api/agents', { name: '受邀人', mobile: '13900000055', password: 'Invitee2026x' });
-    await admin.post('/api/agents', { name: '受邀人', mobile: '13900000055', password: 'Invitee2026x' });
-    world = {
-      hall,
-      unitA: {
-        unitId: unitA.id,
-        invitedAgentId: invitee.body.id,
-        agentId: agent.id,
-        paymentDetailId: detail.id,
-        personId: detail.person_id,
-        idNumber: detail.id_number,
-        name: detail.name,
-        declarationId: declared.body.id,
-        batchId: batch.batchId!,
-      },
-    };
+    context.world = await buildWorld();
   });
-  afterAll(() => world.hall.close());
+  afterAll(() => context.world.hall.close());
+  return context;
+}
 
-  const call = (client: HallClient, def: RouteDefinition, c: TenancyCase) =>
-    def.method === 'get' ? client.get(c.url(world)) : client.send(def.method, c.url(world), c.body);
+describe('tenancy and roles on every endpoint', () => {
+  const context = worldPerDescribe();
 
-  it('has a case for every mounted route', () => {
-    expect(world.hall.app.locals.routes.map(keyOf).sort()).toEqual(Object.keys(CASES).sort());
+  it('has a case and the expected roles for every mounted route', () => {
+    const { world } = context;
+    const mounted = world.hall.app.locals.routes.map(keyOf).sort();
+    expect(mounted).toEqual(Object.keys(CASES).sort());
+    expect(mounted).toEqual(Object.keys(EXPECTED_ACCESS).sort());
   });
 
   it('answers 401 to anonymous callers of every non-public endpoint', async () => {
+    const { world } = context;
     for (const def of world.hall.app.locals.routes) {
-      if (def.access === 'public') continue;
-      const anonymous = await world.hall.client('en');
-      const res = await call(anonymous, def, CASES[keyOf(def)]);
-      expect(res.status).withContext(keyOf(def)).toBe(401);
+      if (EXPECTED_ACCESS[keyOf(def)] === 'public') continue;
+      const res = await call(world, await signedInAs(world.hall, null, 0), def);
+      expect([res.status, res.body.code]).withContext(keyOf(def)).toEqual([401, 'UNAUTHENTICATED']);
     }
   }, LOOP_TIMEOUT_MS);
 
   it('answers 403 to every role an endpoint is not for', async () => {
+    const { world } = context;
     for (const def of world.hall.app.locals.routes) {
-      if (def.access === 'public' || def.access === 'signed-in') continue;
-      for (const role of ['unit_admin', 'agent', 'reviewer'] as const) {
-        if (def.access.includes(role)) continue;
-        const client = await signedInAs(world.hall, role, 0);
-        const res = await call(client, def, CASES[keyOf(def)]);
-        expect(res.status).withContext(`${keyOf(def)} as ${role}`).toBe(403);
+      if (EXPECTED_ACCESS[keyOf(def)] === 'public') continue;
+      for (const role of ROLES.filter((r) => !allowedRoles(def).includes(r))) {
+        const res = await call(world, await signedInAs(world.hall, role, 0), def);
+        expect([res.status, res.body.code]).withContext(`${keyOf(def)} as ${role}`).toEqual([403, 'FORBIDDEN']);
       }
     }
   }, LOOP_TIMEOUT_MS);
 
   it("answers 404, or nothing of unit A, to unit B's users on every unit endpoint", async () => {
+    const { world } = context;
     for (const def of world.hall.app.locals.routes) {
       const c = CASES[keyOf(def)];
       if (c.crossUnit === 'not unit data') continue;
-      const roles = def.access === 'signed-in' ? UNIT_ROLES : (def.access as readonly Role[]).filter((r) => UNIT_ROLES.includes(r));
+      const roles = allowedRoles(def).filter((r) => UNIT_ROLES.includes(r));
       expect(roles.length).withContext(keyOf(def)).toBeGreaterThan(0);
-      for (const role of roles) {
-        const b = await signedInAs(world.hall, role, 1);
-        await c.crossUnit(b, world);
+      for (const role of roles) await c.crossUnit(await signedInAs(world.hall, role, 1), world);
+    }
+  }, LOOP_TIMEOUT_MS);
+});
+
+// The walks below carry requests out, so each has a world of its own.
+describe('the roles each endpoint lets in', () => {
+  const context = worldPerDescribe();
+
+  it('lets in exactly the expected roles, and anyone on public endpoints', async () => {
+    const { world } = context;
+    for (const def of world.hall.app.locals.routes) {
+      const isPublic = EXPECTED_ACCESS[keyOf(def)] === 'public';
+      const callers: (Role | null)[] = isPublic ? [null] : [...allowedRoles(def)];
+      expect(callers.length).withContext(keyOf(def)).toBeGreaterThan(0);
+      // Unit B's users aim at unit A's ids: a 404 still shows the route let them in, and unit A's data stays as the walk found it.
+      for (const role of callers) {
+        const res = await call(world, await signedInAs(world.hall, role, 1), def);
+        expect([401, 403]).withContext(`${keyOf(def)} as ${role ?? 'anonymous'}: ${JSON.stringify(res.body)}`).not.toContain(res.status);
       }
+    }
+  }, LOOP_TIMEOUT_MS);
+});
+
+describe('CSRF on every state-changing endpoint', () => {
+  const context = worldPerDescribe();
+
+  it('refuses a request without the X-XSRF-TOKEN header from a caller the endpoint is for, changing nothing', async () => {
+    const { world } = context;
+    const stateChanging = world.hall.app.locals.routes.filter((def) => def.method !== 'get');
+    expect(stateChanging.map((def) => def.method)).toContain('put');
+    for (const def of stateChanging) {
+      const c = CASES[keyOf(def)];
+      const role = EXPECTED_ACCESS[keyOf(def)] === 'public' ? null : allowedRoles(def)[0];
+      const client = await signedInAs(world.hall, role, 0);
+      const before = await databaseSnapshot(world.hall.db);
+      // The browser sends the cookies, session and XSRF-TOKEN; a forged page cannot read the token to copy it into the header.
+      const req = client.agent[def.method](c.url(world)).set('Accept-Language', 'en');
+      const res = await (c.body === undefined ? req : req.send(c.body as object));
+      expect([res.status, res.body.code]).withContext(keyOf(def)).toEqual([403, 'CSRF_INVALID']);
+      expect(changedTables(before, await databaseSnapshot(world.hall.db))).withContext(keyOf(def)).toEqual([]);
     }
   }, LOOP_TIMEOUT_MS);
 });

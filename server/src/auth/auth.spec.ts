@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { AGENTS, createTestHall, type HallClient, type TestHall } from '../../test/harness';
 import { DEMO_PASSWORDS, DEMO_UNITS } from '../db/seeds/demo';
 
@@ -133,12 +134,32 @@ describe('signing in and sessions', () => {
 
     it('refuses a token that is not the session one, even when cookie and header agree', async () => {
       const client = await hall.client('en');
-      await client.signInUnitAdmin(0);
-      const res = await client.agent
-        .post('/api/auth/logout')
-        .set('Cookie', 'XSRF-TOKEN=forged')
-        .set('X-XSRF-TOKEN', 'forged');
-      expect(res.status).toBe(403);
+      const session = /uh_session=([^;]+)/.exec(([] as string[]).concat((await client.signInUnitAdmin(0)).headers['set-cookie']).join(';'))![1];
+      // A plain request, not the agent: the agent would send its own XSRF-TOKEN cookie instead of the forged one.
+      const logout = (xsrf: string) =>
+        request(hall.app).post('/api/auth/logout').set('Cookie', `uh_session=${session}; XSRF-TOKEN=${xsrf}`).set('X-XSRF-TOKEN', xsrf);
+      const forged = await logout('forged');
+      expect([forged.status, forged.body.code]).toEqual([403, 'CSRF_INVALID']);
+      expect((await client.get('/api/auth/me')).status).toBe(200);
+      // The same request with the session's own token is carried out, so only the token was refused above.
+      expect((await logout(client.xsrf)).status).toBe(204);
+      expect((await client.get('/api/auth/me')).status).toBe(401);
+    });
+
+    it('gives the page a readable, same-site XSRF-TOKEN cookie, and gives a signed-in page that lost it the session token again', async () => {
+      const client = await hall.client('en');
+      const signIn = await client.signInUnitAdmin(0);
+      const cookie = ([] as string[]).concat(signIn.headers['set-cookie']).find((c) => c.startsWith('XSRF-TOKEN='))!;
+      expect(cookie).not.toMatch(/HttpOnly/i);
+      expect(cookie).toMatch(/SameSite=Strict/i);
+      expect(cookie).toMatch(/Path=\//);
+      const session = /uh_session=([^;]+)/.exec(([] as string[]).concat(signIn.headers['set-cookie']).join(';'))![1];
+
+      const lost = await request(hall.app).get('/api/auth/me').set('Cookie', `uh_session=${session}`);
+      expect(lost.status).toBe(200);
+      expect(([] as string[]).concat(lost.headers['set-cookie'] ?? []).join(';')).toContain(`XSRF-TOKEN=${encodeURIComponent(client.xsrf)}`);
+      const kept = await request(hall.app).get('/api/auth/me').set('Cookie', `uh_session=${session}; XSRF-TOKEN=${client.xsrf}`);
+      expect(kept.headers['set-cookie']).toBeUndefined();
     });
 
     it('refuses a sign-in posted without the pre-sign-in token', async () => {

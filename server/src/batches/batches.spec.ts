@@ -347,6 +347,19 @@ describe('batches from templates', () => {
     expect(await hall.db.knex('declarations').where({ batch_id: res.body.batchId }).count({ n: '*' }).first()).toEqual({ n: 3 } as never);
   });
 
+  it('stores an ID number typed with a lowercase check character x in upper case, so the same person is one person', async () => {
+    const file = await filledTemplate('addition', [batchRow('11010519491231010x')]);
+    const { token, validRows } = (await upload(admin, 'addition', file)).body;
+    expect(validRows).toBe(1);
+    const res = await admin.post('/api/batches', { token });
+    expect(res.status).toBe(201);
+    const [stored] = await hall.db.knex('declarations').where({ batch_id: res.body.batchId }).select('id_number', 'payload');
+    expect([stored.id_number, JSON.parse(stored.payload).idNumber]).toEqual(['11010519491231010X', '11010519491231010X']);
+
+    const again = (await upload(admin, 'addition', await filledTemplate('addition', [batchRow('11010519491231010X')]))).body;
+    expect(again.errors.map((e: SheetError) => [e.row, e.code])).toEqual([[2, 'DECLARATION_PENDING']]);
+  });
+
   it('refuses to submit an unknown, old or empty validation', async () => {
     const unknown = await admin.post('/api/batches', { token: 'x'.repeat(32) });
     expect([unknown.status, unknown.body.code]).toEqual([404, 'BATCH_VALIDATION_EXPIRED']);

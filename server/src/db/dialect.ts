@@ -208,3 +208,12 @@ export function isUniqueViolation(error: unknown): boolean {
   const { code, message } = error as { code?: unknown; message?: unknown };
   return code === '23505' || (code === 'SQLITE_CONSTRAINT' && typeof message === 'string' && message.includes('UNIQUE constraint failed'));
 }
+
+/** The application's tables, without knex's own bookkeeping. */
+export async function tableNames(knex: Knex, dialect: Dialect): Promise<string[]> {
+  const names: string[] =
+    dialect === 'sqlite'
+      ? await knex('sqlite_master').where({ type: 'table' }).whereNot('name', 'like', 'sqlite_%').pluck('name')
+      : await knex('information_schema.tables').whereRaw('table_schema = current_schema()').pluck('table_name');
+  return names.filter((name) => !name.startsWith('knex_')).sort();
+}

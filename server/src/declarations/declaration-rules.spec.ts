@@ -2,7 +2,7 @@ import { additionInput, reductionInput } from '@common/api/declarations';
 import { idNumberCheckChar } from '@common/validators/id-number';
 import { createTestHall, type TestHall } from '../../test/harness';
 import { activeEmployees, addition, newIdNumber, unitIdOf } from '../../test/declarations';
-import { DeclarationRules } from './declaration-rules';
+import { DeclarationRules, isInsuredHere } from './declaration-rules';
 
 /** The batch importer checks up to 20,000 rows with these rules, so they must not query row by row. */
 describe('declaration rules on a large batch', () => {
@@ -64,3 +64,18 @@ function fakeId(i: number): string {
   const first17 = `3501021${940 + (i % 20)}0101${String(Math.floor(i / 20)).padStart(3, '0')}`;
   return first17 + idNumberCheckChar(first17);
 }
+
+describe('who a unit may reduce in a month', () => {
+  const record = (...activeEmployments: { unitId: number; startMonth: string }[]) => ({ personId: 1, name: '王伟', activeEmployments });
+
+  it('counts coverage by the unit that has begun by that month, this month included', () => {
+    expect(isInsuredHere(7, record({ unitId: 7, startMonth: '202611' }), '202611')).toBeTrue();
+    expect(isInsuredHere(7, record({ unitId: 7, startMonth: '202305' }), '202611')).toBeTrue();
+  });
+
+  it('does not count coverage that begins next month, nor another unit’s, nor anyone without a record', () => {
+    expect(isInsuredHere(7, record({ unitId: 7, startMonth: '202612' }), '202611')).toBeFalse();
+    expect(isInsuredHere(7, record({ unitId: 8, startMonth: '202305' }), '202611')).toBeFalse();
+    expect(isInsuredHere(7, undefined, '202611')).toBeFalse();
+  });
+});

@@ -98,6 +98,21 @@ describe('additions', () => {
     expect(JSON.parse(audit.after).idNumber).toBe(idNumber);
   });
 
+  it('stores an ID number typed with a lowercase check character x in upper case, so the same person is one person', async () => {
+    const { hall, unit } = context;
+    const res = await unit.post('/api/additions', addition('11010519491231002x'));
+    expect(res.status).toBe(201);
+    const stored = await hall.db.knex('declarations').where({ id: res.body.id }).first('id_number', 'payload');
+    expect([stored.id_number, JSON.parse(stored.payload).idNumber]).toEqual(['11010519491231002X', '11010519491231002X']);
+
+    expect(fieldsOf(await unit.post('/api/additions', addition('11010519491231002X')))).toEqual(['idNumber:DECLARATION_PENDING']);
+    const reviewer = await hall.client('en');
+    await reviewer.signInReviewer();
+    expect((await reviewer.post(`/api/review/declarations/${res.body.id}/decision`, { approve: true })).status).toBe(200);
+    expect(await hall.db.knex('insured_persons').where({ id_number: '11010519491231002X' }).first('id')).toBeDefined();
+    expect(fieldsOf(await unit.post('/api/additions', addition('11010519491231002X')))).toEqual(['idNumber:ALREADY_INSURED_HERE']);
+  });
+
   it('checks the ID number by its type: resident ID card, Hong Kong/Macao/Taiwan residence permit, foreigner permanent residence ID', async () => {
     const { unit } = context;
     const refused = async (overrides: object) => fieldsOf(await unit.post('/api/additions', addition(newIdNumber(5), overrides)));

@@ -86,7 +86,7 @@ export function createServices(deps: AppDeps): Services {
     declarations: new DeclarationService(db.knex, clock),
     insured: new InsuredService(db.knex, lists),
     review: new ReviewService(db.knex, clock),
-    certificates: new CertificateService(db.knex, clock),
+    certificates: new CertificateService(db.knex, clock, db.dialect),
     maintenance: new MaintenanceService(db.knex, clock, bundledBankBranches()),
   };
 }

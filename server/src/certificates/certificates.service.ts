@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
+import type { RateLimiterStoreAbstract } from 'rate-limiter-flexible';
 import {
   CERTIFICATE_CODE,
   normaliseCertificateCode,
@@ -10,6 +11,7 @@ import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber } from '@common/validators/id-number';
 import type { Clock } from '../clock';
 import { recordAudit } from '../audit/audit.store';
+import { databaseRateLimiter, type Dialect } from '../db/dialect';
 import { AppError, invalidFields, notFound } from '../http/errors';
 import type { Actor } from '../http/route';
 import { CertificateStore } from './certificates.store';
@@ -45,10 +47,17 @@ export function maskName(name: string): string {
 
 /** Payment certificates (缴费证明): issued by a unit for its employee; verified by anyone holding the code. */
 export class CertificateService {
+  /** Unknown codes per caller, counted in the database (login_limits) so every instance counts together. */
+  private readonly misses: RateLimiterStoreAbstract;
+
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
-  ) {}
+    dialect: Dialect,
+  ) {
+    const windowSeconds = VERIFY_WINDOW_MS / 1000;
+    this.misses = databaseRateLimiter(db, dialect, { keyPrefix: 'verify_misses', points: VERIFY_MISSES_ALLOWED, duration: windowSeconds });
+  }
 
   async issue(
     actor: Actor & { unitId: number },
@@ -110,23 +119,20 @@ export class CertificateService {
     };
   }
 
-  /** `caller` identifies who asks (their address): unknown codes count against it. */
+  /** `caller` identifies who asks (their address): unknown codes count against it, atomically across instances. */
   async verify(rawCode: string, caller: string): Promise<CertificateVerification> {
-    const store = new CertificateStore(this.db);
-    const key = `verify:${caller}`;
-    const now = this.clock.now().getTime();
-    const misses = await store.misses(key);
-    if (misses?.blockedUntil && Date.parse(misses.blockedUntil) > now) {
-      const seconds = Math.ceil((Date.parse(misses.blockedUntil) - now) / 1000);
+    const misses = await this.misses.get(caller);
+    if (misses && misses.consumedPoints >= VERIFY_MISSES_ALLOWED) {
+      const seconds = Math.max(1, Math.ceil(misses.msBeforeNext / 1000));
       throw new AppError(429, 'VERIFY_THROTTLED', { seconds, minutes: Math.ceil(seconds / 60) });
     }
     const code = normaliseCertificateCode(rawCode);
-    const row = CERTIFICATE_CODE.test(code) ? await store.byCode(code) : undefined;
+    const row = CERTIFICATE_CODE.test(code) ? await new CertificateStore(this.db).byCode(code) : undefined;
     if (!row) {
-      const recent = misses && Date.parse(misses.lastFailureAt) + VERIFY_WINDOW_MS > now && !misses.blockedUntil;
-      const failures = recent ? misses.failures + 1 : 1;
-      const blockedUntil = failures >= VERIFY_MISSES_ALLOWED ? new Date(now + VERIFY_WINDOW_MS).toISOString() : null;
-      await store.saveMisses(key, failures, new Date(now).toISOString(), blockedUntil);
+      // A miss past the allowance is refused by the limiter; it is a miss all the same.
+      await this.misses.consume(caller).catch((rejection: unknown) => {
+        if (rejection instanceof Error) throw rejection;
+      });
       throw notFound();
     }
     return {

@@ -94,17 +94,4 @@ export class CertificateStore {
       .where('c.code', code)
       .first('c.from_period', 'c.to_period', 'c.months', 'p.name', 'p.id_number');
   }
-
-  /** Misses (unknown codes) of one caller, kept in the database so every instance counts them together. */
-  async misses(key: string): Promise<{ failures: number; lastFailureAt: string; blockedUntil: string | null } | undefined> {
-    const row = await this.db('login_throttle').where({ key }).first();
-    return row && { failures: row.failures, lastFailureAt: row.last_failure_at, blockedUntil: row.blocked_until ?? null };
-  }
-
-  async saveMisses(key: string, failures: number, at: string, blockedUntil: string | null): Promise<void> {
-    await this.db('login_throttle')
-      .insert({ key, failures, last_failure_at: at, blocked_until: blockedUntil })
-      .onConflict('key')
-      .merge();
-  }
 }

@@ -82,12 +82,14 @@ export interface TestHall {
 export interface TestHallOptions {
   /** The server's log, for a test that reads it; silent unless given. */
   logger?: Logger;
+  /** A built client to serve beside the API. */
+  clientDist?: string;
 }
 
 export async function createTestHall(options: TestHallOptions = {}): Promise<TestHall> {
   const { db, dispose } = await freshDatabase();
   const clock = new ManualClock(SEED_INSTANT);
-  const newApp = () => createApp({ db, clock, logger: options.logger ?? logger, i18nDir: I18N_DIR, secureCookies: false });
+  const newApp = () => createApp({ db, clock, logger: options.logger ?? logger, i18nDir: I18N_DIR, secureCookies: false, clientDist: options.clientDist });
   const app = newApp();
   let otherApp: TestHall['app'] | undefined;
   const clientOf = async (instance: TestHall['app'], lang: string) => {

@@ -1,8 +1,7 @@
 /**
- * After `ng build`: writes a brotli (`.br`) and a gzip (`.gz`) twin beside every text file of the built
+ * After `ng build` (scripts/build-client.ts): writes a brotli (`.br`) and a gzip (`.gz`) twin beside every text file of the built
  * client, so the server sends them without compressing per request (server/src/client-assets).
  * At the highest levels, which only the build can afford; a twin not smaller than its file is not written.
- * `node --import tsx scripts/precompress-client.ts [folder]`, by default dist/client/browser.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -37,10 +36,4 @@ export async function precompressClient(dir: string): Promise<{ files: number; b
     totals.brotliBytes += Math.min(twins['.br'].length, content.length);
   }
   return totals;
-}
-
-if (import.meta.main) {
-  const dir = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '..', 'dist', 'client', 'browser'));
-  const { files, bytes, brotliBytes } = await precompressClient(dir);
-  process.stdout.write(`precompressed ${files} files in ${dir}: ${(bytes / 1024).toFixed(0)} KiB, ${(brotliBytes / 1024).toFixed(0)} KiB as brotli\n`);
 }

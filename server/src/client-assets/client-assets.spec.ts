@@ -40,6 +40,9 @@ describe('the built client, served compressed and cached', () => {
     writeFileSync(path.join(dist, 'index.html'), INDEX);
     writeFileSync(path.join(dist, 'main-AB12CD34.js'), BUNDLE);
     writeFileSync(path.join(dist, 'i18n', 'zh-CN.json'), CATALOGUE);
+    writeFileSync(path.join(dist, 'chunk-DXD_q-sf.js'), BUNDLE);
+    // Copied from client/public under its own name, which only looks like a hashed one.
+    writeFileSync(path.join(dist, 'holidays-calendar.json'), CATALOGUE);
     // A font is compressed already: it is sent as it is.
     writeFileSync(path.join(dist, 'media', 'material-symbols-EF56GH78.woff2'), Buffer.alloc(2048, 7));
     await precompressClient(dist);
@@ -76,6 +79,8 @@ describe('the built client, served compressed and cached', () => {
 
   it('caches hashed assets for a year as immutable', async () => {
     expect((await get('/main-AB12CD34.js', 'br')).headers['cache-control']).toBe(YEAR_IMMUTABLE);
+    // Angular's lazy chunks are hashed in both cases, with - and _.
+    expect((await get('/chunk-DXD_q-sf.js', 'br')).headers['cache-control']).toBe(YEAR_IMMUTABLE);
     const font = await get('/media/material-symbols-EF56GH78.woff2', 'gzip, br');
     expect(font.status).toBe(200);
     expect(font.headers['cache-control']).toBe(YEAR_IMMUTABLE);
@@ -92,6 +97,7 @@ describe('the built client, served compressed and cached', () => {
       expect(res.headers['content-encoding']).withContext(url).toBe('br');
       expect(res.body).withContext(url).toBe(INDEX);
     }
+    expect((await get('/holidays-calendar.json', 'br')).headers['cache-control']).toBe('no-cache');
     const catalogue = await get('/i18n/zh-CN.json', 'gzip, deflate, br');
     expect(catalogue.headers['cache-control']).toBe('no-cache');
     expect(catalogue.headers['content-type']).toMatch(/^application\/json/);

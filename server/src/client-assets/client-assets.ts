@@ -15,14 +15,18 @@ const ENCODINGS = [
 ] as const;
 type Encoding = (typeof ENCODINGS)[number]['name'];
 
-/** Angular's output hashing: a dash and eight capitals or digits before the extension. */
-const HASHED = /-[A-Z0-9]{8}\.[a-z0-9]+$/;
+/**
+ * What Angular builds is named `<name>-<8-character hash>.<ext>`: the bundles at the root, the fonts of the
+ * stylesheets in media/. What it copies from client/public (i18n/, favicon.svg) keeps its name.
+ */
+const HASHED = /^(?:[^/]+-[\w-]{8}\.(?:js|css)|media\/[^/]+-[\w-]{8}\.\w+)$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 interface Asset {
   /** Path relative to the client's folder. */
   file: string;
   twins: Set<Encoding>;
+  hashed: boolean;
 }
 
 /** Every file of the built client by its URL path, with the compressed twins it has. */
@@ -32,7 +36,8 @@ function indexAssets(dist: string): Map<string, Asset> {
   for (const file of files) {
     if (ENCODINGS.some((e) => file.endsWith(e.extension) && files.has(file.slice(0, -e.extension.length)))) continue;
     const twins = new Set(ENCODINGS.filter((e) => files.has(file + e.extension)).map((e) => e.name));
-    assets.set('/' + file.split(path.sep).join('/'), { file, twins });
+    const url = file.split(path.sep).join('/');
+    assets.set('/' + url, { file, twins, hashed: HASHED.test(url) });
   }
   return assets;
 }
@@ -55,7 +60,7 @@ function send(dist: string, asset: Asset, req: Request, res: Response, next: (er
   res.type(path.extname(asset.file));
   if (asset.twins.size > 0) res.vary('Accept-Encoding');
   if (encoding) res.set('Content-Encoding', encoding);
-  res.set('Cache-Control', HASHED.test(asset.file) ? IMMUTABLE : 'no-cache');
+  res.set('Cache-Control', asset.hashed ? IMMUTABLE : 'no-cache');
   // The twin's own size and time make its ETag, so each encoding is validated as the representation it is.
   res.sendFile(asset.file + extension, { root: dist, cacheControl: false, dotfiles: 'deny' }, (error) => {
     if (error && !res.headersSent) next(error);

@@ -31,7 +31,11 @@ interface Asset {
 
 /** Every file of the built client by its URL path, with the compressed twins it has. */
 function indexAssets(dist: string): Map<string, Asset> {
-  const files = new Set(readdirSync(dist, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dist, path.join(e.parentPath, e.name))));
+  const files = new Set(
+    readdirSync(dist, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dist, path.join(e.parentPath, e.name))),
+  );
   const assets = new Map<string, Asset>();
   for (const file of files) {
     if (ENCODINGS.some((e) => file.endsWith(e.extension) && files.has(file.slice(0, -e.extension.length)))) continue;

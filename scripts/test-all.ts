@@ -109,7 +109,7 @@ if (wanted('client')) {
 }
 if (wanted('e2e')) {
   process.stdout.write('\n=== building the client for e2e ===\n');
-  const build = await run(process.execPath, ['node_modules/@angular/cli/bin/ng.js', 'build', '--configuration', 'production']);
+  const build = await run(process.execPath, ['--import', 'tsx', 'scripts/build-client.ts']);
   if (build.code !== 0) results.push({ name: 'e2e (build)', passed: 0, failed: 1, skipped: false, exitCode: build.code });
   else results.push(await suite('e2e (Playwright, Chromium)', process.execPath, JASMINE.concat('--config=e2e/jasmine.json'), jasmineCounts));
 }

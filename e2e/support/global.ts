@@ -1,8 +1,7 @@
 /** One hall server and one Chromium for the whole run; each spec opens its own browser context. */
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { startHallServer, type HallServer } from './hall-server';
-
-export const CHROMIUM = process.env.CHROME_BIN ?? '/usr/bin/chromium';
 
 export const world: { server: HallServer; browser: Browser } = {} as never;
 
@@ -10,19 +9,7 @@ jasmine.DEFAULT_TIMEOUT_INTERVAL = 60_000;
 
 beforeAll(async () => {
   world.server = await startHallServer();
-  world.browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  world.browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

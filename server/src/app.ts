@@ -15,6 +15,7 @@ import { AuthService } from './auth/auth.service';
 import { authRoutes } from './auth/auth.routes';
 import { batchRoutes } from './batches/batches.routes';
 import { CertificateService } from './certificates/certificates.service';
+import { clientAssets } from './client-assets/client-assets';
 import { certificateRoutes } from './certificates/certificates.routes';
 import { ListCache } from './cache/list-cache';
 import { DeclarationService } from './declarations/declarations.service';
@@ -174,13 +175,8 @@ export function createApp(deps: AppDeps): HallApp {
   api.use(errorMiddleware(services.messages, deps.logger, deps.db.dialect));
   app.use('/api', api);
 
-  if (deps.clientDist && existsSync(path.join(deps.clientDist, 'index.html'))) {
-    const dist = deps.clientDist;
-    app.use(express.static(dist, { index: false, maxAge: '1h' }));
-    app.get('/{*splat}', (_req, res) => {
-      res.set('Cache-Control', 'no-cache');
-      res.sendFile(path.join(dist, 'index.html'));
-    });
-  }
+  // The API stays uncompressed: its pages are small, and compressing responses that carry the session's
+  // tokens beside reflected input invites BREACH.
+  if (deps.clientDist && existsSync(path.join(deps.clientDist, 'index.html'))) app.use(clientAssets(deps.clientDist));
   return app as HallApp;
 }

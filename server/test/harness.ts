@@ -100,13 +100,23 @@ export interface TestHallOptions {
   logger?: Logger;
   /** Express `trust proxy`: with `loopback`, supertest's requests may name their source in X-Forwarded-For. */
   trustProxy?: AppDeps['trustProxy'];
+  /** A built client to serve beside the API. */
+  clientDist?: string;
 }
 
 export async function createTestHall(options: TestHallOptions = {}): Promise<TestHall> {
   const { db, dispose } = await freshDatabase();
   const clock = new ManualClock(SEED_INSTANT);
   const newApp = () =>
-    createApp({ db, clock, logger: options.logger ?? logger, i18nDir: I18N_DIR, secureCookies: false, trustProxy: options.trustProxy ?? false });
+    createApp({
+      db,
+      clock,
+      logger: options.logger ?? logger,
+      i18nDir: I18N_DIR,
+      secureCookies: false,
+      trustProxy: options.trustProxy ?? false,
+      clientDist: options.clientDist,
+    });
   const app = newApp();
   let otherApp: TestHall['app'] | undefined;
   const clientOf = async (instance: TestHall['app'], lang: string) => {

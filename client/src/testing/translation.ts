@@ -1,5 +1,4 @@
 import type { EnvironmentProviders, Provider } from '@angular/core';
-import { MatPaginatorIntl } from '@angular/material/paginator';
 import {
   provideMissingTranslationHandler,
   provideTranslateLoader,
@@ -9,7 +8,7 @@ import {
 } from '@ngx-translate/core';
 import { of, type Observable } from 'rxjs';
 import { DEFAULT_LANGUAGE, type Language } from '../app/core/language/languages';
-import { TranslatedPaginatorIntl } from '../app/core/language/paginator-intl';
+import { translatedPaginator } from '../app/core/language/paginator-intl';
 import { VisibleMissingTranslationHandler } from '../app/core/language/translation';
 import en from '../../public/i18n/en.json';
 import es from '../../public/i18n/es.json';
@@ -25,14 +24,16 @@ class CatalogueLoader implements TranslateLoader {
 }
 
 /** ngx-translate as in the app, but loaded synchronously from the bundled catalogues. */
+export function provideTestCatalogues(lang: Language = DEFAULT_LANGUAGE): (Provider | EnvironmentProviders)[] {
+  return provideTranslateService({
+    lang,
+    fallbackLang: DEFAULT_LANGUAGE,
+    loader: provideTranslateLoader(() => new CatalogueLoader()),
+    missingTranslationHandler: provideMissingTranslationHandler(() => new VisibleMissingTranslationHandler()),
+  });
+}
+
+/** The catalogues, and the paginator's labels from them as the shell provides them to the pages in it. */
 export function provideTestTranslation(lang: Language = DEFAULT_LANGUAGE): (Provider | EnvironmentProviders)[] {
-  return [
-    ...provideTranslateService({
-      lang,
-      fallbackLang: DEFAULT_LANGUAGE,
-      loader: provideTranslateLoader(() => new CatalogueLoader()),
-      missingTranslationHandler: provideMissingTranslationHandler(() => new VisibleMissingTranslationHandler()),
-    }),
-    { provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl },
-  ];
+  return [...provideTestCatalogues(lang), translatedPaginator];
 }

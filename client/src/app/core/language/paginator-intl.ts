@@ -1,4 +1,4 @@
-import { Injectable, inject } from '@angular/core';
+import { Injectable, inject, type Provider } from '@angular/core';
 import { MatPaginatorIntl } from '@angular/material/paginator';
 import { TranslateService } from '@ngx-translate/core';
 
@@ -25,3 +25,9 @@ export class TranslatedPaginatorIntl extends MatPaginatorIntl {
     return this.translate.instant('paginator.range', { start, end: Math.min(start + pageSize - 1, length), total: length });
   };
 }
+
+/**
+ * For the shell, not the root: the paginator module brings select, tooltip and overlay with it, which the
+ * login page would otherwise download first. Every paginated list is a page inside the shell.
+ */
+export const translatedPaginator: Provider = { provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl };

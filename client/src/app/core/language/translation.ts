@@ -1,4 +1,3 @@
-import { MatPaginatorIntl } from '@angular/material/paginator';
 import { inject, makeEnvironmentProviders, provideAppInitializer, type EnvironmentProviders } from '@angular/core';
 import {
   MissingTranslationHandler,
@@ -8,7 +7,6 @@ import {
 } from '@ngx-translate/core';
 import { provideTranslateHttpLoader } from '@ngx-translate/http-loader';
 import { LanguageService } from './language.service';
-import { TranslatedPaginatorIntl } from './paginator-intl';
 import { DEFAULT_LANGUAGE } from './languages';
 
 /** A key with no text in any language shows as `⟦key⟧`, so a gap is seen rather than papered over. */
@@ -30,6 +28,5 @@ export function provideTranslation(): EnvironmentProviders {
       missingTranslationHandler: provideMissingTranslationHandler(() => new VisibleMissingTranslationHandler()),
     }),
     provideAppInitializer(() => inject(LanguageService).start()),
-    { provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl },
   ]);
 }

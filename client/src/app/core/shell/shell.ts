@@ -11,6 +11,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { map } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { LanguageSwitcher } from '../language/language-switcher/language-switcher';
+import { translatedPaginator } from '../language/paginator-intl';
 import { NAV_ITEMS } from './nav-items';
 
 @Component({
@@ -27,6 +28,7 @@ import { NAV_ITEMS } from './nav-items';
     TranslatePipe,
     LanguageSwitcher,
   ],
+  providers: [translatedPaginator],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
 })

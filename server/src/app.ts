@@ -9,7 +9,7 @@ import type { Database } from './db/database';
 import type { Logger } from './logger';
 import { AgentService } from './agents/agents.service';
 import { agentRoutes } from './agents/agents.routes';
-import { AuditService } from './audit/audit.service';
+import { createAuditService, type AuditService } from './audit/audit.service';
 import { auditRoutes } from './audit/audit.routes';
 import { AuthService } from './auth/auth.service';
 import { authRoutes } from './auth/auth.routes';
@@ -21,7 +21,7 @@ import { ListCache } from './cache/list-cache';
 import { DeclarationService } from './declarations/declarations.service';
 import { declarationRoutes } from './declarations/declarations.routes';
 import { healthRoutes } from './health/health.routes';
-import { HomeService } from './home/home.service';
+import { createHomeService, type HomeService } from './home/home.service';
 import { homeRoutes } from './home/home.routes';
 import { AppError } from './http/errors';
 import { errorMiddleware } from './http/error-middleware';
@@ -42,6 +42,7 @@ import { paymentRoutes } from './payments/payments.routes';
 import { ReviewService } from './review/review.service';
 import { reviewRoutes } from './review/review.routes';
 import { unitRoutes } from './unit/unit.routes';
+import { createUnitService, type UnitService } from './unit/unit.service';
 
 export interface AppDeps {
   db: Database;
@@ -62,6 +63,7 @@ export interface Services {
   agents: AgentService;
   audit: AuditService;
   home: HomeService;
+  unit: UnitService;
   assessments: AssessmentService;
   payments: PaymentService;
   declarations: DeclarationService;
@@ -80,8 +82,9 @@ export function createServices(deps: AppDeps): Services {
     messages: new Messages(deps.i18nDir),
     auth: new AuthService(db.knex, clock, db.dialect),
     agents: new AgentService(db.knex, clock),
-    audit: new AuditService(db.knex),
-    home: new HomeService(db.knex, clock),
+    audit: createAuditService(db.knex),
+    home: createHomeService(db.knex, clock),
+    unit: createUnitService(db.knex),
     assessments,
     payments: new PaymentService(db.knex, clock, assessments, lists),
     declarations: new DeclarationService(db.knex, clock),
@@ -101,7 +104,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...homeRoutes(services.home),
     ...agentRoutes(services.agents, (actor) => services.auth.sessionInfo(actor)),
     ...auditRoutes({ db: deps.db.knex, clock: deps.clock, messages: services.messages, audit: services.audit }),
-    ...unitRoutes(deps.db.knex),
+    ...unitRoutes(services.unit),
     ...paymentRoutes({ db: deps.db.knex, clock: deps.clock, ...services }),
     ...declarationRoutes(services.declarations),
     ...insuredRoutes(services.insured, { db: deps.db.knex, clock: deps.clock, messages: services.messages }),

@@ -11,6 +11,7 @@ import { refuseDemoPasswordsInProduction } from './auth/demo-passwords';
 import { demoCredentials, seedDemo } from './db/seeds/demo';
 import { createLogger, type Logger } from './logger';
 import { workbookWorkers } from './workers/workbook-workers';
+import { UnitStore } from './unit/unit.store';
 
 /** Listens on `port`; a port that is taken or not allowed ends the start with PORT named. */
 function listen(app: Express, port: number): Promise<Server> {
@@ -55,8 +56,7 @@ async function start(): Promise<void> {
   await prepareDatabase(db);
 
   if (config.seedDemo) {
-    const units = await db.knex('units').count({ n: '*' }).first();
-    if (Number(units?.n ?? 0) === 0) {
+    if ((await new UnitStore(db.knex).count()) === 0) {
       logger.info('empty database: seeding the demo units, users and insured persons');
       await seedDemo(db.knex, { personsPerUnit: 300, residents: 12, now: systemClock.now() });
     }

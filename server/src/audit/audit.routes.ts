@@ -43,18 +43,11 @@ export function auditRoutes({ db, clock, messages, audit }: AuditRouteDeps): Rou
         const unitId = unitOf(ctx);
         const t = translate(ctx);
         const q = ctx.query;
-        const { total, pages } = await audit.export(unitId, q);
-        // Only a user of this unit is named; another unit's user stays an id.
-        const user = q.user
-          ? await db('users as u')
-              .where('u.id', q.user)
-              .andWhere((w) => w.where('u.unit_id', unitId).orWhereExists(db('agent_units as b').whereRaw('b.agent_id = u.id').andWhere('b.unit_id', unitId)))
-              .first('u.name')
-          : undefined;
+        const { total, pages, userName } = await audit.export(unitId, q);
         return sendExport(ctx, {
           name: t('auditFile')!,
           filters: [
-            q.user ? `${t('auditUser')}: ${user?.name ?? q.user}` : null,
+            q.user ? `${t('auditUser')}: ${userName ?? q.user}` : null,
             q.type ? `${t('auditAction')}: ${t(`auditAction_${q.type}`) ?? q.type}` : null,
             q.from || q.to ? `${t('auditDays')}: ${q.from ?? '…'} – ${q.to ?? '…'}` : null,
             q.q ? `${t('auditSearch')}: ${q.q}` : null,

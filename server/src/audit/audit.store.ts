@@ -45,10 +45,24 @@ export async function recordAudits(db: Knex, entries: AuditEntry[]): Promise<voi
 
 const parsed = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
-const toEntry = (row: any): AuditEntryView => ({
+/** An audit_log row joined with the name and role of its user. */
+interface AuditTrailRow {
+  id: number;
+  at: string;
+  user_id: number | null;
+  user_name: string | null;
+  user_role: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+const toEntry = (row: AuditTrailRow): AuditEntryView => ({
   id: row.id,
   at: row.at,
-  user: row.user_id === null ? null : { id: row.user_id, name: row.user_name, role: row.user_role },
+  user: row.user_id === null ? null : { id: row.user_id, name: row.user_name!, role: row.user_role! },
   action: row.action,
   entityType: row.entity_type,
   entityId: row.entity_id,
@@ -78,20 +92,31 @@ export class AuditTrailStore {
 
   private select(query: Knex.QueryBuilder) {
     return query
-      .select('a.id', 'a.at', 'a.user_id', 'u.name as user_name', 'u.role as user_role', 'a.action', 'a.entity_type', 'a.entity_id', 'a.before', 'a.after')
+      .select<AuditTrailRow[]>('a.id', 'a.at', 'a.user_id', 'u.name as user_name', 'u.role as user_role', 'a.action', 'a.entity_type', 'a.entity_id', 'a.before', 'a.after')
       .orderBy([{ column: 'a.at', order: 'desc' }, { column: 'a.id', order: 'desc' }]);
   }
 
   async page(unitId: number, f: AuditFilterValues, page: number, pageSize: number) {
     const [count, rows] = await Promise.all([
-      this.rows(unitId, f).count({ n: '*' }).first(),
+      this.count(unitId, f),
       this.select(this.rows(unitId, f)).limit(pageSize).offset(page * pageSize),
     ]);
-    return { items: rows.map(toEntry), total: Number(count?.n ?? 0) };
+    return { items: rows.map(toEntry), total: count };
   }
 
   count(unitId: number, f: AuditFilterValues): Promise<number> {
     return this.rows(unitId, f).count({ n: '*' }).first().then((row) => Number(row?.n ?? 0));
+  }
+
+  /** The name of a user of the unit (its administrator or an agent bound to it); another unit's user has none here. */
+  async userNameInUnit(unitId: number, userId: number): Promise<string | undefined> {
+    const row = await this.db('users as u')
+      .where('u.id', userId)
+      .andWhere((w) =>
+        w.where('u.unit_id', unitId).orWhereExists(this.db('agent_units as b').whereRaw('b.agent_id = u.id').andWhere('b.unit_id', unitId)),
+      )
+      .first<{ name: string } | undefined>('u.name');
+    return row?.name;
   }
 
   /** Keyset pages in the list's order (time, then id, both descending), so memory stays flat in the row count. */

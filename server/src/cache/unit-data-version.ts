@@ -5,16 +5,15 @@
  * lists), so any server instance can tell a cached list from a stale one with one primary-key read.
  */
 import type { Knex } from 'knex';
-import { chunks, IN_LIST_CHUNK } from '../db/dialect';
+import { UnitStore } from '../unit/unit.store';
 
 /** Marks the units' lists as changed; their cached pages are stale from this transaction's commit on. */
 export async function unitsChanged(db: Knex, unitIds: Iterable<number | null | undefined>): Promise<void> {
   // One order for every writer, so two transactions never wait on each other's units crosswise.
   const ids = [...new Set([...unitIds].filter((id): id is number => typeof id === 'number'))].sort((a, b) => a - b);
-  for (const chunk of chunks(ids, IN_LIST_CHUNK)) await db('units').whereIn('id', chunk).increment('data_version', 1);
+  await new UnitStore(db).bumpDataVersions(ids);
 }
 
-export async function unitDataVersion(db: Knex, unitId: number): Promise<number | null> {
-  const row = await db('units').where('id', unitId).first('data_version');
-  return row ? Number(row.data_version) : null;
+export function unitDataVersion(db: Knex, unitId: number): Promise<number | null> {
+  return new UnitStore(db).dataVersion(unitId);
 }

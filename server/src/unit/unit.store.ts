@@ -1,0 +1,92 @@
+import type { Knex } from 'knex';
+import { chunks, IN_LIST_CHUNK } from '../db/dialect';
+
+/** A row of `units`, as the database gives it. */
+export interface UnitRow {
+  id: number;
+  credit_code: string;
+  name: string;
+  unit_number: string;
+  unit_type: string | null;
+  industry: string | null;
+  economic_type: string | null;
+  legal_rep_name: string | null;
+  legal_rep_id_number: string | null;
+  legal_rep_phone: string | null;
+  address: string | null;
+  postcode: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
+  registration_date: string | null;
+  agency: string | null;
+  collection_mode: string;
+  bank_category: string | null;
+  bank_branch_code: string | null;
+  bank_branch_name: string | null;
+  bank_account_name: string | null;
+  bank_account_number: string | null;
+  data_version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+interface UnitInsuranceTypeRow {
+  unit_id: number;
+  insurance_type: string;
+  start_month: string;
+}
+
+/** The unit as its own records and exports name it. */
+export interface UnitName {
+  name: string;
+  creditCode: string;
+}
+
+export interface UnitInsuranceType {
+  insuranceType: string;
+  startMonth: string;
+}
+
+/** The `units` table and the insurance types each unit is registered for. */
+export class UnitStore {
+  constructor(private readonly db: Knex) {}
+
+  async find(unitId: number): Promise<UnitRow | undefined> {
+    return this.db<UnitRow>('units').where({ id: unitId }).first();
+  }
+
+  async nameOf(unitId: number): Promise<UnitName | undefined> {
+    const row = await this.db<UnitRow>('units').where({ id: unitId }).first('name', 'credit_code');
+    return row && { name: row.name, creditCode: row.credit_code };
+  }
+
+  async exists(unitId: number): Promise<boolean> {
+    return (await this.db<UnitRow>('units').where({ id: unitId }).first('id')) !== undefined;
+  }
+
+  /** Locks the unit's row until the transaction ends; false when there is no such unit. */
+  async lock(unitId: number): Promise<boolean> {
+    return (await this.db<UnitRow>('units').where({ id: unitId }).forUpdate().first('id')) !== undefined;
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db('units').count({ n: '*' }).first();
+    return Number(row?.n ?? 0);
+  }
+
+  async insuranceTypes(unitId: number): Promise<UnitInsuranceType[]> {
+    const rows: UnitInsuranceTypeRow[] = await this.db('unit_insurance_types').where({ unit_id: unitId }).orderBy('insurance_type');
+    return rows.map((t) => ({ insuranceType: t.insurance_type, startMonth: t.start_month }));
+  }
+
+  /** Moves the units' data versions on, in the order given. */
+  async bumpDataVersions(unitIds: readonly number[]): Promise<void> {
+    for (const chunk of chunks(unitIds, IN_LIST_CHUNK)) await this.db('units').whereIn('id', chunk).increment('data_version', 1);
+  }
+
+  async dataVersion(unitId: number): Promise<number | null> {
+    const row = await this.db<UnitRow>('units').where('id', unitId).first('data_version');
+    return row ? Number(row.data_version) : null;
+  }
+}

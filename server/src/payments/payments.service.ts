@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/audit.store';
 import { ListCache } from '../cache/list-cache';
 import { AppError, notFound } from '../http/errors';
 import type { Actor } from '../http/route';
+import { UnitStore } from '../unit/unit.store';
 import { AssessmentService } from './assessment.service';
 import { PaymentStore } from './payments.store';
 
@@ -75,20 +76,22 @@ export class PaymentService {
   /** The unit's statement for one fee period: due and paid per insurance type and side. */
   async statement(unitId: number, period: FeePeriod): Promise<PaymentStatement> {
     await this.assessments.ensureCurrentAssessed(unitId);
+    const store = this.store();
     const [unit, lines, collection] = await Promise.all([
-      this.db('units').where({ id: unitId }).first('name', 'credit_code'),
-      this.store().statementLines(unitId, period),
-      this.db('collections').where({ unit_id: unitId, fee_period: period }).first('collected_on', 'serial'),
+      new UnitStore(this.db).nameOf(unitId),
+      store.statementLines(unitId, period),
+      store.collection(unitId, period),
     ]);
+    if (!unit) throw notFound();
     const sum = (f: (l: (typeof lines)[number]) => number) => lines.reduce((n, l) => n + f(l), 0);
     return {
       feePeriod: period,
       unitName: unit.name,
-      unitCreditCode: unit.credit_code,
+      unitCreditCode: unit.creditCode,
       lines,
       dueFen: sum((l) => l.unitDueFen + l.personDueFen),
       paidFen: sum((l) => l.unitPaidFen + l.personPaidFen),
-      collectedOn: collection?.collected_on ?? null,
+      collectedOn: collection?.collectedOn ?? null,
       collectionSerial: collection?.serial ?? null,
     };
   }
@@ -103,25 +106,14 @@ export class PaymentService {
       throw new AppError(400, 'VALIDATION_FAILED', {}, [{ field: 'feePeriod', code: 'INVALID' }]);
     }
     return this.db.transaction(async (trx) => {
-      const unit = await trx('units').where({ id: input.unitId }).first('id');
-      if (!unit) throw notFound();
-      const unpaid = trx('payment_details').where({ unit_id: input.unitId, fee_period: input.feePeriod }).whereNull('paid_at');
-      const sums = await unpaid.clone().sum({ unit: 'unit_amount_fen', person: 'person_amount_fen' }).first();
-      const amountFen = Number(sums?.unit ?? 0) + Number(sums?.person ?? 0);
-      const paidDetails = await unpaid.clone().update({ paid_at: input.collectedOn, collection_serial: input.serial });
+      if (!(await new UnitStore(trx).exists(input.unitId))) throw notFound();
       const at = this.clock.now().toISOString();
-      await trx('collections')
-        .insert({
-          unit_id: input.unitId,
-          fee_period: input.feePeriod,
-          collected_on: input.collectedOn,
-          serial: input.serial,
-          amount_fen: amountFen,
-          recorded_by: actor.userId,
-          recorded_at: at,
-        })
-        .onConflict(['unit_id', 'fee_period'])
-        .merge();
+      const { paidDetails, amountFen } = await new PaymentStore(trx, currentFeePeriod(this.clock.now())).recordCollection(input.unitId, input.feePeriod, {
+        collectedOn: input.collectedOn,
+        serial: input.serial,
+        recordedBy: actor.userId,
+        recordedAt: at,
+      });
       await recordAudit(trx, {
         at,
         userId: actor.userId,

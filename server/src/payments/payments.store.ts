@@ -7,6 +7,7 @@ import type {
   UnitPaymentQuery,
 } from '@common/api/payments';
 import type { FeePeriod } from '@common/fee-period';
+import type { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
 import { maskIdNumber } from '@common/validators/id-number';
 import { EXPORT_PAGE_ROWS } from '../db/dialect';
 import { personsMatching } from '../db/person-search';
@@ -18,7 +19,55 @@ const SORT_COLUMNS = { feePeriod: 'd.fee_period', name: 'p.name', idNumber: 'p.i
 /** The index's own order (unit, period, type, id): lists page along it without sorting. */
 const INDEX_ORDER = ['d.fee_period', 'd.insurance_type', 'd.id'] as const;
 
-const toDetail = (row: any, current: FeePeriod): PaymentDetail => ({
+/** Payment details exist for the employee insurance types only. */
+type EmployeeInsuranceType = (typeof EMPLOYEE_INSURANCE_TYPES)[number];
+
+/** A payment detail beside its person's ID number and name. */
+interface DetailWithPersonRow {
+  id: number;
+  person_id: number;
+  id_number: string;
+  name: string;
+  fee_period: FeePeriod;
+  insurance_type: EmployeeInsuranceType;
+  base_fen: number;
+  unit_rate_bp: number;
+  person_rate_bp: number;
+  unit_amount_fen: number;
+  person_amount_fen: number;
+  paid_at: string | null;
+  collection_serial: string | null;
+}
+
+/** Sums and counts of a group of details; PostgreSQL gives bigint and numeric aggregates as strings. */
+type Aggregate = number | string | null;
+
+interface StatementLineRow {
+  insurance_type: EmployeeInsuranceType;
+  persons: Aggregate;
+  unit: Aggregate;
+  person: Aggregate;
+  unit_paid: Aggregate;
+  person_paid: Aggregate;
+}
+
+interface PeriodRow {
+  fee_period: FeePeriod;
+  collected_on: string | null;
+  serial: string | null;
+  persons: Aggregate;
+  unit: Aggregate;
+  person: Aggregate;
+  paid: Aggregate;
+}
+
+/** A collection recorded for a unit's fee period. */
+export interface Collection {
+  collectedOn: string;
+  serial: string;
+}
+
+const toDetail = (row: DetailWithPersonRow, current: FeePeriod): PaymentDetail => ({
   id: row.id,
   personId: row.person_id,
   idNumber: row.id_number,
@@ -37,7 +86,7 @@ const toDetail = (row: any, current: FeePeriod): PaymentDetail => ({
 });
 
 /** The person's ID number and name beside each detail row. */
-function withPerson(query: Knex.QueryBuilder): Promise<any[]> {
+function withPerson(query: Knex.QueryBuilder): Promise<DetailWithPersonRow[]> {
   return query.join('insured_persons as p', 'p.id', 'd.person_id').select('d.*', 'p.id_number', 'p.name');
 }
 
@@ -134,7 +183,7 @@ export class PaymentStore {
   /** One period's due and paid per insurance type and side. */
   async statementLines(unitId: number, period: FeePeriod): Promise<PaymentStatementLine[]> {
     const paid = (column: string) => this.db.raw(`sum(case when paid_at is not null then ${column} else 0 end)`);
-    const rows = await this.db('payment_details')
+    const rows: StatementLineRow[] = await this.db('payment_details')
       .where({ unit_id: unitId, fee_period: period })
       .groupBy('insurance_type')
       .orderBy('insurance_type')
@@ -142,7 +191,7 @@ export class PaymentStore {
       .countDistinct({ persons: 'person_id' })
       .sum({ unit: 'unit_amount_fen', person: 'person_amount_fen' })
       .select({ unit_paid: paid('unit_amount_fen'), person_paid: paid('person_amount_fen') });
-    return rows.map((r: any) => ({
+    return rows.map((r) => ({
       insuranceType: r.insurance_type,
       persons: Number(r.persons),
       unitDueFen: Number(r.unit ?? 0),
@@ -152,7 +201,7 @@ export class PaymentStore {
     }));
   }
 
-  private periodRows(unitId: number, f: Partial<UnitPaymentQuery>) {
+  private periodRows(unitId: number, f: Partial<UnitPaymentQuery>): Knex.QueryBuilder<PeriodRow, PeriodRow[]> {
     return this.periods(unitId, f)
       .leftJoin('collections as c', function () {
         this.on('c.unit_id', '=', 'd.unit_id').andOn('c.fee_period', '=', 'd.fee_period');
@@ -166,7 +215,7 @@ export class PaymentStore {
       );
   }
 
-  private toPeriod(r: any): UnitPaymentPeriod {
+  private toPeriod(r: PeriodRow): UnitPaymentPeriod {
     const unitAmountFen = Number(r.unit ?? 0);
     const personAmountFen = Number(r.person ?? 0);
     const dueFen = unitAmountFen + personAmountFen;
@@ -182,5 +231,38 @@ export class PaymentStore {
       collectedOn: r.collected_on ?? null,
       collectionSerial: r.serial ?? null,
     };
+  }
+
+  async collection(unitId: number, period: FeePeriod): Promise<Collection | undefined> {
+    const row = await this.db('collections').where({ unit_id: unitId, fee_period: period }).first<{ collected_on: string; serial: string } | undefined>('collected_on', 'serial');
+    return row && { collectedOn: row.collected_on, serial: row.serial };
+  }
+
+  /**
+   * Marks the period's unpaid details as paid by the collection and records it (again, when one was
+   * recorded before); how many details it paid and their amount.
+   */
+  async recordCollection(
+    unitId: number,
+    period: FeePeriod,
+    collection: Collection & { recordedBy: number; recordedAt: string },
+  ): Promise<{ paidDetails: number; amountFen: number }> {
+    const unpaid = this.db('payment_details').where({ unit_id: unitId, fee_period: period }).whereNull('paid_at');
+    const sums = await unpaid.clone().sum({ unit: 'unit_amount_fen', person: 'person_amount_fen' }).first<{ unit: Aggregate; person: Aggregate } | undefined>();
+    const amountFen = Number(sums?.unit ?? 0) + Number(sums?.person ?? 0);
+    const paidDetails = await unpaid.clone().update({ paid_at: collection.collectedOn, collection_serial: collection.serial });
+    await this.db('collections')
+      .insert({
+        unit_id: unitId,
+        fee_period: period,
+        collected_on: collection.collectedOn,
+        serial: collection.serial,
+        amount_fen: amountFen,
+        recorded_by: collection.recordedBy,
+        recorded_at: collection.recordedAt,
+      })
+      .onConflict(['unit_id', 'fee_period'])
+      .merge();
+    return { paidDetails, amountFen };
   }
 }

@@ -1,0 +1,131 @@
+import type { Knex } from 'knex';
+import type { FeePeriod } from '@common/fee-period';
+import { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
+import { INSERT_CHUNK_ROWS } from '../db/dialect';
+
+/** What an assessment sets on a payment detail: the base, the rates and the amounts. */
+export interface AssessedAmounts {
+  base_fen: number;
+  unit_rate_bp: number;
+  person_rate_bp: number;
+  unit_amount_fen: number;
+  person_amount_fen: number;
+}
+
+/** One person's contribution for one employee insurance type in a fee period. */
+export interface Assessed extends AssessedAmounts {
+  person_id: number;
+  insurance_type: string;
+}
+
+/** A row of `payment_details`. */
+export interface PaymentDetailRow extends Assessed {
+  id: number;
+  unit_id: number;
+  fee_period: FeePeriod;
+  assessed_at: string;
+  paid_at: string | null;
+  collection_serial: string | null;
+}
+
+/** An enrollment in force in the period beside the wage of its employment. */
+export interface CoverageRow {
+  person_id: number;
+  insurance_type: string;
+  wage_fen: number;
+}
+
+interface ContributionLimitsRow {
+  floor_fen: number;
+  ceiling_fen: number;
+  effective_from: FeePeriod;
+  effective_to: FeePeriod | null;
+}
+
+interface ContributionRateRow {
+  insurance_type: string;
+  unit_rate_bp: number;
+  person_rate_bp: number;
+  effective_from: FeePeriod;
+  effective_to: FeePeriod | null;
+}
+
+export interface ContributionRate {
+  unitRateBp: number;
+  personRateBp: number;
+}
+
+/** The base limits and the rates in force for a fee period; no limits when none are configured for it. */
+export interface ContributionSettings {
+  limits: { floorFen: number; ceilingFen: number } | undefined;
+  rates: Map<string, ContributionRate>;
+}
+
+/** Assessments, the contribution configuration they read, and the payment details they write. */
+export class AssessmentStore {
+  constructor(private readonly db: Knex) {}
+
+  async contributionSettings(period: FeePeriod): Promise<ContributionSettings> {
+    const inForce = (query: Knex.QueryBuilder) =>
+      query.where('effective_from', '<=', period).andWhere((q) => q.whereNull('effective_to').orWhere('effective_to', '>=', period));
+    const limits: ContributionLimitsRow | undefined = await inForce(this.db('contribution_limits')).orderBy('effective_from', 'desc').first();
+    const rates: ContributionRateRow[] = await inForce(this.db('contribution_rates')).orderBy('effective_from', 'asc');
+    return {
+      limits: limits && { floorFen: limits.floor_fen, ceilingFen: limits.ceiling_fen },
+      rates: new Map(rates.map((r) => [r.insurance_type, { unitRateBp: r.unit_rate_bp, personRateBp: r.person_rate_bp }])),
+    };
+  }
+
+  /** The unit's employee insurance enrollments in force in the period, within an employment in force. */
+  coverage(unitId: number, period: FeePeriod): Promise<CoverageRow[]> {
+    return this.db('enrollments as e')
+      .join('employments as emp', function () {
+        this.on('emp.unit_id', '=', 'e.unit_id').andOn('emp.person_id', '=', 'e.person_id');
+      })
+      .where('e.unit_id', unitId)
+      .whereIn('e.insurance_type', EMPLOYEE_INSURANCE_TYPES)
+      .where('e.start_month', '<=', period)
+      .where((q) => q.whereNull('e.end_month').orWhere('e.end_month', '>=', period))
+      .where('emp.start_month', '<=', period)
+      .where((q) => q.whereNull('emp.end_month').orWhere('emp.end_month', '>=', period))
+      .select('e.person_id', 'e.insurance_type', 'emp.wage_fen');
+  }
+
+  details(unitId: number, period: FeePeriod): Promise<PaymentDetailRow[]> {
+    return this.db('payment_details').where({ unit_id: unitId, fee_period: period });
+  }
+
+  async updateDetail(id: number, amounts: AssessedAmounts, assessedAt: string): Promise<void> {
+    await this.db('payment_details').where({ id }).update({ ...amounts, assessed_at: assessedAt });
+  }
+
+  /** Deletes the details, in chunks of bound ids; how many went. */
+  async removeDetails(ids: number[]): Promise<number> {
+    let removed = 0;
+    for (let i = 0; i < ids.length; i += INSERT_CHUNK_ROWS) {
+      removed += await this.db('payment_details').whereIn('id', ids.slice(i, i + INSERT_CHUNK_ROWS)).delete();
+    }
+    return removed;
+  }
+
+  async insertDetails(unitId: number, period: FeePeriod, details: Assessed[], assessedAt: string): Promise<void> {
+    const rows = details.map((a) => ({ ...a, unit_id: unitId, fee_period: period, assessed_at: assessedAt }));
+    await this.db.batchInsert('payment_details', rows, INSERT_CHUNK_ROWS);
+  }
+
+  async markAssessed(unitId: number, period: FeePeriod, assessedAt: string, assessedBy: number | null): Promise<void> {
+    await this.db('assessments')
+      .insert({ unit_id: unitId, fee_period: period, assessed_at: assessedAt, assessed_by: assessedBy })
+      .onConflict(['unit_id', 'fee_period'])
+      .merge();
+  }
+
+  async isAssessed(unitId: number, period: FeePeriod): Promise<boolean> {
+    return (await this.db('assessments').where({ unit_id: unitId, fee_period: period }).first('unit_id')) !== undefined;
+  }
+
+  /** Forgets the unit's assessments from the period on: they are assessed afresh when next looked at. */
+  async forgetFrom(unitId: number, fromPeriod: FeePeriod): Promise<void> {
+    await this.db('assessments').where('unit_id', unitId).andWhere('fee_period', '>=', fromPeriod).delete();
+  }
+}

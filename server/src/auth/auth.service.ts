@@ -5,6 +5,7 @@ import type { Clock } from '../clock';
 import { passwordProblem } from '@common/validators/password';
 import { AppError, forbidden, invalidFields, notFound, unauthenticated } from '../http/errors';
 import type { Actor } from '../http/route';
+import { SESSION_ABSOLUTE_MS, type ResolvedSession, type SessionResolver } from '../http/session';
 import { recordAudit } from '../audit/audit.store';
 import type { Dialect } from '../db/dialect';
 import { AuthStore, type SessionRecord } from './auth.store';
@@ -12,7 +13,6 @@ import { LoginThrottle } from './login-throttle';
 import { hashPassword, unknownLoginHash, verifyPassword } from './password';
 
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
-export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 /** last_seen_at is written at most this often, so reads do not each become a write. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
@@ -22,15 +22,10 @@ export interface LoginResult {
   info: SessionInfo;
 }
 
-export interface ResolvedSession {
-  actor: Actor;
-  csrfToken: string;
-}
-
 const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export class AuthService {
+export class AuthService implements SessionResolver {
   private readonly store: AuthStore;
   private readonly throttle: LoginThrottle;
 

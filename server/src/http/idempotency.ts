@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Clock } from '../clock';
 import { AppError, invalidFields } from './errors';
+import { IdempotencyKeyStore } from './idempotency.store';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** After a day a key is forgotten, and the table does not grow without end. */
@@ -36,10 +37,14 @@ export function requestHash(method: string, path: string, body: unknown): string
 }
 
 export class IdempotencyKeys {
+  private readonly store: IdempotencyKeyStore;
+
   constructor(
-    private readonly db: Knex,
+    db: Knex,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.store = new IdempotencyKeyStore(db);
+  }
 
   /**
    * Runs `handle` once per user, unit and key. A retry with the same request gets the stored response;
@@ -51,37 +56,29 @@ export class IdempotencyKeys {
     if (!KEY_PATTERN.test(key)) throw invalidFields([{ field: IDEMPOTENCY_HEADER, code: 'INVALID' }]);
     const now = this.clock.now();
     const claimedAt = now.toISOString();
-    const ownerKey = { user_id: owner.userId, unit_id: owner.unitId ?? 0, key };
-    const mine = () => this.db('idempotency_keys').where(ownerKey);
-    // Only while the claim is still this request's: a retry may have taken it over.
-    const myClaim = () => mine().where('created_at', claimedAt);
-    await this.db('idempotency_keys').where('user_id', owner.userId).andWhere('created_at', '<', new Date(now.getTime() - KEPT_MS).toISOString()).delete();
-    const claimed = await this.db('idempotency_keys')
-      .insert({ ...ownerKey, request_hash: hash, created_at: claimedAt })
-      .onConflict(['user_id', 'unit_id', 'key'])
-      .ignore()
-      .returning('key');
+    const store = this.store;
+    const id = { user_id: owner.userId, unit_id: owner.unitId ?? 0, key };
+    await store.forgetOlderThan(owner.userId, new Date(now.getTime() - KEPT_MS).toISOString());
 
-    if (claimed.length === 0) {
-      const first = await mine().first();
-      if (first && first.request_hash !== hash) throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED');
-      if (first && first.response_status !== null) return { status: first.response_status, body: JSON.parse(first.response_body), replayed: true };
+    if (!(await store.claim(id, hash, claimedAt))) {
+      const first = await store.find(id);
+      if (first && first.requestHash !== hash) throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED');
+      if (first?.response) return { ...first.response, replayed: true };
       // The condition on the claim's time lets one retry, of any number at once, take an orphaned claim.
-      const takenOver = await mine()
-        .whereNull('response_status')
-        .andWhere('created_at', '<', new Date(now.getTime() - LEASE_MS).toISOString())
-        .update({ created_at: claimedAt });
-      if (takenOver !== 1) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS');
+      if (!(await store.takeOver(id, new Date(now.getTime() - LEASE_MS).toISOString(), claimedAt))) {
+        throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS');
+      }
     }
 
     let response: StoredResponse;
     try {
       response = await handle();
     } catch (error) {
-      await myClaim().delete();
+      // Only while the claim is still this request's: a retry may have taken it over.
+      await store.release(id, claimedAt);
       throw error;
     }
-    await myClaim().update({ response_status: response.status, response_body: JSON.stringify(response.body ?? null) });
+    await store.answer(id, claimedAt, response);
     return { ...response, replayed: false };
   }
 }

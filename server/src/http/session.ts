@@ -1,9 +1,22 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { parseCookie as parseCookies } from 'cookie';
-import type { AuthService } from '../auth/auth.service';
-import { SESSION_ABSOLUTE_MS } from '../auth/auth.service';
 import { AppError } from './errors';
+import type { Actor } from './route';
+
+/** A session ends after this long however busy it is; the cookie lives as long. */
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+
+export interface ResolvedSession {
+  actor: Actor;
+  csrfToken: string;
+}
+
+/** What the middleware needs of the sign-in feature: the session behind a cookie's token. */
+export interface SessionResolver {
+  /** Null for an unknown token; throws an AppError saying why a session ended. */
+  resolveSession(token: string): Promise<ResolvedSession | null>;
+}
 
 export const SESSION_COOKIE = 'uh_session';
 /** Readable by the page: Angular's HttpClient copies it into the X-XSRF-TOKEN header. */
@@ -44,7 +57,7 @@ function sameToken(a: string, b: string): boolean {
  * Resolves the session cookie into `res.locals.actor` and enforces CSRF on state-changing requests:
  * the X-XSRF-TOKEN header must equal the XSRF-TOKEN cookie and, once signed in, the session's own token.
  */
-export function sessionMiddleware(auth: AuthService, options: CookieOptions) {
+export function sessionMiddleware(auth: SessionResolver, options: CookieOptions) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const cookies = parseCookies(req.headers.cookie ?? '');
     const token = cookies[SESSION_COOKIE];

@@ -2,7 +2,24 @@ import type { Knex } from 'knex';
 import type { Agent, AgentInvitation } from '@common/api/agents';
 import { forUpdate, toBoolean } from '../db/dialect';
 
-const toAgent = (row: any): Agent => ({
+/** An agent's account beside its binding to the unit (`disabled` is 0/1 on SQLite). */
+interface BoundAgentRow {
+  id: number;
+  name: string;
+  login: string;
+  disabled: boolean | number;
+  bound_at: string;
+}
+
+/** An account beside the unit's invitation of it, under the name the administrator typed. */
+interface InvitedAgentRow {
+  id: number;
+  name: string;
+  login: string;
+  invited_at: string;
+}
+
+const toAgent = (row: BoundAgentRow): Agent => ({
   id: row.id,
   name: row.name,
   mobile: row.login,
@@ -11,7 +28,7 @@ const toAgent = (row: any): Agent => ({
   boundAt: row.bound_at,
 });
 
-const toInvited = (row: any): Agent => ({
+const toInvited = (row: InvitedAgentRow): Agent => ({
   id: row.id,
   name: row.name,
   mobile: row.login,
@@ -28,14 +45,14 @@ export class AgentStore {
     return this.db('agent_units as b')
       .join('users as u', 'u.id', 'b.agent_id')
       .where('b.unit_id', unitId)
-      .select('u.id', 'u.name', 'u.login', 'b.disabled', 'b.bound_at');
+      .select<BoundAgentRow[]>('u.id', 'u.name', 'u.login', 'b.disabled', 'b.bound_at');
   }
 
   private invitedBy(unitId: number) {
     return this.db('agent_invitations as i')
       .join('users as u', 'u.id', 'i.agent_id')
       .where('i.unit_id', unitId)
-      .select('u.id', 'i.name', 'u.login', 'i.invited_at');
+      .select<InvitedAgentRow[]>('u.id', 'i.name', 'u.login', 'i.invited_at');
   }
 
   async list(unitId: number): Promise<Agent[]> {
@@ -95,7 +112,7 @@ export class AgentStore {
 
   /** Units other than this one the account is bound to, disabled bindings included. */
   async otherUnitsOf(agentId: number, unitId: number): Promise<number[]> {
-    const rows = await this.db('agent_units').where({ agent_id: agentId }).andWhereNot({ unit_id: unitId }).orderBy('unit_id').select('unit_id');
+    const rows = await this.db('agent_units').where({ agent_id: agentId }).andWhereNot({ unit_id: unitId }).orderBy('unit_id').select<{ unit_id: number }[]>('unit_id');
     return rows.map((r) => r.unit_id);
   }
 
@@ -112,7 +129,7 @@ export class AgentStore {
       .join('units as u', 'u.id', 'i.unit_id')
       .where('i.agent_id', agentId)
       .orderBy('i.invited_at')
-      .select('u.id as unitId', 'u.name as unitName', 'i.invited_at as invitedAt');
+      .select<AgentInvitation[]>('u.id as unitId', 'u.name as unitName', 'i.invited_at as invitedAt');
   }
 
   /** Removes the invitation; false when there was none. */

@@ -23,7 +23,53 @@ export interface SessionRecord {
   expiresAt: string;
 }
 
-const toUser = (row: any): UserRecord => ({
+/** Booleans come back as 0/1 from SQLite. */
+type DbBoolean = boolean | number;
+
+/** A row of `users`. */
+interface UserRow {
+  id: number;
+  role: Role;
+  login: string;
+  name: string;
+  password_hash: string;
+  disabled: DbBoolean;
+  unit_id: number | null;
+  must_change_password: DbBoolean;
+}
+
+/** A row of `sessions`. */
+interface SessionRow {
+  id: string;
+  user_id: number;
+  unit_id: number | null;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+/** A session beside its user's columns, prefixed `u_`; all null when the user is gone. */
+interface SessionWithUserRow extends SessionRow {
+  u_id: number | null;
+  u_role: Role;
+  u_login: string;
+  u_name: string;
+  u_password_hash: string;
+  u_disabled: DbBoolean;
+  u_unit_id: number | null;
+  u_must_change_password: DbBoolean;
+}
+
+interface UnitSummaryRow {
+  id: number;
+  name: string;
+  credit_code: string;
+}
+
+const toUnitSummary = (row: UnitSummaryRow): UnitSummary => ({ id: row.id, name: row.name, creditCode: row.credit_code });
+
+const toUser = (row: UserRow): UserRecord => ({
   id: row.id,
   role: row.role,
   login: row.login,
@@ -34,7 +80,7 @@ const toUser = (row: any): UserRecord => ({
   mustChangePassword: toBoolean(row.must_change_password),
 });
 
-const toSession = (row: any): SessionRecord => ({
+const toSession = (row: SessionRow): SessionRecord => ({
   id: row.id,
   userId: row.user_id,
   unitId: row.unit_id ?? null,
@@ -48,18 +94,18 @@ export class AuthStore {
   constructor(private readonly db: Knex) {}
 
   async findUser(role: Role, login: string): Promise<UserRecord | null> {
-    const row = await this.db('users').where({ role, login }).first();
+    const row = await this.db<UserRow>('users').where({ role, login }).first();
     return row ? toUser(row) : null;
   }
 
   async findUserById(id: number): Promise<UserRecord | null> {
-    const row = await this.db('users').where({ id }).first();
+    const row = await this.db<UserRow>('users').where({ id }).first();
     return row ? toUser(row) : null;
   }
 
   async unitSummary(unitId: number): Promise<UnitSummary | null> {
-    const row = await this.db('units').where({ id: unitId }).first('id', 'name', 'credit_code');
-    return row ? { id: row.id, name: row.name, creditCode: row.credit_code } : null;
+    const row = await this.db('units').where({ id: unitId }).first<UnitSummaryRow | undefined>('id', 'name', 'credit_code');
+    return row ? toUnitSummary(row) : null;
   }
 
   /** Units an agent may act for: bindings not disabled. */
@@ -69,12 +115,12 @@ export class AuthStore {
       .where('b.agent_id', agentId)
       .andWhere('b.disabled', false)
       .orderBy('u.id')
-      .select('u.id', 'u.name', 'u.credit_code');
-    return rows.map((r) => ({ id: r.id, name: r.name, creditCode: r.credit_code }));
+      .select<UnitSummaryRow[]>('u.id', 'u.name', 'u.credit_code');
+    return rows.map(toUnitSummary);
   }
 
   async agentBindingActive(agentId: number, unitId: number): Promise<boolean> {
-    const row = await this.db('agent_units').where({ agent_id: agentId, unit_id: unitId }).first('disabled');
+    const row = await this.db('agent_units').where({ agent_id: agentId, unit_id: unitId }).first<{ disabled: DbBoolean } | undefined>('disabled');
     return row !== undefined && !toBoolean(row.disabled);
   }
 
@@ -95,7 +141,7 @@ export class AuthStore {
     const row = await this.db('sessions as s')
       .leftJoin('users as u', 'u.id', 's.user_id')
       .where('s.id', id)
-      .first(
+      .first<SessionWithUserRow | undefined>(
         's.*',
         'u.id as u_id',
         'u.role as u_role',

@@ -33,7 +33,23 @@ interface StoredErrors {
   errors: StoredSheetError[];
 }
 
-const toUpload = (row: any): BatchUpload => {
+/** A row of `batch_uploads` without the file and the valid rows. */
+interface BatchUploadRow {
+  token: string;
+  unit_id: number;
+  user_id: number;
+  kind: DeclarationType;
+  file_name: string;
+  rows: number;
+  valid_rows: number;
+  invalid_rows: number;
+  /** StoredErrors as JSON. */
+  errors: string;
+  batch_id: number | null;
+  created_at: string;
+}
+
+const toUpload = (row: BatchUploadRow): BatchUpload => {
   const stored = JSON.parse(row.errors) as StoredErrors;
   return {
     token: row.token,

@@ -64,7 +64,32 @@ const personColumns = (p: PersonData, at: string) => ({
   updated_at: at,
 });
 
-const toRegisteredPerson = (row: any): RegisteredPerson => ({
+/** The columns of `insured_persons` a registered person is shown with. */
+interface RegisteredPersonRow {
+  id: number;
+  id_number: string;
+  name: string;
+  ethnicity: string | null;
+  hukou_type: string | null;
+  hukou_address: string | null;
+  mobile: string | null;
+  contact_address: string | null;
+}
+
+/** A person beside the unit's employment of them: a row of the insured list (LIST_COLUMNS). */
+interface InsuredListRow {
+  id: number;
+  id_number: string;
+  name: string;
+  sex: InsuredPerson['sex'];
+  birth_date: string;
+  status: InsuredPerson['status'];
+  start_month: FeePeriod;
+  end_month: FeePeriod | null;
+  wage_fen: number;
+}
+
+const toRegisteredPerson = (row: RegisteredPersonRow): RegisteredPerson => ({
   name: row.name,
   ethnicity: row.ethnicity ?? null,
   hukouType: row.hukou_type ?? null,
@@ -98,13 +123,13 @@ export class InsuredStore {
   async registered(personIds: number[]): Promise<Map<number, RegisteredPerson>> {
     const found = new Map<number, RegisteredPerson>();
     for (const chunk of chunks(personIds, IN_LIST_CHUNK)) {
-      for (const row of await this.db('insured_persons').whereIn('id', chunk)) found.set(row.id, toRegisteredPerson(row));
+      for (const row of await this.db<RegisteredPersonRow>('insured_persons').whereIn('id', chunk)) found.set(row.id, toRegisteredPerson(row));
     }
     return found;
   }
 
   async registeredByIdNumber(idNumber: string): Promise<RegisteredPerson | null> {
-    const row = await this.db('insured_persons').where({ id_number: idNumber }).first();
+    const row = await this.db<RegisteredPersonRow>('insured_persons').where({ id_number: idNumber }).first();
     return row ? toRegisteredPerson(row) : null;
   }
 
@@ -217,7 +242,7 @@ export class InsuredStore {
         .orderBy('p.id', direction)
         .limit(pageSize)
         .offset(page * pageSize)
-        .select(LIST_COLUMNS),
+        .select<InsuredListRow[]>(LIST_COLUMNS),
     ]);
     return { total: count, items: await this.withInsurance(unitId, rows) };
   }
@@ -232,7 +257,11 @@ export class InsuredStore {
   async *keysetPages(unitId: number, f: ListFilters, size = EXPORT_PAGE_ROWS): AsyncGenerator<InsuredPerson[]> {
     let after = 0;
     for (;;) {
-      const rows = await this.latestEmployments(unitId, f).where('e.id', '>', after).orderBy('e.id').limit(size).select([...LIST_COLUMNS, 'e.id as employment_id']);
+      const rows = await this.latestEmployments(unitId, f)
+        .where('e.id', '>', after)
+        .orderBy('e.id')
+        .limit(size)
+        .select<(InsuredListRow & { employment_id: number })[]>([...LIST_COLUMNS, 'e.id as employment_id']);
       if (rows.length === 0) return;
       after = rows[rows.length - 1].employment_id;
       yield this.withInsurance(unitId, rows);
@@ -280,10 +309,13 @@ export class InsuredStore {
   }
 
   /** The list rows with their insurance types and any pending declaration. */
-  private async withInsurance(unitId: number, rows: any[]): Promise<InsuredPerson[]> {
+  private async withInsurance(unitId: number, rows: InsuredListRow[]): Promise<InsuredPerson[]> {
     const personIds = rows.map((r) => r.id);
     const [enrollments, pending] = await Promise.all([
-      this.db('enrollments').where('unit_id', unitId).whereIn('person_id', personIds).select('person_id', 'insurance_type', 'start_month'),
+      this.db('enrollments')
+        .where('unit_id', unitId)
+        .whereIn('person_id', personIds)
+        .select<{ person_id: number; insurance_type: string; start_month: FeePeriod }[]>('person_id', 'insurance_type', 'start_month'),
       new DeclarationStore(this.db).pendingOf(unitId, rows.map((r) => r.id_number)),
     ]);
     return rows.map((r) => ({
@@ -299,7 +331,7 @@ export class InsuredStore {
       wageFen: r.wage_fen,
       // The enrollments of this employment, not those of an earlier one with the unit.
       insuranceTypes: [
-        ...new Set(enrollments.filter((e) => e.person_id === r.id && e.start_month >= r.start_month).map((e) => e.insurance_type as string)),
+        ...new Set(enrollments.filter((e) => e.person_id === r.id && e.start_month >= r.start_month).map((e) => e.insurance_type)),
       ].sort(),
       pendingDeclaration: pending.get(r.id_number) ?? null,
     }));

@@ -13,6 +13,34 @@ export interface CertificateRow {
   issuedAt: string;
 }
 
+/** What anyone may see of a certificate: its person and months, never amounts or the unit. */
+export interface CertificateByCodeRow {
+  from_period: FeePeriod;
+  to_period: FeePeriod;
+  months: number;
+  name: string;
+  id_number: string;
+}
+
+/** A certificate as its unit prints it again: with its person, unit and issuer. */
+export interface CertificateOfUnitRow extends CertificateByCodeRow {
+  code: string;
+  person_id: number;
+  issued_at: string;
+  unit_name: string;
+  credit_code: string;
+  issuer: string;
+}
+
+interface CertifiedDetailRow {
+  fee_period: FeePeriod;
+  insurance_type: CertificateMonth['insuranceTypes'][number];
+  base_fen: number;
+  unit_amount_fen: number;
+  person_amount_fen: number;
+  paid_at: string | null;
+}
+
 /** Certificates and the payment details they certify; unit-scoped except the lookup by code. */
 export class CertificateStore {
   constructor(private readonly db: Knex) {}
@@ -22,7 +50,7 @@ export class CertificateStore {
     const row = await this.db('insured_persons as p')
       .where('p.id_number', idNumber)
       .whereExists(this.db('payment_details as d').where('d.unit_id', unitId).whereRaw('d.person_id = p.id').select(this.db.raw('1')))
-      .first('p.id', 'p.name', 'p.id_number');
+      .first<{ id: number; name: string; id_number: string } | undefined>('p.id', 'p.name', 'p.id_number');
     return row && { id: row.id, name: row.name, idNumber: row.id_number };
   }
 
@@ -32,7 +60,7 @@ export class CertificateStore {
       .where({ unit_id: unitId, person_id: personId })
       .whereBetween('fee_period', [from, to])
       .orderBy(['fee_period', 'insurance_type'])
-      .select('fee_period', 'insurance_type', 'base_fen', 'unit_amount_fen', 'person_amount_fen', 'paid_at');
+      .select<CertifiedDetailRow[]>('fee_period', 'insurance_type', 'base_fen', 'unit_amount_fen', 'person_amount_fen', 'paid_at');
     const months = new Map<string, CertificateMonth>();
     for (const r of rows) {
       const month: CertificateMonth = months.get(r.fee_period) ?? {
@@ -66,13 +94,13 @@ export class CertificateStore {
   }
 
   /** A certificate of this unit, with its person, unit and issuer. */
-  async ofUnit(unitId: number, code: string) {
+  async ofUnit(unitId: number, code: string): Promise<CertificateOfUnitRow | undefined> {
     return this.db('certificates as c')
       .join('insured_persons as p', 'p.id', 'c.person_id')
       .join('units as u', 'u.id', 'c.unit_id')
       .join('users as s', 's.id', 'c.issued_by')
       .where({ 'c.unit_id': unitId, 'c.code': code })
-      .first(
+      .first<CertificateOfUnitRow | undefined>(
         'c.code',
         'c.person_id',
         'c.from_period',
@@ -88,10 +116,10 @@ export class CertificateStore {
   }
 
   /** By the unique index on code: one indexed equality lookup, whatever the code. */
-  async byCode(code: string) {
+  async byCode(code: string): Promise<CertificateByCodeRow | undefined> {
     return this.db('certificates as c')
       .join('insured_persons as p', 'p.id', 'c.person_id')
       .where('c.code', code)
-      .first('c.from_period', 'c.to_period', 'c.months', 'p.name', 'p.id_number');
+      .first<CertificateByCodeRow | undefined>('c.from_period', 'c.to_period', 'c.months', 'p.name', 'p.id_number');
   }
 }

@@ -7,14 +7,14 @@ import { pinoHttp } from 'pino-http';
 import type { Clock } from './clock';
 import type { Database } from './db/database';
 import type { Logger } from './logger';
-import { AgentService } from './agents/agents.service';
+import { createAgentService, type AgentService } from './agents/agents.service';
 import { agentRoutes } from './agents/agents.routes';
 import { createAuditService, type AuditService } from './audit/audit.service';
 import { auditRoutes } from './audit/audit.routes';
-import { AuthService } from './auth/auth.service';
+import { createAuthService, type AuthService } from './auth/auth.service';
 import { authRoutes } from './auth/auth.routes';
 import { batchRoutes } from './batches/batches.routes';
-import { CertificateService } from './certificates/certificates.service';
+import { createCertificateService, type CertificateService } from './certificates/certificates.service';
 import { clientAssets } from './client-assets/client-assets';
 import { certificateRoutes } from './certificates/certificates.routes';
 import { ListCache } from './cache/list-cache';
@@ -30,14 +30,14 @@ import { IdempotencyKeys } from './http/idempotency';
 import { mountRoutes } from './http/mount';
 import { route, type RouteDefinition } from './http/route';
 import { sessionMiddleware } from './http/session';
-import { InsuredService } from './insured/insured.service';
+import { createInsuredService, type InsuredService } from './insured/insured.service';
 import { insuredRoutes } from './insured/insured.routes';
 import { bundledBankBranches } from './maintenance/bank-branches';
 import { MaintenanceService } from './maintenance/maintenance.service';
 import { maintenanceRoutes } from './maintenance/maintenance.routes';
 import { openApiDocument } from './openapi/openapi';
-import { AssessmentService } from './payments/assessment.service';
-import { PaymentService } from './payments/payments.service';
+import type { AssessmentService } from './payments/assessment.service';
+import { createPaymentServices, type PaymentService } from './payments/payments.service';
 import { paymentRoutes } from './payments/payments.routes';
 import { ReviewService } from './review/review.service';
 import { reviewRoutes } from './review/review.routes';
@@ -75,22 +75,20 @@ export interface Services {
 
 export function createServices(deps: AppDeps): Services {
   const { db, clock } = deps;
-  const assessments = new AssessmentService(db.knex, clock);
   // One cache of list pages for the instance, shared by the lists it serves.
   const lists = new ListCache(db.knex);
   return {
     messages: new Messages(deps.i18nDir),
-    auth: new AuthService(db.knex, clock, db.dialect),
-    agents: new AgentService(db.knex, clock),
+    auth: createAuthService(db.knex, clock, db.dialect),
+    agents: createAgentService(db.knex, clock),
     audit: createAuditService(db.knex),
     home: createHomeService(db.knex, clock),
     unit: createUnitService(db.knex),
-    assessments,
-    payments: new PaymentService(db.knex, clock, assessments, lists),
+    ...createPaymentServices(db.knex, clock, lists),
     declarations: new DeclarationService(db.knex, clock),
-    insured: new InsuredService(db.knex, lists),
+    insured: createInsuredService(db.knex, lists),
     review: new ReviewService(db.knex, clock),
-    certificates: new CertificateService(db.knex, clock, db.dialect),
+    certificates: createCertificateService(db.knex, clock, db.dialect),
     maintenance: new MaintenanceService(db.knex, clock, bundledBankBranches()),
   };
 }

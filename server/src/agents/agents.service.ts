@@ -193,3 +193,8 @@ export class AgentService {
     });
   }
 }
+
+/** The agents feature's wiring on a knex handle. */
+export function createAgentService(db: Knex, clock: Clock): AgentService {
+  return new AgentService(db, clock);
+}

@@ -214,3 +214,8 @@ export class AuthService implements SessionResolver {
     return { sessions, limits };
   }
 }
+
+/** The sign-in feature's wiring on a knex handle. */
+export function createAuthService(db: Knex, clock: Clock, dialect: Dialect): AuthService {
+  return new AuthService(db, clock, dialect);
+}

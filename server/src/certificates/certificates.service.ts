@@ -145,3 +145,8 @@ export class CertificateService {
     };
   }
 }
+
+/** The certificates feature's wiring on a knex handle. */
+export function createCertificateService(db: Knex, clock: Clock, dialect: Dialect): CertificateService {
+  return new CertificateService(db, clock, dialect);
+}

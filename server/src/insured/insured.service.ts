@@ -32,3 +32,8 @@ export class InsuredService {
     return { total: await store.count(unitId, query), pages: store.keysetPages(unitId, query) };
   }
 }
+
+/** The insured feature's wiring on a knex handle; `lists` is the instance's cache of list pages. */
+export function createInsuredService(db: Knex, lists: ListCache): InsuredService {
+  return new InsuredService(db, lists);
+}

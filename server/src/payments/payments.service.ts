@@ -128,3 +128,12 @@ export class PaymentService {
     });
   }
 }
+
+/**
+ * The payments feature's wiring on a knex handle: the assessments and the payment queries, which assess
+ * the current period before they answer. `lists` is the instance's cache of list pages.
+ */
+export function createPaymentServices(db: Knex, clock: Clock, lists: ListCache): { assessments: AssessmentService; payments: PaymentService } {
+  const assessments = new AssessmentService(db, clock);
+  return { assessments, payments: new PaymentService(db, clock, assessments, lists) };
+}

@@ -76,6 +76,47 @@ interface RegisteredPersonRow {
   contact_address: string | null;
 }
 
+/** A row of `insured_persons`: the identity, and the latest registered contact and household data. */
+interface PersonRow extends RegisteredPersonRow {
+  id_type: string;
+  sex: 'male' | 'female';
+  birth_date: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A row of `employments`, with the contact and household data as the unit entered them. */
+interface EmploymentRow {
+  id: number;
+  unit_id: number;
+  person_id: number;
+  wage_fen: number;
+  personnel_category: string;
+  employment_form: string | null;
+  work_start_date: string | null;
+  status: string;
+  start_month: FeePeriod;
+  end_month: FeePeriod | null;
+  ethnicity: string | null;
+  hukou_type: string | null;
+  hukou_address: string | null;
+  mobile: string | null;
+  contact_address: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A row of `enrollments`: one insurance type of a person, with a unit or (resident insurance) without. */
+interface EnrollmentRow {
+  id: number;
+  person_id: number;
+  unit_id: number | null;
+  insurance_type: string;
+  start_month: FeePeriod;
+  end_month: FeePeriod | null;
+  status: string;
+}
+
 /** A person beside the unit's employment of them: a row of the insured list (LIST_COLUMNS). */
 interface InsuredListRow {
   id: number;
@@ -109,11 +150,17 @@ export class InsuredStore {
       const rows = await this.db('insured_persons as p')
         .leftJoin('employments as e', (j) => j.on('e.person_id', 'p.id').andOnVal('e.status', 'active'))
         .whereIn('p.id_number', chunk)
-        .select('p.id', 'p.id_number', 'p.name', 'e.unit_id', 'e.start_month');
+        .select<{ id: number; id_number: string; name: string; unit_id: number | null; start_month: FeePeriod | null }[]>(
+          'p.id',
+          'p.id_number',
+          'p.name',
+          'e.unit_id',
+          'e.start_month',
+        );
       for (const row of rows) {
         let record = records.get(row.id_number);
         if (!record) records.set(row.id_number, (record = { personId: row.id, name: row.name, activeEmployments: [] }));
-        if (row.unit_id !== null) record.activeEmployments.push({ unitId: row.unit_id, startMonth: row.start_month });
+        if (row.unit_id !== null && row.start_month !== null) record.activeEmployments.push({ unitId: row.unit_id, startMonth: row.start_month });
       }
     }
     return records;
@@ -270,12 +317,14 @@ export class InsuredStore {
 
   /** A person the unit insures or insured, in full; null for anyone the unit never employed. */
   async detail(unitId: number, personId: number): Promise<Omit<InsuredPersonDetail, 'pendingChanges'> | null> {
-    const employment = await this.db('employments').where({ unit_id: unitId, person_id: personId }).orderBy('id', 'desc').first();
+    const employment = await this.db<EmploymentRow>('employments').where({ unit_id: unitId, person_id: personId }).orderBy('id', 'desc').first();
     if (!employment) return null;
     const [person, enrollments] = await Promise.all([
-      this.db('insured_persons').where({ id: personId }).first(),
-      this.db('enrollments').where({ unit_id: unitId, person_id: personId }).orderBy(['insurance_type', 'start_month']),
+      this.db<PersonRow>('insured_persons').where({ id: personId }).first(),
+      this.db<EnrollmentRow>('enrollments').where({ unit_id: unitId, person_id: personId }).orderBy(['insurance_type', 'start_month']),
     ]);
+    // The employment refers to the person: the row is there.
+    if (!person) throw new Error(`no insured person ${personId}`);
     return {
       personId,
       // Identity from the person; household and contact as this unit entered them, never a later employer's.

@@ -18,6 +18,7 @@ import type { Annotation } from './annotate';
 import { BatchUploadStore, type BatchUpload, type StoredSheetError } from './batches.store';
 import type { SheetImport, SheetProblem } from './sheet-import';
 import { SheetJobFailed, type SheetWorkers } from './sheet-workers';
+import { UnitStore } from '../unit/unit.store';
 import { checkXlsx } from './xlsx-guard';
 
 /** How long a dry run can be submitted: after a day the records it was checked against have moved on. */
@@ -76,7 +77,7 @@ export class BatchService {
     await this.db.transaction(async (trx) => {
       const store = new BatchUploadStore(trx);
       // Counted under the unit's lock after the insert, so instances storing at once cannot both take the last place.
-      await store.lockUnit(unitId);
+      await new UnitStore(trx).lock(unitId);
       await store.insert(upload, stillValid, file);
       const pending = await store.pending(unitId, expiredBefore);
       if (pending.count > DRY_RUN_BOUNDS.maxPending) throw new AppError(429, 'BATCH_DRY_RUNS_TOO_MANY', { max: DRY_RUN_BOUNDS.maxPending });

@@ -94,11 +94,6 @@ export class BatchUploadStore {
     });
   }
 
-  /** Locks the unit's row until the transaction ends, so two dry runs of one unit are counted one after the other. */
-  async lockUnit(unitId: number): Promise<void> {
-    await this.db('units').where({ id: unitId }).forUpdate().first('id');
-  }
-
   /** The unit's dry runs waiting for their submit, made at `since` or later: how many, and the bytes they keep. */
   async pending(unitId: number, since: string): Promise<{ count: number; bytes: number }> {
     const row = await this.db('batch_uploads')
@@ -111,17 +106,17 @@ export class BatchUploadStore {
 
   /** The unit's upload, or null for a token that is unknown or another unit's. */
   async find(unitId: number, token: string): Promise<BatchUpload | null> {
-    const row = await this.db('batch_uploads').where({ token, unit_id: unitId }).first(SUMMARY);
+    const row = await this.db('batch_uploads').where({ token, unit_id: unitId }).first<BatchUploadRow | undefined>(SUMMARY);
     return row ? toUpload(row) : null;
   }
 
   async file(unitId: number, token: string): Promise<Buffer | null> {
-    const row = await this.db('batch_uploads').where({ token, unit_id: unitId }).first('file');
+    const row = await this.db('batch_uploads').where({ token, unit_id: unitId }).first<{ file: Uint8Array } | undefined>('file');
     return row ? Buffer.from(row.file) : null;
   }
 
   async validRows(unitId: number, token: string): Promise<ImportedRow[]> {
-    const row = await this.db('batch_uploads').where({ token, unit_id: unitId }).first('valid_payload');
+    const row = await this.db('batch_uploads').where({ token, unit_id: unitId }).first<{ valid_payload: string } | undefined>('valid_payload');
     return row ? (JSON.parse(row.valid_payload) as ImportedRow[]) : [];
   }
 

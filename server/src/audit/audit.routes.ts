@@ -1,6 +1,6 @@
 import { auditFilters, auditPage, auditQuery } from '@common/api/audit';
-import type { Knex } from 'knex';
 import type { Clock } from '../clock';
+import type { UnitNames } from '../exports/export-title';
 import { listExporter } from '../exports/list-export';
 import type { Messages } from '../http/i18n';
 import { route, unitOf, type RequestContext, type RouteDefinition } from '../http/route';
@@ -8,14 +8,14 @@ import { auditColumns } from './audit-columns';
 import type { AuditService } from './audit.service';
 
 export interface AuditRouteDeps {
-  db: Knex;
+  units: UnitNames;
   clock: Clock;
   messages: Messages;
   audit: AuditService;
 }
 
-export function auditRoutes({ db, clock, messages, audit }: AuditRouteDeps): RouteDefinition[] {
-  const sendExport = listExporter({ db, clock, messages });
+export function auditRoutes({ units, clock, messages, audit }: AuditRouteDeps): RouteDefinition[] {
+  const sendExport = listExporter({ units, clock, messages });
   const translate = (ctx: RequestContext<any, any, any>) => (key: string) => {
     const text = messages.t(ctx.lang, `exports.${key}`);
     return text === `exports.${key}` ? null : text;

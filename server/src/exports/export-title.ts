@@ -1,10 +1,14 @@
-import type { Knex } from 'knex';
 import { shanghaiDateTime } from '@common/fee-period';
 import type { Language, Messages } from '../http/i18n';
-import { UnitStore } from '../unit/unit.store';
+import type { UnitName } from '../unit/unit.store';
+
+/** Where an export finds the name of the unit it is for (the unit feature's service). */
+export interface UnitNames {
+  nameOf(unitId: number): Promise<UnitName>;
+}
 
 export interface ExportContext {
-  db: Knex;
+  units: UnitNames;
   messages: Messages;
   lang: Language;
   unitId: number;
@@ -13,8 +17,7 @@ export interface ExportContext {
 
 /** The lines above an export's header: the unit, the filters in force, the time of export (Asia/Shanghai). */
 export async function exportTitle(ctx: ExportContext, filters: (string | null)[]) {
-  const unit = await new UnitStore(ctx.db).nameOf(ctx.unitId);
-  if (!unit) throw new Error(`no unit ${ctx.unitId}`);
+  const unit = await ctx.units.nameOf(ctx.unitId);
   const t = (key: string, params: Record<string, string> = {}) => ctx.messages.t(ctx.lang, `exports.${key}`, params);
   const shown = filters.filter((f): f is string => f !== null);
   return {

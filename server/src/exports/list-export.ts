@@ -1,9 +1,8 @@
 /** One way every list is exported: the title lines, the file name with the unit, the streamed workbook. */
-import type { Knex } from 'knex';
 import type { Clock } from '../clock';
 import type { Language, Messages } from '../http/i18n';
 import { RESPONDED, unitOf, type RequestContext } from '../http/route';
-import { exportTitle } from './export-title';
+import { exportTitle, type UnitNames } from './export-title';
 import type { Response } from 'express';
 import { writeWorkbookOnWorker } from './export-workers';
 import { contentDisposition, type ExportColumn, type ExportSpec } from './xlsx-stream';
@@ -14,7 +13,7 @@ export type Translate = (key: string) => string;
 export const exportTexts = (messages: Messages, lang: Language): Translate => (key) => messages.t(lang, `exports.${key}`);
 
 export interface ListExportDeps {
-  db: Knex;
+  units: UnitNames;
   clock: Clock;
   messages: Messages;
 }
@@ -31,9 +30,9 @@ export interface ListExport<Row> {
   totalRows: number;
 }
 
-export function listExporter({ db, clock, messages }: ListExportDeps) {
+export function listExporter({ units, clock, messages }: ListExportDeps) {
   return async <Row>(ctx: RequestContext<any, any, any>, spec: ListExport<Row>): Promise<typeof RESPONDED> => {
-    const title = await exportTitle({ db, messages, lang: ctx.lang, unitId: unitOf(ctx), now: clock.now() }, spec.filters);
+    const title = await exportTitle({ units, messages, lang: ctx.lang, unitId: unitOf(ctx), now: clock.now() }, spec.filters);
     await streamWorkbook(ctx.res, {
       fileName: [title.unitName, spec.name, spec.fileSuffix].filter(Boolean).join('-'),
       sheetName: spec.name,

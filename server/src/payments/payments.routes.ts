@@ -14,9 +14,9 @@ import {
   unitPaymentQuery,
 } from '@common/api/payments';
 import { displayPeriod } from '@common/fee-period';
-import type { Knex } from 'knex';
 import type { Clock } from '../clock';
 import { paymentDetailColumns, unitPaymentColumns } from './payment-columns';
+import type { UnitNames } from '../exports/export-title';
 import { exportTexts, listExporter } from '../exports/list-export';
 import type { Messages } from '../http/i18n';
 import { actorOf, route, unitOf, UNIT_ROLES, type RouteDefinition } from '../http/route';
@@ -27,15 +27,15 @@ const exportDetailQuery = paymentDetailQuery.omit({ page: true, pageSize: true }
 const exportPeriodQuery = unitPaymentQuery.omit({ page: true, pageSize: true });
 
 export interface PaymentRouteDeps {
-  db: Knex;
+  unit: UnitNames;
   clock: Clock;
   messages: Messages;
   payments: PaymentService;
   assessments: AssessmentService;
 }
 
-export function paymentRoutes({ db, clock, messages, payments, assessments }: PaymentRouteDeps): RouteDefinition[] {
-  const sendExport = listExporter({ db, clock, messages });
+export function paymentRoutes({ unit, clock, messages, payments, assessments }: PaymentRouteDeps): RouteDefinition[] {
+  const sendExport = listExporter({ units: unit, clock, messages });
   const period = (value?: string) => (value ? displayPeriod(value) : '…');
   const periodSuffix = (q: { from?: string; to?: string }) => `${q.from ?? ''}-${q.to ?? ''}`.replace(/-+$/, '');
 

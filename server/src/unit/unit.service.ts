@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { UnitInfo } from '@common/api/payments';
 import { DeclarationStore } from '../declarations/declarations.store';
 import { notFound } from '../http/errors';
-import { UnitStore } from './unit.store';
+import { UnitStore, type UnitName } from './unit.store';
 
 /** Shows only the last four digits of an account number. */
 const maskAccount = (n: string | null) => (n ? '*'.repeat(Math.max(0, n.length - 4)) + n.slice(-4) : null);
@@ -13,6 +13,12 @@ export class UnitService {
     private readonly units: UnitStore,
     private readonly declarations: DeclarationStore,
   ) {}
+
+  async nameOf(unitId: number): Promise<UnitName> {
+    const name = await this.units.nameOf(unitId);
+    if (!name) throw notFound();
+    return name;
+  }
 
   async info(unitId: number): Promise<UnitInfo> {
     const unit = await this.units.find(unitId);

@@ -14,6 +14,7 @@ import { auditRoutes } from './audit/audit.routes';
 import { createAuthService, type AuthService } from './auth/auth.service';
 import { authRoutes } from './auth/auth.routes';
 import { batchRoutes } from './batches/batches.routes';
+import { createBatchService, type BatchService } from './batches/batches.service';
 import { createCertificateService, type CertificateService } from './certificates/certificates.service';
 import { clientAssets } from './client-assets/client-assets';
 import { certificateRoutes } from './certificates/certificates.routes';
@@ -67,6 +68,7 @@ export interface Services {
   assessments: AssessmentService;
   payments: PaymentService;
   declarations: DeclarationService;
+  batches: BatchService;
   insured: InsuredService;
   review: ReviewService;
   certificates: CertificateService;
@@ -77,15 +79,18 @@ export function createServices(deps: AppDeps): Services {
   const { db, clock } = deps;
   // One cache of list pages for the instance, shared by the lists it serves.
   const lists = new ListCache(db.knex);
+  const messages = new Messages(deps.i18nDir);
+  const declarations = new DeclarationService(db.knex, clock);
   return {
-    messages: new Messages(deps.i18nDir),
+    messages,
     auth: createAuthService(db.knex, clock, db.dialect),
     agents: createAgentService(db.knex, clock),
     audit: createAuditService(db.knex),
     home: createHomeService(db.knex, clock),
     unit: createUnitService(db.knex),
     ...createPaymentServices(db.knex, clock, lists),
-    declarations: new DeclarationService(db.knex, clock),
+    declarations,
+    batches: createBatchService(db.knex, clock, messages, declarations),
     insured: createInsuredService(db.knex, lists),
     review: new ReviewService(db.knex, clock),
     certificates: createCertificateService(db.knex, clock, db.dialect),
@@ -107,7 +112,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...declarationRoutes(services.declarations),
     ...insuredRoutes(services.insured, { units: services.unit, clock: deps.clock, messages: services.messages }),
     ...reviewRoutes(services.review),
-    ...batchRoutes({ db: deps.db.knex, clock: deps.clock, ...services }),
+    ...batchRoutes(services.batches),
     ...certificateRoutes(services.certificates),
     ...maintenanceRoutes(services.maintenance),
   ];

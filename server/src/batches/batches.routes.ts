@@ -1,18 +1,12 @@
 import express, { type Request, type Response } from 'express';
-import type { Knex } from 'knex';
 import { z } from 'zod';
 import { batchSubmitRequest, batchSubmitResult, batchValidation, DECLARATION_TYPES } from '@common/api/declarations';
 import { TEMPLATES } from '../../../templates';
 import { SHEET_TEXTS, type TemplateLanguage } from '../../../templates/template-definition';
-import type { Clock } from '../clock';
-import { DeclarationRules } from '../declarations/declaration-rules';
-import type { DeclarationService } from '../declarations/declarations.service';
 import { contentDisposition } from '../exports/xlsx-stream';
 import { AppError } from '../http/errors';
-import type { Messages } from '../http/i18n';
 import { actorOf, RESPONDED, route, unitOf, UNIT_ROLES, type RouteDefinition } from '../http/route';
-import { BatchService } from './batches.service';
-import { SheetWorkers } from './sheet-workers';
+import type { BatchService } from './batches.service';
 import { templateWorkbook } from './template-workbook';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -22,13 +16,6 @@ const readRawUpload = express.raw({ type: [XLSX_TYPE, 'application/octet-stream'
 const kindParams = z.object({ kind: z.enum(DECLARATION_TYPES) });
 const kindQuery = z.object({ kind: z.enum(DECLARATION_TYPES) });
 const tokenParams = z.object({ token: z.string().regex(/^[\w-]{16,100}$/) });
-
-export interface BatchRouteDeps {
-  db: Knex;
-  clock: Clock;
-  messages: Messages;
-  declarations: DeclarationService;
-}
 
 /** The upload's body, read here rather than for every route: only this route takes a file, up to its own limit. */
 async function uploadedFile(req: Request, res: Response): Promise<Buffer> {
@@ -55,8 +42,7 @@ function uploadedFileName(req: Request): string {
   return (name || 'upload.xlsx').slice(-200);
 }
 
-export function batchRoutes({ db, clock, messages, declarations }: BatchRouteDeps): RouteDefinition[] {
-  const batches = new BatchService(db, clock, messages, new DeclarationRules(db, clock), declarations, new SheetWorkers());
+export function batchRoutes(batches: BatchService): RouteDefinition[] {
   const templates = new Map<string, Promise<Buffer>>();
 
   const sendWorkbook = (res: Response, fileName: string, file: Buffer) => {

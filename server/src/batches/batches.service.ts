@@ -10,14 +10,14 @@ import { TEMPLATES } from '../../../templates';
 import { columnLetter, SHEET_TEXTS, type TemplateDefinition, type TemplateLanguage } from '../../../templates/template-definition';
 import type { Clock } from '../clock';
 import { checkedAgainIfOvertaken, type DeclarationService } from '../declarations/declarations.service';
-import type { DeclarationRules } from '../declarations/declaration-rules';
+import { DeclarationRules } from '../declarations/declaration-rules';
 import { AppError } from '../http/errors';
 import type { Language, Messages } from '../http/i18n';
 import type { Actor } from '../http/route';
 import type { Annotation } from './annotate';
 import { BatchUploadStore, type BatchUpload, type StoredSheetError } from './batches.store';
 import type { SheetImport, SheetProblem } from './sheet-import';
-import { SheetJobFailed, type SheetWorkers } from './sheet-workers';
+import { SheetJobFailed, SheetWorkers } from './sheet-workers';
 import { UnitStore } from '../unit/unit.store';
 import { checkXlsx } from './xlsx-guard';
 
@@ -188,4 +188,9 @@ function storedError(def: TemplateDefinition, imported: SheetImport, p: SheetPro
     code: p.code satisfies FieldErrorCode,
     ...(p.params ? { params: p.params } : {}),
   };
+}
+
+/** The batches feature's wiring on a knex handle: the declaration rules checked on it, and the workbook workers. */
+export function createBatchService(db: Knex, clock: Clock, messages: Messages, declarations: DeclarationService): BatchService {
+  return new BatchService(db, clock, messages, new DeclarationRules(db, clock), declarations, new SheetWorkers());
 }

@@ -1,7 +1,7 @@
 /**
  * All SQL lives in stores: outside `*.store.ts`, `server/src/db/` (knex, dialect, migrations, seeds) and
  * the specs, no file imports knex's runtime or builds a query. Services may hold a knex handle (type
- * only) to open transactions and to build their stores on it.
+ * only) to open transactions and to build their stores on it; routes hold no knex handle at all.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -56,6 +56,12 @@ describe('layering: SQL only in stores', () => {
     const outside = usesOutsideStores();
     for (const file of Object.keys(ALLOWED)) delete outside[file];
     expect(outside).toEqual({});
+  });
+
+  it('gives routes no knex handle: they call their services', () => {
+    const routes = sourceFiles(SOURCE).filter((file) => file.endsWith('.routes.ts'));
+    expect(routes.length).toBeGreaterThan(10);
+    expect(routes.filter((file) => /\bfrom\s*['"]knex['"]/.test(readFileSync(path.join(ROOT, file), 'utf8')))).toEqual([]);
   });
 
   it('recognises each way of using knex, and not a type import, a transaction or a comment', () => {

@@ -112,7 +112,11 @@ export class AgentStore {
 
   /** Units other than this one the account is bound to, disabled bindings included. */
   async otherUnitsOf(agentId: number, unitId: number): Promise<number[]> {
-    const rows = await this.db('agent_units').where({ agent_id: agentId }).andWhereNot({ unit_id: unitId }).orderBy('unit_id').select<{ unit_id: number }[]>('unit_id');
+    const rows = await this.db('agent_units')
+      .where({ agent_id: agentId })
+      .andWhereNot({ unit_id: unitId })
+      .orderBy('unit_id')
+      .select<{ unit_id: number }[]>('unit_id');
     return rows.map((r) => r.unit_id);
   }
 

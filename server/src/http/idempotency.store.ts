@@ -64,6 +64,8 @@ export class IdempotencyKeyStore {
 
   /** Keeps the response of the claim made at `claimedAt`; nothing happens when a retry has taken it over. */
   async answer(id: IdempotencyKeyId, claimedAt: string, response: { status: number; body: unknown }): Promise<void> {
-    await this.key(id).where('created_at', claimedAt).update({ response_status: response.status, response_body: JSON.stringify(response.body ?? null) });
+    await this.key(id)
+      .where('created_at', claimedAt)
+      .update({ response_status: response.status, response_body: JSON.stringify(response.body ?? null) });
   }
 }

@@ -11,6 +11,7 @@ import { AssessmentStore, type Assessed, type AssessedAmounts } from './assessme
 import { contributionConfig } from './contribution-config';
 
 const AMOUNT_FIELDS = ['base_fen', 'unit_rate_bp', 'person_rate_bp', 'unit_amount_fen', 'person_amount_fen'] as const;
+
 /**
  * Monthly assessment (缴费核定): one payment detail per person, employee insurance type and month of
  * coverage, from the enrollments in force. Paid details are never touched, so assessing again only

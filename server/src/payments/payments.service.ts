@@ -27,8 +27,9 @@ export class PaymentService {
     private readonly lists = new ListCache(db),
   ) {}
 
-  private store(): PaymentStore {
-    return new PaymentStore(this.db, currentFeePeriod(this.clock.now()));
+  /** On the database, or on a use case's transaction. */
+  private store(db: Knex = this.db): PaymentStore {
+    return new PaymentStore(db, currentFeePeriod(this.clock.now()));
   }
 
   /**
@@ -108,7 +109,7 @@ export class PaymentService {
     return this.db.transaction(async (trx) => {
       if (!(await new UnitStore(trx).exists(input.unitId))) throw notFound();
       const at = this.clock.now().toISOString();
-      const { paidDetails, amountFen } = await new PaymentStore(trx, currentFeePeriod(this.clock.now())).recordCollection(input.unitId, input.feePeriod, {
+      const { paidDetails, amountFen } = await this.store(trx).recordCollection(input.unitId, input.feePeriod, {
         collectedOn: input.collectedOn,
         serial: input.serial,
         recordedBy: actor.userId,

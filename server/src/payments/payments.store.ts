@@ -234,7 +234,9 @@ export class PaymentStore {
   }
 
   async collection(unitId: number, period: FeePeriod): Promise<Collection | undefined> {
-    const row = await this.db('collections').where({ unit_id: unitId, fee_period: period }).first<{ collected_on: string; serial: string } | undefined>('collected_on', 'serial');
+    const row = await this.db('collections')
+      .where({ unit_id: unitId, fee_period: period })
+      .first<{ collected_on: string; serial: string } | undefined>('collected_on', 'serial');
     return row && { collectedOn: row.collected_on, serial: row.serial };
   }
 
@@ -248,7 +250,10 @@ export class PaymentStore {
     collection: Collection & { recordedBy: number; recordedAt: string },
   ): Promise<{ paidDetails: number; amountFen: number }> {
     const unpaid = this.db('payment_details').where({ unit_id: unitId, fee_period: period }).whereNull('paid_at');
-    const sums = await unpaid.clone().sum({ unit: 'unit_amount_fen', person: 'person_amount_fen' }).first<{ unit: Aggregate; person: Aggregate } | undefined>();
+    const sums = await unpaid
+      .clone()
+      .sum({ unit: 'unit_amount_fen', person: 'person_amount_fen' })
+      .first<{ unit: Aggregate; person: Aggregate } | undefined>();
     const amountFen = Number(sums?.unit ?? 0) + Number(sums?.person ?? 0);
     const paidDetails = await unpaid.clone().update({ paid_at: collection.collectedOn, collection_serial: collection.serial });
     await this.db('collections')

@@ -1,6 +1,5 @@
 import { Component, computed, input } from '@angular/core';
-import { isDeclarationType, type ChangeType, type Declaration } from '@common/api/declarations';
-import type { ChangePayload } from '@common/api/maintenance';
+import type { ChangeKind, Submission } from '@common/api/submissions';
 import { TranslatePipe } from '@ngx-translate/core';
 
 /** A value as shown: a translation key for codes, the text otherwise (a dash when there is none). */
@@ -18,7 +17,7 @@ export interface ChangeRow {
 }
 
 /** The fields of each kind of change in reading order; `codes` is the section that words a coded value. */
-const FIELDS: Record<ChangeType, readonly { field: string; label: string; codes?: string }[]> = {
+const FIELDS: Record<ChangeKind, readonly { field: string; label: string; codes?: string }[]> = {
   'unit-info-change': [
     { field: 'contactName', label: 'unitInfo.fields.contactName' },
     { field: 'contactPhone', label: 'unitInfo.fields.contactPhone' },
@@ -50,7 +49,8 @@ const PERSON_FIELDS: readonly { field: string; label: string; codes?: string }[]
   { field: 'contactAddress', label: 'insured.fields.contactAddress' },
 ];
 
-type Compared = Pick<Declaration, 'type' | 'payload' | 'registeredPerson'>;
+/** Fields by name, as a row of the table reads them. */
+type Values = Readonly<Record<string, unknown>>;
 
 function shown(value: unknown, codes: string | undefined): Shown {
   if (value === null || value === undefined || value === '') return { key: null, text: '—' };
@@ -61,7 +61,7 @@ function shown(value: unknown, codes: string | undefined): Shown {
  * A change's fields before and after; an addition of a known person's personal data as registered and as
  * submitted; none for anything else.
  */
-export function changeRows(declaration: Compared): ChangeRow[] {
+export function changeRows(declaration: Submission): ChangeRow[] {
   const compared = comparedValues(declaration);
   if (!compared) return [];
   const { fields, before, after } = compared;
@@ -74,13 +74,15 @@ export function changeRows(declaration: Compared): ChangeRow[] {
   }));
 }
 
-function comparedValues(declaration: Compared) {
-  if (declaration.type === 'addition' && declaration.registeredPerson) {
-    return { fields: PERSON_FIELDS, before: declaration.registeredPerson as Record<string, unknown>, after: declaration.payload };
+function comparedValues(declaration: Submission): { fields: readonly { field: string; label: string; codes?: string }[]; before: Values; after: Values } | null {
+  switch (declaration.type) {
+    case 'addition':
+      return declaration.registeredPerson ? { fields: PERSON_FIELDS, before: declaration.registeredPerson, after: declaration.payload } : null;
+    case 'reduction':
+      return null;
+    default:
+      return { fields: FIELDS[declaration.type], before: declaration.payload.before, after: declaration.payload.after };
   }
-  if (isDeclarationType(declaration.type)) return null;
-  const { before, after } = declaration.payload as unknown as ChangePayload;
-  return { fields: FIELDS[declaration.type], before, after };
 }
 
 /** A change submission (or a known person's addition) as a table of its fields, before and after, the changed ones marked. */
@@ -130,7 +132,7 @@ function comparedValues(declaration: Compared) {
   `,
 })
 export class ChangeTable {
-  readonly declaration = input.required<Compared>();
+  readonly declaration = input.required<Submission>();
   readonly beforeLabel = input('maintenance.before');
   readonly afterLabel = input('maintenance.after');
 

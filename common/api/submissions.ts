@@ -88,11 +88,40 @@ export const SUBMISSION_KINDS: readonly SubmissionKind[] = submission.options.ma
 /** Declaration kinds are submission kinds; every other kind is a change. */
 DECLARATION_KINDS satisfies readonly SubmissionKind[];
 export type ChangeKind = Exclude<SubmissionKind, DeclarationKind>;
-export type Change = SubmissionOf<ChangeKind>;
 export type Declaration = SubmissionOf<DeclarationKind>;
-export const isDeclarationKind = (kind: SubmissionKind): kind is DeclarationKind => (DECLARATION_KINDS as readonly string[]).includes(kind);
+export const isDeclarationKind = (kind: SubmissionKind): kind is DeclarationKind => DECLARATION_KINDS.some((declared) => declared === kind);
 export const isChangeKind = (kind: SubmissionKind): kind is ChangeKind => !isDeclarationKind(kind);
 export const CHANGE_KINDS: readonly ChangeKind[] = SUBMISSION_KINDS.filter(isChangeKind);
+
+/** A field as a detail shows it: the catalogue key of its label and, for a coded value, the section that words it. */
+export interface ShownField<F extends string = string> {
+  field: F;
+  label: string;
+  codes?: string;
+}
+
+/** The fields of each kind of change in reading order, as the detail and the receipt show them before and after. */
+export const CHANGE_FIELDS: { [K in ChangeKind]: readonly ShownField<keyof PayloadOf<K>['after'] & string>[] } = {
+  'unit-info-change': [
+    { field: 'contactName', label: 'unitInfo.fields.contactName' },
+    { field: 'contactPhone', label: 'unitInfo.fields.contactPhone' },
+    { field: 'contactEmail', label: 'unitInfo.fields.contactEmail' },
+    { field: 'legalRepName', label: 'maintenance.fields.legalRepName' },
+    { field: 'legalRepPhone', label: 'maintenance.fields.legalRepPhone' },
+  ],
+  'bank-account-change': [
+    { field: 'bankCategory', label: 'unitInfo.fields.bankCategory', codes: 'unitInfo.codes.bankCategory' },
+    { field: 'branchName', label: 'unitInfo.fields.bankBranch' },
+    { field: 'branchCode', label: 'maintenance.fields.branchCode' },
+    { field: 'accountName', label: 'unitInfo.fields.accountName' },
+    { field: 'accountNumber', label: 'unitInfo.fields.accountNumber' },
+  ],
+  'hukou-change': [
+    { field: 'hukouType', label: 'insured.fields.hukouType', codes: 'enums.hukouType' },
+    { field: 'hukouAddress', label: 'insured.fields.hukouAddress' },
+    { field: 'ethnicity', label: 'insured.fields.ethnicity' },
+  ],
+};
 
 export const submissionPage = pageOf(submission);
 export type SubmissionPage = z.infer<typeof submissionPage>;

@@ -1,5 +1,5 @@
 import { Component, computed, input } from '@angular/core';
-import type { ChangeKind, Submission } from '@common/api/submissions';
+import { CHANGE_FIELDS, type ShownField, type Submission } from '@common/api/submissions';
 import { TranslatePipe } from '@ngx-translate/core';
 
 /** A value as shown: a translation key for codes, the text otherwise (a dash when there is none). */
@@ -16,31 +16,8 @@ export interface ChangeRow {
   changed: boolean;
 }
 
-/** The fields of each kind of change in reading order; `codes` is the section that words a coded value. */
-const FIELDS: Record<ChangeKind, readonly { field: string; label: string; codes?: string }[]> = {
-  'unit-info-change': [
-    { field: 'contactName', label: 'unitInfo.fields.contactName' },
-    { field: 'contactPhone', label: 'unitInfo.fields.contactPhone' },
-    { field: 'contactEmail', label: 'unitInfo.fields.contactEmail' },
-    { field: 'legalRepName', label: 'maintenance.fields.legalRepName' },
-    { field: 'legalRepPhone', label: 'maintenance.fields.legalRepPhone' },
-  ],
-  'bank-account-change': [
-    { field: 'bankCategory', label: 'unitInfo.fields.bankCategory', codes: 'unitInfo.codes.bankCategory' },
-    { field: 'branchName', label: 'unitInfo.fields.bankBranch' },
-    { field: 'branchCode', label: 'maintenance.fields.branchCode' },
-    { field: 'accountName', label: 'unitInfo.fields.accountName' },
-    { field: 'accountNumber', label: 'unitInfo.fields.accountNumber' },
-  ],
-  'hukou-change': [
-    { field: 'hukouType', label: 'insured.fields.hukouType', codes: 'enums.hukouType' },
-    { field: 'hukouAddress', label: 'insured.fields.hukouAddress' },
-    { field: 'ethnicity', label: 'insured.fields.ethnicity' },
-  ],
-};
-
 /** The personal data an addition brings, compared with the person as registered. */
-const PERSON_FIELDS: readonly { field: string; label: string; codes?: string }[] = [
+const PERSON_FIELDS: readonly ShownField[] = [
   { field: 'name', label: 'insured.fields.name' },
   { field: 'ethnicity', label: 'insured.fields.ethnicity' },
   { field: 'hukouType', label: 'insured.fields.hukouType', codes: 'enums.hukouType' },
@@ -74,14 +51,14 @@ export function changeRows(declaration: Submission): ChangeRow[] {
   }));
 }
 
-function comparedValues(declaration: Submission): { fields: readonly { field: string; label: string; codes?: string }[]; before: Values; after: Values } | null {
+function comparedValues(declaration: Submission): { fields: readonly ShownField[]; before: Values; after: Values } | null {
   switch (declaration.type) {
     case 'addition':
       return declaration.registeredPerson ? { fields: PERSON_FIELDS, before: declaration.registeredPerson, after: declaration.payload } : null;
     case 'reduction':
       return null;
     default:
-      return { fields: FIELDS[declaration.type], before: declaration.payload.before, after: declaration.payload.after };
+      return { fields: CHANGE_FIELDS[declaration.type], before: declaration.payload.before, after: declaration.payload.after };
   }
 }
 

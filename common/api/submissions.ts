@@ -88,10 +88,7 @@ export const SUBMISSION_KINDS: readonly SubmissionKind[] = submission.options.ma
 /** Declaration kinds are submission kinds; every other kind is a change. */
 DECLARATION_KINDS satisfies readonly SubmissionKind[];
 export type ChangeKind = Exclude<SubmissionKind, DeclarationKind>;
-export type Declaration = SubmissionOf<DeclarationKind>;
 export const isDeclarationKind = (kind: SubmissionKind): kind is DeclarationKind => DECLARATION_KINDS.some((declared) => declared === kind);
-export const isChangeKind = (kind: SubmissionKind): kind is ChangeKind => !isDeclarationKind(kind);
-export const CHANGE_KINDS: readonly ChangeKind[] = SUBMISSION_KINDS.filter(isChangeKind);
 
 /** A field as a detail shows it: the catalogue key of its label and, for a coded value, the section that words it. */
 export interface ShownField<F extends string = string> {

@@ -8,7 +8,7 @@
  * values follow the same language, but the importer accepts an option's label in any language or its
  * code, so a row pasted from a colleague's template still maps to the contract's codes.
  */
-import type { DeclarationType } from '@common/api/declarations';
+import type { DeclarationKind } from '@common/api/declarations';
 
 export const TEMPLATE_LANGUAGES = ['zh-CN', 'en', 'es'] as const;
 export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];
@@ -44,7 +44,7 @@ export interface TemplateDefinition<K extends string = string> {
   id: string;
   /** Raise whenever a column is added, removed, moved or reinterpreted. */
   version: number;
-  kind: DeclarationType;
+  kind: DeclarationKind;
   sheetName: Localised;
   columns: readonly TemplateColumn<K>[];
   /** General rules shown above the field list on the instructions sheet. */

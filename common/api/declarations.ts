@@ -16,21 +16,12 @@ export const EMPLOYMENT_FORMS = ['contract', 'dispatched', 'other'] as const;
 /** The first four suspend coverage (暂停, can be added again); retirement and death terminate it (终止). */
 export const REDUCTION_REASONS = ['contract_ended', 'resigned', 'dismissed', 'enlisted', 'retired', 'deceased'] as const;
 export const TERMINATING_REASONS: readonly ReductionReason[] = ['retired', 'deceased'];
-/** Declarations of a person's coverage: one at a time or in spreadsheet batches. */
-export const DECLARATION_TYPES = ['addition', 'reduction'] as const;
-/** Changes of registered facts (maintenance.ts), submitted one at a time and reviewed like declarations. */
-export const CHANGE_TYPES = ['unit-info-change', 'bank-account-change', 'hukou-change'] as const;
-/** Everything a unit submits for review, as the queues and the review console list it. */
-export const SUBMISSION_TYPES = [...DECLARATION_TYPES, ...CHANGE_TYPES] as const;
-export const DECLARATION_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+/** The kinds of declaration of a person's coverage, submitted one at a time or in spreadsheet batches (submissions.ts). */
+export const DECLARATION_KINDS = ['addition', 'reduction'] as const;
 
 export type IdType = (typeof ID_TYPES)[number];
 export type ReductionReason = (typeof REDUCTION_REASONS)[number];
-export type DeclarationType = (typeof DECLARATION_TYPES)[number];
-export type ChangeType = (typeof CHANGE_TYPES)[number];
-export type SubmissionType = (typeof SUBMISSION_TYPES)[number];
-export const isDeclarationType = (type: string): type is DeclarationType => (DECLARATION_TYPES as readonly string[]).includes(type);
-export type DeclarationStatus = (typeof DECLARATION_STATUSES)[number];
+export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
 
 export const feePeriodField = z.string().refine(isFeePeriod, fieldIssue('INVALID'));
 const optionalText = (max: number) =>
@@ -40,7 +31,7 @@ const optionalText = (max: number) =>
     .max(max)
     .optional()
     .transform((v) => (v ? v : undefined));
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** Declared monthly wage: integer fen, 1 fen to 10 million yuan. */
 export const wageFenField = z.number().int().positive().max(1_000_000_000);
@@ -133,75 +124,6 @@ export const registeredPerson = z.object({
 });
 export type RegisteredPerson = z.infer<typeof registeredPerson>;
 
-export const declaration = z.object({
-  id: z.number().int(),
-  type: z.enum(SUBMISSION_TYPES),
-  status: z.enum(DECLARATION_STATUSES),
-  unitId: z.number().int(),
-  /** Filled for reviewers, who see every unit. */
-  unitName: z.string().optional(),
-  /** The person it is about; null for a change of the unit's own information or bank account. */
-  idNumber: z.string().nullable(),
-  /** Lists show the masked number; details the whole one. */
-  idNumberMasked: z.string().nullable(),
-  personName: z.string().nullable(),
-  /** Additions and reductions only: changes apply when approved. */
-  effectiveMonth: z.string().nullable(),
-  batchId: z.number().int().nullable(),
-  rowNumber: z.number().int().nullable(),
-  submittedBy: z.string(),
-  submittedAt: z.string(),
-  reviewedBy: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
-  reviewReason: z.string().nullable(),
-  /** The addition's or reduction's fields as submitted; a change's `{before, after}` (maintenance.ts). */
-  payload: z.record(z.string(), z.unknown()),
-  /**
-   * The reviewer's detail of a pending addition of a known ID number: the person as registered, to compare
-   * with the submitted data it would replace; null for a person not yet known.
-   */
-  registeredPerson: registeredPerson.nullable().optional(),
-});
-export type Declaration = z.infer<typeof declaration>;
-
-export const declarationPage = pageOf(declaration);
-export type DeclarationPage = z.infer<typeof declarationPage>;
-
-/** The unit's queues: `pending` (can be withdrawn) and `audited` (approved or rejected). */
-export const declarationQuery = pageQuery.extend({
-  queue: z.enum(['pending', 'audited']).default('pending'),
-  type: z.enum(SUBMISSION_TYPES).optional(),
-  /** ID number or name, or part of either. */
-  q: z.string().trim().max(50).optional(),
-  batchId: z.coerce.number().int().positive().optional(),
-});
-export type DeclarationQuery = z.input<typeof declarationQuery>;
-
-/** The reviewer's console: every unit's submissions. */
-export const reviewQuery = pageQuery.extend({
-  status: z.enum(DECLARATION_STATUSES).default('pending'),
-  unitId: z.coerce.number().int().positive().optional(),
-  type: z.enum(SUBMISSION_TYPES).optional(),
-  /** Submitted on or after / on or before, `YYYY-MM-DD` in Asia/Shanghai. */
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  batchId: z.coerce.number().int().positive().optional(),
-});
-export type ReviewQuery = z.input<typeof reviewQuery>;
-
-export const reviewDecision = z.object({
-  approve: z.boolean(),
-  /** Required when rejecting. */
-  reason: z.string().trim().max(500).optional(),
-});
-export type ReviewDecision = z.input<typeof reviewDecision>;
-
-export const reviewResult = z.object({
-  approved: z.number().int(),
-  rejected: z.number().int(),
-});
-export type ReviewResult = z.infer<typeof reviewResult>;
-
 export const INSURED_STATUSES = ['active', 'suspended', 'terminated'] as const;
 export type InsuredStatus = (typeof INSURED_STATUSES)[number];
 
@@ -219,7 +141,7 @@ export const insuredPerson = z.object({
   wageFen: z.number().int(),
   insuranceTypes: z.array(z.string()),
   /** A pending addition or reduction for this person in this unit. */
-  pendingDeclaration: z.enum(DECLARATION_TYPES).nullable(),
+  pendingDeclaration: z.enum(DECLARATION_KINDS).nullable(),
 });
 export type InsuredPerson = z.infer<typeof insuredPerson>;
 
@@ -251,7 +173,7 @@ export type SheetError = z.infer<typeof sheetError>;
 export const batchValidation = z.object({
   /** Names the stored validation for the annotated download and the submit. */
   token: z.string(),
-  kind: z.enum(DECLARATION_TYPES),
+  kind: z.enum(DECLARATION_KINDS),
   fileName: z.string(),
   rows: z.number().int(),
   validRows: z.number().int(),

@@ -87,12 +87,6 @@ export const hukouChangeInput = additionInput.pick({ hukouType: true, hukouAddre
 export type HukouChangeInput = z.input<typeof hukouChangeInput>;
 export type HukouChange = z.output<typeof hukouChangeInput>;
 
-/** The registered facts a change submission is about, as they were when submitted and as the unit wants them. */
-export interface ChangePayload<T = Record<string, unknown>> {
-  before: { [K in keyof T]: T[K] | null };
-  after: T;
-}
-
 export const bankBranch = z.object({
   /** CNAPS-style 12-digit code (联行号). */
   code: z.string(),

@@ -1,7 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { batchSubmitRequest, batchSubmitResult, batchValidation, DECLARATION_TYPES } from '@common/api/declarations';
+import { batchSubmitRequest, batchSubmitResult, batchValidation, DECLARATION_KINDS } from '@common/api/declarations';
 import { TEMPLATES } from '../../../templates';
 import { SHEET_TEXTS, type TemplateLanguage } from '../../../templates/template-definition';
 import type { Clock } from '../clock';
@@ -19,8 +19,8 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const UPLOAD_LIMIT_MB = 10;
 const readRawUpload = express.raw({ type: [XLSX_TYPE, 'application/octet-stream'], limit: `${UPLOAD_LIMIT_MB}mb` });
 
-const kindParams = z.object({ kind: z.enum(DECLARATION_TYPES) });
-const kindQuery = z.object({ kind: z.enum(DECLARATION_TYPES) });
+const kindParams = z.object({ kind: z.enum(DECLARATION_KINDS) });
+const kindQuery = z.object({ kind: z.enum(DECLARATION_KINDS) });
 const tokenParams = z.object({ token: z.string().regex(/^[\w-]{16,100}$/) });
 
 export interface BatchRouteDeps {

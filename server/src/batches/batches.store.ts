@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { DeclarationType } from '@common/api/declarations';
+import type { DeclarationKind } from '@common/api/declarations';
 import type { ImportedRow } from './sheet-import';
 
 /** A sheet problem as stored: untranslated, so each caller reads it in their own language. */
@@ -16,7 +16,7 @@ export interface BatchUpload {
   token: string;
   unitId: number;
   userId: number;
-  kind: DeclarationType;
+  kind: DeclarationKind;
   fileName: string;
   sheet: string;
   rows: number;

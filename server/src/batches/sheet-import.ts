@@ -107,7 +107,8 @@ export async function importSheet(file: Buffer, def: TemplateDefinition, today: 
   for (const row of rows) {
     const { input, problems } = readRow(def, row, options);
     if (problems.length > 0) problemsByRow.set(row.number, problems);
-    else parsed.set(row.number, input);
+    // A row the schema refused has problems.
+    else if (input !== null) parsed.set(row.number, input);
   }
   for (const problem of duplicatesInFile(def, rows)) {
     const list = problemsByRow.get(problem.row);
@@ -164,7 +165,7 @@ function readRow(def: TemplateDefinition, row: TextRow, options: { date1904: boo
     const checked = checkIdNumberOfType(idType, String(fields.idNumber), options.today);
     if (!checked.ok) problems.push({ row: row.number, column: idColumn, code: checked.problem });
   }
-  return { input: parsed.success ? parsed.data : (fields as Addition | Reduction), problems };
+  return { input: parsed.success ? parsed.data : null, problems };
 }
 
 function columnOf(def: TemplateDefinition, key: string): number | null {

@@ -1,6 +1,7 @@
 import { HttpClient, httpResource } from '@angular/common/http';
 import { inject, Service } from '@angular/core';
-import type { AdditionInput, AdditionOptions, Declaration, Quote, QuoteRequest } from '@common/api/declarations';
+import type { AdditionInput, AdditionOptions, Quote, QuoteRequest } from '@common/api/declarations';
+import type { Submission } from '@common/api/submissions';
 import type { Observable } from 'rxjs';
 import { idempotencyHeaders } from '../shared/idempotency';
 
@@ -19,7 +20,7 @@ export class AdditionsApi {
   }
 
   /** `key` is the confirmation's Idempotency-Key: a retry with the same key never creates a second addition. */
-  submit(input: AdditionInput, key: string): Observable<Declaration> {
-    return this.http.post<Declaration>('/api/additions', input, { headers: idempotencyHeaders(key) });
+  submit(input: AdditionInput, key: string): Observable<Submission> {
+    return this.http.post<Submission>('/api/additions', input, { headers: idempotencyHeaders(key) });
   }
 }

@@ -1,6 +1,7 @@
 import { HttpClient, httpResource } from '@angular/common/http';
 import { inject, Service } from '@angular/core';
-import type { Declaration, InsuredPage, InsuredQuery, ReductionInput, ReductionOptions } from '@common/api/declarations';
+import type { InsuredPage, InsuredQuery, ReductionInput, ReductionOptions } from '@common/api/declarations';
+import type { Submission } from '@common/api/submissions';
 import type { Observable } from 'rxjs';
 import { idempotencyHeaders } from '../shared/idempotency';
 import { queryParams, type PagedQuery } from '../shared/table/paging';
@@ -22,7 +23,7 @@ export function insuredPersonsResource(query: () => PagedQuery<InsuredQuery>) {
 export class ReductionsApi {
   private readonly http = inject(HttpClient);
 
-  submit(input: ReductionInput, key: string): Observable<Declaration> {
-    return this.http.post<Declaration>('/api/reductions', input, { headers: idempotencyHeaders(key) });
+  submit(input: ReductionInput, key: string): Observable<Submission> {
+    return this.http.post<Submission>('/api/reductions', input, { headers: idempotencyHeaders(key) });
   }
 }

@@ -1,6 +1,6 @@
 import { HttpClient, httpResource } from '@angular/common/http';
 import { inject, Service } from '@angular/core';
-import type { Declaration } from '@common/api/declarations';
+import type { Submission } from '@common/api/submissions';
 import type { BankAccountChangeInput, BankBranchPage, BankBranchQuery, UnitInfoChangeInput } from '@common/api/maintenance';
 import type { UnitInfo } from '@common/api/payments';
 import type { Observable } from 'rxjs';
@@ -28,12 +28,12 @@ export function bankBranchesResource(search: () => BranchSearch | undefined) {
 export class UnitInfoApi {
   private readonly http = inject(HttpClient);
 
-  changeInfo(change: UnitInfoChangeInput, key: string): Observable<Declaration> {
-    return this.http.post<Declaration>('/api/unit/info-changes', change, { headers: idempotencyHeaders(key) });
+  changeInfo(change: UnitInfoChangeInput, key: string): Observable<Submission> {
+    return this.http.post<Submission>('/api/unit/info-changes', change, { headers: idempotencyHeaders(key) });
   }
 
   /** The unit administrator's only. */
-  changeBankAccount(change: BankAccountChangeInput, key: string): Observable<Declaration> {
-    return this.http.post<Declaration>('/api/unit/bank-account-changes', change, { headers: idempotencyHeaders(key) });
+  changeBankAccount(change: BankAccountChangeInput, key: string): Observable<Submission> {
+    return this.http.post<Submission>('/api/unit/bank-account-changes', change, { headers: idempotencyHeaders(key) });
   }
 }

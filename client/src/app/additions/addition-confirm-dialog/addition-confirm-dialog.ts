@@ -3,7 +3,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { AdditionInput, Declaration, Quote } from '@common/api/declarations';
+import type { AdditionInput, Quote } from '@common/api/declarations';
+import type { Submission } from '@common/api/submissions';
 import { TranslatePipe } from '@ngx-translate/core';
 import { apiErrorOf, errorMessage, type Message } from '../../core/errors/api-error';
 import { FenPipe } from '../../shared/format/fen.pipe';
@@ -17,7 +18,7 @@ export interface AdditionConfirmData {
 }
 
 /** Submitted; or refused for reasons that belong on the form's fields. Undefined: back to the form. */
-export type AdditionConfirmResult = { declaration: Declaration } | { fieldErrors: unknown };
+export type AdditionConfirmResult = { declaration: Submission } | { fieldErrors: unknown };
 
 /**
  * The confirmation step: the effective month, the base after clamping and the monthly amounts, then the

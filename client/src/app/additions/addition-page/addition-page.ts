@@ -12,15 +12,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import {
-  EMPLOYMENT_FORMS,
-  HUKOU_TYPES,
-  ID_TYPES,
-  PERSONNEL_CATEGORIES,
-  type AdditionInput,
-  type Declaration,
-  type Quote,
-} from '@common/api/declarations';
+import { EMPLOYMENT_FORMS, HUKOU_TYPES, ID_TYPES, PERSONNEL_CATEGORIES, type AdditionInput, type Quote } from '@common/api/declarations';
+import { type Submission } from '@common/api/submissions';
 import { checkIdNumberOfType } from '@common/validators/id-number';
 import { TranslatePipe } from '@ngx-translate/core';
 import { map, of, startWith, switchMap } from 'rxjs';
@@ -107,7 +100,7 @@ export class AdditionPage {
   );
   protected readonly quoting = signal(false);
   protected readonly failure = signal<Message | null>(null);
-  protected readonly submitted = signal<Declaration | null>(null);
+  protected readonly submitted = signal<Submission | null>(null);
 
   protected review(form: AdditionForm): void {
     this.failure.set(null);

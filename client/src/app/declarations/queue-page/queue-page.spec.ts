@@ -1,4 +1,4 @@
-import type { Declaration } from '@common/api/declarations';
+import type { Submission } from '@common/api/submissions';
 import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MatChipHarness } from '@angular/material/chips/testing';
@@ -29,7 +29,7 @@ describe('QueuePage', () => {
   let http: HttpTestingController;
   let page: Page;
 
-  const list = listEndpoint<Declaration>('/api/declarations');
+  const list = listEndpoint<Submission>('/api/declarations');
 
   beforeEach(() => {
     TestBed.configureTestingModule({
@@ -47,7 +47,7 @@ describe('QueuePage', () => {
     return list.expectOne();
   }
 
-  async function answer(request: TestRequest, ...items: Declaration[]): Promise<void> {
+  async function answer(request: TestRequest, ...items: Submission[]): Promise<void> {
     list.answer(...items)(request);
     await page.stable();
   }

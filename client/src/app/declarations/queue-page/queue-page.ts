@@ -9,7 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink, RouterLinkActive } from '@angular/router';
-import { SUBMISSION_TYPES, type Declaration, type SubmissionType } from '@common/api/declarations';
+import { SUBMISSION_KINDS, type Submission, type SubmissionKind } from '@common/api/submissions';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { switchMap } from 'rxjs';
 import { ErrorNotifier } from '../../core/errors/error-notifier.service';
@@ -64,10 +64,10 @@ export class QueuePage {
     transform: (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : undefined),
   });
 
-  protected readonly types = SUBMISSION_TYPES;
+  protected readonly types = SUBMISSION_KINDS;
   protected readonly search = new FormControl('', { nonNullable: true });
   private readonly term = searchTerm(this.search);
-  protected readonly type = signal<SubmissionType | ''>('');
+  protected readonly type = signal<SubmissionKind | ''>('');
   protected readonly paging = new Paging(() => [this.term(), this.type(), this.batchId()]);
   protected readonly declarations = declarationPageResource(() => ({
     queue: this.queue(),
@@ -83,7 +83,7 @@ export class QueuePage {
     void this.router.navigate([], { queryParams: { batchId: null }, queryParamsHandling: 'merge' });
   }
 
-  protected showDetail(declaration: Declaration): void {
+  protected showDetail(declaration: Submission): void {
     const data: DeclarationDetailData = {
       load: () => this.api.detail(declaration.id),
       actions: [{ id: 'withdraw', label: 'declarations.withdraw', testId: 'detail-withdraw', warn: true }],
@@ -91,10 +91,10 @@ export class QueuePage {
     showDeclaration(this.dialog, data).subscribe(() => this.withdraw(declaration));
   }
 
-  protected withdraw(declaration: Declaration): void {
+  protected withdraw(declaration: Submission): void {
     const params = {
       name: declaration.personName ?? this.translate.instant('declarations.theUnit'),
-      type: this.translate.instant(`enums.declarationType.${declaration.type}`),
+      type: this.translate.instant(`enums.submissionKind.${declaration.type}`),
     };
     confirmed(this.dialog, {
       title: 'declarations.withdrawConfirm.title',

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Component, computed, inject, input, numberAttribute, resource } from '@angular/core';
-import { isDeclarationType, type Declaration } from '@common/api/declarations';
+import { isDeclarationKind, type Submission } from '@common/api/submissions';
 import { shanghaiDateTime } from '@common/fee-period';
 import { TranslatePipe } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
@@ -27,11 +27,11 @@ export class ReceiptPrint {
 
   protected readonly declarations = resource({
     params: () => ({ id: this.id(), batchId: this.batchId() }),
-    loader: async ({ params }): Promise<Declaration[]> => {
-      if (params.id) return [await firstValueFrom(this.http.get<Declaration>(`/api/declarations/${params.id}`))];
+    loader: async ({ params }): Promise<Submission[]> => {
+      if (params.id) return [await firstValueFrom(this.http.get<Submission>(`/api/declarations/${params.id}`))];
       // A batch's rows sit in the pending queue until reviewed, then in the audited one.
       const queues = await Promise.all(
-        ['pending', 'audited'].map((queue) => allPages<Declaration>(this.http, '/api/declarations', { queue, batchId: params.batchId! })),
+        ['pending', 'audited'].map((queue) => allPages<Submission>(this.http, '/api/declarations', { queue, batchId: params.batchId! })),
       );
       const all = queues.flat();
       return all.sort((a, b) => (a.rowNumber ?? a.id) - (b.rowNumber ?? b.id));
@@ -45,8 +45,8 @@ export class ReceiptPrint {
     return counts;
   });
   /** A change of registered facts prints its fields before and after below the row. */
-  protected isChange(declaration: Declaration): boolean {
-    return !isDeclarationType(declaration.type);
+  protected isChange(declaration: Submission): boolean {
+    return !isDeclarationKind(declaration.type);
   }
 
   protected at(instant: string | null): string {

@@ -11,12 +11,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import {
-  TERMINATING_REASONS,
-  type Declaration,
-  type InsuredPerson,
-  type InsuredQuery,
-} from '@common/api/declarations';
+import { TERMINATING_REASONS, type InsuredPerson, type InsuredQuery } from '@common/api/declarations';
+import { type Submission } from '@common/api/submissions';
 import { displayPeriod } from '@common/fee-period';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { switchMap } from 'rxjs';
@@ -84,7 +80,7 @@ export class ReductionPage {
   protected readonly terminating = TERMINATING_REASONS;
   protected readonly submitting = signal(false);
   protected readonly failure = signal<Message | null>(null);
-  protected readonly submitted = signal<Declaration | null>(null);
+  protected readonly submitted = signal<Submission | null>(null);
 
   protected choose(person: InsuredPerson): void {
     this.selected.set(person);

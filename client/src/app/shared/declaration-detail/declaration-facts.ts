@@ -1,4 +1,4 @@
-import type { Declaration } from '@common/api/declarations';
+import type { Submission } from '@common/api/submissions';
 import { displayPeriod } from '@common/fee-period';
 import { formatFen } from '@common/insurance';
 import type { Message } from '../../core/errors/api-error';
@@ -39,7 +39,7 @@ const PAYLOAD_ORDER = [
 const key = (key: string, params: Record<string, unknown> = {}): Message => ({ key, params });
 
 /** Who, what and when: the whole ID number, as this is a detail view. A change of the unit's records names no person. */
-export function headerFacts(declaration: Declaration): Fact[] {
+export function headerFacts(declaration: Submission): Fact[] {
   const facts: Fact[] = [];
   if (declaration.unitName) facts.push({ label: 'declarations.unit', text: declaration.unitName });
   if (declaration.personName !== null) facts.push({ label: 'insured.fields.name', text: declaration.personName });
@@ -60,8 +60,8 @@ export function headerFacts(declaration: Declaration): Fact[] {
 }
 
 /** The addition's or reduction's own fields, as submitted. */
-export function payloadFacts(declaration: Declaration): Fact[] {
-  const payload = declaration.payload;
+export function payloadFacts(declaration: Submission): Fact[] {
+  const payload: Readonly<Record<string, unknown>> = declaration.payload;
   return PAYLOAD_ORDER.filter((field) => payload[field] !== undefined && payload[field] !== null && payload[field] !== '')
     .map((field): Fact => {
       const value = payload[field];

@@ -11,7 +11,7 @@ import {
   type AfterContentInit,
 } from '@angular/core';
 import { MatColumnDef, MatTable, MatTableModule } from '@angular/material/table';
-import type { Declaration, DeclarationPage } from '@common/api/declarations';
+import type { Submission, SubmissionPage } from '@common/api/submissions';
 import { TranslatePipe } from '@ngx-translate/core';
 import { PeriodPipe } from '../format/period.pipe';
 import { valueOf } from '../resource-value';
@@ -55,7 +55,7 @@ import type { Paging } from '../table/paging';
   `,
 })
 export class DeclarationTable implements AfterContentInit {
-  readonly declarations = input.required<HttpResourceRef<DeclarationPage | undefined>>();
+  readonly declarations = input.required<HttpResourceRef<SubmissionPage | undefined>>();
   readonly columns = input.required<readonly string[]>();
   readonly paging = input.required<Paging>();
   /** Test id of each row, e.g. `queue-row`; its cells' buttons are `<prefix>-unit` and `<prefix>-batch`. */
@@ -64,7 +64,7 @@ export class DeclarationTable implements AfterContentInit {
   readonly emptyText = input.required<string>();
   /** The unit's name and the batch become buttons that narrow the list to them. */
   readonly narrowable = input(false, { transform: booleanAttribute });
-  readonly unitChosen = output<Declaration>();
+  readonly unitChosen = output<Submission>();
   readonly batchChosen = output<number>();
 
   private readonly table = viewChild.required(MatTable);

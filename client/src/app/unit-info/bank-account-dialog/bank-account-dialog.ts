@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import type { Declaration } from '@common/api/declarations';
+import type { Submission } from '@common/api/submissions';
 import { BANK_CATEGORIES, type BankBranch } from '@common/api/maintenance';
 import type { UnitInfo } from '@common/api/payments';
 import { compactAccountNumber, isBankAccountNumber, passesLuhn } from '@common/validators/contact';
@@ -45,7 +45,7 @@ export class BankAccountDialog {
   private readonly api = inject(UnitInfoApi);
   protected readonly unit = inject<UnitInfo>(MAT_DIALOG_DATA);
   protected readonly form = bankAccountForm(this.unit);
-  protected readonly submission = new DialogSubmission<Declaration>(this.form, inject(MatDialogRef), BANK_CONTROL_OF);
+  protected readonly submission = new DialogSubmission<Submission>(this.form, inject(MatDialogRef), BANK_CONTROL_OF);
   protected readonly banks = BANK_CATEGORIES;
 
   private readonly term = searchTerm(this.form.controls.branch);

@@ -3,7 +3,7 @@ import { ReactiveFormsModule } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import type { Declaration } from '@common/api/declarations';
+import type { Submission } from '@common/api/submissions';
 import type { UnitInfo } from '@common/api/payments';
 import { TranslatePipe } from '@ngx-translate/core';
 import { DialogFormFooter } from '../../shared/forms/dialog-form-footer';
@@ -22,7 +22,7 @@ import { unitInfoChange, unitInfoChangeForm } from '../unit-info-forms';
 export class UnitInfoChangeDialog {
   private readonly api = inject(UnitInfoApi);
   protected readonly form = unitInfoChangeForm(inject<UnitInfo>(MAT_DIALOG_DATA));
-  protected readonly submission = new DialogSubmission<Declaration>(this.form, inject(MatDialogRef));
+  protected readonly submission = new DialogSubmission<Submission>(this.form, inject(MatDialogRef));
 
   protected submit(): void {
     this.submission.send(() => unitInfoChange(this.form), (change, key) => this.api.changeInfo(change, key));

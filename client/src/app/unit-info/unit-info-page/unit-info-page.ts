@@ -5,7 +5,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import type { ChangeType, Declaration } from '@common/api/declarations';
+import type { ChangeKind, Submission } from '@common/api/submissions';
 import type { UnitInfo } from '@common/api/payments';
 import { TranslatePipe } from '@ngx-translate/core';
 import { filter } from 'rxjs';
@@ -55,7 +55,7 @@ export class UnitInfoPage {
   protected readonly mayChangeBank = computed(() => this.auth.user()?.role === 'unit_admin');
   private readonly pending = computed(() => new Map((this.unitInfo.value()?.pendingChanges ?? []).map((d) => [d.type, d])));
 
-  protected pendingOf(type: ChangeType): Declaration | undefined {
+  protected pendingOf(type: ChangeKind): Submission | undefined {
     return this.pending().get(type);
   }
 
@@ -69,7 +69,7 @@ export class UnitInfoPage {
 
   private open(dialog: typeof UnitInfoChangeDialog | typeof BankAccountDialog, unit: UnitInfo): void {
     this.dialog
-      .open<unknown, UnitInfo, Declaration>(dialog, { data: unit, width: '560px', maxWidth: '95vw' })
+      .open<unknown, UnitInfo, Submission>(dialog, { data: unit, width: '560px', maxWidth: '95vw' })
       .afterClosed()
       .pipe(filter((submitted) => submitted !== undefined))
       .subscribe(() => {

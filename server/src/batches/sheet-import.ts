@@ -7,6 +7,7 @@
 import { additionInput, reductionInput, type Addition, type Reduction } from '@common/api/declarations';
 import type { FieldErrorCode } from '@common/errors';
 import { checkIdNumberOfType, type PersonIdType } from '@common/validators/id-number';
+import { wageFenFromYuan } from '@common/validators/yuan';
 import {
   headerText,
   isTemplateLanguage,
@@ -23,7 +24,6 @@ import { EXCEL_COLUMNS, sheetTooWide } from './annotate';
 import {
   cellText,
   dateFromText,
-  fenFromYuanText,
   looksLikeExcelNumber,
   monthFromText,
   serialDate,
@@ -202,7 +202,7 @@ function readCell(column: TemplateColumn, cell: CellText, date1904: boolean): Ce
       return month === null ? { problem: 'MONTH_FORMAT' } : { value: month };
     }
     case 'amount': {
-      const fen = fenFromYuanText(text);
+      const fen = wageFenFromYuan(text);
       return fen === null ? { problem: 'AMOUNT_FORMAT' } : { value: fen };
     }
   }

@@ -11,7 +11,7 @@ type HukouType = (typeof HUKOU_TYPES)[number];
 export function contactForm(person: InsuredPersonDetail) {
   return new FormGroup({
     mobile: textControl([mobile], person.contact.mobile),
-    contactAddress: textControl([maxLength(200)], person.contact.contactAddress),
+    contactAddress: textControl([maxLength('address')], person.contact.contactAddress),
   });
 }
 
@@ -24,8 +24,8 @@ export function contactChange(form: ReturnType<typeof contactForm>): ContactChan
 export function hukouForm(person: InsuredPersonDetail) {
   return new FormGroup({
     hukouType: new FormControl<HukouType | ''>((person.basic.hukouType as HukouType | null) ?? '', { nonNullable: true, validators: [required] }),
-    hukouAddress: textControl([maxLength(200)], person.basic.hukouAddress),
-    ethnicity: textControl([maxLength(20)], person.basic.ethnicity),
+    hukouAddress: textControl([maxLength('address')], person.basic.hukouAddress),
+    ethnicity: textControl([maxLength('ethnicity')], person.basic.ethnicity),
   });
 }
 

@@ -1,5 +1,6 @@
 /** One way every list is exported: the title lines, the file name with the unit, the streamed workbook. */
 import type { Knex } from 'knex';
+import { XLSX_CONTENT_TYPE } from '@common/xlsx';
 import type { Clock } from '../clock';
 import type { Language, Messages } from '../http/i18n';
 import { RESPONDED, unitOf, type RequestContext } from '../http/route';
@@ -49,7 +50,7 @@ export function listExporter({ db, clock, messages }: ListExportDeps) {
 async function streamWorkbook<Row>(res: Response, spec: ExportSpec<Row>): Promise<void> {
   res.status(200);
   res.set({
-    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'Content-Type': XLSX_CONTENT_TYPE,
     'Content-Disposition': contentDisposition(spec.fileName),
     'Cache-Control': 'no-store',
   });

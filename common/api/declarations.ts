@@ -25,6 +25,9 @@ export const SUBMISSION_TYPES = [...DECLARATION_TYPES, ...CHANGE_TYPES] as const
 export const DECLARATION_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 
 export type IdType = (typeof ID_TYPES)[number];
+export type HukouType = (typeof HUKOU_TYPES)[number];
+export type PersonnelCategory = (typeof PERSONNEL_CATEGORIES)[number];
+export type EmploymentForm = (typeof EMPLOYMENT_FORMS)[number];
 export type ReductionReason = (typeof REDUCTION_REASONS)[number];
 export type DeclarationType = (typeof DECLARATION_TYPES)[number];
 export type ChangeType = (typeof CHANGE_TYPES)[number];

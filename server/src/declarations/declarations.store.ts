@@ -10,12 +10,10 @@ import {
 } from '@common/api/declarations';
 import type { ChangePayload } from '@common/api/maintenance';
 import type { FeePeriod } from '@common/fee-period';
-import type { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
+import type { EmployeeInsuranceType } from '@common/insurance';
 import { maskIdNumber } from '@common/validators/id-number';
 import { chunks, IN_LIST_CHUNK, INSERT_CHUNK_ROWS, isUniqueViolation } from '../db/dialect';
 import { whereIdNumberOrNameStarts } from '../db/person-search';
-
-type EmployeeInsuranceType = (typeof EMPLOYEE_INSURANCE_TYPES)[number];
 
 /** The regional default when no cut-off day is configured (domain.md). */
 const DEFAULT_CUTOFF_DAY = 25;

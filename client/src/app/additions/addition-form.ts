@@ -1,22 +1,10 @@
 import { FormControl, FormGroup, FormRecord, type ValidatorFn } from '@angular/forms';
-import type {
-  AdditionInput,
-  AdditionOptions,
-  EMPLOYMENT_FORMS,
-  HUKOU_TYPES,
-  IdType,
-  PERSONNEL_CATEGORIES,
-} from '@common/api/declarations';
-import type { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
+import type { AdditionInput, AdditionOptions, EmploymentForm, HukouType, IdType, PersonnelCategory } from '@common/api/declarations';
+import type { EmployeeInsuranceType } from '@common/insurance';
 import { checkIdNumberOfType } from '@common/validators/id-number';
 import { wageFenFromYuan } from '@common/validators/yuan';
 import { maxLength, mobile, required } from '../shared/forms/field-validators';
 import { optionalText, textControl } from '../shared/forms/form-fields';
-
-type HukouType = (typeof HUKOU_TYPES)[number];
-type PersonnelCategory = (typeof PERSONNEL_CATEGORIES)[number];
-type EmploymentForm = (typeof EMPLOYMENT_FORMS)[number];
-type EmployeeInsuranceType = (typeof EMPLOYEE_INSURANCE_TYPES)[number];
 
 const wage: ValidatorFn = (control) => (wageFenFromYuan(String(control.value)) === null ? { AMOUNT_FORMAT: true } : null);
 

@@ -1,11 +1,9 @@
 import { FormControl, FormGroup } from '@angular/forms';
-import type { HUKOU_TYPES } from '@common/api/declarations';
+import type { HukouType } from '@common/api/declarations';
 import type { ContactChangeInput, HukouChangeInput } from '@common/api/maintenance';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import { maxLength, mobile, required } from '../shared/forms/field-validators';
 import { optionalText, textControl } from '../shared/forms/form-fields';
-
-type HukouType = (typeof HUKOU_TYPES)[number];
 
 /** The person's mobile and contact address as recorded, with the addition form's rules. */
 export function contactForm(person: InsuredPersonDetail) {

@@ -9,10 +9,19 @@ import type { Response } from 'express';
 import { writeWorkbookOnWorker } from './export-workers';
 import { contentDisposition, type ExportColumn, type ExportSpec } from './xlsx-stream';
 
-/** `key` → its text under `exports.` in the caller's language. */
-export type Translate = (key: string) => string;
+/**
+ * A catalogue key → its text in the caller's language: an export's column reads the same key as the
+ * screen's column where the wording is the same, and `exports.*` only where it differs. `orElse` when the
+ * catalogue has no such text (a code the hall does not word), the key itself otherwise.
+ */
+export type Translate = (key: string, orElse?: string) => string;
 
-export const exportTexts = (messages: Messages, lang: Language): Translate => (key) => messages.t(lang, `exports.${key}`);
+export const exportTexts =
+  (messages: Messages, lang: Language): Translate =>
+  (key, orElse) => {
+    const text = messages.t(lang, key);
+    return text === key && orElse !== undefined ? orElse : text;
+  };
 
 export interface ListExportDeps {
   db: Knex;

@@ -19,7 +19,8 @@ export type { Localised };
  * numbers); `amount` is yuan with at most two decimals; `month` is `YYYY-MM`; `enumList` holds several
  * options separated by commas.
  */
-export type ColumnKind = 'text' | 'enum' | 'enumList' | 'date' | 'month' | 'amount' | 'id' | 'mobile';
+const COLUMN_KINDS = ['text', 'enum', 'enumList', 'date', 'month', 'amount', 'id', 'mobile'] as const;
+export type ColumnKind = (typeof COLUMN_KINDS)[number];
 
 export interface EnumOption {
   /** The contract's code, e.g. `urban` or `310`. */
@@ -57,7 +58,6 @@ export interface TemplateDefinition<K extends string = string> {
 export const MARKER_SHEET = '_template';
 export const MARKER_TAG = 'unit-hall-template';
 
-const COLUMN_KINDS: readonly ColumnKind[] = ['text', 'enum', 'enumList', 'date', 'month', 'amount', 'id', 'mobile'];
 /** The catalogue key of each word; the error table's "column" is the batch page's. */
 const SHEET_WORDS = {
   instructionsSheet: 'batch.workbook.instructionsSheet',

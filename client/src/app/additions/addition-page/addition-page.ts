@@ -21,6 +21,7 @@ import {
   type Declaration,
   type Quote,
 } from '@common/api/declarations';
+import { MAX_LENGTH } from '@common/api/fields';
 import { checkIdNumberOfType } from '@common/validators/id-number';
 import { TranslatePipe } from '@ngx-translate/core';
 import { map, of, startWith, switchMap } from 'rxjs';
@@ -76,6 +77,7 @@ export class AdditionPage {
   private readonly formDirective = viewChild(FormGroupDirective);
 
   protected readonly asTyped = asTyped;
+  protected readonly idNumberMax = MAX_LENGTH.idNumber;
   protected readonly idTypes = ID_TYPES;
   protected readonly hukouTypes = HUKOU_TYPES;
   protected readonly personnelCategories = PERSONNEL_CATEGORIES;

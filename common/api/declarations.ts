@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
 import { isFeePeriod } from '../fee-period';
-import { fieldIssue, mobileField, pageOf, pageQuery, requiredText } from './fields';
+import { fieldIssue, MAX_LENGTH, MAX_WAGE_FEN, mobileField, pageOf, pageQuery, requiredText } from './fields';
 
 export const ID_TYPES = ['01', '06', '07'] as const;
 /** 01 resident ID card; 06 Hong Kong/Macao/Taiwan residence permit; 07 foreigner permanent residence ID. */
@@ -20,6 +20,9 @@ export const TERMINATING_REASONS: readonly ReductionReason[] = ['retired', 'dece
 export const DECLARATION_KINDS = ['addition', 'reduction'] as const;
 
 export type IdType = (typeof ID_TYPES)[number];
+export type HukouType = (typeof HUKOU_TYPES)[number];
+export type PersonnelCategory = (typeof PERSONNEL_CATEGORIES)[number];
+export type EmploymentForm = (typeof EMPLOYMENT_FORMS)[number];
 export type ReductionReason = (typeof REDUCTION_REASONS)[number];
 export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
 
@@ -34,21 +37,21 @@ const optionalText = (max: number) =>
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** Declared monthly wage: integer fen, 1 fen to 10 million yuan. */
-export const wageFenField = z.number().int().positive().max(1_000_000_000);
+export const wageFenField = z.number().int().positive().max(MAX_WAGE_FEN);
 
 /**
  * The addition form and template row. ID number checks that need "today" (birth date not in the
  * future) and the records (already insured) run on the server; this schema checks shape only.
  */
 export const additionInput = z.object({
-  name: requiredText(50),
+  name: requiredText(MAX_LENGTH.personName),
   idType: idTypeSchema.default('01'),
-  idNumber: requiredText(18).transform((v) => v.toUpperCase()),
-  ethnicity: optionalText(20),
+  idNumber: requiredText(MAX_LENGTH.idNumber).transform((v) => v.toUpperCase()),
+  ethnicity: optionalText(MAX_LENGTH.ethnicity),
   hukouType: z.enum(HUKOU_TYPES),
-  hukouAddress: optionalText(200),
+  hukouAddress: optionalText(MAX_LENGTH.address),
   mobile: mobileField,
-  contactAddress: optionalText(200),
+  contactAddress: optionalText(MAX_LENGTH.address),
   effectiveMonth: feePeriodField,
   wageFen: wageFenField,
   personnelCategory: z.enum(PERSONNEL_CATEGORIES),
@@ -56,16 +59,16 @@ export const additionInput = z.object({
   workStartDate: isoDate.optional(),
   /** Defaults to every employee insurance type of the unit. */
   insuranceTypes: z.array(z.enum(EMPLOYEE_INSURANCE_TYPES)).min(1).optional(),
-  remark: optionalText(200),
+  remark: optionalText(MAX_LENGTH.remark),
 });
 export type AdditionInput = z.input<typeof additionInput>;
 export type Addition = z.output<typeof additionInput>;
 
 export const reductionInput = z.object({
-  idNumber: requiredText(18).transform((v) => v.toUpperCase()),
-  name: requiredText(50),
+  idNumber: requiredText(MAX_LENGTH.idNumber).transform((v) => v.toUpperCase()),
+  name: requiredText(MAX_LENGTH.personName),
   reason: z.enum(REDUCTION_REASONS),
-  remark: optionalText(200),
+  remark: optionalText(MAX_LENGTH.remark),
 });
 export type ReductionInput = z.input<typeof reductionInput>;
 export type Reduction = z.output<typeof reductionInput>;

@@ -3,7 +3,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { DeclarationKind } from '@common/api/declarations';
 import { TEMPLATES } from '../../templates';
-import type { TemplateLanguage } from '../../templates/template-definition';
+import type { Language } from '@common/i18n';
 import type { HallClient } from './harness';
 import { templateWorkbook } from '../src/batches/template-workbook';
 import { entryContent, zipEntries } from '../src/batches/xlsx-guard';
@@ -16,7 +16,7 @@ export type RowValues = Record<string, ExcelJS.CellValue>;
 export async function filledTemplate(
   kind: DeclarationKind,
   rows: RowValues[],
-  options: { lang?: TemplateLanguage; edit?: (workbook: ExcelJS.Workbook) => void } = {},
+  options: { lang?: Language; edit?: (workbook: ExcelJS.Workbook) => void } = {},
 ): Promise<Buffer> {
   const def = TEMPLATES[kind];
   const workbook = new ExcelJS.Workbook();

@@ -2,8 +2,10 @@ import express, { type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { batchSubmitRequest, batchSubmitResult, batchValidation, DECLARATION_KINDS } from '@common/api/declarations';
+import type { Language } from '@common/i18n';
+import { XLSX_CONTENT_TYPE } from '@common/xlsx';
 import { TEMPLATES } from '../../../templates';
-import { SHEET_TEXTS, type TemplateLanguage } from '../../../templates/template-definition';
+import { SHEET_TEXTS } from '../../../templates/template-definition';
 import type { Clock } from '../clock';
 import { DeclarationRules } from '../declarations/declaration-rules';
 import type { DeclarationService } from '../declarations/declarations.service';
@@ -15,9 +17,8 @@ import { BatchService } from './batches.service';
 import { SheetWorkers } from './sheet-workers';
 import { templateWorkbook } from './template-workbook';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const UPLOAD_LIMIT_MB = 10;
-const readRawUpload = express.raw({ type: [XLSX_TYPE, 'application/octet-stream'], limit: `${UPLOAD_LIMIT_MB}mb` });
+const readRawUpload = express.raw({ type: [XLSX_CONTENT_TYPE, 'application/octet-stream'], limit: `${UPLOAD_LIMIT_MB}mb` });
 
 const kindParams = z.object({ kind: z.enum(DECLARATION_KINDS) });
 const kindQuery = z.object({ kind: z.enum(DECLARATION_KINDS) });
@@ -61,7 +62,7 @@ export function batchRoutes({ db, clock, messages, declarations }: BatchRouteDep
 
   const sendWorkbook = (res: Response, fileName: string, file: Buffer) => {
     res.status(200).set({
-      'Content-Type': XLSX_TYPE,
+      'Content-Type': XLSX_CONTENT_TYPE,
       'Content-Disposition': contentDisposition(fileName),
       'Cache-Control': 'no-store',
     });
@@ -79,7 +80,7 @@ export function batchRoutes({ db, clock, messages, declarations }: BatchRouteDep
       params: kindParams,
       handle: async (ctx) => {
         const def = TEMPLATES[ctx.params.kind];
-        const lang = ctx.lang as TemplateLanguage;
+        const lang = ctx.lang as Language;
         const key = `${def.id}/${lang}`;
         // The template depends on nothing but its definition and the language: built once per process.
         if (!templates.has(key)) templates.set(key, templateWorkbook(def, lang));

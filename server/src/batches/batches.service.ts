@@ -7,7 +7,7 @@ import type { Knex } from 'knex';
 import type { BatchSubmitResult, BatchValidation, DeclarationKind, SheetError } from '@common/api/declarations';
 import type { FieldErrorCode } from '@common/errors';
 import { TEMPLATES } from '../../../templates';
-import { columnLetter, SHEET_TEXTS, type TemplateDefinition, type TemplateLanguage } from '../../../templates/template-definition';
+import { columnLetter, SHEET_TEXTS, type TemplateDefinition } from '../../../templates/template-definition';
 import type { Clock } from '../clock';
 import { checkedAgainIfOvertaken, type DeclarationService } from '../declarations/declarations.service';
 import { declarationRows, type DeclarationRules } from '../declarations/declaration-rules';
@@ -89,7 +89,7 @@ export class BatchService {
     const upload = await store.find(unitId, token);
     const file = upload && (await store.file(unitId, token));
     if (!upload || !file) throw new AppError(404, 'NOT_FOUND');
-    const texts = SHEET_TEXTS[lang as TemplateLanguage];
+    const texts = SHEET_TEXTS[lang as Language];
     const annotations: Annotation[] = this.translate(upload.errors, lang).map((e) => ({
       row: e.row,
       column: e.column,

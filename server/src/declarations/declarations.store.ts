@@ -2,12 +2,10 @@ import type { Knex } from 'knex';
 import { DECLARATION_KINDS, type DeclarationKind } from '@common/api/declarations';
 import { submission, type ChangeKind, type PayloadOf, type Submission, type SubmissionKind, type SubmissionStatus } from '@common/api/submissions';
 import type { FeePeriod } from '@common/fee-period';
-import type { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
+import type { EmployeeInsuranceType } from '@common/insurance';
 import { maskIdNumber } from '@common/validators/id-number';
 import { chunks, IN_LIST_CHUNK, INSERT_CHUNK_ROWS, isUniqueViolation } from '../db/dialect';
 import { whereIdNumberOrNameStarts } from '../db/person-search';
-
-type EmployeeInsuranceType = (typeof EMPLOYEE_INSURANCE_TYPES)[number];
 
 /** The regional default when no cut-off day is configured (domain.md). */
 const DEFAULT_CUTOFF_DAY = 25;

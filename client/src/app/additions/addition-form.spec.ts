@@ -1,18 +1,5 @@
-import { additionForm, additionInput, parseYuan } from './addition-form';
-
-describe('parseYuan', () => {
-  it('reads yuan as integer fen from the digits, never through a float', () => {
-    expect(parseYuan('8000.5')).toBe(800050);
-    expect(parseYuan('8000.05')).toBe(800005);
-    expect(parseYuan('0.29')).toBe(29);
-    expect(parseYuan(' 12,345.67 ')).toBe(1234567);
-    expect(parseYuan('4800')).toBe(480000);
-  });
-
-  it('refuses what is not an amount with at most two decimals', () => {
-    for (const text of ['', '8000.555', '-1', '1e4', '8 000', 'abc', '.5']) expect(parseYuan(text)).withContext(text).toBeNull();
-  });
-});
+import { YUAN_INPUTS } from '@common/validators/yuan-inputs';
+import { additionForm, additionInput } from './addition-form';
 
 describe('additionForm', () => {
   const options = { months: ['202611', '202612'], insuranceTypes: ['310', '330', '510'] as const, cutoffDay: 25 };
@@ -30,6 +17,19 @@ describe('additionForm', () => {
     expect(form.controls.idNumber.errors).toEqual({ ID_NUMBER_PROVINCE: true });
     form.controls.idType.setValue('07');
     expect(form.controls.idNumber.errors).toBeNull();
+  });
+
+  it('reads the wage by the same table of inputs as the importer (common/validators/yuan-inputs.ts)', () => {
+    const form = additionForm({ ...options, insuranceTypes: [...options.insuranceTypes] });
+    for (const { text, fen } of YUAN_INPUTS) {
+      form.controls.wage.setValue(text);
+      if (fen === null) {
+        expect(form.controls.wage.errors).withContext(text).toEqual({ AMOUNT_FORMAT: true });
+      } else {
+        expect(form.controls.wage.errors).withContext(text).toBeNull();
+        expect(additionInput(form).wageFen).withContext(text).toBe(fen);
+      }
+    }
   });
 
   it('makes the request with the wage in fen and optional fields left out', () => {

@@ -1,39 +1,12 @@
 import { FormControl, FormGroup, FormRecord, type ValidatorFn } from '@angular/forms';
-import type {
-  AdditionInput,
-  AdditionOptions,
-  EMPLOYMENT_FORMS,
-  HUKOU_TYPES,
-  IdType,
-  PERSONNEL_CATEGORIES,
-} from '@common/api/declarations';
-import type { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
+import type { AdditionInput, AdditionOptions, EmploymentForm, HukouType, IdType, PersonnelCategory } from '@common/api/declarations';
+import type { EmployeeInsuranceType } from '@common/insurance';
 import { checkIdNumberOfType } from '@common/validators/id-number';
+import { wageFenFromYuan } from '@common/validators/yuan';
 import { maxLength, mobile, required } from '../shared/forms/field-validators';
 import { optionalText, textControl } from '../shared/forms/form-fields';
 
-type HukouType = (typeof HUKOU_TYPES)[number];
-type PersonnelCategory = (typeof PERSONNEL_CATEGORIES)[number];
-type EmploymentForm = (typeof EMPLOYMENT_FORMS)[number];
-type EmployeeInsuranceType = (typeof EMPLOYEE_INSURANCE_TYPES)[number];
-
-/** The most a declared wage may be: 10 million yuan, as the server's `wageFenField`. */
-const MAX_WAGE_FEN = 1_000_000_000;
-
-/**
- * Yuan as typed, `8000.5` → `800050` fen, read digit by digit so no float ever holds money;
- * null for anything that is not an amount with at most two decimals.
- */
-export function parseYuan(text: string): number | null {
-  const match = /^(\d{1,10})(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/,/g, ''));
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-}
-
-const wage: ValidatorFn = (control) => {
-  const fen = parseYuan(String(control.value));
-  return fen === null || fen === 0 || fen > MAX_WAGE_FEN ? { AMOUNT_FORMAT: true } : null;
-};
+const wage: ValidatorFn = (control) => (wageFenFromYuan(String(control.value)) === null ? { AMOUNT_FORMAT: true } : null);
 
 /** The ID number, checked by the rules of the ID type chosen beside it. */
 const personId: ValidatorFn = (control) => {
@@ -55,14 +28,14 @@ function choice<T extends string>(value: T | '', validators: ValidatorFn[] = [])
  */
 export function additionForm(options: AdditionOptions) {
   const form = new FormGroup({
-    name: textControl([required, maxLength(50)]),
+    name: textControl([required, maxLength('personName')]),
     idType: new FormControl<IdType>('01', { nonNullable: true }),
     idNumber: textControl([personId]),
-    ethnicity: textControl([maxLength(20)]),
+    ethnicity: textControl([maxLength('ethnicity')]),
     hukouType: choice<HukouType>('', [required]),
-    hukouAddress: textControl([maxLength(200)]),
+    hukouAddress: textControl([maxLength('address')]),
     mobile: textControl([mobile]),
-    contactAddress: textControl([maxLength(200)]),
+    contactAddress: textControl([maxLength('address')]),
     effectiveMonth: textControl([required], options.months[0] ?? ''),
     /** Yuan as typed; the request carries integer fen. */
     wage: textControl([required, wage]),
@@ -73,7 +46,7 @@ export function additionForm(options: AdditionOptions) {
       Object.fromEntries(options.insuranceTypes.map((type) => [type, new FormControl(true, { nonNullable: true })])),
       { validators: atLeastOne },
     ),
-    remark: textControl([maxLength(200)]),
+    remark: textControl([maxLength('remark')]),
   });
   // The ID type decides which checks the number must pass.
   form.controls.idType.valueChanges.subscribe(() => form.controls.idNumber.updateValueAndValidity());
@@ -95,7 +68,7 @@ export function additionInput(form: AdditionForm): AdditionInput {
     mobile: value.mobile.trim(),
     contactAddress: optionalText(value.contactAddress),
     effectiveMonth: value.effectiveMonth,
-    wageFen: parseYuan(value.wage) ?? 0,
+    wageFen: wageFenFromYuan(value.wage) ?? 0,
     personnelCategory: value.personnelCategory as PersonnelCategory,
     employmentForm: value.employmentForm || undefined,
     workStartDate: value.workStartDate || undefined,

@@ -1,10 +1,9 @@
 import { HttpClient, type HttpEvent } from '@angular/common/http';
 import { inject, Service } from '@angular/core';
 import type { BatchSubmitResult, BatchValidation, DeclarationKind } from '@common/api/declarations';
+import { XLSX_CONTENT_TYPE } from '@common/xlsx';
 import type { Observable } from 'rxjs';
 import { idempotencyHeaders } from '../shared/idempotency';
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The empty template of a kind, headers in the user's language. */
 export const templateUrl = (kind: DeclarationKind) => `/api/templates/${kind}`;
@@ -21,7 +20,7 @@ export class BatchesApi {
     return this.http.post<BatchValidation>('/api/batches/validate', file, {
       params: { kind },
       // Header values are ASCII; the server decodes the name.
-      headers: { 'Content-Type': XLSX_TYPE, 'X-File-Name': encodeURIComponent(file.name) },
+      headers: { 'Content-Type': XLSX_CONTENT_TYPE, 'X-File-Name': encodeURIComponent(file.name) },
       observe: 'events',
       reportUploadProgress: true,
     });

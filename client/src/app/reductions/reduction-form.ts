@@ -9,7 +9,7 @@ export function reductionForm() {
     idNumber: new FormControl('', { nonNullable: true, validators: [required] }),
     name: new FormControl('', { nonNullable: true, validators: [required] }),
     reason: new FormControl<ReductionReason | ''>('', { nonNullable: true, validators: [required] }),
-    remark: new FormControl('', { nonNullable: true, validators: [maxLength(200)] }),
+    remark: new FormControl('', { nonNullable: true, validators: [maxLength('remark')] }),
   });
 }
 

@@ -7,10 +7,10 @@ import { optionalText, textControl } from '../shared/forms/form-fields';
 /** The contact person and legal representative, starting from what is registered. */
 export function unitInfoChangeForm(unit: UnitInfo) {
   return new FormGroup({
-    contactName: textControl([required, maxLength(50)], unit.contactName),
+    contactName: textControl([required, maxLength('personName')], unit.contactName),
     contactPhone: textControl([phone], unit.contactPhone),
-    contactEmail: textControl([email, maxLength(100)], unit.contactEmail),
-    legalRepName: textControl([required, maxLength(50)], unit.legalRepName),
+    contactEmail: textControl([email, maxLength('email')], unit.contactEmail),
+    legalRepName: textControl([required, maxLength('personName')], unit.legalRepName),
     legalRepPhone: textControl([phone], unit.legalRepPhone),
   });
 }

@@ -14,6 +14,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { EMPLOYMENT_FORMS, HUKOU_TYPES, ID_TYPES, PERSONNEL_CATEGORIES, type AdditionInput, type Quote } from '@common/api/declarations';
 import { type Submission } from '@common/api/submissions';
+import { MAX_LENGTH } from '@common/api/fields';
 import { checkIdNumberOfType } from '@common/validators/id-number';
 import { TranslatePipe } from '@ngx-translate/core';
 import { map, of, startWith, switchMap } from 'rxjs';
@@ -69,6 +70,7 @@ export class AdditionPage {
   private readonly formDirective = viewChild(FormGroupDirective);
 
   protected readonly asTyped = asTyped;
+  protected readonly idNumberMax = MAX_LENGTH.idNumber;
   protected readonly idTypes = ID_TYPES;
   protected readonly hukouTypes = HUKOU_TYPES;
   protected readonly personnelCategories = PERSONNEL_CATEGORIES;

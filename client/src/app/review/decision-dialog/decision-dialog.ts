@@ -54,7 +54,7 @@ export class DecisionDialog {
   protected readonly form = new FormGroup({
     reason: new FormControl('', {
       nonNullable: true,
-      validators: this.data.approve ? [maxLength(500)] : [reasonGiven, maxLength(500)],
+      validators: this.data.approve ? [maxLength('reviewReason')] : [reasonGiven, maxLength('reviewReason')],
     }),
   });
   protected readonly deciding = signal(false);

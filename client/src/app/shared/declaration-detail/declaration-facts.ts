@@ -1,3 +1,4 @@
+import type { AdditionInput, ReductionInput } from '@common/api/declarations';
 import type { Submission } from '@common/api/submissions';
 import { displayPeriod } from '@common/fee-period';
 import { formatFen } from '@common/insurance';
@@ -10,8 +11,11 @@ export interface Fact {
   parts?: Message[];
 }
 
+/** A field of a declaration's payload: the compiler refuses a name the schemas do not have. */
+type PayloadField = keyof AdditionInput | keyof ReductionInput;
+
 /** Payload fields whose values are codes, by the `enums.*` section that words them. */
-const ENUMERATED: Record<string, string> = {
+const ENUMERATED: Partial<Record<PayloadField, string>> = {
   idType: 'enums.idType',
   hukouType: 'enums.hukouType',
   personnelCategory: 'enums.personnelCategory',
@@ -20,7 +24,7 @@ const ENUMERATED: Record<string, string> = {
 };
 
 /** The order a person reads the submitted fields in; name, ID number and month are in the header already. */
-const PAYLOAD_ORDER = [
+const PAYLOAD_ORDER: readonly PayloadField[] = [
   'idType',
   'ethnicity',
   'hukouType',
@@ -70,7 +74,8 @@ export function payloadFacts(declaration: Submission): Fact[] {
       if (field === 'insuranceTypes' && Array.isArray(value)) {
         return { label, parts: value.map((type) => key(`enums.insuranceType.${String(type)}`)) };
       }
-      if (field in ENUMERATED) return { label, parts: [key(`${ENUMERATED[field]}.${String(value)}`)] };
+      const enumeration = ENUMERATED[field];
+      if (enumeration) return { label, parts: [key(`${enumeration}.${String(value)}`)] };
       return { label, text: String(value) };
     });
 }

@@ -1,5 +1,6 @@
 import { Component, computed, input } from '@angular/core';
 import { BANK_CATEGORIES } from '@common/api/maintenance';
+import { COLLECTION_MODES, ECONOMIC_TYPES, INDUSTRIES, UNIT_TYPES } from '@common/api/unit-codes';
 import { TranslatePipe } from '@ngx-translate/core';
 
 /**
@@ -7,10 +8,10 @@ import { TranslatePipe } from '@ngx-translate/core';
  * not listed here is shown as it is, never as a missing translation.
  */
 const WORDED = {
-  unitType: ['enterprise', 'institution', 'government', 'social_organization', 'individual_business', 'other'],
-  economicType: ['state_owned', 'collective', 'private', 'limited_liability', 'joint_stock', 'foreign_invested', 'other'],
-  industry: ['software', 'logistics', 'manufacturing', 'retail', 'construction', 'finance', 'education', 'healthcare', 'other'],
-  collectionMode: ['tax', 'agency'],
+  unitType: UNIT_TYPES,
+  economicType: ECONOMIC_TYPES,
+  industry: INDUSTRIES,
+  collectionMode: COLLECTION_MODES,
   bankCategory: BANK_CATEGORIES,
 } as const satisfies Record<string, readonly string[]>;
 

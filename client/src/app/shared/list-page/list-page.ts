@@ -19,8 +19,9 @@ export interface ListExport {
 
 /**
  * A server-paged list page (after components-examples' table-http-example): the filter bar (search box, the
- * page's own filters in `[listFilters]`, the export, the page's actions in `[listActions]`), then the page's
- * `mat-table` in the paged frame with its loading bar, error with retry, paginator and empty state.
+ * page's own filters in `[listFilters]`, the export, the page's actions in `[listActions]`), what the page says
+ * about the list as filtered (`[listNotice]`), then the page's `mat-table` in the paged frame with its loading
+ * bar, error with retry, paginator and empty state.
  * Test ids start with `testId`: `-filters`, `-search`, `-export`, `-empty`.
  */
 @Component({

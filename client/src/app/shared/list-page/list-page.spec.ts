@@ -1,9 +1,11 @@
+import { httpResource } from '@angular/common/http';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { Component, computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { FormControl } from '@angular/forms';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
+import { MatPaginatorHarness } from '@angular/material/paginator/testing';
 import { MatTableModule } from '@angular/material/table';
 import { SERVER_ERROR } from '../../../testing/answers';
 import { answeredDuring } from '../../../testing/http';
@@ -50,6 +52,27 @@ class Things {
   readonly reason = signal<string | null>(null);
   readonly paging = new Paging(() => null);
   readonly things = pageResource<{ items: Row[]; total: number }, object>('/api/things', () => ({}), () => this.paging.params());
+  readonly rows = computed(() => valueOf(this.things)?.items ?? []);
+}
+
+/** A list the server sends whole, with nothing to filter. */
+@Component({
+  imports: [ListPage, MatTableModule],
+  template: `
+    <app-list-page testId="whole" [resource]="things" emptyText="audit.none">
+      <table mat-table [dataSource]="rows()">
+        <ng-container matColumnDef="name">
+          <th mat-header-cell *matHeaderCellDef>name</th>
+          <td mat-cell *matCellDef="let row">{{ row.name }}</td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="['name']"></tr>
+        <tr mat-row *matRowDef="let row; columns: ['name']" data-testid="whole-row"></tr>
+      </table>
+    </app-list-page>
+  `,
+})
+class WholeList {
+  readonly things = httpResource<{ items: Row[] }>(() => '/api/things');
   readonly rows = computed(() => valueOf(this.things)?.items ?? []);
 }
 
@@ -127,5 +150,22 @@ describe('ListPage', () => {
     const retry = await page.loader.getHarness(MatButtonHarness.with({ text: '重试' }));
     await answeredDuring(retry.click(), (r) => r.url === '/api/things', (request) => request.flush(pageOf([{ name: 'one' }])));
     expect(page.texts('things-row')).toEqual(['one']);
+  });
+
+  it('shows a list the server sends whole without a paginator or an empty filter bar', async () => {
+    answer();
+    await page.stable();
+    expect(await page.loader.getAllHarnesses(MatPaginatorHarness)).not.toEqual([]);
+
+    const fixture = TestBed.createComponent(WholeList);
+    const whole = new Page(fixture);
+    TestBed.tick();
+    http.expectOne('/api/things').flush({ items: [{ name: 'one' }] });
+    await whole.stable();
+
+    expect(whole.texts('whole-row')).toEqual(['one']);
+    expect(await whole.loader.getAllHarnesses(MatPaginatorHarness)).toEqual([]);
+    const bar = whole.element.querySelector<HTMLElement>('[data-testid="whole-filters"]')!;
+    expect(getComputedStyle(bar).display).toBe('none');
   });
 });

@@ -22,7 +22,7 @@ export interface ListExport {
  * page's own filters in `[listFilters]`, the export, the page's actions in `[listActions]`), what the page says
  * about the list as filtered (`[listNotice]`), then the page's `mat-table` in the paged frame with its loading
  * bar, error with retry, paginator and empty state.
- * Test ids start with `testId`: `-filters`, `-search`, `-export`, `-empty`.
+ * Test ids start with `testId`: `-filters`, `-search`, `-export`, `-empty`. A bar with nothing in it is not shown.
  */
 @Component({
   selector: 'app-list-page',
@@ -32,8 +32,9 @@ export interface ListExport {
 })
 export class ListPage {
   readonly testId = input.required<string>();
-  readonly resource = input.required<WritableResource<{ items: readonly unknown[]; total: number } | undefined>>();
-  readonly paging = input.required<Paging>();
+  readonly resource = input.required<WritableResource<{ items: readonly unknown[]; total?: number } | undefined>>();
+  /** None for a list the server sends whole: no paginator then. */
+  readonly paging = input<Paging>();
   /** The search box's control (read through `searchTerm`) and its label; no box without one. */
   readonly search = input<FormControl<string>>();
   readonly searchLabel = input('');

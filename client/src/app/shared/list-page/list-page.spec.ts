@@ -29,6 +29,7 @@ interface Row {
       [paging]="paging"
       [search]="search()"
       searchLabel="audit.search"
+      searchHint="reductions.searchHint"
       [export]="export()"
       emptyText="audit.none"
       [emptyReason]="reason()"
@@ -101,7 +102,9 @@ describe('ListPage', () => {
     const bar = page.element.querySelector('[data-testid="things-filters"]')!;
     const ids = Array.from(bar.querySelectorAll('[data-testid]'), (node) => node.getAttribute('data-testid'));
     expect(ids).toEqual(['things-search', 'things-own-filter', 'things-export', 'things-own-action']);
-    expect(await (await page.loader.getHarness(MatFormFieldHarness)).getLabel()).toBe('搜索对象编号、姓名或内容');
+    const search = await page.loader.getHarness(MatFormFieldHarness);
+    expect(await search.getLabel()).toBe('搜索对象编号、姓名或内容');
+    expect(await search.getTextHints()).toEqual(['只列出本单位参保中的人员']);
   });
 
   it('leaves out the search box and the export when the page has none', async () => {

@@ -38,6 +38,8 @@ export class ListPage {
   /** The search box's control (read through `searchTerm`) and its label; no box without one. */
   readonly search = input<FormControl<string>>();
   readonly searchLabel = input('');
+  /** Translation key of what the search box searches through, when the label does not say it all. */
+  readonly searchHint = input<string>();
   readonly export = input<ListExport>();
   /** Translation key of the text shown when the list is empty … */
   readonly emptyText = input.required<string>();

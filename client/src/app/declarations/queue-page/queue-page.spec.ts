@@ -10,7 +10,7 @@ import { apiError, CONFLICT, SERVER_ERROR } from '../../../testing/answers';
 import { answeredDuring, listEndpoint, paramsOf } from '../../../testing/http';
 import { declaration } from '../../../testing/declarations';
 import { Page, pageProviders, testId } from '../../../testing/page';
-import { SEARCH_DEBOUNCE_MS } from '../../shared/table/paging';
+import { typeAndPause } from '../../../testing/search';
 import { declarationsRoutes } from '../declarations.routes';
 
 const WANG = declaration();
@@ -107,9 +107,7 @@ describe('QueuePage', () => {
     await answer(await open('/declarations/pending?batchId=7'), ZHAO);
     expect(await (await page.loader.getHarness(MatChipHarness)).getText()).toBe('批次 7');
 
-    await page.type('queue-search', '赵');
-    await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50));
-    TestBed.tick();
+    await typeAndPause(() => page.type('queue-search', '赵'));
     const searched = list.expectOne();
     expect(paramsOf(searched)).toEqual({ queue: 'pending', q: '赵', batchId: '7', page: '0', pageSize: '20' });
     await answer(searched, ZHAO);

@@ -1,10 +1,9 @@
 import { Component, computed, inject, input, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { FormControl } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
@@ -17,6 +16,7 @@ import { confirmed } from '../../shared/confirm-dialog/confirm-dialog';
 import { showDeclaration, type DeclarationDetailData } from '../../shared/declaration-detail/declaration-detail-dialog';
 import { DeclarationTable } from '../../shared/declaration-table/declaration-table';
 import { FilterChip } from '../../shared/filter-chip/filter-chip';
+import { ListPage } from '../../shared/list-page/list-page';
 import { Paging, searchTerm } from '../../shared/table/paging';
 import { Toast } from '../../shared/toast';
 import { declarationPageResource, DeclarationsApi } from '../declarations-api';
@@ -32,19 +32,18 @@ const COLUMNS: Record<Queue, string[]> = {
 @Component({
   selector: 'app-queue-page',
   imports: [
-    ReactiveFormsModule,
     RouterLink,
     RouterLinkActive,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatSelectModule,
     MatTableModule,
     MatTabsModule,
     TranslatePipe,
     DeclarationTable,
     FilterChip,
+    ListPage,
   ],
   templateUrl: './queue-page.html',
   styleUrl: './queue-page.scss',

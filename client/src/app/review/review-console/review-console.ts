@@ -13,6 +13,7 @@ import { filter, type Observable } from 'rxjs';
 import { showDeclaration, type DeclarationDetailData } from '../../shared/declaration-detail/declaration-detail-dialog';
 import { DeclarationTable } from '../../shared/declaration-table/declaration-table';
 import { FilterChip } from '../../shared/filter-chip/filter-chip';
+import { ListPage } from '../../shared/list-page/list-page';
 import { valueOf } from '../../shared/resource-value';
 import { Paging } from '../../shared/table/paging';
 import { Toast } from '../../shared/toast';
@@ -38,6 +39,7 @@ interface Narrowing {
     TranslatePipe,
     DeclarationTable,
     FilterChip,
+    ListPage,
   ],
   templateUrl: './review-console.html',
   styleUrl: './review-console.scss',

@@ -9,7 +9,7 @@ import { apiError, BAD_REQUEST, CREATED, SERVER_ERROR, validationFailed } from '
 import { declaration } from '../../../testing/declarations';
 import { answeredDuring, paramsOf } from '../../../testing/http';
 import { Page, pageProviders, testId } from '../../../testing/page';
-import { SEARCH_DEBOUNCE_MS } from '../../shared/table/paging';
+import { typeAndPause } from '../../../testing/search';
 import { ReductionPage } from './reduction-page';
 
 function person(personId: number, name: string, idNumber: string, extra: Partial<InsuredPerson> = {}): InsuredPerson {
@@ -89,10 +89,7 @@ describe('ReductionPage', () => {
     expect(paramsOf(second)['page']).toBe('1');
     expect(await (await page.loader.getHarness(MatPaginatorHarness)).getRangeLabel()).toBe('第 21–40 条，共 45 条');
 
-    await page.type('reduction-search', '3501');
-    http.expectNone(isInsured);
-    await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50));
-    TestBed.tick();
+    await typeAndPause(() => page.type('reduction-search', '3501'), () => http.expectNone(isInsured));
     const search = insuredRequest();
     expect(paramsOf(search)).toEqual(jasmine.objectContaining({ q: '3501', page: '0' }));
     search.flush(page1([WANG]));

@@ -1,5 +1,4 @@
 import type { HttpTestingController } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
 import { MatAutocompleteHarness } from '@angular/material/autocomplete/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
@@ -11,8 +10,8 @@ import { answeredDuring, paramsOf } from '../../../testing/http';
 import { configureFeature, openPage } from '../../../testing/routed-page';
 import { Page, testId } from '../../../testing/page';
 import { pageOf, unitInfo } from '../../../testing/payments';
+import { typeAndPause } from '../../../testing/search';
 import { AGENT_ONE_UNIT, signIn, UNIT_ADMIN } from '../../../testing/sessions';
-import { SEARCH_DEBOUNCE_MS } from '../../shared/table/paging';
 import { unitInfoRoutes } from '../unit-info.routes';
 
 const WUYI: BankBranch = { code: '102391000020', bankCategory: 'ICBC', name: '中国工商银行福州五一支行', city: '福州' };
@@ -175,9 +174,7 @@ describe('UnitInfoPage', () => {
     /** Types into the branch field and answers the search the dialog makes once the typing pauses. */
     async function search(text: string, ...found: BankBranch[]) {
       const branch = await page.documentLoader.getHarness(MatAutocompleteHarness.with({ selector: testId('bank-branch') }));
-      await branch.enterText(text);
-      await pause(SEARCH_DEBOUNCE_MS + 50);
-      TestBed.tick();
+      await typeAndPause(() => branch.enterText(text));
       const request = http.expectOne((r) => r.url === '/api/bank-branches');
       request.flush(pageOf(found));
       await page.stable();

@@ -22,10 +22,10 @@ import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { PeriodPipe } from '../../shared/format/period.pipe';
 import { SubmissionKey } from '../../shared/idempotency';
+import { ListPage } from '../../shared/list-page/list-page';
 import { LoadError } from '../../shared/load-error/load-error';
 import { Notice } from '../../shared/notice/notice';
 import { valueOf } from '../../shared/resource-value';
-import { PagedTable } from '../../shared/table/paged-table';
 import { Paging, searchTerm } from '../../shared/table/paging';
 import { pick, reductionForm, reductionInput } from '../reduction-form';
 import { insuredPersonsResource, reductionOptionsResource, ReductionsApi } from '../reductions-api';
@@ -49,7 +49,7 @@ import { insuredPersonsResource, reductionOptionsResource, ReductionsApi } from 
     PeriodPipe,
     LoadError,
     Notice,
-    PagedTable,
+    ListPage,
   ],
   templateUrl: './reduction-page.html',
   styleUrl: './reduction-page.scss',

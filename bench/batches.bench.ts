@@ -14,9 +14,8 @@ import { checkXlsx } from '../server/src/batches/xlsx-guard';
 import { systemClock } from '../server/src/clock';
 import { migrateLatest, openDatabase } from '../server/src/db/database';
 import { DEMO_PASSWORDS, DEMO_UNITS, seedDemo } from '../server/src/db/seeds/demo';
-import { DeclarationRules } from '../server/src/declarations/declaration-rules';
+import { declarationRows, DeclarationRules } from '../server/src/declarations/declaration-rules';
 import { DeclarationService } from '../server/src/declarations/declarations.service';
-import type { Addition } from '../common/api/declarations';
 import { batchRow, filledTemplate, XLSX_TYPE } from '../server/test/batch-files';
 import { Caller, fmt, peakRssMb, ROOT, startServer } from './support';
 
@@ -81,7 +80,7 @@ async function baseline(databaseFile: string, file: Buffer, warmUp: Buffer) {
     const validate = async (body: Buffer) => {
       checkXlsx(body);
       const imported = await importSheet(body, TEMPLATES.addition, systemClock.now());
-      const problems = await rules.checkAdditions(unit.id, imported.valid.map((r) => r.input as Addition));
+      const problems = await rules.check(unit.id, declarationRows('addition', imported.valid));
       return imported.valid.filter((_, i) => problems[i].length === 0);
     };
     // Warmed up exactly like the server.
@@ -92,8 +91,7 @@ async function baseline(databaseFile: string, file: Buffer, warmUp: Buffer) {
     const result = await new DeclarationService(db.knex, systemClock).submit(
       unit.id,
       actor,
-      'addition',
-      rows.map((r) => ({ input: r.input, rowNumber: r.rowNumber })),
+      declarationRows('addition', rows),
       { fileName: '增员.xlsx' },
       'bench',
     );

@@ -8,6 +8,7 @@ import { currentFeePeriod } from '../common/fee-period';
 import { migrateLatest, openDatabase } from '../server/src/db/database';
 import { LARGE_UNIT, seedLarge } from '../server/src/db/seeds/large';
 import { DEMO_PASSWORDS } from '../server/src/db/seeds/demo';
+import { exportTexts } from '../server/src/exports/list-export';
 import { writeWorkbook } from '../server/src/exports/xlsx-stream';
 import { Messages } from '../server/src/http/i18n';
 import { paymentDetailColumns } from '../server/src/payments/payment-columns';
@@ -68,7 +69,7 @@ async function exportFromMemory(unitId: number): Promise<{ ms: number; rows: num
   await writeWorkbook(sink, {
     sheetName: 'payments',
     title: ['unit', 'filters', 'exported at'],
-    columns: paymentDetailColumns((key) => messages.t('zh-CN', `exports.${key}`)),
+    columns: paymentDetailColumns(exportTexts(messages, 'zh-CN')),
     pages,
   });
   return { ms: performance.now() - started, rows: rows.length };

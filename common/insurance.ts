@@ -7,6 +7,7 @@ export const INSURANCE_TYPES = {
 } as const;
 export type InsuranceType = keyof typeof INSURANCE_TYPES;
 export const EMPLOYEE_INSURANCE_TYPES = ['310', '330', '510'] as const satisfies readonly InsuranceType[];
+export type EmployeeInsuranceType = (typeof EMPLOYEE_INSURANCE_TYPES)[number];
 export const RESIDENT_INSURANCE_TYPE = '390' satisfies InsuranceType;
 
 /** round-half-up(base × rate / 10000) in integer fen; integers only, so no float ever touches money. */

@@ -34,7 +34,7 @@ describe('printing reports in a browser', () => {
     });
     expect(await printed(`/print/declarations/${change.id}`)).toBeGreaterThan(5_000);
     expect(await page.getByTestId('print-title').textContent()).toContain(text('zh-CN', 'print.receipt.title'));
-    expect(await page.getByTestId('receipt-status').textContent()).toContain(text('zh-CN', 'enums.declarationStatus.pending'));
+    expect(await page.getByTestId('receipt-status').textContent()).toContain(text('zh-CN', 'enums.submissionStatus.pending'));
     expect(await page.getByTestId('receipt-changes').textContent()).toContain('林晓梅');
 
     const period = (await api(unit.context, 'GET', '/api/payments/periods?pageSize=1&sort=feePeriod&direction=desc')).items[0].feePeriod as string;

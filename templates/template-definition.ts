@@ -8,18 +8,19 @@
  * values follow the same language, but the importer accepts an option's label in any language or its
  * code, so a row pasted from a colleague's template still maps to the contract's codes.
  */
-import type { DeclarationType } from '@common/api/declarations';
+import type { DeclarationKind } from '@common/api/declarations';
+import { LANGUAGES, type Language } from '@common/i18n';
+import { localised, type Localised } from './catalogue';
 
-export const TEMPLATE_LANGUAGES = ['zh-CN', 'en', 'es'] as const;
-export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];
-export type Localised = Readonly<Record<TemplateLanguage, string>>;
+export type { Localised };
 
 /**
  * How a cell is read: `id` and `mobile` are text-formatted in the template (Excel would turn them into
  * numbers); `amount` is yuan with at most two decimals; `month` is `YYYY-MM`; `enumList` holds several
  * options separated by commas.
  */
-export type ColumnKind = 'text' | 'enum' | 'enumList' | 'date' | 'month' | 'amount' | 'id' | 'mobile';
+const COLUMN_KINDS = ['text', 'enum', 'enumList', 'date', 'month', 'amount', 'id', 'mobile'] as const;
+export type ColumnKind = (typeof COLUMN_KINDS)[number];
 
 export interface EnumOption {
   /** The contract's code, e.g. `urban` or `310`. */
@@ -44,7 +45,7 @@ export interface TemplateDefinition<K extends string = string> {
   id: string;
   /** Raise whenever a column is added, removed, moved or reinterpreted. */
   version: number;
-  kind: DeclarationType;
+  kind: DeclarationKind;
   sheetName: Localised;
   columns: readonly TemplateColumn<K>[];
   /** General rules shown above the field list on the instructions sheet. */
@@ -57,99 +58,37 @@ export interface TemplateDefinition<K extends string = string> {
 export const MARKER_SHEET = '_template';
 export const MARKER_TAG = 'unit-hall-template';
 
-/** Words of the generated workbooks that belong to no single template. */
-export const SHEET_TEXTS: Readonly<Record<TemplateLanguage, {
-  instructionsSheet: string;
-  template: string;
-  column: string;
-  field: string;
-  required: string;
-  yes: string;
-  no: string;
-  format: string;
-  description: string;
-  requiredNote: string;
-  errorColumn: string;
-  formats: Readonly<Record<ColumnKind, string>>;
-}>> = {
-  'zh-CN': {
-    instructionsSheet: '填写说明',
-    template: '模板',
-    column: '列',
-    field: '字段',
-    required: '必填',
-    yes: '是',
-    no: '否',
-    format: '格式 / 可选值',
-    description: '说明',
-    requiredNote: '红色并带 * 的列为必填项。请勿修改、删除或移动第 1 行的列标题，也不要改动工作表名称。',
-    errorColumn: '错误说明',
-    formats: {
-      text: '文本',
-      enum: '从下拉列表选择',
-      enumList: '可填多个，用逗号分隔',
-      date: '日期，如 2026-11-01',
-      month: '年月，如 2026-11',
-      amount: '金额（元），最多两位小数',
-      id: '文本（请勿转成数字）',
-      mobile: '11 位手机号码',
-    },
-  },
-  en: {
-    instructionsSheet: 'Instructions',
-    template: 'template',
-    column: 'Column',
-    field: 'Field',
-    required: 'Required',
-    yes: 'Yes',
-    no: 'No',
-    format: 'Format / allowed values',
-    description: 'Description',
-    requiredNote: 'Columns in red marked * are required. Do not change, delete or move the headers in row 1, and do not rename the sheets.',
-    errorColumn: 'Errors',
-    formats: {
-      text: 'Text',
-      enum: 'Choose from the drop-down list',
-      enumList: 'One or more, separated by commas',
-      date: 'Date, e.g. 2026-11-01',
-      month: 'Month, e.g. 2026-11',
-      amount: 'Amount in yuan, at most two decimals',
-      id: 'Text (never a number)',
-      mobile: '11-digit mobile number',
-    },
-  },
-  es: {
-    instructionsSheet: 'Instrucciones',
-    template: 'plantilla',
-    column: 'Columna',
-    field: 'Campo',
-    required: 'Obligatorio',
-    yes: 'Sí',
-    no: 'No',
-    format: 'Formato / valores admitidos',
-    description: 'Descripción',
-    requiredNote: 'Las columnas en rojo marcadas con * son obligatorias. No cambie, borre ni mueva los encabezados de la fila 1 ni cambie el nombre de las hojas.',
-    errorColumn: 'Errores',
-    formats: {
-      text: 'Texto',
-      enum: 'Elija de la lista desplegable',
-      enumList: 'Uno o varios, separados por comas',
-      date: 'Fecha, p. ej. 2026-11-01',
-      month: 'Mes, p. ej. 2026-11',
-      amount: 'Importe en yuanes, dos decimales como máximo',
-      id: 'Texto (nunca un número)',
-      mobile: 'Móvil de 11 dígitos',
-    },
-  },
-};
+/** The catalogue key of each word; the error table's "column" is the batch page's. */
+const SHEET_WORDS = {
+  instructionsSheet: 'batch.workbook.instructionsSheet',
+  template: 'batch.workbook.template',
+  column: 'batch.column',
+  field: 'batch.workbook.field',
+  required: 'batch.workbook.required',
+  yes: 'batch.workbook.yes',
+  no: 'batch.workbook.no',
+  format: 'batch.workbook.format',
+  description: 'batch.workbook.description',
+  requiredNote: 'batch.workbook.requiredNote',
+  errorColumn: 'batch.workbook.errorColumn',
+} as const;
 
-/** The header as written in row 1: required columns carry a leading `*`. */
-export function headerText(column: TemplateColumn, lang: TemplateLanguage): string {
-  return (column.required ? '*' : '') + column.header[lang];
+export type SheetTexts = Readonly<Record<keyof typeof SHEET_WORDS, string> & { formats: Readonly<Record<ColumnKind, string>> }>;
+
+function sheetTexts(lang: Language): SheetTexts {
+  const words = Object.entries(SHEET_WORDS).map(([word, key]) => [word, localised(key)[lang]]);
+  const formats = COLUMN_KINDS.map((kind) => [kind, localised(`batch.workbook.formats.${kind}`)[lang]]);
+  return { ...(Object.fromEntries(words) as Record<keyof typeof SHEET_WORDS, string>), formats: Object.fromEntries(formats) as Record<ColumnKind, string> };
 }
 
-export function isTemplateLanguage(value: unknown): value is TemplateLanguage {
-  return TEMPLATE_LANGUAGES.includes(value as TemplateLanguage);
+/** Words of the generated workbooks that belong to no single template. */
+export const SHEET_TEXTS: Readonly<Record<Language, SheetTexts>> = Object.fromEntries(
+  LANGUAGES.map((lang) => [lang, sheetTexts(lang)]),
+) as Record<Language, SheetTexts>;
+
+/** The header as written in row 1: required columns carry a leading `*`. */
+export function headerText(column: TemplateColumn, lang: Language): string {
+  return (column.required ? '*' : '') + column.header[lang];
 }
 
 /** `1` → `A`, `27` → `AA`. */
@@ -159,9 +98,12 @@ export function columnLetter(columnNumber: number): string {
   return letters;
 }
 
-/** Every code of a contract enumeration gets a label in every language; the compiler checks both. */
-export type Labels<Codes extends readonly string[]> = Readonly<Record<Codes[number], Localised>>;
+/**
+ * Every code of a contract enumeration gets the catalogue key of its label; the compiler checks that
+ * none is missing, and `localised` that each key has a text in every language.
+ */
+export type Labels<Codes extends readonly string[]> = Readonly<Record<Codes[number], string>>;
 
-export function enumOptions(labels: Readonly<Record<string, Localised>>): EnumOption[] {
-  return Object.entries(labels).map(([code, label]) => ({ code, label }));
+export function enumOptions(labels: Readonly<Record<string, string>>): EnumOption[] {
+  return Object.entries(labels).map(([code, key]) => ({ code, label: localised(key) }));
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { passwordProblem } from '../validators/password';
-import { fieldIssue, mobileField, newPasswordField, requiredText } from './fields';
+import { fieldIssue, MAX_LENGTH, mobileField, newPasswordField, requiredText } from './fields';
 
 /** `invited`: an existing account asked to join; it is bound only once the agent accepts. */
 export const AGENT_STATUSES = ['active', 'invited'] as const;
@@ -26,7 +26,7 @@ export type AgentList = z.infer<typeof agentList>;
  */
 export const createAgentRequest = z
   .object({
-    name: requiredText(50),
+    name: requiredText(MAX_LENGTH.personName),
     mobile: mobileField,
     password: newPasswordField,
   })

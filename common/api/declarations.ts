@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
 import { isFeePeriod } from '../fee-period';
-import { fieldIssue, mobileField, pageOf, pageQuery, requiredText } from './fields';
+import { fieldIssue, MAX_LENGTH, MAX_WAGE_FEN, mobileField, pageOf, pageQuery, requiredText } from './fields';
 
 export const ID_TYPES = ['01', '06', '07'] as const;
 /** 01 resident ID card; 06 Hong Kong/Macao/Taiwan residence permit; 07 foreigner permanent residence ID. */
@@ -16,21 +16,15 @@ export const EMPLOYMENT_FORMS = ['contract', 'dispatched', 'other'] as const;
 /** The first four suspend coverage (暂停, can be added again); retirement and death terminate it (终止). */
 export const REDUCTION_REASONS = ['contract_ended', 'resigned', 'dismissed', 'enlisted', 'retired', 'deceased'] as const;
 export const TERMINATING_REASONS: readonly ReductionReason[] = ['retired', 'deceased'];
-/** Declarations of a person's coverage: one at a time or in spreadsheet batches. */
-export const DECLARATION_TYPES = ['addition', 'reduction'] as const;
-/** Changes of registered facts (maintenance.ts), submitted one at a time and reviewed like declarations. */
-export const CHANGE_TYPES = ['unit-info-change', 'bank-account-change', 'hukou-change'] as const;
-/** Everything a unit submits for review, as the queues and the review console list it. */
-export const SUBMISSION_TYPES = [...DECLARATION_TYPES, ...CHANGE_TYPES] as const;
-export const DECLARATION_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+/** The kinds of declaration of a person's coverage, submitted one at a time or in spreadsheet batches (submissions.ts). */
+export const DECLARATION_KINDS = ['addition', 'reduction'] as const;
 
 export type IdType = (typeof ID_TYPES)[number];
+export type HukouType = (typeof HUKOU_TYPES)[number];
+export type PersonnelCategory = (typeof PERSONNEL_CATEGORIES)[number];
+export type EmploymentForm = (typeof EMPLOYMENT_FORMS)[number];
 export type ReductionReason = (typeof REDUCTION_REASONS)[number];
-export type DeclarationType = (typeof DECLARATION_TYPES)[number];
-export type ChangeType = (typeof CHANGE_TYPES)[number];
-export type SubmissionType = (typeof SUBMISSION_TYPES)[number];
-export const isDeclarationType = (type: string): type is DeclarationType => (DECLARATION_TYPES as readonly string[]).includes(type);
-export type DeclarationStatus = (typeof DECLARATION_STATUSES)[number];
+export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
 
 export const feePeriodField = z.string().refine(isFeePeriod, fieldIssue('INVALID'));
 const optionalText = (max: number) =>
@@ -40,24 +34,24 @@ const optionalText = (max: number) =>
     .max(max)
     .optional()
     .transform((v) => (v ? v : undefined));
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** Declared monthly wage: integer fen, 1 fen to 10 million yuan. */
-export const wageFenField = z.number().int().positive().max(1_000_000_000);
+export const wageFenField = z.number().int().positive().max(MAX_WAGE_FEN);
 
 /**
  * The addition form and template row. ID number checks that need "today" (birth date not in the
  * future) and the records (already insured) run on the server; this schema checks shape only.
  */
 export const additionInput = z.object({
-  name: requiredText(50),
+  name: requiredText(MAX_LENGTH.personName),
   idType: idTypeSchema.default('01'),
-  idNumber: requiredText(18).transform((v) => v.toUpperCase()),
-  ethnicity: optionalText(20),
+  idNumber: requiredText(MAX_LENGTH.idNumber).transform((v) => v.toUpperCase()),
+  ethnicity: optionalText(MAX_LENGTH.ethnicity),
   hukouType: z.enum(HUKOU_TYPES),
-  hukouAddress: optionalText(200),
+  hukouAddress: optionalText(MAX_LENGTH.address),
   mobile: mobileField,
-  contactAddress: optionalText(200),
+  contactAddress: optionalText(MAX_LENGTH.address),
   effectiveMonth: feePeriodField,
   wageFen: wageFenField,
   personnelCategory: z.enum(PERSONNEL_CATEGORIES),
@@ -65,16 +59,16 @@ export const additionInput = z.object({
   workStartDate: isoDate.optional(),
   /** Defaults to every employee insurance type of the unit. */
   insuranceTypes: z.array(z.enum(EMPLOYEE_INSURANCE_TYPES)).min(1).optional(),
-  remark: optionalText(200),
+  remark: optionalText(MAX_LENGTH.remark),
 });
 export type AdditionInput = z.input<typeof additionInput>;
 export type Addition = z.output<typeof additionInput>;
 
 export const reductionInput = z.object({
-  idNumber: requiredText(18).transform((v) => v.toUpperCase()),
-  name: requiredText(50),
+  idNumber: requiredText(MAX_LENGTH.idNumber).transform((v) => v.toUpperCase()),
+  name: requiredText(MAX_LENGTH.personName),
   reason: z.enum(REDUCTION_REASONS),
-  remark: optionalText(200),
+  remark: optionalText(MAX_LENGTH.remark),
 });
 export type ReductionInput = z.input<typeof reductionInput>;
 export type Reduction = z.output<typeof reductionInput>;
@@ -133,75 +127,6 @@ export const registeredPerson = z.object({
 });
 export type RegisteredPerson = z.infer<typeof registeredPerson>;
 
-export const declaration = z.object({
-  id: z.number().int(),
-  type: z.enum(SUBMISSION_TYPES),
-  status: z.enum(DECLARATION_STATUSES),
-  unitId: z.number().int(),
-  /** Filled for reviewers, who see every unit. */
-  unitName: z.string().optional(),
-  /** The person it is about; null for a change of the unit's own information or bank account. */
-  idNumber: z.string().nullable(),
-  /** Lists show the masked number; details the whole one. */
-  idNumberMasked: z.string().nullable(),
-  personName: z.string().nullable(),
-  /** Additions and reductions only: changes apply when approved. */
-  effectiveMonth: z.string().nullable(),
-  batchId: z.number().int().nullable(),
-  rowNumber: z.number().int().nullable(),
-  submittedBy: z.string(),
-  submittedAt: z.string(),
-  reviewedBy: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
-  reviewReason: z.string().nullable(),
-  /** The addition's or reduction's fields as submitted; a change's `{before, after}` (maintenance.ts). */
-  payload: z.record(z.string(), z.unknown()),
-  /**
-   * The reviewer's detail of a pending addition of a known ID number: the person as registered, to compare
-   * with the submitted data it would replace; null for a person not yet known.
-   */
-  registeredPerson: registeredPerson.nullable().optional(),
-});
-export type Declaration = z.infer<typeof declaration>;
-
-export const declarationPage = pageOf(declaration);
-export type DeclarationPage = z.infer<typeof declarationPage>;
-
-/** The unit's queues: `pending` (can be withdrawn) and `audited` (approved or rejected). */
-export const declarationQuery = pageQuery.extend({
-  queue: z.enum(['pending', 'audited']).default('pending'),
-  type: z.enum(SUBMISSION_TYPES).optional(),
-  /** ID number or name, or part of either. */
-  q: z.string().trim().max(50).optional(),
-  batchId: z.coerce.number().int().positive().optional(),
-});
-export type DeclarationQuery = z.input<typeof declarationQuery>;
-
-/** The reviewer's console: every unit's submissions. */
-export const reviewQuery = pageQuery.extend({
-  status: z.enum(DECLARATION_STATUSES).default('pending'),
-  unitId: z.coerce.number().int().positive().optional(),
-  type: z.enum(SUBMISSION_TYPES).optional(),
-  /** Submitted on or after / on or before, `YYYY-MM-DD` in Asia/Shanghai. */
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  batchId: z.coerce.number().int().positive().optional(),
-});
-export type ReviewQuery = z.input<typeof reviewQuery>;
-
-export const reviewDecision = z.object({
-  approve: z.boolean(),
-  /** Required when rejecting. */
-  reason: z.string().trim().max(500).optional(),
-});
-export type ReviewDecision = z.input<typeof reviewDecision>;
-
-export const reviewResult = z.object({
-  approved: z.number().int(),
-  rejected: z.number().int(),
-});
-export type ReviewResult = z.infer<typeof reviewResult>;
-
 export const INSURED_STATUSES = ['active', 'suspended', 'terminated'] as const;
 export type InsuredStatus = (typeof INSURED_STATUSES)[number];
 
@@ -219,7 +144,7 @@ export const insuredPerson = z.object({
   wageFen: z.number().int(),
   insuranceTypes: z.array(z.string()),
   /** A pending addition or reduction for this person in this unit. */
-  pendingDeclaration: z.enum(DECLARATION_TYPES).nullable(),
+  pendingDeclaration: z.enum(DECLARATION_KINDS).nullable(),
 });
 export type InsuredPerson = z.infer<typeof insuredPerson>;
 
@@ -251,7 +176,7 @@ export type SheetError = z.infer<typeof sheetError>;
 export const batchValidation = z.object({
   /** Names the stored validation for the annotated download and the submit. */
   token: z.string(),
-  kind: z.enum(DECLARATION_TYPES),
+  kind: z.enum(DECLARATION_KINDS),
   fileName: z.string(),
   rows: z.number().int(),
   validRows: z.number().int(),

@@ -9,6 +9,20 @@ export function fieldIssue(code: FieldErrorCode) {
   return { code: 'custom' as const, message: code, params: { fieldErrorCode: code } };
 }
 
+/** The longest text each kind of field takes: the schemas and the client's forms both read these. */
+export const MAX_LENGTH = {
+  personName: 50,
+  idNumber: 18,
+  ethnicity: 20,
+  address: 200,
+  remark: 200,
+  reviewReason: 500,
+  email: 100,
+} as const;
+
+/** The most a declared monthly wage may be: 10 million yuan, in fen. */
+export const MAX_WAGE_FEN = 1_000_000_000;
+
 export const requiredText = (max: number) => z.string().trim().min(1).max(max);
 
 export const creditCodeField = z.string().transform((raw, ctx) => {
@@ -30,7 +44,7 @@ export const mobileField = z.string().transform((raw, ctx) => {
 });
 
 /** For login forms: any non-empty password is checked against the hash, never echoed. */
-export const passwordField = z.string().min(1).max(200);
+export const passwordField = z.string().min(1).max(PASSWORD_MAX_LENGTH);
 
 /**
  * For passwords being set (validators/password.ts); whether it contains the account's login is checked

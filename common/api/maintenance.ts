@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { compactAccountNumber, isBankAccountNumber, isEmail, normalisePhone } from '../validators/contact';
 import { additionInput } from './declarations';
-import { fieldIssue, pageOf, pageQuery, requiredText } from './fields';
+import { fieldIssue, MAX_LENGTH, pageOf, pageQuery, requiredText } from './fields';
 
 /** The major banks, by the codes the hall stores: the big five, the postal bank and the national joint-stock banks. */
 export const BANK_CATEGORIES = [
@@ -41,17 +41,17 @@ export const phoneField = z.string().transform((raw, ctx) => {
 const optionalEmail = z
   .string()
   .trim()
-  .max(100)
+  .max(MAX_LENGTH.email)
   .refine((v) => v === '' || isEmail(v), fieldIssue('EMAIL_FORMAT'))
   .optional()
   .transform((v) => v || null);
 
 /** The unit's contact person and legal representative, as the unit wants them registered. */
 export const unitInfoChangeInput = z.object({
-  contactName: requiredText(50),
+  contactName: requiredText(MAX_LENGTH.personName),
   contactPhone: phoneField,
   contactEmail: optionalEmail,
-  legalRepName: requiredText(50),
+  legalRepName: requiredText(MAX_LENGTH.personName),
   legalRepPhone: phoneField,
 });
 export type UnitInfoChangeInput = z.input<typeof unitInfoChangeInput>;
@@ -86,12 +86,6 @@ export type ContactChange = z.output<typeof contactChangeInput>;
 export const hukouChangeInput = additionInput.pick({ hukouType: true, hukouAddress: true, ethnicity: true });
 export type HukouChangeInput = z.input<typeof hukouChangeInput>;
 export type HukouChange = z.output<typeof hukouChangeInput>;
-
-/** The registered facts a change submission is about, as they were when submitted and as the unit wants them. */
-export interface ChangePayload<T = Record<string, unknown>> {
-  before: { [K in keyof T]: T[K] | null };
-  after: T;
-}
 
 export const bankBranch = z.object({
   /** CNAPS-style 12-digit code (联行号). */

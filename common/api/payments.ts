@@ -1,7 +1,8 @@
 /** Contributions: payment details (缴费明细) per person, insurance type and fee period; unit totals; collections. */
 import { z } from 'zod';
 import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
-import { declaration, feePeriodField } from './declarations';
+import { feePeriodField } from './declarations';
+import { submission } from './submissions';
 import { pageOf, pageQuery } from './fields';
 
 export const PAYMENT_STATUSES = ['due', 'paid', 'overdue'] as const;
@@ -115,7 +116,7 @@ export const unitInfo = z.object({
     accountNumberMasked: z.string().nullable(),
   }),
   /** Changes of the unit's information or bank account waiting for review (at most one of each). */
-  pendingChanges: z.array(declaration),
+  pendingChanges: z.array(submission),
 });
 export type UnitInfo = z.infer<typeof unitInfo>;
 
@@ -146,7 +147,7 @@ export const insuredPersonDetail = z.object({
     z.object({ insuranceType: z.string(), startMonth: z.string(), endMonth: z.string().nullable(), status: z.string() }),
   ),
   /** A change of the household registration waiting for review, if any. */
-  pendingChanges: z.array(declaration),
+  pendingChanges: z.array(submission),
 });
 export type InsuredPersonDetail = z.infer<typeof insuredPersonDetail>;
 

@@ -1,9 +1,9 @@
 /** Test and benchmark workbooks: the real template filled in, and hand-made zips for the refusals. */
 import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import type { DeclarationType } from '@common/api/declarations';
+import type { DeclarationKind } from '@common/api/declarations';
 import { TEMPLATES } from '../../templates';
-import type { TemplateLanguage } from '../../templates/template-definition';
+import type { Language } from '@common/i18n';
 import type { HallClient } from './harness';
 import { templateWorkbook } from '../src/batches/template-workbook';
 import { entryContent, zipEntries } from '../src/batches/xlsx-guard';
@@ -14,9 +14,9 @@ export type RowValues = Record<string, ExcelJS.CellValue>;
 
 /** The downloadable template with `rows` written from row 2 on, each row's cells by column key. */
 export async function filledTemplate(
-  kind: DeclarationType,
+  kind: DeclarationKind,
   rows: RowValues[],
-  options: { lang?: TemplateLanguage; edit?: (workbook: ExcelJS.Workbook) => void } = {},
+  options: { lang?: Language; edit?: (workbook: ExcelJS.Workbook) => void } = {},
 ): Promise<Buffer> {
   const def = TEMPLATES[kind];
   const workbook = new ExcelJS.Workbook();
@@ -137,7 +137,7 @@ export function batchRow(idNumber: string, overrides: RowValues = {}): RowValues
 }
 
 /** POST /api/batches/validate as the browser sends it: the raw file, its name URI-encoded in a header. */
-export function uploadWorkbook(client: HallClient, kind: DeclarationType, file: Buffer, fileName = '增员名单.xlsx') {
+export function uploadWorkbook(client: HallClient, kind: DeclarationKind, file: Buffer, fileName = '增员名单.xlsx') {
   return client.agent
     .post(`/api/batches/validate?kind=${kind}`)
     .set('Accept-Language', client.lang)

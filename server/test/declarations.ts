@@ -1,6 +1,7 @@
 /** Test data for declarations: valid additions of people nobody insures, batches, and who is who in the seed. */
-import { additionInput, reductionInput, type AdditionInput, type ReductionInput } from '@common/api/declarations';
+import type { AdditionInput, ReductionInput } from '@common/api/declarations';
 import { idNumberCheckChar } from '@common/validators/id-number';
+import { declarationRows } from '../src/declarations/declaration-rules';
 import { DeclarationService } from '../src/declarations/declarations.service';
 import { DEMO_UNITS } from '../src/db/seeds/demo';
 import { bundledBankBranches } from '../src/maintenance/bank-branches';
@@ -89,12 +90,13 @@ export async function submitBatch(
   const unitId = await unitIdOf(hall, unitIndex);
   const admin = await hall.db.knex('users').where({ role: 'unit_admin', unit_id: unitId }).first();
   const actor = { sessionId: 'test', userId: admin.id, role: 'unit_admin' as const, name: admin.name, login: admin.login, unitId, mustChangePassword: false };
-  const schema = kind === 'addition' ? additionInput : reductionInput;
   return new DeclarationService(hall.db.knex, hall.clock).submit(
     unitId,
     actor,
-    kind,
-    rows.map((row, i) => ({ input: schema.parse(row), rowNumber: i + 2 })),
+    declarationRows(
+      kind,
+      rows.map((input, i) => ({ input, rowNumber: i + 2 })),
+    ),
     { fileName: `${kind}s.xlsx` },
     'test-request',
   );

@@ -54,12 +54,12 @@ export const routes: Routes = [
       {
         path: 'additions',
         canActivate: [rolesAllowed('unit_admin', 'agent')],
-        loadChildren: () => import('./additions/additions.routes').then((m) => m.additionsRoutes),
+        loadChildren: () => import('./declarations/additions.routes').then((m) => m.additionsRoutes),
       },
       {
         path: 'reductions',
         canActivate: [rolesAllowed('unit_admin', 'agent')],
-        loadChildren: () => import('./reductions/reductions.routes').then((m) => m.reductionsRoutes),
+        loadChildren: () => import('./declarations/reductions.routes').then((m) => m.reductionsRoutes),
       },
       {
         path: 'batches',
@@ -89,7 +89,7 @@ export const routes: Routes = [
       {
         path: 'unit-info',
         canActivate: [rolesAllowed('unit_admin', 'agent')],
-        loadChildren: () => import('./unit-info/unit-info.routes').then((m) => m.unitInfoRoutes),
+        loadChildren: () => import('./unit/unit-info.routes').then((m) => m.unitInfoRoutes),
       },
       {
         path: 'review',

@@ -1,8 +1,14 @@
-import type { Declaration } from '@common/api/declarations';
+import type { Submission } from '@common/api/submissions';
 
-/** A pending addition of 王小明 submitted by 陈经理; override what a test needs. */
-export function declaration(overrides: Partial<Declaration> = {}): Declaration {
-  return {
+/** A submission as a test writes it: of any kind, with only the payload fields the test reads. */
+type SubmissionOverrides = Partial<Omit<Submission, 'payload'>> & { payload?: Record<string, unknown> };
+
+/**
+ * A pending addition of 王小明 submitted by 陈经理; override what a test needs. The payload is the test's
+ * own, often partial: the cast is what lets a test leave out the fields it does not look at.
+ */
+export function declaration(overrides: SubmissionOverrides = {}): Submission {
+  const submission = {
     id: 31,
     type: 'addition',
     status: 'pending',
@@ -21,5 +27,6 @@ export function declaration(overrides: Partial<Declaration> = {}): Declaration {
     payload: {},
     ...overrides,
   };
+  return submission as Submission;
 }
 

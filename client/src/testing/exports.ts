@@ -1,5 +1,6 @@
 import { HttpHeaders } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
+import { XLSX_CONTENT_TYPE } from '@common/xlsx';
 
 export interface SavedFile {
   name: string;
@@ -29,7 +30,7 @@ export function captureDownloads(): SavedFile[] {
 export function exportHeaders(fileName: string, totalRows?: number): HttpHeaders {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_');
   let headers = new HttpHeaders({
-    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'Content-Type': XLSX_CONTENT_TYPE,
     'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
   });
   if (totalRows !== undefined) headers = headers.set('X-Total-Rows', String(totalRows));

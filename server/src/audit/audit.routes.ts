@@ -1,9 +1,9 @@
 import { auditFilters, auditPage, auditQuery } from '@common/api/audit';
 import type { Clock } from '../clock';
 import type { UnitNames } from '../exports/export-title';
-import { listExporter } from '../exports/list-export';
+import { exportTexts, listExporter } from '../exports/list-export';
 import type { Messages } from '../http/i18n';
-import { route, unitOf, type RequestContext, type RouteDefinition } from '../http/route';
+import { route, unitOf, type RouteDefinition } from '../http/route';
 import { auditColumns } from './audit-columns';
 import type { AuditService } from './audit.service';
 
@@ -16,10 +16,6 @@ export interface AuditRouteDeps {
 
 export function auditRoutes({ units, clock, messages, audit }: AuditRouteDeps): RouteDefinition[] {
   const sendExport = listExporter({ units, clock, messages });
-  const translate = (ctx: RequestContext<any, any, any>) => (key: string) => {
-    const text = messages.t(ctx.lang, `exports.${key}`);
-    return text === `exports.${key}` ? null : text;
-  };
 
   return [
     route({
@@ -41,16 +37,16 @@ export function auditRoutes({ units, clock, messages, audit }: AuditRouteDeps): 
       query: auditFilters,
       handle: async (ctx) => {
         const unitId = unitOf(ctx);
-        const t = translate(ctx);
+        const t = exportTexts(messages, ctx.lang);
         const q = ctx.query;
         const { total, pages, userName } = await audit.export(unitId, q);
         return sendExport(ctx, {
-          name: t('auditFile')!,
+          name: t('exports.auditFile'),
           filters: [
-            q.user ? `${t('auditUser')}: ${userName ?? q.user}` : null,
-            q.type ? `${t('auditAction')}: ${t(`auditAction_${q.type}`) ?? q.type}` : null,
-            q.from || q.to ? `${t('auditDays')}: ${q.from ?? '…'} – ${q.to ?? '…'}` : null,
-            q.q ? `${t('auditSearch')}: ${q.q}` : null,
+            q.user ? `${t('audit.user')}: ${userName ?? q.user}` : null,
+            q.type ? `${t('exports.auditAction')}: ${t(`audit.actions.${q.type}`, q.type)}` : null,
+            q.from || q.to ? `${t('exports.auditDays')}: ${q.from ?? '…'} – ${q.to ?? '…'}` : null,
+            q.q ? `${t('exports.auditSearch')}: ${q.q}` : null,
           ],
           columns: auditColumns(t),
           pages,

@@ -3,8 +3,9 @@
  * sheet (one line per problem of the row) and every bad cell filled red with the message as a note.
  * A workbook that was annotated before keeps one error column, and our old marks are cleared first.
  */
+import { LANGUAGES } from '@common/i18n';
 import ExcelJS from 'exceljs';
-import { columnLetter, SHEET_TEXTS, TEMPLATE_LANGUAGES } from '../../../templates/template-definition';
+import { columnLetter, SHEET_TEXTS } from '../../../templates/template-definition';
 import { AppError } from '../http/errors';
 
 export interface Annotation {
@@ -23,7 +24,7 @@ export const sheetTooWide = () => new AppError(422, 'UPLOAD_SHEET_TOO_WIDE', { c
 
 const MARK: ExcelJS.FillPattern = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 const NO_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'none' };
-const ERROR_COLUMN_TITLES = new Set(TEMPLATE_LANGUAGES.map((lang) => SHEET_TEXTS[lang].errorColumn));
+const ERROR_COLUMN_TITLES = new Set(LANGUAGES.map((lang) => SHEET_TEXTS[lang].errorColumn));
 
 /**
  * exceljs shares one style object among the loaded cells of a style, and `cell.fill = …` changes that

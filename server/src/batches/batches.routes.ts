@@ -1,20 +1,21 @@
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
-import { batchSubmitRequest, batchSubmitResult, batchValidation, DECLARATION_TYPES } from '@common/api/declarations';
+import { batchSubmitRequest, batchSubmitResult, batchValidation, DECLARATION_KINDS } from '@common/api/declarations';
+import type { Language } from '@common/i18n';
+import { XLSX_CONTENT_TYPE } from '@common/xlsx';
 import { TEMPLATES } from '../../../templates';
-import { SHEET_TEXTS, type TemplateLanguage } from '../../../templates/template-definition';
+import { SHEET_TEXTS } from '../../../templates/template-definition';
 import { contentDisposition } from '../exports/xlsx-stream';
 import { AppError } from '../http/errors';
 import { actorOf, RESPONDED, route, unitOf, UNIT_ROLES, type RouteDefinition } from '../http/route';
 import type { BatchService } from './batches.service';
 import { templateWorkbook } from './template-workbook';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const UPLOAD_LIMIT_MB = 10;
-const readRawUpload = express.raw({ type: [XLSX_TYPE, 'application/octet-stream'], limit: `${UPLOAD_LIMIT_MB}mb` });
+const readRawUpload = express.raw({ type: [XLSX_CONTENT_TYPE, 'application/octet-stream'], limit: `${UPLOAD_LIMIT_MB}mb` });
 
-const kindParams = z.object({ kind: z.enum(DECLARATION_TYPES) });
-const kindQuery = z.object({ kind: z.enum(DECLARATION_TYPES) });
+const kindParams = z.object({ kind: z.enum(DECLARATION_KINDS) });
+const kindQuery = z.object({ kind: z.enum(DECLARATION_KINDS) });
 const tokenParams = z.object({ token: z.string().regex(/^[\w-]{16,100}$/) });
 
 /** The upload's body, read here rather than for every route: only this route takes a file, up to its own limit. */
@@ -47,7 +48,7 @@ export function batchRoutes(batches: BatchService): RouteDefinition[] {
 
   const sendWorkbook = (res: Response, fileName: string, file: Buffer) => {
     res.status(200).set({
-      'Content-Type': XLSX_TYPE,
+      'Content-Type': XLSX_CONTENT_TYPE,
       'Content-Disposition': contentDisposition(fileName),
       'Cache-Control': 'no-store',
     });
@@ -65,7 +66,7 @@ export function batchRoutes(batches: BatchService): RouteDefinition[] {
       params: kindParams,
       handle: async (ctx) => {
         const def = TEMPLATES[ctx.params.kind];
-        const lang = ctx.lang as TemplateLanguage;
+        const lang = ctx.lang as Language;
         const key = `${def.id}/${lang}`;
         // The template depends on nothing but its definition and the language: built once per process.
         if (!templates.has(key)) templates.set(key, templateWorkbook(def, lang));

@@ -4,13 +4,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { Addition, BatchSubmitResult, BatchValidation, DeclarationType, Reduction, SheetError } from '@common/api/declarations';
+import type { BatchSubmitResult, BatchValidation, DeclarationKind, SheetError } from '@common/api/declarations';
 import type { FieldErrorCode } from '@common/errors';
 import { TEMPLATES } from '../../../templates';
-import { columnLetter, SHEET_TEXTS, type TemplateDefinition, type TemplateLanguage } from '../../../templates/template-definition';
+import { columnLetter, SHEET_TEXTS, type TemplateDefinition } from '../../../templates/template-definition';
 import type { Clock } from '../clock';
 import { checkedAgainIfOvertaken, type DeclarationService } from '../declarations/declarations.service';
-import { DeclarationRules } from '../declarations/declaration-rules';
+import { declarationRows, DeclarationRules } from '../declarations/declaration-rules';
 import { AppError } from '../http/errors';
 import type { Language, Messages } from '../http/i18n';
 import type { Actor } from '../http/route';
@@ -37,7 +37,7 @@ export class BatchService {
     private readonly workers: SheetWorkers,
   ) {}
 
-  async validate(unitId: number, actor: Actor, kind: DeclarationType, file: Buffer, fileName: string, lang: Language): Promise<BatchValidation> {
+  async validate(unitId: number, actor: Actor, kind: DeclarationKind, file: Buffer, fileName: string, lang: Language): Promise<BatchValidation> {
     checkXlsx(file);
     const now = this.clock.now();
     const def = TEMPLATES[kind];
@@ -46,11 +46,7 @@ export class BatchService {
     const problems = [...imported.problems];
     const valid = imported.valid;
     if (valid.length > 0) {
-      const inputs = valid.map((r) => r.input);
-      const found =
-        kind === 'addition'
-          ? await this.rules.checkAdditions(unitId, inputs as Addition[])
-          : await this.rules.checkReductions(unitId, inputs as Reduction[]);
+      const found = await this.rules.check(unitId, declarationRows(kind, valid));
       found.forEach((rowProblems, i) => {
         for (const p of rowProblems) problems.push({ row: valid[i].rowNumber, column: columnIndex(def, p.field), code: p.code, params: p.params });
       });
@@ -94,7 +90,7 @@ export class BatchService {
     const upload = await store.find(unitId, token);
     const file = upload && (await store.file(unitId, token));
     if (!upload || !file) throw new AppError(404, 'NOT_FOUND');
-    const texts = SHEET_TEXTS[lang as TemplateLanguage];
+    const texts = SHEET_TEXTS[lang as Language];
     const annotations: Annotation[] = this.translate(upload.errors, lang).map((e) => ({
       row: e.row,
       column: e.column,
@@ -130,8 +126,7 @@ export class BatchService {
         const submitted = await this.declarations.submit(
           unitId,
           actor,
-          upload.kind,
-          rows.map((r) => ({ input: r.input, rowNumber: r.rowNumber })),
+          declarationRows(upload.kind, rows),
           { fileName: upload.fileName },
           requestId,
           trx,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { DeclarationType, SheetError } from '@common/api/declarations';
+import type { DeclarationKind, SheetError } from '@common/api/declarations';
 import { createTestHall, type HallClient, type TestHall } from '../../test/harness';
 import { activeEmployees, newIdNumber } from '../../test/declarations';
 import { batchRow, bulkySheet, filledTemplate, unzip, uploadWorkbook, XLSX_TYPE, zip, type RowValues } from '../../test/batch-files';
@@ -12,7 +12,7 @@ const VALID_ID = '11010519491231002X';
 const ZH = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../client/public/i18n/zh-CN.json'), 'utf8'));
 
 const person = (sequence: number, overrides: RowValues = {}) => batchRow(newIdNumber(sequence), overrides);
-const upload = (client: HallClient, kind: DeclarationType, file: Buffer, fileName?: string) => uploadWorkbook(client, kind, file, fileName);
+const upload = (client: HallClient, kind: DeclarationKind, file: Buffer, fileName?: string) => uploadWorkbook(client, kind, file, fileName);
 
 async function download(client: HallClient, url: string): Promise<{ res: Awaited<ReturnType<HallClient['get']>>; workbook: ExcelJS.Workbook }> {
   const res = await client.agent

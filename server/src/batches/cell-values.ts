@@ -66,18 +66,6 @@ export function monthFromText(text: string): string | null {
   return isFeePeriod(period) ? period : null;
 }
 
-/**
- * Yuan with at most two decimals → integer fen, read digit by digit from the decimal text (a number
- * cell arrives as the shortest text that round-trips, e.g. `4800.5`), so no binary fraction is involved.
- * Thousands separators, a currency sign and a trailing 元 are tolerated.
- */
-export function fenFromYuanText(text: string): number | null {
-  const compact = text.replace(/[\s,，]/g, '').replace(/^[¥￥]/, '').replace(/元$/, '');
-  const match = /^(\d{1,9})(?:\.(\d{0,2}))?$/.exec(compact);
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-}
-
 /** Text Excel writes for a number it shows in scientific notation, e.g. `1.10105E+17`. */
 export function looksLikeExcelNumber(text: string): boolean {
   return /^\d+(\.\d+)?E\+?\d+$/i.test(text);

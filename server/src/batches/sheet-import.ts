@@ -7,15 +7,14 @@
 import { additionInput, reductionInput, type Addition, type Reduction } from '@common/api/declarations';
 import type { FieldErrorCode } from '@common/errors';
 import { checkIdNumberOfType, type PersonIdType } from '@common/validators/id-number';
+import { wageFenFromYuan } from '@common/validators/yuan';
+import { isLanguage, LANGUAGES, type Language } from '@common/i18n';
 import {
   headerText,
-  isTemplateLanguage,
   MARKER_SHEET,
   MARKER_TAG,
-  TEMPLATE_LANGUAGES,
   type TemplateColumn,
   type TemplateDefinition,
-  type TemplateLanguage,
 } from '../../../templates/template-definition';
 import { AppError } from '../http/errors';
 import { fieldErrorsOf } from '../http/validation';
@@ -23,7 +22,6 @@ import { EXCEL_COLUMNS, sheetTooWide } from './annotate';
 import {
   cellText,
   dateFromText,
-  fenFromYuanText,
   looksLikeExcelNumber,
   monthFromText,
   serialDate,
@@ -49,7 +47,7 @@ export interface SheetImport {
   /** The data sheet's name as the file has it. */
   sheet: string;
   /** The language of the template's headers, from the marker. */
-  language: TemplateLanguage;
+  language: Language;
   /** Data rows that are not blank. */
   rows: number;
   valid: ImportedRow[];
@@ -91,7 +89,7 @@ export async function importSheet(file: Buffer, def: TemplateDefinition, today: 
 
   const language = marker?.[3];
   if (!marker || marker[0] !== MARKER_TAG || marker[1] !== def.id || marker[2] !== String(def.version)) throw wrongTemplate();
-  if (!isTemplateLanguage(language) || dataSheet === null) throw wrongTemplate();
+  if (!isLanguage(language) || dataSheet === null) throw wrongTemplate();
   if (rowCount > def.maxRows) throw new AppError(422, 'UPLOAD_TOO_MANY_ROWS', { max: def.maxRows, rows: rowCount });
 
   const result: SheetImport = { sheet: dataSheet, language, rows: rowCount, valid: [], problems: [] };
@@ -107,7 +105,8 @@ export async function importSheet(file: Buffer, def: TemplateDefinition, today: 
   for (const row of rows) {
     const { input, problems } = readRow(def, row, options);
     if (problems.length > 0) problemsByRow.set(row.number, problems);
-    else parsed.set(row.number, input);
+    // A row the schema refused has problems.
+    else if (input !== null) parsed.set(row.number, input);
   }
   for (const problem of duplicatesInFile(def, rows)) {
     const list = problemsByRow.get(problem.row);
@@ -122,7 +121,7 @@ export async function importSheet(file: Buffer, def: TemplateDefinition, today: 
   return result;
 }
 
-function checkHeader(def: TemplateDefinition, lang: TemplateLanguage, header: TextRow | null): SheetProblem[] {
+function checkHeader(def: TemplateDefinition, lang: Language, header: TextRow | null): SheetProblem[] {
   const problems: SheetProblem[] = [];
   def.columns.forEach((column, i) => {
     const found = (header?.cells[i]?.text ?? '').trim().replace(/^[*＊]\s*/, '');
@@ -164,7 +163,7 @@ function readRow(def: TemplateDefinition, row: TextRow, options: { date1904: boo
     const checked = checkIdNumberOfType(idType, String(fields.idNumber), options.today);
     if (!checked.ok) problems.push({ row: row.number, column: idColumn, code: checked.problem });
   }
-  return { input: parsed.success ? parsed.data : (fields as Addition | Reduction), problems };
+  return { input: parsed.success ? parsed.data : null, problems };
 }
 
 function columnOf(def: TemplateDefinition, key: string): number | null {
@@ -202,7 +201,7 @@ function readCell(column: TemplateColumn, cell: CellText, date1904: boolean): Ce
       return month === null ? { problem: 'MONTH_FORMAT' } : { value: month };
     }
     case 'amount': {
-      const fen = fenFromYuanText(text);
+      const fen = wageFenFromYuan(text);
       return fen === null ? { problem: 'AMOUNT_FORMAT' } : { value: fen };
     }
   }
@@ -213,7 +212,7 @@ function optionCode(column: TemplateColumn, text: string): string | null {
   const wanted = text.trim().toLowerCase();
   for (const option of column.options ?? []) {
     if (option.code.toLowerCase() === wanted) return option.code;
-    if (TEMPLATE_LANGUAGES.some((lang) => option.label[lang].toLowerCase() === wanted)) return option.code;
+    if (LANGUAGES.some((lang) => option.label[lang].toLowerCase() === wanted)) return option.code;
   }
   return null;
 }

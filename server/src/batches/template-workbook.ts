@@ -3,6 +3,7 @@
  * red and marked *), sheet 2 explains every field, and a very hidden sheet holds the marker and the
  * dropdown lists.
  */
+import type { Language } from '@common/i18n';
 import ExcelJS from 'exceljs';
 import {
   columnLetter,
@@ -11,7 +12,6 @@ import {
   MARKER_TAG,
   SHEET_TEXTS,
   type TemplateDefinition,
-  type TemplateLanguage,
 } from '../../../templates/template-definition';
 
 const RED = 'FFC00000';
@@ -25,7 +25,7 @@ type WithDataValidations = ExcelJS.Worksheet & {
   dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
 };
 
-export async function templateWorkbook(def: TemplateDefinition, lang: TemplateLanguage): Promise<Buffer> {
+export async function templateWorkbook(def: TemplateDefinition, lang: Language): Promise<Buffer> {
   const texts = SHEET_TEXTS[lang];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Unit Hall';

@@ -4,7 +4,7 @@
  * records. Set-based: a few queries per call, whatever the number of rows.
  */
 import type { Knex } from 'knex';
-import type { Addition, AdditionOptions, DeclarationType, Reduction } from '@common/api/declarations';
+import { additionInput, reductionInput, type Addition, type AdditionOptions, type DeclarationKind, type Reduction } from '@common/api/declarations';
 import type { FieldErrorCode } from '@common/errors';
 import { reductionMonth, additionMonths } from '@common/month-rules';
 import { checkIdNumberOfType } from '@common/validators/id-number';
@@ -16,6 +16,21 @@ export interface RowProblem {
   field: string;
   code: FieldErrorCode;
   params?: Record<string, string | number>;
+}
+
+export interface DeclarationRow<T> {
+  input: T;
+  /** The spreadsheet row a batch row came from. */
+  rowNumber?: number;
+}
+/** Declarations of one kind, each input typed by it. */
+export type DeclarationRows = { kind: 'addition'; rows: DeclarationRow<Addition>[] } | { kind: 'reduction'; rows: DeclarationRow<Reduction>[] };
+
+/** Rows read back (a stored dry run, a worker's answer) are parsed again through their kind's schema, which types them. */
+export function declarationRows(kind: DeclarationKind, rows: readonly DeclarationRow<unknown>[]): DeclarationRows {
+  return kind === 'addition'
+    ? { kind, rows: rows.map((r) => ({ input: additionInput.parse(r.input), rowNumber: r.rowNumber })) }
+    : { kind, rows: rows.map((r) => ({ input: reductionInput.parse(r.input), rowNumber: r.rowNumber })) };
 }
 
 /** Why a person cannot be added by the unit now; the other unit is never named. */
@@ -62,6 +77,11 @@ export class DeclarationRules {
   }
 
   /** Month rules, ID checks needing today, and the unit's records; rows already passed `additionInput`. Result index = row index; [] = fine. */
+  /** Each row's problems, in the rows' order. */
+  check(unitId: number, declared: DeclarationRows): Promise<RowProblem[][]> {
+    return declared.kind === 'addition' ? this.checkAdditions(unitId, declared.rows.map((r) => r.input)) : this.checkReductions(unitId, declared.rows.map((r) => r.input));
+  }
+
   async checkAdditions(unitId: number, rows: Addition[]): Promise<RowProblem[][]> {
     const now = this.clock.now();
     const offer = await this.offer(unitId);
@@ -98,7 +118,7 @@ export class DeclarationRules {
   }
 }
 
-function reductionStanding(pending: DeclarationType | undefined): FieldErrorCode | null {
+function reductionStanding(pending: DeclarationKind | undefined): FieldErrorCode | null {
   if (pending === 'addition') return 'REDUCTION_ADDITION_PENDING';
   if (pending === 'reduction') return 'DECLARATION_PENDING';
   return null;

@@ -1,15 +1,6 @@
 import { z } from 'zod';
-import {
-  additionInput,
-  additionOptions,
-  declaration,
-  declarationPage,
-  declarationQuery,
-  quote,
-  quoteRequest,
-  reductionInput,
-  reductionOptions,
-} from '@common/api/declarations';
+import { additionInput, additionOptions, quote, quoteRequest, reductionInput, reductionOptions } from '@common/api/declarations';
+import { submission, submissionPage, submissionQuery } from '@common/api/submissions';
 import { idParam } from '@common/api/fields';
 import { actorOf, route, unitOf, UNIT_ROLES, type RouteDefinition } from '../http/route';
 import type { DeclarationService } from './declarations.service';
@@ -44,10 +35,10 @@ export function declarationRoutes(declarations: DeclarationService): RouteDefini
       tag: 'additions',
       access: UNIT_ROLES,
       body: additionInput,
-      response: declaration,
+      response: submission,
       status: 201,
       idempotent: true,
-      handle: (ctx) => declarations.submitOne(unitOf(ctx), actorOf(ctx), 'addition', ctx.body, ctx.requestId),
+      handle: (ctx) => declarations.submitOne(unitOf(ctx), actorOf(ctx), { kind: 'addition', input: ctx.body }, ctx.requestId),
     }),
     route({
       method: 'get',
@@ -65,10 +56,10 @@ export function declarationRoutes(declarations: DeclarationService): RouteDefini
       tag: 'reductions',
       access: UNIT_ROLES,
       body: reductionInput,
-      response: declaration,
+      response: submission,
       status: 201,
       idempotent: true,
-      handle: (ctx) => declarations.submitOne(unitOf(ctx), actorOf(ctx), 'reduction', ctx.body, ctx.requestId),
+      handle: (ctx) => declarations.submitOne(unitOf(ctx), actorOf(ctx), { kind: 'reduction', input: ctx.body }, ctx.requestId),
     }),
     route({
       method: 'get',
@@ -76,8 +67,8 @@ export function declarationRoutes(declarations: DeclarationService): RouteDefini
       summary: "The unit's declarations pending review or audited, newest first",
       tag: 'declarations',
       access: UNIT_ROLES,
-      query: declarationQuery,
-      response: declarationPage,
+      query: submissionQuery,
+      response: submissionPage,
       handle: (ctx) => declarations.list(unitOf(ctx), ctx.query),
     }),
     route({
@@ -87,7 +78,7 @@ export function declarationRoutes(declarations: DeclarationService): RouteDefini
       tag: 'declarations',
       access: UNIT_ROLES,
       params: declarationIdParams,
-      response: declaration,
+      response: submission,
       handle: (ctx) => declarations.find(unitOf(ctx), ctx.params.id),
     }),
     route({
@@ -97,7 +88,7 @@ export function declarationRoutes(declarations: DeclarationService): RouteDefini
       tag: 'declarations',
       access: UNIT_ROLES,
       params: declarationIdParams,
-      response: declaration,
+      response: submission,
       handle: (ctx) => declarations.withdraw(unitOf(ctx), actorOf(ctx), ctx.params.id, ctx.requestId),
     }),
   ];

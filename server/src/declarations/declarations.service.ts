@@ -1,17 +1,7 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import {
-  REDUCTION_REASONS,
-  type declarationQuery,
-  type Addition,
-  type AdditionOptions,
-  type Declaration,
-  type DeclarationPage,
-  type Quote,
-  type quoteRequest,
-  type Reduction,
-  type ReductionOptions,
-} from '@common/api/declarations';
+import { REDUCTION_REASONS, type Addition, type AdditionOptions, type Quote, type quoteRequest, type Reduction, type ReductionOptions } from '@common/api/declarations';
+import type { Submission, SubmissionKind, SubmissionPage, SubmissionStatus, submissionQuery } from '@common/api/submissions';
 import { reductionMonth } from '@common/month-rules';
 import { contributionBaseFen, contributionFen } from '@common/insurance';
 import type { Clock } from '../clock';
@@ -19,17 +9,23 @@ import { recordAudit } from '../audit/audit.store';
 import { AppError, invalidFields, notFound, type FieldProblem } from '../http/errors';
 import type { Actor } from '../http/route';
 import { contributionConfig } from '../payments/contribution-config';
-import { DeclarationRules, offerProblems, type RowProblem } from './declaration-rules';
-import { DeclarationStore, PendingSubmissionExists } from './declarations.store';
+import { DeclarationRules, offerProblems, type DeclarationRow, type DeclarationRows, type RowProblem } from './declaration-rules';
+import { DeclarationStore, PendingSubmissionExists, type NewSubmission, type PendingSubmission, type SubmissionFilters } from './declarations.store';
 
-export type SubmissionKind = 'addition' | 'reduction';
-export interface SubmissionRow {
-  input: Addition | Reduction;
-  /** The spreadsheet row a batch row came from. */
-  rowNumber?: number;
-}
+export type { PendingSubmission };
+/** A pending submission of one kind, as an approval applies it. */
+export type PendingOf<K extends SubmissionKind> = Extract<PendingSubmission, { type: K }>;
+export type PendingAddition = PendingOf<'addition'>;
+export type PendingReduction = PendingOf<'reduction'>;
+type Values = Record<string, unknown>;
+/** What an approval changed, per submission id, for the audit log. */
+export type AppliedChanges = Map<number, { before: Values; after: Values }>;
 
-/** Additions and reductions as a unit submits them, and the unit's queues of its submissions. */
+
+/**
+ * Additions and reductions as a unit submits them, the unit's queues of its submissions, and the
+ * submissions as the agency's review reads and closes them.
+ */
 export class DeclarationService {
   constructor(
     private readonly db: Knex,
@@ -75,8 +71,9 @@ export class DeclarationService {
   }
 
   /** One addition or reduction from the form. */
-  async submitOne(unitId: number, actor: Actor, kind: SubmissionKind, input: Addition | Reduction, requestId: string): Promise<Declaration> {
-    const { declarationIds } = await this.submit(unitId, actor, kind, [{ input }], null, requestId);
+  async submitOne(unitId: number, actor: Actor, declared: { kind: 'addition'; input: Addition } | { kind: 'reduction'; input: Reduction }, requestId: string): Promise<Submission> {
+    const rows: DeclarationRows = declared.kind === 'addition' ? { kind: 'addition', rows: [{ input: declared.input }] } : { kind: 'reduction', rows: [{ input: declared.input }] };
+    const { declarationIds } = await this.submit(unitId, actor, rows, null, requestId);
     return (await new DeclarationStore(this.db).find(declarationIds[0], unitId))!;
   }
 
@@ -87,8 +84,7 @@ export class DeclarationService {
   async submit(
     unitId: number,
     actor: Actor,
-    kind: SubmissionKind,
-    rows: SubmissionRow[],
+    declared: DeclarationRows,
     batch: { fileName: string } | null,
     requestId: string,
     trx?: Knex.Transaction,
@@ -96,36 +92,37 @@ export class DeclarationService {
     const run = async (db: Knex.Transaction) => {
       const now = this.clock.now();
       const at = now.toISOString();
-      const rules = new DeclarationRules(db, this.clock);
-      const problems =
-        kind === 'addition'
-          ? await rules.checkAdditions(unitId, rows.map((r) => r.input as Addition))
-          : await rules.checkReductions(unitId, rows.map((r) => r.input as Reduction));
+      const { kind, rows } = declared;
+      const problems = await new DeclarationRules(db, this.clock).check(unitId, declared);
       refuseProblems(withDuplicates(rows, problems), batch !== null);
 
       const store = new DeclarationStore(db);
-      const unitTypes = kind === 'addition' ? await store.unitInsuranceTypes(unitId) : [];
-      const stopMonth = reductionMonth(now);
       const batchId = batch
         ? await store.insertBatch({ unitId, type: kind, fileName: batch.fileName, rowCount: rows.length, submittedBy: actor.userId, at })
         : null;
-      const declarationIds = await store.insert(
-        rows.map(({ input, rowNumber }) => {
-          const payload = kind === 'addition' ? { ...input, insuranceTypes: (input as Addition).insuranceTypes ?? unitTypes } : input;
-          return {
-            unitId,
-            type: kind,
-            idNumber: input.idNumber,
-            personName: input.name,
-            effectiveMonth: kind === 'addition' ? (input as Addition).effectiveMonth : stopMonth,
-            payload,
-            batchId,
-            rowNumber: rowNumber ?? null,
-            submittedBy: actor.userId,
-            submittedAt: at,
-          };
-        }),
-      );
+      const facts = ({ input, rowNumber }: DeclarationRow<Addition | Reduction>) => ({
+        unitId,
+        idNumber: input.idNumber,
+        personName: input.name,
+        batchId,
+        rowNumber: rowNumber ?? null,
+        submittedBy: actor.userId,
+        submittedAt: at,
+      });
+      let submissions: NewSubmission[];
+      if (declared.kind === 'addition') {
+        const unitTypes = await store.unitInsuranceTypes(unitId);
+        submissions = declared.rows.map((row) => ({
+          ...facts(row),
+          type: 'addition',
+          effectiveMonth: row.input.effectiveMonth,
+          payload: { ...row.input, insuranceTypes: row.input.insuranceTypes ?? unitTypes },
+        }));
+      } else {
+        const stopMonth = reductionMonth(now);
+        submissions = declared.rows.map((row) => ({ ...facts(row), type: 'reduction', effectiveMonth: stopMonth, payload: row.input }));
+      }
+      const declarationIds = await store.insert(submissions);
       await recordAudit(db, {
         at,
         userId: actor.userId,
@@ -140,7 +137,7 @@ export class DeclarationService {
     return trx ? run(trx) : checkedAgainIfOvertaken(() => this.db.transaction(run));
   }
 
-  async list(unitId: number, query: z.output<typeof declarationQuery>): Promise<DeclarationPage> {
+  async list(unitId: number, query: z.output<typeof submissionQuery>): Promise<SubmissionPage> {
     const statuses = query.queue === 'pending' ? (['pending'] as const) : (['approved', 'rejected'] as const);
     const { items, total } = await new DeclarationStore(this.db).page(
       { unitId, statuses: [...statuses], type: query.type, q: query.q, batchId: query.batchId },
@@ -152,14 +149,49 @@ export class DeclarationService {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  async find(unitId: number, id: number): Promise<Declaration> {
+  async find(unitId: number, id: number): Promise<Submission> {
     const found = await new DeclarationStore(this.db).find(id, unitId);
     if (!found) throw notFound();
     return found;
   }
 
+  /** Every unit's submissions, with the unit's name, for the agency's review. */
+  async reviewPage(filters: SubmissionFilters, order: 'newest' | 'oldest', page: number, pageSize: number): Promise<SubmissionPage> {
+    const { items, total } = await new DeclarationStore(this.db).page(filters, order, page, pageSize, true);
+    return { items, total, page, pageSize };
+  }
+
+  /** Any unit's submission, for the agency's review. */
+  async findForReview(id: number): Promise<Submission> {
+    const found = await new DeclarationStore(this.db).find(id);
+    if (!found) throw notFound();
+    return found;
+  }
+
+  /**
+   * Closes the pending submissions of one id or one batch with a reviewer's decision and answers them; none
+   * at all (already decided or withdrawn, here or by a concurrent request) is `DECLARATION_NOT_PENDING`.
+   */
+  async closeForReview(
+    which: { id: number } | { batchId: number },
+    status: Exclude<SubmissionStatus, 'pending' | 'withdrawn'>,
+    review: { by: number; at: string; reason: string | null },
+  ): Promise<PendingSubmission[]> {
+    const store = new DeclarationStore(this.db);
+    if ('id' in which ? !(await store.find(which.id)) : !(await store.batchExists(which.batchId))) throw notFound();
+    const pending = await store.pending(which);
+    const ids = pending.map((d) => d.id);
+    if (ids.length === 0 || (await store.close(ids, status, review)) !== ids.length) throw new AppError(409, 'DECLARATION_NOT_PENDING');
+    return pending;
+  }
+
+  /** Points approved submissions at their insured person, once the approval has made one. */
+  linkPersons(ids: number[]): Promise<void> {
+    return new DeclarationStore(this.db).linkPersons(ids);
+  }
+
   /** A pending declaration can be taken back by its unit before review. */
-  async withdraw(unitId: number, actor: Actor, id: number, requestId: string): Promise<Declaration> {
+  async withdraw(unitId: number, actor: Actor, id: number, requestId: string): Promise<Submission> {
     return this.db.transaction(async (trx) => {
       const store = new DeclarationStore(trx);
       const before = await store.find(id, unitId);
@@ -199,7 +231,7 @@ export async function checkedAgainIfOvertaken<T>(submit: () => Promise<T>): Prom
 }
 
 /** The same person twice in one submission: the later row is refused, naming the first. */
-function withDuplicates(rows: SubmissionRow[], problems: RowProblem[][]): RowProblem[][] {
+function withDuplicates(rows: DeclarationRow<Addition | Reduction>[], problems: RowProblem[][]): RowProblem[][] {
   const first = new Map<string, number>();
   return rows.map(({ input }, i) => {
     const earlier = first.get(input.idNumber);

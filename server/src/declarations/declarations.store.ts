@@ -1,66 +1,37 @@
 import type { Knex } from 'knex';
-import {
-  DECLARATION_TYPES,
-  isDeclarationType,
-  type ChangeType,
-  type Declaration,
-  type DeclarationStatus,
-  type DeclarationType,
-  type SubmissionType,
-} from '@common/api/declarations';
-import type { ChangePayload } from '@common/api/maintenance';
+import { DECLARATION_KINDS, type DeclarationKind } from '@common/api/declarations';
+import { submission, type ChangeKind, type PayloadOf, type Submission, type SubmissionKind, type SubmissionStatus } from '@common/api/submissions';
 import type { FeePeriod } from '@common/fee-period';
-import type { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
+import type { EmployeeInsuranceType } from '@common/insurance';
 import { maskIdNumber } from '@common/validators/id-number';
 import { chunks, IN_LIST_CHUNK, INSERT_CHUNK_ROWS, isUniqueViolation } from '../db/dialect';
 import { whereIdNumberOrNameStarts } from '../db/person-search';
 
-type EmployeeInsuranceType = (typeof EMPLOYEE_INSURANCE_TYPES)[number];
-
 /** The regional default when no cut-off day is configured (domain.md). */
 const DEFAULT_CUTOFF_DAY = 25;
 
-export interface NewDeclaration {
+/** A kind of submission with the payload of that kind. */
+type KindAndPayload = { [K in SubmissionKind]: { type: K; payload: PayloadOf<K> } }[SubmissionKind];
+
+export type NewSubmission = KindAndPayload & {
   unitId: number;
-  type: SubmissionType;
   /** The person it is about; null for a change of the unit's own records. */
   idNumber: string | null;
   personName: string | null;
   effectiveMonth: FeePeriod | null;
-  payload: object;
   batchId: number | null;
   rowNumber: number | null;
   submittedBy: number;
   submittedAt: string;
-}
+};
 
-/** A declaration as a decision reads it. */
-export interface PendingDeclaration {
-  id: number;
-  unitId: number;
-  type: DeclarationType;
-  idNumber: string;
-  personName: string;
-  effectiveMonth: FeePeriod;
-  payload: Record<string, unknown>;
-}
+/** A pending submission as a decision reads it, with the insured person it names once one is known. */
+export type PendingSubmission = Submission & { personId: number | null };
 
-/** A change of the unit's or a person's records as a decision reads it. */
-export interface PendingChange {
-  id: number;
-  unitId: number;
-  type: ChangeType;
-  personId: number | null;
-  payload: ChangePayload;
-}
-
-export const isPersonDeclaration = (d: PendingDeclaration | PendingChange): d is PendingDeclaration => isDeclarationType(d.type);
-export const isChange = (d: PendingDeclaration | PendingChange): d is PendingChange => !isDeclarationType(d.type);
-
-export interface DeclarationFilters {
+export interface SubmissionFilters {
   unitId?: number;
-  statuses?: DeclarationStatus[];
-  type?: SubmissionType;
+  statuses?: SubmissionStatus[];
+  type?: SubmissionKind;
   q?: string;
   batchId?: number;
   /** Submitted at or after / before these instants (ISO). */
@@ -68,25 +39,48 @@ export interface DeclarationFilters {
   submittedBefore?: string;
 }
 
-const toDeclaration = (row: any, withUnitName: boolean): Declaration => ({
-  id: row.id,
-  type: row.type,
-  status: row.status,
-  unitId: row.unit_id,
-  ...(withUnitName ? { unitName: row.unit_name } : {}),
-  idNumber: row.id_number ?? null,
-  idNumberMasked: row.id_number ? maskIdNumber(row.id_number) : null,
-  personName: row.person_name ?? null,
-  effectiveMonth: row.effective_month ?? null,
-  batchId: row.batch_id ?? null,
-  rowNumber: row.row_number ?? null,
-  submittedBy: row.submitted_by_name,
-  submittedAt: row.submitted_at,
-  reviewedBy: row.reviewed_by_name ?? null,
-  reviewedAt: row.reviewed_at ?? null,
-  reviewReason: row.review_reason ?? null,
-  payload: JSON.parse(row.payload),
-});
+/** A `declarations` row joined with the names of its unit, submitter and reviewer. */
+interface SubmissionRow {
+  id: number;
+  unit_id: number;
+  type: string;
+  status: string;
+  person_id: number | null;
+  id_number: string | null;
+  person_name: string | null;
+  payload: string;
+  effective_month: string | null;
+  batch_id: number | null;
+  row_number: number | null;
+  submitted_at: string;
+  reviewed_at: string | null;
+  review_reason: string | null;
+  unit_name: string;
+  submitted_by_name: string;
+  reviewed_by_name: string | null;
+}
+
+/** The stored payload is parsed through its kind's schema: a row that does not fit its kind fails loudly here. */
+const toSubmission = (row: SubmissionRow, withUnitName: boolean): Submission =>
+  submission.parse({
+    id: row.id,
+    type: row.type,
+    status: row.status,
+    unitId: row.unit_id,
+    ...(withUnitName ? { unitName: row.unit_name } : {}),
+    idNumber: row.id_number ?? null,
+    idNumberMasked: row.id_number ? maskIdNumber(row.id_number) : null,
+    personName: row.person_name ?? null,
+    effectiveMonth: row.effective_month ?? null,
+    batchId: row.batch_id ?? null,
+    rowNumber: row.row_number ?? null,
+    submittedBy: row.submitted_by_name,
+    submittedAt: row.submitted_at,
+    reviewedBy: row.reviewed_by_name ?? null,
+    reviewedAt: row.reviewed_at ?? null,
+    reviewReason: row.review_reason ?? null,
+    payload: JSON.parse(row.payload),
+  });
 
 /**
  * A pending submission of the same unit, person and kind already exists: the partial unique indexes of
@@ -114,12 +108,12 @@ export class DeclarationStore {
   }
 
   /** The type of the pending addition or reduction of each ID number in the unit (at most one can be pending). */
-  async pendingOf(unitId: number, idNumbers: readonly string[]): Promise<Map<string, DeclarationType>> {
-    const pending = new Map<string, DeclarationType>();
+  async pendingOf(unitId: number, idNumbers: readonly string[]): Promise<Map<string, DeclarationKind>> {
+    const pending = new Map<string, DeclarationKind>();
     for (const chunk of chunks([...new Set(idNumbers)], IN_LIST_CHUNK)) {
       const rows = await this.db('declarations')
         .where({ unit_id: unitId, status: 'pending' })
-        .whereIn('type', DECLARATION_TYPES)
+        .whereIn('type', DECLARATION_KINDS)
         .whereIn('id_number', chunk)
         .select('id_number', 'type');
       for (const row of rows) pending.set(row.id_number, row.type);
@@ -127,7 +121,7 @@ export class DeclarationStore {
     return pending;
   }
 
-  async insertBatch(batch: { unitId: number; type: DeclarationType; fileName: string; rowCount: number; submittedBy: number; at: string }): Promise<number> {
+  async insertBatch(batch: { unitId: number; type: DeclarationKind; fileName: string; rowCount: number; submittedBy: number; at: string }): Promise<number> {
     const [row] = await this.db('batches')
       .insert({
         unit_id: batch.unitId,
@@ -145,7 +139,7 @@ export class DeclarationStore {
    * Inserts pending declarations, linked to the person when the ID number is known; ids in the given
    * order. Throws PendingSubmissionExists when one would be a second pending one of its kind.
    */
-  async insert(declarations: NewDeclaration[]): Promise<number[]> {
+  async insert(declarations: NewSubmission[]): Promise<number[]> {
     const ids: number[] = [];
     for (const chunk of chunks(declarations, INSERT_CHUNK_ROWS)) {
       const rows = await this.db('declarations')
@@ -184,7 +178,7 @@ export class DeclarationStore {
     }
   }
 
-  private select(f: DeclarationFilters) {
+  private select(f: SubmissionFilters) {
     const query = this.db('declarations as d')
       .join('units as u', 'u.id', 'd.unit_id')
       .join('users as s', 's.id', 'd.submitted_by')
@@ -202,12 +196,12 @@ export class DeclarationStore {
   private static readonly COLUMNS = ['d.*', 'u.name as unit_name', 's.name as submitted_by_name', 'r.name as reviewed_by_name'];
 
   async page(
-    f: DeclarationFilters,
+    f: SubmissionFilters,
     order: 'newest' | 'oldest',
     page: number,
     pageSize: number,
     withUnitName: boolean,
-  ): Promise<{ items: Declaration[]; total: number }> {
+  ): Promise<{ items: Submission[]; total: number }> {
     const [count, rows] = await Promise.all([
       this.select(f).count({ n: '*' }).first(),
       this.select(f)
@@ -216,46 +210,41 @@ export class DeclarationStore {
         .offset(page * pageSize)
         .select(DeclarationStore.COLUMNS),
     ]);
-    return { items: rows.map((r) => toDeclaration(r, withUnitName)), total: Number(count?.n ?? 0) };
+    return { items: rows.map((r) => toSubmission(r, withUnitName)), total: Number(count?.n ?? 0) };
   }
 
   /** One declaration; with `unitId`, only if it is that unit's. */
-  async find(id: number, unitId?: number): Promise<Declaration | null> {
+  async find(id: number, unitId?: number): Promise<Submission | null> {
     const row = await this.select({ unitId }).where('d.id', id).first(DeclarationStore.COLUMNS);
-    return row ? toDeclaration(row, unitId === undefined) : null;
+    return row ? toSubmission(row, unitId === undefined) : null;
   }
 
   /** The unit's pending changes of these types, of one person when `personId` is given; oldest first. */
-  async pendingChanges(unitId: number, types: readonly ChangeType[], personId?: number): Promise<Declaration[]> {
+  async pendingChanges(unitId: number, types: readonly ChangeKind[], personId?: number): Promise<Submission[]> {
     const query = this.select({ unitId, statuses: ['pending'] }).whereIn('d.type', types);
     if (personId !== undefined) query.where('d.person_id', personId);
     const rows = await query.orderBy('d.id').select(DeclarationStore.COLUMNS);
-    return rows.map((r) => toDeclaration(r, false));
+    return rows.map((r) => toSubmission(r, false));
   }
 
   async batchExists(batchId: number): Promise<boolean> {
     return (await this.db('batches').where({ id: batchId }).first('id')) !== undefined;
   }
 
-  /** The pending declarations of one id or one batch, in submission order. */
-  async pending(which: { id: number } | { batchId: number }): Promise<(PendingDeclaration | PendingChange)[]> {
-    const rows = await this.db('declarations')
-      .where('status', 'pending')
-      .where('id' in which ? { id: which.id } : { batch_id: which.batchId })
-      .orderBy('id');
-    return rows.map((r) => {
-      const common = { id: r.id, unitId: r.unit_id, payload: JSON.parse(r.payload) };
-      return isDeclarationType(r.type)
-        ? { ...common, type: r.type, idNumber: r.id_number, personName: r.person_name, effectiveMonth: r.effective_month }
-        : { ...common, type: r.type, personId: r.person_id ?? null };
-    });
+  /** The pending submissions of one id or one batch, in submission order. */
+  async pending(which: { id: number } | { batchId: number }): Promise<PendingSubmission[]> {
+    const rows: SubmissionRow[] = await this.select({ statuses: ['pending'] })
+      .where('id' in which ? { 'd.id': which.id } : { 'd.batch_id': which.batchId })
+      .orderBy('d.id')
+      .select(DeclarationStore.COLUMNS);
+    return rows.map((row) => ({ ...toSubmission(row, true), personId: row.person_id ?? null }));
   }
 
   /**
    * Moves pending declarations to `status`; answers how many were still pending. The condition on the
    * status makes a concurrent decision or withdrawal wait for this one and then change nothing.
    */
-  async close(ids: number[], status: Exclude<DeclarationStatus, 'pending'>, review?: { by: number; at: string; reason: string | null }): Promise<number> {
+  async close(ids: number[], status: Exclude<SubmissionStatus, 'pending'>, review?: { by: number; at: string; reason: string | null }): Promise<number> {
     let changed = 0;
     const change = review ? { status, reviewed_by: review.by, reviewed_at: review.at, review_reason: review.reason } : { status };
     for (const chunk of chunks(ids, IN_LIST_CHUNK)) {

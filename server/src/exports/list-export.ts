@@ -1,4 +1,5 @@
 /** One way every list is exported: the title lines, the file name with the unit, the streamed workbook. */
+import { XLSX_CONTENT_TYPE } from '@common/xlsx';
 import type { Clock } from '../clock';
 import type { Language, Messages } from '../http/i18n';
 import { RESPONDED, unitOf, type RequestContext } from '../http/route';
@@ -7,10 +8,19 @@ import type { Response } from 'express';
 import { writeWorkbookOnWorker } from './export-workers';
 import { contentDisposition, type ExportColumn, type ExportSpec } from './xlsx-stream';
 
-/** `key` → its text under `exports.` in the caller's language. */
-export type Translate = (key: string) => string;
+/**
+ * A catalogue key → its text in the caller's language: an export's column reads the same key as the
+ * screen's column where the wording is the same, and `exports.*` only where it differs. `orElse` when the
+ * catalogue has no such text (a code the hall does not word), the key itself otherwise.
+ */
+export type Translate = (key: string, orElse?: string) => string;
 
-export const exportTexts = (messages: Messages, lang: Language): Translate => (key) => messages.t(lang, `exports.${key}`);
+export const exportTexts =
+  (messages: Messages, lang: Language): Translate =>
+  (key, orElse) => {
+    const text = messages.t(lang, key);
+    return text === key && orElse !== undefined ? orElse : text;
+  };
 
 export interface ListExportDeps {
   units: UnitNames;
@@ -48,7 +58,7 @@ export function listExporter({ units, clock, messages }: ListExportDeps) {
 async function streamWorkbook<Row>(res: Response, spec: ExportSpec<Row>): Promise<void> {
   res.status(200);
   res.set({
-    'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'Content-Type': XLSX_CONTENT_TYPE,
     'Content-Disposition': contentDisposition(spec.fileName),
     'Cache-Control': 'no-store',
   });

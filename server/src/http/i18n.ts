@@ -4,10 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '@common/i18n';
 
-export const LANGUAGES = ['zh-CN', 'en', 'es'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'zh-CN';
+export { DEFAULT_LANGUAGE, LANGUAGES, type Language };
 
 type Catalogue = { [key: string]: string | Catalogue };
 

@@ -11,15 +11,15 @@ const exportQuery = insuredQuery.omit({ page: true, pageSize: true });
 
 /** The insured list's export columns: the whole ID number, unlike the list on screen. */
 export const insuredColumns = (t: Translate): ExportColumn<InsuredPerson>[] => [
-  { header: t('idNumber'), width: 22, value: (r) => r.idNumber },
-  { header: t('name'), width: 12, value: (r) => r.name },
-  { header: t('sex'), width: 6, value: (r) => t(`sex_${r.sex}`) },
-  { header: t('birthDate'), width: 12, value: (r) => r.birthDate },
-  { header: t('status'), width: 10, value: (r) => t(`status_${r.status}`) },
-  { header: t('startMonth'), width: 10, kind: 'period', value: (r) => r.startMonth },
-  { header: t('endMonth'), width: 10, kind: 'period', value: (r) => r.endMonth },
-  { header: t('wage'), kind: 'money', value: (r) => r.wageFen },
-  { header: t('insuranceType'), width: 40, value: (r) => r.insuranceTypes.map((type) => t(`insuranceType${type}`)).join('、') },
+  { header: t('exports.idNumber'), width: 22, value: (r) => r.idNumber },
+  { header: t('insured.fields.name'), width: 12, value: (r) => r.name },
+  { header: t('insured.fields.sex'), width: 6, value: (r) => t(`enums.sex.${r.sex}`) },
+  { header: t('insured.fields.birthDate'), width: 12, value: (r) => r.birthDate },
+  { header: t('exports.status'), width: 10, value: (r) => t(`exports.status_${r.status}`) },
+  { header: t('exports.startMonth'), width: 10, kind: 'period', value: (r) => r.startMonth },
+  { header: t('exports.endMonth'), width: 10, kind: 'period', value: (r) => r.endMonth },
+  { header: t('exports.wage'), kind: 'money', value: (r) => r.wageFen },
+  { header: t('payments.fields.insuranceType'), width: 40, value: (r) => r.insuranceTypes.map((type) => t(`enums.insuranceType.${type}`)).join('、') },
 ];
 
 export function insuredRoutes(insured: InsuredService, exportDeps: ListExportDeps): RouteDefinition[] {
@@ -46,10 +46,10 @@ export function insuredRoutes(insured: InsuredService, exportDeps: ListExportDep
         const t = exportTexts(exportDeps.messages, ctx.lang);
         const { total, pages } = await insured.forExport(unitOf(ctx), ctx.query);
         return sendExport(ctx, {
-          name: t('insuredFile'),
+          name: t('exports.insuredFile'),
           filters: [
-            ctx.query.q ? `${t('search')}: ${ctx.query.q}` : null,
-            ctx.query.status ? `${t('status')}: ${t(`status_${ctx.query.status}`)}` : null,
+            ctx.query.q ? `${t('exports.search')}: ${ctx.query.q}` : null,
+            ctx.query.status ? `${t('exports.status')}: ${t(`exports.status_${ctx.query.status}`)}` : null,
           ],
           columns: insuredColumns(t),
           pages,

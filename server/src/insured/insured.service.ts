@@ -1,13 +1,21 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import type { InsuredPage, insuredQuery } from '@common/api/declarations';
+import { TERMINATING_REASONS, type InsuredPage, type insuredQuery, type RegisteredPerson } from '@common/api/declarations';
 import type { InsuredPersonDetail } from '@common/api/payments';
+import type { AdditionPayload } from '@common/api/submissions';
+import { residentSwitch } from '@common/month-rules';
+import { checkIdNumberOfType } from '@common/validators/id-number';
+import { additionStanding, isInsuredHere, registeredNameMatches } from '../declarations/declaration-rules';
 import { DeclarationStore } from '../declarations/declarations.store';
+import type { AppliedChanges, PendingAddition, PendingReduction } from '../declarations/declarations.service';
 import { ListCache } from '../cache/list-cache';
-import { notFound } from '../http/errors';
-import { InsuredStore } from './insured.store';
+import { AppError, notFound, type FieldProblem } from '../http/errors';
+import { InsuredStore, type NewEmployment, type PersonData } from './insured.store';
 
-/** The unit's insured list; what changes it is an approved declaration (review/) or maintenance (maintenance/). */
+/**
+ * The unit's insured list, and approved declarations applied to persons, employments and enrollments
+ * (set-based, in the review's transaction); maintenance (maintenance/) changes the unit's records of them.
+ */
 export class InsuredService {
   constructor(
     private readonly db: Knex,
@@ -27,10 +35,145 @@ export class InsuredService {
     return { ...found, pendingChanges: await new DeclarationStore(this.db).pendingChanges(unitId, ['hukou-change'], personId) };
   }
 
+  /** A person as registered (an approved addition's data), or null for an ID number the hall does not know. */
+  registered(idNumber: string): Promise<RegisteredPerson | null> {
+    return new InsuredStore(this.db).registeredByIdNumber(idNumber);
+  }
+
   async forExport(unitId: number, query: Omit<z.output<typeof insuredQuery>, 'page' | 'pageSize'>) {
     const store = new InsuredStore(this.db);
     return { total: await store.count(unitId, query), pages: store.keysetPages(unitId, query) };
   }
+
+  /**
+   * Upserts the persons, then, with their rows locked, checks nobody insures them now: a person added by
+   * another unit meanwhile makes the approval impossible. Then employment, enrollments and the end of
+   * any insurance the person held without a unit (rule 3).
+   */
+  async applyAdditions(declarations: PendingAddition[], at: string): Promise<AppliedChanges> {
+    const changes: AppliedChanges = new Map();
+    if (declarations.length === 0) return changes;
+    const insured = new InsuredStore(this.db);
+    const idNumbers = declarations.map((d) => d.idNumber);
+    const persons = declarations.map((d) => personData(d.payload, new Date(at)));
+    const known = await insured.recordsOf(idNumbers);
+    // Submitted before the person was known, or under another name: never renamed by an approval.
+    conflicts(
+      declarations.map((d) =>
+        registeredNameMatches(known.get(d.idNumber), d.personName) ? null : { declaration: d, code: 'REGISTERED_NAME_MISMATCH' as const },
+      ),
+    );
+    const personsBefore = await insured.registered([...known.values()].map((r) => r.personId));
+    const personIds = new Map<string, number>();
+    for (const person of persons) {
+      const record = known.get(person.idNumber);
+      if (!record) continue;
+      await insured.updateRegisteredData(record.personId, person, at);
+      personIds.set(person.idNumber, record.personId);
+    }
+    const created = await insured.insertPersons(persons.filter((p) => !known.has(p.idNumber)), at);
+    for (const [idNumber, id] of created) personIds.set(idNumber, id);
+
+    const records = await insured.recordsOf(idNumbers);
+    conflicts(
+      declarations.map((d) => {
+        // Inserted by a concurrent approval: that one has employed the person.
+        const code = personIds.has(d.idNumber) ? additionStanding(d.unitId, records.get(d.idNumber)) : 'INSURED_ELSEWHERE';
+        return code ? { declaration: d, code } : null;
+      }),
+    );
+
+    const individual = await insured.activeIndividualEnrollments([...personIds.values()]);
+    const employments: NewEmployment[] = declarations.map((d, i) => {
+      const a = d.payload;
+      return {
+        unitId: d.unitId,
+        personId: personIds.get(d.idNumber)!,
+        wageFen: a.wageFen,
+        personnelCategory: a.personnelCategory,
+        employmentForm: a.employmentForm,
+        workStartDate: a.workStartDate,
+        startMonth: d.effectiveMonth,
+        insuranceTypes: a.insuranceTypes,
+        personal: persons[i],
+      };
+    });
+    await insured.insertEmployments(employments, at);
+    for (const [month, group] of groupBy(employments, (e) => e.startMonth)) {
+      await insured.endIndividualEnrollments(group.map((e) => e.personId), residentSwitch(month).residentEndMonth, at);
+    }
+    for (const [i, d] of declarations.entries()) {
+      const { personId, insuranceTypes, wageFen } = employments[i];
+      const held = individual.get(personId) ?? [];
+      const endMonth = residentSwitch(d.effectiveMonth).residentEndMonth;
+      changes.set(d.id, {
+        before: { person: personsBefore.get(personId) ?? null, individualInsurance: held.map((e) => ({ ...e, endMonth: null, status: 'active' })) },
+        after: {
+          person: persons[i],
+          employment: { unitId: d.unitId, startMonth: d.effectiveMonth, endMonth: null, wageFen, status: 'active' },
+          enrollments: insuranceTypes,
+          individualInsurance: held.map((e) => ({ ...e, endMonth, status: 'terminated' })),
+        },
+      });
+    }
+    return changes;
+  }
+
+  /** Ends the unit's coverage with the declared month: suspended, or terminated on retirement or death. */
+  async applyReductions(declarations: PendingReduction[], at: string): Promise<AppliedChanges> {
+    const changes: AppliedChanges = new Map();
+    if (declarations.length === 0) return changes;
+    const insured = new InsuredStore(this.db);
+    const records = await insured.recordsOf(declarations.map((d) => d.idNumber));
+    conflicts(declarations.map((d) => (isInsuredHere(d.unitId, records.get(d.idNumber), d.effectiveMonth) ? null : { declaration: d, code: 'NOT_INSURED_HERE' })));
+    const statusOf = (d: PendingReduction) => (TERMINATING_REASONS.includes(d.payload.reason) ? 'terminated' : 'suspended');
+    for (const [, group] of groupBy(declarations, (d) => `${d.unitId}|${d.effectiveMonth}|${statusOf(d)}`)) {
+      const { unitId, effectiveMonth } = group[0];
+      const personIds = group.map((d) => records.get(d.idNumber)!.personId);
+      await insured.endEmployments(unitId, personIds, effectiveMonth, statusOf(group[0]), at);
+    }
+    for (const d of declarations) {
+      const employment = records.get(d.idNumber)!.activeEmployments.find((e) => e.unitId === d.unitId)!;
+      changes.set(d.id, {
+        before: { employment: { ...employment, endMonth: null, status: 'active' } },
+        after: { employment: { ...employment, endMonth: d.effectiveMonth, status: statusOf(d) } },
+      });
+    }
+    return changes;
+  }
+}
+
+/** Nothing is written when any declaration can no longer be applied; each one is named with the reason. */
+function conflicts(found: ({ declaration: PendingAddition | PendingReduction; code: FieldProblem['code'] } | null)[]): void {
+  const fields: FieldProblem[] = found
+    .filter((c) => c !== null)
+    .map((c) => ({ field: `declarations.${c.declaration.id}`, code: c.code, params: { id: c.declaration.id, idNumber: c.declaration.idNumber } }));
+  if (fields.length > 0) throw new AppError(409, 'APPROVAL_CONFLICT', {}, fields);
+}
+
+function personData(a: AdditionPayload, today: Date): PersonData {
+  const id = checkIdNumberOfType(a.idType, a.idNumber, today);
+  if (!id.ok) throw new Error(`declared ID number no longer valid: ${id.problem}`);
+  return {
+    ...id.facts,
+    idType: a.idType,
+    name: a.name,
+    ethnicity: a.ethnicity,
+    hukouType: a.hukouType,
+    hukouAddress: a.hukouAddress,
+    mobile: a.mobile,
+    contactAddress: a.contactAddress,
+  };
+}
+
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }
 
 /** The insured feature's wiring on a knex handle; `lists` is the instance's cache of list pages. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { declaration } from '@common/api/declarations';
+import { submission } from '@common/api/submissions';
 import { idParam } from '@common/api/fields';
 import {
   bankAccountChangeInput,
@@ -24,7 +24,7 @@ export function maintenanceRoutes(maintenance: MaintenanceService): RouteDefinit
       tag: 'maintenance',
       access: UNIT_ROLES,
       body: unitInfoChangeInput,
-      response: declaration,
+      response: submission,
       status: 201,
       idempotent: true,
       handle: (ctx) => maintenance.submitUnitInfoChange(unitOf(ctx), actorOf(ctx), ctx.body, ctx.requestId),
@@ -36,7 +36,7 @@ export function maintenanceRoutes(maintenance: MaintenanceService): RouteDefinit
       tag: 'maintenance',
       access: ['unit_admin'],
       body: bankAccountChangeInput,
-      response: declaration,
+      response: submission,
       status: 201,
       idempotent: true,
       handle: (ctx) => maintenance.submitBankAccountChange(unitOf(ctx), actorOf(ctx), ctx.body, ctx.requestId),
@@ -70,7 +70,7 @@ export function maintenanceRoutes(maintenance: MaintenanceService): RouteDefinit
       access: UNIT_ROLES,
       params: personParams,
       body: hukouChangeInput,
-      response: declaration,
+      response: submission,
       status: 201,
       idempotent: true,
       handle: (ctx) => maintenance.submitHukouChange(unitOf(ctx), actorOf(ctx), ctx.params.personId, ctx.body, ctx.requestId),

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import type { ChangeType, Declaration } from '@common/api/declarations';
+import type { ChangeKind, PayloadOf, Submission } from '@common/api/submissions';
 import type {
   BankAccountChange,
   BankBranchPage,
@@ -12,7 +12,8 @@ import type {
 import type { InsuredPersonDetail } from '@common/api/payments';
 import type { Clock } from '../clock';
 import { recordAudit } from '../audit/audit.store';
-import { DeclarationStore, PendingSubmissionExists, type PendingChange } from '../declarations/declarations.store';
+import type { AppliedChanges, PendingOf } from '../declarations/declarations.service';
+import { DeclarationStore, PendingSubmissionExists } from '../declarations/declarations.store';
 import { AppError, invalidFields, notFound, type FieldProblem } from '../http/errors';
 import type { Actor } from '../http/route';
 import { InsuredService } from '../insured/insured.service';
@@ -29,8 +30,6 @@ import {
 } from './maintenance.store';
 
 type Values = Record<string, unknown>;
-/** What an approval changed, per declaration id, for the audit log. */
-export type AppliedChanges = Map<number, { before: Values; after: Values }>;
 
 /** Where each kind of change applies: the table, its fields, and the name the audit gives the record. */
 const TARGETS = {
@@ -38,20 +37,21 @@ const TARGETS = {
   'bank-account-change': { table: 'units', columns: BANK_ACCOUNT_COLUMNS, record: 'unit' },
   // The unit's own record of the person: another unit's view keeps what that unit registered.
   'hukou-change': { table: 'employments', columns: HUKOU_COLUMNS, record: 'person' },
-} as const satisfies Record<ChangeType, { table: MaintainedTable; columns: Record<string, string>; record: string }>;
+} as const satisfies Record<ChangeKind, { table: MaintainedTable; columns: Record<string, string>; record: string }>;
 
 const unchanged = (before: Values, after: Values) => Object.keys(after).every((field) => (before[field] ?? null) === (after[field] ?? null));
 
-interface Submission {
+/** A change of one kind with its registered facts before and after. */
+type KindAndChange = { [K in ChangeKind]: { type: K; payload: PayloadOf<K> } }[ChangeKind];
+type ChangeRequest = KindAndChange & {
   unitId: number;
   actor: Actor;
-  type: ChangeType;
   /** The person a change is about; none for the unit's own records. */
   person: InsuredHere | null;
-  before: Values;
-  after: Values;
   requestId: string;
-}
+};
+/** A pending change as an approval applies it. */
+export type PendingChange = PendingOf<ChangeKind>;
 
 /**
  * Maintenance of registered facts. The unit's information, its bank account and a person's household
@@ -70,16 +70,16 @@ export class MaintenanceService {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  submitUnitInfoChange(unitId: number, actor: Actor, input: UnitInfoChange, requestId: string): Promise<Declaration> {
+  submitUnitInfoChange(unitId: number, actor: Actor, input: UnitInfoChange, requestId: string): Promise<Submission> {
     return this.db.transaction(async (trx) => {
       const unit = await this.lockedUnit(trx, unitId);
       const before = fieldsOf(unit, UNIT_INFO_COLUMNS);
-      return this.submit(trx, { unitId, actor, type: 'unit-info-change', person: null, before, after: input, requestId });
+      return this.submit(trx, { unitId, actor, type: 'unit-info-change', person: null, payload: { before, after: input }, requestId });
     });
   }
 
   /** The branch must be in the bundled list and of the chosen bank; the account must be in the unit's own name. */
-  submitBankAccountChange(unitId: number, actor: Actor, input: BankAccountChange, requestId: string): Promise<Declaration> {
+  submitBankAccountChange(unitId: number, actor: Actor, input: BankAccountChange, requestId: string): Promise<Submission> {
     return this.db.transaction(async (trx) => {
       const unit = await this.lockedUnit(trx, unitId);
       const branch = this.branches.find(input.branchCode);
@@ -96,16 +96,16 @@ export class MaintenanceService {
         accountNumber: input.accountNumber,
       };
       const before = fieldsOf(unit, BANK_ACCOUNT_COLUMNS);
-      return this.submit(trx, { unitId, actor, type: 'bank-account-change', person: null, before, after, requestId });
+      return this.submit(trx, { unitId, actor, type: 'bank-account-change', person: null, payload: { before, after }, requestId });
     });
   }
 
-  submitHukouChange(unitId: number, actor: Actor, personId: number, input: HukouChange, requestId: string): Promise<Declaration> {
+  submitHukouChange(unitId: number, actor: Actor, personId: number, input: HukouChange, requestId: string): Promise<Submission> {
     return this.db.transaction(async (trx) => {
       const person = await this.insuredHere(trx, unitId, personId);
       const after = { hukouType: input.hukouType, hukouAddress: input.hukouAddress ?? null, ethnicity: input.ethnicity ?? null };
       const before = fieldsOf(person.row, HUKOU_COLUMNS);
-      return this.submit(trx, { unitId, actor, type: 'hukou-change', person, before, after, requestId });
+      return this.submit(trx, { unitId, actor, type: 'hukou-change', person, payload: { before, after }, requestId });
     });
   }
 
@@ -146,20 +146,18 @@ export class MaintenanceService {
     return person;
   }
 
-  private async submit(trx: Knex.Transaction, s: Submission): Promise<Declaration> {
+  private async submit(trx: Knex.Transaction, s: ChangeRequest): Promise<Submission> {
     const store = new DeclarationStore(trx);
     if ((await store.pendingChanges(s.unitId, [s.type], s.person?.personId)).length > 0) throw new AppError(409, 'CHANGE_PENDING');
-    if (unchanged(s.before, s.after)) throw new AppError(400, 'NOTHING_CHANGED');
+    if (unchanged(s.payload.before, s.payload.after)) throw new AppError(400, 'NOTHING_CHANGED');
     const at = this.clock.now().toISOString();
     const [id] = await store
       .insert([
         {
-          unitId: s.unitId,
-          type: s.type,
+          ...s,
           idNumber: s.person?.idNumber ?? null,
           personName: s.person?.name ?? null,
           effectiveMonth: null,
-          payload: { before: s.before, after: s.after },
           batchId: null,
           rowNumber: null,
           submittedBy: s.actor.userId,

@@ -1,7 +1,10 @@
 import type { Knex } from 'knex';
+import type { ChangeKind, PayloadOf } from '@common/api/submissions';
 
 /** A group of registered fields and the columns that hold them. */
 type Columns = Readonly<Record<string, string>>;
+/** The columns of the fields a kind of change is about: every field of its payload, no other. */
+type ColumnsOf<K extends ChangeKind> = Readonly<Record<keyof PayloadOf<K>['after'], string>>;
 
 export const UNIT_INFO_COLUMNS = {
   contactName: 'contact_name',
@@ -9,7 +12,7 @@ export const UNIT_INFO_COLUMNS = {
   contactEmail: 'contact_email',
   legalRepName: 'legal_rep_name',
   legalRepPhone: 'legal_rep_phone',
-} as const;
+} as const satisfies ColumnsOf<'unit-info-change'>;
 
 export const BANK_ACCOUNT_COLUMNS = {
   bankCategory: 'bank_category',
@@ -17,11 +20,11 @@ export const BANK_ACCOUNT_COLUMNS = {
   branchName: 'bank_branch_name',
   accountName: 'bank_account_name',
   accountNumber: 'bank_account_number',
-} as const;
+} as const satisfies ColumnsOf<'bank-account-change'>;
 
 export const CONTACT_COLUMNS = { mobile: 'mobile', contactAddress: 'contact_address' } as const;
 
-export const HUKOU_COLUMNS = { hukouType: 'hukou_type', hukouAddress: 'hukou_address', ethnicity: 'ethnicity' } as const;
+export const HUKOU_COLUMNS = { hukouType: 'hukou_type', hukouAddress: 'hukou_address', ethnicity: 'ethnicity' } as const satisfies ColumnsOf<'hukou-change'>;
 
 export type Fields<C extends Columns> = { [K in keyof C]: string | null };
 

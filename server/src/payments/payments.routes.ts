@@ -62,13 +62,13 @@ export function paymentRoutes({ unit, clock, messages, payments, assessments }: 
         const q = ctx.query;
         const t = exportTexts(messages, ctx.lang);
         return sendExport(ctx, {
-          name: t('paymentDetailsFile'),
+          name: t('exports.paymentDetailsFile'),
           fileSuffix: periodSuffix(q),
           filters: [
-            q.q ? `${t('search')}: ${q.q}` : null,
-            `${t('feePeriod')}: ${period(q.from)} – ${period(q.to)}`,
-            q.insuranceType ? `${t('insuranceType')}: ${t(`insuranceType${q.insuranceType}`)}` : null,
-            q.status ? `${t('status')}: ${t(`status_${q.status}`)}` : null,
+            q.q ? `${t('exports.search')}: ${q.q}` : null,
+            `${t('payments.fields.feePeriod')}: ${period(q.from)} – ${period(q.to)}`,
+            q.insuranceType ? `${t('payments.fields.insuranceType')}: ${t(`enums.insuranceType.${q.insuranceType}`)}` : null,
+            q.status ? `${t('exports.status')}: ${t(`exports.status_${q.status}`)}` : null,
           ],
           columns: paymentDetailColumns(t),
           pages,
@@ -108,11 +108,11 @@ export function paymentRoutes({ unit, clock, messages, payments, assessments }: 
         const q = ctx.query;
         const t = exportTexts(messages, ctx.lang);
         return sendExport(ctx, {
-          name: t('unitPaymentsFile'),
+          name: t('exports.unitPaymentsFile'),
           fileSuffix: periodSuffix(q),
           filters: [
-            `${t('feePeriod')}: ${period(q.from)} – ${period(q.to)}`,
-            q.insuranceType ? `${t('insuranceType')}: ${t(`insuranceType${q.insuranceType}`)}` : null,
+            `${t('payments.fields.feePeriod')}: ${period(q.from)} – ${period(q.to)}`,
+            q.insuranceType ? `${t('payments.fields.insuranceType')}: ${t(`enums.insuranceType.${q.insuranceType}`)}` : null,
           ],
           columns: unitPaymentColumns(t),
           pages: (async function* () {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { declaration, declarationPage, reviewDecision, reviewQuery, reviewResult } from '@common/api/declarations';
+import { reviewDecision, reviewQuery, reviewResult, submission, submissionPage } from '@common/api/submissions';
 import { idParam } from '@common/api/fields';
 import { actorOf, route, type RouteDefinition } from '../http/route';
 import type { ReviewService } from './review.service';
@@ -15,7 +15,7 @@ export function reviewRoutes(review: ReviewService): RouteDefinition[] {
       tag: 'review',
       access: ['reviewer'],
       query: reviewQuery,
-      response: declarationPage,
+      response: submissionPage,
       handle: (ctx) => review.list(ctx.query),
     }),
     route({
@@ -25,7 +25,7 @@ export function reviewRoutes(review: ReviewService): RouteDefinition[] {
       tag: 'review',
       access: ['reviewer'],
       params: idParams,
-      response: declaration,
+      response: submission,
       handle: (ctx) => review.find(ctx.params.id),
     }),
     route({

@@ -4,7 +4,7 @@ import { maxLength, mobile, newPassword, required } from '../shared/forms/field-
 /** A new agent: name, mobile (their login) and a first password. */
 export function agentForm() {
   return new FormGroup({
-    name: new FormControl('', { nonNullable: true, validators: [required, maxLength(50)] }),
+    name: new FormControl('', { nonNullable: true, validators: [required, maxLength('personName')] }),
     mobile: new FormControl('', { nonNullable: true, validators: [mobile] }),
     password: new FormControl('', { nonNullable: true, validators: [newPassword] }),
   });

@@ -1,13 +1,12 @@
 import { HttpClient, type HttpEvent } from '@angular/common/http';
 import { inject, Service } from '@angular/core';
-import type { BatchSubmitResult, BatchValidation, DeclarationType } from '@common/api/declarations';
+import type { BatchSubmitResult, BatchValidation, DeclarationKind } from '@common/api/declarations';
+import { XLSX_CONTENT_TYPE } from '@common/xlsx';
 import type { Observable } from 'rxjs';
 import { idempotencyHeaders } from '../shared/idempotency';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** The empty template of a kind, headers in the user's language. */
-export const templateUrl = (kind: DeclarationType) => `/api/templates/${kind}`;
+export const templateUrl = (kind: DeclarationKind) => `/api/templates/${kind}`;
 
 /** The user's own workbook back, with an error column and the bad cells marked. */
 export const annotatedUrl = (token: string) => `/api/batches/validations/${encodeURIComponent(token)}/annotated`;
@@ -17,11 +16,11 @@ export class BatchesApi {
   private readonly http = inject(HttpClient);
 
   /** The dry run: the raw file as the body, with upload progress events before the answer. */
-  validate(kind: DeclarationType, file: File): Observable<HttpEvent<BatchValidation>> {
+  validate(kind: DeclarationKind, file: File): Observable<HttpEvent<BatchValidation>> {
     return this.http.post<BatchValidation>('/api/batches/validate', file, {
       params: { kind },
       // Header values are ASCII; the server decodes the name.
-      headers: { 'Content-Type': XLSX_TYPE, 'X-File-Name': encodeURIComponent(file.name) },
+      headers: { 'Content-Type': XLSX_CONTENT_TYPE, 'X-File-Name': encodeURIComponent(file.name) },
       observe: 'events',
       reportUploadProgress: true,
     });

@@ -1,14 +1,14 @@
 import { HttpClient, httpResource } from '@angular/common/http';
 import { inject, Service } from '@angular/core';
-import type { Declaration, DeclarationPage, DeclarationQuery } from '@common/api/declarations';
+import type { Submission, SubmissionPage, SubmissionQuery } from '@common/api/submissions';
 import type { Observable } from 'rxjs';
 import { queryParams, type PagedQuery } from '../shared/table/paging';
 
-export type QueueQuery = PagedQuery<Omit<DeclarationQuery, 'batchId'>> & { batchId?: number };
+export type QueueQuery = PagedQuery<Omit<SubmissionQuery, 'batchId'>> & { batchId?: number };
 
 /** One page of the unit's pending or audited declarations. */
 export function declarationPageResource(query: () => QueueQuery) {
-  return httpResource<DeclarationPage>(() => {
+  return httpResource<SubmissionPage>(() => {
     const { queue, type, q, batchId, page, pageSize } = query();
     return { url: '/api/declarations', params: queryParams({ queue, type, q, batchId, page, pageSize }) };
   });
@@ -19,12 +19,12 @@ export class DeclarationsApi {
   private readonly http = inject(HttpClient);
 
   /** With the whole ID number and the submitted fields. */
-  detail(id: number): Observable<Declaration> {
-    return this.http.get<Declaration>(`/api/declarations/${id}`);
+  detail(id: number): Observable<Submission> {
+    return this.http.get<Submission>(`/api/declarations/${id}`);
   }
 
   /** A pending declaration taken back by the unit; it never takes effect. */
-  withdraw(id: number): Observable<Declaration> {
-    return this.http.post<Declaration>(`/api/declarations/${id}/withdraw`, null);
+  withdraw(id: number): Observable<Submission> {
+    return this.http.post<Submission>(`/api/declarations/${id}/withdraw`, null);
   }
 }

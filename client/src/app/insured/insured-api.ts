@@ -1,6 +1,7 @@
 import { HttpClient, httpResource } from '@angular/common/http';
 import { inject, Service } from '@angular/core';
-import type { Declaration, InsuredPage, InsuredQuery } from '@common/api/declarations';
+import type { InsuredPage, InsuredQuery } from '@common/api/declarations';
+import type { Submission } from '@common/api/submissions';
 import type { ContactChangeInput, HukouChangeInput } from '@common/api/maintenance';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import type { Observable } from 'rxjs';
@@ -38,7 +39,7 @@ export class InsuredApi {
   }
 
   /** Submitted for review, applied when approved. */
-  changeHukou(personId: number, change: HukouChangeInput, key: string): Observable<Declaration> {
-    return this.http.post<Declaration>(`/api/insured-persons/${personId}/hukou-changes`, change, { headers: idempotencyHeaders(key) });
+  changeHukou(personId: number, change: HukouChangeInput, key: string): Observable<Submission> {
+    return this.http.post<Submission>(`/api/insured-persons/${personId}/hukou-changes`, change, { headers: idempotencyHeaders(key) });
   }
 }

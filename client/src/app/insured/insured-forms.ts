@@ -1,17 +1,15 @@
 import { FormControl, FormGroup } from '@angular/forms';
-import type { HUKOU_TYPES } from '@common/api/declarations';
+import type { HukouType } from '@common/api/declarations';
 import type { ContactChangeInput, HukouChangeInput } from '@common/api/maintenance';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import { maxLength, mobile, required } from '../shared/forms/field-validators';
 import { optionalText, textControl } from '../shared/forms/form-fields';
 
-type HukouType = (typeof HUKOU_TYPES)[number];
-
 /** The person's mobile and contact address as recorded, with the addition form's rules. */
 export function contactForm(person: InsuredPersonDetail) {
   return new FormGroup({
     mobile: textControl([mobile], person.contact.mobile),
-    contactAddress: textControl([maxLength(200)], person.contact.contactAddress),
+    contactAddress: textControl([maxLength('address')], person.contact.contactAddress),
   });
 }
 
@@ -24,8 +22,8 @@ export function contactChange(form: ReturnType<typeof contactForm>): ContactChan
 export function hukouForm(person: InsuredPersonDetail) {
   return new FormGroup({
     hukouType: new FormControl<HukouType | ''>((person.basic.hukouType as HukouType | null) ?? '', { nonNullable: true, validators: [required] }),
-    hukouAddress: textControl([maxLength(200)], person.basic.hukouAddress),
-    ethnicity: textControl([maxLength(20)], person.basic.ethnicity),
+    hukouAddress: textControl([maxLength('address')], person.basic.hukouAddress),
+    ethnicity: textControl([maxLength('ethnicity')], person.basic.ethnicity),
   });
 }
 

@@ -1,26 +1,36 @@
-import { FormControl, FormGroup } from '@angular/forms';
+import { FormControl, FormGroup, type ValidatorFn } from '@angular/forms';
 import { creditCode, mobile, required } from '../shared/forms/field-validators';
 
-/** Unit administrator: unified social credit code + password. */
-export function unitLoginForm() {
-  return new FormGroup({
-    creditCode: new FormControl('', { nonNullable: true, validators: [creditCode] }),
-    password: new FormControl('', { nonNullable: true, validators: [required] }),
-  });
+export type LoginRole = 'unit' | 'agent' | 'reviewer';
+
+/** How a role names its account on the sign-in form; `field` is the request's field, so server errors land on it. */
+export interface LoginAccount<Field extends string = string> {
+  field: Field;
+  label: string;
+  hint?: string;
+  inputType: 'text' | 'tel';
+  maxLength?: number;
+  validator: ValidatorFn;
 }
 
-/** Agent (经办人): mobile number + password. */
-export function agentLoginForm() {
+export const LOGIN_ACCOUNTS = {
+  /** Unit administrator: unified social credit code. */
+  unit: { field: 'creditCode', label: 'login.creditCode', hint: 'login.creditCodeHint', inputType: 'text', maxLength: 18, validator: creditCode },
+  /** Agent (经办人): mobile number. */
+  agent: { field: 'mobile', label: 'login.mobile', inputType: 'tel', validator: mobile },
+  /** Agency reviewer: username. */
+  reviewer: { field: 'username', label: 'login.username', inputType: 'text', validator: required },
+} as const satisfies Record<LoginRole, LoginAccount>;
+
+type AccountField<Role extends LoginRole> = (typeof LOGIN_ACCOUNTS)[Role]['field'];
+
+/** A role's sign-in form: its account field and the password. */
+export function loginForm<Role extends LoginRole>(role: Role) {
+  const account = LOGIN_ACCOUNTS[role];
   return new FormGroup({
-    mobile: new FormControl('', { nonNullable: true, validators: [mobile] }),
+    [account.field]: new FormControl('', { nonNullable: true, validators: [account.validator] }),
     password: new FormControl('', { nonNullable: true, validators: [required] }),
-  });
+  } as Record<AccountField<Role> | 'password', FormControl<string>>);
 }
 
-/** Agency reviewer: username + password. */
-export function reviewerLoginForm() {
-  return new FormGroup({
-    username: new FormControl('', { nonNullable: true, validators: [required] }),
-    password: new FormControl('', { nonNullable: true, validators: [required] }),
-  });
-}
+export type LoginFormGroup = ReturnType<typeof loginForm>;

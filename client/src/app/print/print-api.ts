@@ -1,5 +1,8 @@
 import { HttpClient, httpResource } from '@angular/common/http';
+import { inject, Service } from '@angular/core';
 import type { Certificate } from '@common/api/certificates';
+import type { InsuredPerson } from '@common/api/declarations';
+import type { Submission } from '@common/api/submissions';
 import type { PaymentStatement } from '@common/api/payments';
 import { firstValueFrom } from 'rxjs';
 
@@ -15,14 +18,38 @@ export function statementResource(period: () => string) {
   return httpResource<PaymentStatement>(() => ({ url: '/api/payments/statement', params: { period: period() } }));
 }
 
-/** Every row of a paged list, read page by page: a printed list is the whole list. */
-export async function allPages<T>(http: HttpClient, url: string, params: Record<string, string | number>): Promise<T[]> {
-  const all: T[] = [];
-  for (let page = 0; ; page++) {
-    const answer = await firstValueFrom(
-      http.get<{ items: T[]; total: number }>(url, { params: { ...params, page, pageSize: PAGE_SIZE } }),
+/** What the printed lists read: a printed list is the whole list, read page by page. */
+@Service()
+export class PrintApi {
+  private readonly http = inject(HttpClient);
+
+  /** The unit's active insured persons by name. */
+  activeInsuredPersons(): Promise<InsuredPerson[]> {
+    return this.allPages<InsuredPerson>('/api/insured-persons', { status: 'active', sort: 'name', direction: 'asc' });
+  }
+
+  /** One declaration, with the review result. */
+  declaration(id: number): Promise<Submission> {
+    return firstValueFrom(this.http.get<Submission>(`/api/declarations/${id}`));
+  }
+
+  /** Every row of a batch in the order of its workbook. */
+  async batchDeclarations(batchId: number): Promise<Submission[]> {
+    // A batch's rows sit in the pending queue until reviewed, then in the audited one.
+    const queues = await Promise.all(
+      ['pending', 'audited'].map((queue) => this.allPages<Submission>('/api/declarations', { queue, batchId })),
     );
-    all.push(...answer.items);
-    if (answer.items.length < PAGE_SIZE || all.length >= answer.total) return all;
+    return queues.flat().sort((a, b) => (a.rowNumber ?? a.id) - (b.rowNumber ?? b.id));
+  }
+
+  private async allPages<T>(url: string, params: Record<string, string | number>): Promise<T[]> {
+    const all: T[] = [];
+    for (let page = 0; ; page++) {
+      const answer = await firstValueFrom(
+        this.http.get<{ items: T[]; total: number }>(url, { params: { ...params, page, pageSize: PAGE_SIZE } }),
+      );
+      all.push(...answer.items);
+      if (answer.items.length < PAGE_SIZE || all.length >= answer.total) return all;
+    }
   }
 }

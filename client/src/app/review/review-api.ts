@@ -1,12 +1,6 @@
 import { HttpClient, httpResource } from '@angular/common/http';
 import { inject, Service } from '@angular/core';
-import type {
-  Declaration,
-  DeclarationPage,
-  ReviewDecision,
-  ReviewQuery,
-  ReviewResult,
-} from '@common/api/declarations';
+import type { ReviewDecision, ReviewQuery, ReviewResult, Submission, SubmissionPage } from '@common/api/submissions';
 import type { ReviewerHome } from '@common/api/home';
 import type { Observable } from 'rxjs';
 import { queryParams, type PagedQuery } from '../shared/table/paging';
@@ -20,7 +14,7 @@ export type ReviewListQuery = PagedQuery<Omit<ReviewQuery, 'unitId' | 'batchId'>
 
 /** One page of every unit's submissions, as the reviewer filters them. */
 export function reviewDeclarationsResource(query: () => ReviewListQuery) {
-  return httpResource<DeclarationPage>(() => {
+  return httpResource<SubmissionPage>(() => {
     const { status, unitId, type, from, to, batchId, page, pageSize } = query();
     return { url: '/api/review/declarations', params: queryParams({ status, unitId, type, from, to, batchId, page, pageSize }) };
   });
@@ -30,8 +24,8 @@ export function reviewDeclarationsResource(query: () => ReviewListQuery) {
 export class ReviewApi {
   private readonly http = inject(HttpClient);
 
-  detail(id: number): Observable<Declaration> {
-    return this.http.get<Declaration>(`/api/review/declarations/${id}`);
+  detail(id: number): Observable<Submission> {
+    return this.http.get<Submission>(`/api/review/declarations/${id}`);
   }
 
   /** Approves or rejects one submission; a rejection needs a reason. */

@@ -7,7 +7,6 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import type { Agent } from '@common/api/agents';
@@ -17,7 +16,8 @@ import { errorMessage, type Message } from '../../core/errors/api-error';
 import { ErrorNotifier } from '../../core/errors/error-notifier.service';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
 import { applyServerErrors } from '../../shared/forms/server-errors';
-import { LoadError } from '../../shared/load-error/load-error';
+import { ListPage } from '../../shared/list-page/list-page';
+import { valueOf } from '../../shared/resource-value';
 import { agentForm } from '../agent-form';
 import { AgentsApi, agentsResource } from '../agents-api';
 import { AgentStatusDialog, type AgentStatusDialogData } from '../agent-status-dialog/agent-status-dialog';
@@ -33,11 +33,10 @@ import { ResetPasswordDialog } from '../reset-password-dialog/reset-password-dia
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatProgressBarModule,
     MatTableModule,
     TranslatePipe,
     FieldErrorPipe,
-    LoadError,
+    ListPage,
   ],
   templateUrl: './agents-page.html',
   styleUrl: './agents-page.scss',
@@ -51,7 +50,7 @@ export class AgentsPage {
   private readonly formDirective = viewChild.required(FormGroupDirective);
 
   protected readonly agents = agentsResource();
-  protected readonly rows = computed(() => this.agents.value()?.items ?? []);
+  protected readonly rows = computed(() => valueOf(this.agents)?.items ?? []);
   protected readonly columns = ['name', 'mobile', 'status', 'boundAt', 'actions'];
   protected readonly form = agentForm();
   protected readonly adding = signal(false);

@@ -8,8 +8,8 @@ import { answeredDuring, paramsOf } from '../../../testing/http';
 import { Page } from '../../../testing/page';
 import { pageOf } from '../../../testing/payments';
 import { configureFeature, openPage } from '../../../testing/routed-page';
+import { typeAndPause } from '../../../testing/search';
 import { signIn, UNIT_ADMIN } from '../../../testing/sessions';
-import { SEARCH_DEBOUNCE_MS } from '../../shared/table/paging';
 import { auditRoutes } from '../audit.routes';
 
 const LIN: Agent = { id: 2, name: '林小红', mobile: '13800138000', disabled: false, status: 'active', boundAt: '2026-03-01T02:30:00Z' };
@@ -89,9 +89,7 @@ describe('AuditPage', () => {
     const saved = captureDownloads();
     await open(DISABLED);
 
-    await page.type('audit-search', ' 林小红 ');
-    await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50));
-    TestBed.tick();
+    await typeAndPause(() => page.type('audit-search', ' 林小红 '));
     const searched = http.expectOne(isList);
     expect(paramsOf(searched)['q']).toBe('林小红');
     searched.flush(pageOf([DISABLED]));

@@ -5,7 +5,6 @@ import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import type { ErrorStateMatcher } from '@angular/material/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
@@ -14,8 +13,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { merge, map } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { agentsResource } from '../../agents/agents-api';
-import { ExportButton } from '../../shared/export/export-button';
-import { PagedTable } from '../../shared/table/paged-table';
+import { ListPage } from '../../shared/list-page/list-page';
 import { Paging, searchTerm } from '../../shared/table/paging';
 import { AUDIT_EXPORT, auditPageResource, auditParams, type AuditFilters } from '../audit-api';
 
@@ -40,13 +38,11 @@ const atOnce: ErrorStateMatcher = { isErrorState: (control) => !!control?.invali
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
-    MatIconModule,
     MatInputModule,
     MatSelectModule,
     MatTableModule,
     TranslatePipe,
-    ExportButton,
-    PagedTable,
+    ListPage,
   ],
   templateUrl: './audit-page.html',
   styleUrl: './audit-page.scss',

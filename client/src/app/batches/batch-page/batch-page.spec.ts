@@ -8,8 +8,9 @@ import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
 import type { BatchValidation, SheetError } from '@common/api/declarations';
 import { apiError, CREATED, SERVER_ERROR } from '../../../testing/answers';
 import { Page, pageProviders, testId } from '../../../testing/page';
-import { XLSX_TYPE } from '../batches-api';
 import { BatchPage } from './batch-page';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const sheetError = (row: number, overrides: Partial<SheetError> = {}): SheetError => ({
   sheet: '增员名单',

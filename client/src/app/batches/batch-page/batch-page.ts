@@ -9,12 +9,7 @@ import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import {
-  DECLARATION_TYPES,
-  type BatchSubmitResult,
-  type BatchValidation,
-  type DeclarationType,
-} from '@common/api/declarations';
+import { DECLARATION_KINDS, type BatchSubmitResult, type BatchValidation, type DeclarationKind } from '@common/api/declarations';
 import { TranslatePipe } from '@ngx-translate/core';
 import { defer, of, switchMap } from 'rxjs';
 import { apiErrorOf, errorMessage, type Message } from '../../core/errors/api-error';
@@ -60,8 +55,8 @@ export class BatchPage {
   private readonly dialog = inject(MatDialog);
   private readonly key = new SubmissionKey();
 
-  protected readonly kinds = DECLARATION_TYPES;
-  protected readonly kind = signal<DeclarationType>('addition');
+  protected readonly kinds = DECLARATION_KINDS;
+  protected readonly kind = signal<DeclarationKind>('addition');
   protected readonly templateUrl = computed(() => templateUrl(this.kind()));
   protected readonly file = signal<File | null>(null);
   protected readonly phase = signal<Phase>('idle');
@@ -91,7 +86,7 @@ export class BatchPage {
     return (this.validation()?.errors ?? []).slice(page * pageSize, (page + 1) * pageSize);
   });
 
-  protected chooseKind(kind: DeclarationType): void {
+  protected chooseKind(kind: DeclarationKind): void {
     this.kind.set(kind);
     this.startOver();
   }

@@ -56,7 +56,7 @@ export class CertificatePage {
 
   protected readonly form = new FormGroup(
     {
-      idNumber: new FormControl('', { nonNullable: true, validators: [required, maxLength(18)] }),
+      idNumber: new FormControl('', { nonNullable: true, validators: [required, maxLength('idNumber')] }),
       from: new FormControl('', { nonNullable: true, validators: month }),
       to: new FormControl('', { nonNullable: true, validators: month }),
     },

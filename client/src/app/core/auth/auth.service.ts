@@ -1,5 +1,6 @@
-import { HttpClient, HttpContext, HttpErrorResponse } from '@angular/common/http';
+import { HttpClient, HttpContext, HttpErrorResponse, httpResource } from '@angular/common/http';
 import { computed, inject, Service, signal } from '@angular/core';
+import type { AgentInvitationList } from '@common/api/agents';
 import type {
   AgentLoginRequest,
   ChangePasswordRequest,
@@ -10,6 +11,11 @@ import type {
 } from '@common/api/auth';
 import { catchError, finalize, map, of, tap, throwError, type Observable } from 'rxjs';
 import { SESSION_PROBE } from '../http/session-probe';
+
+/** An agent's invitations to units waiting for an answer, asked for only while `asked` says there are some. */
+export function invitationsResource(asked: () => boolean) {
+  return httpResource<AgentInvitationList>(() => (asked() ? '/api/auth/invitations' : undefined));
+}
 
 /** Who is signed in, and the calls that change it. */
 @Service()

@@ -1,7 +1,1 @@
-export const LANGUAGES = ['zh-CN', 'en', 'es'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'zh-CN';
-
-export function isLanguage(value: unknown): value is Language {
-  return LANGUAGES.includes(value as Language);
-}
+export { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '@common/i18n';

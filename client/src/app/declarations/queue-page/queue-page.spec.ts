@@ -1,4 +1,4 @@
-import type { Declaration } from '@common/api/declarations';
+import type { Submission } from '@common/api/submissions';
 import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MatChipHarness } from '@angular/material/chips/testing';
@@ -10,7 +10,7 @@ import { apiError, CONFLICT, SERVER_ERROR } from '../../../testing/answers';
 import { answeredDuring, listEndpoint, paramsOf } from '../../../testing/http';
 import { declaration } from '../../../testing/declarations';
 import { Page, pageProviders, testId } from '../../../testing/page';
-import { SEARCH_DEBOUNCE_MS } from '../../shared/table/paging';
+import { typeAndPause } from '../../../testing/search';
 import { declarationsRoutes } from '../declarations.routes';
 
 const WANG = declaration();
@@ -29,7 +29,7 @@ describe('QueuePage', () => {
   let http: HttpTestingController;
   let page: Page;
 
-  const list = listEndpoint<Declaration>('/api/declarations');
+  const list = listEndpoint<Submission>('/api/declarations');
 
   beforeEach(() => {
     TestBed.configureTestingModule({
@@ -47,7 +47,7 @@ describe('QueuePage', () => {
     return list.expectOne();
   }
 
-  async function answer(request: TestRequest, ...items: Declaration[]): Promise<void> {
+  async function answer(request: TestRequest, ...items: Submission[]): Promise<void> {
     list.answer(...items)(request);
     await page.stable();
   }
@@ -107,9 +107,7 @@ describe('QueuePage', () => {
     await answer(await open('/declarations/pending?batchId=7'), ZHAO);
     expect(await (await page.loader.getHarness(MatChipHarness)).getText()).toBe('批次 7');
 
-    await page.type('queue-search', '赵');
-    await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50));
-    TestBed.tick();
+    await typeAndPause(() => page.type('queue-search', '赵'));
     const searched = list.expectOne();
     expect(paramsOf(searched)).toEqual({ queue: 'pending', q: '赵', batchId: '7', page: '0', pageSize: '20' });
     await answer(searched, ZHAO);

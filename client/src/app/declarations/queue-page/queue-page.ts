@@ -1,15 +1,14 @@
 import { Component, computed, inject, input, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { FormControl } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink, RouterLinkActive } from '@angular/router';
-import { SUBMISSION_TYPES, type Declaration, type SubmissionType } from '@common/api/declarations';
+import { SUBMISSION_KINDS, type Submission, type SubmissionKind } from '@common/api/submissions';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { switchMap } from 'rxjs';
 import { ErrorNotifier } from '../../core/errors/error-notifier.service';
@@ -17,6 +16,7 @@ import { confirmed } from '../../shared/confirm-dialog/confirm-dialog';
 import { showDeclaration, type DeclarationDetailData } from '../../shared/declaration-detail/declaration-detail-dialog';
 import { DeclarationTable } from '../../shared/declaration-table/declaration-table';
 import { FilterChip } from '../../shared/filter-chip/filter-chip';
+import { ListPage } from '../../shared/list-page/list-page';
 import { Paging, searchTerm } from '../../shared/table/paging';
 import { Toast } from '../../shared/toast';
 import { declarationPageResource, DeclarationsApi } from '../declarations-api';
@@ -32,19 +32,18 @@ const COLUMNS: Record<Queue, string[]> = {
 @Component({
   selector: 'app-queue-page',
   imports: [
-    ReactiveFormsModule,
     RouterLink,
     RouterLinkActive,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatSelectModule,
     MatTableModule,
     MatTabsModule,
     TranslatePipe,
     DeclarationTable,
     FilterChip,
+    ListPage,
   ],
   templateUrl: './queue-page.html',
   styleUrl: './queue-page.scss',
@@ -64,10 +63,10 @@ export class QueuePage {
     transform: (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : undefined),
   });
 
-  protected readonly types = SUBMISSION_TYPES;
+  protected readonly types = SUBMISSION_KINDS;
   protected readonly search = new FormControl('', { nonNullable: true });
   private readonly term = searchTerm(this.search);
-  protected readonly type = signal<SubmissionType | ''>('');
+  protected readonly type = signal<SubmissionKind | ''>('');
   protected readonly paging = new Paging(() => [this.term(), this.type(), this.batchId()]);
   protected readonly declarations = declarationPageResource(() => ({
     queue: this.queue(),
@@ -83,7 +82,7 @@ export class QueuePage {
     void this.router.navigate([], { queryParams: { batchId: null }, queryParamsHandling: 'merge' });
   }
 
-  protected showDetail(declaration: Declaration): void {
+  protected showDetail(declaration: Submission): void {
     const data: DeclarationDetailData = {
       load: () => this.api.detail(declaration.id),
       actions: [{ id: 'withdraw', label: 'declarations.withdraw', testId: 'detail-withdraw', warn: true }],
@@ -91,10 +90,10 @@ export class QueuePage {
     showDeclaration(this.dialog, data).subscribe(() => this.withdraw(declaration));
   }
 
-  protected withdraw(declaration: Declaration): void {
+  protected withdraw(declaration: Submission): void {
     const params = {
       name: declaration.personName ?? this.translate.instant('declarations.theUnit'),
-      type: this.translate.instant(`enums.declarationType.${declaration.type}`),
+      type: this.translate.instant(`enums.submissionKind.${declaration.type}`),
     };
     confirmed(this.dialog, {
       title: 'declarations.withdrawConfirm.title',

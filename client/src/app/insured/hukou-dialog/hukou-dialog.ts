@@ -4,7 +4,8 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { HUKOU_TYPES, type Declaration } from '@common/api/declarations';
+import { HUKOU_TYPES } from '@common/api/declarations';
+import { type Submission } from '@common/api/submissions';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import { TranslatePipe } from '@ngx-translate/core';
 import { DialogFormFooter } from '../../shared/forms/dialog-form-footer';
@@ -61,7 +62,7 @@ export class HukouDialog {
   protected readonly person = inject<InsuredPersonDetail>(MAT_DIALOG_DATA);
   protected readonly form = hukouForm(this.person);
   protected readonly hukouTypes = HUKOU_TYPES;
-  protected readonly submission = new DialogSubmission<Declaration>(this.form, inject(MatDialogRef));
+  protected readonly submission = new DialogSubmission<Submission>(this.form, inject(MatDialogRef));
 
   protected submit(): void {
     this.submission.send(() => hukouChange(this.form), (change, key) => this.api.changeHukou(this.person.personId, change, key));

@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogModule } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTabsModule } from '@angular/material/tabs';
-import type { Declaration } from '@common/api/declarations';
+import type { Submission } from '@common/api/submissions';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import { TranslatePipe } from '@ngx-translate/core';
 import { filter } from 'rxjs';
@@ -70,7 +70,7 @@ export class InsuredDetailDialog {
 
   protected changeHukou(person: InsuredPersonDetail): void {
     this.dialog
-      .open<HukouDialog, InsuredPersonDetail, Declaration>(HukouDialog, { data: person, width: '520px', maxWidth: '95vw' })
+      .open<HukouDialog, InsuredPersonDetail, Submission>(HukouDialog, { data: person, width: '520px', maxWidth: '95vw' })
       .afterClosed()
       .pipe(filter((submitted) => submitted !== undefined))
       .subscribe(() => {

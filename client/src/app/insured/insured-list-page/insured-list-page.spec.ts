@@ -1,6 +1,5 @@
 import type { HttpRequest } from '@angular/common/http';
 import type { HttpTestingController, TestRequest } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { MatSortHarness } from '@angular/material/sort/testing';
@@ -12,7 +11,7 @@ import { configureFeature, openPage } from '../../../testing/routed-page';
 import { Page } from '../../../testing/page';
 import { declaration } from '../../../testing/declarations';
 import { insuredPerson, insuredPersonDetail, pageOf } from '../../../testing/payments';
-import { SEARCH_DEBOUNCE_MS } from '../../shared/table/paging';
+import { typeAndPause } from '../../../testing/search';
 import { insuredRoutes } from '../insured.routes';
 
 const WANG = insuredPerson();
@@ -87,9 +86,7 @@ describe('InsuredListPage', () => {
     const saved = captureDownloads();
     await open(WANG, ZHAO);
 
-    await page.type('insured-search', '赵');
-    await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50));
-    TestBed.tick();
+    await typeAndPause(() => page.type('insured-search', '赵'));
     const searched = http.expectOne(isList);
     expect(paramsOf(searched)['q']).toBe('赵');
     searched.flush(pageOf([ZHAO]));

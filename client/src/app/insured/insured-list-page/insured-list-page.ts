@@ -1,21 +1,19 @@
 import { Component, computed, inject, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { FormControl } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { INSURED_STATUSES, type InsuredPerson, type InsuredQuery, type InsuredStatus } from '@common/api/declarations';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ExportButton } from '../../shared/export/export-button';
 import { FenPipe } from '../../shared/format/fen.pipe';
 import { PeriodPipe } from '../../shared/format/period.pipe';
+import { ListPage } from '../../shared/list-page/list-page';
 import { StatusChip } from '../../shared/status-chip/status-chip';
-import { PagedTable } from '../../shared/table/paged-table';
 import { Paging, searchTerm } from '../../shared/table/paging';
 import { InsuredDetailDialog, type InsuredDetailDialogData } from '../insured-detail-dialog/insured-detail-dialog';
 import { INSURED_EXPORT, insuredPageResource, insuredParams, type InsuredFilters } from '../insured-api';
@@ -29,11 +27,9 @@ const DEFAULT_SORT = { active: 'name', direction: 'asc' } as const satisfies Sor
 @Component({
   selector: 'app-insured-list-page',
   imports: [
-    ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatSelectModule,
     MatSortModule,
     MatTableModule,
@@ -41,8 +37,7 @@ const DEFAULT_SORT = { active: 'name', direction: 'asc' } as const satisfies Sor
     TranslatePipe,
     FenPipe,
     PeriodPipe,
-    ExportButton,
-    PagedTable,
+    ListPage,
     StatusChip,
   ],
   templateUrl: './insured-list-page.html',

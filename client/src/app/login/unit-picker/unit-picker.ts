@@ -1,5 +1,4 @@
 import { DatePipe } from '@angular/common';
-import { httpResource } from '@angular/common/http';
 import { Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -7,11 +6,11 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
-import type { AgentInvitation, AgentInvitationList } from '@common/api/agents';
+import type { AgentInvitation } from '@common/api/agents';
 import type { UnitSummary } from '@common/api/auth';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { Observable } from 'rxjs';
-import { AuthService, homePath } from '../../core/auth/auth.service';
+import { AuthService, homePath, invitationsResource } from '../../core/auth/auth.service';
 import { ErrorNotifier } from '../../core/errors/error-notifier.service';
 import { PageFrame } from '../../shared/page-frame/page-frame';
 import { Toast } from '../../shared/toast';
@@ -46,9 +45,7 @@ export class UnitPicker {
   protected readonly currentUnitId = computed(() => this.auth.unit()?.id ?? null);
   protected readonly choosing = signal(false);
   /** Asked for only when the session says there are some. */
-  private readonly invitationList = httpResource<AgentInvitationList>(() =>
-    (this.auth.session()?.pendingInvitations ?? 0) > 0 ? '/api/auth/invitations' : undefined,
-  );
+  private readonly invitationList = invitationsResource(() => (this.auth.session()?.pendingInvitations ?? 0) > 0);
   protected readonly invitations = computed(() =>
     (this.auth.session()?.pendingInvitations ?? 0) > 0 ? (this.invitationList.value()?.items ?? []) : [],
   );

@@ -12,7 +12,7 @@ import { answeredDuring, paramsOf } from '../../../testing/http';
 import { configureFeature, openPage } from '../../../testing/routed-page';
 import { Page, testId } from '../../../testing/page';
 import { pageOf, paymentDetail, pickMonth } from '../../../testing/payments';
-import { SEARCH_DEBOUNCE_MS } from '../../shared/table/paging';
+import { typeAndPause } from '../../../testing/search';
 import { paymentsRoutes } from '../payments.routes';
 
 const PAID = paymentDetail();
@@ -91,9 +91,7 @@ describe('PaymentDetailsPage', () => {
     const saved = captureDownloads();
     await open(PAID);
 
-    await page.type('payments-search', ' 3501 ');
-    await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50));
-    TestBed.tick();
+    await typeAndPause(() => page.type('payments-search', ' 3501 '));
     const searched = http.expectOne(isList);
     expect(paramsOf(searched)['q']).toBe('3501');
     searched.flush(pageOf([PAID]));

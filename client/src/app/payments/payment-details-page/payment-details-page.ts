@@ -1,20 +1,17 @@
 import { Component, computed, inject, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { FormControl } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { PAYMENT_STATUSES, type PaymentDetail, type PaymentDetailQuery, type PaymentStatus } from '@common/api/payments';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ExportButton } from '../../shared/export/export-button';
 import { FenPipe } from '../../shared/format/fen.pipe';
 import { PeriodPipe } from '../../shared/format/period.pipe';
+import { ListPage } from '../../shared/list-page/list-page';
 import { StatusChip } from '../../shared/status-chip/status-chip';
-import { PagedTable } from '../../shared/table/paged-table';
 import { Paging, searchTerm } from '../../shared/table/paging';
 import { PaymentDetailDialog, type PaymentDetailDialogData } from '../payment-detail-dialog/payment-detail-dialog';
 import { PeriodFilters, type PeriodFilter } from '../period-filters/period-filters';
@@ -34,20 +31,16 @@ const DEFAULT_SORT = { active: 'feePeriod', direction: 'desc' } as const satisfi
 @Component({
   selector: 'app-payment-details-page',
   imports: [
-    ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
     MatSelectModule,
     MatSortModule,
     MatTableModule,
     TranslatePipe,
     FenPipe,
     PeriodPipe,
-    ExportButton,
     PeriodFilters,
-    PagedTable,
+    ListPage,
     StatusChip,
   ],
   templateUrl: './payment-details-page.html',

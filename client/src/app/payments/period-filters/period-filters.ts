@@ -6,11 +6,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { FeePeriod } from '@common/fee-period';
-import { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
+import { EMPLOYEE_INSURANCE_TYPES, type EmployeeInsuranceType } from '@common/insurance';
 import { TranslatePipe } from '@ngx-translate/core';
 import { distinctUntilChanged, map, merge, skip, startWith } from 'rxjs';
-
-type EmployeeInsuranceType = (typeof EMPLOYEE_INSURANCE_TYPES)[number];
 
 /** Fee periods from and to (`YYYYMM`, either open) and one insurance type or all. */
 export interface PeriodFilter {

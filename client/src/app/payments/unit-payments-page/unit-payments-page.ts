@@ -4,10 +4,9 @@ import { MatSortModule, type SortDirection } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ExportButton } from '../../shared/export/export-button';
 import { FenPipe } from '../../shared/format/fen.pipe';
 import { PeriodPipe } from '../../shared/format/period.pipe';
-import { PagedTable } from '../../shared/table/paged-table';
+import { ListPage } from '../../shared/list-page/list-page';
 import { Paging } from '../../shared/table/paging';
 import { PeriodFilters, type PeriodFilter } from '../period-filters/period-filters';
 import { UNIT_PAYMENTS_EXPORT, unitPaymentPageResource, unitPaymentParams, type UnitPaymentFilters } from '../payments-api';
@@ -23,9 +22,8 @@ import { UNIT_PAYMENTS_EXPORT, unitPaymentPageResource, unitPaymentParams, type 
     TranslatePipe,
     FenPipe,
     PeriodPipe,
-    ExportButton,
     PeriodFilters,
-    PagedTable,
+    ListPage,
   ],
   templateUrl: './unit-payments-page.html',
   styleUrl: './unit-payments-page.scss',

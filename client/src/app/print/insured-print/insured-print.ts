@@ -1,12 +1,10 @@
-import { HttpClient } from '@angular/common/http';
 import { Component, computed, inject, resource } from '@angular/core';
-import type { InsuredPerson } from '@common/api/declarations';
 import { TranslatePipe } from '@ngx-translate/core';
 import { FenPipe } from '../../shared/format/fen.pipe';
 import { PeriodPipe } from '../../shared/format/period.pipe';
 import { LoadError } from '../../shared/load-error/load-error';
 import { valueOf } from '../../shared/resource-value';
-import { allPages } from '../print-api';
+import { PrintApi } from '../print-api';
 import { PrintSheet } from '../print-sheet/print-sheet';
 
 /** The unit's active insured persons, every page of the list read before printing. */
@@ -16,10 +14,8 @@ import { PrintSheet } from '../print-sheet/print-sheet';
   templateUrl: './insured-print.html',
 })
 export class InsuredPrint {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(PrintApi);
 
-  protected readonly persons = resource({
-    loader: () => allPages<InsuredPerson>(this.http, '/api/insured-persons', { status: 'active', sort: 'name', direction: 'asc' }),
-  });
+  protected readonly persons = resource({ loader: () => this.api.activeInsuredPersons() });
   protected readonly rows = computed(() => valueOf(this.persons));
 }

@@ -1,14 +1,12 @@
-import { HttpClient } from '@angular/common/http';
 import { Component, computed, inject, input, numberAttribute, resource } from '@angular/core';
-import { isDeclarationType, type Declaration } from '@common/api/declarations';
+import { isDeclarationKind, type Submission } from '@common/api/submissions';
 import { shanghaiDateTime } from '@common/fee-period';
 import { TranslatePipe } from '@ngx-translate/core';
-import { firstValueFrom } from 'rxjs';
 import { ChangeTable } from '../../shared/change-table/change-table';
 import { PeriodPipe } from '../../shared/format/period.pipe';
 import { LoadError } from '../../shared/load-error/load-error';
 import { valueOf } from '../../shared/resource-value';
-import { allPages } from '../print-api';
+import { PrintApi } from '../print-api';
 import { PrintSheet } from '../print-sheet/print-sheet';
 
 /** The receipt of a submission: one declaration, or every row of a batch, with the review result. */
@@ -23,19 +21,12 @@ export class ReceiptPrint {
   /** … or a whole batch (route `batches/:batchId`). */
   readonly batchId = input(undefined, { transform: numberAttribute });
 
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(PrintApi);
 
   protected readonly declarations = resource({
     params: () => ({ id: this.id(), batchId: this.batchId() }),
-    loader: async ({ params }): Promise<Declaration[]> => {
-      if (params.id) return [await firstValueFrom(this.http.get<Declaration>(`/api/declarations/${params.id}`))];
-      // A batch's rows sit in the pending queue until reviewed, then in the audited one.
-      const queues = await Promise.all(
-        ['pending', 'audited'].map((queue) => allPages<Declaration>(this.http, '/api/declarations', { queue, batchId: params.batchId! })),
-      );
-      const all = queues.flat();
-      return all.sort((a, b) => (a.rowNumber ?? a.id) - (b.rowNumber ?? b.id));
-    },
+    loader: async ({ params }): Promise<Submission[]> =>
+      params.id ? [await this.api.declaration(params.id)] : this.api.batchDeclarations(params.batchId!),
   });
   protected readonly rows = computed(() => valueOf(this.declarations));
   protected readonly first = computed(() => this.rows()?.[0]);
@@ -45,8 +36,8 @@ export class ReceiptPrint {
     return counts;
   });
   /** A change of registered facts prints its fields before and after below the row. */
-  protected isChange(declaration: Declaration): boolean {
-    return !isDeclarationType(declaration.type);
+  protected isChange(declaration: Submission): boolean {
+    return !isDeclarationKind(declaration.type);
   }
 
   protected at(instant: string | null): string {

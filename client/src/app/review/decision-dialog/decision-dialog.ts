@@ -5,7 +5,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { ReviewDecision, ReviewResult } from '@common/api/declarations';
+import type { ReviewDecision, ReviewResult } from '@common/api/submissions';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { Observable } from 'rxjs';
 import { errorMessage, type Message } from '../../core/errors/api-error';
@@ -54,7 +54,7 @@ export class DecisionDialog {
   protected readonly form = new FormGroup({
     reason: new FormControl('', {
       nonNullable: true,
-      validators: this.data.approve ? [maxLength(500)] : [reasonGiven, maxLength(500)],
+      validators: this.data.approve ? [maxLength('reviewReason')] : [reasonGiven, maxLength('reviewReason')],
     }),
   });
   protected readonly deciding = signal(false);

@@ -4,7 +4,7 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatChipHarness } from '@angular/material/chips/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
-import type { Declaration } from '@common/api/declarations';
+import type { Submission } from '@common/api/submissions';
 import { apiError, CONFLICT } from '../../../testing/answers';
 import { declaration } from '../../../testing/declarations';
 import { answeredDuring, listEndpoint, paramsOf } from '../../../testing/http';
@@ -29,7 +29,7 @@ describe('ReviewConsole', () => {
   let http: HttpTestingController;
   let page: Page;
 
-  const list = listEndpoint<Declaration>('/api/review/declarations');
+  const list = listEndpoint<Submission>('/api/review/declarations');
 
   beforeEach(async () => {
     TestBed.configureTestingModule({ providers: pageProviders() });

@@ -7,20 +7,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import {
-  DECLARATION_STATUSES,
-  SUBMISSION_TYPES,
-  type Declaration,
-  type DeclarationStatus,
-  type SubmissionType,
-  type ReviewDecision,
-  type ReviewResult,
-} from '@common/api/declarations';
+import { SUBMISSION_KINDS, SUBMISSION_STATUSES, type ReviewDecision, type ReviewResult, type Submission, type SubmissionKind, type SubmissionStatus } from '@common/api/submissions';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { filter, type Observable } from 'rxjs';
 import { showDeclaration, type DeclarationDetailData } from '../../shared/declaration-detail/declaration-detail-dialog';
 import { DeclarationTable } from '../../shared/declaration-table/declaration-table';
 import { FilterChip } from '../../shared/filter-chip/filter-chip';
+import { ListPage } from '../../shared/list-page/list-page';
 import { valueOf } from '../../shared/resource-value';
 import { Paging } from '../../shared/table/paging';
 import { Toast } from '../../shared/toast';
@@ -46,6 +39,7 @@ interface Narrowing {
     TranslatePipe,
     DeclarationTable,
     FilterChip,
+    ListPage,
   ],
   templateUrl: './review-console.html',
   styleUrl: './review-console.scss',
@@ -56,11 +50,11 @@ export class ReviewConsole {
   private readonly translate = inject(TranslateService);
   private readonly toast = inject(Toast);
 
-  protected readonly statuses = DECLARATION_STATUSES;
-  protected readonly types = SUBMISSION_TYPES;
+  protected readonly statuses = SUBMISSION_STATUSES;
+  protected readonly types = SUBMISSION_KINDS;
   protected readonly filters = new FormGroup({
-    status: new FormControl<DeclarationStatus>('pending', { nonNullable: true }),
-    type: new FormControl<SubmissionType | ''>('', { nonNullable: true }),
+    status: new FormControl<SubmissionStatus>('pending', { nonNullable: true }),
+    type: new FormControl<SubmissionKind | ''>('', { nonNullable: true }),
     /** `YYYY-MM-DD`, submitted on or after / on or before, China time. */
     from: new FormControl('', { nonNullable: true }),
     to: new FormControl('', { nonNullable: true }),
@@ -92,7 +86,7 @@ export class ReviewConsole {
       (valueOf(this.declarations)?.total ?? 0) > 0,
   );
 
-  protected narrowToUnit(declaration: Declaration): void {
+  protected narrowToUnit(declaration: Submission): void {
     this.narrowing.update((n) => ({ ...n, unit: { id: declaration.unitId, name: declaration.unitName ?? '' } }));
   }
 
@@ -104,7 +98,7 @@ export class ReviewConsole {
     this.narrowing.update((n) => ({ ...n, [part]: undefined }));
   }
 
-  protected showDetail(declaration: Declaration): void {
+  protected showDetail(declaration: Submission): void {
     const data: DeclarationDetailData = {
       load: () => this.api.detail(declaration.id),
       actions: [
@@ -115,8 +109,8 @@ export class ReviewConsole {
     showDeclaration(this.dialog, data).subscribe((action) => this.decide(declaration, action === 'approve'));
   }
 
-  protected decide(declaration: Declaration, approve: boolean): void {
-    const type = this.translate.instant(`enums.declarationType.${declaration.type}`);
+  protected decide(declaration: Submission, approve: boolean): void {
+    const type = this.translate.instant(`enums.submissionKind.${declaration.type}`);
     this.openDecision({
       approve,
       subject: {

@@ -1,6 +1,5 @@
 import { Component, computed, input } from '@angular/core';
-import { isDeclarationType, type ChangeType, type Declaration } from '@common/api/declarations';
-import type { ChangePayload } from '@common/api/maintenance';
+import { CHANGE_FIELDS, type ShownField, type Submission } from '@common/api/submissions';
 import { TranslatePipe } from '@ngx-translate/core';
 
 /** A value as shown: a translation key for codes, the text otherwise (a dash when there is none). */
@@ -17,31 +16,8 @@ export interface ChangeRow {
   changed: boolean;
 }
 
-/** The fields of each kind of change in reading order; `codes` is the section that words a coded value. */
-const FIELDS: Record<ChangeType, readonly { field: string; label: string; codes?: string }[]> = {
-  'unit-info-change': [
-    { field: 'contactName', label: 'unitInfo.fields.contactName' },
-    { field: 'contactPhone', label: 'unitInfo.fields.contactPhone' },
-    { field: 'contactEmail', label: 'unitInfo.fields.contactEmail' },
-    { field: 'legalRepName', label: 'maintenance.fields.legalRepName' },
-    { field: 'legalRepPhone', label: 'maintenance.fields.legalRepPhone' },
-  ],
-  'bank-account-change': [
-    { field: 'bankCategory', label: 'unitInfo.fields.bankCategory', codes: 'unitInfo.codes.bankCategory' },
-    { field: 'branchName', label: 'unitInfo.fields.bankBranch' },
-    { field: 'branchCode', label: 'maintenance.fields.branchCode' },
-    { field: 'accountName', label: 'unitInfo.fields.accountName' },
-    { field: 'accountNumber', label: 'unitInfo.fields.accountNumber' },
-  ],
-  'hukou-change': [
-    { field: 'hukouType', label: 'insured.fields.hukouType', codes: 'enums.hukouType' },
-    { field: 'hukouAddress', label: 'insured.fields.hukouAddress' },
-    { field: 'ethnicity', label: 'insured.fields.ethnicity' },
-  ],
-};
-
 /** The personal data an addition brings, compared with the person as registered. */
-const PERSON_FIELDS: readonly { field: string; label: string; codes?: string }[] = [
+const PERSON_FIELDS: readonly ShownField[] = [
   { field: 'name', label: 'insured.fields.name' },
   { field: 'ethnicity', label: 'insured.fields.ethnicity' },
   { field: 'hukouType', label: 'insured.fields.hukouType', codes: 'enums.hukouType' },
@@ -50,7 +26,8 @@ const PERSON_FIELDS: readonly { field: string; label: string; codes?: string }[]
   { field: 'contactAddress', label: 'insured.fields.contactAddress' },
 ];
 
-type Compared = Pick<Declaration, 'type' | 'payload' | 'registeredPerson'>;
+/** Fields by name, as a row of the table reads them. */
+type Values = Readonly<Record<string, unknown>>;
 
 function shown(value: unknown, codes: string | undefined): Shown {
   if (value === null || value === undefined || value === '') return { key: null, text: '—' };
@@ -61,7 +38,7 @@ function shown(value: unknown, codes: string | undefined): Shown {
  * A change's fields before and after; an addition of a known person's personal data as registered and as
  * submitted; none for anything else.
  */
-export function changeRows(declaration: Compared): ChangeRow[] {
+export function changeRows(declaration: Submission): ChangeRow[] {
   const compared = comparedValues(declaration);
   if (!compared) return [];
   const { fields, before, after } = compared;
@@ -74,13 +51,15 @@ export function changeRows(declaration: Compared): ChangeRow[] {
   }));
 }
 
-function comparedValues(declaration: Compared) {
-  if (declaration.type === 'addition' && declaration.registeredPerson) {
-    return { fields: PERSON_FIELDS, before: declaration.registeredPerson as Record<string, unknown>, after: declaration.payload };
+function comparedValues(declaration: Submission): { fields: readonly ShownField[]; before: Values; after: Values } | null {
+  switch (declaration.type) {
+    case 'addition':
+      return declaration.registeredPerson ? { fields: PERSON_FIELDS, before: declaration.registeredPerson, after: declaration.payload } : null;
+    case 'reduction':
+      return null;
+    default:
+      return { fields: CHANGE_FIELDS[declaration.type], before: declaration.payload.before, after: declaration.payload.after };
   }
-  if (isDeclarationType(declaration.type)) return null;
-  const { before, after } = declaration.payload as unknown as ChangePayload;
-  return { fields: FIELDS[declaration.type], before, after };
 }
 
 /** A change submission (or a known person's addition) as a table of its fields, before and after, the changed ones marked. */
@@ -130,7 +109,7 @@ function comparedValues(declaration: Compared) {
   `,
 })
 export class ChangeTable {
-  readonly declaration = input.required<Compared>();
+  readonly declaration = input.required<Submission>();
   readonly beforeLabel = input('maintenance.before');
   readonly afterLabel = input('maintenance.after');
 

@@ -4,7 +4,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogModule } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { isDeclarationType, type Declaration } from '@common/api/declarations';
+import { isDeclarationKind, type Submission } from '@common/api/submissions';
 import { TranslatePipe } from '@ngx-translate/core';
 import { filter, type Observable } from 'rxjs';
 import { ChangeTable } from '../change-table/change-table';
@@ -23,7 +23,7 @@ export interface DetailAction {
 
 export interface DeclarationDetailData {
   /** Loads the whole declaration (the lists hold masked ID numbers only). */
-  load: () => Observable<Declaration>;
+  load: () => Observable<Submission>;
   /** Offered while the declaration is pending. */
   actions?: readonly DetailAction[];
 }
@@ -60,7 +60,7 @@ export class DeclarationDetailDialog {
   /** A change of registered facts shows them before and after instead of the submitted fields. */
   protected readonly isChange = computed(() => {
     const declaration = this.declaration();
-    return declaration !== undefined && !isDeclarationType(declaration.type);
+    return declaration !== undefined && !isDeclarationKind(declaration.type);
   });
   protected readonly actions = computed(() =>
     this.declaration()?.status === 'pending' ? (this.data.actions ?? []) : [],

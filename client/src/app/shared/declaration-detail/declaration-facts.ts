@@ -1,4 +1,5 @@
-import type { Declaration } from '@common/api/declarations';
+import type { AdditionInput, ReductionInput } from '@common/api/declarations';
+import type { Submission } from '@common/api/submissions';
 import { displayPeriod } from '@common/fee-period';
 import { formatFen } from '@common/insurance';
 import type { Message } from '../../core/errors/api-error';
@@ -10,8 +11,11 @@ export interface Fact {
   parts?: Message[];
 }
 
+/** A field of a declaration's payload: the compiler refuses a name the schemas do not have. */
+type PayloadField = keyof AdditionInput | keyof ReductionInput;
+
 /** Payload fields whose values are codes, by the `enums.*` section that words them. */
-const ENUMERATED: Record<string, string> = {
+const ENUMERATED: Partial<Record<PayloadField, string>> = {
   idType: 'enums.idType',
   hukouType: 'enums.hukouType',
   personnelCategory: 'enums.personnelCategory',
@@ -20,7 +24,7 @@ const ENUMERATED: Record<string, string> = {
 };
 
 /** The order a person reads the submitted fields in; name, ID number and month are in the header already. */
-const PAYLOAD_ORDER = [
+const PAYLOAD_ORDER: readonly PayloadField[] = [
   'idType',
   'ethnicity',
   'hukouType',
@@ -39,7 +43,7 @@ const PAYLOAD_ORDER = [
 const key = (key: string, params: Record<string, unknown> = {}): Message => ({ key, params });
 
 /** Who, what and when: the whole ID number, as this is a detail view. A change of the unit's records names no person. */
-export function headerFacts(declaration: Declaration): Fact[] {
+export function headerFacts(declaration: Submission): Fact[] {
   const facts: Fact[] = [];
   if (declaration.unitName) facts.push({ label: 'declarations.unit', text: declaration.unitName });
   if (declaration.personName !== null) facts.push({ label: 'insured.fields.name', text: declaration.personName });
@@ -60,8 +64,8 @@ export function headerFacts(declaration: Declaration): Fact[] {
 }
 
 /** The addition's or reduction's own fields, as submitted. */
-export function payloadFacts(declaration: Declaration): Fact[] {
-  const payload = declaration.payload;
+export function payloadFacts(declaration: Submission): Fact[] {
+  const payload: Readonly<Record<string, unknown>> = declaration.payload;
   return PAYLOAD_ORDER.filter((field) => payload[field] !== undefined && payload[field] !== null && payload[field] !== '')
     .map((field): Fact => {
       const value = payload[field];
@@ -70,7 +74,8 @@ export function payloadFacts(declaration: Declaration): Fact[] {
       if (field === 'insuranceTypes' && Array.isArray(value)) {
         return { label, parts: value.map((type) => key(`enums.insuranceType.${String(type)}`)) };
       }
-      if (field in ENUMERATED) return { label, parts: [key(`${ENUMERATED[field]}.${String(value)}`)] };
+      const enumeration = ENUMERATED[field];
+      if (enumeration) return { label, parts: [key(`${enumeration}.${String(value)}`)] };
       return { label, text: String(value) };
     });
 }

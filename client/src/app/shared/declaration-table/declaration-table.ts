@@ -11,17 +11,16 @@ import {
   type AfterContentInit,
 } from '@angular/core';
 import { MatColumnDef, MatTable, MatTableModule } from '@angular/material/table';
-import type { Declaration, DeclarationPage } from '@common/api/declarations';
+import type { Submission, SubmissionPage } from '@common/api/submissions';
 import { TranslatePipe } from '@ngx-translate/core';
 import { PeriodPipe } from '../format/period.pipe';
 import { valueOf } from '../resource-value';
 import { StatusChip } from '../status-chip/status-chip';
-import { PagedTable } from '../table/paged-table';
-import type { Paging } from '../table/paging';
 
 /**
- * A server-paged list of declarations, as the unit's queues and the reviewer's console show them (masked ID
- * numbers), in the paged frame. The page adds its own `actions` column as a `matColumnDef` inside the element.
+ * A page of declarations, as the unit's queues and the reviewer's console show them (masked ID numbers), for the
+ * list page's paged frame (shared/list-page). The page adds its own `actions` column as a `matColumnDef` inside
+ * the element.
  */
 @Component({
   selector: 'app-declaration-table',
@@ -29,12 +28,17 @@ import type { Paging } from '../table/paging';
     DatePipe,
     MatTableModule,
     TranslatePipe,
-    PagedTable,
     PeriodPipe,
     StatusChip,
   ],
   templateUrl: './declaration-table.html',
   styles: `
+    :host {
+      display: block;
+    }
+    table {
+      width: 100%;
+    }
     .nowrap {
       white-space: nowrap;
     }
@@ -55,16 +59,13 @@ import type { Paging } from '../table/paging';
   `,
 })
 export class DeclarationTable implements AfterContentInit {
-  readonly declarations = input.required<HttpResourceRef<DeclarationPage | undefined>>();
+  readonly declarations = input.required<HttpResourceRef<SubmissionPage | undefined>>();
   readonly columns = input.required<readonly string[]>();
-  readonly paging = input.required<Paging>();
   /** Test id of each row, e.g. `queue-row`; its cells' buttons are `<prefix>-unit` and `<prefix>-batch`. */
   readonly testIdPrefix = input.required<string>();
-  /** Translation key of the text shown when there is nothing to list. */
-  readonly emptyText = input.required<string>();
   /** The unit's name and the batch become buttons that narrow the list to them. */
   readonly narrowable = input(false, { transform: booleanAttribute });
-  readonly unitChosen = output<Declaration>();
+  readonly unitChosen = output<Submission>();
   readonly batchChosen = output<number>();
 
   private readonly table = viewChild.required(MatTable);

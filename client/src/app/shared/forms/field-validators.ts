@@ -1,8 +1,9 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
+import { MAX_LENGTH } from '@common/api/fields';
 import type { FieldErrorCode } from '@common/errors';
 import { compactAccountNumber, isBankAccountNumber, isEmail, normaliseMobile, normalisePhone } from '@common/validators/contact';
 import { checkCreditCode } from '@common/validators/credit-code';
-import { passwordProblem } from '@common/validators/password';
+import { PASSWORD_MAX_LENGTH, passwordProblem } from '@common/validators/password';
 
 // Every validator here reports a FieldErrorCode as its error key, the same codes the server sends back,
 // so one `fieldErrors.<code>` text serves both.
@@ -17,7 +18,9 @@ function text(control: AbstractControl): string {
 
 export const required: ValidatorFn = (control) => (text(control) === '' ? fieldError('REQUIRED') : null);
 
-export function maxLength(max: number): ValidatorFn {
+/** The schema's limit for this kind of field (common/api/fields.ts), never a number of the form's own. */
+export function maxLength(field: keyof typeof MAX_LENGTH): ValidatorFn {
+  const max = MAX_LENGTH[field];
   return (control) => (text(control).length > max ? fieldError('TOO_LONG', { max }) : null);
 }
 
@@ -56,6 +59,7 @@ export function newPasswordOf(logins: () => readonly string[]): ValidatorFn {
   return (control) => {
     const value = typeof control.value === 'string' ? control.value : '';
     if (value === '') return fieldError('REQUIRED');
+    if (value.length > PASSWORD_MAX_LENGTH) return fieldError('TOO_LONG', { max: PASSWORD_MAX_LENGTH });
     const problem = passwordProblem(value, logins());
     return problem ? fieldError(problem) : null;
   };

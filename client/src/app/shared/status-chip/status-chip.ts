@@ -38,5 +38,5 @@ export class StatusChip {
   /** A declaration's, payment detail's, insured person's or enrollment's status code. */
   readonly status = input.required<string>();
   /** The catalogue section that words the status. */
-  readonly labels = input('enums.declarationStatus');
+  readonly labels = input('enums.submissionStatus');
 }

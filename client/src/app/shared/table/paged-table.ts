@@ -7,7 +7,7 @@ import type { Paging } from './paging';
 
 /**
  * The frame of a server-paged list: its table (projected), a bar while a page loads, the paginator driving
- * `paging`, and the reason with a retry when the page did not load.
+ * `paging` (none for a list the server sends whole), and the reason with a retry when the page did not load.
  */
 @Component({
   selector: 'app-paged-table',
@@ -21,13 +21,15 @@ import type { Paging } from './paging';
           <mat-progress-bar mode="indeterminate" />
         }
         <ng-content />
-        <mat-paginator
-          [length]="resource().value()?.total ?? 0"
-          [pageIndex]="paging().index()"
-          [pageSize]="paging().size()"
-          [pageSizeOptions]="[10, 20, 50, 100]"
-          (page)="paging().change($event)"
-        />
+        @if (paging(); as paging) {
+          <mat-paginator
+            [length]="resource().value()?.total ?? 0"
+            [pageIndex]="paging.index()"
+            [pageSize]="paging.size()"
+            [pageSizeOptions]="[10, 20, 50, 100]"
+            (page)="paging.change($event)"
+          />
+        }
       </div>
     }
   `,
@@ -38,6 +40,6 @@ import type { Paging } from './paging';
   `,
 })
 export class PagedTable {
-  readonly resource = input.required<WritableResource<{ total: number } | undefined>>();
-  readonly paging = input.required<Paging>();
+  readonly resource = input.required<WritableResource<{ total?: number } | undefined>>();
+  readonly paging = input<Paging>();
 }

@@ -1,0 +1,154 @@
+import { Component, computed, inject, signal, viewChild } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { FormGroupDirective, ReactiveFormsModule, type AbstractControl, type NgForm } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import type { ErrorStateMatcher } from '@angular/material/core';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
+import { EMPLOYMENT_FORMS, HUKOU_TYPES, ID_TYPES, PERSONNEL_CATEGORIES, type AdditionInput, type Quote } from '@common/api/declarations';
+import { type Submission } from '@common/api/submissions';
+import { MAX_LENGTH } from '@common/api/fields';
+import { checkIdNumberOfType } from '@common/validators/id-number';
+import { TranslatePipe } from '@ngx-translate/core';
+import { map, of, startWith, switchMap } from 'rxjs';
+import { errorMessage, type Message } from '../../core/errors/api-error';
+import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
+import { applyServerErrors } from '../../shared/forms/server-errors';
+import { PeriodPipe } from '../../shared/format/period.pipe';
+import { LoadError } from '../../shared/load-error/load-error';
+import { Notice } from '../../shared/notice/notice';
+import { valueOf } from '../../shared/resource-value';
+import {
+  AdditionConfirmDialog,
+  type AdditionConfirmData,
+  type AdditionConfirmResult,
+} from '../addition-confirm-dialog/addition-confirm-dialog';
+import { additionForm, additionInput, type AdditionForm } from '../addition-form';
+import { additionOptionsResource, AdditionsApi } from '../additions-api';
+
+/** The request's `wageFen` is typed in yuan in the form's `wage`. */
+const CONTROL_OF = { wageFen: 'wage' };
+
+/** The ID number is checked as it is typed: once all 18 characters are in, a wrong one shows at once. */
+const asTyped: ErrorStateMatcher = {
+  isErrorState: (control: AbstractControl | null, form: FormGroupDirective | NgForm | null) =>
+    !!control?.invalid && (control.touched || !!form?.submitted || String(control.value).trim().length >= 18),
+};
+
+@Component({
+  selector: 'app-addition-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    TranslatePipe,
+    FieldErrorPipe,
+    PeriodPipe,
+    LoadError,
+    Notice,
+  ],
+  templateUrl: './addition-page.html',
+  styleUrl: './addition-page.scss',
+})
+export class AdditionPage {
+  private readonly api = inject(AdditionsApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly formDirective = viewChild(FormGroupDirective);
+
+  protected readonly asTyped = asTyped;
+  protected readonly idNumberMax = MAX_LENGTH.idNumber;
+  protected readonly idTypes = ID_TYPES;
+  protected readonly hukouTypes = HUKOU_TYPES;
+  protected readonly personnelCategories = PERSONNEL_CATEGORIES;
+  protected readonly employmentForms = EMPLOYMENT_FORMS;
+
+  protected readonly options = additionOptionsResource();
+  /** Built once the server has said which months and insurance types to offer. */
+  protected readonly form = computed(() => {
+    const options = valueOf(this.options);
+    return options ? additionForm(options) : null;
+  });
+  /** Sex and birth date as read from a valid ID number; shown, never typed. */
+  protected readonly idFacts = toSignal(
+    toObservable(this.form).pipe(
+      switchMap((form) =>
+        form
+          ? form.valueChanges.pipe(
+              startWith(null),
+              map(() => {
+                const { idType, idNumber } = form.getRawValue();
+                const result = checkIdNumberOfType(idType, idNumber, new Date());
+                return result.ok ? result.facts : null;
+              }),
+            )
+          : of(null),
+      ),
+    ),
+    { initialValue: null },
+  );
+  protected readonly quoting = signal(false);
+  protected readonly failure = signal<Message | null>(null);
+  protected readonly submitted = signal<Submission | null>(null);
+
+  protected review(form: AdditionForm): void {
+    this.failure.set(null);
+    if (form.invalid) {
+      form.markAllAsTouched();
+      return;
+    }
+    const input = additionInput(form);
+    const { wageFen, effectiveMonth, insuranceTypes } = input;
+    this.quoting.set(true);
+    this.api.quote({ wageFen, effectiveMonth, insuranceTypes }).subscribe({
+      next: (quote) => {
+        this.quoting.set(false);
+        this.confirm(form, input, quote);
+      },
+      error: (error: unknown) => {
+        this.quoting.set(false);
+        this.fail(form, error);
+      },
+    });
+  }
+
+  protected reset(): void {
+    this.failure.set(null);
+    this.formDirective()?.resetForm();
+  }
+
+  private confirm(form: AdditionForm, input: AdditionInput, quote: Quote): void {
+    this.dialog
+      .open<AdditionConfirmDialog, AdditionConfirmData, AdditionConfirmResult>(AdditionConfirmDialog, {
+        data: { input, quote },
+        width: '600px',
+      })
+      .afterClosed()
+      .subscribe((result) => {
+        if (result === undefined) return;
+        if ('declaration' in result) {
+          this.submitted.set(result.declaration);
+          this.reset();
+        } else {
+          this.fail(form, result.fieldErrors);
+        }
+      });
+  }
+
+  private fail(form: AdditionForm, error: unknown): void {
+    if (!applyServerErrors(form, error, CONTROL_OF)) this.failure.set(errorMessage(error));
+  }
+}

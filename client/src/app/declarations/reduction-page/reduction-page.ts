@@ -1,0 +1,136 @@
+import { Component, computed, inject, signal, viewChild } from '@angular/core';
+import { FormControl, FormGroupDirective, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { TERMINATING_REASONS, type InsuredPerson, type InsuredQuery } from '@common/api/declarations';
+import { type Submission } from '@common/api/submissions';
+import { displayPeriod } from '@common/fee-period';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { switchMap } from 'rxjs';
+import { errorMessage, type Message } from '../../core/errors/api-error';
+import { confirmed } from '../../shared/confirm-dialog/confirm-dialog';
+import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
+import { applyServerErrors } from '../../shared/forms/server-errors';
+import { PeriodPipe } from '../../shared/format/period.pipe';
+import { SubmissionKey } from '../../shared/idempotency';
+import { ListPage } from '../../shared/list-page/list-page';
+import { LoadError } from '../../shared/load-error/load-error';
+import { Notice } from '../../shared/notice/notice';
+import { valueOf } from '../../shared/resource-value';
+import { Paging, searchTerm } from '../../shared/table/paging';
+import { pick, reductionForm, reductionInput } from '../reduction-form';
+import { insuredPersonsResource, reductionOptionsResource, ReductionsApi } from '../reductions-api';
+
+@Component({
+  selector: 'app-reduction-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatSortModule,
+    MatTableModule,
+    TranslatePipe,
+    FieldErrorPipe,
+    PeriodPipe,
+    LoadError,
+    Notice,
+    ListPage,
+  ],
+  templateUrl: './reduction-page.html',
+  styleUrl: './reduction-page.scss',
+})
+export class ReductionPage {
+  private readonly api = inject(ReductionsApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly translate = inject(TranslateService);
+  private readonly formDirective = viewChild.required(FormGroupDirective);
+  private readonly key = new SubmissionKey();
+
+  protected readonly options = reductionOptionsResource();
+  protected readonly search = new FormControl('', { nonNullable: true });
+  private readonly term = searchTerm(this.search);
+  private readonly sort = signal<Pick<InsuredQuery, 'sort' | 'direction'>>({ sort: 'name', direction: 'asc' });
+  protected readonly paging = new Paging(() => [this.term(), this.sort()]);
+  protected readonly persons = insuredPersonsResource(() => ({
+    q: this.term(),
+    status: 'active',
+    ...this.sort(),
+    ...this.paging.params(),
+  }));
+  protected readonly rows = computed(() => valueOf(this.persons)?.items ?? []);
+  protected readonly columns = ['name', 'idNumber', 'sex', 'startMonth', 'pending', 'pick'];
+
+  protected readonly form = reductionForm();
+  protected readonly selected = signal<InsuredPerson | null>(null);
+  protected readonly terminating = TERMINATING_REASONS;
+  protected readonly submitting = signal(false);
+  protected readonly failure = signal<Message | null>(null);
+  protected readonly submitted = signal<Submission | null>(null);
+
+  protected choose(person: InsuredPerson): void {
+    this.selected.set(person);
+    this.failure.set(null);
+    pick(this.form, person);
+  }
+
+  protected sortBy(sort: Sort): void {
+    const direction = sort.direction || 'asc';
+    this.sort.set({ sort: sort.direction ? (sort.active as InsuredQuery['sort']) : 'name', direction });
+  }
+
+  protected submit(): void {
+    const person = this.selected();
+    const stopMonth = valueOf(this.options)?.stopMonth;
+    this.failure.set(null);
+    if (this.form.invalid || person === null || stopMonth === undefined) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const input = reductionInput(this.form);
+    confirmed(this.dialog, {
+      title: 'reductions.confirm.title',
+      message: 'reductions.confirm.message',
+      params: {
+        name: person.name,
+        month: displayPeriod(stopMonth),
+        reason: this.translate.instant(`enums.reductionReason.${input.reason}`),
+      },
+      confirm: 'reductions.submit',
+    })
+      .pipe(
+        switchMap(() => {
+          this.submitting.set(true);
+          return this.api.submit(input, this.key.for(input));
+        }),
+      )
+      .subscribe({
+        next: (declaration) => {
+          this.key.done();
+          this.submitting.set(false);
+          this.submitted.set(declaration);
+          this.selected.set(null);
+          this.formDirective().resetForm();
+          this.persons.reload();
+        },
+        error: (error: unknown) => {
+          this.submitting.set(false);
+          if (!applyServerErrors(this.form, error)) this.failure.set(errorMessage(error));
+        },
+      });
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * Submissions (提交): everything a unit submits for the agency's review. A *declaration* (申报) is an
+ * addition or a reduction of a person's coverage (declarations.ts); a *change* (变更) is any other kind, a
+ * change of registered facts (maintenance.ts). Each kind is defined once, below: its name and the schema
+ * of the payload it carries, which the server parses every stored payload through when it reads one.
+ */
+import { z } from 'zod';
+import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
+import { additionInput, DECLARATION_KINDS, feePeriodField, isoDate, reductionInput, registeredPerson, type DeclarationKind } from './declarations';
+import { pageOf, pageQuery } from './fields';
+import { bankAccountChangeInput, hukouChangeInput, unitInfoChangeInput } from './maintenance';
+
+export const SUBMISSION_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+/** An addition as submitted: the insurance types default to the unit's when it is submitted. */
+export const additionPayload = additionInput.extend({ insuranceTypes: z.array(z.enum(EMPLOYEE_INSURANCE_TYPES)) });
+export type AdditionPayload = z.output<typeof additionPayload>;
+
+/**
+ * The registered facts a change is about, as they were when it was submitted and as the unit wants them,
+ * every field of its request present (null when not registered).
+ */
+const changeOf = <K extends string>(fields: z.ZodEnum<{ [F in K]: F }>) => {
+  const facts = z.record(fields, z.string().nullable());
+  return z.object({ before: facts, after: facts });
+};
+export const unitInfoChangePayload = changeOf(unitInfoChangeInput.keyof());
+/** The branch's name is looked up from its code when the change is submitted. */
+export const bankAccountChangePayload = changeOf(bankAccountChangeInput.extend({ branchName: z.string() }).keyof());
+export const hukouChangePayload = changeOf(hukouChangeInput.keyof());
+
+/** What every submission has, whatever its kind. */
+const submissionFacts = z.object({
+  id: z.number().int(),
+  status: z.enum(SUBMISSION_STATUSES),
+  unitId: z.number().int(),
+  /** Filled for reviewers, who see every unit. */
+  unitName: z.string().optional(),
+  /** The person it is about; null for a change of the unit's own information or bank account. */
+  idNumber: z.string().nullable(),
+  /** Lists show the masked number; details the whole one. */
+  idNumberMasked: z.string().nullable(),
+  personName: z.string().nullable(),
+  /** Additions and reductions only: changes apply when approved. */
+  effectiveMonth: z.string().nullable(),
+  batchId: z.number().int().nullable(),
+  rowNumber: z.number().int().nullable(),
+  submittedBy: z.string(),
+  submittedAt: z.string(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewReason: z.string().nullable(),
+  /**
+   * The reviewer's detail of a pending addition of a known ID number: the person as registered, to compare
+   * with the submitted data it would replace; null for a person not yet known.
+   */
+  registeredPerson: registeredPerson.nullable().optional(),
+});
+
+/** A declaration is always about a person, from or until a month. */
+const declarationFacts = submissionFacts.extend({
+  idNumber: z.string(),
+  idNumberMasked: z.string(),
+  personName: z.string(),
+  effectiveMonth: feePeriodField,
+});
+
+/** A kind of submission: its name (the `type` field the API has always carried) and its payload. */
+const declarationKind = <K extends string, P extends z.ZodType>(kind: K, payload: P) => declarationFacts.extend({ type: z.literal(kind), payload });
+const changeKind = <K extends string, P extends z.ZodType>(kind: K, payload: P) => submissionFacts.extend({ type: z.literal(kind), payload });
+
+/** Every kind of submission. A new kind is one more line here (and its translations and migration). */
+export const submission = z.discriminatedUnion('type', [
+  declarationKind('addition', additionPayload),
+  declarationKind('reduction', reductionInput),
+  changeKind('unit-info-change', unitInfoChangePayload),
+  changeKind('bank-account-change', bankAccountChangePayload),
+  changeKind('hukou-change', hukouChangePayload),
+]);
+export type Submission = z.output<typeof submission>;
+export type SubmissionKind = Submission['type'];
+export type SubmissionOf<K extends SubmissionKind> = Extract<Submission, { type: K }>;
+export type PayloadOf<K extends SubmissionKind> = SubmissionOf<K>['payload'];
+
+export const SUBMISSION_KINDS: readonly SubmissionKind[] = submission.options.map((option) => option.shape.type.value);
+
+/** Declaration kinds are submission kinds; every other kind is a change. */
+DECLARATION_KINDS satisfies readonly SubmissionKind[];
+export type ChangeKind = Exclude<SubmissionKind, DeclarationKind>;
+export const isDeclarationKind = (kind: SubmissionKind): kind is DeclarationKind => DECLARATION_KINDS.some((declared) => declared === kind);
+
+/** A field as a detail shows it: the catalogue key of its label and, for a coded value, the section that words it. */
+export interface ShownField<F extends string = string> {
+  field: F;
+  label: string;
+  codes?: string;
+}
+
+/** The fields of each kind of change in reading order, as the detail and the receipt show them before and after. */
+export const CHANGE_FIELDS: { [K in ChangeKind]: readonly ShownField<keyof PayloadOf<K>['after'] & string>[] } = {
+  'unit-info-change': [
+    { field: 'contactName', label: 'unitInfo.fields.contactName' },
+    { field: 'contactPhone', label: 'unitInfo.fields.contactPhone' },
+    { field: 'contactEmail', label: 'unitInfo.fields.contactEmail' },
+    { field: 'legalRepName', label: 'maintenance.fields.legalRepName' },
+    { field: 'legalRepPhone', label: 'maintenance.fields.legalRepPhone' },
+  ],
+  'bank-account-change': [
+    { field: 'bankCategory', label: 'unitInfo.fields.bankCategory', codes: 'unitInfo.codes.bankCategory' },
+    { field: 'branchName', label: 'unitInfo.fields.bankBranch' },
+    { field: 'branchCode', label: 'maintenance.fields.branchCode' },
+    { field: 'accountName', label: 'unitInfo.fields.accountName' },
+    { field: 'accountNumber', label: 'unitInfo.fields.accountNumber' },
+  ],
+  'hukou-change': [
+    { field: 'hukouType', label: 'insured.fields.hukouType', codes: 'enums.hukouType' },
+    { field: 'hukouAddress', label: 'insured.fields.hukouAddress' },
+    { field: 'ethnicity', label: 'insured.fields.ethnicity' },
+  ],
+};
+
+export const submissionPage = pageOf(submission);
+export type SubmissionPage = z.infer<typeof submissionPage>;
+
+/** The unit's queues: `pending` (can be withdrawn) and `audited` (approved or rejected). */
+export const submissionQuery = pageQuery.extend({
+  queue: z.enum(['pending', 'audited']).default('pending'),
+  type: z.enum(SUBMISSION_KINDS).optional(),
+  /** ID number or name, or part of either. */
+  q: z.string().trim().max(50).optional(),
+  batchId: z.coerce.number().int().positive().optional(),
+});
+export type SubmissionQuery = z.input<typeof submissionQuery>;
+
+/** The reviewer's console: every unit's submissions. */
+export const reviewQuery = pageQuery.extend({
+  status: z.enum(SUBMISSION_STATUSES).default('pending'),
+  unitId: z.coerce.number().int().positive().optional(),
+  type: z.enum(SUBMISSION_KINDS).optional(),
+  /** Submitted on or after / on or before, `YYYY-MM-DD` in Asia/Shanghai. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  batchId: z.coerce.number().int().positive().optional(),
+});
+export type ReviewQuery = z.input<typeof reviewQuery>;
+
+export const reviewDecision = z.object({
+  approve: z.boolean(),
+  /** Required when rejecting. */
+  reason: z.string().trim().max(500).optional(),
+});
+export type ReviewDecision = z.input<typeof reviewDecision>;
+
+export const reviewResult = z.object({
+  approved: z.number().int(),
+  rejected: z.number().int(),
+});
+export type ReviewResult = z.infer<typeof reviewResult>;

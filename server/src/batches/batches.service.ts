@@ -45,10 +45,17 @@ export class BatchService {
 
     const problems = [...imported.problems];
     const valid = imported.valid;
-    if (valid.length > 0) {
-      const found = await this.rules.check(unitId, declarationRows(kind, valid));
+    // Faulty rows meet the rules too, with the fields that read well, so a user fixing a row learns
+    // everything wrong with it at once. One check for all rows keeps the lookups set-based.
+    const checked = [...valid.map((r) => ({ rowNumber: r.rowNumber, facts: r.input })), ...imported.incomplete];
+    if (checked.length > 0) {
+      const taken = new Set(imported.problems.map((p) => `${p.row}:${p.column}`));
+      const found = await this.rules.checkFacts(unitId, kind, checked.map((r) => r.facts));
       found.forEach((rowProblems, i) => {
-        for (const p of rowProblems) problems.push({ row: valid[i].rowNumber, column: columnIndex(def, p.field), code: p.code, params: p.params });
+        for (const p of rowProblems) {
+          const problem = { row: checked[i].rowNumber, column: columnIndex(def, p.field), code: p.code, params: p.params };
+          if (!taken.has(`${problem.row}:${problem.column}`)) problems.push(problem);
+        }
       });
     }
     const invalidRowNumbers = new Set(problems.filter((p) => p.row > 1).map((p) => p.row));

@@ -119,6 +119,7 @@ describe('batches from templates', () => {
     expect(at(errors, 4)).toEqual([]);
     expect(at(errors, 5).map((e) => [e.column, e.code])).toEqual([
       ['C', 'ID_NUMBER_CHECKSUM'],
+      ['I', 'EFFECTIVE_MONTH_NOT_ALLOWED'],
       ['J', 'AMOUNT_FORMAT'],
     ]);
     expect(at(errors, 6)).toEqual([]);
@@ -149,6 +150,18 @@ describe('batches from templates', () => {
     expect(at(res.body.errors, 2).map((e: SheetError) => [e.column, e.code])).toEqual([['I', 'EFFECTIVE_MONTH_NOT_ALLOWED']]);
     expect(at(res.body.errors, 3).map((e: SheetError) => [e.column, e.code, e.message])).toEqual([
       ['C', 'ALREADY_INSURED_HERE', 'This person is already insured by this unit'],
+    ]);
+  });
+
+  it('reports a row’s schema errors and its rule errors together, all four faults in one upload', async () => {
+    const file = await filledTemplate('addition', [person(25, { name: '', mobile: '12345', wageFen: 'abc', effectiveMonth: '2026-10' })]);
+    const res = await upload(admin, 'addition', file);
+    expect(res.body.validRows).toBe(0);
+    expect(at(res.body.errors, 2).map((e: SheetError) => [e.column, e.code])).toEqual([
+      ['A', 'REQUIRED'],
+      ['G', 'MOBILE_FORMAT'],
+      ['I', 'EFFECTIVE_MONTH_NOT_ALLOWED'],
+      ['J', 'AMOUNT_FORMAT'],
     ]);
   });
 

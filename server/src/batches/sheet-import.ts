@@ -43,6 +43,12 @@ export interface ImportedRow {
   input: Addition | Reduction;
 }
 
+/** A row with faults, with the fields that read well: the declaration rules check those in the same round. */
+export interface IncompleteRow {
+  rowNumber: number;
+  facts: Partial<Addition> | Partial<Reduction>;
+}
+
 export interface SheetImport {
   /** The data sheet's name as the file has it. */
   sheet: string;
@@ -51,6 +57,7 @@ export interface SheetImport {
   /** Data rows that are not blank. */
   rows: number;
   valid: ImportedRow[];
+  incomplete: IncompleteRow[];
   problems: SheetProblem[];
 }
 
@@ -92,7 +99,7 @@ export async function importSheet(file: Buffer, def: TemplateDefinition, today: 
   if (!isLanguage(language) || dataSheet === null) throw wrongTemplate();
   if (rowCount > def.maxRows) throw new AppError(422, 'UPLOAD_TOO_MANY_ROWS', { max: def.maxRows, rows: rowCount });
 
-  const result: SheetImport = { sheet: dataSheet, language, rows: rowCount, valid: [], problems: [] };
+  const result: SheetImport = { sheet: dataSheet, language, rows: rowCount, valid: [], incomplete: [], problems: [] };
   const headerProblems = checkHeader(def, language, header);
   if (headerProblems.length > 0) {
     result.problems = headerProblems;
@@ -102,9 +109,13 @@ export async function importSheet(file: Buffer, def: TemplateDefinition, today: 
   const options = { date1904: workbook.date1904(), today };
   const problemsByRow = new Map<number, SheetProblem[]>();
   const parsed = new Map<number, Addition | Reduction>();
+  const fieldsByRow = new Map<number, Record<string, unknown>>();
   for (const row of rows) {
-    const { input, problems } = readRow(def, row, options);
-    if (problems.length > 0) problemsByRow.set(row.number, problems);
+    const { input, problems, fields } = readRow(def, row, options);
+    if (problems.length > 0) {
+      problemsByRow.set(row.number, problems);
+      fieldsByRow.set(row.number, fields);
+    }
     // A row the schema refused has problems.
     else if (input !== null) parsed.set(row.number, input);
   }
@@ -115,8 +126,13 @@ export async function importSheet(file: Buffer, def: TemplateDefinition, today: 
   }
   for (const row of rows) {
     const problems = problemsByRow.get(row.number);
-    if (problems) result.problems.push(...problems);
-    else result.valid.push({ rowNumber: row.number, input: parsed.get(row.number)! });
+    if (!problems) {
+      result.valid.push({ rowNumber: row.number, input: parsed.get(row.number)! });
+      continue;
+    }
+    result.problems.push(...problems);
+    const fields = fieldsByRow.get(row.number) ?? { ...parsed.get(row.number) };
+    result.incomplete.push({ rowNumber: row.number, facts: factsOf(def, fields, problems) });
   }
   return result;
 }
@@ -163,7 +179,22 @@ function readRow(def: TemplateDefinition, row: TextRow, options: { date1904: boo
     const checked = checkIdNumberOfType(idType, String(fields.idNumber), options.today);
     if (!checked.ok) problems.push({ row: row.number, column: idColumn, code: checked.problem });
   }
-  return { input: parsed.success ? parsed.data : null, problems };
+  return { input: parsed.success ? parsed.data : null, problems, fields };
+}
+
+/** The fields of a faulty row that its problems leave untouched, each parsed on its own. */
+function factsOf(def: TemplateDefinition, fields: Record<string, unknown>, problems: SheetProblem[]): Partial<Addition> | Partial<Reduction> {
+  const faulty = new Set(problems.map((p) => (p.column === null ? null : def.columns[p.column].key)));
+  // An ID number is read by its type: with the type in doubt, so is the number.
+  if (faulty.has('idType')) faulty.add('idNumber');
+  const shape: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }> = (def.kind === 'addition' ? additionInput : reductionInput).shape;
+  const facts: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (faulty.has(key) || !(key in shape)) continue;
+    const field = shape[key].safeParse(value);
+    if (field.success) facts[key] = field.data;
+  }
+  return facts;
 }
 
 function columnOf(def: TemplateDefinition, key: string): number | null {

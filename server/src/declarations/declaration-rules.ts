@@ -51,10 +51,17 @@ export function isInsuredHere(unitId: number, record: PersonRecord | undefined, 
   return (record?.activeEmployments ?? []).some((e) => e.unitId === unitId && e.startMonth <= month);
 }
 
+/**
+ * The fields the rules look at. A batch row with other faults brings only the fields that read well, so
+ * its rule errors come with its schema errors in one round; a missing field is a rule not checked.
+ */
+export type AdditionFacts = Partial<Pick<Addition, 'name' | 'idType' | 'idNumber' | 'effectiveMonth' | 'insuranceTypes'>>;
+export type ReductionFacts = Partial<Pick<Reduction, 'idNumber' | 'name'>>;
+
 /** The effective month and insurance types of an addition, against what the unit may choose now. */
-export function offerProblems(offer: AdditionOptions, row: { effectiveMonth: string; insuranceTypes?: readonly string[] }): RowProblem[] {
+export function offerProblems(offer: AdditionOptions, row: { effectiveMonth?: string; insuranceTypes?: readonly string[] }): RowProblem[] {
   const problems: RowProblem[] = [];
-  if (!offer.months.includes(row.effectiveMonth)) {
+  if (row.effectiveMonth !== undefined && !offer.months.includes(row.effectiveMonth)) {
     problems.push({ field: 'effectiveMonth', code: 'EFFECTIVE_MONTH_NOT_ALLOWED', params: { months: offer.months.join(', ') } });
   }
   if (row.insuranceTypes?.some((t) => !(offer.insuranceTypes as readonly string[]).includes(t))) {
@@ -82,36 +89,43 @@ export class DeclarationRules {
     return declared.kind === 'addition' ? this.checkAdditions(unitId, declared.rows.map((r) => r.input)) : this.checkReductions(unitId, declared.rows.map((r) => r.input));
   }
 
-  async checkAdditions(unitId: number, rows: Addition[]): Promise<RowProblem[][]> {
+  /** Rows whose other fields have faults: only the facts they bring are checked. */
+  checkFacts(unitId: number, kind: DeclarationKind, rows: (AdditionFacts | ReductionFacts)[]): Promise<RowProblem[][]> {
+    return kind === 'addition' ? this.checkAdditions(unitId, rows) : this.checkReductions(unitId, rows);
+  }
+
+  async checkAdditions(unitId: number, rows: AdditionFacts[]): Promise<RowProblem[][]> {
     const now = this.clock.now();
     const offer = await this.offer(unitId);
     const { records, pending } = await this.lookUp(unitId, rows);
     return rows.map((row) => {
       const problems = offerProblems(offer, row);
-      const id = checkIdNumberOfType(row.idType, row.idNumber, now);
+      if (row.idNumber === undefined) return problems;
+      const id = checkIdNumberOfType(row.idType ?? '01', row.idNumber, now);
       const standing = id.ok
         ? (additionStanding(unitId, records.get(row.idNumber)) ?? (pending.has(row.idNumber) ? 'DECLARATION_PENDING' : null))
         : id.problem;
       if (standing) problems.unshift({ field: 'idNumber', code: standing });
-      else if (!registeredNameMatches(records.get(row.idNumber), row.name)) problems.unshift({ field: 'name', code: 'REGISTERED_NAME_MISMATCH' });
+      else if (row.name !== undefined && !registeredNameMatches(records.get(row.idNumber), row.name)) problems.unshift({ field: 'name', code: 'REGISTERED_NAME_MISMATCH' });
       return problems;
     });
   }
 
   /** A reduction stops the unit's coverage of a person it insures, named as on record, with nothing else pending. */
-  async checkReductions(unitId: number, rows: Reduction[]): Promise<RowProblem[][]> {
+  async checkReductions(unitId: number, rows: ReductionFacts[]): Promise<RowProblem[][]> {
     const month = reductionMonth(this.clock.now());
     const { records, pending } = await this.lookUp(unitId, rows);
     return rows.map((row) => {
+      if (row.idNumber === undefined) return [];
       const record = records.get(row.idNumber);
       const standing = reductionStanding(pending.get(row.idNumber)) ?? (isInsuredHere(unitId, record, month) ? null : 'NOT_INSURED_HERE');
       if (standing) return [{ field: 'idNumber', code: standing }];
-      return record!.name === row.name ? [] : [{ field: 'name', code: 'NAME_MISMATCH' }];
+      return row.name === undefined || record!.name === row.name ? [] : [{ field: 'name', code: 'NAME_MISMATCH' }];
     });
   }
 
-  private async lookUp(unitId: number, rows: { idNumber: string }[]) {
-    const idNumbers = rows.map((r) => r.idNumber);
+  private async lookUp(unitId: number, rows: { idNumber?: string }[]) {
+    const idNumbers = rows.flatMap((r) => (r.idNumber === undefined ? [] : [r.idNumber]));
     const records = await new InsuredStore(this.db).recordsOf(idNumbers);
     const pending = await new DeclarationStore(this.db).pendingOf(unitId, idNumbers);
     return { records, pending };

@@ -165,6 +165,24 @@ describe('batches from templates', () => {
     ]);
   });
 
+  it('reads the dates of a workbook saved in Excel’s 1904 date system as Excel shows them', async () => {
+    const file = await filledTemplate(
+      'addition',
+      [person(26, { workStartDate: new Date(Date.UTC(2020, 6, 1)), effectiveMonth: new Date(Date.UTC(2026, 11, 1)) })],
+      {
+        edit: (workbook) => {
+          workbook.properties.date1904 = true;
+        },
+      },
+    );
+    expect(unzip(file).find((p) => p.name === 'xl/workbook.xml')!.data.toString()).toContain('date1904="1"');
+    const res = await upload(admin, 'addition', file);
+    expect(res.body.errors).toEqual([]);
+    const stored = await hall.db.knex('batch_uploads').where({ token: res.body.token }).first();
+    const [row] = JSON.parse(stored.valid_payload);
+    expect([row.input.workStartDate, row.input.effectiveMonth]).toEqual(['2020-07-01', '202612']);
+  });
+
   it('flags every row of an ID number that occurs twice in the file, naming the other row', async () => {
     const file = await filledTemplate('addition', [person(30), person(31), person(30, { name: '陈重复' })]);
     const res = await upload(admin, 'addition', file);

@@ -26,7 +26,8 @@ interface WorkbookReaderInternals {
   _parseWorksheet(iterator: Chunks, sheetNo: string): Generator<unknown>;
   [Symbol.asyncIterator](): AsyncIterator<WorksheetReader>;
   model?: { sheets?: { name: string; state?: string }[] };
-  properties?: { date1904?: boolean };
+  /** workbook.xml's `<workbookPr>` as exceljs's xform: the parsed attributes are its model. */
+  properties?: { model?: { date1904?: boolean } };
 }
 
 interface WorksheetReader extends AsyncIterable<ExcelJS.Row> {
@@ -131,7 +132,7 @@ export function streamWorkbook(file: Buffer): WorkbookStream {
       };
     }
   }
-  return { sheets: sheets(), date1904: () => Boolean(reader.properties?.date1904) };
+  return { sheets: sheets(), date1904: () => Boolean(reader.properties?.model?.date1904) };
 }
 
 async function* rowsOf(worksheet: WorksheetReader): AsyncGenerator<SheetRow> {

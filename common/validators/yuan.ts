@@ -15,6 +15,12 @@ const AMOUNT = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{0,2}))?$/;
  * else, for nothing and for more than the schema's maximum.
  */
 export function wageFenFromYuan(text: string): number | null {
+  const fen = fenFromYuan(text);
+  return fen !== null && fen > 0 && fen <= MAX_WAGE_FEN ? fen : null;
+}
+
+/** An amount written as {@link wageFenFromYuan} reads it, zero and any size included: the importer says which limit it misses. */
+export function fenFromYuan(text: string): number | null {
   const ascii = text
     .trim()
     .replace(FULL_WIDTH_DIGIT, (digit) => String(digit.charCodeAt(0) - 0xff10))
@@ -23,6 +29,5 @@ export function wageFenFromYuan(text: string): number | null {
     .replace(/元$/, '');
   const match = AMOUNT.exec(ascii);
   if (!match) return null;
-  const fen = Number(match[1].replace(/,/g, '')) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-  return fen > 0 && fen <= MAX_WAGE_FEN ? fen : null;
+  return Number(match[1].replace(/,/g, '')) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }

@@ -183,6 +183,40 @@ describe('batches from templates', () => {
     expect([row.input.workStartDate, row.input.effectiveMonth]).toEqual(['2020-07-01', '202612']);
   });
 
+  it('words each fault so the user can act on it', async () => {
+    const withSpace = newIdNumber(27).slice(0, 9) + '\u200b' + newIdNumber(27).slice(9);
+    const file = await filledTemplate('addition', [
+      person(28, { name: { formula: 'B9&""' } as ExcelJS.CellFormulaValue }),
+      person(29, { effectiveMonth: '2027-01' }),
+      batchRow(withSpace),
+      person(30, { wageFen: 0 }),
+      person(31, { wageFen: '0' }),
+      batchRow('', { idNumber: 110105491231002 }),
+    ]);
+    const english = await hall.client('en');
+    await english.signInUnitAdmin(0);
+    const res = await upload(english, 'addition', file);
+    const fault = (row: number) => at(res.body.errors, row).map((e: SheetError) => [e.column, e.code, e.message]);
+    expect(fault(2)).toEqual([['A', 'FORMULA_NO_VALUE', 'This formula has no computed value: open the file in Excel and save it, then upload it again']]);
+    expect(fault(3)).toEqual([['I', 'EFFECTIVE_MONTH_NOT_ALLOWED', 'The effective month may only be 2026-11, 2026-12 (this month or next; after the cut-off day, next month only)']]);
+    expect(fault(4)).toEqual([['C', 'ID_NUMBER_INVISIBLE_CHARACTER', 'The ID number contains an invisible character (such as a zero-width space); type it again']]);
+    expect(fault(5)).toEqual([['J', 'AMOUNT_NOT_POSITIVE', 'Must be more than 0']]);
+    expect(fault(6)).toEqual(fault(5));
+    expect(fault(7)).toEqual([['C', 'ID_NUMBER_LEGACY_15', 'Use the 18-digit ID number (15-digit numbers are not accepted)']]);
+  });
+
+  it('names a removed column as missing instead of calling every later header renamed', async () => {
+    const file = await filledTemplate('addition', [person(32)], {
+      edit: (workbook) => {
+        workbook.worksheets[0].spliceColumns(4, 1);
+      },
+    });
+    const res = await upload(admin, 'addition', file);
+    expect(res.body.errors.map((e: SheetError) => [e.row, e.column, e.code, e.message])).toEqual([
+      [1, 'D', 'HEADER_MISSING', '缺少列“民族”，请使用大厅下载的模板'],
+    ]);
+  });
+
   it('flags every row of an ID number that occurs twice in the file, naming the other row', async () => {
     const file = await filledTemplate('addition', [person(30), person(31), person(30, { name: '陈重复' })]);
     const res = await upload(admin, 'addition', file);

@@ -8,11 +8,13 @@ import { isFeePeriod } from '@common/fee-period';
 
 export interface CellText {
   text: string;
-  /** `number` matters for IDs (Excel has already rounded them) and for serial dates. */
-  from: 'empty' | 'text' | 'number' | 'date' | 'boolean' | 'error';
+  /** `number` matters for IDs (Excel has already rounded them) and for serial dates; `formula` is one never computed. */
+  from: 'empty' | 'text' | 'number' | 'date' | 'boolean' | 'error' | 'formula';
 }
 
 const EMPTY: CellText = { text: '', from: 'empty' };
+/** A formula saved by a program that does not calculate (a script, some converters): no cached result. */
+const NOT_COMPUTED: CellText = { text: '', from: 'formula' };
 
 export function cellText(value: ExcelJS.CellValue | undefined): CellText {
   if (value === null || value === undefined) return EMPTY;
@@ -21,7 +23,10 @@ export function cellText(value: ExcelJS.CellValue | undefined): CellText {
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', from: 'boolean' };
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? EMPTY : { text: isoDate(value), from: 'date' };
   if ('richText' in value) return { text: value.richText.map((run) => run.text ?? '').join(''), from: 'text' };
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result);
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as { result?: ExcelJS.CellValue }).result;
+    return result === undefined ? NOT_COMPUTED : cellText(result);
+  }
   if ('error' in value) return { text: String(value.error), from: 'error' };
   if ('text' in value) return cellText((value as { text: ExcelJS.CellValue }).text);
   return EMPTY;

@@ -7,7 +7,8 @@
 import { additionInput, reductionInput, type Addition, type Reduction } from '@common/api/declarations';
 import type { FieldErrorCode } from '@common/errors';
 import { checkIdNumberOfType, type PersonIdType } from '@common/validators/id-number';
-import { wageFenFromYuan } from '@common/validators/yuan';
+import { MAX_WAGE_FEN } from '@common/api/fields';
+import { fenFromYuan } from '@common/validators/yuan';
 import { isLanguage, LANGUAGES, type Language } from '@common/i18n';
 import {
   headerText,
@@ -68,6 +69,9 @@ interface TextRow {
 
 type CellReading = { value: unknown } | { problem: FieldErrorCode };
 const NOTHING: CellReading = { value: undefined };
+
+/** Zero-width space, non-joiner and joiner, word joiner, byte order mark, bidirectional marks. */
+const INVISIBLE = /[\u200b-\u200f\u2060\ufeff\u202a-\u202e]/;
 
 const wrongTemplate = () => new AppError(422, 'UPLOAD_WRONG_TEMPLATE');
 
@@ -138,18 +142,28 @@ export async function importSheet(file: Buffer, def: TemplateDefinition, today: 
 }
 
 function checkHeader(def: TemplateDefinition, lang: Language, header: TextRow | null): SheetProblem[] {
-  const problems: SheetProblem[] = [];
-  def.columns.forEach((column, i) => {
-    const found = (header?.cells[i]?.text ?? '').trim().replace(/^[*＊]\s*/, '');
-    if (found === column.header[lang]) return;
-    problems.push({
-      row: 1,
-      column: i,
-      code: found === '' ? 'HEADER_MISSING' : 'HEADER_UNEXPECTED',
-      params: { column: headerText(column, lang) },
-    });
-  });
-  return problems;
+  const found = def.columns.map((_, i) => (header?.cells[i]?.text ?? '').trim().replace(/^[*＊]\s*/, ''));
+  const expected = def.columns.map((column) => column.header[lang]);
+  const problem = (i: number, code: FieldErrorCode): SheetProblem => ({ row: 1, column: i, code, params: { column: headerText(def.columns[i], lang) } });
+  const removed = removedColumns(expected, found);
+  if (removed) return removed.map((i) => problem(i, 'HEADER_MISSING'));
+  return expected.flatMap((text, i) => (found[i] === text ? [] : [problem(i, found[i] === '' ? 'HEADER_MISSING' : 'HEADER_UNEXPECTED')]));
+}
+
+/**
+ * The template columns left out when the headers found are the template's own, in its order, with some
+ * missing: a deleted column shifts every later one, and naming each of those as renamed hides the cause.
+ */
+function removedColumns(expected: string[], found: string[]): number[] | null {
+  const matched = new Set<number>();
+  let next = 0;
+  for (const text of found.filter((t) => t !== '')) {
+    while (next < expected.length && expected[next] !== text) next++;
+    if (next === expected.length) return null;
+    matched.add(next++);
+  }
+  const removed = expected.flatMap((_, i) => (matched.has(i) ? [] : [i]));
+  return removed.length > 0 ? removed : null;
 }
 
 function readRow(def: TemplateDefinition, row: TextRow, options: { date1904: boolean; today: Date }) {
@@ -204,14 +218,17 @@ function columnOf(def: TemplateDefinition, key: string): number | null {
 
 function readCell(column: TemplateColumn, cell: CellText, date1904: boolean): CellReading {
   const text = cell.text.trim();
-  if (text === '') return NOTHING;
+  if (text === '') return cell.from === 'formula' ? { problem: 'FORMULA_NO_VALUE' } : NOTHING;
   switch (column.kind) {
     case 'text':
     case 'mobile':
       return { value: text };
     case 'id':
-      // Excel keeps 15 significant digits: an 18-digit ID stored as a number has lost its tail.
-      if (cell.from === 'number' || looksLikeExcelNumber(text)) return { problem: 'ID_NUMBER_EXCEL_NUMBER' };
+      // Pasted from web pages and chat apps, these look like nothing on screen and make the number "too long".
+      if (INVISIBLE.test(text)) return { problem: 'ID_NUMBER_INVISIBLE_CHARACTER' };
+      // Excel keeps 15 significant digits: an 18-digit ID stored as a number has lost its tail, while a
+      // legacy 15-digit one is whole and gets the 18-digit hint from the ID check.
+      if ((cell.from === 'number' && !/^\d{15}$/.test(text)) || looksLikeExcelNumber(text)) return { problem: 'ID_NUMBER_EXCEL_NUMBER' };
       return { value: text.replace(/\s+/g, '').toUpperCase() };
     case 'enum': {
       const code = optionCode(column, text);
@@ -232,8 +249,9 @@ function readCell(column: TemplateColumn, cell: CellText, date1904: boolean): Ce
       return month === null ? { problem: 'MONTH_FORMAT' } : { value: month };
     }
     case 'amount': {
-      const fen = wageFenFromYuan(text);
-      return fen === null ? { problem: 'AMOUNT_FORMAT' } : { value: fen };
+      const fen = fenFromYuan(text);
+      if (fen === 0) return { problem: 'AMOUNT_NOT_POSITIVE' };
+      return fen === null || fen > MAX_WAGE_FEN ? { problem: 'AMOUNT_FORMAT' } : { value: fen };
     }
   }
 }

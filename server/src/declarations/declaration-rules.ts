@@ -6,6 +6,7 @@
 import type { Knex } from 'knex';
 import { additionInput, reductionInput, type Addition, type AdditionOptions, type DeclarationKind, type Reduction } from '@common/api/declarations';
 import type { FieldErrorCode } from '@common/errors';
+import { displayPeriod, isFeePeriod } from '@common/fee-period';
 import { reductionMonth, additionMonths } from '@common/month-rules';
 import { checkIdNumberOfType } from '@common/validators/id-number';
 import type { Clock } from '../clock';
@@ -62,7 +63,7 @@ export type ReductionFacts = Partial<Pick<Reduction, 'idNumber' | 'name'>>;
 export function offerProblems(offer: AdditionOptions, row: { effectiveMonth?: string; insuranceTypes?: readonly string[] }): RowProblem[] {
   const problems: RowProblem[] = [];
   if (row.effectiveMonth !== undefined && !offer.months.includes(row.effectiveMonth)) {
-    problems.push({ field: 'effectiveMonth', code: 'EFFECTIVE_MONTH_NOT_ALLOWED', params: { months: offer.months.join(', ') } });
+    problems.push({ field: 'effectiveMonth', code: 'EFFECTIVE_MONTH_NOT_ALLOWED', params: { months: offer.months.filter(isFeePeriod).map(displayPeriod).join(', ') } });
   }
   if (row.insuranceTypes?.some((t) => !(offer.insuranceTypes as readonly string[]).includes(t))) {
     problems.push({ field: 'insuranceTypes', code: 'NOT_IN_LIST' });

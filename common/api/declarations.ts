@@ -172,6 +172,27 @@ export const sheetError = z.object({
 });
 export type SheetError = z.infer<typeof sheetError>;
 
+/** What a valid addition row will become, as the single addition's confirmation shows it. */
+export const batchPreviewRow = z.object({
+  /** Excel's row. */
+  row: z.number().int(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  effectiveMonth: z.string(),
+  wageFen: z.number().int(),
+  /** The wage held between the floor and ceiling in force for the effective month. */
+  baseFen: z.number().int(),
+  /** Monthly, over the row's insurance types. */
+  unitFen: z.number().int(),
+  personFen: z.number().int(),
+  /** The month with which the person's resident insurance ends once the addition is approved; null without one. */
+  residentInsuranceEndsWith: z.string().nullable(),
+});
+export type BatchPreviewRow = z.infer<typeof batchPreviewRow>;
+export const batchPreviewPage = pageOf(batchPreviewRow);
+export type BatchPreviewPage = z.infer<typeof batchPreviewPage>;
+export const batchPreviewQuery = pageQuery;
+
 /** The dry run of an uploaded batch. */
 export const batchValidation = z.object({
   /** Names the stored validation for the annotated download and the submit. */
@@ -183,6 +204,8 @@ export const batchValidation = z.object({
   invalidRows: z.number().int(),
   /** Header problems stop everything; then every row's problems at once. */
   errors: z.array(sheetError),
+  /** The first page of the valid rows' outcome (additions; null for reductions); further pages from its own route. */
+  preview: batchPreviewPage.nullable(),
 });
 export type BatchValidation = z.infer<typeof batchValidation>;
 

@@ -311,6 +311,14 @@ const CASES: Record<string, TenancyCase> = {
       expect((await b.get(`/api/batches/validations/${await unitAUploadToken(hall)}/annotated`)).status).toBe(404);
     },
   },
+  'get /batches/validations/:token/preview': {
+    url: () => `/api/batches/validations/${'t'.repeat(32)}/preview`,
+    crossUnit: async (b, { hall }) => {
+      const res = await b.get(`/api/batches/validations/${await unitAUploadToken(hall)}/preview`);
+      expect(res.status).toBe(404);
+      expect(JSON.stringify(res.body)).not.toContain('陈新员');
+    },
+  },
   'post /batches': {
     url: () => '/api/batches',
     body: { token: 't'.repeat(32) },
@@ -478,6 +486,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'get /templates/:kind': ['unit_admin', 'agent'],
   'post /batches/validate': ['unit_admin', 'agent'],
   'get /batches/validations/:token/annotated': ['unit_admin', 'agent'],
+  'get /batches/validations/:token/preview': ['unit_admin', 'agent'],
   'post /batches': ['unit_admin', 'agent'],
   'get /insured-persons': ['unit_admin', 'agent'],
   'get /insured-persons/export': ['unit_admin', 'agent'],

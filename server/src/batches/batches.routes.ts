@@ -1,6 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
-import { batchSubmitRequest, batchSubmitResult, batchValidation, DECLARATION_KINDS } from '@common/api/declarations';
+import { batchPreviewPage, batchPreviewQuery, batchSubmitRequest, batchSubmitResult, batchValidation, DECLARATION_KINDS } from '@common/api/declarations';
 import type { Language } from '@common/i18n';
 import { XLSX_CONTENT_TYPE } from '@common/xlsx';
 import { TEMPLATES } from '../../../templates';
@@ -98,6 +98,17 @@ export function batchRoutes(batches: BatchService): RouteDefinition[] {
         const { fileName, file } = await batches.annotated(unitOf(ctx), ctx.params.token, ctx.lang);
         return sendWorkbook(ctx.res, fileName, file);
       },
+    }),
+    route({
+      method: 'get',
+      path: '/batches/validations/:token/preview',
+      summary: 'A page of what the dry run’s valid addition rows will become: clamped base, monthly amounts, resident insurance ending',
+      tag: 'batches',
+      access: UNIT_ROLES,
+      params: tokenParams,
+      query: batchPreviewQuery,
+      response: batchPreviewPage,
+      handle: (ctx) => batches.preview(unitOf(ctx), ctx.params.token, ctx.query),
     }),
     route({
       method: 'post',

@@ -4,7 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { BatchSubmitResult, BatchValidation, DeclarationKind, SheetError } from '@common/api/declarations';
+import type { BatchPreviewPage, BatchSubmitResult, BatchValidation, DeclarationKind, SheetError } from '@common/api/declarations';
+import { maskIdNumber } from '@common/validators/id-number';
 import type { FieldErrorCode } from '@common/errors';
 import { TEMPLATES } from '../../../templates';
 import { columnLetter, SHEET_TEXTS, type TemplateDefinition } from '../../../templates/template-definition';
@@ -16,13 +17,16 @@ import type { Language, Messages } from '../http/i18n';
 import type { Actor } from '../http/route';
 import type { Annotation } from './annotate';
 import { BatchUploadStore, type BatchUpload, type StoredSheetError } from './batches.store';
-import type { SheetImport, SheetProblem } from './sheet-import';
+import type { ImportedRow, SheetImport, SheetProblem } from './sheet-import';
 import { SheetJobFailed, SheetWorkers } from './sheet-workers';
 import { UnitStore } from '../unit/unit.store';
 import { checkXlsx } from './xlsx-guard';
 
 /** How long a dry run can be submitted: after a day the records it was checked against have moved on. */
 export const VALIDATION_KEPT_MS = 24 * 60 * 60 * 1000;
+
+/** Rows of the dry run's preview in its answer; the rest are paged from their own route. */
+export const PREVIEW_PAGE_SIZE = 20;
 
 /** What a unit may keep in dry runs waiting for their submit: each holds its file, errors and valid rows. */
 export const DRY_RUN_BOUNDS = { maxPending: 50, maxPendingBytes: 200 * 1024 * 1024 };
@@ -88,7 +92,35 @@ export class BatchService {
         throw new AppError(429, 'BATCH_DRY_RUNS_TOO_LARGE', { limit: `${DRY_RUN_BOUNDS.maxPendingBytes / 1024 / 1024} MB` });
       }
     });
-    return this.describe({ ...upload, batchId: null }, lang);
+    const preview = kind === 'addition' ? await this.previewPage(unitId, kind, stillValid, { page: 0, pageSize: PREVIEW_PAGE_SIZE }) : null;
+    return { ...this.describe({ ...upload, batchId: null }, lang), preview };
+  }
+
+  /** A page of what the dry run's valid rows will become once submitted and approved. */
+  async preview(unitId: number, token: string, page: { page: number; pageSize: number }): Promise<BatchPreviewPage> {
+    const store = new BatchUploadStore(this.db);
+    const upload = await store.find(unitId, token);
+    if (!upload) throw new AppError(404, 'NOT_FOUND');
+    return this.previewPage(unitId, upload.kind, await store.validRows(unitId, token), page);
+  }
+
+  private async previewPage(unitId: number, kind: DeclarationKind, valid: ImportedRow[], { page, pageSize }: { page: number; pageSize: number }): Promise<BatchPreviewPage> {
+    const declared = declarationRows(kind, valid.slice(page * pageSize, (page + 1) * pageSize));
+    // A reduction has nothing to preview beyond its row: it stops in the current month.
+    if (declared.kind !== 'addition') return { items: [], total: 0, page, pageSize };
+    const outcomes = await this.declarations.outcomes(unitId, declared.rows.map((r) => r.input));
+    const items = declared.rows.map(({ input, rowNumber }, i) => ({
+      row: rowNumber!,
+      name: input.name,
+      idNumberMasked: maskIdNumber(input.idNumber),
+      effectiveMonth: input.effectiveMonth,
+      wageFen: input.wageFen,
+      baseFen: outcomes[i].quote.baseFen,
+      unitFen: outcomes[i].quote.totalUnitFen,
+      personFen: outcomes[i].quote.totalPersonFen,
+      residentInsuranceEndsWith: outcomes[i].individualInsuranceEndsWith,
+    }));
+    return { items, total: valid.length, page, pageSize };
   }
 
   /** The user's workbook with an error column and the bad cells marked, in the caller's language. */
@@ -144,7 +176,7 @@ export class BatchService {
     );
   }
 
-  private describe(upload: BatchUpload, lang: Language): BatchValidation {
+  private describe(upload: BatchUpload, lang: Language): Omit<BatchValidation, 'preview'> {
     return {
       token: upload.token,
       kind: upload.kind,

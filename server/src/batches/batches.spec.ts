@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { DeclarationKind, SheetError } from '@common/api/declarations';
 import { createTestHall, type HallClient, type TestHall } from '../../test/harness';
-import { activeEmployees, newIdNumber } from '../../test/declarations';
+import { activeEmployees, newIdNumber, residents } from '../../test/declarations';
 import { batchRow, bulkySheet, filledTemplate, unzip, uploadWorkbook, XLSX_TYPE, zip, type RowValues } from '../../test/batch-files';
 import { TEMPLATES } from '../../../templates';
 import { DEFAULT_SPOOL_ROOT, processSpoolFolder } from '../workers/spool-folder';
@@ -215,6 +215,31 @@ describe('batches from templates', () => {
     expect(res.body.errors.map((e: SheetError) => [e.row, e.column, e.code, e.message])).toEqual([
       [1, 'D', 'HEADER_MISSING', '缺少列“民族”，请使用大厅下载的模板'],
     ]);
+  });
+
+  it('shows what each valid row will become: the clamped base, the monthly amounts, a resident insurance that ends; paged', async () => {
+    const [resident] = await residents(hall);
+    const file = await filledTemplate('addition', [
+      person(33, { wageFen: '3000' }),
+      batchRow(resident.idNumber, { name: resident.name, effectiveMonth: '2026-12' }),
+      person(34, { wageFen: 30000 }),
+      person(35, { mobile: 'x' }),
+    ]);
+    const res = await upload(admin, 'addition', file);
+    expect(res.body.validRows).toBe(3);
+    const masked = (id: string) => id.slice(0, 6) + '********' + id.slice(-4);
+    // Demo rates of the base: 310 unit 7.5 % and person 2 %, 330 and 510 unit 0.5 % each; floor 4,800, ceiling 24,000 yuan.
+    const floorRow = { row: 2, name: '陈新员', idNumberMasked: masked(newIdNumber(33)), effectiveMonth: '202611', wageFen: 300_000, baseFen: 480_000, unitFen: 40_800, personFen: 9_600, residentInsuranceEndsWith: null };
+    const residentRow = { row: 3, name: resident.name, idNumberMasked: masked(resident.idNumber), effectiveMonth: '202612', wageFen: 600_000, baseFen: 600_000, unitFen: 51_000, personFen: 12_000, residentInsuranceEndsWith: '202612' };
+    const ceilingRow = { row: 4, name: '陈新员', idNumberMasked: masked(newIdNumber(34)), effectiveMonth: '202611', wageFen: 3_000_000, baseFen: 2_400_000, unitFen: 204_000, personFen: 48_000, residentInsuranceEndsWith: null };
+    expect(res.body.preview).toEqual({ items: [floorRow, residentRow, ceilingRow], total: 3, page: 0, pageSize: 20 });
+
+    const second = await admin.get(`/api/batches/validations/${res.body.token}/preview?page=1&pageSize=2`);
+    expect([second.status, second.body]).toEqual([200, { items: [ceilingRow], total: 3, page: 1, pageSize: 2 }]);
+
+    const otherUnit = await hall.client();
+    await otherUnit.signInUnitAdmin(1);
+    expect((await otherUnit.get(`/api/batches/validations/${res.body.token}/preview`)).status).toBe(404);
   });
 
   it('flags every row of an ID number that occurs twice in the file, naming the other row', async () => {

@@ -8,7 +8,8 @@ import type { Clock } from '../clock';
 import { recordAudit } from '../audit/audit.store';
 import { AppError, invalidFields, notFound, type FieldProblem } from '../http/errors';
 import type { Actor } from '../http/route';
-import { contributionConfig } from '../payments/contribution-config';
+import { contributionConfig, type ContributionConfig } from '../payments/contribution-config';
+import { InsuredStore } from '../insured/insured.store';
 import { DeclarationRules, offerProblems, type DeclarationRow, type DeclarationRows, type RowProblem } from './declaration-rules';
 import { DeclarationStore, PendingSubmissionExists, type NewSubmission, type PendingSubmission, type SubmissionFilters } from './declarations.store';
 
@@ -21,6 +22,31 @@ type Values = Record<string, unknown>;
 /** What an approval changed, per submission id, for the audit log. */
 export type AppliedChanges = Map<number, { before: Values; after: Values }>;
 
+
+function quoteOf(config: ContributionConfig, effectiveMonth: string, wageFen: number, insuranceTypes: readonly string[]): Quote {
+  const baseFen = contributionBaseFen(wageFen, config.floorFen, config.ceilingFen);
+  const lines = insuranceTypes.map((insuranceType) => {
+    const rate = config.rates.get(insuranceType);
+    if (!rate) throw new Error(`no contribution rate in force for ${insuranceType} in ${effectiveMonth}`);
+    return {
+      insuranceType: insuranceType as Quote['lines'][number]['insuranceType'],
+      unitRateBp: rate.unitRateBp,
+      personRateBp: rate.personRateBp,
+      unitFen: contributionFen(baseFen, rate.unitRateBp),
+      personFen: contributionFen(baseFen, rate.personRateBp),
+    };
+  });
+  return {
+    effectiveMonth,
+    wageFen,
+    baseFen,
+    floorFen: config.floorFen,
+    ceilingFen: config.ceilingFen,
+    lines,
+    totalUnitFen: lines.reduce((sum, l) => sum + l.unitFen, 0),
+    totalPersonFen: lines.reduce((sum, l) => sum + l.personFen, 0),
+  };
+}
 
 /**
  * Additions and reductions as a unit submits them, the unit's queues of its submissions, and the
@@ -46,28 +72,28 @@ export class DeclarationService {
     const problems = offerProblems(offer, request);
     if (problems.length > 0) throw invalidFields(problems);
     const config = await contributionConfig(this.db, request.effectiveMonth);
-    const baseFen = contributionBaseFen(request.wageFen, config.floorFen, config.ceilingFen);
-    const lines = (request.insuranceTypes ?? offer.insuranceTypes).map((insuranceType) => {
-      const rate = config.rates.get(insuranceType);
-      if (!rate) throw new Error(`no contribution rate in force for ${insuranceType} in ${request.effectiveMonth}`);
+    return quoteOf(config, request.effectiveMonth, request.wageFen, request.insuranceTypes ?? offer.insuranceTypes);
+  }
+
+  /**
+   * What each addition will become, as its confirmation shows it: the quote, and the month with which
+   * the person's own insurance (resident, flexible employment) ends. A few queries, whatever the rows.
+   */
+  async outcomes(unitId: number, rows: Addition[]): Promise<{ quote: Quote; individualInsuranceEndsWith: string | null }[]> {
+    const unitTypes = await new DeclarationStore(this.db).unitInsuranceTypes(unitId);
+    const configs = new Map<string, ContributionConfig>();
+    for (const month of new Set(rows.map((r) => r.effectiveMonth))) configs.set(month, await contributionConfig(this.db, month));
+    const insured = new InsuredStore(this.db);
+    const records = await insured.recordsOf(rows.map((r) => r.idNumber));
+    const individual = await insured.activeIndividualEnrollments([...records.values()].map((r) => r.personId));
+    return rows.map((row) => {
+      const personId = records.get(row.idNumber)?.personId;
+      const ends = personId !== undefined && (individual.get(personId)?.length ?? 0) > 0;
       return {
-        insuranceType,
-        unitRateBp: rate.unitRateBp,
-        personRateBp: rate.personRateBp,
-        unitFen: contributionFen(baseFen, rate.unitRateBp),
-        personFen: contributionFen(baseFen, rate.personRateBp),
+        quote: quoteOf(configs.get(row.effectiveMonth)!, row.effectiveMonth, row.wageFen, row.insuranceTypes ?? unitTypes),
+        individualInsuranceEndsWith: ends ? row.effectiveMonth : null,
       };
     });
-    return {
-      effectiveMonth: request.effectiveMonth,
-      wageFen: request.wageFen,
-      baseFen,
-      floorFen: config.floorFen,
-      ceilingFen: config.ceilingFen,
-      lines,
-      totalUnitFen: lines.reduce((sum, l) => sum + l.unitFen, 0),
-      totalPersonFen: lines.reduce((sum, l) => sum + l.personFen, 0),
-    };
   }
 
   /** One addition or reduction from the form. */

@@ -1,6 +1,6 @@
 import { HttpClient, type HttpEvent } from '@angular/common/http';
 import { inject, Service } from '@angular/core';
-import type { BatchSubmitResult, BatchValidation, DeclarationKind } from '@common/api/declarations';
+import type { BatchPreviewPage, BatchSubmitResult, BatchValidation, DeclarationKind } from '@common/api/declarations';
 import { XLSX_CONTENT_TYPE } from '@common/xlsx';
 import type { Observable } from 'rxjs';
 import { idempotencyHeaders } from '../shared/idempotency';
@@ -24,6 +24,11 @@ export class BatchesApi {
       observe: 'events',
       reportUploadProgress: true,
     });
+  }
+
+  /** A further page of what the dry run's valid rows will become; the first came with the dry run. */
+  preview(token: string, page: number, pageSize: number): Observable<BatchPreviewPage> {
+    return this.http.get<BatchPreviewPage>(`/api/batches/validations/${encodeURIComponent(token)}/preview`, { params: { page, pageSize } });
   }
 
   /** The valid rows of a dry run, as one batch. */

@@ -5,7 +5,7 @@ import { MatButtonToggleHarness } from '@angular/material/button-toggle/testing'
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatPaginatorHarness } from '@angular/material/paginator/testing';
 import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
-import type { BatchValidation, SheetError } from '@common/api/declarations';
+import type { BatchPreviewRow, BatchValidation, SheetError } from '@common/api/declarations';
 import { apiError, CREATED, SERVER_ERROR } from '../../../testing/answers';
 import { Page, pageProviders, testId } from '../../../testing/page';
 import { BatchPage } from './batch-page';
@@ -33,7 +33,21 @@ const VALIDATION: BatchValidation = {
     sheetError(4),
     sheetError(9, { column: 'K', columnTitle: '申报月工资', code: 'AMOUNT_FORMAT', message: '请输入金额，最多两位小数' }),
   ],
+  preview: null,
 };
+
+const previewRow = (row: number, overrides: Partial<BatchPreviewRow> = {}): BatchPreviewRow => ({
+  row,
+  name: '陈新员',
+  idNumberMasked: '110105********0021',
+  effectiveMonth: '202611',
+  wageFen: 300_000,
+  baseFen: 480_000,
+  unitFen: 40_800,
+  personFen: 9_600,
+  residentInsuranceEndsWith: null,
+  ...overrides,
+});
 
 describe('BatchPage', () => {
   let http: HttpTestingController;
@@ -114,6 +128,23 @@ describe('BatchPage', () => {
       '/api/batches/validations/c0ffee-token-0000000001/annotated',
     );
     expect(page.text('batch-submit')).toBe('提交 28 条有效数据');
+  });
+
+  it('shows what each valid row will become, the clamped base and a resident insurance ending, and pages further from the server', async () => {
+    const first = [previewRow(2), previewRow(3, { name: '林居民', residentInsuranceEndsWith: '202612', effectiveMonth: '202612', wageFen: 600_000, baseFen: 600_000 })];
+    await validated({ ...VALIDATION, errors: [], invalidRows: 0, rows: 22, validRows: 22, preview: { items: first, total: 22, page: 0, pageSize: 2 } });
+
+    expect(page.cells('batch-preview-row')).toEqual([
+      ['2', '陈新员', '110105********0021', '2026-11', '3000.00', '4800.00', '408.00', '96.00', '—'],
+      ['3', '林居民', '110105********0021', '2026-12', '6000.00', '6000.00', '408.00', '96.00', '2026-12 月底终止'],
+    ]);
+
+    await (await page.loader.getHarness(MatPaginatorHarness)).goToNextPage();
+    const next = http.expectOne((request) => request.url === '/api/batches/validations/c0ffee-token-0000000001/preview');
+    expect([next.request.params.get('page'), next.request.params.get('pageSize')]).toEqual(['1', '2']);
+    next.flush({ items: [previewRow(4, { name: '王下页' })], total: 22, page: 1, pageSize: 2 });
+    await page.stable();
+    expect(page.cells('batch-preview-row').map((cells) => cells[1])).toEqual(['王下页']);
   });
 
   it('pages through many errors', async () => {

@@ -1,11 +1,11 @@
 import { HttpEventType } from '@angular/common/http';
-import { Component, computed, inject, signal } from '@angular/core';
+import { Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorModule } from '@angular/material/paginator';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
@@ -15,6 +15,8 @@ import { defer, of, switchMap } from 'rxjs';
 import { apiErrorOf, errorMessage, type Message } from '../../core/errors/api-error';
 import { confirmed } from '../../shared/confirm-dialog/confirm-dialog';
 import { SubmissionKey } from '../../shared/idempotency';
+import { FenPipe } from '../../shared/format/fen.pipe';
+import { PeriodPipe } from '../../shared/format/period.pipe';
 import { Notice } from '../../shared/notice/notice';
 import { StatCard } from '../../shared/stat-card/stat-card';
 import { Paging } from '../../shared/table/paging';
@@ -44,6 +46,8 @@ function uploadFailure(error: unknown): Message | { text: string } {
     MatProgressBarModule,
     MatTableModule,
     TranslatePipe,
+    FenPipe,
+    PeriodPipe,
     Notice,
     StatCard,
   ],
@@ -85,6 +89,19 @@ export class BatchPage {
     const { page, pageSize } = this.errorPaging.params();
     return (this.validation()?.errors ?? []).slice(page * pageSize, (page + 1) * pageSize);
   });
+
+  protected readonly previewColumns = ['row', 'name', 'idNumber', 'effectiveMonth', 'wage', 'base', 'unitAmount', 'personAmount', 'resident'];
+  /** The dry run's first page of outcomes, then whichever page the user turns to. */
+  protected readonly preview = linkedSignal(() => this.validation()?.preview ?? null);
+
+  protected turnPreviewPage(event: PageEvent): void {
+    const validation = this.validation();
+    if (validation === null) return;
+    this.api.preview(validation.token, event.pageIndex, event.pageSize).subscribe({
+      next: (page) => this.preview.set(page),
+      error: (error: unknown) => this.failure.set(errorMessage(error)),
+    });
+  }
 
   protected chooseKind(kind: DeclarationKind): void {
     this.kind.set(kind);

@@ -11,7 +11,7 @@ import { TEMPLATES } from '../../../templates';
 import { columnLetter, SHEET_TEXTS, type TemplateDefinition } from '../../../templates/template-definition';
 import type { Clock } from '../clock';
 import { checkedAgainIfOvertaken, type DeclarationService } from '../declarations/declarations.service';
-import { declarationRows, DeclarationRules } from '../declarations/declaration-rules';
+import { declarationRows, DeclarationRules, type RowProblem } from '../declarations/declaration-rules';
 import { AppError } from '../http/errors';
 import type { Language, Messages } from '../http/i18n';
 import type { Actor } from '../http/route';
@@ -57,7 +57,7 @@ export class BatchService {
       const found = await this.rules.checkFacts(unitId, kind, checked.map((r) => r.facts));
       found.forEach((rowProblems, i) => {
         for (const p of rowProblems) {
-          const problem = { row: checked[i].rowNumber, column: columnIndex(def, p.field), code: p.code, params: p.params };
+          const problem = { row: checked[i].rowNumber, column: columnIndex(def, p.field), code: whereItWaits(p), params: p.params };
           if (!taken.has(`${problem.row}:${problem.column}`)) problems.push(problem);
         }
       });
@@ -201,6 +201,12 @@ export class BatchService {
       throw error;
     }
   }
+}
+
+/** A row whose person already waits for review says where: a re-uploaded file's submitted rows name their batch. */
+function whereItWaits(problem: RowProblem): FieldErrorCode {
+  if (problem.code !== 'DECLARATION_PENDING' || !problem.params) return problem.code;
+  return problem.params.batch === undefined ? 'PENDING_AS_SUBMISSION' : 'ALREADY_SUBMITTED_IN_BATCH';
 }
 
 function columnIndex(def: TemplateDefinition, field: string): number | null {

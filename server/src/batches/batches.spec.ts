@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { DeclarationKind, SheetError } from '@common/api/declarations';
 import { createTestHall, type HallClient, type TestHall } from '../../test/harness';
-import { activeEmployees, newIdNumber, residents } from '../../test/declarations';
+import { activeEmployees, addition, newIdNumber, residents } from '../../test/declarations';
 import { batchRow, bulkySheet, filledTemplate, unzip, uploadWorkbook, XLSX_TYPE, zip, type RowValues } from '../../test/batch-files';
 import { TEMPLATES } from '../../../templates';
 import { DEFAULT_SPOOL_ROOT, processSpoolFolder } from '../workers/spool-folder';
@@ -337,6 +337,19 @@ describe('batches from templates', () => {
     expect(res.body.message).toBe('每个文件最多 20000 行数据，本文件有 20001 行。请拆分后上传。');
   });
 
+  it('refuses more rows than allowed with a wrong header, reporting both', async () => {
+    const def = TEMPLATES.reduction;
+    const rows = Array.from({ length: def.maxRows + 1 }, (_, i) => ({ idNumber: newIdNumber(i % 1000), name: '李四', reason: '辞职' }));
+    const file = await filledTemplate('reduction', rows, {
+      edit: (workbook) => {
+        workbook.worksheets[0].getCell('B1').value = '名字';
+      },
+    });
+    const res = await upload(admin, 'reduction', file);
+    expect([res.status, res.body.code]).toEqual([422, 'UPLOAD_TOO_MANY_ROWS_BAD_HEADER']);
+    expect(res.body.message).toBe('每个文件最多 20000 行数据，本文件有 20001 行。请拆分后上传。表头也与模板不符，请检查这些列：B (*姓名)。');
+  });
+
   it('refuses a data sheet that reaches column XFD, the last one, where no error column fits', async () => {
     const wide = await filledTemplate('addition', [person(90, { mobile: '12345' })], {
       edit: (workbook) => {
@@ -447,7 +460,23 @@ describe('batches from templates', () => {
     expect([stored.id_number, JSON.parse(stored.payload).idNumber]).toEqual(['11010519491231010X', '11010519491231010X']);
 
     const again = (await upload(admin, 'addition', await filledTemplate('addition', [batchRow('11010519491231010X')]))).body;
-    expect(again.errors.map((e: SheetError) => [e.row, e.code])).toEqual([[2, 'DECLARATION_PENDING']]);
+    expect(again.errors.map((e: SheetError) => [e.row, e.code])).toEqual([[2, 'ALREADY_SUBMITTED_IN_BATCH']]);
+  });
+
+  it('reports rows of a re-uploaded file that were already submitted, naming the batch and its row', async () => {
+    const file = await filledTemplate('addition', [person(36), person(37, { mobile: 'x' })]);
+    const { token } = (await upload(admin, 'addition', file)).body;
+    const { batchId } = (await admin.post('/api/batches', { token })).body;
+    const single = await admin.post('/api/additions', addition(newIdNumber(38)));
+    expect(single.status).toBe(201);
+
+    const fixed = await filledTemplate('addition', [person(36), person(37), person(38)]);
+    const again = await upload(admin, 'addition', fixed);
+    expect(again.body.errors.map((e: SheetError) => [e.row, e.column, e.code, e.message])).toEqual([
+      [2, 'C', 'ALREADY_SUBMITTED_IN_BATCH', `已在批次 ${batchId} 第 2 行提交，正在等待审核`],
+      [4, 'C', 'PENDING_AS_SUBMISSION', `该人员已有待审核的申报（申报编号 ${single.body.id}）`],
+    ]);
+    expect(again.body.validRows).toBe(1);
   });
 
   it('refuses to submit an unknown, old or empty validation', async () => {

@@ -11,6 +11,7 @@ import { MAX_WAGE_FEN } from '@common/api/fields';
 import { fenFromYuan } from '@common/validators/yuan';
 import { isLanguage, LANGUAGES, type Language } from '@common/i18n';
 import {
+  columnLetter,
   headerText,
   MARKER_SHEET,
   MARKER_TAG,
@@ -101,10 +102,17 @@ export async function importSheet(file: Buffer, def: TemplateDefinition, today: 
   const language = marker?.[3];
   if (!marker || marker[0] !== MARKER_TAG || marker[1] !== def.id || marker[2] !== String(def.version)) throw wrongTemplate();
   if (!isLanguage(language) || dataSheet === null) throw wrongTemplate();
-  if (rowCount > def.maxRows) throw new AppError(422, 'UPLOAD_TOO_MANY_ROWS', { max: def.maxRows, rows: rowCount });
+
+  const headerProblems = checkHeader(def, language, header);
+  if (rowCount > def.maxRows) {
+    const limit = { max: def.maxRows, rows: rowCount };
+    if (headerProblems.length === 0) throw new AppError(422, 'UPLOAD_TOO_MANY_ROWS', limit);
+    // Both at once, so the user who splits the file fixes its header in the same round.
+    const columns = headerProblems.map((p) => `${columnLetter(p.column! + 1)} (${headerText(def.columns[p.column!], language)})`).join(', ');
+    throw new AppError(422, 'UPLOAD_TOO_MANY_ROWS_BAD_HEADER', { ...limit, columns });
+  }
 
   const result: SheetImport = { sheet: dataSheet, language, rows: rowCount, valid: [], incomplete: [], problems: [] };
-  const headerProblems = checkHeader(def, language, header);
   if (headerProblems.length > 0) {
     result.problems = headerProblems;
     return result;

@@ -11,7 +11,7 @@ import { reductionMonth, additionMonths } from '@common/month-rules';
 import { checkIdNumberOfType } from '@common/validators/id-number';
 import type { Clock } from '../clock';
 import { InsuredStore, type PersonRecord } from '../insured/insured.store';
-import { DeclarationStore } from './declarations.store';
+import { DeclarationStore, type PendingDeclaration } from './declarations.store';
 
 export interface RowProblem {
   field: string;
@@ -103,10 +103,10 @@ export class DeclarationRules {
       const problems = offerProblems(offer, row);
       if (row.idNumber === undefined) return problems;
       const id = checkIdNumberOfType(row.idType ?? '01', row.idNumber, now);
-      const standing = id.ok
-        ? (additionStanding(unitId, records.get(row.idNumber)) ?? (pending.has(row.idNumber) ? 'DECLARATION_PENDING' : null))
-        : id.problem;
-      if (standing) problems.unshift({ field: 'idNumber', code: standing });
+      const waiting = pending.get(row.idNumber);
+      const standing = id.ok ? (additionStanding(unitId, records.get(row.idNumber)) ?? (waiting ? 'DECLARATION_PENDING' : null)) : id.problem;
+      if (standing === 'DECLARATION_PENDING') problems.unshift(pendingProblem(waiting!));
+      else if (standing) problems.unshift({ field: 'idNumber', code: standing });
       else if (row.name !== undefined && !registeredNameMatches(records.get(row.idNumber), row.name)) problems.unshift({ field: 'name', code: 'REGISTERED_NAME_MISMATCH' });
       return problems;
     });
@@ -119,8 +119,10 @@ export class DeclarationRules {
     return rows.map((row) => {
       if (row.idNumber === undefined) return [];
       const record = records.get(row.idNumber);
-      const standing = reductionStanding(pending.get(row.idNumber)) ?? (isInsuredHere(unitId, record, month) ? null : 'NOT_INSURED_HERE');
-      if (standing) return [{ field: 'idNumber', code: standing }];
+      const waiting = pending.get(row.idNumber);
+      if (waiting?.kind === 'reduction') return [pendingProblem(waiting)];
+      if (waiting?.kind === 'addition') return [{ field: 'idNumber', code: 'REDUCTION_ADDITION_PENDING' }];
+      if (!isInsuredHere(unitId, record, month)) return [{ field: 'idNumber', code: 'NOT_INSURED_HERE' }];
       return row.name === undefined || record!.name === row.name ? [] : [{ field: 'name', code: 'NAME_MISMATCH' }];
     });
   }
@@ -133,8 +135,9 @@ export class DeclarationRules {
   }
 }
 
-function reductionStanding(pending: DeclarationKind | undefined): FieldErrorCode | null {
-  if (pending === 'addition') return 'REDUCTION_ADDITION_PENDING';
-  if (pending === 'reduction') return 'DECLARATION_PENDING';
-  return null;
+/** A person with a submission waiting for review, with where it is, so a batch row can name it. */
+function pendingProblem(pending: PendingDeclaration): RowProblem {
+  const params: Record<string, number> = { submission: pending.id };
+  if (pending.batchId !== null) Object.assign(params, { batch: pending.batchId, row: pending.rowNumber ?? 0 });
+  return { field: 'idNumber', code: 'DECLARATION_PENDING', params };
 }

@@ -94,6 +94,14 @@ export class PendingSubmissionExists extends Error {
 }
 
 /** Declarations and batches; lists for units always start from the unit, so no other unit's row can appear. */
+/** Where a person's pending addition or reduction is: its number, and its batch and row when it came from a file. */
+export interface PendingDeclaration {
+  kind: DeclarationKind;
+  id: number;
+  batchId: number | null;
+  rowNumber: number | null;
+}
+
 export class DeclarationStore {
   constructor(private readonly db: Knex) {}
 
@@ -107,16 +115,22 @@ export class DeclarationStore {
     return rows.map((r) => r.insurance_type);
   }
 
-  /** The type of the pending addition or reduction of each ID number in the unit (at most one can be pending). */
-  async pendingOf(unitId: number, idNumbers: readonly string[]): Promise<Map<string, DeclarationKind>> {
-    const pending = new Map<string, DeclarationKind>();
+  /** The pending addition or reduction of each ID number in the unit (at most one can be pending). */
+  async pendingOf(unitId: number, idNumbers: readonly string[]): Promise<Map<string, PendingDeclaration>> {
+    const pending = new Map<string, PendingDeclaration>();
     for (const chunk of chunks([...new Set(idNumbers)], IN_LIST_CHUNK)) {
       const rows = await this.db('declarations')
         .where({ unit_id: unitId, status: 'pending' })
         .whereIn('type', DECLARATION_KINDS)
         .whereIn('id_number', chunk)
-        .select('id_number', 'type');
-      for (const row of rows) pending.set(row.id_number, row.type);
+        .select<{ id_number: string; type: DeclarationKind; id: number; batch_id: number | null; row_number: number | null }[]>(
+          'id_number',
+          'type',
+          'id',
+          'batch_id',
+          'row_number',
+        );
+      for (const row of rows) pending.set(row.id_number, { kind: row.type, id: row.id, batchId: row.batch_id, rowNumber: row.row_number });
     }
     return pending;
   }

@@ -382,7 +382,7 @@ export class InsuredStore {
       insuranceTypes: [
         ...new Set(enrollments.filter((e) => e.person_id === r.id && e.start_month >= r.start_month).map((e) => e.insurance_type)),
       ].sort(),
-      pendingDeclaration: pending.get(r.id_number) ?? null,
+      pendingDeclaration: pending.get(r.id_number)?.kind ?? null,
     }));
   }
 }

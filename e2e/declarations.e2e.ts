@@ -171,6 +171,37 @@ describe('declarations in a browser', () => {
     await reviewer.context.close();
   });
 
+  it('shows every fault of a row in one upload, reads a Mac Excel (1904) workbook’s dates as Excel shows them, and previews the clamped base', async () => {
+    const { context, page } = await openHall();
+    await new LoginPage(page).asUnitAdmin(unitA.creditCode, DEMO_PASSWORDS.unitAdmin);
+    await new Shell(page).unitName().waitFor();
+    await page.getByTestId('nav-batches').click();
+    const template = await download(page, 'batch-template');
+    const [year, month] = [Number(next.slice(0, 4)), Number(next.slice(4, 6))];
+    fill(template, [
+      { ...person(idOf(61), ''), mobile: '12345', wageFen: 'abc', effectiveMonth: displayPeriod(addMonths(next, -2)) },
+      // A date cell: in the 1904 system its serial number is 1,462 days smaller than in the 1900 one.
+      { ...person(idOf(63), '辛八'), wageFen: '3000', effectiveMonth: new Date(Date.UTC(year, month - 1, 1)) },
+    ]);
+    template.properties.date1904 = true;
+    await upload(page, template, '增员名单-Mac.xlsx');
+
+    const fourFaults = page.getByTestId('batch-error-row').filter({ has: page.locator('td', { hasText: /^\s*2\s*$/ }) });
+    const messages = (await fourFaults.locator('td:last-child').allTextContents()).map((m) => m.trim());
+    expect(messages.length).toBe(4);
+    expect(messages).toContain(text('zh-CN', 'fieldErrors.REQUIRED'));
+    expect(messages).toContain(text('zh-CN', 'fieldErrors.MOBILE_FORMAT'));
+    expect(messages).toContain(text('zh-CN', 'fieldErrors.AMOUNT_FORMAT'));
+    expect(messages.some((m) => m.includes(displayPeriod(next)))).withContext('the month error lists the allowed months').toBeTrue();
+
+    const [previewed] = await page.getByTestId('batch-preview-row').all();
+    const cells = (await previewed.locator('td').allTextContents()).map((c) => c.trim());
+    expect(cells[1]).toBe('辛八');
+    expect(cells[3]).withContext('the effective month as Excel shows it').toBe(displayPeriod(next));
+    expect(cells[5]).withContext('a wage of 3,000 is held at the floor').toBe('4800.00');
+    await context.close();
+  });
+
   it('reports spreadsheet errors in English for an English template', async () => {
     const { context, page } = await openHall('en');
     await new LoginPage(page).asUnitAdmin(unitA.creditCode, DEMO_PASSWORDS.unitAdmin);

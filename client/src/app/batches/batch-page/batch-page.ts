@@ -9,7 +9,7 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { DECLARATION_KINDS, type BatchSubmitResult, type BatchValidation, type DeclarationKind } from '@common/api/declarations';
+import { DECLARATION_KINDS, type BatchPreviewRow, type BatchSubmitResult, type BatchValidation, type DeclarationKind } from '@common/api/declarations';
 import { TranslatePipe } from '@ngx-translate/core';
 import { defer, of, switchMap } from 'rxjs';
 import { apiErrorOf, errorMessage, type Message } from '../../core/errors/api-error';
@@ -90,7 +90,13 @@ export class BatchPage {
     return (this.validation()?.errors ?? []).slice(page * pageSize, (page + 1) * pageSize);
   });
 
-  protected readonly previewColumns = ['row', 'name', 'idNumber', 'effectiveMonth', 'wage', 'base', 'unitAmount', 'personAmount', 'resident'];
+  protected readonly previewAmounts: { id: string; label: string; fen: keyof BatchPreviewRow }[] = [
+    { id: 'wage', label: 'batch.preview.wage', fen: 'wageFen' },
+    { id: 'base', label: 'batch.preview.base', fen: 'baseFen' },
+    { id: 'unitAmount', label: 'batch.preview.unitAmount', fen: 'unitFen' },
+    { id: 'personAmount', label: 'batch.preview.personAmount', fen: 'personFen' },
+  ];
+  protected readonly previewColumns = ['row', 'name', 'idNumber', 'effectiveMonth', ...this.previewAmounts.map((c) => c.id), 'resident'];
   /** The dry run's first page of outcomes, then whichever page the user turns to. */
   protected readonly preview = linkedSignal(() => this.validation()?.preview ?? null);
 

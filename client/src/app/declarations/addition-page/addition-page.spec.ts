@@ -221,7 +221,7 @@ describe('AdditionPage', () => {
       .flush(validationFailed(['effectiveMonth', 'EFFECTIVE_MONTH_NOT_ALLOWED']), BAD_REQUEST);
     await page.stable();
 
-    expect(await page.errors('addition-effectiveMonth')).toEqual(['参保月份只能是当月或下月（过了截止日只能选下月）']);
+    expect(await page.errors('addition-effectiveMonth')).toEqual(['参保月份只能是 2026-11, 2026-12（当月或下月，过了截止日只能选下月）']);
     expect(await page.documentLoader.getAllHarnesses(MatDialogHarness)).toEqual([]);
   });
 

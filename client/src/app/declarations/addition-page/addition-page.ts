@@ -15,6 +15,7 @@ import { RouterLink } from '@angular/router';
 import { EMPLOYMENT_FORMS, HUKOU_TYPES, ID_TYPES, PERSONNEL_CATEGORIES, type AdditionInput, type Quote } from '@common/api/declarations';
 import { type Submission } from '@common/api/submissions';
 import { MAX_LENGTH } from '@common/api/fields';
+import { displayPeriod, isFeePeriod } from '@common/fee-period';
 import { checkIdNumberOfType } from '@common/validators/id-number';
 import { TranslatePipe } from '@ngx-translate/core';
 import { map, of, startWith, switchMap } from 'rxjs';
@@ -82,6 +83,8 @@ export class AdditionPage {
     const options = valueOf(this.options);
     return options ? additionForm(options) : null;
   });
+  /** The months offered, as a month the server refused lists them. */
+  protected readonly offeredMonths = computed(() => (valueOf(this.options)?.months ?? []).filter(isFeePeriod).map(displayPeriod).join(', '));
   /** Sex and birth date as read from a valid ID number; shown, never typed. */
   protected readonly idFacts = toSignal(
     toObservable(this.form).pipe(

@@ -88,7 +88,9 @@ const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 
 if (wanted('server')) {
-  results.push(await suite('server (SQLite)', process.execPath, JASMINE.concat('--config=server/jasmine.json'), jasmineCounts, { TEST_DB: 'sqlite' }));
+  results.push(
+    await suite('server (SQLite)', process.execPath, JASMINE.concat('--config=server/jasmine.json'), jasmineCounts, { TEST_DB: 'sqlite' }),
+  );
   if (await postgresAnswers()) {
     results.push(
       await suite('server (PostgreSQL)', process.execPath, JASMINE.concat('--config=server/jasmine.json'), jasmineCounts, {
@@ -105,7 +107,9 @@ if (wanted('server')) {
   }
 }
 if (wanted('client')) {
-  results.push(await suite('client (Karma, headless Chromium)', process.execPath, ['node_modules/@angular/cli/bin/ng.js', 'test', '--watch=false'], karmaCounts));
+  results.push(
+    await suite('client (Karma, headless Chromium)', process.execPath, ['node_modules/@angular/cli/bin/ng.js', 'test', '--watch=false'], karmaCounts),
+  );
 }
 if (wanted('e2e')) {
   process.stdout.write('\n=== building the client for e2e ===\n');

@@ -1,6 +1,13 @@
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
-import { batchPreviewPage, batchPreviewQuery, batchSubmitRequest, batchSubmitResult, batchValidation, DECLARATION_KINDS } from '@common/api/declarations';
+import {
+  batchPreviewPage,
+  batchPreviewQuery,
+  batchSubmitRequest,
+  batchSubmitResult,
+  batchValidation,
+  DECLARATION_KINDS,
+} from '@common/api/declarations';
 import type { Language } from '@common/i18n';
 import { XLSX_CONTENT_TYPE } from '@common/xlsx';
 import { TEMPLATES } from '../../../templates';
@@ -39,7 +46,11 @@ function uploadedFileName(req: Request): string {
   } catch {
     // A malformed escape leaves the raw value, which is still a name.
   }
-  name = name.split(/[\\/]/).pop()!.replace(/[\x00-\x1f\x7f]/g, '').trim();
+  name = name
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\x00-\x1f\x7f]/g, '')
+    .trim();
   return (name || 'upload.xlsx').slice(-200);
 }
 

@@ -54,7 +54,11 @@ export class BatchService {
     const checked = [...valid.map((r) => ({ rowNumber: r.rowNumber, facts: r.input })), ...imported.incomplete];
     if (checked.length > 0) {
       const taken = new Set(imported.problems.map((p) => `${p.row}:${p.column}`));
-      const found = await this.rules.checkFacts(unitId, kind, checked.map((r) => r.facts));
+      const found = await this.rules.checkFacts(
+        unitId,
+        kind,
+        checked.map((r) => r.facts),
+      );
       found.forEach((rowProblems, i) => {
         for (const p of rowProblems) {
           const problem = { row: checked[i].rowNumber, column: columnIndex(def, p.field), code: whereItWaits(p), params: p.params };
@@ -104,11 +108,19 @@ export class BatchService {
     return this.previewPage(unitId, upload.kind, await store.validRows(unitId, token), page);
   }
 
-  private async previewPage(unitId: number, kind: DeclarationKind, valid: ImportedRow[], { page, pageSize }: { page: number; pageSize: number }): Promise<BatchPreviewPage> {
+  private async previewPage(
+    unitId: number,
+    kind: DeclarationKind,
+    valid: ImportedRow[],
+    { page, pageSize }: { page: number; pageSize: number },
+  ): Promise<BatchPreviewPage> {
     const declared = declarationRows(kind, valid.slice(page * pageSize, (page + 1) * pageSize));
     // A reduction has nothing to preview beyond its row: it stops in the current month.
     if (declared.kind !== 'addition') return { items: [], total: 0, page, pageSize };
-    const outcomes = await this.declarations.outcomes(unitId, declared.rows.map((r) => r.input));
+    const outcomes = await this.declarations.outcomes(
+      unitId,
+      declared.rows.map((r) => r.input),
+    );
     const items = declared.rows.map(({ input, rowNumber }, i) => ({
       row: rowNumber!,
       name: input.name,

@@ -60,8 +60,12 @@ describe('batches from templates', () => {
     const columns = TEMPLATES.addition.columns;
     columns.forEach((column, i) => {
       const cell = data.getRow(1).getCell(i + 1);
-      expect(cell.value).withContext(column.key).toBe((column.required ? '*' : '') + column.header['zh-CN']);
-      expect(cell.font.color?.argb).withContext(column.key).toBe(column.required ? 'FFC00000' : undefined);
+      expect(cell.value)
+        .withContext(column.key)
+        .toBe((column.required ? '*' : '') + column.header['zh-CN']);
+      expect(cell.font.color?.argb)
+        .withContext(column.key)
+        .toBe(column.required ? 'FFC00000' : undefined);
     });
     const idColumn = columns.findIndex((c) => c.key === 'idNumber') + 1;
     expect(data.getColumn(idColumn).numFmt).toBe('@');
@@ -175,7 +179,11 @@ describe('batches from templates', () => {
         },
       },
     );
-    expect(unzip(file).find((p) => p.name === 'xl/workbook.xml')!.data.toString()).toContain('date1904="1"');
+    expect(
+      unzip(file)
+        .find((p) => p.name === 'xl/workbook.xml')!
+        .data.toString(),
+    ).toContain('date1904="1"');
     const res = await upload(admin, 'addition', file);
     expect(res.body.errors).toEqual([]);
     const stored = await hall.db.knex('batch_uploads').where({ token: res.body.token }).first();
@@ -197,9 +205,19 @@ describe('batches from templates', () => {
     await english.signInUnitAdmin(0);
     const res = await upload(english, 'addition', file);
     const fault = (row: number) => at(res.body.errors, row).map((e: SheetError) => [e.column, e.code, e.message]);
-    expect(fault(2)).toEqual([['A', 'FORMULA_NO_VALUE', 'This formula has no computed value: open the file in Excel and save it, then upload it again']]);
-    expect(fault(3)).toEqual([['I', 'EFFECTIVE_MONTH_NOT_ALLOWED', 'The effective month may only be 2026-11, 2026-12 (this month or next; after the cut-off day, next month only)']]);
-    expect(fault(4)).toEqual([['C', 'ID_NUMBER_INVISIBLE_CHARACTER', 'The ID number contains an invisible character (such as a zero-width space); type it again']]);
+    expect(fault(2)).toEqual([
+      ['A', 'FORMULA_NO_VALUE', 'This formula has no computed value: open the file in Excel and save it, then upload it again'],
+    ]);
+    expect(fault(3)).toEqual([
+      [
+        'I',
+        'EFFECTIVE_MONTH_NOT_ALLOWED',
+        'The effective month may only be 2026-11, 2026-12 (this month or next; after the cut-off day, next month only)',
+      ],
+    ]);
+    expect(fault(4)).toEqual([
+      ['C', 'ID_NUMBER_INVISIBLE_CHARACTER', 'The ID number contains an invisible character (such as a zero-width space); type it again'],
+    ]);
     expect(fault(5)).toEqual([['J', 'AMOUNT_NOT_POSITIVE', 'Must be more than 0']]);
     expect(fault(6)).toEqual(fault(5));
     expect(fault(7)).toEqual([['C', 'ID_NUMBER_LEGACY_15', 'Use the 18-digit ID number (15-digit numbers are not accepted)']]);
@@ -229,9 +247,39 @@ describe('batches from templates', () => {
     expect(res.body.validRows).toBe(3);
     const masked = (id: string) => id.slice(0, 6) + '********' + id.slice(-4);
     // Demo rates of the base: 310 unit 7.5 % and person 2 %, 330 and 510 unit 0.5 % each; floor 4,800, ceiling 24,000 yuan.
-    const floorRow = { row: 2, name: '陈新员', idNumberMasked: masked(newIdNumber(33)), effectiveMonth: '202611', wageFen: 300_000, baseFen: 480_000, unitFen: 40_800, personFen: 9_600, residentInsuranceEndsWith: null };
-    const residentRow = { row: 3, name: resident.name, idNumberMasked: masked(resident.idNumber), effectiveMonth: '202612', wageFen: 600_000, baseFen: 600_000, unitFen: 51_000, personFen: 12_000, residentInsuranceEndsWith: '202612' };
-    const ceilingRow = { row: 4, name: '陈新员', idNumberMasked: masked(newIdNumber(34)), effectiveMonth: '202611', wageFen: 3_000_000, baseFen: 2_400_000, unitFen: 204_000, personFen: 48_000, residentInsuranceEndsWith: null };
+    const floorRow = {
+      row: 2,
+      name: '陈新员',
+      idNumberMasked: masked(newIdNumber(33)),
+      effectiveMonth: '202611',
+      wageFen: 300_000,
+      baseFen: 480_000,
+      unitFen: 40_800,
+      personFen: 9_600,
+      residentInsuranceEndsWith: null,
+    };
+    const residentRow = {
+      row: 3,
+      name: resident.name,
+      idNumberMasked: masked(resident.idNumber),
+      effectiveMonth: '202612',
+      wageFen: 600_000,
+      baseFen: 600_000,
+      unitFen: 51_000,
+      personFen: 12_000,
+      residentInsuranceEndsWith: '202612',
+    };
+    const ceilingRow = {
+      row: 4,
+      name: '陈新员',
+      idNumberMasked: masked(newIdNumber(34)),
+      effectiveMonth: '202611',
+      wageFen: 3_000_000,
+      baseFen: 2_400_000,
+      unitFen: 204_000,
+      personFen: 48_000,
+      residentInsuranceEndsWith: null,
+    };
     expect(res.body.preview).toEqual({ items: [floorRow, residentRow, ceilingRow], total: 3, page: 0, pageSize: 20 });
 
     const second = await admin.get(`/api/batches/validations/${res.body.token}/preview?page=1&pageSize=2`);
@@ -285,7 +333,15 @@ describe('batches from templates', () => {
     const withMacros = zip([
       ...parts.map((p) =>
         p.name === '[Content_Types].xml'
-          ? { ...p, data: Buffer.from(p.data.toString().replace('sheet.main+xml', 'sheet.macroEnabled.main+xml').replace('spreadsheetml.sheet.macro', 'ms-excel.sheet.macro')) }
+          ? {
+              ...p,
+              data: Buffer.from(
+                p.data
+                  .toString()
+                  .replace('sheet.main+xml', 'sheet.macroEnabled.main+xml')
+                  .replace('spreadsheetml.sheet.macro', 'ms-excel.sheet.macro'),
+              ),
+            }
           : p,
       ),
       { name: 'xl/vbaProject.bin', data: Buffer.from('macro') },
@@ -424,12 +480,7 @@ describe('batches from templates', () => {
     const { token, validRows } = (await upload(admin, 'addition', file)).body;
     expect(validRows).toBe(3);
 
-    const submit = (key: string) =>
-      admin.agent
-        .post('/api/batches')
-        .set('X-XSRF-TOKEN', admin.xsrf)
-        .set('Idempotency-Key', key)
-        .send({ token });
+    const submit = (key: string) => admin.agent.post('/api/batches').set('X-XSRF-TOKEN', admin.xsrf).set('Idempotency-Key', key).send({ token });
     const res = await submit('batch-key-1');
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ batchId: jasmine.any(Number), declarations: 3 });

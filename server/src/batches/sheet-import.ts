@@ -21,14 +21,7 @@ import {
 import { AppError } from '../http/errors';
 import { fieldErrorsOf } from '../http/validation';
 import { EXCEL_COLUMNS, sheetTooWide } from './annotate';
-import {
-  cellText,
-  dateFromText,
-  looksLikeExcelNumber,
-  monthFromText,
-  serialDate,
-  type CellText,
-} from './cell-values';
+import { cellText, dateFromText, looksLikeExcelNumber, monthFromText, serialDate, type CellText } from './cell-values';
 import { streamWorkbook } from './xlsx-reader';
 
 export interface SheetProblem {
@@ -152,7 +145,12 @@ export async function importSheet(file: Buffer, def: TemplateDefinition, today: 
 function checkHeader(def: TemplateDefinition, lang: Language, header: TextRow | null): SheetProblem[] {
   const found = def.columns.map((_, i) => (header?.cells[i]?.text ?? '').trim().replace(/^[*＊]\s*/, ''));
   const expected = def.columns.map((column) => column.header[lang]);
-  const problem = (i: number, code: FieldErrorCode): SheetProblem => ({ row: 1, column: i, code, params: { column: headerText(def.columns[i], lang) } });
+  const problem = (i: number, code: FieldErrorCode): SheetProblem => ({
+    row: 1,
+    column: i,
+    code,
+    params: { column: headerText(def.columns[i], lang) },
+  });
   const removed = removedColumns(expected, found);
   if (removed) return removed.map((i) => problem(i, 'HEADER_MISSING'));
   return expected.flatMap((text, i) => (found[i] === text ? [] : [problem(i, found[i] === '' ? 'HEADER_MISSING' : 'HEADER_UNEXPECTED')]));
@@ -209,7 +207,9 @@ function factsOf(def: TemplateDefinition, fields: Record<string, unknown>, probl
   const faulty = new Set(problems.map((p) => (p.column === null ? null : def.columns[p.column].key)));
   // An ID number is read by its type: with the type in doubt, so is the number.
   if (faulty.has('idType')) faulty.add('idNumber');
-  const shape: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }> = (def.kind === 'addition' ? additionInput : reductionInput).shape;
+  const shape: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }> = (
+    def.kind === 'addition' ? additionInput : reductionInput
+  ).shape;
   const facts: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
     if (faulty.has(key) || !(key in shape)) continue;
@@ -243,7 +243,10 @@ function readCell(column: TemplateColumn, cell: CellText, date1904: boolean): Ce
       return code === null ? { problem: 'NOT_IN_LIST' } : { value: code };
     }
     case 'enumList': {
-      const codes = text.split(/[,，、;；\s]+/).filter(Boolean).map((part) => optionCode(column, part));
+      const codes = text
+        .split(/[,，、;；\s]+/)
+        .filter(Boolean)
+        .map((part) => optionCode(column, part));
       return codes.includes(null) ? { problem: 'NOT_IN_LIST' } : { value: [...new Set(codes)] };
     }
     case 'date': {

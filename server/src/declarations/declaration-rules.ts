@@ -63,7 +63,11 @@ export type ReductionFacts = Partial<Pick<Reduction, 'idNumber' | 'name'>>;
 export function offerProblems(offer: AdditionOptions, row: { effectiveMonth?: string; insuranceTypes?: readonly string[] }): RowProblem[] {
   const problems: RowProblem[] = [];
   if (row.effectiveMonth !== undefined && !offer.months.includes(row.effectiveMonth)) {
-    problems.push({ field: 'effectiveMonth', code: 'EFFECTIVE_MONTH_NOT_ALLOWED', params: { months: offer.months.filter(isFeePeriod).map(displayPeriod).join(', ') } });
+    problems.push({
+      field: 'effectiveMonth',
+      code: 'EFFECTIVE_MONTH_NOT_ALLOWED',
+      params: { months: offer.months.filter(isFeePeriod).map(displayPeriod).join(', ') },
+    });
   }
   if (row.insuranceTypes?.some((t) => !(offer.insuranceTypes as readonly string[]).includes(t))) {
     problems.push({ field: 'insuranceTypes', code: 'NOT_IN_LIST' });
@@ -87,7 +91,15 @@ export class DeclarationRules {
   /** Month rules, ID checks needing today, and the unit's records; rows already passed `additionInput`. Result index = row index; [] = fine. */
   /** Each row's problems, in the rows' order. */
   check(unitId: number, declared: DeclarationRows): Promise<RowProblem[][]> {
-    return declared.kind === 'addition' ? this.checkAdditions(unitId, declared.rows.map((r) => r.input)) : this.checkReductions(unitId, declared.rows.map((r) => r.input));
+    return declared.kind === 'addition'
+      ? this.checkAdditions(
+          unitId,
+          declared.rows.map((r) => r.input),
+        )
+      : this.checkReductions(
+          unitId,
+          declared.rows.map((r) => r.input),
+        );
   }
 
   /** Rows whose other fields have faults: only the facts they bring are checked. */
@@ -107,7 +119,8 @@ export class DeclarationRules {
       const standing = id.ok ? (additionStanding(unitId, records.get(row.idNumber)) ?? (waiting ? 'DECLARATION_PENDING' : null)) : id.problem;
       if (standing === 'DECLARATION_PENDING') problems.unshift(pendingProblem(waiting!));
       else if (standing) problems.unshift({ field: 'idNumber', code: standing });
-      else if (row.name !== undefined && !registeredNameMatches(records.get(row.idNumber), row.name)) problems.unshift({ field: 'name', code: 'REGISTERED_NAME_MISMATCH' });
+      else if (row.name !== undefined && !registeredNameMatches(records.get(row.idNumber), row.name))
+        problems.unshift({ field: 'name', code: 'REGISTERED_NAME_MISMATCH' });
       return problems;
     });
   }

@@ -4,19 +4,29 @@ import { DEMO_UNITS } from '../db/seeds/demo';
 import { bundledBankBranches } from './bank-branches';
 
 const auditOf = async (context: ReturnType<typeof unitHallPerSpec>, action: string, entityId: number) => {
-  const row = await context.hall.db.knex('audit_log').where({ action, entity_id: String(entityId) }).first();
+  const row = await context.hall.db
+    .knex('audit_log')
+    .where({ action, entity_id: String(entityId) })
+    .first();
   return { before: JSON.parse(row.before), after: JSON.parse(row.after), userId: row.user_id };
 };
 
 /** The unit's own record of a person it insures: contact and household data live on its employment. */
 const unitRecordOf = async (context: ReturnType<typeof unitHallPerSpec>, personId: number) =>
-  context.hall.db.knex('employments').where({ person_id: personId, unit_id: await unitIdOf(context.hall, 0), status: 'active' }).first();
+  context.hall.db
+    .knex('employments')
+    .where({ person_id: personId, unit_id: await unitIdOf(context.hall, 0), status: 'active' })
+    .first();
 
 describe('maintenance of the unit', () => {
   const context = unitHallPerSpec();
   let reviewer: HallClient;
   const decide = (id: number, decision: object) => reviewer.post(`/api/review/declarations/${id}/decision`, decision);
-  const unitRow = async () => context.hall.db.knex('units').where({ id: await unitIdOf(context.hall, 0) }).first();
+  const unitRow = async () =>
+    context.hall.db
+      .knex('units')
+      .where({ id: await unitIdOf(context.hall, 0) })
+      .first();
 
   beforeEach(async () => {
     reviewer = await context.hall.client('en');
@@ -33,7 +43,9 @@ describe('maintenance of the unit', () => {
     expect(refused.status).toBe(400);
     expect(fieldsOf(refused)).toEqual(['contactPhone:PHONE_FORMAT', 'contactEmail:EMAIL_FORMAT', 'legalRepName:REQUIRED']);
     expect(refused.body.details.fields[0].message).toContain('landline');
-    expect((await context.unit.post('/api/unit/info-changes', { ...unitInfoChange, contactPhone: '13800000001', contactEmail: '' })).status).toBe(201);
+    expect((await context.unit.post('/api/unit/info-changes', { ...unitInfoChange, contactPhone: '13800000001', contactEmail: '' })).status).toBe(
+      201,
+    );
   });
 
   it('submits an information change that takes effect only when approved, one at a time, audited with before and after', async () => {
@@ -65,7 +77,9 @@ describe('maintenance of the unit', () => {
     hall.clock.set('2026-11-10T02:20:00Z');
     expect((await decide(submitted.body.id, { approve: true })).body).toEqual({ approved: 1, rejected: 0 });
     const after = await unit.get('/api/unit');
-    expect(after.body).toEqual(jasmine.objectContaining({ contactName: '郑丽华', contactPhone: '0591-83330001', legalRepPhone: '13900000009', pendingChanges: [] }));
+    expect(after.body).toEqual(
+      jasmine.objectContaining({ contactName: '郑丽华', contactPhone: '0591-83330001', legalRepPhone: '13900000009', pendingChanges: [] }),
+    );
     const audit = await auditOf(context, 'declaration_approved', submitted.body.id);
     expect(audit.before).toEqual({ status: 'pending', unit: submitted.body.payload.before });
     expect(audit.after).toEqual({ status: 'approved', reason: null, unit: unitInfoChange });
@@ -185,7 +199,11 @@ describe('bank branch search', () => {
   it('holds at least 600 branches of every major bank', async () => {
     const all = bundledBankBranches().search('zh', undefined, 0, 10_000);
     expect(all.total).toBeGreaterThanOrEqual(600);
-    const banks = new Set(bundledBankBranches().search('h', undefined, 0, 10_000).items.map((b) => b.bankCategory));
+    const banks = new Set(
+      bundledBankBranches()
+        .search('h', undefined, 0, 10_000)
+        .items.map((b) => b.bankCategory),
+    );
     expect(banks.size).toBe(15);
   });
 });
@@ -234,7 +252,11 @@ describe('maintenance of insured persons', () => {
     const submitted = await unit.post(hukouUrl(), { hukouType, hukouAddress: '福建省莆田市城厢区龙桥街道', ethnicity: '畲族' });
     expect(submitted.status).toBe(201);
     expect(submitted.body).toEqual(jasmine.objectContaining({ type: 'hukou-change', idNumber: person.idNumber, personName: person.name }));
-    expect(submitted.body.payload.before).toEqual({ hukouType: current.hukou_type, hukouAddress: current.hukou_address, ethnicity: current.ethnicity });
+    expect(submitted.body.payload.before).toEqual({
+      hukouType: current.hukou_type,
+      hukouAddress: current.hukou_address,
+      ethnicity: current.ethnicity,
+    });
     expect((await unit.post(hukouUrl(), { hukouType })).body.code).toBe('CHANGE_PENDING');
 
     const detail = await unit.get(`/api/insured-persons/${person.personId}`);

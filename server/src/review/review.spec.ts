@@ -49,7 +49,10 @@ describe("the agency's review", () => {
 
   it('approves the addition of a resident: employee coverage from the effective month, resident insurance ends with it', async () => {
     const [resident] = await residents(hall);
-    const declared = await unitA.post('/api/additions', addition(resident.idNumber, { name: resident.name, mobile: '13700001111', wageFen: 720_000 }));
+    const declared = await unitA.post(
+      '/api/additions',
+      addition(resident.idNumber, { name: resident.name, mobile: '13700001111', wageFen: 720_000 }),
+    );
     const before = await hall.db.knex('enrollments').where({ person_id: resident.personId }).select('insurance_type', 'status', 'end_month');
     expect(before).toEqual([{ insurance_type: '390', status: 'active', end_month: null }]);
 
@@ -67,17 +70,29 @@ describe("the agency's review", () => {
       ['510', unitAId, 'active', '202611', null],
     ]);
     const employment = await hall.db.knex('employments').where({ person_id: resident.personId }).first();
-    expect(employment).toEqual(jasmine.objectContaining({ unit_id: unitAId, status: 'active', start_month: '202611', end_month: null, wage_fen: 720_000 }));
+    expect(employment).toEqual(
+      jasmine.objectContaining({ unit_id: unitAId, status: 'active', start_month: '202611', end_month: null, wage_fen: 720_000 }),
+    );
     expect((await hall.db.knex('insured_persons').where({ id: resident.personId }).first()).mobile).toBe('13700001111');
 
     const shown = await unitA.get(`/api/declarations/${declared.body.id}`);
-    expect(shown.body).toEqual(jasmine.objectContaining({ status: 'approved', reviewedBy: DEMO_REVIEWER.name, reviewedAt: '2026-11-10T02:20:00.000Z' }));
-    expect((await unitA.get('/api/declarations?queue=audited')).body.items.map((d: { id: number }) => d.id)).toEqual([declared.body.id]);
-    const audit = await hall.db.knex('audit_log').where({ action: 'declaration_approved', entity_id: String(declared.body.id) }).first();
-    expect(JSON.parse(audit.before)).toEqual(
-      jasmine.objectContaining({ status: 'pending', individualInsurance: [{ insuranceType: '390', startMonth: '202001', endMonth: null, status: 'active' }] }),
+    expect(shown.body).toEqual(
+      jasmine.objectContaining({ status: 'approved', reviewedBy: DEMO_REVIEWER.name, reviewedAt: '2026-11-10T02:20:00.000Z' }),
     );
-    expect(JSON.parse(audit.after).individualInsurance).toEqual([{ insuranceType: '390', startMonth: '202001', endMonth: '202611', status: 'terminated' }]);
+    expect((await unitA.get('/api/declarations?queue=audited')).body.items.map((d: { id: number }) => d.id)).toEqual([declared.body.id]);
+    const audit = await hall.db
+      .knex('audit_log')
+      .where({ action: 'declaration_approved', entity_id: String(declared.body.id) })
+      .first();
+    expect(JSON.parse(audit.before)).toEqual(
+      jasmine.objectContaining({
+        status: 'pending',
+        individualInsurance: [{ insuranceType: '390', startMonth: '202001', endMonth: null, status: 'active' }],
+      }),
+    );
+    expect(JSON.parse(audit.after).individualInsurance).toEqual([
+      { insuranceType: '390', startMonth: '202001', endMonth: '202611', status: 'terminated' },
+    ]);
     expect(JSON.parse(audit.after).employment).toEqual(jasmine.objectContaining({ startMonth: '202611', wageFen: 720_000 }));
   });
 
@@ -102,7 +117,12 @@ describe("the agency's review", () => {
     expect(rejected.body).toEqual({ approved: 0, rejected: 1 });
     const seen = await unitA.get(`/api/declarations/${declared.body.id}`);
     expect(seen.body).toEqual(jasmine.objectContaining({ status: 'rejected', reviewReason: '缺少劳动合同', reviewedBy: DEMO_REVIEWER.name }));
-    expect(await hall.db.knex('insured_persons').where({ id_number: newIdNumber(22) }).first()).toBeUndefined();
+    expect(
+      await hall.db
+        .knex('insured_persons')
+        .where({ id_number: newIdNumber(22) })
+        .first(),
+    ).toBeUndefined();
 
     const twice = await decide(declared.body.id, { approve: true });
     expect(twice.status).toBe(409);
@@ -124,9 +144,19 @@ describe("the agency's review", () => {
     expect(conflict.body.details.fields).toEqual([jasmine.objectContaining({ field: `declarations.${byB.body.id}`, code: 'INSURED_ELSEWHERE' })]);
     expect(JSON.stringify(conflict.body)).not.toContain(DEMO_UNITS[0].name);
     expect((await reviewer.get(`/api/review/declarations/${byB.body.id}`)).body.status).toBe('pending');
-    expect(await hall.db.knex('employments').where({ person_id: resident.personId, unit_id: await unitIdOf(hall, 1) }).first()).toBeUndefined();
+    expect(
+      await hall.db
+        .knex('employments')
+        .where({ person_id: resident.personId, unit_id: await unitIdOf(hall, 1) })
+        .first(),
+    ).toBeUndefined();
     expect((await hall.db.knex('insured_persons').where({ id: resident.personId }).first()).mobile).not.toBe('13600002222');
-    expect(await hall.db.knex('audit_log').where({ entity_id: String(byB.body.id), action: 'declaration_approved' }).first()).toBeUndefined();
+    expect(
+      await hall.db
+        .knex('audit_log')
+        .where({ entity_id: String(byB.body.id), action: 'declaration_approved' })
+        .first(),
+    ).toBeUndefined();
 
     expect((await decide(byB.body.id, { approve: false, reason: '已在其他单位参保' })).status).toBe(200);
   });
@@ -165,7 +195,11 @@ describe("the agency's review", () => {
     expect(approved.body).toEqual({ approved: 2, rejected: 0 });
     const statuses = await hall.db.knex('declarations').where({ batch_id: batchId }).orderBy('id').pluck('status');
     expect(statuses).toEqual(['approved', 'rejected', 'approved']);
-    const employed = await hall.db.knex('employments as e').join('insured_persons as p', 'p.id', 'e.person_id').whereIn('p.id_number', [newIdNumber(30), newIdNumber(31), newIdNumber(32)]).pluck('p.id_number');
+    const employed = await hall.db
+      .knex('employments as e')
+      .join('insured_persons as p', 'p.id', 'e.person_id')
+      .whereIn('p.id_number', [newIdNumber(30), newIdNumber(31), newIdNumber(32)])
+      .pluck('p.id_number');
     expect(employed.sort()).toEqual([newIdNumber(30), newIdNumber(32)]);
     expect((await reviewer.post(`/api/review/batches/${batchId}/decision`, { approve: true })).status).toBe(409);
     expect((await reviewer.post('/api/review/batches/999999/decision', { approve: true })).status).toBe(404);
@@ -180,7 +214,12 @@ describe("the agency's review", () => {
     const refused = await reviewer.post(`/api/review/batches/${batchId}/decision`, { approve: true });
     expect(refused.status).toBe(409);
     expect(refused.body.details.fields.length).toBe(1);
-    expect(await hall.db.knex('insured_persons').where({ id_number: newIdNumber(33) }).first()).toBeUndefined();
+    expect(
+      await hall.db
+        .knex('insured_persons')
+        .where({ id_number: newIdNumber(33) })
+        .first(),
+    ).toBeUndefined();
     expect(await hall.db.knex('declarations').where({ batch_id: batchId, status: 'pending' }).count({ n: '*' }).first()).toEqual({ n: 2 });
   });
 

@@ -29,10 +29,7 @@ const VALIDATION: BatchValidation = {
   rows: 30,
   validRows: 28,
   invalidRows: 2,
-  errors: [
-    sheetError(4),
-    sheetError(9, { column: 'K', columnTitle: '申报月工资', code: 'AMOUNT_FORMAT', message: '请输入金额，最多两位小数' }),
-  ],
+  errors: [sheetError(4), sheetError(9, { column: 'K', columnTitle: '申报月工资', code: 'AMOUNT_FORMAT', message: '请输入金额，最多两位小数' })],
   preview: null,
 };
 
@@ -131,8 +128,18 @@ describe('BatchPage', () => {
   });
 
   it('shows what each valid row will become, the clamped base and a resident insurance ending, and pages further from the server', async () => {
-    const first = [previewRow(2), previewRow(3, { name: '林居民', residentInsuranceEndsWith: '202612', effectiveMonth: '202612', wageFen: 600_000, baseFen: 600_000 })];
-    await validated({ ...VALIDATION, errors: [], invalidRows: 0, rows: 22, validRows: 22, preview: { items: first, total: 22, page: 0, pageSize: 2 } });
+    const first = [
+      previewRow(2),
+      previewRow(3, { name: '林居民', residentInsuranceEndsWith: '202612', effectiveMonth: '202612', wageFen: 600_000, baseFen: 600_000 }),
+    ];
+    await validated({
+      ...VALIDATION,
+      errors: [],
+      invalidRows: 0,
+      rows: 22,
+      validRows: 22,
+      preview: { items: first, total: 22, page: 0, pageSize: 2 },
+    });
 
     expect(page.cells('batch-preview-row')).toEqual([
       ['2', '陈新员', '110105********0021', '2026-11', '3000.00', '4800.00', '408.00', '96.00', '—'],
@@ -154,7 +161,9 @@ describe('BatchPage', () => {
     expect(page.texts('batch-error-row').length).toBe(20);
     await (await page.loader.getHarness(MatPaginatorHarness)).goToLastPage();
     expect(page.cells('batch-error-row').map((cells) => cells[1])).toEqual(['42', '43', '44', '45', '46']);
-    expect(await (await page.button('batch-submit')).isDisabled()).withContext('nothing valid to submit').toBeTrue();
+    expect(await (await page.button('batch-submit')).isDisabled())
+      .withContext('nothing valid to submit')
+      .toBeTrue();
   });
 
   it('submits the valid rows after confirmation, with one Idempotency-Key for the retries', async () => {
@@ -194,10 +203,7 @@ describe('BatchPage', () => {
 
   it('tells why a file was refused, in the server’s words with their figures', async () => {
     await chooseFile('big.xlsx');
-    (await upload()).flush(
-      { code: 'UPLOAD_TOO_LARGE', message: '文件过大，最大 10 MB。' },
-      { status: 413, statusText: 'Payload Too Large' },
-    );
+    (await upload()).flush({ code: 'UPLOAD_TOO_LARGE', message: '文件过大，最大 10 MB。' }, { status: 413, statusText: 'Payload Too Large' });
     await page.stable();
     expect(page.text('batch-error')).toBe('文件过大，最大 10 MB。');
     expect(page.text('batch-result')).toBeNull();

@@ -9,7 +9,13 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { DECLARATION_KINDS, type BatchPreviewRow, type BatchSubmitResult, type BatchValidation, type DeclarationKind } from '@common/api/declarations';
+import {
+  DECLARATION_KINDS,
+  type BatchPreviewRow,
+  type BatchSubmitResult,
+  type BatchValidation,
+  type DeclarationKind,
+} from '@common/api/declarations';
 import { TranslatePipe } from '@ngx-translate/core';
 import { defer, of, switchMap } from 'rxjs';
 import { apiErrorOf, errorMessage, type Message } from '../../core/errors/api-error';

@@ -20,7 +20,8 @@ export class Facts {}
 @Component({
   selector: 'div[appFact]',
   imports: [TranslatePipe],
-  template: `<dt>{{ label() | translate }}</dt><dd><ng-content /></dd>`,
+  template: `<dt>{{ label() | translate }}</dt>
+    <dd><ng-content /></dd>`,
   styles: `
     dt {
       font: var(--mat-sys-label-medium);

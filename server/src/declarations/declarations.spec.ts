@@ -244,7 +244,7 @@ describe("a unit's queues of declarations", () => {
   });
 
   it('shows one declaration and withdraws it while it is pending, once', async () => {
-    const { hall, unit } = context;
+    const { unit } = context;
     const declared = await unit.post('/api/additions', addition(newIdNumber(12)));
     const shown = await unit.get(`/api/declarations/${declared.body.id}`);
     expect(shown.body).toEqual(declared.body);

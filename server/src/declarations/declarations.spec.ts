@@ -1,5 +1,5 @@
 import { AGENTS } from '../../test/harness';
-import { activeEmployees, addition, fieldsOf, newIdNumber, residents, unitHallPerSpec, unitIdOf } from '../../test/declarations';
+import { activeEmployees, addition, auditEntriesOf, fieldsOf, newIdNumber, residents, unitHallPerSpec, unitIdOf } from '../../test/declarations';
 import { DEMO_UNITS } from '../db/seeds/demo';
 
 describe('additions', () => {
@@ -98,8 +98,8 @@ describe('additions', () => {
     await reviewer.signInReviewer();
     // Not registered either: the reviewer sees no registered data beside it.
     expect((await reviewer.get(`/api/review/declarations/${res.body.id}`)).body.registeredPerson).toBeNull();
-    const audit = (await unit.get('/api/audit?type=declaration_submitted')).body.items.filter((e: { entityId: string }) => e.entityId === String(res.body.id));
-    expect(audit.map((e: { after: { idNumber: string } }) => e.after.idNumber)).toEqual([idNumber]);
+    const audit = await auditEntriesOf(unit, 'declaration_submitted', res.body.id);
+    expect(audit.map((e) => e.after.idNumber)).toEqual([idNumber]);
   });
 
   it('stores an ID number typed with a lowercase check character x in upper case, so the same person is one person', async () => {
@@ -257,8 +257,8 @@ describe("a unit's queues of declarations", () => {
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('DECLARATION_NOT_PENDING');
 
-    const audit = (await unit.get('/api/audit?type=declaration_withdrawn')).body.items;
-    expect(audit.map((a: { before: { status: string }; after: { status: string } }) => [a.before.status, a.after.status])).toEqual([['pending', 'withdrawn']]);
+    const audit = await auditEntriesOf(unit, 'declaration_withdrawn', declared.body.id);
+    expect(audit.map((a) => [a.before.status, a.after.status])).toEqual([['pending', 'withdrawn']]);
     // Withdrawn, the person may be declared again.
     expect((await unit.post('/api/additions', addition(newIdNumber(12)))).status).toBe(201);
     expect((await unit.get('/api/declarations/999999')).status).toBe(404);

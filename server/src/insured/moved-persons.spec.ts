@@ -4,7 +4,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { SEED_INSTANT, type HallClient } from '../../test/harness';
-import { activeEmployees, addition, fieldsOf, newIdNumber, submitBatch, unitHallPerSpec, unitIdOf } from '../../test/declarations';
+import { activeEmployees, addition, auditEntriesOf, fieldsOf, newIdNumber, submitBatch, unitHallPerSpec, unitIdOf } from '../../test/declarations';
 import { batchRow, filledTemplate, uploadWorkbook } from '../../test/batch-files';
 import { downloadWorkbook } from '../../test/workbooks';
 
@@ -134,7 +134,7 @@ describe('a person who moved from unit A to unit B', () => {
       expect((await unitB.get(`/api/insured-persons/${moved.personId}`)).status).toBe(404);
 
       await approve(declarationId);
-      const audit = (await unitB.get('/api/audit?type=declaration_approved')).body.items.filter((e: { entityId: string }) => e.entityId === String(declarationId));
+      const audit = await auditEntriesOf(unitB, 'declaration_approved', declarationId);
       expect(audit.length).toBe(1);
       expect(audit[0].before.person).toEqual(jasmine.objectContaining({ mobile: asUnitA.mobile, hukouAddress: asUnitA.hukou_address }));
       expect(audit[0].after.person).toEqual(jasmine.objectContaining({ ...unitBEntries, name: moved.name }));

@@ -1,13 +1,11 @@
 import { AGENTS, type HallClient } from '../../test/harness';
-import { activeEmployees, bankAccountChange, fieldsOf, unitHallPerSpec, unitIdOf, unitInfoChange, wuyiBranch } from '../../test/declarations';
+import { activeEmployees, auditEntriesOf, bankAccountChange, fieldsOf, unitHallPerSpec, unitIdOf, unitInfoChange, wuyiBranch } from '../../test/declarations';
 import { DEMO_UNITS } from '../db/seeds/demo';
 import { bundledBankBranches } from './bank-branches';
 
 /** The one entry of an action on an entity in the unit's audit trail, as its administrator sees it. */
 const auditOf = async (context: ReturnType<typeof unitHallPerSpec>, action: string, entityId: number) => {
-  const entries = (await context.unit.get(`/api/audit?type=${action}&pageSize=200`)).body.items.filter(
-    (e: { entityId: string }) => e.entityId === String(entityId),
-  );
+  const entries = await auditEntriesOf(context.unit, action, entityId);
   expect(entries.length).withContext(`${action} of ${entityId}`).toBe(1);
   return entries[0];
 };

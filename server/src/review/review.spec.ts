@@ -1,5 +1,5 @@
 import { createTestHall, type HallClient, type TestHall } from '../../test/harness';
-import { activeEmployees, addition, newIdNumber, residents, submitBatch, unitIdOf } from '../../test/declarations';
+import { activeEmployees, addition, auditEntriesOf, newIdNumber, residents, submitBatch, unitIdOf } from '../../test/declarations';
 import { DEMO_REVIEWER, DEMO_UNITS } from '../db/seeds/demo';
 
 describe("the agency's review", () => {
@@ -22,9 +22,6 @@ describe("the agency's review", () => {
   /** The unit's insured list searched by a whole ID number: the person's entry, if the unit insures or insured them. */
   const insuredByIdNumber = async (unit: HallClient, idNumber: string) => (await unit.get(`/api/insured-persons?q=${idNumber}`)).body.items;
   const insuredDetail = async (unit: HallClient, personId: number) => (await unit.get(`/api/insured-persons/${personId}`)).body;
-  /** The entries about one declaration in the unit's audit trail, as its administrator sees them. */
-  const auditOf = async (admin: HallClient, action: string, declarationId: number) =>
-    (await admin.get(`/api/audit?type=${action}&pageSize=200`)).body.items.filter((e: { entityId: string }) => e.entityId === String(declarationId));
 
   beforeEach(async () => {
     hall = await createTestHall();
@@ -78,7 +75,7 @@ describe("the agency's review", () => {
     const shown = await unitA.get(`/api/declarations/${declared.body.id}`);
     expect(shown.body).toEqual(jasmine.objectContaining({ status: 'approved', reviewedBy: DEMO_REVIEWER.name, reviewedAt: '2026-11-10T02:20:00.000Z' }));
     expect((await unitA.get('/api/declarations?queue=audited')).body.items.map((d: { id: number }) => d.id)).toEqual([declared.body.id]);
-    const audits = await auditOf(unitA, 'declaration_approved', declared.body.id);
+    const audits = await auditEntriesOf(unitA, 'declaration_approved', declared.body.id);
     expect(audits.length).toBe(1);
     const [audit] = audits;
     expect(audit.before).toEqual(
@@ -141,7 +138,7 @@ describe("the agency's review", () => {
     // Registered as unit A's approved addition brought it, not as unit B's would have.
     expect(stillPending.body.registeredPerson.mobile).toBe('13912345678');
     expect((await unitB.get(`/api/insured-persons/${resident.personId}`)).status).toBe(404);
-    expect(await auditOf(unitB, 'declaration_approved', byB.body.id)).toEqual([]);
+    expect(await auditEntriesOf(unitB, 'declaration_approved', byB.body.id)).toEqual([]);
 
     expect((await decide(byB.body.id, { approve: false, reason: '已在其他单位参保' })).status).toBe(200);
   });

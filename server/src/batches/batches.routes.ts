@@ -2,7 +2,6 @@ import express, { type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { batchSubmitRequest, batchSubmitResult, batchValidation, DECLARATION_KINDS } from '@common/api/declarations';
-import type { Language } from '@common/i18n';
 import { XLSX_CONTENT_TYPE } from '@common/xlsx';
 import { TEMPLATES } from '../../../templates';
 import { SHEET_TEXTS } from '../../../templates/template-definition';
@@ -37,7 +36,7 @@ async function uploadedFile(req: Request, res: Response): Promise<Buffer> {
     readRawUpload(req, res, (error?: unknown) => {
       if (!error) return resolve();
       const tooLarge = (error as { type?: string }).type === 'entity.too.large';
-      reject(tooLarge ? new AppError(413, 'UPLOAD_TOO_LARGE', { limit: `${UPLOAD_LIMIT_MB} MB` }) : error);
+      reject(tooLarge ? new AppError(413, 'UPLOAD_TOO_LARGE', { limit: `${UPLOAD_LIMIT_MB} MB` }) : (error as Error));
     }),
   );
   if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw new AppError(415, 'UPLOAD_NOT_XLSX');
@@ -52,6 +51,7 @@ function uploadedFileName(req: Request): string {
   } catch {
     // A malformed escape leaves the raw value, which is still a name.
   }
+  // eslint-disable-next-line no-control-regex -- control characters are what this strips from the name
   name = name.split(/[\\/]/).pop()!.replace(/[\x00-\x1f\x7f]/g, '').trim();
   return (name || 'upload.xlsx').slice(-200);
 }
@@ -80,7 +80,7 @@ export function batchRoutes({ db, clock, messages, declarations }: BatchRouteDep
       params: kindParams,
       handle: async (ctx) => {
         const def = TEMPLATES[ctx.params.kind];
-        const lang = ctx.lang as Language;
+        const lang = ctx.lang;
         const key = `${def.id}/${lang}`;
         // The template depends on nothing but its definition and the language: built once per process.
         if (!templates.has(key)) templates.set(key, templateWorkbook(def, lang));

@@ -7,6 +7,12 @@ export interface ContributionConfig {
   rates: Map<string, { unitRateBp: number; personRateBp: number }>;
 }
 
+interface RateRow {
+  insurance_type: string;
+  unit_rate_bp: number;
+  person_rate_bp: number;
+}
+
 /** The base limits and the rates in force for a fee period (configuration with effective periods). */
 export async function contributionConfig(db: Knex, period: FeePeriod): Promise<ContributionConfig> {
   const inForce = (query: Knex.QueryBuilder) =>
@@ -17,6 +23,6 @@ export async function contributionConfig(db: Knex, period: FeePeriod): Promise<C
   return {
     floorFen: limits.floor_fen,
     ceilingFen: limits.ceiling_fen,
-    rates: new Map(rates.map((r: any) => [r.insurance_type, { unitRateBp: r.unit_rate_bp, personRateBp: r.person_rate_bp }])),
+    rates: new Map(rates.map((r: RateRow) => [r.insurance_type, { unitRateBp: r.unit_rate_bp, personRateBp: r.person_rate_bp }])),
   };
 }

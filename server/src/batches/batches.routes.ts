@@ -22,6 +22,8 @@ const readRawUpload = express.raw({ type: [XLSX_CONTENT_TYPE, 'application/octet
 const kindParams = z.object({ kind: z.enum(DECLARATION_KINDS) });
 const kindQuery = z.object({ kind: z.enum(DECLARATION_KINDS) });
 const tokenParams = z.object({ token: z.string().regex(/^[\w-]{16,100}$/) });
+// eslint-disable-next-line no-control-regex -- control characters are what a file name is stripped of
+const CONTROL_CHARACTERS = /[\x00-\x1f\x7f]/g;
 
 export interface BatchRouteDeps {
   db: Knex;
@@ -51,8 +53,7 @@ function uploadedFileName(req: Request): string {
   } catch {
     // A malformed escape leaves the raw value, which is still a name.
   }
-  // eslint-disable-next-line no-control-regex -- control characters are what this strips from the name
-  name = name.split(/[\\/]/).pop()!.replace(/[\x00-\x1f\x7f]/g, '').trim();
+  name = name.split(/[\\/]/).pop()!.replace(CONTROL_CHARACTERS, '').trim();
   return (name || 'upload.xlsx').slice(-200);
 }
 

@@ -3,8 +3,9 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import angular from 'angular-eslint';
 import prettier from 'eslint-config-prettier';
+import { defineConfig } from 'eslint/config';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', 'out-tsc/', '.angular/', 'reports/', '.stryker-tmp/', 'e2e/artifacts/', 'data/', 'client/src/icons/'] },
   {
     files: ['**/*.ts'],

@@ -3,6 +3,7 @@
  * that pass the length rule (8+ characters with a letter and a digit), the usual word + number forms
  * they are made of (in pinyin too), and the hall's own published demo passwords. Compared case-insensitively.
  */
+// prettier-ignore
 export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
   '1234qwer', '123qwe123', '123qweasd', '1314520a', '1q2w3e4r', '1q2w3e4r5t', '1q2w3e4r5t6y', '1qaz2wsx', '1qazxsw2',
   '2wsx3edc', '5201314a', 'a00000000', 'a11111111', 'a1234567', 'a12345678', 'a123456789', 'a1314520', 'a5201314',

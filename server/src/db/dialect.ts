@@ -190,10 +190,12 @@ export function isDatabaseUnavailable(error: unknown, dialect: Dialect): boolean
   if (typeof error !== 'object' || error === null) return false;
   // No connection free in time: the database is too slow to answer or not answering at all.
   if ((error as { name?: unknown }).name === 'KnexTimeoutError') return true;
-  const code = String((error as { code?: unknown }).code ?? '');
+  const { code: rawCode, message: rawMessage } = error as { code?: unknown; message?: unknown };
+  // Every code compared below is a string; anything else matches none of them.
+  const code = typeof rawCode === 'string' ? rawCode : '';
   if (dialect === 'sqlite') return SQLITE_UNAVAILABLE.has(code);
   // pg's own errors for a connection that went away carry no code; knex puts the query before the message.
-  const message = String((error as { message?: unknown }).message ?? '');
+  const message = typeof rawMessage === 'string' ? rawMessage : '';
   return (
     NETWORK_ERRORS.has(code) ||
     code.startsWith('08') ||

@@ -75,7 +75,15 @@ async function baseline(databaseFile: string, file: Buffer, warmUp: Buffer) {
   try {
     const unit = await db.knex('units').where({ credit_code: DEMO_UNITS[0].creditCode }).first('id');
     const admin = await db.knex('users').where({ role: 'unit_admin', unit_id: unit.id }).first();
-    const actor = { sessionId: 'bench', userId: admin.id, role: 'unit_admin' as const, name: admin.name, login: admin.login, unitId: unit.id, mustChangePassword: false };
+    const actor = {
+      sessionId: 'bench',
+      userId: admin.id,
+      role: 'unit_admin' as const,
+      name: admin.name,
+      login: admin.login,
+      unitId: unit.id,
+      mustChangePassword: false,
+    };
     const rules = new DeclarationRules(db.knex, systemClock);
     const validate = async (body: Buffer) => {
       checkXlsx(body);
@@ -111,7 +119,9 @@ export async function run(): Promise<void> {
     await seededDatabase(seeded);
     const month = additionMonths(systemClock.now(), 25).at(-1)!;
     const effectiveMonth = `${month.slice(0, 4)}-${month.slice(4)}`;
-    const rows = Array.from({ length: ROWS }, (_, i) => batchRow(idNumber(i), { name: `测试员${i}`, effectiveMonth, wageFen: `${5000 + (i % 300)}.5` }));
+    const rows = Array.from({ length: ROWS }, (_, i) =>
+      batchRow(idNumber(i), { name: `测试员${i}`, effectiveMonth, wageFen: `${5000 + (i % 300)}.5` }),
+    );
     const file = await filledTemplate('addition', rows);
     // The warm-up is the same file, validated and never submitted, on both sides.
     const warmUp = file;
@@ -126,8 +136,12 @@ export async function run(): Promise<void> {
     const http = await overHttp(httpDb, file, warmUp);
     const baseMs = base.validateMs + base.submitMs;
     const httpMs = http.validateMs + http.submitMs;
-    console.log(`baseline (stream read → same validation → one transaction): validate ${fmt(base.validateMs, 0)} ms + insert ${fmt(base.submitMs, 0)} ms = ${fmt(baseMs, 0)} ms`);
-    console.log(`HTTP (POST /api/batches/validate + POST /api/batches):     validate ${fmt(http.validateMs, 0)} ms + submit ${fmt(http.submitMs, 0)} ms = ${fmt(httpMs, 0)} ms`);
+    console.log(
+      `baseline (stream read → same validation → one transaction): validate ${fmt(base.validateMs, 0)} ms + insert ${fmt(base.submitMs, 0)} ms = ${fmt(baseMs, 0)} ms`,
+    );
+    console.log(
+      `HTTP (POST /api/batches/validate + POST /api/batches):     validate ${fmt(http.validateMs, 0)} ms + submit ${fmt(http.submitMs, 0)} ms = ${fmt(httpMs, 0)} ms`,
+    );
     console.log(`ratio HTTP / baseline: ${fmt(httpMs / baseMs, 2)} (target <= 1.5)`);
     console.log(`server peak RSS: ${fmt(http.peakMb)} MB (target < 300 MB)`);
   } finally {

@@ -78,9 +78,8 @@ async function exportFromMemory(unitId: number): Promise<{ ms: number; rows: num
 async function latencyUnderLoad(caller: Caller, url: string): Promise<{ p50: number; p95: number; p99: number; requests: number; errors: number }> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      { url: caller.baseUrl + url, connections: 20, duration: 10, headers: { cookie: caller.cookieHeader } },
-      (err, res) => (err ? reject(err as Error) : resolve(res)),
+    const instance = autocannon({ url: caller.baseUrl + url, connections: 20, duration: 10, headers: { cookie: caller.cookieHeader } }, (err, res) =>
+      err ? reject(err as Error) : resolve(res),
     );
     // Every response's own latency, for exact percentiles (autocannon's summary has no p95).
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
@@ -103,7 +102,9 @@ export async function run(): Promise<void> {
   const full = await exportOverHttp(ALL);
   const fifth = await exportOverHttp(FIFTH);
   console.log(`baseline (memory → exceljs stream): ${baseline.rows} rows in ${fmt(baseline.ms, 0)} ms`);
-  console.log(`HTTP export:                        ${full.rows} rows in ${fmt(full.ms, 0)} ms, ${fmt(full.bytes / 1e6)} MB, server peak RSS ${fmt(full.peakMb)} MB`);
+  console.log(
+    `HTTP export:                        ${full.rows} rows in ${fmt(full.ms, 0)} ms, ${fmt(full.bytes / 1e6)} MB, server peak RSS ${fmt(full.peakMb)} MB`,
+  );
   console.log(`HTTP export of a fifth:             ${fifth.rows} rows in ${fmt(fifth.ms, 0)} ms, server peak RSS ${fmt(fifth.peakMb)} MB`);
   console.log(`ratio HTTP / baseline: ${fmt(full.ms / baseline.ms, 2)} (target <= 1.3)`);
   console.log(`peak RSS at 100,000 rows: ${fmt(full.peakMb)} MB (target < 250 MB)`);
@@ -127,7 +128,9 @@ export async function run(): Promise<void> {
         continue;
       }
       const r = await latencyUnderLoad(caller, url);
-      console.log(`${name}: p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, p99 ${fmt(r.p99)} ms (${r.requests} requests, ${r.errors} errors; target p95 < 30 ms)`);
+      console.log(
+        `${name}: p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, p99 ${fmt(r.p99)} ms (${r.requests} requests, ${r.errors} errors; target p95 < 30 ms)`,
+      );
     }
   } finally {
     await server.stop();

@@ -79,8 +79,15 @@ export async function run(): Promise<void> {
 
     console.log(`\nfirst load of /login, ${LINE.downloadMbit} Mbit/s down and up, ${LINE.latencyMs} ms latency, ${COLD_LOADS} cold loads (median):`);
     console.log(`  transferred               ${fmt(kB(medianBytes))} kB   target ≤ ${TARGET.kB} kB: ${verdict(kB(medianBytes) <= TARGET.kB)}`);
-    console.log(`  first contentful paint    ${fmt(medianFcp, 0)} ms   target < ${TARGET.fcpMs} ms: ${verdict(medianFcp < TARGET.fcpMs)}  (range ${fmt(fcps[0], 0)}–${fmt(fcps.at(-1)!, 0)} ms)`);
-    console.log(`  by kind                   ${[...typical.byType].sort(([, a], [, b]) => b - a).map(([type, n]) => `${type} ${fmt(kB(n))} kB`).join(', ')}`);
+    console.log(
+      `  first contentful paint    ${fmt(medianFcp, 0)} ms   target < ${TARGET.fcpMs} ms: ${verdict(medianFcp < TARGET.fcpMs)}  (range ${fmt(fcps[0], 0)}–${fmt(fcps.at(-1)!, 0)} ms)`,
+    );
+    console.log(
+      `  by kind                   ${[...typical.byType]
+        .sort(([, a], [, b]) => b - a)
+        .map(([type, n]) => `${type} ${fmt(kB(n))} kB`)
+        .join(', ')}`,
+    );
     console.log(`  repeat visit              ${fmt(kB(repeat!.bytes))} kB, first contentful paint ${fmt(repeat!.fcpMs, 0)} ms`);
   } finally {
     await browser.close();

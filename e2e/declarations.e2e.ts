@@ -101,7 +101,10 @@ describe('declarations in a browser', () => {
       .filter({ hasText: text('zh-CN', 'fieldErrors.ID_NUMBER_CHECKSUM') })
       .locator('td')
       .allTextContents();
-    expect(checksumCells.map((c) => c.trim()).slice(1, 3)).toEqual(['4', `${idColumn} ${TEMPLATES.addition.columns[columns.indexOf('idNumber')].header['zh-CN']}`]);
+    expect(checksumCells.map((c) => c.trim()).slice(1, 3)).toEqual([
+      '4',
+      `${idColumn} ${TEMPLATES.addition.columns[columns.indexOf('idNumber')].header['zh-CN']}`,
+    ]);
 
     // The user's own workbook back, bad cells marked and explained, fixed and sent again.
     const annotated = await download(page, 'batch-download-annotated');
@@ -130,7 +133,16 @@ describe('declarations in a browser', () => {
     expect(await page.getByTestId('confirm-message').textContent()).toContain(leaver.name);
     await page.getByTestId('confirm-ok').click();
     await page.getByTestId('reduction-success').or(page.getByTestId('reduction-error')).first().waitFor();
-    expect(await page.getByTestId('reduction-error').count()).withContext(String(await page.getByTestId('reduction-error').textContent().catch(() => ''))).toBe(0);
+    expect(await page.getByTestId('reduction-error').count())
+      .withContext(
+        String(
+          await page
+            .getByTestId('reduction-error')
+            .textContent()
+            .catch(() => ''),
+        ),
+      )
+      .toBe(0);
 
     // The reviewer approves the batch at once, and the reduction.
     const reviewer = await openHall();
@@ -154,10 +166,19 @@ describe('declarations in a browser', () => {
     await waitForCount(page.getByTestId('insured-row'), 7);
     await page.getByTestId('insured-search').fill(leaver.idNumber);
     await waitForCount(page.getByTestId('insured-row'), 1);
-    await page.getByTestId('insured-row').filter({ hasText: text('zh-CN', 'enums.insuredStatus.suspended') }).waitFor();
+    await page
+      .getByTestId('insured-row')
+      .filter({ hasText: text('zh-CN', 'enums.insuredStatus.suspended') })
+      .waitFor();
 
     // A pending addition is withdrawn from the queue.
-    await api(unit.context, 'POST', '/api/additions', { ...person(idOf(41), '撤回人'), hukouType: 'urban', personnelCategory: 'in_service', effectiveMonth: next, wageFen: 800_000 });
+    await api(unit.context, 'POST', '/api/additions', {
+      ...person(idOf(41), '撤回人'),
+      hukouType: 'urban',
+      personnelCategory: 'in_service',
+      effectiveMonth: next,
+      wageFen: 800_000,
+    });
     await page.getByTestId('nav-declarations').click();
     const pendingRow = page.getByTestId('queue-row').filter({ hasText: '撤回人' });
     await waitForCount(pendingRow, 1);

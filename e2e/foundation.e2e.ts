@@ -81,7 +81,10 @@ describe('the hall in a browser', () => {
     await new LoginPage(page).asReviewer(DEMO_REVIEWER.username, DEMO_PASSWORDS.reviewer);
     await page.getByTestId('review-unit-count').waitFor();
     await page.getByTestId('review-unit-count').filter({ hasText: '2' }).waitFor();
-    await page.getByTestId('toolbar-role').filter({ hasText: text('zh-CN', 'roles.reviewer') }).waitFor();
+    await page
+      .getByTestId('toolbar-role')
+      .filter({ hasText: text('zh-CN', 'roles.reviewer') })
+      .waitFor();
     await new Shell(page).logout();
     await context.close();
   });
@@ -90,26 +93,45 @@ describe('the hall in a browser', () => {
     const { context, page } = await openHall();
     await page.getByTestId('login-unit-submit').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    await page.getByTestId('login-unit-submit').filter({ hasText: text('zh-CN', 'login.submit') }).waitFor();
+    await page
+      .getByTestId('login-unit-submit')
+      .filter({ hasText: text('zh-CN', 'login.submit') })
+      .waitFor();
 
     const shell = new Shell(page);
     await shell.switchLanguage('en');
     // Translations arrive over HTTP: wait for the English text rather than reading it at once.
-    await page.getByTestId('login-tab-agent').filter({ hasText: text('en', 'login.role.agent') }).waitFor();
+    await page
+      .getByTestId('login-tab-agent')
+      .filter({ hasText: text('en', 'login.role.agent') })
+      .waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
     await page.reload();
     await page.getByTestId('login-unit-submit').waitFor();
-    await page.getByTestId('login-tab-agent').filter({ hasText: text('en', 'login.role.agent') }).waitFor();
+    await page
+      .getByTestId('login-tab-agent')
+      .filter({ hasText: text('en', 'login.role.agent') })
+      .waitFor();
 
     await new LoginPage(page).asUnitAdmin(unitA.creditCode, 'wrong-password-1');
-    await page.getByTestId('login-error').filter({ hasText: text('en', 'errors.LOGIN_FAILED') }).first().waitFor();
+    await page
+      .getByTestId('login-error')
+      .filter({ hasText: text('en', 'errors.LOGIN_FAILED') })
+      .first()
+      .waitFor();
 
     await shell.switchLanguage('es');
     await new LoginPage(page).asUnitAdmin(unitA.creditCode, DEMO_PASSWORDS.unitAdmin);
     await page.getByTestId('home-insured-count').waitFor();
-    await page.getByTestId('nav-home').filter({ hasText: text('es', 'nav.home') }).waitFor();
-    await page.getByTestId('logout').filter({ hasText: text('es', 'shell.logout') }).waitFor();
+    await page
+      .getByTestId('nav-home')
+      .filter({ hasText: text('es', 'nav.home') })
+      .waitFor();
+    await page
+      .getByTestId('logout')
+      .filter({ hasText: text('es', 'shell.logout') })
+      .waitFor();
     await context.close();
   });
 });

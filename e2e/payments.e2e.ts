@@ -21,9 +21,27 @@ const SHARED_PREFIX = '35010219640101';
 
 /** Worked out by hand: floor 4,800 yuan, ceiling 24,000 yuan; 310 at 7.5 % + 2 %, 330 and 510 at 0.5 %. */
 const HAND_CHECKED = [
-  { id: idOf(11), name: '方地板', wageFen: 300_000, yuan: { base: '4800.00', u310: '360.00', p310: '96.00', u330: '24.00', u510: '24.00' }, dueFen: 50_400 },
-  { id: idOf(13), name: '方中间', wageFen: 1_000_050, yuan: { base: '10000.50', u310: '750.04', p310: '200.01', u330: '50.00', u510: '50.00' }, dueFen: 105_005 },
-  { id: idOf(15), name: '方天花板', wageFen: 3_000_000, yuan: { base: '24000.00', u310: '1800.00', p310: '480.00', u330: '120.00', u510: '120.00' }, dueFen: 252_000 },
+  {
+    id: idOf(11),
+    name: '方地板',
+    wageFen: 300_000,
+    yuan: { base: '4800.00', u310: '360.00', p310: '96.00', u330: '24.00', u510: '24.00' },
+    dueFen: 50_400,
+  },
+  {
+    id: idOf(13),
+    name: '方中间',
+    wageFen: 1_000_050,
+    yuan: { base: '10000.50', u310: '750.04', p310: '200.01', u330: '50.00', u510: '50.00' },
+    dueFen: 105_005,
+  },
+  {
+    id: idOf(15),
+    name: '方天花板',
+    wageFen: 3_000_000,
+    yuan: { base: '24000.00', u310: '1800.00', p310: '480.00', u330: '120.00', u510: '120.00' },
+    dueFen: 252_000,
+  },
 ];
 
 describe('contributions in a browser', () => {
@@ -48,7 +66,9 @@ describe('contributions in a browser', () => {
       });
     }
     const insured = await api(unit.context, 'GET', '/api/insured-persons?status=active&sort=startMonth&pageSize=5');
-    const leaver = insured.items.find((p: { startMonth: string; pendingDeclaration: string | null }) => p.startMonth < current && !p.pendingDeclaration);
+    const leaver = insured.items.find(
+      (p: { startMonth: string; pendingDeclaration: string | null }) => p.startMonth < current && !p.pendingDeclaration,
+    );
     await api(unit.context, 'POST', '/api/reductions', { idNumber: leaver.idNumber, name: leaver.name, reason: 'resigned' });
 
     const reviewer = await openHall();

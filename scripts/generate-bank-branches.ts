@@ -85,7 +85,11 @@ const BANKS: Bank[] = [
 
 /** Cities by province, each with its CNAPS city code and the districts and streets branches are named after. */
 const CITIES: { city: string; code: string; places: string[] }[] = [
-  { city: '福州', code: '3910', places: ['五一', '鼓楼', '台江', '仓山', '晋安', '马尾', '东街', '五四路', '华林', '湖东', '西湖', '金山', '洪山', '南门', '屏山'] },
+  {
+    city: '福州',
+    code: '3910',
+    places: ['五一', '鼓楼', '台江', '仓山', '晋安', '马尾', '东街', '五四路', '华林', '湖东', '西湖', '金山', '洪山', '南门', '屏山'],
+  },
   { city: '厦门', code: '3930', places: ['思明', '湖里', '集美', '海沧', '同安', '翔安', '中山路', '湖滨南路', '莲前', '嘉禾', '禾祥西路', '鹭江'] },
   { city: '泉州', code: '3970', places: ['丰泽', '鲤城', '洛江', '晋江', '石狮', '南安', '温陵', '刺桐', '田安路', '泉秀', '东海', '浦西'] },
   { city: '漳州', code: '3990', places: ['芗城', '龙文', '胜利', '延安路', '新华', '元光', '碧湖', '角美', '龙海', '九龙江'] },

@@ -8,9 +8,15 @@ describe('the icon subset font', () => {
     const src = mkdtempSync(path.join(os.tmpdir(), 'unit-hall-icons-'));
     try {
       mkdirSync(path.join(src, 'app'));
-      writeFileSync(path.join(src, 'app', 'page.html'), '<mat-icon matPrefix>search</mat-icon>\n<app-stat-card icon="pending_actions" />\n<mat-icon>{{ item.icon }}</mat-icon>');
+      writeFileSync(
+        path.join(src, 'app', 'page.html'),
+        '<mat-icon matPrefix>search</mat-icon>\n<app-stat-card icon="pending_actions" />\n<mat-icon>{{ item.icon }}</mat-icon>',
+      );
       writeFileSync(path.join(src, 'app', 'nav.ts'), "export const NAV = [{ id: 'home', path: '/home', icon: 'home', roles: ['unit_admin'] }];");
-      writeFileSync(path.join(src, 'app', 'notice.ts'), "const ICONS = { success: 'check_circle', warning: 'warning' } as const;\nconst template = `<mat-icon>cloud_off</mat-icon>`;");
+      writeFileSync(
+        path.join(src, 'app', 'notice.ts'),
+        "const ICONS = { success: 'check_circle', warning: 'warning' } as const;\nconst template = `<mat-icon>cloud_off</mat-icon>`;",
+      );
       writeFileSync(path.join(src, 'app', 'page.spec.ts'), '<mat-icon>pets</mat-icon>');
       expect([...iconNamesUsed(src).keys()]).toEqual(['check_circle', 'cloud_off', 'home', 'pending_actions', 'search', 'warning']);
       expect(iconNamesUsed(src).get('home')).toEqual([path.join('app', 'nav.ts')]);

@@ -141,7 +141,13 @@ export async function buildIconSubset(used: Map<string, string[]>): Promise<Uint
   }
   const names = [...used.keys()];
   const letters = [...new Set(names.join(''))].sort().join('');
-  return wawoff2.compress(subset(await wawoff2.decompress(full), names.map((n) => iconGlyph(font, n)!), letters));
+  return wawoff2.compress(
+    subset(
+      await wawoff2.decompress(full),
+      names.map((n) => iconGlyph(font, n)!),
+      letters,
+    ),
+  );
 }
 
 if (import.meta.main) {

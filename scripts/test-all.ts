@@ -95,7 +95,9 @@ if (wanted('lint')) {
   results.push({ name: 'lint (ESLint, Prettier)', passed: clean ? 1 : 0, failed: clean ? 0 : 1, skipped: false, exitCode: lint.code });
 }
 if (wanted('server')) {
-  results.push(await suite('server (SQLite)', process.execPath, JASMINE.concat('--config=server/jasmine.json'), jasmineCounts, { TEST_DB: 'sqlite' }));
+  results.push(
+    await suite('server (SQLite)', process.execPath, JASMINE.concat('--config=server/jasmine.json'), jasmineCounts, { TEST_DB: 'sqlite' }),
+  );
   if (await postgresAnswers()) {
     results.push(
       await suite('server (PostgreSQL)', process.execPath, JASMINE.concat('--config=server/jasmine.json'), jasmineCounts, {
@@ -112,7 +114,9 @@ if (wanted('server')) {
   }
 }
 if (wanted('client')) {
-  results.push(await suite('client (Karma, headless Chromium)', process.execPath, ['node_modules/@angular/cli/bin/ng.js', 'test', '--watch=false'], karmaCounts));
+  results.push(
+    await suite('client (Karma, headless Chromium)', process.execPath, ['node_modules/@angular/cli/bin/ng.js', 'test', '--watch=false'], karmaCounts),
+  );
 }
 if (wanted('e2e')) {
   process.stdout.write('\n=== building the client for e2e ===\n');

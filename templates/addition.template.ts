@@ -1,11 +1,5 @@
 /** 增员 (additions): one row per person to be insured by the unit from the effective month. */
-import type {
-  AdditionInput,
-  EMPLOYMENT_FORMS,
-  HUKOU_TYPES,
-  ID_TYPES,
-  PERSONNEL_CATEGORIES,
-} from '@common/api/declarations';
+import type { AdditionInput, EMPLOYMENT_FORMS, HUKOU_TYPES, ID_TYPES, PERSONNEL_CATEGORIES } from '@common/api/declarations';
 import type { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
 import { localised } from './catalogue';
 import { AT_MOST_200, ID_NUMBER_HEADER, NAME_HEADER, remarkColumn } from './shared-columns';

@@ -78,13 +78,17 @@ export type SheetTexts = Readonly<Record<keyof typeof SHEET_WORDS, string> & { f
 function sheetTexts(lang: Language): SheetTexts {
   const words = Object.entries(SHEET_WORDS).map(([word, key]) => [word, localised(key)[lang]]);
   const formats = COLUMN_KINDS.map((kind) => [kind, localised(`batch.workbook.formats.${kind}`)[lang]]);
-  return { ...(Object.fromEntries(words) as Record<keyof typeof SHEET_WORDS, string>), formats: Object.fromEntries(formats) as Record<ColumnKind, string> };
+  return {
+    ...(Object.fromEntries(words) as Record<keyof typeof SHEET_WORDS, string>),
+    formats: Object.fromEntries(formats) as Record<ColumnKind, string>,
+  };
 }
 
 /** Words of the generated workbooks that belong to no single template. */
-export const SHEET_TEXTS: Readonly<Record<Language, SheetTexts>> = Object.fromEntries(
-  LANGUAGES.map((lang) => [lang, sheetTexts(lang)]),
-) as Record<Language, SheetTexts>;
+export const SHEET_TEXTS: Readonly<Record<Language, SheetTexts>> = Object.fromEntries(LANGUAGES.map((lang) => [lang, sheetTexts(lang)])) as Record<
+  Language,
+  SheetTexts
+>;
 
 /** The header as written in row 1: required columns carry a leading `*`. */
 export function headerText(column: TemplateColumn, lang: Language): string {

@@ -37,7 +37,11 @@ export const auditFilters = z.object({
   /** The user who acted (an agent or the administrator of the unit). */
   user: z.coerce.number().int().positive().optional(),
   /** The action, e.g. `agent_disabled`. */
-  type: z.string().trim().regex(/^[a-z_]{1,40}$/).optional(),
+  type: z
+    .string()
+    .trim()
+    .regex(/^[a-z_]{1,40}$/)
+    .optional(),
   /** On or after / on or before, `YYYY-MM-DD` in Asia/Shanghai. */
   from: auditDate.optional(),
   to: auditDate.optional(),

@@ -143,9 +143,7 @@ export const insuredPersonDetail = z.object({
     employmentForm: z.string().nullable(),
     workStartDate: z.string().nullable(),
   }),
-  insurance: z.array(
-    z.object({ insuranceType: z.string(), startMonth: z.string(), endMonth: z.string().nullable(), status: z.string() }),
-  ),
+  insurance: z.array(z.object({ insuranceType: z.string(), startMonth: z.string(), endMonth: z.string().nullable(), status: z.string() })),
   /** A change of the household registration waiting for review, if any. */
   pendingChanges: z.array(submission),
 });

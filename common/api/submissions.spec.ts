@@ -26,9 +26,17 @@ describe('a submission is read by its kind', () => {
   });
 
   it("parses a reduction's payload by the reduction's schema", () => {
-    const parsed = submission.parse({ ...facts, ...person, type: 'reduction', payload: { idNumber: person.idNumber, name: '王小明', reason: 'retired' } });
+    const parsed = submission.parse({
+      ...facts,
+      ...person,
+      type: 'reduction',
+      payload: { idNumber: person.idNumber, name: '王小明', reason: 'retired' },
+    });
     expect(parsed.type === 'reduction' && parsed.payload.reason).toBe('retired');
-    expect(submission.safeParse({ ...facts, ...person, type: 'reduction', payload: { idNumber: person.idNumber, name: '王小明', reason: 'bored' } }).success).toBe(false);
+    expect(
+      submission.safeParse({ ...facts, ...person, type: 'reduction', payload: { idNumber: person.idNumber, name: '王小明', reason: 'bored' } })
+        .success,
+    ).toBe(false);
   });
 
   it('refuses an addition stored without its insurance types, and a declaration without its person', () => {

@@ -5,17 +5,11 @@ const CHECK_CHARS = '10X98765432';
 
 /** Province-level codes (the first two digits), including Hong Kong, Macao and Taiwan (81, 82, 83, 71). */
 const PROVINCE_CODES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61,
-  62, 63, 64, 65, 71, 81, 82, 83,
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
 ]);
 
 export type IdNumberProblem =
-  | 'ID_NUMBER_REQUIRED'
-  | 'ID_NUMBER_LEGACY_15'
-  | 'ID_NUMBER_FORMAT'
-  | 'ID_NUMBER_PROVINCE'
-  | 'ID_NUMBER_BIRTH_DATE'
-  | 'ID_NUMBER_CHECKSUM';
+  'ID_NUMBER_REQUIRED' | 'ID_NUMBER_LEGACY_15' | 'ID_NUMBER_FORMAT' | 'ID_NUMBER_PROVINCE' | 'ID_NUMBER_BIRTH_DATE' | 'ID_NUMBER_CHECKSUM';
 
 export interface IdNumberFacts {
   /** Normalised: trimmed, a trailing x upper-cased. */

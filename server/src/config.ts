@@ -53,7 +53,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   if (e.NODE_ENV === 'production' && e.SEED_DEMO === 'true') {
-    throw new Error('Invalid environment: SEED_DEMO=true is refused with NODE_ENV=production: the demo passwords are published. Leave SEED_DEMO unset.');
+    throw new Error(
+      'Invalid environment: SEED_DEMO=true is refused with NODE_ENV=production: the demo passwords are published. Leave SEED_DEMO unset.',
+    );
   }
   return {
     env: e.NODE_ENV,

@@ -49,7 +49,10 @@ export interface ZipPart {
 
 /** A worksheet of `rows` rows of 200 characters: about 2 MB unpacked for 8,000 rows, a few KB packed. */
 export function bulkySheet(rows: number): Buffer {
-  const cells = Array.from({ length: rows }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${'x'.repeat(200)}</t></is></c></row>`);
+  const cells = Array.from(
+    { length: rows },
+    (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${'x'.repeat(200)}</t></is></c></row>`,
+  );
   return Buffer.from(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${cells.join('')}</sheetData></worksheet>`,
   );

@@ -96,7 +96,15 @@ export async function submitBatch(
 ) {
   const unitId = await unitIdOf(hall, unitIndex);
   const admin = await hall.db.knex('users').where({ role: 'unit_admin', unit_id: unitId }).first();
-  const actor = { sessionId: 'test', userId: admin.id, role: 'unit_admin' as const, name: admin.name, login: admin.login, unitId, mustChangePassword: false };
+  const actor = {
+    sessionId: 'test',
+    userId: admin.id,
+    role: 'unit_admin' as const,
+    name: admin.name,
+    login: admin.login,
+    unitId,
+    mustChangePassword: false,
+  };
   return new DeclarationService(hall.db.knex, hall.clock).submit(
     unitId,
     actor,

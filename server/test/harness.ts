@@ -182,9 +182,7 @@ export class HallClient {
   }
 
   async signInReviewer(): Promise<request.Response> {
-    return this.expectOk(
-      await this.post('/api/auth/login/reviewer', { username: DEMO_REVIEWER.username, password: DEMO_PASSWORDS.reviewer }),
-    );
+    return this.expectOk(await this.post('/api/auth/login/reviewer', { username: DEMO_REVIEWER.username, password: DEMO_PASSWORDS.reviewer }));
   }
 
   private expectOk(res: request.Response): request.Response {

@@ -40,11 +40,19 @@ describe('races between two instances on one database', () => {
     );
 
   const pending = async (where: Record<string, unknown>) =>
-    Number((await hall.db.knex('declarations').where({ ...where, status: 'pending' }).count({ n: '*' }).first())!.n);
+    Number(
+      (await hall.db
+        .knex('declarations')
+        .where({ ...where, status: 'pending' })
+        .count({ n: '*' })
+        .first())!.n,
+    );
 
   /** One request wins; every other one is told what a single late request would be told. */
   const expectOneWinner = (responses: Response[], loser: { status: number; code: string; fields?: string[] }) => {
-    expect(responses.filter((r) => r.status === 201).length).withContext('created').toBe(1);
+    expect(responses.filter((r) => r.status === 201).length)
+      .withContext('created')
+      .toBe(1);
     for (const res of responses.filter((r) => r.status !== 201)) {
       expect([res.status, res.body.code]).toEqual([loser.status, loser.code]);
       if (loser.fields) expect(fieldsOf(res)).toEqual(loser.fields);
@@ -78,7 +86,9 @@ describe('races between two instances on one database', () => {
 
     const [employee] = await activeEmployees(hall, 0);
     const current = await hall.db.knex('insured_persons').where({ id: employee.personId }).first('hukou_type');
-    const hukou = await race(`/api/insured-persons/${employee.personId}/hukou-changes`, { hukouType: current.hukou_type === 'urban' ? 'rural' : 'urban' });
+    const hukou = await race(`/api/insured-persons/${employee.personId}/hukou-changes`, {
+      hukouType: current.hukou_type === 'urban' ? 'rural' : 'urban',
+    });
     expectOneWinner(hukou, { status: 409, code: 'CHANGE_PENDING' });
     expect(await pending({ person_id: employee.personId, type: 'hukou-change' })).toBe(1);
   });
@@ -138,14 +148,15 @@ describe('races between two instances on one database', () => {
     expect((await reviewer.post(`/api/review/declarations/${submitted.body.id}/decision`, { approve: true })).status).toBe(200);
 
     // Distinct pages, so no instance answers one from its list cache.
-    const reads = await Promise.all(
-      Array.from({ length: REQUESTS }, (_, i) => instances[i % 2].get(`/api/payments/details?page=${i}&pageSize=5`)),
-    );
+    const reads = await Promise.all(Array.from({ length: REQUESTS }, (_, i) => instances[i % 2].get(`/api/payments/details?page=${i}&pageSize=5`)));
     expect(reads.map((r) => r.status)).toEqual(reads.map(() => 200));
     const unitId = await unitIdOf(hall, 0);
     const assessed = await hall.db.knex('audit_log').where({ unit_id: unitId, action: 'assessment', entity_id: '202611' }).select('id');
     expect(assessed.length).withContext('assessments of 202611 after the approval').toBe(1);
-    const person = await hall.db.knex('insured_persons').where({ id_number: newIdNumber(91) }).first('id');
+    const person = await hall.db
+      .knex('insured_persons')
+      .where({ id_number: newIdNumber(91) })
+      .first('id');
     expect(await hall.db.knex('payment_details').where({ person_id: person.id, fee_period: '202611' }).count({ n: '*' }).first()).toEqual({
       n: 3,
     } as never);

@@ -135,7 +135,8 @@ if (ENGINE === 'postgres') {
       await admin.destroy();
     });
 
-    const get = (url: string, headers: Record<string, string> = {}) => fetch(server.baseUrl + url, { headers: { 'Accept-Language': 'en', ...headers } });
+    const get = (url: string, headers: Record<string, string> = {}) =>
+      fetch(server.baseUrl + url, { headers: { 'Accept-Language': 'en', ...headers } });
     // An unknown session token is looked up in the database before the route answers.
     const withSession = { Cookie: 'uh_session=not-a-session' };
 
@@ -146,7 +147,9 @@ if (ENGINE === 'postgres') {
       for (const lang of ['zh-CN', 'en', 'es']) {
         const res = await get('/api/health', { 'Accept-Language': lang });
         expect(res.status).withContext(lang).toBe(503);
-        expect(Number(res.headers.get('retry-after'))).withContext(lang).toBeGreaterThan(0);
+        expect(Number(res.headers.get('retry-after')))
+          .withContext(lang)
+          .toBeGreaterThan(0);
         const body = await res.json();
         expect(body.code).toBe('DATABASE_UNAVAILABLE');
         messages.push(body.message);

@@ -16,7 +16,17 @@ import { UNIT_ROLES, type Access, type RouteDefinition } from '../src/http/route
 interface World {
   hall: TestHall;
   /** Ids of things that belong to unit A. */
-  unitA: { unitId: number; invitedAgentId: number; agentId: number; paymentDetailId: number; personId: number; idNumber: string; name: string; declarationId: number; batchId: number };
+  unitA: {
+    unitId: number;
+    invitedAgentId: number;
+    agentId: number;
+    paymentDetailId: number;
+    personId: number;
+    idNumber: string;
+    name: string;
+    declarationId: number;
+    batchId: number;
+  };
   /** Employed by unit A and reduced there in 202611, then added by unit B from 202612 (both approved). */
   moved: { personId: number };
   /** Had urban-rural resident insurance until unit A's addition of them from 202611 was approved. */
@@ -78,7 +88,12 @@ const CASES: Record<string, TenancyCase> = {
       const res = await b.get('/api/home');
       const unitB = await hall.db.knex('units').where({ credit_code: DEMO_UNITS[1].creditCode }).first('id');
       // Insured this month: the person unit B takes on from 202612 is not yet.
-      const insuredB = await hall.db.knex('employments').where({ unit_id: unitB.id, status: 'active' }).where('start_month', '<=', '202611').count({ n: '*' }).first();
+      const insuredB = await hall.db
+        .knex('employments')
+        .where({ unit_id: unitB.id, status: 'active' })
+        .where('start_month', '<=', '202611')
+        .count({ n: '*' })
+        .first();
       expect(res.body.insuredCount).toBe(Number(insuredB!.n));
     },
   },
@@ -273,7 +288,9 @@ const CASES: Record<string, TenancyCase> = {
       expect(inA.insurance.map((i: Insurance) => [i.insuranceType, i.endMonth])).toEqual(typesOfA.map((t) => [t, '202611']));
       // Unit A took the former resident on: their resident insurance, held without a unit, is not unit A's to show.
       const resident = (await a.get(`/api/insured-persons/${formerResident.personId}`)).body;
-      expect(resident.insurance.map((i: Insurance) => [i.insuranceType, i.startMonth, i.status])).toEqual(typesOfA.map((t) => [t, '202611', 'active']));
+      expect(resident.insurance.map((i: Insurance) => [i.insuranceType, i.startMonth, i.status])).toEqual(
+        typesOfA.map((t) => [t, '202611', 'active']),
+      );
     },
   },
   'get /insured-persons/export': {
@@ -384,7 +401,12 @@ const CASES: Record<string, TenancyCase> = {
     body: { contactName: '郑丽华', contactPhone: '0591-83330001', legalRepName: '陈志明', legalRepPhone: '13900000009' },
     crossUnit: async (b, { hall }) => {
       // Both of unit B's roles submit: the second finds the first pending.
-      const res = await b.post('/api/unit/info-changes', { contactName: '跨单位', contactPhone: '0592-5000000', legalRepName: '某人', legalRepPhone: '13900000008' });
+      const res = await b.post('/api/unit/info-changes', {
+        contactName: '跨单位',
+        contactPhone: '0592-5000000',
+        legalRepName: '某人',
+        legalRepPhone: '13900000008',
+      });
       expect([201, 409]).toContain(res.status);
       expect(JSON.stringify(res.body)).not.toContain(DEMO_UNITS[0].contact);
       expect(await pendingOfUnitA(hall, 'unit-info-change')).toBeUndefined();
@@ -611,74 +633,100 @@ describe('tenancy and roles on every endpoint', () => {
     expect(mounted).toEqual(Object.keys(EXPECTED_ACCESS).sort());
   });
 
-  it('answers 401 to anonymous callers of every non-public endpoint', async () => {
-    const { world } = context;
-    for (const def of world.hall.app.locals.routes) {
-      if (EXPECTED_ACCESS[keyOf(def)] === 'public') continue;
-      const res = await call(world, await signedInAs(world.hall, null, 0), def);
-      expect([res.status, res.body.code]).withContext(keyOf(def)).toEqual([401, 'UNAUTHENTICATED']);
-    }
-  }, LOOP_TIMEOUT_MS);
-
-  it('answers 403 to every role an endpoint is not for', async () => {
-    const { world } = context;
-    for (const def of world.hall.app.locals.routes) {
-      if (EXPECTED_ACCESS[keyOf(def)] === 'public') continue;
-      for (const role of ROLES.filter((r) => !allowedRoles(def).includes(r))) {
-        const res = await call(world, await signedInAs(world.hall, role, 0), def);
-        expect([res.status, res.body.code]).withContext(`${keyOf(def)} as ${role}`).toEqual([403, 'FORBIDDEN']);
+  it(
+    'answers 401 to anonymous callers of every non-public endpoint',
+    async () => {
+      const { world } = context;
+      for (const def of world.hall.app.locals.routes) {
+        if (EXPECTED_ACCESS[keyOf(def)] === 'public') continue;
+        const res = await call(world, await signedInAs(world.hall, null, 0), def);
+        expect([res.status, res.body.code]).withContext(keyOf(def)).toEqual([401, 'UNAUTHENTICATED']);
       }
-    }
-  }, LOOP_TIMEOUT_MS);
+    },
+    LOOP_TIMEOUT_MS,
+  );
 
-  it("answers 404, or nothing of unit A, to unit B's users on every unit endpoint", async () => {
-    const { world } = context;
-    for (const def of world.hall.app.locals.routes) {
-      const c = CASES[keyOf(def)];
-      if (c.crossUnit === 'not unit data') continue;
-      const roles = allowedRoles(def).filter((r) => UNIT_ROLES.includes(r));
-      expect(roles.length).withContext(keyOf(def)).toBeGreaterThan(0);
-      for (const role of roles) await c.crossUnit(await signedInAs(world.hall, role, 1), world);
-    }
-  }, LOOP_TIMEOUT_MS);
+  it(
+    'answers 403 to every role an endpoint is not for',
+    async () => {
+      const { world } = context;
+      for (const def of world.hall.app.locals.routes) {
+        if (EXPECTED_ACCESS[keyOf(def)] === 'public') continue;
+        for (const role of ROLES.filter((r) => !allowedRoles(def).includes(r))) {
+          const res = await call(world, await signedInAs(world.hall, role, 0), def);
+          expect([res.status, res.body.code])
+            .withContext(`${keyOf(def)} as ${role}`)
+            .toEqual([403, 'FORBIDDEN']);
+        }
+      }
+    },
+    LOOP_TIMEOUT_MS,
+  );
+
+  it(
+    "answers 404, or nothing of unit A, to unit B's users on every unit endpoint",
+    async () => {
+      const { world } = context;
+      for (const def of world.hall.app.locals.routes) {
+        const c = CASES[keyOf(def)];
+        if (c.crossUnit === 'not unit data') continue;
+        const roles = allowedRoles(def).filter((r) => UNIT_ROLES.includes(r));
+        expect(roles.length).withContext(keyOf(def)).toBeGreaterThan(0);
+        for (const role of roles) await c.crossUnit(await signedInAs(world.hall, role, 1), world);
+      }
+    },
+    LOOP_TIMEOUT_MS,
+  );
 });
 
 // The walks below carry requests out, so each has a world of its own.
 describe('the roles each endpoint lets in', () => {
   const context = worldPerDescribe();
 
-  it('lets in exactly the expected roles, and anyone on public endpoints', async () => {
-    const { world } = context;
-    for (const def of world.hall.app.locals.routes) {
-      const isPublic = EXPECTED_ACCESS[keyOf(def)] === 'public';
-      const callers: (Role | null)[] = isPublic ? [null] : [...allowedRoles(def)];
-      expect(callers.length).withContext(keyOf(def)).toBeGreaterThan(0);
-      // Unit B's users aim at unit A's ids: a 404 still shows the route let them in, and unit A's data stays as the walk found it.
-      for (const role of callers) {
-        const res = await call(world, await signedInAs(world.hall, role, 1), def);
-        expect([401, 403]).withContext(`${keyOf(def)} as ${role ?? 'anonymous'}: ${JSON.stringify(res.body)}`).not.toContain(res.status);
+  it(
+    'lets in exactly the expected roles, and anyone on public endpoints',
+    async () => {
+      const { world } = context;
+      for (const def of world.hall.app.locals.routes) {
+        const isPublic = EXPECTED_ACCESS[keyOf(def)] === 'public';
+        const callers: (Role | null)[] = isPublic ? [null] : [...allowedRoles(def)];
+        expect(callers.length).withContext(keyOf(def)).toBeGreaterThan(0);
+        // Unit B's users aim at unit A's ids: a 404 still shows the route let them in, and unit A's data stays as the walk found it.
+        for (const role of callers) {
+          const res = await call(world, await signedInAs(world.hall, role, 1), def);
+          expect([401, 403])
+            .withContext(`${keyOf(def)} as ${role ?? 'anonymous'}: ${JSON.stringify(res.body)}`)
+            .not.toContain(res.status);
+        }
       }
-    }
-  }, LOOP_TIMEOUT_MS);
+    },
+    LOOP_TIMEOUT_MS,
+  );
 });
 
 describe('CSRF on every state-changing endpoint', () => {
   const context = worldPerDescribe();
 
-  it('refuses a request without the X-XSRF-TOKEN header from a caller the endpoint is for, changing nothing', async () => {
-    const { world } = context;
-    const stateChanging = world.hall.app.locals.routes.filter((def) => def.method !== 'get');
-    expect(stateChanging.map((def) => def.method)).toContain('put');
-    for (const def of stateChanging) {
-      const c = CASES[keyOf(def)];
-      const role = EXPECTED_ACCESS[keyOf(def)] === 'public' ? null : allowedRoles(def)[0];
-      const client = await signedInAs(world.hall, role, 0);
-      const before = await databaseSnapshot(world.hall.db);
-      // The browser sends the cookies, session and XSRF-TOKEN; a forged page cannot read the token to copy it into the header.
-      const req = client.agent[def.method](c.url(world)).set('Accept-Language', 'en');
-      const res = await (c.body === undefined ? req : req.send(c.body as object));
-      expect([res.status, res.body.code]).withContext(keyOf(def)).toEqual([403, 'CSRF_INVALID']);
-      expect(changedTables(before, await databaseSnapshot(world.hall.db))).withContext(keyOf(def)).toEqual([]);
-    }
-  }, LOOP_TIMEOUT_MS);
+  it(
+    'refuses a request without the X-XSRF-TOKEN header from a caller the endpoint is for, changing nothing',
+    async () => {
+      const { world } = context;
+      const stateChanging = world.hall.app.locals.routes.filter((def) => def.method !== 'get');
+      expect(stateChanging.map((def) => def.method)).toContain('put');
+      for (const def of stateChanging) {
+        const c = CASES[keyOf(def)];
+        const role = EXPECTED_ACCESS[keyOf(def)] === 'public' ? null : allowedRoles(def)[0];
+        const client = await signedInAs(world.hall, role, 0);
+        const before = await databaseSnapshot(world.hall.db);
+        // The browser sends the cookies, session and XSRF-TOKEN; a forged page cannot read the token to copy it into the header.
+        const req = client.agent[def.method](c.url(world)).set('Accept-Language', 'en');
+        const res = await (c.body === undefined ? req : req.send(c.body as object));
+        expect([res.status, res.body.code]).withContext(keyOf(def)).toEqual([403, 'CSRF_INVALID']);
+        expect(changedTables(before, await databaseSnapshot(world.hall.db)))
+          .withContext(keyOf(def))
+          .toEqual([]);
+      }
+    },
+    LOOP_TIMEOUT_MS,
+  );
 });

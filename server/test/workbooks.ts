@@ -3,7 +3,11 @@ import type request from 'supertest';
 import type { HallClient } from './harness';
 
 /** Downloads an .xlsx export whole and opens its first sheet. */
-export async function downloadWorkbook(client: HallClient, url: string, lang = client.lang): Promise<{ res: request.Response; sheet: ExcelJS.Worksheet }> {
+export async function downloadWorkbook(
+  client: HallClient,
+  url: string,
+  lang = client.lang,
+): Promise<{ res: request.Response; sheet: ExcelJS.Worksheet }> {
   const res = await client.agent
     .get(url)
     .set('Accept-Language', lang)

@@ -1,11 +1,5 @@
 import { provideHttpClient, withInterceptors, withXhr, withXsrfConfiguration } from '@angular/common/http';
-import {
-  ErrorHandler,
-  inject,
-  provideAppInitializer,
-  provideBrowserGlobalErrorListeners,
-  type ApplicationConfig,
-} from '@angular/core';
+import { ErrorHandler, inject, provideAppInitializer, provideBrowserGlobalErrorListeners, type ApplicationConfig } from '@angular/core';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import { MAT_ICON_DEFAULT_OPTIONS } from '@angular/material/icon';
 import { provideRouter, withComponentInputBinding } from '@angular/router';

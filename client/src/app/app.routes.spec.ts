@@ -60,22 +60,15 @@ describe('the hall, page to page', () => {
     expect(url()).toBe('/login');
 
     await (await loader.getHarness(MatTabGroupHarness)).selectTab({ label: '经办人登录' });
-    await (await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="login-agent-mobile"]' }))).setValue(
-      '13900139000',
-    );
-    await (await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="login-agent-password"]' }))).setValue(
-      'Agent2026',
-    );
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="login-agent-mobile"]' }))).setValue('13900139000');
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="login-agent-password"]' }))).setValue('Agent2026');
     await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="login-agent-submit"]' }))).click();
     http.expectOne('/api/auth/login/agent').flush(AGENT_TWO_UNITS);
     await harness.fixture.whenStable();
     expect(url()).toBe('/select-unit');
 
     const options = await loader.getAllHarnesses(MatActionListItemHarness.with({ selector: '[data-testid="unit-option"]' }));
-    expect(await Promise.all(options.map((option) => option.getTitle()))).toEqual([
-      HARBOUR_FOODS.name,
-      RIVER_LOGISTICS.name,
-    ]);
+    expect(await Promise.all(options.map((option) => option.getTitle()))).toEqual([HARBOUR_FOODS.name, RIVER_LOGISTICS.name]);
     await options[1].click();
 
     const choice = http.expectOne('/api/auth/unit');

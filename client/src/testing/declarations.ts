@@ -29,4 +29,3 @@ export function declaration(overrides: SubmissionOverrides = {}): Submission {
   };
   return submission as Submission;
 }
-

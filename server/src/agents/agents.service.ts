@@ -159,7 +159,16 @@ export class AgentService {
       const agent = (await store.find(unitId, actor.userId))!;
       const others = await store.otherUnitsOf(actor.userId, unitId);
       await recordAudits(trx, [
-        { at, userId: actor.userId, unitId, action: 'agent_invitation_accepted', entityType: 'agent', entityId: actor.userId, after: agent, requestId },
+        {
+          at,
+          userId: actor.userId,
+          unitId,
+          action: 'agent_invitation_accepted',
+          entityType: 'agent',
+          entityId: actor.userId,
+          after: agent,
+          requestId,
+        },
         ...others.map((other) => ({
           at,
           userId: actor.userId,

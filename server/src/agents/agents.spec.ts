@@ -79,7 +79,7 @@ describe('agents of a unit', () => {
     expect(badMobile.body.details.fields).toEqual([jasmine.objectContaining({ field: 'mobile', code: 'MOBILE_FORMAT' })]);
   });
 
-  it("resets the password of an agent bound to this unit alone, ending every session of the agent at once", async () => {
+  it('resets the password of an agent bound to this unit alone, ending every session of the agent at once', async () => {
     const first = await hall.client('en');
     const signedIn = await first.signInAgent(AGENTS.unitAOnly);
     const second = await hall.client('en');
@@ -138,7 +138,12 @@ describe('agents of a unit', () => {
       expect(JSON.stringify(invited.body)).not.toContain(realName);
 
       const agentId = (await hall.db.knex('users').where({ role: 'agent', login: AGENTS.unitAOnly }).first('id')).id;
-      expect(await hall.db.knex('agent_units').where({ agent_id: agentId, unit_id: await unitIdOf(1) }).first()).toBeUndefined();
+      expect(
+        await hall.db
+          .knex('agent_units')
+          .where({ agent_id: agentId, unit_id: await unitIdOf(1) })
+          .first(),
+      ).toBeUndefined();
       const listed = (await attacker.get('/api/agents')).body.items.find((a: { mobile: string }) => a.mobile === AGENTS.unitAOnly);
       expect(listed).toEqual(jasmine.objectContaining({ name: '冒名者', status: 'invited' }));
 
@@ -179,7 +184,13 @@ describe('agents of a unit', () => {
       expect(reset.body.code).toBe('AGENT_BOUND_ELSEWHERE');
 
       const audit = async (index: number) =>
-        (await hall.db.knex('audit_log').where({ unit_id: await unitIdOf(index), entity_type: 'agent' }).orderBy('id').select('action')).map((a) => a.action);
+        (
+          await hall.db
+            .knex('audit_log')
+            .where({ unit_id: await unitIdOf(index), entity_type: 'agent' })
+            .orderBy('id')
+            .select('action')
+        ).map((a) => a.action);
       expect(await audit(1)).toEqual(['agent_invited', 'agent_invitation_accepted']);
       expect(await audit(0)).toEqual(['agent_bound_elsewhere']);
     });
@@ -278,11 +289,14 @@ describe('agents of a unit', () => {
       expect((await hall.db.knex('users').where({ id: agent.id }).first('password_hash')).password_hash).toBe(agent.password_hash);
     });
 
-    it("refuses to reset the password of an agent also bound to another unit, even a disabled binding", async () => {
+    it('refuses to reset the password of an agent also bound to another unit, even a disabled binding', async () => {
       const admin = await hall.client('en');
       await admin.signInUnitAdmin(0);
       const shared = await hall.db.knex('users').where({ role: 'agent', login: AGENTS.both }).first('id', 'password_hash');
-      await hall.db.knex('agent_units').where({ agent_id: shared.id, unit_id: await unitIdOf(1) }).update({ disabled: true });
+      await hall.db
+        .knex('agent_units')
+        .where({ agent_id: shared.id, unit_id: await unitIdOf(1) })
+        .update({ disabled: true });
       const res = await admin.post(`/api/agents/${shared.id}/password`, { password: 'Fresh2026x' });
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('AGENT_BOUND_ELSEWHERE');

@@ -107,7 +107,10 @@ export class AgentStore {
   }
 
   async bind(unitId: number, agentId: number, at: string): Promise<void> {
-    await this.db('agent_units').insert({ agent_id: agentId, unit_id: unitId, disabled: false, bound_at: at }).onConflict(['agent_id', 'unit_id']).ignore();
+    await this.db('agent_units')
+      .insert({ agent_id: agentId, unit_id: unitId, disabled: false, bound_at: at })
+      .onConflict(['agent_id', 'unit_id'])
+      .ignore();
   }
 
   /** Units other than this one the account is bound to, disabled bindings included. */
@@ -123,7 +126,13 @@ export class AgentStore {
   /** At most one invitation per unit and account (the primary key); a repeated one is kept as first made. */
   async invite(invitation: { unitId: number; agentId: number; name: string; invitedBy: number; at: string }): Promise<void> {
     await this.db('agent_invitations')
-      .insert({ unit_id: invitation.unitId, agent_id: invitation.agentId, name: invitation.name, invited_by: invitation.invitedBy, invited_at: invitation.at })
+      .insert({
+        unit_id: invitation.unitId,
+        agent_id: invitation.agentId,
+        name: invitation.name,
+        invited_by: invitation.invitedBy,
+        invited_at: invitation.at,
+      })
       .onConflict(['unit_id', 'agent_id'])
       .ignore();
   }
@@ -147,9 +156,7 @@ export class AgentStore {
 
   /** A password set by an administrator: the agent must change it at the next sign-in. */
   async setInitialPassword(agentId: number, passwordHash: string, at: string): Promise<void> {
-    await this.db('users')
-      .where({ id: agentId, role: 'agent' })
-      .update({ password_hash: passwordHash, must_change_password: true, updated_at: at });
+    await this.db('users').where({ id: agentId, role: 'agent' }).update({ password_hash: passwordHash, must_change_password: true, updated_at: at });
   }
 
   /** Ends every session of the agent, for whichever unit it acts. */

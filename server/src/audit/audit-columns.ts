@@ -3,7 +3,6 @@ import { shanghaiDateTime } from '@common/fee-period';
 import type { Translate } from '../exports/list-export';
 import type { ExportColumn } from '../exports/xlsx-stream';
 
-
 /** Excel refuses longer cells. */
 const CELL_LIMIT = 32_000;
 const compactJson = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value).slice(0, CELL_LIMIT));

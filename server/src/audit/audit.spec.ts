@@ -22,10 +22,44 @@ describe("the unit's audit trail", () => {
     };
     // 5 and 6 January 2026 in Asia/Shanghai: 16:00 UTC is midnight there.
     await recordAudits(hall.db.knex, [
-      { at: '2026-01-05T15:59:59.000Z', userId: ids.agentA, unitId: ids.unitA, action: 'declaration_submitted', entityType: 'declaration', entityId: 70, after: { name: '王五' } },
-      { at: '2026-01-05T16:00:00.000Z', userId: ids.adminA, unitId: ids.unitA, action: 'agent_disabled', entityType: 'agent', entityId: ids.agentA, before: { disabled: false }, after: { disabled: true } },
-      { at: '2026-01-06T10:00:00.000Z', userId: ids.agentA, unitId: ids.unitA, action: 'declaration_withdrawn', entityType: 'declaration', entityId: '=1+1', before: { status: 'pending' }, after: { status: 'withdrawn' } },
-      { at: '2026-01-06T11:00:00.000Z', userId: ids.agentB, unitId: ids.unitB, action: 'declaration_withdrawn', entityType: 'declaration', entityId: 71, after: { name: '外单位' } },
+      {
+        at: '2026-01-05T15:59:59.000Z',
+        userId: ids.agentA,
+        unitId: ids.unitA,
+        action: 'declaration_submitted',
+        entityType: 'declaration',
+        entityId: 70,
+        after: { name: '王五' },
+      },
+      {
+        at: '2026-01-05T16:00:00.000Z',
+        userId: ids.adminA,
+        unitId: ids.unitA,
+        action: 'agent_disabled',
+        entityType: 'agent',
+        entityId: ids.agentA,
+        before: { disabled: false },
+        after: { disabled: true },
+      },
+      {
+        at: '2026-01-06T10:00:00.000Z',
+        userId: ids.agentA,
+        unitId: ids.unitA,
+        action: 'declaration_withdrawn',
+        entityType: 'declaration',
+        entityId: '=1+1',
+        before: { status: 'pending' },
+        after: { status: 'withdrawn' },
+      },
+      {
+        at: '2026-01-06T11:00:00.000Z',
+        userId: ids.agentB,
+        unitId: ids.unitB,
+        action: 'declaration_withdrawn',
+        entityType: 'declaration',
+        entityId: 71,
+        after: { name: '外单位' },
+      },
     ]);
     admin = await hall.client('en');
     await admin.signInUnitAdmin(0);

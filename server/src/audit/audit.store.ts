@@ -40,7 +40,10 @@ export async function recordAudit(db: Knex, entry: AuditEntry): Promise<void> {
 /** One entry per thing a use case changed, in chunked inserts (a batch approval touches thousands). */
 export async function recordAudits(db: Knex, entries: AuditEntry[]): Promise<void> {
   await db.batchInsert('audit_log', entries.map(toRow), INSERT_CHUNK_ROWS);
-  await unitsChanged(db, entries.map((e) => e.unitId));
+  await unitsChanged(
+    db,
+    entries.map((e) => e.unitId),
+  );
 }
 
 const parsed = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
@@ -92,20 +95,39 @@ export class AuditTrailStore {
 
   private select(query: Knex.QueryBuilder) {
     return query
-      .select<AuditTrailRow[]>('a.id', 'a.at', 'a.user_id', 'u.name as user_name', 'u.role as user_role', 'a.action', 'a.entity_type', 'a.entity_id', 'a.before', 'a.after')
-      .orderBy([{ column: 'a.at', order: 'desc' }, { column: 'a.id', order: 'desc' }]);
+      .select<AuditTrailRow[]>(
+        'a.id',
+        'a.at',
+        'a.user_id',
+        'u.name as user_name',
+        'u.role as user_role',
+        'a.action',
+        'a.entity_type',
+        'a.entity_id',
+        'a.before',
+        'a.after',
+      )
+      .orderBy([
+        { column: 'a.at', order: 'desc' },
+        { column: 'a.id', order: 'desc' },
+      ]);
   }
 
   async page(unitId: number, f: AuditFilterValues, page: number, pageSize: number) {
     const [count, rows] = await Promise.all([
       this.count(unitId, f),
-      this.select(this.rows(unitId, f)).limit(pageSize).offset(page * pageSize),
+      this.select(this.rows(unitId, f))
+        .limit(pageSize)
+        .offset(page * pageSize),
     ]);
     return { items: rows.map(toEntry), total: count };
   }
 
   count(unitId: number, f: AuditFilterValues): Promise<number> {
-    return this.rows(unitId, f).count({ n: '*' }).first().then((row) => Number(row?.n ?? 0));
+    return this.rows(unitId, f)
+      .count({ n: '*' })
+      .first()
+      .then((row) => Number(row?.n ?? 0));
   }
 
   /** The name of a user of the unit (its administrator or an agent bound to it); another unit's user has none here. */

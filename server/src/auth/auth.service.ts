@@ -110,8 +110,7 @@ export class AuthService implements SessionResolver {
       await this.store.deleteSession(session.id);
       throw unauthenticated('SESSION_EXPIRED');
     }
-    const bindingLost =
-      user?.role === 'agent' && session.unitId !== null && !(await this.store.agentBindingActive(user.id, session.unitId));
+    const bindingLost = user?.role === 'agent' && session.unitId !== null && !(await this.store.agentBindingActive(user.id, session.unitId));
     if (!user || user.disabled || bindingLost) {
       await this.store.deleteSession(session.id);
       throw unauthenticated('ACCOUNT_DISABLED');

@@ -125,9 +125,7 @@ describe('signing in and sessions', () => {
     it('refuses a state-changing request without the token header', async () => {
       const client = await hall.client('en');
       await client.signInUnitAdmin(0);
-      const res = await client.agent
-        .post('/api/agents')
-        .send({ name: '赵六', mobile: '13900000009', password: 'Kestrel2026q' });
+      const res = await client.agent.post('/api/agents').send({ name: '赵六', mobile: '13900000009', password: 'Kestrel2026q' });
       expect(res.status).toBe(403);
       expect(res.body.code).toBe('CSRF_INVALID');
     });
@@ -263,11 +261,11 @@ describe('sign-in throttling', () => {
     const here = await hall.client('en');
     const there = await hall.otherInstanceClient('en');
     const from = '203.0.113.40';
-    const burst = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => unitSignIn(i % 2 ? there : here, from, `guess-${i}`)),
-    );
+    const burst = await Promise.all(Array.from({ length: 40 }, (_, i) => unitSignIn(i % 2 ? there : here, from, `guess-${i}`)));
     const statuses = burst.map((r) => r.status);
-    expect(statuses.every((s) => s === 401 || s === 429)).withContext(statuses.join()).toBeTrue();
+    expect(statuses.every((s) => s === 401 || s === 429))
+      .withContext(statuses.join())
+      .toBeTrue();
     // At most two wrong guesses are answered before the third waits: the rest never reached the password check.
     const evaluated = await failuresRecorded();
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(2);
@@ -362,10 +360,18 @@ describe('passwords', () => {
     await reviewer.signInReviewer();
     const attempt = async (client: HallClient, newPassword: string, current: string) =>
       (await client.post('/api/auth/password', { currentPassword: current, newPassword })).body.details?.fields;
-    expect(await attempt(reviewer, 'Password1', DEMO_PASSWORDS.reviewer)).toEqual([jasmine.objectContaining({ field: 'newPassword', code: 'PASSWORD_COMMON' })]);
-    expect(await attempt(reviewer, 'qwerty123', DEMO_PASSWORDS.reviewer)).toEqual([jasmine.objectContaining({ field: 'newPassword', code: 'PASSWORD_COMMON' })]);
-    expect(await attempt(reviewer, DEMO_PASSWORDS.unitAdmin, DEMO_PASSWORDS.reviewer)).toEqual([jasmine.objectContaining({ field: 'newPassword', code: 'PASSWORD_COMMON' })]);
-    expect(await attempt(reviewer, 'MyReviewer7x', DEMO_PASSWORDS.reviewer)).toEqual([jasmine.objectContaining({ field: 'newPassword', code: 'PASSWORD_CONTAINS_LOGIN' })]);
+    expect(await attempt(reviewer, 'Password1', DEMO_PASSWORDS.reviewer)).toEqual([
+      jasmine.objectContaining({ field: 'newPassword', code: 'PASSWORD_COMMON' }),
+    ]);
+    expect(await attempt(reviewer, 'qwerty123', DEMO_PASSWORDS.reviewer)).toEqual([
+      jasmine.objectContaining({ field: 'newPassword', code: 'PASSWORD_COMMON' }),
+    ]);
+    expect(await attempt(reviewer, DEMO_PASSWORDS.unitAdmin, DEMO_PASSWORDS.reviewer)).toEqual([
+      jasmine.objectContaining({ field: 'newPassword', code: 'PASSWORD_COMMON' }),
+    ]);
+    expect(await attempt(reviewer, 'MyReviewer7x', DEMO_PASSWORDS.reviewer)).toEqual([
+      jasmine.objectContaining({ field: 'newPassword', code: 'PASSWORD_CONTAINS_LOGIN' }),
+    ]);
 
     const admin = await hall.client('en');
     await admin.signInUnitAdmin(0);

@@ -34,12 +34,7 @@ function restyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
   cell.style = { ...cell.style, ...patch };
 }
 
-export async function annotateWorkbook(
-  file: Buffer,
-  sheetName: string,
-  errorColumnTitle: string,
-  annotations: Annotation[],
-): Promise<Buffer> {
+export async function annotateWorkbook(file: Buffer, sheetName: string, errorColumnTitle: string, annotations: Annotation[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
   const sheet = workbook.getWorksheet(sheetName) ?? workbook.worksheets[0];

@@ -60,8 +60,12 @@ describe('batches from templates', () => {
     const columns = TEMPLATES.addition.columns;
     columns.forEach((column, i) => {
       const cell = data.getRow(1).getCell(i + 1);
-      expect(cell.value).withContext(column.key).toBe((column.required ? '*' : '') + column.header['zh-CN']);
-      expect(cell.font.color?.argb).withContext(column.key).toBe(column.required ? 'FFC00000' : undefined);
+      expect(cell.value)
+        .withContext(column.key)
+        .toBe((column.required ? '*' : '') + column.header['zh-CN']);
+      expect(cell.font.color?.argb)
+        .withContext(column.key)
+        .toBe(column.required ? 'FFC00000' : undefined);
     });
     const idColumn = columns.findIndex((c) => c.key === 'idNumber') + 1;
     expect(data.getColumn(idColumn).numFmt).toBe('@');
@@ -195,7 +199,15 @@ describe('batches from templates', () => {
     const withMacros = zip([
       ...parts.map((p) =>
         p.name === '[Content_Types].xml'
-          ? { ...p, data: Buffer.from(p.data.toString().replace('sheet.main+xml', 'sheet.macroEnabled.main+xml').replace('spreadsheetml.sheet.macro', 'ms-excel.sheet.macro')) }
+          ? {
+              ...p,
+              data: Buffer.from(
+                p.data
+                  .toString()
+                  .replace('sheet.main+xml', 'sheet.macroEnabled.main+xml')
+                  .replace('spreadsheetml.sheet.macro', 'ms-excel.sheet.macro'),
+              ),
+            }
           : p,
       ),
       { name: 'xl/vbaProject.bin', data: Buffer.from('macro') },
@@ -321,12 +333,7 @@ describe('batches from templates', () => {
     const { token, validRows } = (await upload(admin, 'addition', file)).body;
     expect(validRows).toBe(3);
 
-    const submit = (key: string) =>
-      admin.agent
-        .post('/api/batches')
-        .set('X-XSRF-TOKEN', admin.xsrf)
-        .set('Idempotency-Key', key)
-        .send({ token });
+    const submit = (key: string) => admin.agent.post('/api/batches').set('X-XSRF-TOKEN', admin.xsrf).set('Idempotency-Key', key).send({ token });
     const res = await submit('batch-key-1');
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ batchId: jasmine.any(Number), declarations: 3 });

@@ -51,8 +51,7 @@ export function serialDate(serial: number, date1904: boolean): string | null {
 
 /** `2020-07-01`, `2020/7/1`, `2020.7.1`, `20200701`, `2020年7月1日` → `2020-07-01`. */
 export function dateFromText(text: string): string | null {
-  const match =
-    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   return match ? calendarDate(Number(match[1]), Number(match[2]), Number(match[3])) : null;
 }
 

@@ -9,24 +9,11 @@ import type { FieldErrorCode } from '@common/errors';
 import { checkIdNumberOfType, type PersonIdType } from '@common/validators/id-number';
 import { wageFenFromYuan } from '@common/validators/yuan';
 import { isLanguage, LANGUAGES, type Language } from '@common/i18n';
-import {
-  headerText,
-  MARKER_SHEET,
-  MARKER_TAG,
-  type TemplateColumn,
-  type TemplateDefinition,
-} from '../../../templates/template-definition';
+import { headerText, MARKER_SHEET, MARKER_TAG, type TemplateColumn, type TemplateDefinition } from '../../../templates/template-definition';
 import { AppError } from '../http/errors';
 import { fieldErrorsOf } from '../http/validation';
 import { EXCEL_COLUMNS, sheetTooWide } from './annotate';
-import {
-  cellText,
-  dateFromText,
-  looksLikeExcelNumber,
-  monthFromText,
-  serialDate,
-  type CellText,
-} from './cell-values';
+import { cellText, dateFromText, looksLikeExcelNumber, monthFromText, serialDate, type CellText } from './cell-values';
 import { streamWorkbook } from './xlsx-reader';
 
 export interface SheetProblem {
@@ -187,7 +174,10 @@ function readCell(column: TemplateColumn, cell: CellText, date1904: boolean): Ce
       return code === null ? { problem: 'NOT_IN_LIST' } : { value: code };
     }
     case 'enumList': {
-      const codes = text.split(/[,，、;；\s]+/).filter(Boolean).map((part) => optionCode(column, part));
+      const codes = text
+        .split(/[,，、;；\s]+/)
+        .filter(Boolean)
+        .map((part) => optionCode(column, part));
       return codes.includes(null) ? { problem: 'NOT_IN_LIST' } : { value: [...new Set(codes)] };
     }
     case 'date': {

@@ -45,7 +45,9 @@ describe('the templates’ words', () => {
 
     it(`of the ${def.kind} template are the screens’ labels where the wording is the same`, () => {
       for (const column of def.columns) {
-        const screen = Object.fromEntries(LANGUAGES.map((lang) => [lang, entries(CATALOGUES[lang]).find(([k]) => k === `insured.fields.${column.key}`)?.[1]]));
+        const screen = Object.fromEntries(
+          LANGUAGES.map((lang) => [lang, entries(CATALOGUES[lang]).find(([k]) => k === `insured.fields.${column.key}`)?.[1]]),
+        );
         if (LANGUAGES.every((lang) => screen[lang] === column.header[lang])) continue;
         expect(keyOf(column.header)).withContext(column.key).toBe(`batch.workbook.headers.${column.key}`);
       }
@@ -56,10 +58,14 @@ describe('the templates’ words', () => {
     const { formats, ...words } = SHEET_TEXTS['zh-CN'];
     const inEveryLanguage = (text: (lang: Language) => string) => Object.fromEntries(LANGUAGES.map((lang) => [lang, text(lang)])) as Localised;
     for (const word of Object.keys(words) as (keyof typeof words)[]) {
-      expect(keyOf(inEveryLanguage((lang) => SHEET_TEXTS[lang][word]))).withContext(word).not.toBeNull();
+      expect(keyOf(inEveryLanguage((lang) => SHEET_TEXTS[lang][word])))
+        .withContext(word)
+        .not.toBeNull();
     }
     for (const kind of Object.keys(formats) as (keyof typeof formats)[]) {
-      expect(keyOf(inEveryLanguage((lang) => SHEET_TEXTS[lang].formats[kind]))).withContext(kind).not.toBeNull();
+      expect(keyOf(inEveryLanguage((lang) => SHEET_TEXTS[lang].formats[kind])))
+        .withContext(kind)
+        .not.toBeNull();
     }
   });
 });

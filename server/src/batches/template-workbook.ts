@@ -5,14 +5,7 @@
  */
 import type { Language } from '@common/i18n';
 import ExcelJS from 'exceljs';
-import {
-  columnLetter,
-  headerText,
-  MARKER_SHEET,
-  MARKER_TAG,
-  SHEET_TEXTS,
-  type TemplateDefinition,
-} from '../../../templates/template-definition';
+import { columnLetter, headerText, MARKER_SHEET, MARKER_TAG, SHEET_TEXTS, type TemplateDefinition } from '../../../templates/template-definition';
 
 const RED = 'FFC00000';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };

@@ -20,10 +20,14 @@ describe('the importer reads wages', () => {
       const problems = read.problems.filter((p) => p.row === row);
       if (input.fen === null) {
         expect(valid).withContext(input.text).toBeUndefined();
-        expect(problems.map((p) => p.column)).withContext(input.text).toEqual([wageColumn]);
+        expect(problems.map((p) => p.column))
+          .withContext(input.text)
+          .toEqual([wageColumn]);
       } else {
         expect(problems).withContext(input.text).toEqual([]);
-        expect(valid && 'wageFen' in valid.input ? valid.input.wageFen : undefined).withContext(input.text).toBe(input.fen);
+        expect(valid && 'wageFen' in valid.input ? valid.input.wageFen : undefined)
+          .withContext(input.text)
+          .toBe(input.fen);
       }
     });
   });

@@ -146,7 +146,7 @@ export function checkXlsx(file: Buffer): ZipEntry[] {
   if (!contentTypes || contentTypes.uncompressedSize > 1024 * 1024) throw notXlsx();
   const types = entryContent(file, contentTypes).toString('utf8');
   if (/macroEnabled/i.test(types)) throw new AppError(415, 'UPLOAD_MACROS');
-  if (!new RegExp(`ContentType\\s*=\\s*["']${WORKBOOK_TYPE.replace(/[.+]/g, "\\$&")}["']`).test(types)) throw notXlsx();
+  if (!new RegExp(`ContentType\\s*=\\s*["']${WORKBOOK_TYPE.replace(/[.+]/g, '\\$&')}["']`).test(types)) throw notXlsx();
   return entries;
 }
 

@@ -48,7 +48,12 @@ describe('lists served from an instance cache', () => {
     expect(before.items.every((d: { status: string }) => d.status === 'due')).toBeTrue();
 
     const unitId = await unitIdOf(hall, 0);
-    const collected = await reviewerElsewhere.post('/api/review/collections', { unitId, feePeriod: period, collectedOn: '2026-11-10', serial: 'CACHE-1' });
+    const collected = await reviewerElsewhere.post('/api/review/collections', {
+      unitId,
+      feePeriod: period,
+      collectedOn: '2026-11-10',
+      serial: 'CACHE-1',
+    });
     expect(collected.body.paidDetails).toBe(before.total);
     expect((await details()).items.every((d: { status: string }) => d.status === 'paid')).toBeTrue();
 
@@ -86,4 +91,3 @@ describe('the list cache', () => {
     expect(computed).toEqual([1, 2, 3, 2, 2]);
   });
 });
-

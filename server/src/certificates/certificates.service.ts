@@ -1,12 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { RateLimiterStoreAbstract } from 'rate-limiter-flexible';
-import {
-  CERTIFICATE_CODE,
-  normaliseCertificateCode,
-  type Certificate,
-  type CertificateVerification,
-} from '@common/api/certificates';
+import { CERTIFICATE_CODE, normaliseCertificateCode, type Certificate, type CertificateVerification } from '@common/api/certificates';
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber } from '@common/validators/id-number';
 import type { Clock } from '../clock';

@@ -54,7 +54,9 @@ describe('payment statements and certificates', () => {
     expect(res.body.unitAmountFen).toBe(rows.reduce((n, r) => n + r.unit_amount_fen, 0));
     expect(res.body.personAmountFen).toBe(rows.reduce((n, r) => n + r.person_amount_fen, 0));
     const stored = await hall.db.knex('certificates').where({ code: res.body.code }).first();
-    expect(stored).toEqual(jasmine.objectContaining({ unit_id: unitId, person_id: person.id, from_period: '202601', to_period: '202603', months: 3 }));
+    expect(stored).toEqual(
+      jasmine.objectContaining({ unit_id: unitId, person_id: person.id, from_period: '202601', to_period: '202603', months: 3 }),
+    );
     expect((await admin.get(`/api/certificates/${res.body.code}`)).body).toEqual(res.body);
     const audited = await hall.db.knex('audit_log').where({ action: 'certificate_issued', entity_id: res.body.code }).first();
     expect(audited).toEqual(jasmine.objectContaining({ unit_id: unitId, entity_type: 'certificate' }));
@@ -63,7 +65,11 @@ describe('payment statements and certificates', () => {
 
   it("refuses another unit's person with 404, and a range with no payments", async () => {
     const otherUnit = await hall.db.knex('units').where({ credit_code: DEMO_UNITS[1].creditCode }).first('id');
-    const other = await hall.db.knex('payment_details as d').join('insured_persons as p', 'p.id', 'd.person_id').where('d.unit_id', otherUnit.id).first('p.id_number');
+    const other = await hall.db
+      .knex('payment_details as d')
+      .join('insured_persons as p', 'p.id', 'd.person_id')
+      .where('d.unit_id', otherUnit.id)
+      .first('p.id_number');
     expect((await admin.post('/api/certificates', { idNumber: other.id_number, from: '202601', to: '202603' })).status).toBe(404);
     const empty = await admin.post('/api/certificates', { idNumber: person.id_number, from: '203001', to: '203002' });
     expect(empty.status).toBe(400);

@@ -93,7 +93,9 @@ describe('the built client, served compressed and cached', () => {
       const res = await get(url, 'gzip, deflate, br');
       expect(res.status).withContext(url).toBe(200);
       expect(res.headers['cache-control']).withContext(url).toBe('no-cache');
-      expect(res.headers['content-type']).withContext(url).toMatch(/^text\/html/);
+      expect(res.headers['content-type'])
+        .withContext(url)
+        .toMatch(/^text\/html/);
       expect(res.headers['content-encoding']).withContext(url).toBe('br');
       expect(res.body).withContext(url).toBe(INDEX);
     }

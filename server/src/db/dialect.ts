@@ -20,12 +20,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value))
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value: string) => Number(value));
 
 /** Pragmas every SQLite connection gets: WAL for concurrent readers, enforced foreign keys, waits instead of SQLITE_BUSY. */
-const SQLITE_PRAGMAS = [
-  'PRAGMA journal_mode = WAL',
-  'PRAGMA foreign_keys = ON',
-  'PRAGMA busy_timeout = 5000',
-  'PRAGMA synchronous = NORMAL',
-];
+const SQLITE_PRAGMAS = ['PRAGMA journal_mode = WAL', 'PRAGMA foreign_keys = ON', 'PRAGMA busy_timeout = 5000', 'PRAGMA synchronous = NORMAL'];
 
 /**
  * The engine a database URL names: `sqlite:<file>`, or `postgres://…` (`postgresql://…`). Anything else

@@ -79,7 +79,15 @@ export class DeclarationRules {
   /** Month rules, ID checks needing today, and the unit's records; rows already passed `additionInput`. Result index = row index; [] = fine. */
   /** Each row's problems, in the rows' order. */
   check(unitId: number, declared: DeclarationRows): Promise<RowProblem[][]> {
-    return declared.kind === 'addition' ? this.checkAdditions(unitId, declared.rows.map((r) => r.input)) : this.checkReductions(unitId, declared.rows.map((r) => r.input));
+    return declared.kind === 'addition'
+      ? this.checkAdditions(
+          unitId,
+          declared.rows.map((r) => r.input),
+        )
+      : this.checkReductions(
+          unitId,
+          declared.rows.map((r) => r.input),
+        );
   }
 
   async checkAdditions(unitId: number, rows: Addition[]): Promise<RowProblem[][]> {

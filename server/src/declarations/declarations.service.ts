@@ -1,6 +1,14 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import { REDUCTION_REASONS, type Addition, type AdditionOptions, type Quote, type quoteRequest, type Reduction, type ReductionOptions } from '@common/api/declarations';
+import {
+  REDUCTION_REASONS,
+  type Addition,
+  type AdditionOptions,
+  type Quote,
+  type quoteRequest,
+  type Reduction,
+  type ReductionOptions,
+} from '@common/api/declarations';
 import type { Submission, SubmissionKind, SubmissionPage, SubmissionStatus, submissionQuery } from '@common/api/submissions';
 import { reductionMonth } from '@common/month-rules';
 import { contributionBaseFen, contributionFen } from '@common/insurance';
@@ -20,7 +28,6 @@ export type PendingReduction = PendingOf<'reduction'>;
 type Values = Record<string, unknown>;
 /** What an approval changed, per submission id, for the audit log. */
 export type AppliedChanges = Map<number, { before: Values; after: Values }>;
-
 
 /**
  * Additions and reductions as a unit submits them, the unit's queues of its submissions, and the
@@ -71,8 +78,16 @@ export class DeclarationService {
   }
 
   /** One addition or reduction from the form. */
-  async submitOne(unitId: number, actor: Actor, declared: { kind: 'addition'; input: Addition } | { kind: 'reduction'; input: Reduction }, requestId: string): Promise<Submission> {
-    const rows: DeclarationRows = declared.kind === 'addition' ? { kind: 'addition', rows: [{ input: declared.input }] } : { kind: 'reduction', rows: [{ input: declared.input }] };
+  async submitOne(
+    unitId: number,
+    actor: Actor,
+    declared: { kind: 'addition'; input: Addition } | { kind: 'reduction'; input: Reduction },
+    requestId: string,
+  ): Promise<Submission> {
+    const rows: DeclarationRows =
+      declared.kind === 'addition'
+        ? { kind: 'addition', rows: [{ input: declared.input }] }
+        : { kind: 'reduction', rows: [{ input: declared.input }] };
     const { declarationIds } = await this.submit(unitId, actor, rows, null, requestId);
     return (await new DeclarationStore(this.db).find(declarationIds[0], unitId))!;
   }

@@ -8,7 +8,11 @@ describe('additions', () => {
   it('offers this month and next up to the cut-off day (25th), and only next month from the 26th in Shanghai', async () => {
     const { hall, signInAt } = context;
     const unit = await signInAt('2026-11-25T15:59:59Z'); // 25 Nov, 23:59:59 in Shanghai
-    expect((await unit.get('/api/additions/options')).body).toEqual({ months: ['202611', '202612'], insuranceTypes: ['310', '330', '510'], cutoffDay: 25 });
+    expect((await unit.get('/api/additions/options')).body).toEqual({
+      months: ['202611', '202612'],
+      insuranceTypes: ['310', '330', '510'],
+      cutoffDay: 25,
+    });
 
     hall.clock.set('2026-11-25T16:00:00Z'); // 26 Nov in Shanghai, still the 25th in UTC
     expect((await unit.get('/api/additions/options')).body.months).toEqual(['202612']);
@@ -156,7 +160,10 @@ describe('additions', () => {
 
   it('refuses insurance types the unit is not registered for, and names missing fields', async () => {
     const { hall, unit } = context;
-    await hall.db.knex('unit_insurance_types').where({ unit_id: await unitIdOf(hall, 0), insurance_type: '510' }).delete();
+    await hall.db
+      .knex('unit_insurance_types')
+      .where({ unit_id: await unitIdOf(hall, 0), insurance_type: '510' })
+      .delete();
     expect((await unit.get('/api/additions/options')).body.insuranceTypes).toEqual(['310', '330']);
     const res = await unit.post('/api/additions', addition(newIdNumber(7), { insuranceTypes: ['310', '510'] }));
     expect(fieldsOf(res)).toEqual(['insuranceTypes:NOT_IN_LIST']);
@@ -234,8 +241,12 @@ describe("a unit's queues of declarations", () => {
 
     expect((await unit.get('/api/declarations?type=reduction')).body.items.map((d: { id: number }) => d.id)).toEqual([third.body.id]);
     // As everywhere in the hall: the start of an ID number, or of a name.
-    expect((await unit.get(`/api/declarations?q=${encodeURIComponent('欧阳')}`)).body.items.map((d: { id: number }) => d.id)).toEqual([first.body.id]);
-    expect((await unit.get(`/api/declarations?q=${newIdNumber(11).slice(0, 17)}`)).body.items.map((d: { id: number }) => d.id)).toEqual([second.body.id]);
+    expect((await unit.get(`/api/declarations?q=${encodeURIComponent('欧阳')}`)).body.items.map((d: { id: number }) => d.id)).toEqual([
+      first.body.id,
+    ]);
+    expect((await unit.get(`/api/declarations?q=${newIdNumber(11).slice(0, 17)}`)).body.items.map((d: { id: number }) => d.id)).toEqual([
+      second.body.id,
+    ]);
     expect((await unit.get(`/api/declarations?q=${encodeURIComponent('晨曦')}`)).body.total).toBe(0);
     expect((await unit.get('/api/declarations?q=%25')).body.total).toBe(0);
     const paged = await unit.get('/api/declarations?page=1&pageSize=2');

@@ -121,7 +121,14 @@ export class DeclarationStore {
     return pending;
   }
 
-  async insertBatch(batch: { unitId: number; type: DeclarationKind; fileName: string; rowCount: number; submittedBy: number; at: string }): Promise<number> {
+  async insertBatch(batch: {
+    unitId: number;
+    type: DeclarationKind;
+    fileName: string;
+    rowCount: number;
+    submittedBy: number;
+    at: string;
+  }): Promise<number> {
     const [row] = await this.db('batches')
       .insert({
         unit_id: batch.unitId,
@@ -244,7 +251,11 @@ export class DeclarationStore {
    * Moves pending declarations to `status`; answers how many were still pending. The condition on the
    * status makes a concurrent decision or withdrawal wait for this one and then change nothing.
    */
-  async close(ids: number[], status: Exclude<SubmissionStatus, 'pending'>, review?: { by: number; at: string; reason: string | null }): Promise<number> {
+  async close(
+    ids: number[],
+    status: Exclude<SubmissionStatus, 'pending'>,
+    review?: { by: number; at: string; reason: string | null },
+  ): Promise<number> {
     let changed = 0;
     const change = review ? { status, reviewed_by: review.by, reviewed_at: review.at, review_reason: review.reason } : { status };
     for (const chunk of chunks(ids, IN_LIST_CHUNK)) {

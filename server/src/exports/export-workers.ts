@@ -66,7 +66,12 @@ async function runJob<Row>(worker: Worker, out: Writable, job: WorkbookJob<Row>)
   out.on('close', onClose);
 
   try {
-    send({ type: 'start', sheetName: job.sheetName, title: job.title, columns: job.columns.map(({ header, width, kind }) => ({ header, width, kind })) });
+    send({
+      type: 'start',
+      sheetName: job.sheetName,
+      title: job.title,
+      columns: job.columns.map(({ header, width, kind }) => ({ header, width, kind })),
+    });
     const pages = job.pages[Symbol.asyncIterator]();
     try {
       for (;;) {

@@ -15,9 +15,7 @@ export interface ExportColumnShape {
 }
 
 export type ExportJobMessage =
-  | { type: 'start'; sheetName: string; title: string[]; columns: ExportColumnShape[] }
-  | { type: 'page'; rows: CellValue[][] }
-  | { type: 'end' };
+  { type: 'start'; sheetName: string; title: string[]; columns: ExportColumnShape[] } | { type: 'page'; rows: CellValue[][] } | { type: 'end' };
 
 export type ExportWorkerMessage =
   | { type: 'chunk'; chunk: Uint8Array }

@@ -21,7 +21,10 @@ describe('home figures', () => {
       expect(home.body.insuredCount).toBe(Number(insured!.n));
       expect(home.body.insuredCount).toBeGreaterThan(0);
 
-      const rows = await hall.db.knex('payment_details').where({ unit_id: unitId, fee_period: '202611' }).select('unit_amount_fen', 'person_amount_fen');
+      const rows = await hall.db
+        .knex('payment_details')
+        .where({ unit_id: unitId, fee_period: '202611' })
+        .select('unit_amount_fen', 'person_amount_fen');
       const due = rows.reduce((sum, r) => sum + r.unit_amount_fen + r.person_amount_fen, 0);
       expect(home.body.dueThisMonthFen).toBe(due);
       expect(Number.isInteger(home.body.dueThisMonthFen)).toBeTrue();

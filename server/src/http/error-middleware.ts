@@ -65,6 +65,5 @@ function isUndecompressable(error: unknown): boolean {
 }
 
 function isBodyParserError(error: unknown): error is { type: string } {
-  return typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string' &&
-    'status' in error;
+  return typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string' && 'status' in error;
 }

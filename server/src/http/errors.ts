@@ -20,10 +20,8 @@ export class AppError extends Error {
 
 export const notFound = () => new AppError(404, 'NOT_FOUND');
 export const forbidden = () => new AppError(403, 'FORBIDDEN');
-export const unauthenticated = (code: 'UNAUTHENTICATED' | 'SESSION_EXPIRED' | 'ACCOUNT_DISABLED' = 'UNAUTHENTICATED') =>
-  new AppError(401, code);
-export const invalidFields = (fields: FieldProblem[]) =>
-  new AppError(400, 'VALIDATION_FAILED', {}, fields);
+export const unauthenticated = (code: 'UNAUTHENTICATED' | 'SESSION_EXPIRED' | 'ACCOUNT_DISABLED' = 'UNAUTHENTICATED') => new AppError(401, code);
+export const invalidFields = (fields: FieldProblem[]) => new AppError(400, 'VALIDATION_FAILED', {}, fields);
 
 /** The browser closed a download before it was all sent (cancelled, or the tab closed): nothing went wrong here. */
 export class DownloadClosed extends Error {

@@ -27,7 +27,13 @@ describe('idempotent submissions', () => {
     expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers['idempotent-replayed']).toBe('true');
-    expect(await hall.db.knex('declarations').where({ id_number: newIdNumber(40) }).count({ n: '*' }).first()).toEqual({ n: 1 });
+    expect(
+      await hall.db
+        .knex('declarations')
+        .where({ id_number: newIdNumber(40) })
+        .count({ n: '*' })
+        .first(),
+    ).toEqual({ n: 1 });
 
     const [employee] = await activeEmployees(hall, 0);
     const reduction = { idNumber: employee.idNumber, name: employee.name, reason: 'resigned' };
@@ -42,7 +48,13 @@ describe('idempotent submissions', () => {
     const responses = await Promise.all([1, 2, 3, 4].map(() => post('/api/additions', 'double-click', body)));
     expect(responses.map((r) => r.status).filter((s) => s !== 201 && s !== 409)).toEqual([]);
     expect(responses.some((r) => r.status === 201)).toBeTrue();
-    expect(await hall.db.knex('declarations').where({ id_number: newIdNumber(48) }).count({ n: '*' }).first()).toEqual({ n: 1 });
+    expect(
+      await hall.db
+        .knex('declarations')
+        .where({ id_number: newIdNumber(48) })
+        .count({ n: '*' })
+        .first(),
+    ).toEqual({ n: 1 });
   });
 
   it('refuses the same key with another request, and while the first request is still running', async () => {
@@ -58,7 +70,12 @@ describe('idempotent submissions', () => {
     const busy = await post('/api/additions', 'running', body);
     expect(busy.status).toBe(409);
     expect(busy.body.code).toBe('IDEMPOTENCY_IN_PROGRESS');
-    expect(await hall.db.knex('declarations').where({ id_number: newIdNumber(43) }).first()).toBeUndefined();
+    expect(
+      await hall.db
+        .knex('declarations')
+        .where({ id_number: newIdNumber(43) })
+        .first(),
+    ).toBeUndefined();
   });
 
   it('lets a retry run a request whose process died, a minute after it claimed the key', async () => {
@@ -73,7 +90,13 @@ describe('idempotent submissions', () => {
     const retry = await post('/api/additions', 'orphaned', body);
     expect(retry.status).toBe(201);
     expect(retry.headers['idempotent-replayed']).toBeUndefined();
-    expect(await hall.db.knex('declarations').where({ id_number: newIdNumber(50) }).count({ n: '*' }).first()).toEqual({ n: 1 });
+    expect(
+      await hall.db
+        .knex('declarations')
+        .where({ id_number: newIdNumber(50) })
+        .count({ n: '*' })
+        .first(),
+    ).toEqual({ n: 1 });
     const replay = await post('/api/additions', 'orphaned', body);
     expect([replay.status, replay.body, replay.headers['idempotent-replayed']]).toEqual([201, retry.body, 'true']);
   });
@@ -92,7 +115,11 @@ describe('idempotent submissions', () => {
     expect(inSecond.status).toBe(201);
     expect(inSecond.headers['idempotent-replayed']).toBeUndefined();
     expect(inSecond.body.id).not.toBe(inFirst.body.id);
-    const units = await hall.db.knex('declarations').where({ id_number: newIdNumber(51) }).orderBy('id').pluck('unit_id');
+    const units = await hall.db
+      .knex('declarations')
+      .where({ id_number: newIdNumber(51) })
+      .orderBy('id')
+      .pluck('unit_id');
     expect(units).toEqual([await unitIdOf(hall, 0), secondUnit]);
   });
 
@@ -112,7 +139,10 @@ describe('idempotent submissions', () => {
     const { hall } = context;
     const body = addition(newIdNumber(47));
     expect((await post('/api/additions', 'daily', body)).status).toBe(201);
-    await hall.db.knex('declarations').where({ id_number: newIdNumber(47) }).update({ status: 'withdrawn' });
+    await hall.db
+      .knex('declarations')
+      .where({ id_number: newIdNumber(47) })
+      .update({ status: 'withdrawn' });
     await context.signInAt(new Date(hall.clock.now().getTime() + 24 * 60 * 60 * 1000 + 1000).toISOString());
     const again = await post('/api/additions', 'daily', body);
     expect(again.status).toBe(201);

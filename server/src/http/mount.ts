@@ -47,7 +47,12 @@ export function mountRoutes(router: Router, routes: RouteDefinition[], idempoten
         const response =
           key === undefined
             ? await respond()
-            : await idempotency.once({ userId: actor!.userId, unitId: actor!.unitId }, key, requestHash(req.method, req.originalUrl, req.body), respond);
+            : await idempotency.once(
+                { userId: actor!.userId, unitId: actor!.unitId },
+                key,
+                requestHash(req.method, req.originalUrl, req.body),
+                respond,
+              );
         if (response.body === RESPONDED) return;
         if ('replayed' in response && response.replayed) res.set('Idempotent-Replayed', 'true');
         if (response.status === 204) res.status(204).end();

@@ -14,7 +14,10 @@ describe("an insured person's detail and the insured list's export", () => {
     expect(res.body.employment.status).toBe('active');
     expect(res.body.insurance.map((i: { insuranceType: string }) => i.insuranceType)).toEqual(['310', '330', '510']);
     // The unit's own record of the person's contact, kept on its employment.
-    const stored = await hall.db.knex('employments').where({ person_id: person.personId, unit_id: await unitIdOf(hall, 0), status: 'active' }).first();
+    const stored = await hall.db
+      .knex('employments')
+      .where({ person_id: person.personId, unit_id: await unitIdOf(hall, 0), status: 'active' })
+      .first();
     expect(res.body.contact.mobile).toBe(stored.mobile);
   });
 
@@ -39,7 +42,11 @@ describe("an insured person's detail and the insured list's export", () => {
         response.on('end', () => done(null, Buffer.concat(chunks)));
       });
     expect(res.status).toBe(200);
-    const active = await hall.db.knex('employments as e').join('insured_persons as p', 'p.id', 'e.person_id').where({ 'e.unit_id': unitId, 'e.status': 'active' }).pluck('p.id_number');
+    const active = await hall.db
+      .knex('employments as e')
+      .join('insured_persons as p', 'p.id', 'e.person_id')
+      .where({ 'e.unit_id': unitId, 'e.status': 'active' })
+      .pluck('p.id_number');
     expect(res.headers['x-total-rows']).toBe(String(active.length));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body);

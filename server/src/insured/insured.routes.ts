@@ -19,7 +19,11 @@ export const insuredColumns = (t: Translate): ExportColumn<InsuredPerson>[] => [
   { header: t('exports.startMonth'), width: 10, kind: 'period', value: (r) => r.startMonth },
   { header: t('exports.endMonth'), width: 10, kind: 'period', value: (r) => r.endMonth },
   { header: t('exports.wage'), kind: 'money', value: (r) => r.wageFen },
-  { header: t('payments.fields.insuranceType'), width: 40, value: (r) => r.insuranceTypes.map((type) => t(`enums.insuranceType.${type}`)).join('、') },
+  {
+    header: t('payments.fields.insuranceType'),
+    width: 40,
+    value: (r) => r.insuranceTypes.map((type) => t(`enums.insuranceType.${type}`)).join('、'),
+  },
 ];
 
 export function insuredRoutes(insured: InsuredService, exportDeps: ListExportDeps): RouteDefinition[] {
@@ -28,7 +32,7 @@ export function insuredRoutes(insured: InsuredService, exportDeps: ListExportDep
     route({
       method: 'get',
       path: '/insured-persons',
-      summary: "Persons the unit insures or once insured (each with the latest employment), searched by ID number or name",
+      summary: 'Persons the unit insures or once insured (each with the latest employment), searched by ID number or name',
       tag: 'insured',
       access: UNIT_ROLES,
       query: insuredQuery,

@@ -71,7 +71,10 @@ export class InsuredService {
       await insured.updateRegisteredData(record.personId, person, at);
       personIds.set(person.idNumber, record.personId);
     }
-    const created = await insured.insertPersons(persons.filter((p) => !known.has(p.idNumber)), at);
+    const created = await insured.insertPersons(
+      persons.filter((p) => !known.has(p.idNumber)),
+      at,
+    );
     for (const [idNumber, id] of created) personIds.set(idNumber, id);
 
     const records = await insured.recordsOf(idNumbers);
@@ -100,7 +103,11 @@ export class InsuredService {
     });
     await insured.insertEmployments(employments, at);
     for (const [month, group] of groupBy(employments, (e) => e.startMonth)) {
-      await insured.endIndividualEnrollments(group.map((e) => e.personId), residentSwitch(month).residentEndMonth, at);
+      await insured.endIndividualEnrollments(
+        group.map((e) => e.personId),
+        residentSwitch(month).residentEndMonth,
+        at,
+      );
     }
     for (const [i, d] of declarations.entries()) {
       const { personId, insuranceTypes, wageFen } = employments[i];
@@ -125,7 +132,11 @@ export class InsuredService {
     if (declarations.length === 0) return changes;
     const insured = new InsuredStore(this.db);
     const records = await insured.recordsOf(declarations.map((d) => d.idNumber));
-    conflicts(declarations.map((d) => (isInsuredHere(d.unitId, records.get(d.idNumber), d.effectiveMonth) ? null : { declaration: d, code: 'NOT_INSURED_HERE' })));
+    conflicts(
+      declarations.map((d) =>
+        isInsuredHere(d.unitId, records.get(d.idNumber), d.effectiveMonth) ? null : { declaration: d, code: 'NOT_INSURED_HERE' },
+      ),
+    );
     const statusOf = (d: PendingReduction) => (TERMINATING_REASONS.includes(d.payload.reason) ? 'terminated' : 'suspended');
     for (const [, group] of groupBy(declarations, (d) => `${d.unitId}|${d.effectiveMonth}|${statusOf(d)}`)) {
       const { unitId, effectiveMonth } = group[0];

@@ -18,7 +18,12 @@ describe("the unit's insured persons", () => {
   it('lists every person the unit insures or insured, paged and sorted on the server, with masked ID numbers', async () => {
     const { hall } = context;
     const unitId = await unitIdOf(hall, 0);
-    const people = await hall.db.knex('employments as e').join('insured_persons as p', 'p.id', 'e.person_id').where('e.unit_id', unitId).orderBy('p.id_number').select('p.id_number', 'p.name');
+    const people = await hall.db
+      .knex('employments as e')
+      .join('insured_persons as p', 'p.id', 'e.person_id')
+      .where('e.unit_id', unitId)
+      .orderBy('p.id_number')
+      .select('p.id_number', 'p.name');
 
     const byId = await list('?sort=idNumber&pageSize=5');
     expect(byId.total).toBe(people.length);
@@ -58,11 +63,16 @@ describe("the unit's insured persons", () => {
     await reviewer.signInReviewer();
     const reduced = await unit.post('/api/reductions', { idNumber: employee.idNumber, name: employee.name, reason: 'contract_ended' });
     await reviewer.post(`/api/review/declarations/${reduced.body.id}/decision`, { approve: true });
-    const added = await unit.post('/api/additions', addition(employee.idNumber, { name: employee.name, effectiveMonth: '202612', insuranceTypes: ['310'] }));
+    const added = await unit.post(
+      '/api/additions',
+      addition(employee.idNumber, { name: employee.name, effectiveMonth: '202612', insuranceTypes: ['310'] }),
+    );
     await reviewer.post(`/api/review/declarations/${added.body.id}/decision`, { approve: true });
 
     const found = await list(`?q=${employee.idNumber}`);
     expect(found.total).toBe(1);
-    expect(found.items[0]).toEqual(jasmine.objectContaining({ status: 'active', startMonth: '202612', insuranceTypes: ['310'], pendingDeclaration: null }));
+    expect(found.items[0]).toEqual(
+      jasmine.objectContaining({ status: 'active', startMonth: '202612', insuranceTypes: ['310'], pendingDeclaration: null }),
+    );
   });
 });

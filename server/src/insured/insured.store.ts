@@ -185,7 +185,9 @@ export class InsuredStore {
    * unit's view reads these columns (each reads its own employment's), so no other unit's lists change.
    */
   async updateRegisteredData(personId: number, person: PersonalData, at: string): Promise<void> {
-    await this.db('insured_persons').where({ id: personId }).update({ ...personalColumns(person), updated_at: at });
+    await this.db('insured_persons')
+      .where({ id: personId })
+      .update({ ...personalColumns(person), updated_at: at });
   }
 
   /** Inserts persons not yet known; returns their ids by ID number, without those someone else inserted meanwhile. */
@@ -365,7 +367,10 @@ export class InsuredStore {
         .where('unit_id', unitId)
         .whereIn('person_id', personIds)
         .select<{ person_id: number; insurance_type: string; start_month: FeePeriod }[]>('person_id', 'insurance_type', 'start_month'),
-      new DeclarationStore(this.db).pendingOf(unitId, rows.map((r) => r.id_number)),
+      new DeclarationStore(this.db).pendingOf(
+        unitId,
+        rows.map((r) => r.id_number),
+      ),
     ]);
     return rows.map((r) => ({
       personId: r.id,

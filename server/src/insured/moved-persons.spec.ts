@@ -47,8 +47,16 @@ describe('a person who moved from unit A to unit B', () => {
     reviewer = await hall.client('en');
     await reviewer.signInReviewer();
     [moved] = await activeEmployees(hall, 0);
-    asUnitA = await hall.db.knex('insured_persons').where({ id: moved.personId }).first('ethnicity', 'hukou_type', 'hukou_address', 'mobile', 'contact_address');
-    unitAStartMonth = (await hall.db.knex('employments').where({ person_id: moved.personId, unit_id: await unitIdOf(hall, 0) }).first()).start_month;
+    asUnitA = await hall.db
+      .knex('insured_persons')
+      .where({ id: moved.personId })
+      .first('ethnicity', 'hukou_type', 'hukou_address', 'mobile', 'contact_address');
+    unitAStartMonth = (
+      await hall.db
+        .knex('employments')
+        .where({ person_id: moved.personId, unit_id: await unitIdOf(hall, 0) })
+        .first()
+    ).start_month;
     // An old resident insurance the person held before unit A: no unit's view shows it.
     await hall.db.knex('enrollments').insert({
       person_id: moved.personId,
@@ -82,7 +90,9 @@ describe('a person who moved from unit A to unit B', () => {
     const { hall } = context;
     const file = await filledTemplate('addition', [batchRow(moved.idNumber, { name: '改名换姓', effectiveMonth: '2026-12' })]);
     const validation = (await uploadWorkbook(unitB, 'addition', file)).body;
-    expect(validation.errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code])).toEqual([[2, 'A', 'REGISTERED_NAME_MISMATCH']]);
+    expect(validation.errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code])).toEqual([
+      [2, 'A', 'REGISTERED_NAME_MISMATCH'],
+    ]);
     await expectAsync(submitBatch(hall, 1, [addition(moved.idNumber, { name: '改名换姓', effectiveMonth: '202612' })])).toBeRejectedWith(
       jasmine.objectContaining({ fields: [jasmine.objectContaining({ field: 'rows.0.name', code: 'REGISTERED_NAME_MISMATCH' })] }),
     );
@@ -100,10 +110,16 @@ describe('a person who moved from unit A to unit B', () => {
 
     const conflict = await reviewer.post(`/api/review/declarations/${byB.body.id}/decision`, { approve: true });
     expect([conflict.status, conflict.body.code]).toEqual([409, 'APPROVAL_CONFLICT']);
-    expect(conflict.body.details.fields).toEqual([jasmine.objectContaining({ field: `declarations.${byB.body.id}`, code: 'REGISTERED_NAME_MISMATCH' })]);
+    expect(conflict.body.details.fields).toEqual([
+      jasmine.objectContaining({ field: `declarations.${byB.body.id}`, code: 'REGISTERED_NAME_MISMATCH' }),
+    ]);
     // Still pending, unit B's addition shows the reviewer the person as unit A's approval registered them.
     const stillPending = (await reviewer.get(`/api/review/declarations/${byB.body.id}`)).body;
-    expect([stillPending.status, stillPending.registeredPerson.name, stillPending.registeredPerson.mobile]).toEqual(['pending', '林一', '13912345678']);
+    expect([stillPending.status, stillPending.registeredPerson.name, stillPending.registeredPerson.mobile]).toEqual([
+      'pending',
+      '林一',
+      '13912345678',
+    ]);
     expect((await unitB.get(`/api/insured-persons?q=${idNumber}`)).body.total).toBe(0);
   });
 
@@ -164,7 +180,12 @@ describe('a person who moved from unit A to unit B', () => {
         const { unit } = context;
         const detail = (await unit.get(`/api/insured-persons/${moved.personId}`)).body;
         expect(detail.basic).toEqual(
-          jasmine.objectContaining({ name: moved.name, ethnicity: asUnitA.ethnicity, hukouType: asUnitA.hukou_type, hukouAddress: asUnitA.hukou_address }),
+          jasmine.objectContaining({
+            name: moved.name,
+            ethnicity: asUnitA.ethnicity,
+            hukouType: asUnitA.hukou_type,
+            hukouAddress: asUnitA.hukou_address,
+          }),
         );
         expect(detail.contact).toEqual({ mobile: asUnitA.mobile, contactAddress: asUnitA.contact_address });
         expect(detail.employment).toEqual(jasmine.objectContaining({ status: 'suspended', startMonth: unitAStartMonth, endMonth: '202611' }));
@@ -186,9 +207,17 @@ describe('a person who moved from unit A to unit B', () => {
 
       it("applies unit B's approved household registration change to unit B's record, never to unit A's view", async () => {
         const { unit } = context;
-        const submitted = await unitB.post(`/api/insured-persons/${moved.personId}/hukou-changes`, { hukouType: 'urban', hukouAddress: '厦门市湖里区殿前街道', ethnicity: '畲族' });
+        const submitted = await unitB.post(`/api/insured-persons/${moved.personId}/hukou-changes`, {
+          hukouType: 'urban',
+          hukouAddress: '厦门市湖里区殿前街道',
+          ethnicity: '畲族',
+        });
         expect(submitted.status).toBe(201);
-        expect(submitted.body.payload.before).toEqual({ hukouType: unitBEntries.hukouType, hukouAddress: unitBEntries.hukouAddress, ethnicity: unitBEntries.ethnicity });
+        expect(submitted.body.payload.before).toEqual({
+          hukouType: unitBEntries.hukouType,
+          hukouAddress: unitBEntries.hukouAddress,
+          ethnicity: unitBEntries.ethnicity,
+        });
         await approve(submitted.body.id);
         expect((await unitB.get(`/api/insured-persons/${moved.personId}`)).body.basic).toEqual(
           jasmine.objectContaining({ hukouType: 'urban', hukouAddress: '厦门市湖里区殿前街道', ethnicity: '畲族' }),
@@ -200,12 +229,26 @@ describe('a person who moved from unit A to unit B', () => {
 
       it("writes unit B's contact edit to unit B's record, never to unit A's view, whose cached lists stay current", async () => {
         const { hall, unit } = context;
-        const versionOf = async (unitIndex: 0 | 1) => Number((await hall.db.knex('units').where({ id: await unitIdOf(hall, unitIndex) }).first('data_version')).data_version);
+        const versionOf = async (unitIndex: 0 | 1) =>
+          Number(
+            (
+              await hall.db
+                .knex('units')
+                .where({ id: await unitIdOf(hall, unitIndex) })
+                .first('data_version')
+            ).data_version,
+          );
         const [unitABefore, unitBBefore] = [await versionOf(0), await versionOf(1)];
-        const edited = await unitB.send('put', `/api/insured-persons/${moved.personId}/contact`, { mobile: '13655556666', contactAddress: '厦门市湖里区' });
+        const edited = await unitB.send('put', `/api/insured-persons/${moved.personId}/contact`, {
+          mobile: '13655556666',
+          contactAddress: '厦门市湖里区',
+        });
         expect(edited.status).toBe(200);
         expect(edited.body.contact).toEqual({ mobile: '13655556666', contactAddress: '厦门市湖里区' });
-        expect((await unit.get(`/api/insured-persons/${moved.personId}`)).body.contact).toEqual({ mobile: asUnitA.mobile, contactAddress: asUnitA.contact_address });
+        expect((await unit.get(`/api/insured-persons/${moved.personId}`)).body.contact).toEqual({
+          mobile: asUnitA.mobile,
+          contactAddress: asUnitA.contact_address,
+        });
         // Nothing unit A shows changed, so its cached pages need not be dropped; unit B's must be.
         expect(await versionOf(0)).toBe(unitABefore);
         expect(await versionOf(1)).toBeGreaterThan(unitBBefore);

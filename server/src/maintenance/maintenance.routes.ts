@@ -54,7 +54,7 @@ export function maintenanceRoutes(maintenance: MaintenanceService): RouteDefinit
     route({
       method: 'put',
       path: '/insured-persons/:personId/contact',
-      summary: "Changes the mobile and contact address of a person the unit insures, at once",
+      summary: 'Changes the mobile and contact address of a person the unit insures, at once',
       tag: 'maintenance',
       access: UNIT_ROLES,
       params: personParams,
@@ -65,7 +65,7 @@ export function maintenanceRoutes(maintenance: MaintenanceService): RouteDefinit
     route({
       method: 'post',
       path: '/insured-persons/:personId/hukou-changes',
-      summary: "Submits a change of the household registration of a person the unit insures for review",
+      summary: 'Submits a change of the household registration of a person the unit insures for review',
       tag: 'maintenance',
       access: UNIT_ROLES,
       params: personParams,

@@ -1,14 +1,7 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { ChangeKind, PayloadOf, Submission } from '@common/api/submissions';
-import type {
-  BankAccountChange,
-  BankBranchPage,
-  bankBranchQuery,
-  ContactChange,
-  HukouChange,
-  UnitInfoChange,
-} from '@common/api/maintenance';
+import type { BankAccountChange, BankBranchPage, bankBranchQuery, ContactChange, HukouChange, UnitInfoChange } from '@common/api/maintenance';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import type { Clock } from '../clock';
 import { recordAudit } from '../audit/audit.store';
@@ -189,7 +182,8 @@ export async function applyChanges(trx: Knex.Transaction, changes: PendingChange
   const applied: AppliedChanges = new Map();
   for (const change of changes) {
     const { table, columns, record } = TARGETS[change.type];
-    const id = table === 'units' ? change.unitId : change.personId !== null ? await store.latestEmploymentId(change.unitId, change.personId) : undefined;
+    const id =
+      table === 'units' ? change.unitId : change.personId !== null ? await store.latestEmploymentId(change.unitId, change.personId) : undefined;
     if (id === undefined) throw new Error(`change ${change.id} names no person the unit employed`);
     const before = await store.read(table, id, columns);
     await store.write(table, id, columns, change.payload.after, at);

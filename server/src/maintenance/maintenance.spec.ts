@@ -1,5 +1,14 @@
 import { AGENTS, type HallClient } from '../../test/harness';
-import { activeEmployees, auditEntriesOf, bankAccountChange, fieldsOf, unitHallPerSpec, unitIdOf, unitInfoChange, wuyiBranch } from '../../test/declarations';
+import {
+  activeEmployees,
+  auditEntriesOf,
+  bankAccountChange,
+  fieldsOf,
+  unitHallPerSpec,
+  unitIdOf,
+  unitInfoChange,
+  wuyiBranch,
+} from '../../test/declarations';
 import { DEMO_UNITS } from '../db/seeds/demo';
 import { bundledBankBranches } from './bank-branches';
 
@@ -35,7 +44,9 @@ describe('maintenance of the unit', () => {
     expect(refused.status).toBe(400);
     expect(fieldsOf(refused)).toEqual(['contactPhone:PHONE_FORMAT', 'contactEmail:EMAIL_FORMAT', 'legalRepName:REQUIRED']);
     expect(refused.body.details.fields[0].message).toContain('landline');
-    expect((await context.unit.post('/api/unit/info-changes', { ...unitInfoChange, contactPhone: '13800000001', contactEmail: '' })).status).toBe(201);
+    expect((await context.unit.post('/api/unit/info-changes', { ...unitInfoChange, contactPhone: '13800000001', contactEmail: '' })).status).toBe(
+      201,
+    );
   });
 
   it('submits an information change that takes effect only when approved, one at a time, audited with before and after', async () => {
@@ -67,12 +78,21 @@ describe('maintenance of the unit', () => {
     hall.clock.set('2026-11-10T02:20:00Z');
     expect((await decide(submitted.body.id, { approve: true })).body).toEqual({ approved: 1, rejected: 0 });
     const after = await unit.get('/api/unit');
-    expect(after.body).toEqual(jasmine.objectContaining({ contactName: '郑丽华', contactPhone: '0591-83330001', legalRepPhone: '13900000009', pendingChanges: [] }));
+    expect(after.body).toEqual(
+      jasmine.objectContaining({ contactName: '郑丽华', contactPhone: '0591-83330001', legalRepPhone: '13900000009', pendingChanges: [] }),
+    );
     const audit = await auditOf(context, 'declaration_approved', submitted.body.id);
     expect(audit.before).toEqual({ status: 'pending', unit: submitted.body.payload.before });
     expect(audit.after).toEqual({ status: 'approved', reason: null, unit: unitInfoChange });
     // No screen shows when the unit's record last changed: the row is read.
-    expect((await context.hall.db.knex('units').where({ id: await unitIdOf(context.hall, 0) }).first()).updated_at).toBe('2026-11-10T02:20:00.000Z');
+    expect(
+      (
+        await context.hall.db
+          .knex('units')
+          .where({ id: await unitIdOf(context.hall, 0) })
+          .first()
+      ).updated_at,
+    ).toBe('2026-11-10T02:20:00.000Z');
   });
 
   it('refuses a change that changes nothing', async () => {
@@ -187,7 +207,11 @@ describe('bank branch search', () => {
   it('holds at least 600 branches of every major bank', async () => {
     const all = bundledBankBranches().search('zh', undefined, 0, 10_000);
     expect(all.total).toBeGreaterThanOrEqual(600);
-    const banks = new Set(bundledBankBranches().search('h', undefined, 0, 10_000).items.map((b) => b.bankCategory));
+    const banks = new Set(
+      bundledBankBranches()
+        .search('h', undefined, 0, 10_000)
+        .items.map((b) => b.bankCategory),
+    );
     expect(banks.size).toBe(15);
   });
 });

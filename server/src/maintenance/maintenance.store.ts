@@ -24,7 +24,11 @@ export const BANK_ACCOUNT_COLUMNS = {
 
 export const CONTACT_COLUMNS = { mobile: 'mobile', contactAddress: 'contact_address' } as const;
 
-export const HUKOU_COLUMNS = { hukouType: 'hukou_type', hukouAddress: 'hukou_address', ethnicity: 'ethnicity' } as const satisfies ColumnsOf<'hukou-change'>;
+export const HUKOU_COLUMNS = {
+  hukouType: 'hukou_type',
+  hukouAddress: 'hukou_address',
+  ethnicity: 'ethnicity',
+} as const satisfies ColumnsOf<'hukou-change'>;
 
 export type Fields<C extends Columns> = { [K in keyof C]: string | null };
 
@@ -78,6 +82,8 @@ export class MaintenanceStore {
    * no other unit sees them.
    */
   async write(table: MaintainedTable, id: number, columns: Columns, values: Record<string, unknown>, at: string): Promise<void> {
-    await this.db(table).where({ id }).update({ ...columnsOf(values, columns), updated_at: at });
+    await this.db(table)
+      .where({ id })
+      .update({ ...columnsOf(values, columns), updated_at: at });
   }
 }

@@ -3,8 +3,7 @@ import { IDEMPOTENCY_HEADER } from '../http/idempotency';
 import type { RouteDefinition } from '../http/route';
 import { VERSION } from '../version';
 
-const jsonSchema = (schema: ZodType, io: 'input' | 'output') =>
-  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
+const jsonSchema = (schema: ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
 
 const errorResponse = {
   description: 'Error: `{code, message, details}`',
@@ -30,7 +29,7 @@ export function openApiDocument(routes: RouteDefinition[]): Record<string, unkno
       ['query', def.query],
     ] as const) {
       if (!schema) continue;
-      const properties = (jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] });
+      const properties = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, propertySchema] of Object.entries(properties.properties ?? {})) {
         parameters.push({ name, in: where, required: where === 'path' || properties.required?.includes(name), schema: propertySchema });
       }
@@ -45,9 +44,7 @@ export function openApiDocument(routes: RouteDefinition[]): Record<string, unkno
       tags: [def.tag],
       'x-access': def.access,
       ...(parameters.length ? { parameters } : {}),
-      ...(def.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(def.body, 'input') } } } }
-        : {}),
+      ...(def.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(def.body, 'input') } } } } : {}),
       responses: {
         [success]: def.response
           ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(def.response, 'output') } } }

@@ -96,14 +96,18 @@ export class AssessmentStore {
   }
 
   async updateDetail(id: number, amounts: AssessedAmounts, assessedAt: string): Promise<void> {
-    await this.db('payment_details').where({ id }).update({ ...amounts, assessed_at: assessedAt });
+    await this.db('payment_details')
+      .where({ id })
+      .update({ ...amounts, assessed_at: assessedAt });
   }
 
   /** Deletes the details, in chunks of bound ids; how many went. */
   async removeDetails(ids: number[]): Promise<number> {
     let removed = 0;
     for (let i = 0; i < ids.length; i += INSERT_CHUNK_ROWS) {
-      removed += await this.db('payment_details').whereIn('id', ids.slice(i, i + INSERT_CHUNK_ROWS)).delete();
+      removed += await this.db('payment_details')
+        .whereIn('id', ids.slice(i, i + INSERT_CHUNK_ROWS))
+        .delete();
     }
     return removed;
   }

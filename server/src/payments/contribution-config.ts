@@ -8,7 +8,6 @@ export interface ContributionConfig {
   rates: Map<string, ContributionRate>;
 }
 
-
 /** The base limits and the rates in force for a fee period (configuration with effective periods). */
 export async function contributionConfig(db: Knex, period: FeePeriod): Promise<ContributionConfig> {
   const { limits, rates } = await new AssessmentStore(db).contributionSettings(period);

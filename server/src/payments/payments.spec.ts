@@ -7,7 +7,12 @@ import { DEMO_UNITS } from '../db/seeds/demo';
 const HAND_CHECKED = [
   { id: '350102199001010015', name: '方地板', wageFen: 300_000, expect: { base: 480_000, u310: 36_000, p310: 9_600, u330: 2_400, u510: 2_400 } },
   { id: '350102199001020011', name: '方中间', wageFen: 1_000_050, expect: { base: 1_000_050, u310: 75_004, p310: 20_001, u330: 5_000, u510: 5_000 } },
-  { id: '350102199001030017', name: '=方天花板', wageFen: 3_000_000, expect: { base: 2_400_000, u310: 180_000, p310: 48_000, u330: 12_000, u510: 12_000 } },
+  {
+    id: '350102199001030017',
+    name: '=方天花板',
+    wageFen: 3_000_000,
+    expect: { base: 2_400_000, u310: 180_000, p310: 48_000, u330: 12_000, u510: 12_000 },
+  },
 ] as const;
 
 async function enrol(hall: TestHall, unitId: number, person: (typeof HAND_CHECKED)[number], startMonth: string, endMonth: string | null = null) {
@@ -105,7 +110,7 @@ describe('payment details and contributions', () => {
     expect(await periodsOf(added)).toEqual(['202612']);
   });
 
-  it("assesses the current period by itself the first time it is looked at", async () => {
+  it('assesses the current period by itself the first time it is looked at', async () => {
     hall.clock.set('2026-12-03T02:00:00Z');
     await admin.signInUnitAdmin(0);
     // Any look through the API would assess the period: that nothing is there yet is read from the table.
@@ -134,10 +139,17 @@ describe('payment details and contributions', () => {
     const paidEarlier = (await admin.get('/api/payments/periods?from=202609&to=202609')).body.items[0];
     expect(paidEarlier).toEqual(jasmine.objectContaining({ collectedOn: '2026-09-15', overdueFen: 0, paidFen: paidEarlier.dueFen }));
 
-    const collected = await reviewer.post('/api/review/collections', { unitId: unitB, feePeriod: last, collectedOn: '2026-11-12', serial: 'ZS-2026-0001' });
+    const collected = await reviewer.post('/api/review/collections', {
+      unitId: unitB,
+      feePeriod: last,
+      collectedOn: '2026-11-12',
+      serial: 'ZS-2026-0001',
+    });
     expect(collected.body).toEqual({ feePeriod: last, paidDetails: sum.length, amountFen: october.dueFen });
     const after = (await adminB.get(`/api/payments/periods?from=${last}&to=${last}`)).body.items[0];
-    expect(after).toEqual(jasmine.objectContaining({ paidFen: october.dueFen, overdueFen: 0, collectedOn: '2026-11-12', collectionSerial: 'ZS-2026-0001' }));
+    expect(after).toEqual(
+      jasmine.objectContaining({ paidFen: october.dueFen, overdueFen: 0, collectedOn: '2026-11-12', collectionSerial: 'ZS-2026-0001' }),
+    );
     const detail = await adminB.get(`/api/payments/details?from=${last}&to=${last}&pageSize=1`);
     expect(detail.body.items[0].status).toBe('paid');
     expect(detail.body.items[0].collectionSerial).toBe('ZS-2026-0001');

@@ -1,11 +1,5 @@
 import type { Knex } from 'knex';
-import type {
-  PaymentDetail,
-  PaymentDetailQuery,
-  PaymentStatementLine,
-  UnitPaymentPeriod,
-  UnitPaymentQuery,
-} from '@common/api/payments';
+import type { PaymentDetail, PaymentDetailQuery, PaymentStatementLine, UnitPaymentPeriod, UnitPaymentQuery } from '@common/api/payments';
 import type { FeePeriod } from '@common/fee-period';
 import type { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
 import { maskIdNumber } from '@common/validators/id-number';
@@ -116,10 +110,7 @@ export class PaymentStore {
     // Sorting by name or ID number relies on the person join that withPerson adds.
     if (sort !== 'feePeriod') rows.orderBy(SORT_COLUMNS[sort], direction);
     for (const column of INDEX_ORDER) rows.orderBy(column, direction);
-    const [count, items] = await Promise.all([
-      this.count(unitId, f),
-      withPerson(rows.limit(pageSize).offset(page * pageSize)),
-    ]);
+    const [count, items] = await Promise.all([this.count(unitId, f), withPerson(rows.limit(pageSize).offset(page * pageSize))]);
     return { items: items.map((r) => toDetail(r, this.current)), total: count };
   }
 
@@ -170,7 +161,10 @@ export class PaymentStore {
     const direction = f.direction ?? 'desc';
     const [count, rows] = await Promise.all([
       this.periods(unitId, f).countDistinct({ n: 'd.fee_period' }).first(),
-      this.periodRows(unitId, f).orderBy('d.fee_period', direction).limit(pageSize).offset(page * pageSize),
+      this.periodRows(unitId, f)
+        .orderBy('d.fee_period', direction)
+        .limit(pageSize)
+        .offset(page * pageSize),
     ]);
     return { items: rows.map((r) => this.toPeriod(r)), total: Number(count?.n ?? 0) };
   }
@@ -210,9 +204,7 @@ export class PaymentStore {
       .select('d.fee_period', 'c.collected_on', 'c.serial')
       .countDistinct({ persons: 'd.person_id' })
       .sum({ unit: 'd.unit_amount_fen', person: 'd.person_amount_fen' })
-      .select(
-        this.db.raw('sum(case when d.paid_at is not null then d.unit_amount_fen + d.person_amount_fen else 0 end) as paid'),
-      );
+      .select(this.db.raw('sum(case when d.paid_at is not null then d.unit_amount_fen + d.person_amount_fen else 0 end) as paid'));
   }
 
   private toPeriod(r: PeriodRow): UnitPaymentPeriod {

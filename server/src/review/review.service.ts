@@ -105,19 +105,17 @@ export class ReviewService {
       }
       await recordAudits(
         trx,
-        pending.map(
-          (d): AuditEntry => ({
-            at,
-            userId: actor.userId,
-            unitId: d.unitId,
-            action: `declaration_${status}`,
-            entityType: 'declaration',
-            entityId: d.id,
-            before: { status: 'pending', ...changes.get(d.id)?.before },
-            after: { status, reason, ...changes.get(d.id)?.after },
-            requestId,
-          }),
-        ),
+        pending.map((d): AuditEntry => ({
+          at,
+          userId: actor.userId,
+          unitId: d.unitId,
+          action: `declaration_${status}`,
+          entityType: 'declaration',
+          entityId: d.id,
+          before: { status: 'pending', ...changes.get(d.id)?.before },
+          after: { status, reason, ...changes.get(d.id)?.after },
+          requestId,
+        })),
       );
       return { approved: decision.approve ? ids.length : 0, rejected: decision.approve ? 0 : ids.length };
     });

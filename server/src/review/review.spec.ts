@@ -52,11 +52,18 @@ describe("the agency's review", () => {
 
   it('approves the addition of a resident: employee coverage from the effective month, resident insurance ends with it', async () => {
     const [resident] = await residents(hall);
-    const declared = await unitA.post('/api/additions', addition(resident.idNumber, { name: resident.name, mobile: '13700001111', wageFen: 720_000 }));
+    const declared = await unitA.post(
+      '/api/additions',
+      addition(resident.idNumber, { name: resident.name, mobile: '13700001111', wageFen: 720_000 }),
+    );
     expect((await unitA.get(`/api/insured-persons/${resident.personId}`)).status).toBe(404);
     // Resident insurance is held without a unit: no screen of the hall shows it, so its rows are read.
     const residentInsurance = () =>
-      hall.db.knex('enrollments').where({ person_id: resident.personId }).whereNull('unit_id').select('insurance_type', 'status', 'start_month', 'end_month');
+      hall.db
+        .knex('enrollments')
+        .where({ person_id: resident.personId })
+        .whereNull('unit_id')
+        .select('insurance_type', 'status', 'start_month', 'end_month');
     expect(await residentInsurance()).toEqual([{ insurance_type: '390', status: 'active', start_month: '202001', end_month: null }]);
 
     hall.clock.set('2026-11-10T02:20:00Z');
@@ -65,7 +72,9 @@ describe("the agency's review", () => {
     expect(approved.body).toEqual({ approved: 1, rejected: 0 });
 
     const insured = await insuredDetail(unitA, resident.personId);
-    expect(insured.insurance).toEqual(['310', '330', '510'].map((insuranceType) => ({ insuranceType, startMonth: '202611', endMonth: null, status: 'active' })));
+    expect(insured.insurance).toEqual(
+      ['310', '330', '510'].map((insuranceType) => ({ insuranceType, startMonth: '202611', endMonth: null, status: 'active' })),
+    );
     expect(insured.employment).toEqual(jasmine.objectContaining({ status: 'active', startMonth: '202611', endMonth: null, wageFen: 720_000 }));
     expect(insured.contact.mobile).toBe('13700001111');
     expect(await residentInsurance()).toEqual([{ insurance_type: '390', status: 'terminated', start_month: '202001', end_month: '202611' }]);
@@ -73,13 +82,18 @@ describe("the agency's review", () => {
     expect((await hall.db.knex('insured_persons').where({ id: resident.personId }).first()).mobile).toBe('13700001111');
 
     const shown = await unitA.get(`/api/declarations/${declared.body.id}`);
-    expect(shown.body).toEqual(jasmine.objectContaining({ status: 'approved', reviewedBy: DEMO_REVIEWER.name, reviewedAt: '2026-11-10T02:20:00.000Z' }));
+    expect(shown.body).toEqual(
+      jasmine.objectContaining({ status: 'approved', reviewedBy: DEMO_REVIEWER.name, reviewedAt: '2026-11-10T02:20:00.000Z' }),
+    );
     expect((await unitA.get('/api/declarations?queue=audited')).body.items.map((d: { id: number }) => d.id)).toEqual([declared.body.id]);
     const audits = await auditEntriesOf(unitA, 'declaration_approved', declared.body.id);
     expect(audits.length).toBe(1);
     const [audit] = audits;
     expect(audit.before).toEqual(
-      jasmine.objectContaining({ status: 'pending', individualInsurance: [{ insuranceType: '390', startMonth: '202001', endMonth: null, status: 'active' }] }),
+      jasmine.objectContaining({
+        status: 'pending',
+        individualInsurance: [{ insuranceType: '390', startMonth: '202001', endMonth: null, status: 'active' }],
+      }),
     );
     expect(audit.after.individualInsurance).toEqual([{ insuranceType: '390', startMonth: '202001', endMonth: '202611', status: 'terminated' }]);
     expect(audit.after.employment).toEqual(jasmine.objectContaining({ startMonth: '202611', wageFen: 720_000 }));
@@ -91,7 +105,9 @@ describe("the agency's review", () => {
     await decide(declared.body.id, { approve: true });
     const [listed] = await insuredByIdNumber(unitA, idNumber);
     const person = await insuredDetail(unitA, listed.personId);
-    expect(person.basic).toEqual(jasmine.objectContaining({ name: '陈新员', idNumber, sex: Number(idNumber[16]) % 2 ? 'male' : 'female', birthDate: '1965-01-01' }));
+    expect(person.basic).toEqual(
+      jasmine.objectContaining({ name: '陈新员', idNumber, sex: Number(idNumber[16]) % 2 ? 'male' : 'female', birthDate: '1965-01-01' }),
+    );
     expect(person.insurance.map((e: { insuranceType: string; startMonth: string }) => [e.insuranceType, e.startMonth])).toEqual([['310', '202612']]);
     // No screen names the person a declaration points at: the link is read from its row.
     expect((await hall.db.knex('declarations').where({ id: declared.body.id }).first()).person_id).toBe(listed.personId);
@@ -204,7 +220,9 @@ describe("the agency's review", () => {
     const unitAId = await unitIdOf(hall, 0);
     const idNumber = newIdNumber(34);
     const detailsOfNovember = async () =>
-      (await unitA.get(`/api/payments/details?q=${idNumber}&from=202611&to=202611`)).body.items.map((d: { insuranceType: string }) => d.insuranceType).sort();
+      (await unitA.get(`/api/payments/details?q=${idNumber}&from=202611&to=202611`)).body.items
+        .map((d: { insuranceType: string }) => d.insuranceType)
+        .sort();
     const declared = await unitA.post('/api/additions', addition(idNumber));
     // Looked at, November is assessed, before the newcomer is insured.
     expect(await detailsOfNovember()).toEqual([]);

@@ -67,7 +67,12 @@ describe('what the workbook workers spool to disk', () => {
 
       const child = spawnSync(
         process.execPath,
-        ['--import', 'tsx', '-e', `import('./server/src/workers/spool-folder.ts').then((m) => console.log(m.processSpoolFolder(${JSON.stringify(root)})))`],
+        [
+          '--import',
+          'tsx',
+          '-e',
+          `import('./server/src/workers/spool-folder.ts').then((m) => console.log(m.processSpoolFolder(${JSON.stringify(root)})))`,
+        ],
         { encoding: 'utf8' },
       );
       const childFolder = child.stdout.trim();

@@ -42,10 +42,9 @@ export function additionForm(options: AdditionOptions) {
     personnelCategory: choice<PersonnelCategory>('in_service', [required]),
     employmentForm: choice<EmploymentForm>(''),
     workStartDate: textControl(),
-    insuranceTypes: new FormRecord(
-      Object.fromEntries(options.insuranceTypes.map((type) => [type, new FormControl(true, { nonNullable: true })])),
-      { validators: atLeastOne },
-    ),
+    insuranceTypes: new FormRecord(Object.fromEntries(options.insuranceTypes.map((type) => [type, new FormControl(true, { nonNullable: true })])), {
+      validators: atLeastOne,
+    }),
     remark: textControl([maxLength('remark')]),
   });
   // The ID type decides which checks the number must pass.

@@ -1,11 +1,5 @@
 import { httpResource } from '@angular/common/http';
-import type {
-  PaymentDetail,
-  PaymentDetailPage,
-  PaymentDetailQuery,
-  UnitPaymentPage,
-  UnitPaymentQuery,
-} from '@common/api/payments';
+import type { PaymentDetail, PaymentDetailPage, PaymentDetailQuery, UnitPaymentPage, UnitPaymentQuery } from '@common/api/payments';
 import { pageResource } from '../shared/table/page-resource';
 import { queryParams, type PageParams } from '../shared/table/paging';
 

@@ -36,18 +36,14 @@ export class PrintApi {
   /** Every row of a batch in the order of its workbook. */
   async batchDeclarations(batchId: number): Promise<Submission[]> {
     // A batch's rows sit in the pending queue until reviewed, then in the audited one.
-    const queues = await Promise.all(
-      ['pending', 'audited'].map((queue) => this.allPages<Submission>('/api/declarations', { queue, batchId })),
-    );
+    const queues = await Promise.all(['pending', 'audited'].map((queue) => this.allPages<Submission>('/api/declarations', { queue, batchId })));
     return queues.flat().sort((a, b) => (a.rowNumber ?? a.id) - (b.rowNumber ?? b.id));
   }
 
   private async allPages<T>(url: string, params: Record<string, string | number>): Promise<T[]> {
     const all: T[] = [];
     for (let page = 0; ; page++) {
-      const answer = await firstValueFrom(
-        this.http.get<{ items: T[]; total: number }>(url, { params: { ...params, page, pageSize: PAGE_SIZE } }),
-      );
+      const answer = await firstValueFrom(this.http.get<{ items: T[]; total: number }>(url, { params: { ...params, page, pageSize: PAGE_SIZE } }));
       all.push(...answer.items);
       if (answer.items.length < PAGE_SIZE || all.length >= answer.total) return all;
     }

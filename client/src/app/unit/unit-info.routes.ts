@@ -1,5 +1,3 @@
 import type { Routes } from '@angular/router';
 
-export const unitInfoRoutes: Routes = [
-  { path: '', loadComponent: () => import('./unit-info-page/unit-info-page').then((m) => m.UnitInfoPage) },
-];
+export const unitInfoRoutes: Routes = [{ path: '', loadComponent: () => import('./unit-info-page/unit-info-page').then((m) => m.UnitInfoPage) }];

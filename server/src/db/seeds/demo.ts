@@ -170,7 +170,9 @@ async function insertPersons(trx: Knex.Transaction, generator: PersonGenerator, 
   }));
   const persons: { id: number; personal: { ethnicity: string; hukou_type: string; mobile: string } }[] = [];
   for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) {
-    const inserted = await trx('insured_persons').insert(rows.slice(i, i + INSERT_CHUNK_ROWS)).returning('id');
+    const inserted = await trx('insured_persons')
+      .insert(rows.slice(i, i + INSERT_CHUNK_ROWS))
+      .returning('id');
     inserted.forEach((r: { id: number }, j: number) => {
       const { ethnicity, hukou_type, mobile } = rows[i + j];
       persons.push({ id: r.id, personal: { ethnicity, hukou_type, mobile } });

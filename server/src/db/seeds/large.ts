@@ -11,7 +11,13 @@ import { INSERT_CHUNK_ROWS } from '../dialect';
 import { DEMO_LIMITS, DEMO_PASSWORDS } from './demo';
 import { seededRandom } from './people';
 
-export const LARGE_UNIT = { creditCode: '91350100MA8LARGE2B', name: '福州大型制造集团有限公司', persons: 100_000, markedArea: '350102', marked: 20_000 } as const;
+export const LARGE_UNIT = {
+  creditCode: '91350100MA8LARGE2B',
+  name: '福州大型制造集团有限公司',
+  persons: 100_000,
+  markedArea: '350102',
+  marked: 20_000,
+} as const;
 const OTHER_AREAS = ['350103', '350104', '350105', '350111', '350203', '350206', '110105', '310104', '440305'];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚俊婷宇鹏颖琳斌凯辉蕾倩瑶璐';
@@ -68,7 +74,9 @@ export async function seedLarge(knex: Knex, now: Date, log: (line: string) => vo
       }
       const ids: number[] = [];
       for (let i = 0; i < people.length; i += INSERT_CHUNK_ROWS) {
-        const rows = await trx('insured_persons').insert(people.slice(i, i + INSERT_CHUNK_ROWS)).returning('id');
+        const rows = await trx('insured_persons')
+          .insert(people.slice(i, i + INSERT_CHUNK_ROWS))
+          .returning('id');
         ids.push(...rows.map((r: { id: number }) => r.id));
       }
       const employments = [];
@@ -77,10 +85,28 @@ export async function seedLarge(knex: Knex, now: Date, log: (line: string) => vo
       for (const personId of ids) {
         const wageFen = int(30, 350) * 10_000;
         const base = contributionBaseFen(wageFen, DEMO_LIMITS.floorFen, DEMO_LIMITS.ceilingFen);
-        employments.push({ unit_id: unitId, person_id: personId, wage_fen: wageFen, personnel_category: 'in_service', hukou_type: 'urban', status: 'active', start_month: '202001', created_at: at, updated_at: at });
+        employments.push({
+          unit_id: unitId,
+          person_id: personId,
+          wage_fen: wageFen,
+          personnel_category: 'in_service',
+          hukou_type: 'urban',
+          status: 'active',
+          start_month: '202001',
+          created_at: at,
+          updated_at: at,
+        });
         for (const type of EMPLOYEE_INSURANCE_TYPES) {
           const rate = INSURANCE_TYPES[type];
-          enrollments.push({ person_id: personId, unit_id: unitId, insurance_type: type, start_month: '202001', status: 'active', created_at: at, updated_at: at });
+          enrollments.push({
+            person_id: personId,
+            unit_id: unitId,
+            insurance_type: type,
+            start_month: '202001',
+            status: 'active',
+            created_at: at,
+            updated_at: at,
+          });
           for (let period = first; period <= current; period = addMonths(period, 1)) {
             const paid = period < current;
             details.push({

@@ -73,10 +73,12 @@ describe('ChangePasswordPage', () => {
   it('shows a wrong current password under its field', async () => {
     await open(AGENT_ONE_UNIT);
     await fill('not-mine-1', 'Harbour7Lantern');
-    http.expectOne('/api/auth/password').flush(
-      { code: 'VALIDATION_FAILED', message: '', details: { fields: [{ field: 'currentPassword', code: 'PASSWORD_WRONG', message: '' }] } },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    http
+      .expectOne('/api/auth/password')
+      .flush(
+        { code: 'VALIDATION_FAILED', message: '', details: { fields: [{ field: 'currentPassword', code: 'PASSWORD_WRONG', message: '' }] } },
+        { status: 400, statusText: 'Bad Request' },
+      );
     await page.stable();
     expect(await page.errors('current-password')).toEqual(['当前密码不正确']);
     expect(TestBed.inject(Router).url).toBe('/change-password');

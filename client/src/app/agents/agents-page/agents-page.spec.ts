@@ -40,16 +40,15 @@ describe('AgentsPage', () => {
 
   async function tableRows(): Promise<Record<string, string>[]> {
     const table = await loader.getHarness(MatTableHarness);
-    return table.getCellTextByColumnName().then((columns) =>
-      columns['name'].text.map((_, row) =>
-        Object.fromEntries(Object.entries(columns).map(([column, cells]) => [column, cells.text[row]])),
-      ),
-    );
+    return table
+      .getCellTextByColumnName()
+      .then((columns) =>
+        columns['name'].text.map((_, row) => Object.fromEntries(Object.entries(columns).map(([column, cells]) => [column, cells.text[row]]))),
+      );
   }
 
   const input = (testId: string) => loader.getHarness(MatInputHarness.with({ selector: `[data-testid="${testId}"]` }));
-  const errorsOf = async (label: string) =>
-    (await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }))).getTextErrors();
+  const errorsOf = async (label: string) => (await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }))).getTextErrors();
 
   it('lists the unit’s agents with their status and when they were bound (China time)', async () => {
     expect(await tableRows()).toEqual([
@@ -71,7 +70,13 @@ describe('AgentsPage', () => {
     http.expectOne({ method: 'GET', url: '/api/agents' }).flush({ items: [LIN, WU, zhou] });
     await fixture.whenStable();
 
-    expect((await tableRows())[2]).toEqual({ name: '周杰', mobile: '13500135000', status: '已邀请，待本人接受', boundAt: '2026-11-24 14:00', actions: '撤回邀请' });
+    expect((await tableRows())[2]).toEqual({
+      name: '周杰',
+      mobile: '13500135000',
+      status: '已邀请，待本人接受',
+      boundAt: '2026-11-24 14:00',
+      actions: '撤回邀请',
+    });
     const snackBar = await documentLoader.getHarness(MatSnackBarHarness);
     expect(await snackBar.getMessage()).toBe('已向手机号 13500135000 的经办人发出邀请，本人登录接受后生效');
 
@@ -102,7 +107,9 @@ describe('AgentsPage', () => {
 
     expect((await tableRows()).map((row) => row['name'])).toEqual(['林小红', '吴大伟', '郑新']);
     expect(await (await input('agent-name')).getValue()).toBe('');
-    expect(await errorsOf('姓名')).withContext('a fresh form shows no errors').toEqual([]);
+    expect(await errorsOf('姓名'))
+      .withContext('a fresh form shows no errors')
+      .toEqual([]);
     const snackBar = await documentLoader.getHarness(MatSnackBarHarness);
     expect(await snackBar.getMessage()).toBe('已添加经办人 郑新');
   });
@@ -123,9 +130,7 @@ describe('AgentsPage', () => {
     await (await input('agent-mobile')).setValue('13800138000');
     await (await input('agent-password')).setValue('Start2026');
     await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="agent-add"]' }))).click();
-    http
-      .expectOne('/api/agents')
-      .flush({ code: 'AGENT_ALREADY_BOUND', message: '' }, { status: 409, statusText: 'Conflict' });
+    http.expectOne('/api/agents').flush({ code: 'AGENT_ALREADY_BOUND', message: '' }, { status: 409, statusText: 'Conflict' });
     await fixture.whenStable();
 
     const failure = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="agent-form-error"]');
@@ -219,10 +224,12 @@ describe('AgentsPage', () => {
       await (await dialogInput('reset-password')).setValue('Fresh2026');
       await (await dialogInput('reset-confirmation')).setValue('Fresh2026');
       await (await button('reset-submit')).click();
-      http.expectOne('/api/agents/2/password').flush(
-        { code: 'VALIDATION_FAILED', message: '', details: { fields: [{ field: 'password', code: 'PASSWORD_WEAK', message: '' }] } },
-        { status: 400, statusText: 'Bad Request' },
-      );
+      http
+        .expectOne('/api/agents/2/password')
+        .flush(
+          { code: 'VALIDATION_FAILED', message: '', details: { fields: [{ field: 'password', code: 'PASSWORD_WEAK', message: '' }] } },
+          { status: 400, statusText: 'Bad Request' },
+        );
       await fixture.whenStable();
 
       expect(await documentLoader.getAllHarnesses(MatDialogHarness)).not.toEqual([]);

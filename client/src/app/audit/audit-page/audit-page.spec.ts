@@ -47,7 +47,10 @@ describe('AuditPage', () => {
 
   const isList = (request: HttpRequest<unknown>) => request.url === '/api/audit';
   const isExport = (request: HttpRequest<unknown>) => request.url === '/api/audit/export';
-  const answerList = (...items: AuditEntry[]) => (request: TestRequest) => request.flush(pageOf(items));
+  const answerList =
+    (...items: AuditEntry[]) =>
+    (request: TestRequest) =>
+      request.flush(pageOf(items));
 
   beforeEach(() => {
     http = configureFeature('audit', auditRoutes);

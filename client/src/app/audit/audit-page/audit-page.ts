@@ -84,11 +84,14 @@ export class AuditPage {
     { initialValue: EVERY_DAY },
   );
 
-  private readonly filters = computed((): AuditFilters | null => {
-    const days = this.days();
-    if (days === null) return null;
-    return { user: this.user() || undefined, type: this.type() || undefined, ...days, q: this.term() || undefined };
-  }, { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
+  private readonly filters = computed(
+    (): AuditFilters | null => {
+      const days = this.days();
+      if (days === null) return null;
+      return { user: this.user() || undefined, type: this.type() || undefined, ...days, q: this.term() || undefined };
+    },
+    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+  );
   protected readonly paging = new Paging(this.filters);
   protected readonly entries = auditPageResource(() => {
     const filters = this.filters();

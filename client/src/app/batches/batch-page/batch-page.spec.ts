@@ -29,10 +29,7 @@ const VALIDATION: BatchValidation = {
   rows: 30,
   validRows: 28,
   invalidRows: 2,
-  errors: [
-    sheetError(4),
-    sheetError(9, { column: 'K', columnTitle: '申报月工资', code: 'AMOUNT_FORMAT', message: '请输入金额，最多两位小数' }),
-  ],
+  errors: [sheetError(4), sheetError(9, { column: 'K', columnTitle: '申报月工资', code: 'AMOUNT_FORMAT', message: '请输入金额，最多两位小数' })],
 };
 
 describe('BatchPage', () => {
@@ -123,7 +120,9 @@ describe('BatchPage', () => {
     expect(page.texts('batch-error-row').length).toBe(20);
     await (await page.loader.getHarness(MatPaginatorHarness)).goToLastPage();
     expect(page.cells('batch-error-row').map((cells) => cells[1])).toEqual(['42', '43', '44', '45', '46']);
-    expect(await (await page.button('batch-submit')).isDisabled()).withContext('nothing valid to submit').toBeTrue();
+    expect(await (await page.button('batch-submit')).isDisabled())
+      .withContext('nothing valid to submit')
+      .toBeTrue();
   });
 
   it('submits the valid rows after confirmation, with one Idempotency-Key for the retries', async () => {
@@ -163,10 +162,7 @@ describe('BatchPage', () => {
 
   it('tells why a file was refused, in the server’s words with their figures', async () => {
     await chooseFile('big.xlsx');
-    (await upload()).flush(
-      { code: 'UPLOAD_TOO_LARGE', message: '文件过大，最大 10 MB。' },
-      { status: 413, statusText: 'Payload Too Large' },
-    );
+    (await upload()).flush({ code: 'UPLOAD_TOO_LARGE', message: '文件过大，最大 10 MB。' }, { status: 413, statusText: 'Payload Too Large' });
     await page.stable();
     expect(page.text('batch-error')).toBe('文件过大，最大 10 MB。');
     expect(page.text('batch-result')).toBeNull();

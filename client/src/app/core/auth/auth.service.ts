@@ -67,16 +67,16 @@ export class AuthService {
   }
 
   declineInvitation(unitId: number): Observable<void> {
-    return this.http.post<void>(`/api/auth/invitations/${unitId}/decline`, null).pipe(
-      tap(() => this.state.update((session) => session && { ...session, pendingInvitations: Math.max(0, session.pendingInvitations - 1) })),
-    );
+    return this.http
+      .post<void>(`/api/auth/invitations/${unitId}/decline`, null)
+      .pipe(tap(() => this.state.update((session) => session && { ...session, pendingInvitations: Math.max(0, session.pendingInvitations - 1) })));
   }
 
   /** The user's own new password; the server ends their other sessions, and this one may go anywhere again. */
   changePassword(request: ChangePasswordRequest): Observable<void> {
-    return this.http.post<void>('/api/auth/password', request).pipe(
-      tap(() => this.state.update((session) => session && { ...session, user: { ...session.user, mustChangePassword: false } })),
-    );
+    return this.http
+      .post<void>('/api/auth/password', request)
+      .pipe(tap(() => this.state.update((session) => session && { ...session, user: { ...session.user, mustChangePassword: false } })));
   }
 
   /** Ends the session here even when the server cannot be told. */

@@ -9,9 +9,7 @@ import { provideTranslation } from './translation';
 
 function keysOf(node: TranslationObject, prefix = ''): string[] {
   return Object.entries(node).flatMap(([key, value]) =>
-    typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? keysOf(value, `${prefix}${key}.`)
-      : [`${prefix}${key}`],
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? keysOf(value, `${prefix}${key}.`) : [`${prefix}${key}`],
   );
 }
 
@@ -21,8 +19,12 @@ describe('translation catalogues', () => {
   for (const lang of LANGUAGES) {
     it(`${lang} has exactly the keys of zh-CN`, () => {
       const keys = keysOf(CATALOGUES[lang]).sort();
-      expect(keys.filter((key) => !reference.includes(key))).withContext('extra keys').toEqual([]);
-      expect(reference.filter((key) => !keys.includes(key))).withContext('missing keys').toEqual([]);
+      expect(keys.filter((key) => !reference.includes(key)))
+        .withContext('extra keys')
+        .toEqual([]);
+      expect(reference.filter((key) => !keys.includes(key)))
+        .withContext('missing keys')
+        .toEqual([]);
     });
 
     it(`${lang} has a non-empty text for every key`, () => {
@@ -36,9 +38,14 @@ describe('translation catalogues', () => {
     it(`${lang} words every API error code and field error code in flat sections`, () => {
       const errors = CATALOGUES[lang]['errors'] as Record<string, unknown>;
       const fieldErrors = CATALOGUES[lang]['fieldErrors'] as Record<string, unknown>;
-      for (const code of ERROR_CODES) expect(typeof errors[code]).withContext(`errors.${code}`).toBe('string');
+      for (const code of ERROR_CODES)
+        expect(typeof errors[code])
+          .withContext(`errors.${code}`)
+          .toBe('string');
       for (const code of FIELD_ERROR_CODES) {
-        expect(typeof fieldErrors[code]).withContext(`fieldErrors.${code}`).toBe('string');
+        expect(typeof fieldErrors[code])
+          .withContext(`fieldErrors.${code}`)
+          .toBe('string');
       }
       // The server reads these two sections as code → text.
       expect(Object.values(errors).every((text) => typeof text === 'string')).toBeTrue();

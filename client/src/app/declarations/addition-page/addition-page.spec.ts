@@ -100,11 +100,7 @@ describe('AdditionPage', () => {
     expect(await (await page.select('addition-idType')).getValueText()).toBe('居民身份证');
     expect(await page.optionTexts('addition-idType')).toEqual(['居民身份证', '港澳台居民居住证', '外国人永久居留身份证']);
     const boxes = await page.loader.getAllHarnesses(MatCheckboxHarness);
-    expect(await Promise.all(boxes.map((box) => box.getLabelText()))).toEqual([
-      '职工基本医疗保险',
-      '大额医疗费用补助',
-      '生育保险',
-    ]);
+    expect(await Promise.all(boxes.map((box) => box.getLabelText()))).toEqual(['职工基本医疗保险', '大额医疗费用补助', '生育保险']);
     expect(await Promise.all(boxes.map((box) => box.isChecked()))).toEqual([true, true, true]);
   });
 
@@ -167,7 +163,9 @@ describe('AdditionPage', () => {
     expect(await page.documentLoader.getAllHarnesses(MatDialogHarness)).toEqual([]);
     expect(page.text('addition-success')).toContain('已提交 王小明 的增员申报（2026-12 起参保），等待审核。');
     expect(page.element.querySelector(testId('addition-queue-link'))?.getAttribute('href')).toBe('/declarations/pending');
-    expect(await (await page.input('addition-name')).getValue()).withContext('the form is ready for the next person').toBe('');
+    expect(await (await page.input('addition-name')).getValue())
+      .withContext('the form is ready for the next person')
+      .toBe('');
   });
 
   it('sends the same Idempotency-Key when a failed submission is retried, and a new one for a new confirmation', async () => {
@@ -200,10 +198,7 @@ describe('AdditionPage', () => {
     await open();
     await fillIn();
     await quoteAndConfirm();
-    (await confirm()).flush(
-      validationFailed(['idNumber', 'INSURED_ELSEWHERE'], ['wageFen', 'AMOUNT_FORMAT']),
-      BAD_REQUEST,
-    );
+    (await confirm()).flush(validationFailed(['idNumber', 'INSURED_ELSEWHERE'], ['wageFen', 'AMOUNT_FORMAT']), BAD_REQUEST);
     await page.stable();
 
     expect(await page.documentLoader.getAllHarnesses(MatDialogHarness)).toEqual([]);
@@ -216,9 +211,7 @@ describe('AdditionPage', () => {
     await open();
     await fillIn();
     await page.click('addition-submit');
-    http
-      .expectOne('/api/additions/quote')
-      .flush(validationFailed(['effectiveMonth', 'EFFECTIVE_MONTH_NOT_ALLOWED']), BAD_REQUEST);
+    http.expectOne('/api/additions/quote').flush(validationFailed(['effectiveMonth', 'EFFECTIVE_MONTH_NOT_ALLOWED']), BAD_REQUEST);
     await page.stable();
 
     expect(await page.errors('addition-effectiveMonth')).toEqual(['参保月份只能是当月或下月（过了截止日只能选下月）']);

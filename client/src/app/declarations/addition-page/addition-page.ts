@@ -25,11 +25,7 @@ import { PeriodPipe } from '../../shared/format/period.pipe';
 import { LoadError } from '../../shared/load-error/load-error';
 import { Notice } from '../../shared/notice/notice';
 import { valueOf } from '../../shared/resource-value';
-import {
-  AdditionConfirmDialog,
-  type AdditionConfirmData,
-  type AdditionConfirmResult,
-} from '../addition-confirm-dialog/addition-confirm-dialog';
+import { AdditionConfirmDialog, type AdditionConfirmData, type AdditionConfirmResult } from '../addition-confirm-dialog/addition-confirm-dialog';
 import { additionForm, additionInput, type AdditionForm } from '../addition-form';
 import { additionOptionsResource, AdditionsApi } from '../additions-api';
 

@@ -84,7 +84,9 @@ describe('QueuePage', () => {
     (await open('/declarations/pending')).flush(apiError('INTERNAL'), SERVER_ERROR);
     await page.stable();
     expect(page.text('load-error')).toBe('系统繁忙，请稍后重试。重试');
-    expect(page.element.querySelector(testId('queue-table'))).withContext('no table without its rows').toBeNull();
+    expect(page.element.querySelector(testId('queue-table')))
+      .withContext('no table without its rows')
+      .toBeNull();
 
     page.element.querySelector<HTMLButtonElement>(`${testId('load-error')} button`)?.click();
     TestBed.tick();

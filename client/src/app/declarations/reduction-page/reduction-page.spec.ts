@@ -75,21 +75,20 @@ describe('ReductionPage', () => {
       { name: '王小明', idNumber: '350102********1234', sex: '男', startMonth: '2024-01', pending: '', pick: '选择' },
       { name: '李娜', idNumber: '110105********002X', sex: '女', startMonth: '2025-11', pending: '增员', pick: '选择' },
     ]);
-    expect(page.text('reduction-stop-month')).toBe(
-      '停保月份：2026-11 减员只能在当月办理。参保待遇享受至 2026-11 月底，之后的月份不再缴费。',
-    );
+    expect(page.text('reduction-stop-month')).toBe('停保月份：2026-11 减员只能在当月办理。参保待遇享受至 2026-11 月底，之后的月份不再缴费。');
     expect(page.element.querySelector(testId('reduction-stop-month'))?.querySelector('input, mat-select')).toBeNull();
   });
 
   it('searches by ID number or name once the typing pauses, from the first page', async () => {
     const paginator = await page.loader.getHarness(MatPaginatorHarness);
-    const second = await answeredDuring(paginator.goToNextPage(), isInsured, (request) =>
-      request.flush({ ...page1([]), page: 1, total: 45 }),
-    );
+    const second = await answeredDuring(paginator.goToNextPage(), isInsured, (request) => request.flush({ ...page1([]), page: 1, total: 45 }));
     expect(paramsOf(second)['page']).toBe('1');
     expect(await (await page.loader.getHarness(MatPaginatorHarness)).getRangeLabel()).toBe('第 21–40 条，共 45 条');
 
-    await typeAndPause(() => page.type('reduction-search', '3501'), () => http.expectNone(isInsured));
+    await typeAndPause(
+      () => page.type('reduction-search', '3501'),
+      () => http.expectNone(isInsured),
+    );
     const search = insuredRequest();
     expect(paramsOf(search)).toEqual(jasmine.objectContaining({ q: '3501', page: '0' }));
     search.flush(page1([WANG]));
@@ -125,7 +124,9 @@ describe('ReductionPage', () => {
 
     expect(page.text('reduction-success')).toBe('已提交 王小明 的减员申报（停保月份 2026-11），等待审核。 查看待审核申报');
     expect(page.text('reduction-selected')).withContext('ready for the next person').toBe('请先在上方列表中选择要减员的人员。');
-    expect((await page.tableRows()).map((row) => row['name'])).withContext('the list reloaded').toEqual(['李娜']);
+    expect((await page.tableRows()).map((row) => row['name']))
+      .withContext('the list reloaded')
+      .toEqual(['李娜']);
   });
 
   it('says clearly that a person whose addition is pending cannot be reduced', async () => {

@@ -43,6 +43,9 @@ export class ContactDialog {
   protected readonly submission = new DialogSubmission<InsuredPersonDetail>(this.form, inject(MatDialogRef));
 
   protected submit(): void {
-    this.submission.send(() => contactChange(this.form), (change) => this.api.changeContact(this.person.personId, change));
+    this.submission.send(
+      () => contactChange(this.form),
+      (change) => this.api.changeContact(this.person.personId, change),
+    );
   }
 }

@@ -65,6 +65,9 @@ export class HukouDialog {
   protected readonly submission = new DialogSubmission<Submission>(this.form, inject(MatDialogRef));
 
   protected submit(): void {
-    this.submission.send(() => hukouChange(this.form), (change, key) => this.api.changeHukou(this.person.personId, change, key));
+    this.submission.send(
+      () => hukouChange(this.form),
+      (change, key) => this.api.changeHukou(this.person.personId, change, key),
+    );
   }
 }

@@ -35,7 +35,10 @@ describe('InsuredListPage', () => {
   let page: Page;
 
   const isList = (request: HttpRequest<unknown>) => request.url === '/api/insured-persons';
-  const answerList = (...items: InsuredPerson[]) => (request: TestRequest) => request.flush(pageOf(items));
+  const answerList =
+    (...items: InsuredPerson[]) =>
+    (request: TestRequest) =>
+      request.flush(pageOf(items));
 
   beforeEach(() => (http = configureFeature('insured', insuredRoutes)));
 
@@ -97,8 +100,10 @@ describe('InsuredListPage', () => {
     const filters = { q: '赵', status: 'suspended', sort: 'startMonth', direction: 'asc' };
     expect(paramsOf(sorted)).toEqual({ ...filters, page: '0', pageSize: '20' });
 
-    const exported = await answeredDuring(page.click('insured-export'), (request) => request.url === '/api/insured-persons/export', (request) =>
-      request.flush(new Blob(['xlsx']), { headers: exportHeaders('港湾-参保人员.xlsx', 1) }),
+    const exported = await answeredDuring(
+      page.click('insured-export'),
+      (request) => request.url === '/api/insured-persons/export',
+      (request) => request.flush(new Blob(['xlsx']), { headers: exportHeaders('港湾-参保人员.xlsx', 1) }),
     );
     expect(paramsOf(exported)).toEqual(filters);
     expect(saved.map((file) => file.name)).toEqual(['港湾-参保人员.xlsx']);
@@ -106,9 +111,7 @@ describe('InsuredListPage', () => {
 
   it('shows a person in three tabs: basic with the whole ID number, contact, and insurance', async () => {
     await open(WANG);
-    await answeredDuring(page.click('insured-detail-open'), '/api/insured-persons/7', (request) =>
-      request.flush(insuredPersonDetail()),
-    );
+    await answeredDuring(page.click('insured-detail-open'), '/api/insured-persons/7', (request) => request.flush(insuredPersonDetail()));
 
     const dialog = await page.documentLoader.getHarness(MatDialogHarness);
     expect(await dialog.getTitleText()).toContain('参保人员信息');
@@ -172,7 +175,9 @@ describe('InsuredListPage', () => {
       put.flush(insuredPersonDetail({ contact: { mobile: '13700137000', contactAddress: null } }));
       await page.stable();
 
-      expect((await page.documentLoader.getAllHarnesses(MatDialogHarness)).length).withContext('the detail stays open').toBe(1);
+      expect((await page.documentLoader.getAllHarnesses(MatDialogHarness)).length)
+        .withContext('the detail stays open')
+        .toBe(1);
       await (await page.documentLoader.getHarness(MatTabGroupHarness)).selectTab({ label: '联系方式' });
       expect(page.parts('insured-detail-mobile')).toEqual(['手机号码', '13700137000']);
       expect(page.parts('insured-detail-contactAddress')).toEqual(['联系地址', '—']);

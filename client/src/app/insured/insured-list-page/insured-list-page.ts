@@ -46,18 +46,7 @@ const DEFAULT_SORT = { active: 'name', direction: 'asc' } as const satisfies Sor
 export class InsuredListPage {
   private readonly dialog = inject(MatDialog);
 
-  protected readonly columns = [
-    'name',
-    'idNumber',
-    'sex',
-    'birthDate',
-    'status',
-    'startMonth',
-    'endMonth',
-    'wage',
-    'insuranceTypes',
-    'actions',
-  ];
+  protected readonly columns = ['name', 'idNumber', 'sex', 'birthDate', 'status', 'startMonth', 'endMonth', 'wage', 'insuranceTypes', 'actions'];
   protected readonly statuses = INSURED_STATUSES;
   protected readonly exportUrl = INSURED_EXPORT;
 

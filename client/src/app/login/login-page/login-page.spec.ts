@@ -49,8 +49,7 @@ describe('LoginPage', () => {
 
   const input = (testId: string) => loader.getHarness(MatInputHarness.with({ selector: `[data-testid="${testId}"]` }));
   const button = (testId: string) => loader.getHarness(MatButtonHarness.with({ selector: `[data-testid="${testId}"]` }));
-  const errorsOf = async (label: string) =>
-    (await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }))).getTextErrors();
+  const errorsOf = async (label: string) => (await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }))).getTextErrors();
   const failure = () => (harness.routeNativeElement?.querySelector('[data-testid="login-error"]')?.textContent ?? '').trim();
 
   async function chooseTab(label: string): Promise<void> {
@@ -71,9 +70,7 @@ describe('LoginPage', () => {
     const creditCode = await input('login-unit-credit-code');
     await creditCode.setValue('12345');
     await creditCode.blur();
-    expect(await errorsOf('统一社会信用代码')).toEqual([
-      '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z）',
-    ]);
+    expect(await errorsOf('统一社会信用代码')).toEqual(['统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z）']);
   });
 
   it('signs a unit administrator in and opens the unit home', async () => {
@@ -95,9 +92,7 @@ describe('LoginPage', () => {
     await (await input('login-unit-credit-code')).setValue('91350100M000100Y43');
     await (await input('login-unit-password')).setValue('wrong');
     await (await button('login-unit-submit')).click();
-    http
-      .expectOne('/api/auth/login/unit')
-      .flush({ code: 'LOGIN_FAILED', message: '' }, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne('/api/auth/login/unit').flush({ code: 'LOGIN_FAILED', message: '' }, { status: 401, statusText: 'Unauthorized' });
     await harness.fixture.whenStable();
 
     expect(failure()).toBe('账号或密码错误。');
@@ -111,10 +106,7 @@ describe('LoginPage', () => {
     await (await button('login-unit-submit')).click();
     http
       .expectOne('/api/auth/login/unit')
-      .flush(
-        { code: 'LOGIN_THROTTLED', message: '', details: { retryAfterSeconds: 30 } },
-        { status: 429, statusText: 'Too Many Requests' },
-      );
+      .flush({ code: 'LOGIN_THROTTLED', message: '', details: { retryAfterSeconds: 30 } }, { status: 429, statusText: 'Too Many Requests' });
     await harness.fixture.whenStable();
 
     expect(failure()).toBe('登录尝试过于频繁，请 30 秒后再试。');
@@ -127,10 +119,7 @@ describe('LoginPage', () => {
     await (await button('login-agent-submit')).click();
     http
       .expectOne('/api/auth/login/agent')
-      .flush(
-        { code: 'LOGIN_LOCKED', message: '', details: { retryAfterSeconds: 890 } },
-        { status: 429, statusText: 'Too Many Requests' },
-      );
+      .flush({ code: 'LOGIN_LOCKED', message: '', details: { retryAfterSeconds: 890 } }, { status: 429, statusText: 'Too Many Requests' });
     await harness.fixture.whenStable();
 
     expect(failure()).toBe('密码错误次数过多，请 15 分钟后再从此处登录。');
@@ -163,7 +152,11 @@ describe('LoginPage', () => {
 
   for (const [why, session, expected] of [
     ['with invitations to answer to the unit picker', { ...AGENT_ONE_UNIT, pendingInvitations: 1 }, '/select-unit'],
-    ['whose password an administrator set to changing it', { ...AGENT_ONE_UNIT, user: { ...AGENT_ONE_UNIT.user, mustChangePassword: true } }, '/change-password'],
+    [
+      'whose password an administrator set to changing it',
+      { ...AGENT_ONE_UNIT, user: { ...AGENT_ONE_UNIT.user, mustChangePassword: true } },
+      '/change-password',
+    ],
   ] as const) {
     it(`sends an agent ${why}`, async () => {
       await chooseTab('经办人登录');

@@ -21,16 +21,7 @@ import { Toast } from '../../shared/toast';
  */
 @Component({
   selector: 'app-unit-picker',
-  imports: [
-    DatePipe,
-    MatButtonModule,
-    MatCardModule,
-    MatIconModule,
-    MatListModule,
-    MatProgressBarModule,
-    TranslatePipe,
-    PageFrame,
-  ],
+  imports: [DatePipe, MatButtonModule, MatCardModule, MatIconModule, MatListModule, MatProgressBarModule, TranslatePipe, PageFrame],
   templateUrl: './unit-picker.html',
   styleUrls: ['../../shared/frame-card.scss', './unit-picker.scss'],
 })

@@ -4,7 +4,9 @@ import { Pipe, type PipeTransform } from '@angular/core';
 @Pipe({ name: 'rate' })
 export class RatePipe implements PipeTransform {
   transform(bp: number): string {
-    const fraction = String(bp % 100).padStart(2, '0').replace(/0+$/, '');
+    const fraction = String(bp % 100)
+      .padStart(2, '0')
+      .replace(/0+$/, '');
     return `${Math.floor(bp / 100)}${fraction ? `.${fraction}` : ''}%`;
   }
 }

@@ -40,7 +40,10 @@ describe('PaymentDetailsPage', () => {
 
   const isList = (request: HttpRequest<unknown>) => request.url === '/api/payments/details';
   const isExport = (request: HttpRequest<unknown>) => request.url === '/api/payments/details/export';
-  const answerList = (...items: PaymentDetail[]) => (request: TestRequest) => request.flush(pageOf(items));
+  const answerList =
+    (...items: PaymentDetail[]) =>
+    (request: TestRequest) =>
+      request.flush(pageOf(items));
 
   beforeEach(() => (http = configureFeature('payments', paymentsRoutes)));
 

@@ -15,12 +15,7 @@ import { StatusChip } from '../../shared/status-chip/status-chip';
 import { Paging, searchTerm } from '../../shared/table/paging';
 import { PaymentDetailDialog, type PaymentDetailDialogData } from '../payment-detail-dialog/payment-detail-dialog';
 import { PeriodFilters, type PeriodFilter } from '../period-filters/period-filters';
-import {
-  PAYMENT_DETAILS_EXPORT,
-  paymentDetailPageResource,
-  paymentDetailParams,
-  type PaymentDetailFilters,
-} from '../payments-api';
+import { PAYMENT_DETAILS_EXPORT, paymentDetailPageResource, paymentDetailParams, type PaymentDetailFilters } from '../payments-api';
 
 type DetailSort = NonNullable<PaymentDetailQuery['sort']>;
 

@@ -28,7 +28,10 @@ describe('UnitPaymentsPage', () => {
   let page: Page;
 
   const isList = (request: HttpRequest<unknown>) => request.url === '/api/payments/periods';
-  const answerList = (...items: UnitPaymentPeriod[]) => (request: TestRequest) => request.flush(pageOf(items, 30));
+  const answerList =
+    (...items: UnitPaymentPeriod[]) =>
+    (request: TestRequest) =>
+      request.flush(pageOf(items, 30));
 
   beforeEach(() => (http = configureFeature('payments', paymentsRoutes)));
 

@@ -14,17 +14,7 @@ import { UNIT_PAYMENTS_EXPORT, unitPaymentPageResource, unitPaymentParams, type 
 /** 单位缴费明细: the unit's contributions per fee period, due against paid, with the collection that paid them. */
 @Component({
   selector: 'app-unit-payments-page',
-  imports: [
-    MatButtonModule,
-    MatSortModule,
-    MatTableModule,
-    RouterLink,
-    TranslatePipe,
-    FenPipe,
-    PeriodPipe,
-    PeriodFilters,
-    ListPage,
-  ],
+  imports: [MatButtonModule, MatSortModule, MatTableModule, RouterLink, TranslatePipe, FenPipe, PeriodPipe, PeriodFilters, ListPage],
   templateUrl: './unit-payments-page.html',
   styleUrl: './unit-payments-page.scss',
 })

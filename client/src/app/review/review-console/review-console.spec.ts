@@ -143,7 +143,9 @@ describe('ReviewConsole', () => {
     await answeredDuring(page.stable(), list.is, list.answer());
 
     expect(await (await page.documentLoader.getHarness(MatSnackBarHarness)).getMessage()).toBe('已通过 2 条，驳回 0 条');
-    expect(await (await page.button('review-batch-approve')).isDisabled()).withContext('nothing pending left').toBeTrue();
+    expect(await (await page.button('review-batch-approve')).isDisabled())
+      .withContext('nothing pending left')
+      .toBeTrue();
   });
 
   it('rejects from the detail, which shows the whole ID number', async () => {
@@ -216,7 +218,9 @@ describe('ReviewConsole', () => {
     });
     const changes = await answeredDuring(page.choose('review-type', '银行账户变更'), list.is, list.answer(change));
     expect(paramsOf(changes)['type']).toBe('bank-account-change');
-    expect((await page.tableRows())[0]).toEqual(jasmine.objectContaining({ personName: '本单位', idNumber: '', type: '银行账户变更', effectiveMonth: '' }));
+    expect((await page.tableRows())[0]).toEqual(
+      jasmine.objectContaining({ personName: '本单位', idNumber: '', type: '银行账户变更', effectiveMonth: '' }),
+    );
     await answeredDuring(page.click('review-detail'), '/api/review/declarations/60', (request) => request.flush(change));
     expect(page.parts('detail-idNumber')).toEqual([]);
     expect(page.cells('change-row')).toEqual([

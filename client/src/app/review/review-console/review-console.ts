@@ -7,7 +7,15 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { SUBMISSION_KINDS, SUBMISSION_STATUSES, type ReviewDecision, type ReviewResult, type Submission, type SubmissionKind, type SubmissionStatus } from '@common/api/submissions';
+import {
+  SUBMISSION_KINDS,
+  SUBMISSION_STATUSES,
+  type ReviewDecision,
+  type ReviewResult,
+  type Submission,
+  type SubmissionKind,
+  type SubmissionStatus,
+} from '@common/api/submissions';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { filter, type Observable } from 'rxjs';
 import { showDeclaration, type DeclarationDetailData } from '../../shared/declaration-detail/declaration-detail-dialog';
@@ -67,23 +75,10 @@ export class ReviewConsole {
     const { unit, batchId } = this.narrowing();
     return { status, type: type || undefined, from, to, unitId: unit?.id, batchId, ...this.paging.params() };
   });
-  protected readonly columns = [
-    'unitName',
-    'personName',
-    'idNumber',
-    'type',
-    'effectiveMonth',
-    'batch',
-    'submittedAt',
-    'status',
-    'actions',
-  ];
+  protected readonly columns = ['unitName', 'personName', 'idNumber', 'type', 'effectiveMonth', 'batch', 'submittedAt', 'status', 'actions'];
   /** A whole batch can be decided while its pending rows are listed. */
   protected readonly batchDecidable = computed(
-    () =>
-      this.narrowing().batchId !== undefined &&
-      this.filterValues().status === 'pending' &&
-      (valueOf(this.declarations)?.total ?? 0) > 0,
+    () => this.narrowing().batchId !== undefined && this.filterValues().status === 'pending' && (valueOf(this.declarations)?.total ?? 0) > 0,
   );
 
   protected narrowToUnit(declaration: Submission): void {

@@ -30,17 +30,7 @@ export interface DeclarationDetailData {
 
 @Component({
   selector: 'app-declaration-detail-dialog',
-  imports: [
-    DatePipe,
-    NgTemplateOutlet,
-    MatButtonModule,
-    MatDialogModule,
-    MatProgressBarModule,
-    TranslatePipe,
-    ChangeTable,
-    LoadError,
-    StatusChip,
-  ],
+  imports: [DatePipe, NgTemplateOutlet, MatButtonModule, MatDialogModule, MatProgressBarModule, TranslatePipe, ChangeTable, LoadError, StatusChip],
   templateUrl: './declaration-detail-dialog.html',
   styleUrl: './declaration-detail-dialog.scss',
 })
@@ -62,9 +52,7 @@ export class DeclarationDetailDialog {
     const declaration = this.declaration();
     return declaration !== undefined && !isDeclarationKind(declaration.type);
   });
-  protected readonly actions = computed(() =>
-    this.declaration()?.status === 'pending' ? (this.data.actions ?? []) : [],
-  );
+  protected readonly actions = computed(() => (this.declaration()?.status === 'pending' ? (this.data.actions ?? []) : []));
 }
 
 /** Opens the detail; emits the `id` of the action chosen in it, nothing when it is just closed. */

@@ -66,16 +66,15 @@ export function headerFacts(declaration: Submission): Fact[] {
 /** The addition's or reduction's own fields, as submitted. */
 export function payloadFacts(declaration: Submission): Fact[] {
   const payload: Readonly<Record<string, unknown>> = declaration.payload;
-  return PAYLOAD_ORDER.filter((field) => payload[field] !== undefined && payload[field] !== null && payload[field] !== '')
-    .map((field): Fact => {
-      const value = payload[field];
-      const label = `insured.fields.${field}`;
-      if (field === 'wageFen' && typeof value === 'number') return { label, parts: [key('common.yuan', { amount: formatFen(value) })] };
-      if (field === 'insuranceTypes' && Array.isArray(value)) {
-        return { label, parts: value.map((type) => key(`enums.insuranceType.${String(type)}`)) };
-      }
-      const enumeration = ENUMERATED[field];
-      if (enumeration) return { label, parts: [key(`${enumeration}.${String(value)}`)] };
-      return { label, text: String(value) };
-    });
+  return PAYLOAD_ORDER.filter((field) => payload[field] !== undefined && payload[field] !== null && payload[field] !== '').map((field): Fact => {
+    const value = payload[field];
+    const label = `insured.fields.${field}`;
+    if (field === 'wageFen' && typeof value === 'number') return { label, parts: [key('common.yuan', { amount: formatFen(value) })] };
+    if (field === 'insuranceTypes' && Array.isArray(value)) {
+      return { label, parts: value.map((type) => key(`enums.insuranceType.${String(type)}`)) };
+    }
+    const enumeration = ENUMERATED[field];
+    if (enumeration) return { label, parts: [key(`${enumeration}.${String(value)}`)] };
+    return { label, text: String(value) };
+  });
 }

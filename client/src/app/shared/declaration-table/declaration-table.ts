@@ -1,15 +1,6 @@
 import { DatePipe } from '@angular/common';
 import type { HttpResourceRef } from '@angular/common/http';
-import {
-  booleanAttribute,
-  Component,
-  computed,
-  contentChildren,
-  input,
-  output,
-  viewChild,
-  type AfterContentInit,
-} from '@angular/core';
+import { booleanAttribute, Component, computed, contentChildren, input, output, viewChild, type AfterContentInit } from '@angular/core';
 import { MatColumnDef, MatTable, MatTableModule } from '@angular/material/table';
 import type { Submission, SubmissionPage } from '@common/api/submissions';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -24,13 +15,7 @@ import { StatusChip } from '../status-chip/status-chip';
  */
 @Component({
   selector: 'app-declaration-table',
-  imports: [
-    DatePipe,
-    MatTableModule,
-    TranslatePipe,
-    PeriodPipe,
-    StatusChip,
-  ],
+  imports: [DatePipe, MatTableModule, TranslatePipe, PeriodPipe, StatusChip],
   templateUrl: './declaration-table.html',
   styles: `
     :host {

@@ -23,13 +23,7 @@ export function formatBytes(bytes: number): string {
   selector: 'app-export-button',
   imports: [MatButtonModule, MatIconModule, MatProgressBarModule, TranslatePipe],
   template: `
-    <button
-      mat-stroked-button
-      type="button"
-      [disabled]="params() === null || running()"
-      (click)="start()"
-      [attr.data-testid]="testId()"
-    >
+    <button mat-stroked-button type="button" [disabled]="params() === null || running()" (click)="start()" [attr.data-testid]="testId()">
       <mat-icon>download</mat-icon>
       {{ 'exportProgress.export' | translate }}
     </button>

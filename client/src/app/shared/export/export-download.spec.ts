@@ -83,9 +83,7 @@ describe('ExportDownload', () => {
   });
 
   it('reads an API error back out of the Blob body', async () => {
-    const failure = new Promise<unknown>((resolve) =>
-      exports.download('/api/x/export', {}, 'x.xlsx').subscribe({ error: resolve }),
-    );
+    const failure = new Promise<unknown>((resolve) => exports.download('/api/x/export', {}, 'x.xlsx').subscribe({ error: resolve }));
     const body = new Blob([JSON.stringify(apiError('FORBIDDEN'))], { type: 'application/json' });
     http.expectOne('/api/x/export').flush(body, { status: 403, statusText: 'Forbidden' });
 
@@ -93,9 +91,7 @@ describe('ExportDownload', () => {
   });
 
   it('keeps the status of an error whose body is not JSON', async () => {
-    const failure = new Promise<unknown>((resolve) =>
-      exports.download('/api/x/export', {}, 'x.xlsx').subscribe({ error: resolve }),
-    );
+    const failure = new Promise<unknown>((resolve) => exports.download('/api/x/export', {}, 'x.xlsx').subscribe({ error: resolve }));
     http.expectOne('/api/x/export').flush(new Blob(['<html>Bad gateway</html>']), SERVER_ERROR);
 
     expect(errorMessage(await failure).key).toBe('notify.unexpected');

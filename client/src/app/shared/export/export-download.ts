@@ -1,10 +1,4 @@
-import {
-  HttpClient,
-  HttpErrorResponse,
-  HttpEventType,
-  type HttpEvent,
-  type HttpHeaders,
-} from '@angular/common/http';
+import { HttpClient, HttpErrorResponse, HttpEventType, type HttpEvent, type HttpHeaders } from '@angular/common/http';
 import { DOCUMENT, inject, Service } from '@angular/core';
 import { catchError, defer, distinctUntilChanged, scan, startWith, switchMap, tap, throwError, type Observable } from 'rxjs';
 
@@ -92,19 +86,17 @@ export class ExportDownload {
   private readonly document = inject(DOCUMENT);
 
   download(url: string, params: Record<string, string | number>, fallbackName: string): Observable<ExportProgress> {
-    return this.http
-      .get(url, { params, observe: 'events', responseType: 'blob', reportDownloadProgress: true })
-      .pipe(
-        catchError((error: unknown) => defer(() => readableError(error)).pipe(switchMap((readable) => throwError(() => readable)))),
-        tap((event) => {
-          if (event.type === HttpEventType.Response && event.body) {
-            this.save(event.body, fileNameOf(event.headers.get('Content-Disposition')) ?? fallbackName);
-          }
-        }),
-        scan((progress, event) => advance(progress, event, fallbackName), STARTED),
-        startWith(STARTED),
-        distinctUntilChanged(),
-      );
+    return this.http.get(url, { params, observe: 'events', responseType: 'blob', reportDownloadProgress: true }).pipe(
+      catchError((error: unknown) => defer(() => readableError(error)).pipe(switchMap((readable) => throwError(() => readable)))),
+      tap((event) => {
+        if (event.type === HttpEventType.Response && event.body) {
+          this.save(event.body, fileNameOf(event.headers.get('Content-Disposition')) ?? fallbackName);
+        }
+      }),
+      scan((progress, event) => advance(progress, event, fallbackName), STARTED),
+      startWith(STARTED),
+      distinctUntilChanged(),
+    );
   }
 
   private save(blob: Blob, fileName: string): void {

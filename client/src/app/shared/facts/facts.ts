@@ -22,7 +22,8 @@ export class Facts {}
   // eslint-disable-next-line @angular-eslint/component-selector -- on the <div> of a <dl>, as above
   selector: 'div[appFact]',
   imports: [TranslatePipe],
-  template: `<dt>{{ label() | translate }}</dt><dd><ng-content /></dd>`,
+  template: `<dt>{{ label() | translate }}</dt>
+    <dd><ng-content /></dd>`,
   styles: `
     dt {
       font: var(--mat-sys-label-medium);

@@ -7,11 +7,7 @@ import { apiErrorOf } from '../../core/errors/api-error';
  * caller shows the error as a whole. `controlOf` names the control of a request field the form holds in
  * another shape (the wage typed in yuan for the request's `wageFen`).
  */
-export function applyServerErrors(
-  form: AbstractControl,
-  error: unknown,
-  controlOf: Readonly<Record<string, string>> = {},
-): boolean {
+export function applyServerErrors(form: AbstractControl, error: unknown, controlOf: Readonly<Record<string, string>> = {}): boolean {
   const body = apiErrorOf(error);
   const fields = body?.code === 'VALIDATION_FAILED' ? (body.details?.fields ?? []) : [];
   let unplaced = fields.length === 0;

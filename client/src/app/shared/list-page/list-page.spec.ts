@@ -57,18 +57,18 @@ class Things {
   readonly export = signal<ListExport | undefined>({ url: '/api/things/export', params: {}, fileName: 'audit.title' });
   readonly reason = signal<string | null>(null);
   readonly paging = new Paging(() => null);
-  readonly things = pageResource<{ items: Row[]; total: number }, object>('/api/things', () => ({}), () => this.paging.params());
+  readonly things = pageResource<{ items: Row[]; total: number }, object>(
+    '/api/things',
+    () => ({}),
+    () => this.paging.params(),
+  );
   readonly rows = computed(() => valueOf(this.things)?.items ?? []);
 }
 
 /** A list the server sends whole, with nothing to filter. */
 @Component({
   imports: [ListPage, MatTableModule],
-  template: `
-    <app-list-page testId="whole" [resource]="things" emptyText="audit.none">
-      ${NAMES_TABLE}
-    </app-list-page>
-  `,
+  template: ` <app-list-page testId="whole" [resource]="things" emptyText="audit.none"> ${NAMES_TABLE} </app-list-page> `,
 })
 class WholeList {
   readonly things = httpResource<{ items: Row[] }>(() => '/api/things');
@@ -149,7 +149,11 @@ describe('ListPage', () => {
     expect(page.texts('row')).toEqual([]);
 
     const retry = await page.loader.getHarness(MatButtonHarness.with({ text: '重试' }));
-    await answeredDuring(retry.click(), (r) => r.url === '/api/things', (request) => request.flush(pageOf([{ name: 'one' }])));
+    await answeredDuring(
+      retry.click(),
+      (r) => r.url === '/api/things',
+      (request) => request.flush(pageOf([{ name: 'one' }])),
+    );
     expect(page.texts('row')).toEqual(['one']);
   });
 

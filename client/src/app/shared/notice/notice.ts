@@ -8,7 +8,8 @@ const ICONS = { success: 'check_circle', warning: 'warning', error: 'error' } as
   selector: 'app-notice',
   imports: [MatIconModule],
   host: { '[class]': 'kind()', '[attr.role]': "kind() === 'success' ? 'status' : 'alert'" },
-  template: `<mat-icon>{{ icon() }}</mat-icon><span class="text"><ng-content /></span><ng-content select="[notice-action]" />`,
+  template: `<mat-icon>{{ icon() }}</mat-icon
+    ><span class="text"><ng-content /></span><ng-content select="[notice-action]" />`,
   styles: `
     :host {
       display: flex;

@@ -84,6 +84,9 @@ export class BankAccountDialog {
   }
 
   protected submit(): void {
-    this.submission.send(() => bankAccountChange(this.form), (change, key) => this.api.changeBankAccount(change, key));
+    this.submission.send(
+      () => bankAccountChange(this.form),
+      (change, key) => this.api.changeBankAccount(change, key),
+    );
   }
 }

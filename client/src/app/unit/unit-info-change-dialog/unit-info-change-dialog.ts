@@ -25,6 +25,9 @@ export class UnitInfoChangeDialog {
   protected readonly submission = new DialogSubmission<Submission>(this.form, inject(MatDialogRef));
 
   protected submit(): void {
-    this.submission.send(() => unitInfoChange(this.form), (change, key) => this.api.changeInfo(change, key));
+    this.submission.send(
+      () => unitInfoChange(this.form),
+      (change, key) => this.api.changeInfo(change, key),
+    );
   }
 }

@@ -11,7 +11,9 @@ import { TranslatePipe } from '@ngx-translate/core';
     <mat-card appearance="outlined" class="page-section">
       <mat-card-header>
         <mat-icon mat-card-avatar>{{ icon() }}</mat-icon>
-        <mat-card-title><h2>{{ heading() | translate }}</h2></mat-card-title>
+        <mat-card-title
+          ><h2>{{ heading() | translate }}</h2></mat-card-title
+        >
       </mat-card-header>
       <mat-card-content><ng-content /></mat-card-content>
     </mat-card>

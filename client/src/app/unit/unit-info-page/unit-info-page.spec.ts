@@ -212,7 +212,9 @@ describe('UnitInfoPage', () => {
       expect(paramsOf(request)).toEqual({ q: 'jhfzgl', bankCategory: 'CCB' });
       await branch.selectOption({ text: /鼓楼/ });
       await (await page.select('bank-category')).clickOptions({ text: '中国工商银行' });
-      expect(await branch.getValue()).withContext('a branch of another bank is cleared').toBe('');
+      expect(await branch.getValue())
+        .withContext('a branch of another bank is cleared')
+        .toBe('');
     });
 
     it('asks for a branch from the list, the unit’s name and 10 to 30 digits, and warns of a failed check digit', async () => {
@@ -237,10 +239,12 @@ describe('UnitInfoPage', () => {
       await branch.selectOption({ text: /五一/ });
       await page.type('bank-account-number', '1402023309200123456');
       await page.click('bank-submit');
-      http.expectOne('/api/unit/bank-account-changes').flush(
-        { code: 'VALIDATION_FAILED', message: '', details: { fields: [{ field: 'branchCode', code: 'BANK_BRANCH_OTHER_BANK', message: '' }] } },
-        { status: 400, statusText: 'Bad Request' },
-      );
+      http
+        .expectOne('/api/unit/bank-account-changes')
+        .flush(
+          { code: 'VALIDATION_FAILED', message: '', details: { fields: [{ field: 'branchCode', code: 'BANK_BRANCH_OTHER_BANK', message: '' }] } },
+          { status: 400, statusText: 'Bad Request' },
+        );
       await page.stable();
       expect(await page.errors('bank-branch')).toEqual(['该网点不属于所选银行']);
     });

@@ -10,7 +10,8 @@ import { provideNoMaterialAnimations } from '../../../../testing/material';
 
 @Component({
   imports: [LanguageSwitcher, TranslatePipe],
-  template: `<app-language-switcher /><h1>{{ 'login.title' | translate }}</h1>`,
+  template: `<app-language-switcher />
+    <h1>{{ 'login.title' | translate }}</h1>`,
 })
 class Host {}
 

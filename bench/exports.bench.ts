@@ -79,7 +79,7 @@ async function latencyUnderLoad(caller: Caller, url: string): Promise<{ p50: num
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ url: caller.baseUrl + url, connections: 20, duration: 10, headers: { cookie: caller.cookieHeader } }, (err, res) =>
-      err ? reject(err) : resolve(res),
+      err ? reject(err as Error) : resolve(res),
     );
     // Every response's own latency, for exact percentiles (autocannon's summary has no p95).
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));

@@ -15,7 +15,8 @@ export type ServerProcess = Pick<HallProcess, 'baseUrl' | 'pid' | 'stop'>;
 /** The server with `npm start`'s V8 flags, so the benchmark measures that server. */
 export async function startServer(databaseUrl: string): Promise<ServerProcess> {
   const server = await spawnHall({
-    env: { NODE_ENV: 'production', DATABASE_URL: databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'warn' },
+    // Not NODE_ENV=production: the benchmark's seeded accounts keep the published demo passwords, which production refuses.
+    env: { NODE_ENV: 'test', DATABASE_URL: databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'warn' },
     nodeFlags: SERVER_NODE_FLAGS,
     echoStderr: true,
   });

@@ -28,7 +28,7 @@ const letterOf = (key: string) => String.fromCharCode(65 + columns.indexOf(key))
 async function download(page: Page, testId: string): Promise<ExcelJS.Workbook> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await readFile((await file.path())!)) as unknown as ExcelJS.Buffer);
+  await workbook.xlsx.load((await readFile(await file.path())) as unknown as ExcelJS.Buffer);
   return workbook;
 }
 

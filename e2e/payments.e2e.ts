@@ -99,7 +99,7 @@ describe('contributions in a browser', () => {
     // The export carries exactly the rows on screen, and the same totals.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('payments-export').click()]);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load((await readFile(await download.path())) as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0];
     const exported: { id: string; unit: number; person: number }[] = [];
     for (let r = 5; r <= sheet.rowCount; r++) {

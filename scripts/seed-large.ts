@@ -2,7 +2,6 @@
 import { systemClock } from '../server/src/clock';
 import { loadConfig } from '../server/src/config';
 import { migrateLatest, openDatabase } from '../server/src/db/database';
-import { refreshStatistics } from '../server/src/db/dialect';
 import { LARGE_UNIT, seedLarge } from '../server/src/db/seeds/large';
 
 const config = loadConfig();

@@ -1,6 +1,6 @@
 /**
- * The one test command: server suite on SQLite and on PostgreSQL, client unit tests, then the
- * end-to-end suite against a production build. Ends with one line `N passed, N failed`.
+ * The one test command: lint (ESLint, Prettier), server suite on SQLite and on PostgreSQL, client unit tests,
+ * then the end-to-end suite against a production build. Ends with one line `N passed, N failed`.
  */
 import { spawn } from 'node:child_process';
 import net from 'node:net';
@@ -87,6 +87,13 @@ const results: SuiteResult[] = [];
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 
+if (wanted('lint')) {
+  // `npm run lint` is the one definition of the check (ESLint, then Prettier); it counts as one test.
+  process.stdout.write('\n=== lint (ESLint, Prettier) ===\n');
+  const lint = await run('npm', ['run', '--silent', 'lint']);
+  const clean = lint.code === 0;
+  results.push({ name: 'lint (ESLint, Prettier)', passed: clean ? 1 : 0, failed: clean ? 0 : 1, skipped: false, exitCode: lint.code });
+}
 if (wanted('server')) {
   results.push(
     await suite('server (SQLite)', process.execPath, JASMINE.concat('--config=server/jasmine.json'), jasmineCounts, { TEST_DB: 'sqlite' }),

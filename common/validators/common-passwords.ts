@@ -3,6 +3,7 @@
  * that pass the length rule (8+ characters with a letter and a digit), the usual word + number forms
  * they are made of (in pinyin too), and the hall's own published demo passwords. Compared case-insensitively.
  */
+// prettier-ignore
 export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
   '1234qwer',
   '123qwe123',

@@ -11,6 +11,13 @@ import { createTestHall, SEED_INSTANT, type HallClient, type TestHall } from './
 export const fieldsOf = (res: { body: { details?: { fields?: { field: string; code: string }[] } } }) =>
   (res.body.details?.fields ?? []).map((f) => `${f.field}:${f.code}`);
 
+/** The entries of one action on one entity in the unit's audit trail, as its administrator sees them. */
+export async function auditEntriesOf(admin: HallClient, action: string, entityId: number | string) {
+  const trail = await admin.get(`/api/audit?type=${action}&pageSize=200`);
+  // The records before and after are whatever the action wrote: the test names what it expects in them.
+  return (trail.body.items as { entityId: string | null; before: any; after: any }[]).filter((e) => e.entityId === String(entityId));
+}
+
 /** A valid ID number no seeded person has (the seed's birth years are 1966–2004). */
 export function newIdNumber(sequence: number): string {
   const first17 = `35010219650101${String(sequence).padStart(3, '0')}`;

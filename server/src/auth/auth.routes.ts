@@ -13,11 +13,11 @@ import { renewXsrfCookie, setSessionCookies, clearSessionCookie, type CookieOpti
 import type { AuthService, LoginResult } from './auth.service';
 
 export function authRoutes(auth: AuthService, cookies: CookieOptions): RouteDefinition[] {
-  const signIn = (ctx: RequestContext<any>, result: LoginResult) => {
+  const signIn = (ctx: RequestContext<unknown>, result: LoginResult) => {
     setSessionCookies(ctx.res, result.token, result.csrfToken, cookies);
     return result.info;
   };
-  const login = (role: Role, ctx: RequestContext<any>, login: string, password: string) =>
+  const login = (role: Role, ctx: RequestContext<unknown>, login: string, password: string) =>
     auth.login(role, login, password, ctx.req.ip ?? 'unknown', ctx.requestId).then((result) => signIn(ctx, result));
 
   return [

@@ -41,7 +41,7 @@ export async function annotateWorkbook(file: Buffer, sheetName: string, errorCol
 
   let errorColumn = 0;
   sheet.getRow(1).eachCell((cell, col) => {
-    if (ERROR_COLUMN_TITLES.has(String(cell.value ?? '').trim())) errorColumn = col;
+    if (ERROR_COLUMN_TITLES.has(cell.text.trim())) errorColumn = col;
   });
   if (errorColumn === 0) errorColumn = sheet.columnCount + 1;
   if (errorColumn > EXCEL_COLUMNS) throw sheetTooWide();
@@ -53,6 +53,7 @@ export async function annotateWorkbook(file: Buffer, sheetName: string, errorCol
         // exceljs 4.4 can set a note but not remove one: drop it, and give the cell a fresh value
         // model, since the loaded one carries the comment too.
         delete (cell as unknown as { _comment?: unknown })._comment;
+        // eslint-disable-next-line no-self-assign -- the setter rebuilds the cell's model, without the comment
         cell.value = cell.value;
       }
     }),

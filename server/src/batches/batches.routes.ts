@@ -8,7 +8,6 @@ import {
   batchValidation,
   DECLARATION_KINDS,
 } from '@common/api/declarations';
-import type { Language } from '@common/i18n';
 import { XLSX_CONTENT_TYPE } from '@common/xlsx';
 import { TEMPLATES } from '../../../templates';
 import { SHEET_TEXTS } from '../../../templates/template-definition';
@@ -24,6 +23,8 @@ const readRawUpload = express.raw({ type: [XLSX_CONTENT_TYPE, 'application/octet
 const kindParams = z.object({ kind: z.enum(DECLARATION_KINDS) });
 const kindQuery = z.object({ kind: z.enum(DECLARATION_KINDS) });
 const tokenParams = z.object({ token: z.string().regex(/^[\w-]{16,100}$/) });
+// eslint-disable-next-line no-control-regex -- control characters are what a file name is stripped of
+const CONTROL_CHARACTERS = /[\x00-\x1f\x7f]/g;
 
 /** The upload's body, read here rather than for every route: only this route takes a file, up to its own limit. */
 async function uploadedFile(req: Request, res: Response): Promise<Buffer> {
@@ -31,7 +32,7 @@ async function uploadedFile(req: Request, res: Response): Promise<Buffer> {
     readRawUpload(req, res, (error?: unknown) => {
       if (!error) return resolve();
       const tooLarge = (error as { type?: string }).type === 'entity.too.large';
-      reject(tooLarge ? new AppError(413, 'UPLOAD_TOO_LARGE', { limit: `${UPLOAD_LIMIT_MB} MB` }) : error);
+      reject(tooLarge ? new AppError(413, 'UPLOAD_TOO_LARGE', { limit: `${UPLOAD_LIMIT_MB} MB` }) : (error as Error));
     }),
   );
   if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw new AppError(415, 'UPLOAD_NOT_XLSX');
@@ -46,11 +47,7 @@ function uploadedFileName(req: Request): string {
   } catch {
     // A malformed escape leaves the raw value, which is still a name.
   }
-  name = name
-    .split(/[\\/]/)
-    .pop()!
-    .replace(/[\x00-\x1f\x7f]/g, '')
-    .trim();
+  name = name.split(/[\\/]/).pop()!.replace(CONTROL_CHARACTERS, '').trim();
   return (name || 'upload.xlsx').slice(-200);
 }
 
@@ -77,7 +74,7 @@ export function batchRoutes(batches: BatchService): RouteDefinition[] {
       params: kindParams,
       handle: async (ctx) => {
         const def = TEMPLATES[ctx.params.kind];
-        const lang = ctx.lang as Language;
+        const lang = ctx.lang;
         const key = `${def.id}/${lang}`;
         // The template depends on nothing but its definition and the language: built once per process.
         if (!templates.has(key)) templates.set(key, templateWorkbook(def, lang));

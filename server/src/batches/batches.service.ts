@@ -141,7 +141,7 @@ export class BatchService {
     const upload = await store.find(unitId, token);
     const file = upload && (await store.file(unitId, token));
     if (!upload || !file) throw new AppError(404, 'NOT_FOUND');
-    const texts = SHEET_TEXTS[lang as Language];
+    const texts = SHEET_TEXTS[lang];
     const annotations: Annotation[] = this.translate(upload.errors, lang).map((e) => ({
       row: e.row,
       column: e.column,

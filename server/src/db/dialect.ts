@@ -149,7 +149,43 @@ export function databaseRateLimiter(
   options: { keyPrefix: string; points: number; duration: number },
 ): RateLimiterStoreAbstract {
   const store = { storeClient: knex, storeType: 'knex', tableName: 'login_limits', tableCreated: true, ...options };
-  return dialect === 'sqlite' ? new RateLimiterSQLite(store) : new RateLimiterPostgres(store);
+  return dialect === 'sqlite' ? new KnexSQLiteRateLimiter(store, knex) : new RateLimiterPostgres(store);
+}
+
+/**
+ * rate-limiter-flexible 11.4's SQLite store hands its knex connection back before its SAVEPOINT … upsert
+ * has run, so with the hall's one SQLite connection the next request's transaction began inside the
+ * limiter's (`cannot start a transaction within a transaction`). Its upsert is one statement, atomic on
+ * its own: run it through knex, which keeps the connection until the statement is done.
+ */
+class KnexSQLiteRateLimiter extends RateLimiterSQLite {
+  constructor(
+    options: ConstructorParameters<typeof RateLimiterSQLite>[0],
+    private readonly knex: Knex,
+  ) {
+    super(options);
+  }
+
+  /** Overrides the store's own `_upsert` (same SQL, same result: the key's points and expiry after the count). */
+  async _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<{ points: number; expire: number | null }> {
+    const now = Date.now();
+    const expire = msDuration > 0 ? now + msDuration : null;
+    const rows: { points: number; expire: number | null }[] = forceExpire
+      ? await this.knex.raw('INSERT OR REPLACE INTO login_limits (key, points, expire) VALUES (?, ?, ?) RETURNING points, expire', [
+          key,
+          points,
+          expire,
+        ])
+      : await this.knex.raw(
+          `INSERT INTO login_limits (key, points, expire) VALUES (?, ?, ?)
+           ON CONFLICT(key) DO UPDATE SET
+             points = CASE WHEN expire IS NULL OR expire > ? THEN points + excluded.points ELSE excluded.points END,
+             expire = CASE WHEN expire IS NULL OR expire > ? THEN expire ELSE excluded.expire END
+           RETURNING points, expire`,
+          [key, points, expire, now, now],
+        );
+    return rows[0];
+  }
 }
 
 /** Escapes LIKE wildcards in user input; queries use `escape '\'`, which both engines accept. */
@@ -185,10 +221,12 @@ export function isDatabaseUnavailable(error: unknown, dialect: Dialect): boolean
   if (typeof error !== 'object' || error === null) return false;
   // No connection free in time: the database is too slow to answer or not answering at all.
   if ((error as { name?: unknown }).name === 'KnexTimeoutError') return true;
-  const code = String((error as { code?: unknown }).code ?? '');
+  const { code: rawCode, message: rawMessage } = error as { code?: unknown; message?: unknown };
+  // Every code compared below is a string; anything else matches none of them.
+  const code = typeof rawCode === 'string' ? rawCode : '';
   if (dialect === 'sqlite') return SQLITE_UNAVAILABLE.has(code);
   // pg's own errors for a connection that went away carry no code; knex puts the query before the message.
-  const message = String((error as { message?: unknown }).message ?? '');
+  const message = typeof rawMessage === 'string' ? rawMessage : '';
   return (
     NETWORK_ERRORS.has(code) ||
     code.startsWith('08') ||

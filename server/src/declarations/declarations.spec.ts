@@ -1,5 +1,5 @@
 import { AGENTS } from '../../test/harness';
-import { activeEmployees, addition, fieldsOf, newIdNumber, residents, unitHallPerSpec, unitIdOf } from '../../test/declarations';
+import { activeEmployees, addition, auditEntriesOf, fieldsOf, newIdNumber, residents, unitHallPerSpec, unitIdOf } from '../../test/declarations';
 import { DEMO_UNITS } from '../db/seeds/demo';
 
 describe('additions', () => {
@@ -97,26 +97,28 @@ describe('additions', () => {
       }),
     );
     expect(res.body.payload).toEqual(jasmine.objectContaining({ idNumber, wageFen: 654_321, insuranceTypes: ['310', '330', '510'] }));
-    expect(await hall.db.knex('insured_persons').where({ id_number: idNumber }).first()).toBeUndefined();
-    const audit = await hall.db
-      .knex('audit_log')
-      .where({ action: 'declaration_submitted', entity_id: String(res.body.id) })
-      .first();
-    expect(JSON.parse(audit.after).idNumber).toBe(idNumber);
+    expect((await unit.get(`/api/insured-persons?q=${idNumber}`)).body.total).toBe(0);
+    const reviewer = await hall.client('en');
+    await reviewer.signInReviewer();
+    // Not registered either: the reviewer sees no registered data beside it.
+    expect((await reviewer.get(`/api/review/declarations/${res.body.id}`)).body.registeredPerson).toBeNull();
+    const audit = await auditEntriesOf(unit, 'declaration_submitted', res.body.id);
+    expect(audit.map((e) => e.after.idNumber)).toEqual([idNumber]);
   });
 
   it('stores an ID number typed with a lowercase check character x in upper case, so the same person is one person', async () => {
     const { hall, unit } = context;
     const res = await unit.post('/api/additions', addition('11010519491231002x'));
     expect(res.status).toBe(201);
-    const stored = await hall.db.knex('declarations').where({ id: res.body.id }).first('id_number', 'payload');
-    expect([stored.id_number, JSON.parse(stored.payload).idNumber]).toEqual(['11010519491231002X', '11010519491231002X']);
+    const stored = (await unit.get(`/api/declarations/${res.body.id}`)).body;
+    expect([stored.idNumber, stored.payload.idNumber]).toEqual(['11010519491231002X', '11010519491231002X']);
 
     expect(fieldsOf(await unit.post('/api/additions', addition('11010519491231002X')))).toEqual(['idNumber:DECLARATION_PENDING']);
     const reviewer = await hall.client('en');
     await reviewer.signInReviewer();
     expect((await reviewer.post(`/api/review/declarations/${res.body.id}/decision`, { approve: true })).status).toBe(200);
-    expect(await hall.db.knex('insured_persons').where({ id_number: '11010519491231002X' }).first('id')).toBeDefined();
+    const insured = (await unit.get('/api/insured-persons?q=11010519491231002x')).body.items;
+    expect(insured.map((p: { idNumber: string }) => p.idNumber)).toEqual(['11010519491231002X']);
     expect(fieldsOf(await unit.post('/api/additions', addition('11010519491231002X')))).toEqual(['idNumber:ALREADY_INSURED_HERE']);
   });
 
@@ -196,9 +198,8 @@ describe('reductions', () => {
     expect(res.status).toBe(201);
     expect(res.body).toEqual(jasmine.objectContaining({ type: 'reduction', status: 'pending', effectiveMonth: '202611', personName: person.name }));
     expect(res.body.payload).toEqual({ idNumber: person.idNumber, name: person.name, reason: 'resigned', remark: '合同到期前离职' });
-    const employment = await hall.db.knex('employments').where({ person_id: person.personId }).first();
-    expect(employment.status).toBe('active');
-    expect(employment.end_month).toBeNull();
+    const { employment } = (await unit.get(`/api/insured-persons/${person.personId}`)).body;
+    expect([employment.status, employment.endMonth]).toEqual(['active', null]);
   });
 
   it('refuses someone the unit does not insure, a wrong name, and anyone with a pending declaration', async () => {
@@ -254,7 +255,7 @@ describe("a unit's queues of declarations", () => {
   });
 
   it('shows one declaration and withdraws it while it is pending, once', async () => {
-    const { hall, unit } = context;
+    const { unit } = context;
     const declared = await unit.post('/api/additions', addition(newIdNumber(12)));
     const shown = await unit.get(`/api/declarations/${declared.body.id}`);
     expect(shown.body).toEqual(declared.body);
@@ -267,8 +268,8 @@ describe("a unit's queues of declarations", () => {
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('DECLARATION_NOT_PENDING');
 
-    const audit = await hall.db.knex('audit_log').where({ action: 'declaration_withdrawn' }).select('before', 'after');
-    expect(audit.map((a) => [JSON.parse(a.before).status, JSON.parse(a.after).status])).toEqual([['pending', 'withdrawn']]);
+    const audit = await auditEntriesOf(unit, 'declaration_withdrawn', declared.body.id);
+    expect(audit.map((a) => [a.before.status, a.after.status])).toEqual([['pending', 'withdrawn']]);
     // Withdrawn, the person may be declared again.
     expect((await unit.post('/api/additions', addition(newIdNumber(12)))).status).toBe(201);
     expect((await unit.get('/api/declarations/999999')).status).toBe(404);

@@ -35,7 +35,8 @@ async function runJob<Row>(worker: Worker, out: Writable, job: WorkbookJob<Row>)
   const finished = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
   // Until the caller awaits it, a failure is reported through the page loop below.
   finished.catch(() => undefined);
-  let failure: Error | null = null;
+  // Set by the worker's callbacks: declared so, or the loop below would see it narrowed to null.
+  let failure = null as Error | null;
   const fail = (error: Error) => {
     failure ??= error;
     settle.reject(failure);

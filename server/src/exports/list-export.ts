@@ -41,7 +41,7 @@ export interface ListExport<Row> {
 }
 
 export function listExporter({ units, clock, messages }: ListExportDeps) {
-  return async <Row>(ctx: RequestContext<any, any, any>, spec: ListExport<Row>): Promise<typeof RESPONDED> => {
+  return async <Row>(ctx: RequestContext<unknown, unknown, unknown>, spec: ListExport<Row>): Promise<typeof RESPONDED> => {
     const title = await exportTitle({ units, messages, lang: ctx.lang, unitId: unitOf(ctx), now: clock.now() }, spec.filters);
     await streamWorkbook(ctx.res, {
       fileName: [title.unitName, spec.name, spec.fileSuffix].filter(Boolean).join('-'),

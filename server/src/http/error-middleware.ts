@@ -11,7 +11,7 @@ const DATABASE_RETRY_SECONDS = 5;
 /** The one place errors become responses: `{code, message, details}` in the caller's language. */
 export function errorMiddleware(messages: Messages, logger: Logger, dialect: Dialect) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const requestId = String(req.id ?? '');
+    const requestId = typeof req.id === 'string' ? req.id : '';
     if (error instanceof DownloadClosed) {
       (req.log ?? logger).info({ requestId }, error.message);
       return;

@@ -33,7 +33,7 @@ export function mountRoutes(router: Router, routes: RouteDefinition[], idempoten
           res,
           actor,
           lang: pickLanguage(req.get('accept-language')),
-          requestId: String(req.id),
+          requestId: typeof req.id === 'string' ? req.id : '',
           params,
           query: def.query ? parseOrThrow(def.query, req.query) : undefined,
           body: def.body ? parseOrThrow(def.body, req.body ?? {}) : undefined,

@@ -37,7 +37,7 @@ export interface RequestContext<B = unknown, Q = unknown, P = unknown> {
 /** Returned by a handler that wrote the response itself (a file download, a stream). */
 export const RESPONDED = Symbol('responded');
 
-export interface RouteDefinition<B = any, Q = any, P = any> {
+export interface RouteDefinition<B = unknown, Q = unknown, P = unknown> {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express syntax, relative to /api: `/agents/:id/disable`. */
   path: string;
@@ -64,13 +64,13 @@ export function route<B = undefined, Q = undefined, P = undefined>(def: RouteDef
 export const UNIT_ROLES: readonly Role[] = ['unit_admin', 'agent'];
 
 /** The caller's unit, for handlers whose access is a list of unit roles (the middleware has checked it is set). */
-export function unitOf(ctx: RequestContext<any, any, any>): number {
+export function unitOf(ctx: RequestContext<unknown, unknown, unknown>): number {
   const unitId = ctx.actor?.unitId;
   if (unitId == null) throw new AppError(409, 'UNIT_NOT_SELECTED');
   return unitId;
 }
 
-export function actorOf(ctx: RequestContext<any, any, any>): Actor {
+export function actorOf(ctx: RequestContext<unknown, unknown, unknown>): Actor {
   if (!ctx.actor) throw new AppError(401, 'UNAUTHENTICATED');
   return ctx.actor;
 }

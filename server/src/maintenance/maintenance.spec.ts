@@ -1,32 +1,33 @@
 import { AGENTS, type HallClient } from '../../test/harness';
-import { activeEmployees, bankAccountChange, fieldsOf, unitHallPerSpec, unitIdOf, unitInfoChange, wuyiBranch } from '../../test/declarations';
+import {
+  activeEmployees,
+  auditEntriesOf,
+  bankAccountChange,
+  fieldsOf,
+  unitHallPerSpec,
+  unitIdOf,
+  unitInfoChange,
+  wuyiBranch,
+} from '../../test/declarations';
 import { DEMO_UNITS } from '../db/seeds/demo';
 import { bundledBankBranches } from './bank-branches';
 
+/** The one entry of an action on an entity in the unit's audit trail, as its administrator sees it. */
 const auditOf = async (context: ReturnType<typeof unitHallPerSpec>, action: string, entityId: number) => {
-  const row = await context.hall.db
-    .knex('audit_log')
-    .where({ action, entity_id: String(entityId) })
-    .first();
-  return { before: JSON.parse(row.before), after: JSON.parse(row.after), userId: row.user_id };
+  const entries = await auditEntriesOf(context.unit, action, entityId);
+  expect(entries.length).withContext(`${action} of ${entityId}`).toBe(1);
+  return entries[0];
 };
 
-/** The unit's own record of a person it insures: contact and household data live on its employment. */
+/** The unit's own record of a person it insures, as its detail shows it. */
 const unitRecordOf = async (context: ReturnType<typeof unitHallPerSpec>, personId: number) =>
-  context.hall.db
-    .knex('employments')
-    .where({ person_id: personId, unit_id: await unitIdOf(context.hall, 0), status: 'active' })
-    .first();
+  (await context.unit.get(`/api/insured-persons/${personId}`)).body;
 
 describe('maintenance of the unit', () => {
   const context = unitHallPerSpec();
   let reviewer: HallClient;
   const decide = (id: number, decision: object) => reviewer.post(`/api/review/declarations/${id}/decision`, decision);
-  const unitRow = async () =>
-    context.hall.db
-      .knex('units')
-      .where({ id: await unitIdOf(context.hall, 0) })
-      .first();
+  const unitInfo = async () => (await context.unit.get('/api/unit')).body;
 
   beforeEach(async () => {
     reviewer = await context.hall.client('en');
@@ -65,7 +66,7 @@ describe('maintenance of the unit', () => {
       legalRepPhone: '13900000001',
     });
     expect(submitted.body.payload.after).toEqual(unitInfoChange);
-    expect((await unitRow()).contact_name).toBe(DEMO_UNITS[0].contact);
+    expect((await unitInfo()).contactName).toBe(DEMO_UNITS[0].contact);
 
     const shown = await unit.get('/api/unit');
     expect(shown.body.pendingChanges.map((d: { id: number }) => d.id)).toEqual([submitted.body.id]);
@@ -83,7 +84,15 @@ describe('maintenance of the unit', () => {
     const audit = await auditOf(context, 'declaration_approved', submitted.body.id);
     expect(audit.before).toEqual({ status: 'pending', unit: submitted.body.payload.before });
     expect(audit.after).toEqual({ status: 'approved', reason: null, unit: unitInfoChange });
-    expect((await unitRow()).updated_at).toBe('2026-11-10T02:20:00.000Z');
+    // No screen shows when the unit's record last changed: the row is read.
+    expect(
+      (
+        await context.hall.db
+          .knex('units')
+          .where({ id: await unitIdOf(context.hall, 0) })
+          .first()
+      ).updated_at,
+    ).toBe('2026-11-10T02:20:00.000Z');
   });
 
   it('refuses a change that changes nothing', async () => {
@@ -104,7 +113,7 @@ describe('maintenance of the unit', () => {
     const submitted = await unit.post('/api/unit/info-changes', unitInfoChange);
     const withdrawn = await unit.post(`/api/declarations/${submitted.body.id}/withdraw`);
     expect(withdrawn.body.status).toBe('withdrawn');
-    expect((await unitRow()).contact_name).toBe(DEMO_UNITS[0].contact);
+    expect((await unitInfo()).contactName).toBe(DEMO_UNITS[0].contact);
     expect((await unit.get('/api/unit')).body.pendingChanges).toEqual([]);
     expect((await unit.post('/api/unit/info-changes', unitInfoChange)).status).toBe(201);
   });
@@ -114,7 +123,7 @@ describe('maintenance of the unit', () => {
     await agent.signInAgent(AGENTS.unitAOnly, 0);
     const refused = await agent.post('/api/unit/bank-account-changes', bankAccountChange());
     expect(refused.status).toBe(403);
-    expect(await context.hall.db.knex('declarations').where({ type: 'bank-account-change' }).first()).toBeUndefined();
+    expect((await context.unit.get('/api/declarations?type=bank-account-change')).body.total).toBe(0);
   });
 
   it('refuses an account in another name, a branch not in the list or of another bank, and a number that is not 10–30 digits', async () => {
@@ -149,8 +158,7 @@ describe('maintenance of the unit', () => {
       accountNumber: '1402023309200123456',
     });
     expect((await decide(first.body.id, { approve: false, reason: '开户许可证与账号不符' })).body).toEqual({ approved: 0, rejected: 1 });
-    const rejected = await unitRow();
-    expect([rejected.bank_branch_code, rejected.bank_account_number]).toEqual([null, null]);
+    expect((await unitInfo()).bank).toEqual({ category: null, branchName: null, accountName: null, accountNumberMasked: null });
     expect((await unit.get(`/api/declarations/${first.body.id}`)).body.reviewReason).toBe('开户许可证与账号不符');
     const rejectAudit = await auditOf(context, 'declaration_rejected', first.body.id);
     expect(rejectAudit.after).toEqual({ status: 'rejected', reason: '开户许可证与账号不符' });
@@ -229,7 +237,7 @@ describe('maintenance of insured persons', () => {
     expect(changed.status).toBe(200);
     expect(changed.body.contact).toEqual({ mobile: '13700001234', contactAddress: '福州市鼓楼区东街 8 号' });
     const audit = await auditOf(context, 'insured_contact_changed', person.personId);
-    expect(audit.before).toEqual({ mobile: before.mobile, contactAddress: before.contact_address });
+    expect(audit.before).toEqual(before.contact);
     expect(audit.after).toEqual({ mobile: '13700001234', contactAddress: '福州市鼓楼区东街 8 号' });
 
     const same = await unit.send('put', contactUrl(), { mobile: '13700001234', contactAddress: '福州市鼓楼区东街 8 号' });
@@ -248,20 +256,17 @@ describe('maintenance of insured persons', () => {
     const bad = await unit.post(hukouUrl(), { hukouType: 'abroad' });
     expect(fieldsOf(bad)).toEqual(['hukouType:INVALID']);
     const current = await unitRecordOf(context, person.personId);
-    const hukouType = current.hukou_type === 'urban' ? 'rural' : 'urban';
+    const hukouType = current.basic.hukouType === 'urban' ? 'rural' : 'urban';
     const submitted = await unit.post(hukouUrl(), { hukouType, hukouAddress: '福建省莆田市城厢区龙桥街道', ethnicity: '畲族' });
     expect(submitted.status).toBe(201);
     expect(submitted.body).toEqual(jasmine.objectContaining({ type: 'hukou-change', idNumber: person.idNumber, personName: person.name }));
-    expect(submitted.body.payload.before).toEqual({
-      hukouType: current.hukou_type,
-      hukouAddress: current.hukou_address,
-      ethnicity: current.ethnicity,
-    });
+    const { hukouAddress, ethnicity } = current.basic;
+    expect(submitted.body.payload.before).toEqual({ hukouType: current.basic.hukouType, hukouAddress, ethnicity });
     expect((await unit.post(hukouUrl(), { hukouType })).body.code).toBe('CHANGE_PENDING');
 
     const detail = await unit.get(`/api/insured-persons/${person.personId}`);
     expect(detail.body.pendingChanges.map((d: { id: number }) => d.id)).toEqual([submitted.body.id]);
-    expect(detail.body.basic.hukouType).toBe(current.hukou_type);
+    expect(detail.body.basic.hukouType).toBe(current.basic.hukouType);
     // Not an addition or reduction: the list's pending mark and a reduction are unaffected.
     expect((await unit.get(`/api/insured-persons?q=${person.idNumber}`)).body.items[0].pendingDeclaration).toBeNull();
     expect((await unit.post('/api/reductions', { idNumber: person.idNumber, name: person.name, reason: 'resigned' })).status).toBe(201);

@@ -1,5 +1,5 @@
 import { createTestHall, type HallClient, type TestHall } from '../../test/harness';
-import { activeEmployees, addition, newIdNumber, residents, submitBatch, unitIdOf } from '../../test/declarations';
+import { activeEmployees, addition, auditEntriesOf, newIdNumber, residents, submitBatch, unitIdOf } from '../../test/declarations';
 import { DEMO_REVIEWER, DEMO_UNITS } from '../db/seeds/demo';
 
 describe("the agency's review", () => {
@@ -19,6 +19,9 @@ describe("the agency's review", () => {
     await reviewer.signInReviewer();
   };
   const decide = (id: number, decision: object) => reviewer.post(`/api/review/declarations/${id}/decision`, decision);
+  /** The unit's insured list searched by a whole ID number: the person's entry, if the unit insures or insured them. */
+  const insuredByIdNumber = async (unit: HallClient, idNumber: string) => (await unit.get(`/api/insured-persons?q=${idNumber}`)).body.items;
+  const insuredDetail = async (unit: HallClient, personId: number) => (await unit.get(`/api/insured-persons/${personId}`)).body;
 
   beforeEach(async () => {
     hall = await createTestHall();
@@ -53,26 +56,29 @@ describe("the agency's review", () => {
       '/api/additions',
       addition(resident.idNumber, { name: resident.name, mobile: '13700001111', wageFen: 720_000 }),
     );
-    const before = await hall.db.knex('enrollments').where({ person_id: resident.personId }).select('insurance_type', 'status', 'end_month');
-    expect(before).toEqual([{ insurance_type: '390', status: 'active', end_month: null }]);
+    expect((await unitA.get(`/api/insured-persons/${resident.personId}`)).status).toBe(404);
+    // Resident insurance is held without a unit: no screen of the hall shows it, so its rows are read.
+    const residentInsurance = () =>
+      hall.db
+        .knex('enrollments')
+        .where({ person_id: resident.personId })
+        .whereNull('unit_id')
+        .select('insurance_type', 'status', 'start_month', 'end_month');
+    expect(await residentInsurance()).toEqual([{ insurance_type: '390', status: 'active', start_month: '202001', end_month: null }]);
 
     hall.clock.set('2026-11-10T02:20:00Z');
     const approved = await decide(declared.body.id, { approve: true });
     expect(approved.status).toBe(200);
     expect(approved.body).toEqual({ approved: 1, rejected: 0 });
 
-    const unitAId = await unitIdOf(hall, 0);
-    const enrollments = await hall.db.knex('enrollments').where({ person_id: resident.personId }).orderBy('insurance_type');
-    expect(enrollments.map((e) => [e.insurance_type, e.unit_id, e.status, e.start_month, e.end_month])).toEqual([
-      ['310', unitAId, 'active', '202611', null],
-      ['330', unitAId, 'active', '202611', null],
-      ['390', null, 'terminated', '202001', '202611'],
-      ['510', unitAId, 'active', '202611', null],
-    ]);
-    const employment = await hall.db.knex('employments').where({ person_id: resident.personId }).first();
-    expect(employment).toEqual(
-      jasmine.objectContaining({ unit_id: unitAId, status: 'active', start_month: '202611', end_month: null, wage_fen: 720_000 }),
+    const insured = await insuredDetail(unitA, resident.personId);
+    expect(insured.insurance).toEqual(
+      ['310', '330', '510'].map((insuranceType) => ({ insuranceType, startMonth: '202611', endMonth: null, status: 'active' })),
     );
+    expect(insured.employment).toEqual(jasmine.objectContaining({ status: 'active', startMonth: '202611', endMonth: null, wageFen: 720_000 }));
+    expect(insured.contact.mobile).toBe('13700001111');
+    expect(await residentInsurance()).toEqual([{ insurance_type: '390', status: 'terminated', start_month: '202001', end_month: '202611' }]);
+    // The registered mobile shows only beside a pending addition of the person, which the employment now rules out.
     expect((await hall.db.knex('insured_persons').where({ id: resident.personId }).first()).mobile).toBe('13700001111');
 
     const shown = await unitA.get(`/api/declarations/${declared.body.id}`);
@@ -80,31 +86,31 @@ describe("the agency's review", () => {
       jasmine.objectContaining({ status: 'approved', reviewedBy: DEMO_REVIEWER.name, reviewedAt: '2026-11-10T02:20:00.000Z' }),
     );
     expect((await unitA.get('/api/declarations?queue=audited')).body.items.map((d: { id: number }) => d.id)).toEqual([declared.body.id]);
-    const audit = await hall.db
-      .knex('audit_log')
-      .where({ action: 'declaration_approved', entity_id: String(declared.body.id) })
-      .first();
-    expect(JSON.parse(audit.before)).toEqual(
+    const audits = await auditEntriesOf(unitA, 'declaration_approved', declared.body.id);
+    expect(audits.length).toBe(1);
+    const [audit] = audits;
+    expect(audit.before).toEqual(
       jasmine.objectContaining({
         status: 'pending',
         individualInsurance: [{ insuranceType: '390', startMonth: '202001', endMonth: null, status: 'active' }],
       }),
     );
-    expect(JSON.parse(audit.after).individualInsurance).toEqual([
-      { insuranceType: '390', startMonth: '202001', endMonth: '202611', status: 'terminated' },
-    ]);
-    expect(JSON.parse(audit.after).employment).toEqual(jasmine.objectContaining({ startMonth: '202611', wageFen: 720_000 }));
+    expect(audit.after.individualInsurance).toEqual([{ insuranceType: '390', startMonth: '202001', endMonth: '202611', status: 'terminated' }]);
+    expect(audit.after.employment).toEqual(jasmine.objectContaining({ startMonth: '202611', wageFen: 720_000 }));
   });
 
   it('approves the addition of someone new, deriving sex and birth date from the ID number', async () => {
     const idNumber = newIdNumber(21);
     const declared = await unitA.post('/api/additions', addition(idNumber, { effectiveMonth: '202612', insuranceTypes: ['310'] }));
     await decide(declared.body.id, { approve: true });
-    const person = await hall.db.knex('insured_persons').where({ id_number: idNumber }).first();
-    expect(person).toEqual(jasmine.objectContaining({ name: '陈新员', sex: Number(idNumber[16]) % 2 ? 'male' : 'female', birth_date: '1965-01-01' }));
-    const enrollments = await hall.db.knex('enrollments').where({ person_id: person.id }).select('insurance_type', 'start_month');
-    expect(enrollments).toEqual([{ insurance_type: '310', start_month: '202612' }]);
-    expect((await hall.db.knex('declarations').where({ id: declared.body.id }).first()).person_id).toBe(person.id);
+    const [listed] = await insuredByIdNumber(unitA, idNumber);
+    const person = await insuredDetail(unitA, listed.personId);
+    expect(person.basic).toEqual(
+      jasmine.objectContaining({ name: '陈新员', idNumber, sex: Number(idNumber[16]) % 2 ? 'male' : 'female', birthDate: '1965-01-01' }),
+    );
+    expect(person.insurance.map((e: { insuranceType: string; startMonth: string }) => [e.insuranceType, e.startMonth])).toEqual([['310', '202612']]);
+    // No screen names the person a declaration points at: the link is read from its row.
+    expect((await hall.db.knex('declarations').where({ id: declared.body.id }).first()).person_id).toBe(listed.personId);
   });
 
   it('rejects only with a reason, which the unit then sees; a decided declaration is not decided again', async () => {
@@ -117,18 +123,18 @@ describe("the agency's review", () => {
     expect(rejected.body).toEqual({ approved: 0, rejected: 1 });
     const seen = await unitA.get(`/api/declarations/${declared.body.id}`);
     expect(seen.body).toEqual(jasmine.objectContaining({ status: 'rejected', reviewReason: '缺少劳动合同', reviewedBy: DEMO_REVIEWER.name }));
-    expect(
-      await hall.db
-        .knex('insured_persons')
-        .where({ id_number: newIdNumber(22) })
-        .first(),
-    ).toBeUndefined();
+    expect(await insuredByIdNumber(unitA, newIdNumber(22))).toEqual([]);
 
     const twice = await decide(declared.body.id, { approve: true });
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('DECLARATION_NOT_PENDING');
     expect((await unitA.post(`/api/declarations/${declared.body.id}/withdraw`)).status).toBe(409);
     expect((await decide(999999, { approve: true })).status).toBe(404);
+
+    // The hall still does not know the person: the reviewer sees a new addition of the ID number without registered data.
+    const again = await unitA.post('/api/additions', addition(newIdNumber(22)));
+    expect(again.status).toBe(201);
+    expect((await reviewer.get(`/api/review/declarations/${again.body.id}`)).body.registeredPerson).toBeNull();
   });
 
   it('refuses an approval that is no longer possible and writes nothing', async () => {
@@ -143,20 +149,12 @@ describe("the agency's review", () => {
     expect(conflict.body.code).toBe('APPROVAL_CONFLICT');
     expect(conflict.body.details.fields).toEqual([jasmine.objectContaining({ field: `declarations.${byB.body.id}`, code: 'INSURED_ELSEWHERE' })]);
     expect(JSON.stringify(conflict.body)).not.toContain(DEMO_UNITS[0].name);
-    expect((await reviewer.get(`/api/review/declarations/${byB.body.id}`)).body.status).toBe('pending');
-    expect(
-      await hall.db
-        .knex('employments')
-        .where({ person_id: resident.personId, unit_id: await unitIdOf(hall, 1) })
-        .first(),
-    ).toBeUndefined();
-    expect((await hall.db.knex('insured_persons').where({ id: resident.personId }).first()).mobile).not.toBe('13600002222');
-    expect(
-      await hall.db
-        .knex('audit_log')
-        .where({ entity_id: String(byB.body.id), action: 'declaration_approved' })
-        .first(),
-    ).toBeUndefined();
+    const stillPending = await reviewer.get(`/api/review/declarations/${byB.body.id}`);
+    expect(stillPending.body.status).toBe('pending');
+    // Registered as unit A's approved addition brought it, not as unit B's would have.
+    expect(stillPending.body.registeredPerson.mobile).toBe('13912345678');
+    expect((await unitB.get(`/api/insured-persons/${resident.personId}`)).status).toBe(404);
+    expect(await auditEntriesOf(unitB, 'declaration_approved', byB.body.id)).toEqual([]);
 
     expect((await decide(byB.body.id, { approve: false, reason: '已在其他单位参保' })).status).toBe(200);
   });
@@ -171,15 +169,15 @@ describe("the agency's review", () => {
     await signInAt('2026-12-02T01:00:00Z');
     expect((await decide(first.body.id, { approve: true })).status).toBe(200);
     expect((await decide(second.body.id, { approve: true })).status).toBe(200);
-    const unitAId = await unitIdOf(hall, 0);
     for (const [person, status] of [
       [resigned, 'suspended'],
       [retired, 'terminated'],
     ] as const) {
-      const employment = await hall.db.knex('employments').where({ person_id: person.personId, unit_id: unitAId }).first();
-      expect([employment.status, employment.end_month]).withContext(status).toEqual([status, '202611']);
-      const enrollments = await hall.db.knex('enrollments').where({ person_id: person.personId, unit_id: unitAId });
-      expect(enrollments.map((e) => [e.status, e.end_month])).toEqual(enrollments.map(() => [status, '202611']));
+      const { employment, insurance } = await insuredDetail(unitA, person.personId);
+      expect([employment.status, employment.endMonth]).withContext(status).toEqual([status, '202611']);
+      expect(insurance.map((e: { insuranceType: string; status: string; endMonth: string }) => [e.insuranceType, e.status, e.endMonth]))
+        .withContext(status)
+        .toEqual(['310', '330', '510'].map((type) => [type, status, '202611']));
     }
     // Suspended, the person may be added again.
     expect((await unitA.post('/api/additions', addition(resigned.idNumber, { name: resigned.name, effectiveMonth: '202612' }))).status).toBe(201);
@@ -193,14 +191,11 @@ describe("the agency's review", () => {
     expect((await reviewer.post(`/api/review/batches/${batchId}/decision`, { approve: false })).status).toBe(400);
     const approved = await reviewer.post(`/api/review/batches/${batchId}/decision`, { approve: true });
     expect(approved.body).toEqual({ approved: 2, rejected: 0 });
-    const statuses = await hall.db.knex('declarations').where({ batch_id: batchId }).orderBy('id').pluck('status');
-    expect(statuses).toEqual(['approved', 'rejected', 'approved']);
-    const employed = await hall.db
-      .knex('employments as e')
-      .join('insured_persons as p', 'p.id', 'e.person_id')
-      .whereIn('p.id_number', [newIdNumber(30), newIdNumber(31), newIdNumber(32)])
-      .pluck('p.id_number');
-    expect(employed.sort()).toEqual([newIdNumber(30), newIdNumber(32)]);
+    const audited = await unitA.get(`/api/declarations?queue=audited&batchId=${batchId}`);
+    const statusByRow = Object.fromEntries(audited.body.items.map((d: { rowNumber: number; status: string }) => [d.rowNumber, d.status]));
+    expect(statusByRow).toEqual({ 2: 'approved', 3: 'rejected', 4: 'approved' });
+    const insuredRows = [30, 31, 32].map(async (sequence) => (await insuredByIdNumber(unitA, newIdNumber(sequence))).length);
+    expect(await Promise.all(insuredRows)).toEqual([1, 0, 1]);
     expect((await reviewer.post(`/api/review/batches/${batchId}/decision`, { approve: true })).status).toBe(409);
     expect((await reviewer.post('/api/review/batches/999999/decision', { approve: true })).status).toBe(404);
   });
@@ -214,21 +209,26 @@ describe("the agency's review", () => {
     const refused = await reviewer.post(`/api/review/batches/${batchId}/decision`, { approve: true });
     expect(refused.status).toBe(409);
     expect(refused.body.details.fields.length).toBe(1);
-    expect(
-      await hall.db
-        .knex('insured_persons')
-        .where({ id_number: newIdNumber(33) })
-        .first(),
-    ).toBeUndefined();
-    expect(await hall.db.knex('declarations').where({ batch_id: batchId, status: 'pending' }).count({ n: '*' }).first()).toEqual({ n: 2 });
+    const stillPending = await reviewer.get(`/api/review/declarations?batchId=${batchId}`);
+    expect(stillPending.body.items.map((d: { rowNumber: number }) => d.rowNumber).sort()).toEqual([2, 3]);
+    // Nobody was registered: the reviewer sees the newcomer's row without registered data.
+    const newcomer = stillPending.body.items.find((d: { rowNumber: number }) => d.rowNumber === 2);
+    expect((await reviewer.get(`/api/review/declarations/${newcomer.id}`)).body.registeredPerson).toBeNull();
   });
 
   it('marks the assessments from the effective month on for a fresh assessment', async () => {
     const unitAId = await unitIdOf(hall, 0);
-    const declared = await unitA.post('/api/additions', addition(newIdNumber(34)));
-    expect(await hall.db.knex('assessments').where({ unit_id: unitAId, fee_period: '202611' }).first()).toBeDefined();
+    const idNumber = newIdNumber(34);
+    const detailsOfNovember = async () =>
+      (await unitA.get(`/api/payments/details?q=${idNumber}&from=202611&to=202611`)).body.items
+        .map((d: { insuranceType: string }) => d.insuranceType)
+        .sort();
+    const declared = await unitA.post('/api/additions', addition(idNumber));
+    // Looked at, November is assessed, before the newcomer is insured.
+    expect(await detailsOfNovember()).toEqual([]);
     await decide(declared.body.id, { approve: true });
-    expect(await hall.db.knex('assessments').where({ unit_id: unitAId, fee_period: '202611' }).first()).toBeUndefined();
+    expect(await detailsOfNovember()).toEqual(['310', '330', '510']);
+    // A past period marked for a fresh assessment looks the same to everyone until it is assessed: the row is read.
     expect(await hall.db.knex('assessments').where({ unit_id: unitAId, fee_period: '202610' }).first()).toBeDefined();
   });
 });

@@ -56,7 +56,7 @@ describe('what the workbook workers spool to disk', () => {
   it('removes the folders of processes that died, at start, and its own at exit', () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'unit-hall-spool-test-'));
     try {
-      const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+      const dead = spawnSync(process.execPath, ['-e', '']).pid;
       for (const pid of [dead, process.ppid]) {
         mkdirSync(path.join(root, String(pid), 'worker-a'), { recursive: true });
         writeFileSync(path.join(root, String(pid), 'worker-a', 'tmp-1'), '张三,11010519491231002X');

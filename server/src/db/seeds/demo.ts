@@ -231,7 +231,7 @@ async function seedWorkforce(
       });
       const rate = INSURANCE_TYPES[type];
       for (let period = firstDetailPeriod; period <= current; period = addMonths(period, 1)) {
-        if (period < startMonth || (ended && period > leftMonth!)) continue;
+        if (period < startMonth || (ended && period > leftMonth)) continue;
         const unpaid = period === current || (lastMonthUnpaid && period === addMonths(current, -1));
         details.push({
           unit_id: unitId,

@@ -1,6 +1,8 @@
 /** Deterministic generators of realistic people for the demo and test data. */
 import { idNumberCheckChar } from '@common/validators/id-number';
 
+// Packed lists, one screen rather than one entry a line.
+// prettier-ignore
 const SURNAMES = [
   '王',
   '李',
@@ -65,6 +67,7 @@ const SURNAMES = [
   '欧阳',
   '司马',
 ];
+// prettier-ignore
 const GIVEN = [
   '伟',
   '芳',
@@ -137,6 +140,7 @@ const GIVEN = [
   '诗涵',
 ];
 /** Real county-level area codes, most in Fujian where the demo units are. */
+// prettier-ignore
 const AREA_CODES = [
   '350102',
   '350103',

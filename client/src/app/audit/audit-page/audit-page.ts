@@ -25,6 +25,7 @@ interface DayRange {
   from?: string;
   to?: string;
 }
+const EVERY_DAY: DayRange = {};
 
 /** A backwards range shows at once, not only after the field is left. */
 const atOnce: ErrorStateMatcher = { isErrorState: (control) => !!control?.invalid };
@@ -80,7 +81,7 @@ export class AuditPage {
         return this.to.valid ? { from: dayOf(this.from.value), to: dayOf(this.to.value) } : null;
       }),
     ),
-    { initialValue: {} as DayRange | null },
+    { initialValue: EVERY_DAY },
   );
 
   private readonly filters = computed(

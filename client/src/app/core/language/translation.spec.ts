@@ -9,9 +9,7 @@ import { provideTranslation } from './translation';
 
 function keysOf(node: TranslationObject, prefix = ''): string[] {
   return Object.entries(node).flatMap(([key, value]) =>
-    typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? keysOf(value as TranslationObject, `${prefix}${key}.`)
-      : [`${prefix}${key}`],
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? keysOf(value, `${prefix}${key}.`) : [`${prefix}${key}`],
   );
 }
 

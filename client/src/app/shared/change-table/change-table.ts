@@ -31,7 +31,8 @@ type Values = Readonly<Record<string, unknown>>;
 
 function shown(value: unknown, codes: string | undefined): Shown {
   if (value === null || value === undefined || value === '') return { key: null, text: '—' };
-  return codes ? { key: `${codes}.${String(value)}`, text: String(value) } : { key: null, text: String(value) };
+  const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+  return codes ? { key: `${codes}.${text}`, text } : { key: null, text };
 }
 
 /**

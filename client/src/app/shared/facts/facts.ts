@@ -3,6 +3,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 
 /** A grid of labelled values (a `<dl>`) on detail dialogs and information pages; its items are `Fact`s. */
 @Component({
+  // eslint-disable-next-line @angular-eslint/component-selector -- on the <dl> itself, as Material's button[mat-button], so the list stays a list
   selector: 'dl[appFacts]',
   template: '<ng-content />',
   styles: `
@@ -18,6 +19,7 @@ export class Facts {}
 
 /** One labelled value: the label is a translation key, the value is the content. */
 @Component({
+  // eslint-disable-next-line @angular-eslint/component-selector -- on the <div> of a <dl>, as above
   selector: 'div[appFact]',
   imports: [TranslatePipe],
   template: `<dt>{{ label() | translate }}</dt>

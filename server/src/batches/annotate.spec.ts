@@ -1,0 +1,33 @@
+import ExcelJS from 'exceljs';
+import { annotateWorkbook } from './annotate';
+
+async function workbookOf(build: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  build(workbook.addWorksheet('增员'));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+async function headerOf(file: Buffer): Promise<string[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
+  const titles: string[] = [];
+  workbook.worksheets[0].getRow(1).eachCell((cell) => titles.push(cell.text));
+  return titles;
+}
+
+describe('annotateWorkbook', () => {
+  it('reuses an error column whose title the user formatted (rich text) instead of adding a second one', async () => {
+    const file = await workbookOf((sheet) => {
+      sheet.addRow(['*姓名', '*证件号码', null]);
+      // Formatting part of a cell's text in Excel saves it as rich text.
+      sheet.getCell('C1').value = { richText: [{ text: '错误', font: { bold: true } }, { text: '说明' }] };
+      sheet.addRow(['张三', '350102199001011234', '旧的错误']);
+    });
+
+    const annotated = await annotateWorkbook(file, '增员', '错误说明', [
+      { row: 2, column: 'B', line: 'B 证件号码: 校验位不对', message: '校验位不对' },
+    ]);
+
+    expect(await headerOf(annotated)).toEqual(['*姓名', '*证件号码', '错误说明']);
+  });
+});

@@ -5,20 +5,19 @@ import { apiError, SERVER_ERROR } from './answers';
 import { testId, type Page } from './page';
 
 /**
- * A list whose request failed, as issue #12 saw it: answers the pending list request with a 500 and expects the
- * translated reason with a retry — no empty text, no paginator counting nothing, no loading bar, nothing thrown
- * or logged — then retries and has the retried request answered by `answerRows`, whose rows `rowsShown` reads.
+ * A list whose request failed, as issue #12 saw it: answers `failing` with a 500 and expects the translated reason
+ * with a retry — no empty text, no paginator counting nothing, no loading bar, nothing thrown or logged — then
+ * retries, answers the list's next request with `list.answer` and expects its rows in the page's table.
  */
 export async function expectLoadErrorThenRows(
   page: Page,
-  list: { prefix: string; is: (request: HttpRequest<unknown>) => boolean },
-  answerRows: (request: TestRequest) => void,
-  rowsShown: () => Promise<unknown[]>,
+  failing: TestRequest,
+  list: { prefix: string; is: (request: HttpRequest<unknown>) => boolean; answer: (request: TestRequest) => void },
 ): Promise<void> {
   const http = TestBed.inject(HttpTestingController);
   const logged = spyOn(console, 'error').and.callThrough();
 
-  http.expectOne(list.is).flush(apiError('INTERNAL'), SERVER_ERROR);
+  failing.flush(apiError('INTERNAL'), SERVER_ERROR);
   await page.stable();
 
   expect(page.text('load-error')).toBe('系统繁忙，请稍后重试。重试');
@@ -30,10 +29,10 @@ export async function expectLoadErrorThenRows(
 
   page.element.querySelector<HTMLButtonElement>(`${testId('load-error')} button`)?.click();
   TestBed.tick();
-  answerRows(http.expectOne(list.is));
+  list.answer(http.expectOne(list.is));
   await page.stable();
 
   expect(page.text('load-error')).toBeNull();
-  expect((await rowsShown()).length).toBeGreaterThan(0);
+  expect((await page.tableRows()).length).toBeGreaterThan(0);
   expect(logged).not.toHaveBeenCalled();
 }

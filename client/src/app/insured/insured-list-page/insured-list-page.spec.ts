@@ -88,7 +88,7 @@ describe('InsuredListPage', () => {
 
   it('says why the list did not load instead of "no insured persons", and shows them on retry', async () => {
     page = await openPage('/insured');
-    await expectLoadErrorThenRows(page, { prefix: 'insured', is: isList }, answerList(WANG), () => page.tableRows());
+    await expectLoadErrorThenRows(page, http.expectOne(isList), { prefix: 'insured', is: isList, answer: answerList(WANG) });
   });
 
   it('searches, filters by status and sorts on the server, and exports with the same filters', async () => {

@@ -93,7 +93,7 @@ describe('PaymentDetailsPage', () => {
 
   it('says why the details did not load, and shows them on retry', async () => {
     page = await openPage('/payments/details');
-    await expectLoadErrorThenRows(page, { prefix: 'payments', is: isList }, answerList(PAID), () => page.tableRows());
+    await expectLoadErrorThenRows(page, http.expectOne(isList), { prefix: 'payments', is: isList, answer: answerList(PAID) });
   });
 
   it('asks the server for what the filters say, and exports exactly that', async () => {

@@ -83,7 +83,7 @@ describe('UnitPaymentsPage', () => {
 
   it('says why the fee periods did not load, and shows them on retry', async () => {
     page = await openPage('/payments/periods');
-    await expectLoadErrorThenRows(page, { prefix: 'periods', is: isList }, answerList(NOVEMBER), () => page.tableRows());
+    await expectLoadErrorThenRows(page, http.expectOne(isList), { prefix: 'periods', is: isList, answer: answerList(NOVEMBER) });
   });
 
   it('filters by fee periods and insurance type, pages and turns the order round on the server', async () => {

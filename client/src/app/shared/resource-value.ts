@@ -1,4 +1,4 @@
-import type { Resource } from '@angular/core';
+import { computed, type Resource, type Signal } from '@angular/core';
 
 /**
  * A resource's value, or undefined while it has none: before its first answer, and when it failed
@@ -6,4 +6,9 @@ import type { Resource } from '@angular/core';
  */
 export function valueOf<T>(resource: Resource<T | undefined>): T | undefined {
   return resource.hasValue() ? resource.value() : undefined;
+}
+
+/** A list's rows: none before its first answer and none when it failed (its list page says why then). */
+export function rowsOf<Row>(resource: Resource<{ items: readonly Row[] } | undefined>): Signal<readonly Row[]> {
+  return computed(() => valueOf(resource)?.items ?? []);
 }

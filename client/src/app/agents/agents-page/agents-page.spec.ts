@@ -1,4 +1,4 @@
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, type HttpRequest } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { HarnessLoader } from '@angular/cdk/testing';
@@ -13,6 +13,8 @@ import type { Agent } from '@common/api/agents';
 import { provideTestTranslation } from '../../../testing/translation';
 import { AgentsPage } from './agents-page';
 import { provideNoMaterialAnimations } from '../../../testing/material';
+import { expectLoadErrorThenRows } from '../../../testing/list-load-error';
+import { Page, pageProviders } from '../../../testing/page';
 
 const LIN: Agent = { id: 2, name: '林小红', mobile: '13800138000', disabled: false, status: 'active', boundAt: '2026-03-01T02:30:00Z' };
 const WU: Agent = { id: 5, name: '吴大伟', mobile: '13700137000', disabled: true, status: 'active', boundAt: '2025-12-31T16:05:00Z' };
@@ -235,5 +237,21 @@ describe('AgentsPage', () => {
       expect(await documentLoader.getAllHarnesses(MatDialogHarness)).not.toEqual([]);
       expect(await dialogErrors('新密码')).toEqual(['密码至少 8 位，须包含字母和数字']);
     });
+  });
+});
+
+describe('AgentsPage, when the list does not load', () => {
+  it('says why, and lists the agents on retry', async () => {
+    TestBed.configureTestingModule({ providers: pageProviders() });
+    const http = TestBed.inject(HttpTestingController);
+    const page = new Page(TestBed.createComponent(AgentsPage));
+    TestBed.tick();
+    const isList = (request: HttpRequest<unknown>) => request.url === '/api/agents';
+    await expectLoadErrorThenRows(page, http.expectOne(isList), {
+      prefix: 'agents',
+      is: isList,
+      answer: (request) => request.flush({ items: [LIN] }),
+    });
+    http.verify();
   });
 });

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { Component, computed, inject, signal, viewChild } from '@angular/core';
+import { Component, inject, signal, viewChild } from '@angular/core';
 import { FormGroupDirective, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -17,7 +17,7 @@ import { ErrorNotifier } from '../../core/errors/error-notifier.service';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { ListPage } from '../../shared/list-page/list-page';
-import { valueOf } from '../../shared/resource-value';
+import { rowsOf } from '../../shared/resource-value';
 import { agentForm } from '../agent-form';
 import { AgentsApi, agentsResource } from '../agents-api';
 import { AgentStatusDialog, type AgentStatusDialogData } from '../agent-status-dialog/agent-status-dialog';
@@ -50,7 +50,7 @@ export class AgentsPage {
   private readonly formDirective = viewChild.required(FormGroupDirective);
 
   protected readonly agents = agentsResource();
-  protected readonly rows = computed(() => valueOf(this.agents)?.items ?? []);
+  protected readonly rows = rowsOf(this.agents);
   protected readonly columns = ['name', 'mobile', 'status', 'boundAt', 'actions'];
   protected readonly form = agentForm();
   protected readonly adding = signal(false);

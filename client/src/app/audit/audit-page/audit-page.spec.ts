@@ -11,6 +11,7 @@ import { configureFeature, openPage } from '../../../testing/routed-page';
 import { typeAndPause } from '../../../testing/search';
 import { signIn, UNIT_ADMIN } from '../../../testing/sessions';
 import { auditRoutes } from '../audit.routes';
+import { expectLoadErrorThenRows } from '../../../testing/list-load-error';
 
 const LIN: Agent = { id: 2, name: '林小红', mobile: '13800138000', disabled: false, status: 'active', boundAt: '2026-03-01T02:30:00Z' };
 
@@ -80,6 +81,12 @@ describe('AuditPage', () => {
     expect(JSON.parse(page.text('audit-after')!)).toEqual({ name: '林小红', disabled: true });
     await page.click('audit-toggle');
     expect(page.text('audit-changes')).toBeNull();
+  });
+
+  it('says why the entries did not load, and lists them on retry', async () => {
+    page = await openPage('/audit');
+    http.expectOne('/api/agents').flush({ items: [LIN] });
+    await expectLoadErrorThenRows(page, http.expectOne(isList), { prefix: 'audit', is: isList, answer: answerList(LOGIN) });
   });
 
   it('offers the administrator and the agents, and every action', async () => {

@@ -16,6 +16,7 @@ import { agentsResource } from '../../agents/agents-api';
 import { ListPage } from '../../shared/list-page/list-page';
 import { Paging, searchTerm } from '../../shared/table/paging';
 import { AUDIT_EXPORT, auditPageResource, auditParams, type AuditFilters } from '../audit-api';
+import { rowsOf } from '../../shared/resource-value';
 
 /** What a date input holds (`YYYY-MM-DD`). */
 const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
@@ -97,7 +98,7 @@ export class AuditPage {
     const filters = this.filters();
     return filters && { ...filters, ...this.paging.params() };
   });
-  protected readonly rows = computed(() => (this.entries.hasValue() ? (this.entries.value()?.items ?? []) : []));
+  protected readonly rows = rowsOf(this.entries);
   protected readonly exportParams = computed(() => {
     const filters = this.filters();
     return filters && auditParams(filters);

@@ -6,12 +6,13 @@ import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { apiError, CONFLICT, SERVER_ERROR } from '../../../testing/answers';
+import { apiError, CONFLICT } from '../../../testing/answers';
 import { answeredDuring, listEndpoint, paramsOf } from '../../../testing/http';
 import { declaration } from '../../../testing/declarations';
-import { Page, pageProviders, testId } from '../../../testing/page';
+import { Page, pageProviders } from '../../../testing/page';
 import { typeAndPause } from '../../../testing/search';
 import { declarationsRoutes } from '../declarations.routes';
+import { expectLoadErrorThenRows } from '../../../testing/list-load-error';
 
 const WANG = declaration();
 const ZHAO = declaration({
@@ -81,18 +82,8 @@ describe('QueuePage', () => {
   });
 
   it('says why the list did not load, and loads it again on retry', async () => {
-    (await open('/declarations/pending')).flush(apiError('INTERNAL'), SERVER_ERROR);
-    await page.stable();
-    expect(page.text('load-error')).toBe('系统繁忙，请稍后重试。重试');
-    expect(page.element.querySelector(testId('queue-table')))
-      .withContext('no table without its rows')
-      .toBeNull();
-
-    page.element.querySelector<HTMLButtonElement>(`${testId('load-error')} button`)?.click();
-    TestBed.tick();
-    await answer(list.expectOne(), WANG);
-    expect(page.text('load-error')).toBeNull();
-    expect((await page.tableRows()).map((row) => row['personName'])).toEqual(['王小明']);
+    const failing = await open('/declarations/pending');
+    await expectLoadErrorThenRows(page, failing, { prefix: 'queue', is: list.is, answer: list.answer(WANG) });
   });
 
   it('says so when a submission’s detail did not load', async () => {

@@ -11,6 +11,7 @@ import { answeredDuring, paramsOf } from '../../../testing/http';
 import { Page, pageProviders, testId } from '../../../testing/page';
 import { typeAndPause } from '../../../testing/search';
 import { ReductionPage } from './reduction-page';
+import { expectLoadErrorThenRows } from '../../../testing/list-load-error';
 
 function person(personId: number, name: string, idNumber: string, extra: Partial<InsuredPerson> = {}): InsuredPerson {
   return {
@@ -143,5 +144,22 @@ describe('ReductionPage', () => {
 
     expect(page.text('reduction-person-error')).toBe('该人员的增员尚在审核中，请撤回增员而不是减员');
     expect(page.text('reduction-success')).toBeNull();
+  });
+});
+
+describe('ReductionPage, when the person list does not load', () => {
+  it('says why, and lists the persons on retry', async () => {
+    TestBed.configureTestingModule({ providers: pageProviders() });
+    const http = TestBed.inject(HttpTestingController);
+    const page = new Page(TestBed.createComponent(ReductionPage));
+    TestBed.tick();
+    http.expectOne('/api/reductions/options').flush({ stopMonth: '202611', reasons: ['resigned'] });
+    const isInsured = (request: HttpRequest<unknown>) => request.url === '/api/insured-persons';
+    await expectLoadErrorThenRows(page, http.expectOne(isInsured), {
+      prefix: 'reduction',
+      is: isInsured,
+      answer: (request) => request.flush(page1([WANG])),
+    });
+    http.verify();
   });
 });

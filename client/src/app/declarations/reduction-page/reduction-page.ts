@@ -1,4 +1,4 @@
-import { Component, computed, inject, signal, viewChild } from '@angular/core';
+import { Component, inject, signal, viewChild } from '@angular/core';
 import { FormControl, FormGroupDirective, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -25,7 +25,7 @@ import { SubmissionKey } from '../../shared/idempotency';
 import { ListPage } from '../../shared/list-page/list-page';
 import { LoadError } from '../../shared/load-error/load-error';
 import { Notice } from '../../shared/notice/notice';
-import { valueOf } from '../../shared/resource-value';
+import { rowsOf, valueOf } from '../../shared/resource-value';
 import { Paging, searchTerm } from '../../shared/table/paging';
 import { pick, reductionForm, reductionInput } from '../reduction-form';
 import { insuredPersonsResource, reductionOptionsResource, ReductionsApi } from '../reductions-api';
@@ -72,7 +72,7 @@ export class ReductionPage {
     ...this.sort(),
     ...this.paging.params(),
   }));
-  protected readonly rows = computed(() => valueOf(this.persons)?.items ?? []);
+  protected readonly rows = rowsOf(this.persons);
   protected readonly columns = ['name', 'idNumber', 'sex', 'startMonth', 'pending', 'pick'];
 
   protected readonly form = reductionForm();

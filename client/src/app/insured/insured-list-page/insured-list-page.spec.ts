@@ -13,6 +13,7 @@ import { declaration } from '../../../testing/declarations';
 import { insuredPerson, insuredPersonDetail, pageOf } from '../../../testing/payments';
 import { typeAndPause } from '../../../testing/search';
 import { insuredRoutes } from '../insured.routes';
+import { expectLoadErrorThenRows } from '../../../testing/list-load-error';
 
 const WANG = insuredPerson();
 const ZHAO = insuredPerson({
@@ -83,6 +84,11 @@ describe('InsuredListPage', () => {
       },
     ]);
     expect(page.texts('insured-row').length).toBe(2);
+  });
+
+  it('says why the list did not load instead of "no insured persons", and shows them on retry', async () => {
+    page = await openPage('/insured');
+    await expectLoadErrorThenRows(page, http.expectOne(isList), { prefix: 'insured', is: isList, answer: answerList(WANG) });
   });
 
   it('searches, filters by status and sorts on the server, and exports with the same filters', async () => {

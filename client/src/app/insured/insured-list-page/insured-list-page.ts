@@ -17,6 +17,7 @@ import { StatusChip } from '../../shared/status-chip/status-chip';
 import { Paging, searchTerm } from '../../shared/table/paging';
 import { InsuredDetailDialog, type InsuredDetailDialogData } from '../insured-detail-dialog/insured-detail-dialog';
 import { INSURED_EXPORT, insuredPageResource, insuredParams, type InsuredFilters } from '../insured-api';
+import { rowsOf } from '../../shared/resource-value';
 
 type InsuredSort = NonNullable<InsuredQuery['sort']>;
 
@@ -66,7 +67,7 @@ export class InsuredListPage {
   });
   protected readonly paging = new Paging(this.filters);
   protected readonly persons = insuredPageResource(() => ({ ...this.filters(), ...this.paging.params() }));
-  protected readonly rows = computed(() => this.persons.value()?.items ?? []);
+  protected readonly rows = rowsOf(this.persons);
   protected readonly exportParams = computed(() => insuredParams(this.filters()));
 
   protected showDetail(person: InsuredPerson): void {

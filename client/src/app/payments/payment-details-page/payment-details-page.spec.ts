@@ -14,6 +14,7 @@ import { Page, testId } from '../../../testing/page';
 import { pageOf, paymentDetail, pickMonth } from '../../../testing/payments';
 import { typeAndPause } from '../../../testing/search';
 import { paymentsRoutes } from '../payments.routes';
+import { expectLoadErrorThenRows } from '../../../testing/list-load-error';
 
 const PAID = paymentDetail();
 const OVERDUE = paymentDetail({
@@ -88,6 +89,11 @@ describe('PaymentDetailsPage', () => {
       },
     ]);
     expect(page.texts('payment-row').length).toBe(2);
+  });
+
+  it('says why the details did not load, and shows them on retry', async () => {
+    page = await openPage('/payments/details');
+    await expectLoadErrorThenRows(page, http.expectOne(isList), { prefix: 'payments', is: isList, answer: answerList(PAID) });
   });
 
   it('asks the server for what the filters say, and exports exactly that', async () => {

@@ -16,6 +16,7 @@ import { Paging, searchTerm } from '../../shared/table/paging';
 import { PaymentDetailDialog, type PaymentDetailDialogData } from '../payment-detail-dialog/payment-detail-dialog';
 import { PeriodFilters, type PeriodFilter } from '../period-filters/period-filters';
 import { PAYMENT_DETAILS_EXPORT, paymentDetailPageResource, paymentDetailParams, type PaymentDetailFilters } from '../payments-api';
+import { rowsOf } from '../../shared/resource-value';
 
 type DetailSort = NonNullable<PaymentDetailQuery['sort']>;
 
@@ -83,7 +84,7 @@ export class PaymentDetailsPage {
     const filters = this.filters();
     return filters && { ...filters, ...this.paging.params() };
   });
-  protected readonly rows = computed(() => this.details.value()?.items ?? []);
+  protected readonly rows = rowsOf(this.details);
   protected readonly exportParams = computed(() => {
     const filters = this.filters();
     return filters && paymentDetailParams(filters);

@@ -9,6 +9,7 @@ import { configureFeature, openPage } from '../../../testing/routed-page';
 import { Page } from '../../../testing/page';
 import { pageOf, pickMonth, unitPaymentPeriod } from '../../../testing/payments';
 import { paymentsRoutes } from '../payments.routes';
+import { expectLoadErrorThenRows } from '../../../testing/list-load-error';
 
 const NOVEMBER = unitPaymentPeriod();
 const OCTOBER = unitPaymentPeriod({
@@ -78,6 +79,11 @@ describe('UnitPaymentsPage', () => {
     expect(page.texts('period-due')).toEqual(['¥43333.32', '¥41000.00']);
     expect(page.texts('period-overdue')).toEqual(['¥3333.32', '¥0.00']);
     expect(page.element.querySelectorAll('[data-testid="period-overdue"].overdue').length).toBe(1);
+  });
+
+  it('says why the fee periods did not load, and shows them on retry', async () => {
+    page = await openPage('/payments/periods');
+    await expectLoadErrorThenRows(page, http.expectOne(isList), { prefix: 'periods', is: isList, answer: answerList(NOVEMBER) });
   });
 
   it('filters by fee periods and insurance type, pages and turns the order round on the server', async () => {

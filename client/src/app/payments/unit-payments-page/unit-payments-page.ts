@@ -10,6 +10,7 @@ import { ListPage } from '../../shared/list-page/list-page';
 import { Paging } from '../../shared/table/paging';
 import { PeriodFilters, type PeriodFilter } from '../period-filters/period-filters';
 import { UNIT_PAYMENTS_EXPORT, unitPaymentPageResource, unitPaymentParams, type UnitPaymentFilters } from '../payments-api';
+import { rowsOf } from '../../shared/resource-value';
 
 /** 单位缴费明细: the unit's contributions per fee period, due against paid, with the collection that paid them. */
 @Component({
@@ -46,7 +47,7 @@ export class UnitPaymentsPage {
     const filters = this.filters();
     return filters && { ...filters, ...this.paging.params() };
   });
-  protected readonly rows = computed(() => this.payments.value()?.items ?? []);
+  protected readonly rows = rowsOf(this.payments);
   protected readonly exportParams = computed(() => {
     const filters = this.filters();
     return filters && unitPaymentParams(filters);

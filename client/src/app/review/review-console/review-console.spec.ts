@@ -10,6 +10,7 @@ import { declaration } from '../../../testing/declarations';
 import { answeredDuring, listEndpoint, paramsOf } from '../../../testing/http';
 import { Page, pageProviders, testId } from '../../../testing/page';
 import { ReviewConsole } from './review-console';
+import { expectLoadErrorThenRows } from '../../../testing/list-load-error';
 
 const HARBOUR = { unitId: 11, unitName: '福州港湾食品有限公司' };
 const WANG = declaration({ ...HARBOUR });
@@ -25,11 +26,11 @@ const LIU = declaration({
   rowNumber: 2,
 });
 
+const list = listEndpoint<Submission>('/api/review/declarations');
+
 describe('ReviewConsole', () => {
   let http: HttpTestingController;
   let page: Page;
-
-  const list = listEndpoint<Submission>('/api/review/declarations');
 
   beforeEach(async () => {
     TestBed.configureTestingModule({ providers: pageProviders() });
@@ -230,5 +231,15 @@ describe('ReviewConsole', () => {
       ['账户名称', '—', '福州港湾食品有限公司'],
       ['银行账号', '—', '1402023309200123456'],
     ]);
+  });
+});
+
+describe('ReviewConsole, when the list does not load', () => {
+  it('says why, and lists the submissions on retry', async () => {
+    TestBed.configureTestingModule({ providers: pageProviders() });
+    const page = new Page(TestBed.createComponent(ReviewConsole));
+    TestBed.tick();
+    await expectLoadErrorThenRows(page, list.expectOne(), { prefix: 'review', is: list.is, answer: list.answer(WANG) });
+    TestBed.inject(HttpTestingController).verify();
   });
 });

@@ -133,4 +133,17 @@ export class Page {
   async stable(): Promise<void> {
     await this.fixture.whenStable();
   }
+
+  /**
+   * Enter as a keyboard user presses it, on whatever has the focus. A synthetic key event has no default action,
+   * so what the browser would do is done here: a focused button is activated, a field submits its form.
+   */
+  async pressEnter(): Promise<void> {
+    const focused = document.activeElement;
+    if (!(focused instanceof HTMLElement)) throw new Error('nothing has the focus');
+    const unhandled = focused.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    if (unhandled && focused instanceof HTMLButtonElement) focused.click();
+    else if (unhandled && focused instanceof HTMLInputElement) focused.form?.requestSubmit();
+    await this.stable();
+  }
 }

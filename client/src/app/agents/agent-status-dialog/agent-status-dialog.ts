@@ -28,7 +28,7 @@ export interface AgentStatusDialogData {
       <button mat-button type="button" [mat-dialog-close]="false" data-testid="confirm-cancel">
         {{ 'common.cancel' | translate }}
       </button>
-      <button mat-flat-button type="button" [mat-dialog-close]="true" data-testid="confirm-ok">
+      <button mat-flat-button type="button" [mat-dialog-close]="true" cdkFocusInitial data-testid="confirm-ok">
         {{ (data.disable ? 'agents.disable' : 'agents.enable') | translate }}
       </button>
     </mat-dialog-actions>

@@ -156,6 +156,14 @@ describe('AgentsPage', () => {
     expect(await (await documentLoader.getHarness(MatSnackBarHarness)).getMessage()).toBe('已停用经办人 林小红');
   });
 
+  it('opens the confirmation with its confirm button focused, so Enter goes ahead', async () => {
+    await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="agent-disable"]' }))).click();
+    const dialog = await documentLoader.getHarness(MatDialogHarness);
+    await fixture.whenStable();
+    expect(await (await dialog.getHarness(MatButtonHarness.with({ selector: '[data-testid="confirm-ok"]' }))).isFocused()).toBeTrue();
+    await dialog.close();
+  });
+
   it('leaves the agent alone when the confirmation is cancelled', async () => {
     await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="agent-disable"]' }))).click();
     const dialog = await documentLoader.getHarness(MatDialogHarness);

@@ -168,6 +168,18 @@ describe('AdditionPage', () => {
       .toBe('');
   });
 
+  it('confirms with Enter: the confirmation opens on its submit button', async () => {
+    await open();
+    await fillIn();
+    await quoteAndConfirm();
+
+    await page.pressEnter();
+    http.expectOne('/api/additions').flush(DECLARATION, CREATED);
+    await page.stable();
+    expect(await page.documentLoader.getAllHarnesses(MatDialogHarness)).toEqual([]);
+    expect(page.text('addition-success')).toContain('已提交 王小明 的增员申报');
+  });
+
   it('sends the same Idempotency-Key when a failed submission is retried, and a new one for a new confirmation', async () => {
     await open();
     await fillIn();

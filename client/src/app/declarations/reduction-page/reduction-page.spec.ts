@@ -130,6 +130,34 @@ describe('ReductionPage', () => {
       .toEqual(['李娜']);
   });
 
+  it('brings the declaration form into view once a person is picked', async () => {
+    const scroll = spyOn(Element.prototype, 'scrollIntoView');
+    const declare = page.element.querySelector(testId('reduction-declare'));
+    expect(declare).withContext('the declaration card').not.toBeNull();
+    await pickRow(0);
+    expect(scroll).toHaveBeenCalledTimes(1);
+    expect<unknown>(scroll.calls.thisFor(0)).toBe(declare);
+  });
+
+  it('submits with Enter and confirms with Enter: the confirmation opens on its confirm button', async () => {
+    await pickRow(0);
+    await page.choose('reduction-reason', '辞职');
+    await page.type('reduction-remark', '个人原因');
+    await (await page.input('reduction-remark')).focus();
+    await page.pressEnter();
+    const dialog = await page.documentLoader.getHarness(MatDialogHarness);
+    expect(await dialog.getContentText()).toBe('为 王小明 办理减员（辞职），停保月份 2026-11？');
+
+    await page.pressEnter();
+    const submit = http.expectOne('/api/reductions');
+    expect(submit.request.body).toEqual({ idNumber: WANG.idNumber, name: '王小明', reason: 'resigned', remark: '个人原因' });
+    submit.flush(declaration({ id: 41, type: 'reduction', effectiveMonth: '202611' }), CREATED);
+    TestBed.tick();
+    insuredRequest().flush(page1([LI]));
+    await page.stable();
+    expect(page.text('reduction-success')).toBe('已提交 王小明 的减员申报（停保月份 2026-11），等待审核。 查看待审核申报');
+  });
+
   it('says clearly that a person whose addition is pending cannot be reduced', async () => {
     await pickRow(1);
     expect(page.text('reduction-pending')).toBe('该人员的增员尚在审核中，请撤回增员而不是减员');

@@ -1,4 +1,4 @@
-import { Component, inject, signal, viewChild } from '@angular/core';
+import { Component, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { FormControl, FormGroupDirective, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -59,6 +59,7 @@ export class ReductionPage {
   private readonly dialog = inject(MatDialog);
   private readonly translate = inject(TranslateService);
   private readonly formDirective = viewChild.required(FormGroupDirective);
+  private readonly declare = viewChild.required('declare', { read: ElementRef<HTMLElement> });
   private readonly key = new SubmissionKey();
 
   protected readonly options = reductionOptionsResource();
@@ -86,6 +87,8 @@ export class ReductionPage {
     this.selected.set(person);
     this.failure.set(null);
     pick(this.form, person);
+    // The form is below a page of persons: show it where the reduction goes on.
+    this.declare().nativeElement.scrollIntoView({ block: 'start' });
   }
 
   protected sortBy(sort: Sort): void {

@@ -12,7 +12,10 @@ export interface ConfirmDialogData {
   confirm: string;
 }
 
-/** Asks before something that cannot be undone. Closes with true to go ahead. */
+/**
+ * Asks before something that cannot be undone. Closes with true to go ahead. The confirm button has the focus:
+ * the user has just asked for this, so Enter goes ahead (Escape and the Cancel button still back out).
+ */
 @Component({
   selector: 'app-confirm-dialog',
   imports: [MatButtonModule, MatDialogModule, TranslatePipe],
@@ -23,7 +26,7 @@ export interface ConfirmDialogData {
       <button mat-button type="button" [mat-dialog-close]="false" data-testid="confirm-cancel">
         {{ 'common.cancel' | translate }}
       </button>
-      <button mat-flat-button type="button" [mat-dialog-close]="true" data-testid="confirm-ok">
+      <button mat-flat-button type="button" [mat-dialog-close]="true" cdkFocusInitial data-testid="confirm-ok">
         {{ data.confirm | translate }}
       </button>
     </mat-dialog-actions>

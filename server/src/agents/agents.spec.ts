@@ -1,5 +1,4 @@
 import { AGENTS, createTestHall, type TestHall } from '../../test/harness';
-import { forUpdate } from '../db/dialect';
 import { DEMO_PASSWORDS, DEMO_UNITS } from '../db/seeds/demo';
 
 describe('agents of a unit', () => {
@@ -278,7 +277,7 @@ describe('agents of a unit', () => {
       let reset: Promise<Awaited<ReturnType<typeof admin.post>>> | undefined;
       await hall.db.knex.transaction(async (trx) => {
         // What accepting an invitation does: the account row locked first, then the binding written.
-        await forUpdate(trx('users').where({ id: agent.id }).select('id'));
+        await trx('users').where({ id: agent.id }).forUpdate().select('id');
         reset = admin.post(`/api/agents/${agent.id}/password`, { password: 'Fresh2026x' });
         await new Promise((resolve) => setTimeout(resolve, 300));
         await trx('agent_units').insert({ agent_id: agent.id, unit_id: unitB, disabled: false, bound_at: '2026-11-10T02:00:00.000Z' });

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Agent, AgentInvitation } from '@common/api/agents';
-import { forUpdate, toBoolean } from '../db/dialect';
+import { toBoolean } from '../db/dialect';
 
 /** An agent's account beside its binding to the unit (`disabled` is 0/1 on SQLite). */
 interface BoundAgentRow {
@@ -80,7 +80,8 @@ export class AgentStore {
    * account is bound to (a password reset, accepting an invitation) runs one at a time per account.
    */
   async lockAccount(agentId: number): Promise<{ id: number; name: string; login: string } | null> {
-    const row = await forUpdate(this.db('users').where({ id: agentId, role: 'agent' }).select('id', 'name', 'login')).first();
+    // knex compiles FOR UPDATE to nothing on SQLite, whose one connection runs one transaction at a time anyway.
+    const row = await this.db('users').where({ id: agentId, role: 'agent' }).forUpdate().first('id', 'name', 'login');
     return row ?? null;
   }
 

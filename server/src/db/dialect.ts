@@ -131,15 +131,6 @@ export function byteLength(dialect: Dialect, column: string): string {
 }
 
 /**
- * Locks the selected rows until the transaction ends (PostgreSQL). SQLite needs nothing: the hall
- * holds one connection to it, so one transaction runs at a time.
- */
-export function forUpdate<T extends Knex.QueryBuilder>(query: T): T {
-  const client = (query as unknown as { client: { config: { client: string } } }).client.config.client;
-  return client === 'sqlite3' ? query : (query.forUpdate() as T);
-}
-
-/**
  * A rate-limiter-flexible limiter counting in the `login_limits` table (migration 008_accounts): one
  * atomic upsert per count on either engine, so every instance sharing the database counts together.
  */

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
 import { isFeePeriod } from '../fee-period';
-import { fieldIssue, MAX_LENGTH, MAX_WAGE_FEN, mobileField, pageOf, pageQuery, requiredText } from './fields';
+import { fieldIssue, idNumberField, MAX_LENGTH, MAX_WAGE_FEN, mobileField, pageOf, pageQuery, personNameField } from './fields';
 
 export const ID_TYPES = ['01', '06', '07'] as const;
 /** 01 resident ID card; 06 Hong Kong/Macao/Taiwan residence permit; 07 foreigner permanent residence ID. */
@@ -44,9 +44,9 @@ export const wageFenField = z.number().int().positive().max(MAX_WAGE_FEN);
  * future) and the records (already insured) run on the server; this schema checks shape only.
  */
 export const additionInput = z.object({
-  name: requiredText(MAX_LENGTH.personName),
+  name: personNameField,
   idType: idTypeSchema.default('01'),
-  idNumber: requiredText(MAX_LENGTH.idNumber).transform((v) => v.toUpperCase()),
+  idNumber: idNumberField,
   ethnicity: optionalText(MAX_LENGTH.ethnicity),
   hukouType: z.enum(HUKOU_TYPES),
   hukouAddress: optionalText(MAX_LENGTH.address),
@@ -65,8 +65,8 @@ export type AdditionInput = z.input<typeof additionInput>;
 export type Addition = z.output<typeof additionInput>;
 
 export const reductionInput = z.object({
-  idNumber: requiredText(MAX_LENGTH.idNumber).transform((v) => v.toUpperCase()),
-  name: requiredText(MAX_LENGTH.personName),
+  idNumber: idNumberField,
+  name: personNameField,
   reason: z.enum(REDUCTION_REASONS),
   remark: optionalText(MAX_LENGTH.remark),
 });

@@ -223,6 +223,31 @@ describe('batches from templates', () => {
     expect(fault(7)).toEqual([['C', 'ID_NUMBER_LEGACY_15', 'Use the 18-digit ID number (15-digit numbers are not accepted)']]);
   });
 
+  it("applies the name rule to every row, naming sheet, row and column, and stores a name with a no-break space normalised", async () => {
+    const file = await filledTemplate('addition', [
+      person(36, { name: '陈新员3' }),
+      person(37, { name: '+陈新员' }),
+      person(38, { name: '陈\u200b新员' }),
+      person(39, { name: 'Anne-Marie\u00a0O’Brien' }),
+      person(40, { name: '买买提·艾力' }),
+    ]);
+    const english = await hall.client('en');
+    await english.signInUnitAdmin(0);
+    const res = await upload(english, 'addition', file);
+    const faults = res.body.errors.map((e: SheetError) => [e.sheet, e.row, e.column, e.code, e.message]);
+    const sheet = res.body.errors[0].sheet;
+    expect(sheet).toBeTruthy();
+    const format = 'A name is letters, with spaces, a middle dot (·), apostrophes or hyphens between them; no digits or symbols such as = + @';
+    expect(faults).toEqual([
+      [sheet, 2, 'A', 'NAME_FORMAT', format],
+      [sheet, 3, 'A', 'NAME_FORMAT', format],
+      [sheet, 4, 'A', 'NAME_INVISIBLE_CHARACTER', 'The name contains an invisible or control character (such as a zero-width space); type it again'],
+    ]);
+    expect(res.body.validRows).toBe(2);
+    const stored = await hall.db.knex('batch_uploads').where({ token: res.body.token }).first();
+    expect(JSON.parse(stored.valid_payload).map((row: { input: { name: string } }) => row.input.name)).toEqual(["Anne-Marie O'Brien", '买买提·艾力']);
+  });
+
   it('names a removed column as missing instead of calling every later header renamed', async () => {
     const file = await filledTemplate('addition', [person(32)], {
       edit: (workbook) => {

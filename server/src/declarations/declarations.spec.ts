@@ -174,6 +174,34 @@ describe('additions', () => {
     expect(fieldsOf(await unit.post('/api/additions', { ...nameless, mobile: '12345' }))).toEqual(['name:REQUIRED', 'mobile:MOBILE_FORMAT']);
   });
 
+  it("applies the name rule: any script with middle dots and inner spaces, stored normalised; no digits, formulas or invisible characters", async () => {
+    const { unit } = context;
+    const refused = async (name: string) => fieldsOf(await unit.post('/api/additions', addition(newIdNumber(10), { name })));
+    expect(await refused('陈新员2')).toEqual(['name:NAME_FORMAT']);
+    expect(await refused('=HYPERLINK("http://x","陈")')).toEqual(['name:NAME_FORMAT']);
+    expect(await refused('@陈新员')).toEqual(['name:NAME_FORMAT']);
+    expect(await refused('陈\u0000新员')).toEqual(['name:NAME_INVISIBLE_CHARACTER']);
+    expect(await refused('\u202e陈新员')).toEqual(['name:NAME_INVISIBLE_CHARACTER']);
+    expect(await refused('\u200b\u200b')).toEqual(['name:NAME_INVISIBLE_CHARACTER']);
+
+    const minority = await unit.post('/api/additions', addition(newIdNumber(11), { name: '买买提•艾力' }));
+    expect(minority.status).toBe(201);
+    expect(minority.body.personName).toBe('买买提·艾力');
+    const latin = await unit.post('/api/additions', addition(newIdNumber(12), { name: ' José\u00a0Nu\u0301ñez ' }));
+    expect(latin.status).toBe(201);
+    const stored = (await unit.get(`/api/declarations/${latin.body.id}`)).body;
+    expect([stored.personName, stored.payload.name]).toEqual(['José Núñez', 'José Núñez']);
+  });
+
+  it('names a zero-width space or bidi mark in the ID number instead of calling it too long', async () => {
+    const { unit } = context;
+    const idNumber = newIdNumber(13);
+    for (const idWithMark of [`${idNumber.slice(0, 9)}\u200b${idNumber.slice(9)}`, `\u200e${idNumber}`]) {
+      const res = await unit.post('/api/additions', addition(idNumber, { idNumber: idWithMark }));
+      expect(fieldsOf(res)).withContext(JSON.stringify(idWithMark)).toEqual(['idNumber:ID_NUMBER_INVISIBLE_CHARACTER']);
+    }
+  });
+
   it('lets an agent of the unit submit too', async () => {
     const { hall } = context;
     const agent = await hall.client();

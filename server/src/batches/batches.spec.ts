@@ -225,11 +225,11 @@ describe('batches from templates', () => {
 
   it("applies the name rule to every row, naming sheet, row and column, and stores a name with a no-break space normalised", async () => {
     const file = await filledTemplate('addition', [
-      person(36, { name: '陈新员3' }),
-      person(37, { name: '+陈新员' }),
-      person(38, { name: '陈\u200b新员' }),
-      person(39, { name: 'Anne-Marie\u00a0O’Brien' }),
-      person(40, { name: '买买提·艾力' }),
+      person(41, { name: '陈新员3' }),
+      person(42, { name: '+陈新员' }),
+      person(43, { name: '陈\u200b新员' }),
+      person(44, { name: 'Anne-Marie\u00a0O’Brien' }),
+      person(45, { name: '买买提·艾力' }),
     ]);
     const english = await hall.client('en');
     await english.signInUnitAdmin(0);
@@ -522,8 +522,27 @@ describe('batches from templates', () => {
     const replay = await submit('batch-key-1');
     expect([replay.status, replay.body, replay.headers['idempotent-replayed']]).toEqual([201, res.body, 'true']);
     const twice = await submit('batch-key-2');
-    expect([twice.status, twice.body.code]).toEqual([410, 'BATCH_VALIDATION_EXPIRED']);
+    expect([twice.status, twice.body.code]).toEqual([409, 'BATCH_ALREADY_SUBMITTED']);
+    expect(twice.body.message).toBe(`该文件的有效行已作为批次 ${res.body.batchId} 提交。如需再次提交，请重新校验文件。`);
     expect(await hall.db.knex('declarations').where({ batch_id: res.body.batchId }).count({ n: '*' }).first()).toEqual({ n: 3 } as never);
+  });
+
+  it('refuses a dry run the records have overtaken, submitting nothing and naming its sheet rows', async () => {
+    const file = await filledTemplate('addition', [person(74), person(75, { mobile: 'x' }), person(76)]);
+    const { token, validRows } = (await upload(admin, 'addition', file)).body;
+    expect(validRows).toBe(2);
+    // Meanwhile the person of sheet row 4 is submitted on their own.
+    expect((await admin.post('/api/additions', addition(newIdNumber(76)))).status).toBe(201);
+
+    const english = await hall.client('en');
+    await english.signInUnitAdmin(0);
+    const res = await english.post('/api/batches', { token });
+    expect([res.status, res.body.code]).toEqual([409, 'BATCH_VALIDATION_STALE']);
+    expect(res.body.message).toContain('sheet rows 4 ');
+    expect(res.body.details.fields.map((f: { field: string; code: string }) => [f.field, f.code])).toEqual([['rows.4.idNumber', 'DECLARATION_PENDING']]);
+    expect(await hall.db.knex('declarations').whereIn('id_number', [newIdNumber(74), newIdNumber(76)]).count({ n: '*' }).first()).toEqual({
+      n: 1,
+    } as never);
   });
 
   it('stores an ID number typed with a lowercase check character x in upper case, so the same person is one person', async () => {

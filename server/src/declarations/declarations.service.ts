@@ -135,7 +135,7 @@ export class DeclarationService {
       const at = now.toISOString();
       const { kind, rows } = declared;
       const problems = await new DeclarationRules(db, this.clock).check(unitId, declared);
-      refuseProblems(withDuplicates(rows, problems), batch !== null);
+      refuseProblems(rows, withDuplicates(rows, problems), batch !== null);
 
       const store = new DeclarationStore(db);
       const batchId = batch
@@ -284,8 +284,15 @@ function withDuplicates(rows: DeclarationRow<Addition | Reduction>[], problems: 
   });
 }
 
-/** Refuses the whole submission; a batch names its fields `rows.<index>.<field>`. */
-function refuseProblems(problems: RowProblem[][], isBatch: boolean): void {
-  const fields: FieldProblem[] = problems.flatMap((list, i) => list.map((p) => (isBatch ? { ...p, field: `rows.${i}.${p.field}` } : p)));
+/**
+ * Refuses the whole submission. A batch names its fields by the sheet's row, as the user finds it in
+ * Excel: `rows.<row>.<field>`.
+ */
+function refuseProblems(rows: DeclarationRow<Addition | Reduction>[], problems: RowProblem[][], isBatch: boolean): void {
+  const fields: FieldProblem[] = problems.flatMap((list, i) => {
+    if (!isBatch) return list;
+    const row = rows[i].rowNumber ?? i + 1;
+    return list.map((p) => ({ ...p, field: `rows.${row}.${p.field}` }));
+  });
   if (fields.length > 0) throw invalidFields(fields);
 }

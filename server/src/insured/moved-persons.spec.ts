@@ -94,7 +94,7 @@ describe('a person who moved from unit A to unit B', () => {
       [2, 'A', 'REGISTERED_NAME_MISMATCH'],
     ]);
     await expectAsync(submitBatch(hall, 1, [addition(moved.idNumber, { name: '改名换姓', effectiveMonth: '202612' })])).toBeRejectedWith(
-      jasmine.objectContaining({ fields: [jasmine.objectContaining({ field: 'rows.0.name', code: 'REGISTERED_NAME_MISMATCH' })] }),
+      jasmine.objectContaining({ fields: [jasmine.objectContaining({ field: 'rows.2.name', code: 'REGISTERED_NAME_MISMATCH' })] }),
     );
   });
 

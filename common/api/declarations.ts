@@ -88,10 +88,18 @@ export const reductionOptions = z.object({
 });
 export type ReductionOptions = z.infer<typeof reductionOptions>;
 
+/**
+ * The addition form's first step. With the person (ID number, and type and name as typed), the quote
+ * also runs the person's checks of the submit, so "already insured" or "already pending" show on the
+ * form before the confirmation, and says when the person's resident insurance will end.
+ */
 export const quoteRequest = z.object({
   wageFen: wageFenField,
   effectiveMonth: feePeriodField,
   insuranceTypes: z.array(z.enum(EMPLOYEE_INSURANCE_TYPES)).min(1).optional(),
+  idType: idTypeSchema.optional(),
+  idNumber: idNumberField.optional(),
+  name: personNameField.optional(),
 });
 export type QuoteRequest = z.input<typeof quoteRequest>;
 
@@ -113,6 +121,8 @@ export const quote = z.object({
   ),
   totalUnitFen: z.number().int(),
   totalPersonFen: z.number().int(),
+  /** The month with which the person's resident insurance ends once the addition is approved; null without one (or without a person). */
+  residentInsuranceEndsWith: z.string().nullable(),
 });
 export type Quote = z.infer<typeof quote>;
 

@@ -127,10 +127,10 @@ export class BatchService {
       idNumberMasked: maskIdNumber(input.idNumber),
       effectiveMonth: input.effectiveMonth,
       wageFen: input.wageFen,
-      baseFen: outcomes[i].quote.baseFen,
-      unitFen: outcomes[i].quote.totalUnitFen,
-      personFen: outcomes[i].quote.totalPersonFen,
-      residentInsuranceEndsWith: outcomes[i].individualInsuranceEndsWith,
+      baseFen: outcomes[i].baseFen,
+      unitFen: outcomes[i].totalUnitFen,
+      personFen: outcomes[i].totalPersonFen,
+      residentInsuranceEndsWith: outcomes[i].residentInsuranceEndsWith,
     }));
     return { items, total: valid.length, page, pageSize };
   }

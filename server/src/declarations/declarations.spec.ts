@@ -66,6 +66,7 @@ describe('additions', () => {
       ],
       totalUnitFen: 40_800,
       totalPersonFen: 9_600,
+      residentInsuranceEndsWith: null,
     });
     // 480,100 fen × 0.5 % = 2,400.5 fen → 2,401; × 7.5 % = 36,007.5 → 36,008.
     const half = await unit.post('/api/additions/quote', { wageFen: 480_100, effectiveMonth: '202612', insuranceTypes: ['310', '330'] });
@@ -75,6 +76,40 @@ describe('additions', () => {
     expect(high.body.baseFen).toBe(2_400_000);
     const past = await unit.post('/api/additions/quote', { wageFen: 600_000, effectiveMonth: '202610' });
     expect(fieldsOf(past)).toEqual(['effectiveMonth:EFFECTIVE_MONTH_NOT_ALLOWED']);
+  });
+
+  it('refuses at the quote, the first step, a person insured here, elsewhere, already pending or under another name', async () => {
+    const { hall, unit } = context;
+    const [ours] = await activeEmployees(hall, 0);
+    const [theirs] = await activeEmployees(hall, 1);
+    const quote = (idNumber: string, name?: string) =>
+      unit.post('/api/additions/quote', { wageFen: 600_000, effectiveMonth: '202611', idType: '01', idNumber, ...(name ? { name } : {}) });
+    expect(fieldsOf(await quote(ours.idNumber))).toEqual(['idNumber:ALREADY_INSURED_HERE']);
+    expect(fieldsOf(await quote(theirs.idNumber))).toEqual(['idNumber:INSURED_ELSEWHERE']);
+    const pending = newIdNumber(14);
+    expect((await unit.post('/api/additions', addition(pending))).status).toBe(201);
+    expect(fieldsOf(await quote(pending))).toEqual(['idNumber:DECLARATION_PENDING']);
+    expect(fieldsOf(await quote('340524198001010013'))).toEqual(['idNumber:ID_NUMBER_CHECKSUM']);
+
+    const fresh = await quote(newIdNumber(15), '陈新员');
+    expect([fresh.status, fresh.body.baseFen, fresh.body.residentInsuranceEndsWith]).toEqual([200, 600_000, null]);
+  });
+
+  it('says at the quote with which month a person’s resident insurance ends', async () => {
+    const { hall, unit } = context;
+    const [resident] = await residents(hall);
+    const res = await unit.post('/api/additions/quote', {
+      wageFen: 600_000,
+      effectiveMonth: '202612',
+      idType: '01',
+      idNumber: resident.idNumber,
+      name: resident.name,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.residentInsuranceEndsWith).toBe('202612');
+    expect(fieldsOf(await unit.post('/api/additions/quote', { wageFen: 600_000, effectiveMonth: '202612', idNumber: resident.idNumber, name: '别人' }))).toEqual([
+      'name:REGISTERED_NAME_MISMATCH',
+    ]);
   });
 
   it('submits an addition for review with the unit’s insurance types, changing no record before approval', async () => {

@@ -220,7 +220,13 @@ const CASES: Record<string, TenancyCase> = {
   'post /additions/quote': {
     url: () => '/api/additions/quote',
     body: { wageFen: 600_000, effectiveMonth: '202611' },
-    crossUnit: 'not unit data',
+    crossUnit: async (b, { unitA }) => {
+      // With a person: unit A's employee is refused as at the submit, and unit A is not named.
+      const res = await b.post('/api/additions/quote', { wageFen: 600_000, effectiveMonth: '202611', idNumber: unitA.idNumber });
+      expect(res.status).toBe(400);
+      expect(res.body.details.fields).toEqual([jasmine.objectContaining({ field: 'idNumber', code: 'INSURED_ELSEWHERE' })]);
+      expect(JSON.stringify(res.body)).not.toContain(DEMO_UNITS[0].name);
+    },
   },
   'post /additions': {
     url: () => '/api/additions',

@@ -249,7 +249,7 @@ describe('AdditionPage', () => {
     await open();
     await fillIn();
     await quoteAndConfirm({ ...QUOTE, residentInsuranceEndsWith: '202612' });
-    expect(page.text('quote-resident-ends')).toBe('info 该人员的城乡居民医保将于 2026-12 月底终止（增员审核通过后）。');
+    expect(page.text('quote-resident-ends')).toBe('该人员的城乡居民医保将于 2026-12 月底终止（增员审核通过后）。');
     await page.click('addition-back');
   });
 

@@ -133,9 +133,11 @@ describe('races between two instances on one database', () => {
           .send({ token: validation.body.token }),
       ),
     );
-    expect(responses.map((r) => r.status).sort()).toEqual([201, 410]);
-    const refused = responses.find((r) => r.status === 410)!;
-    expect(refused.body.code).toBe('BATCH_VALIDATION_EXPIRED');
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 409]);
+    const refused = responses.find((r) => r.status === 409)!;
+    const submitted = responses.find((r) => r.status === 201)!;
+    expect(refused.body.code).toBe('BATCH_ALREADY_SUBMITTED');
+    expect(refused.body.message).toContain(`batch ${submitted.body.batchId}.`);
     expect(await hall.db.knex('batches').count({ n: '*' }).first()).toEqual({ n: 1 } as never);
     expect(await pending({ type: 'addition' })).toBe(300);
   });

@@ -107,7 +107,7 @@ describe('races between two instances on one database', () => {
       const { id: _id, ...row } = await hall.db.knex('declarations').where({ id }).first();
       return hall.db.knex('declarations').insert({ ...row, ...change });
     };
-    for (const { body } of submitted) await expectAsync(copy(body.id)).withContext(body.type).toBeRejected();
+    for (const { body } of submitted) await expectAsync(copy(body.id)).withContext(body.kind).toBeRejected();
     // An addition and a reduction of one person are never pending together either.
     await expectAsync(copy(submitted[1].body.id, { type: 'addition' })).toBeRejected();
 

@@ -84,7 +84,7 @@ describe('additions', () => {
     expect(res.status).toBe(201);
     expect(res.body).toEqual(
       jasmine.objectContaining({
-        type: 'addition',
+        kind: 'addition',
         status: 'pending',
         idNumber,
         idNumberMasked: idNumber.slice(0, 6) + '********' + idNumber.slice(-4),
@@ -196,7 +196,7 @@ describe('reductions', () => {
     });
     const res = await unit.post('/api/reductions', { idNumber: person.idNumber, name: person.name, reason: 'resigned', remark: '合同到期前离职' });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual(jasmine.objectContaining({ type: 'reduction', status: 'pending', effectiveMonth: '202611', personName: person.name }));
+    expect(res.body).toEqual(jasmine.objectContaining({ kind: 'reduction', status: 'pending', effectiveMonth: '202611', personName: person.name }));
     expect(res.body.payload).toEqual({ idNumber: person.idNumber, name: person.name, reason: 'resigned', remark: '合同到期前离职' });
     const { employment } = (await unit.get(`/api/insured-persons/${person.personId}`)).body;
     expect([employment.status, employment.endMonth]).toEqual(['active', null]);
@@ -227,7 +227,7 @@ describe('reductions', () => {
 describe("a unit's queues of declarations", () => {
   const context = unitHallPerSpec();
 
-  it('lists pending declarations newest first, searched by ID number or name, by type', async () => {
+  it('lists pending declarations newest first, searched by ID number or name, by kind', async () => {
     const { hall, unit } = context;
     const [employee] = await activeEmployees(hall, 0);
     const first = await unit.post('/api/additions', addition(newIdNumber(10), { name: '欧阳晨曦' }));
@@ -239,7 +239,7 @@ describe("a unit's queues of declarations", () => {
     expect(all.body).toEqual(jasmine.objectContaining({ total: 3, page: 0, pageSize: 20 }));
     expect(all.body.items[0].unitName).toBeUndefined();
 
-    expect((await unit.get('/api/declarations?type=reduction')).body.items.map((d: { id: number }) => d.id)).toEqual([third.body.id]);
+    expect((await unit.get('/api/declarations?kind=reduction')).body.items.map((d: { id: number }) => d.id)).toEqual([third.body.id]);
     // As everywhere in the hall: the start of an ID number, or of a name.
     expect((await unit.get(`/api/declarations?q=${encodeURIComponent('欧阳')}`)).body.items.map((d: { id: number }) => d.id)).toEqual([
       first.body.id,

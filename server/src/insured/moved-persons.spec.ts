@@ -83,7 +83,7 @@ describe('a person who moved from unit A to unit B', () => {
     await zh.signInUnitAdmin(1);
     const inChinese = await zh.post('/api/additions', addition(moved.idNumber, { name: '改名换姓', effectiveMonth: '202612' }));
     expect(inChinese.body.details.fields[0].message).toBe('与该身份证号码登记的姓名不一致');
-    expect((await unitB.get(`/api/declarations?type=addition&q=${moved.idNumber}`)).body.total).toBe(0);
+    expect((await unitB.get(`/api/declarations?kind=addition&q=${moved.idNumber}`)).body.total).toBe(0);
   });
 
   it('refuses a batch row that adds a known ID number under another name, naming the row’s name', async () => {

@@ -56,7 +56,7 @@ describe('maintenance of the unit', () => {
     const submitted = await agent.post('/api/unit/info-changes', unitInfoChange);
     expect(submitted.status).toBe(201);
     expect(submitted.body).toEqual(
-      jasmine.objectContaining({ type: 'unit-info-change', status: 'pending', idNumber: null, personName: null, effectiveMonth: null }),
+      jasmine.objectContaining({ kind: 'unit-info-change', status: 'pending', idNumber: null, personName: null, effectiveMonth: null }),
     );
     expect(submitted.body.payload.before).toEqual({
       contactName: DEMO_UNITS[0].contact,
@@ -73,7 +73,7 @@ describe('maintenance of the unit', () => {
     const again = await unit.post('/api/unit/info-changes', { ...unitInfoChange, contactName: '另一人' });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('CHANGE_PENDING');
-    expect((await unit.get('/api/declarations?type=unit-info-change')).body.total).toBe(1);
+    expect((await unit.get('/api/declarations?kind=unit-info-change')).body.total).toBe(1);
 
     hall.clock.set('2026-11-10T02:20:00Z');
     expect((await decide(submitted.body.id, { approve: true })).body).toEqual({ approved: 1, rejected: 0 });
@@ -123,7 +123,7 @@ describe('maintenance of the unit', () => {
     await agent.signInAgent(AGENTS.unitAOnly, 0);
     const refused = await agent.post('/api/unit/bank-account-changes', bankAccountChange());
     expect(refused.status).toBe(403);
-    expect((await context.unit.get('/api/declarations?type=bank-account-change')).body.total).toBe(0);
+    expect((await context.unit.get('/api/declarations?kind=bank-account-change')).body.total).toBe(0);
   });
 
   it('refuses an account in another name, a branch not in the list or of another bank, and a number that is not 10–30 digits', async () => {
@@ -259,7 +259,7 @@ describe('maintenance of insured persons', () => {
     const hukouType = current.basic.hukouType === 'urban' ? 'rural' : 'urban';
     const submitted = await unit.post(hukouUrl(), { hukouType, hukouAddress: '福建省莆田市城厢区龙桥街道', ethnicity: '畲族' });
     expect(submitted.status).toBe(201);
-    expect(submitted.body).toEqual(jasmine.objectContaining({ type: 'hukou-change', idNumber: person.idNumber, personName: person.name }));
+    expect(submitted.body).toEqual(jasmine.objectContaining({ kind: 'hukou-change', idNumber: person.idNumber, personName: person.name }));
     const { hukouAddress, ethnicity } = current.basic;
     expect(submitted.body.payload.before).toEqual({ hukouType: current.basic.hukouType, hukouAddress, ethnicity });
     expect((await unit.post(hukouUrl(), { hukouType })).body.code).toBe('CHANGE_PENDING');

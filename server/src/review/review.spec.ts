@@ -29,7 +29,7 @@ describe("the agency's review", () => {
   });
   afterEach(() => hall.close());
 
-  it("lists every unit's pending declarations oldest first, with the unit's name, filtered by unit, type and day", async () => {
+  it("lists every unit's pending declarations oldest first, with the unit's name, filtered by unit, kind and day", async () => {
     const fromA = await unitA.post('/api/additions', addition(newIdNumber(20)));
     await signInAt('2026-11-10T17:00:00Z'); // 11 Nov in Shanghai
     const [employeeB] = await activeEmployees(hall, 1);
@@ -40,7 +40,7 @@ describe("the agency's review", () => {
     expect(all.body.items.map((d: { unitName: string }) => d.unitName)).toEqual([DEMO_UNITS[0].name, DEMO_UNITS[1].name]);
     const unitBId = await unitIdOf(hall, 1);
     expect((await reviewer.get(`/api/review/declarations?unitId=${unitBId}`)).body.items.map((d: { id: number }) => d.id)).toEqual([fromB.body.id]);
-    expect((await reviewer.get('/api/review/declarations?type=addition')).body.total).toBe(1);
+    expect((await reviewer.get('/api/review/declarations?kind=addition')).body.total).toBe(1);
     expect((await reviewer.get('/api/review/declarations?from=2026-11-11')).body.items.map((d: { id: number }) => d.id)).toEqual([fromB.body.id]);
     expect((await reviewer.get('/api/review/declarations?to=2026-11-10')).body.items.map((d: { id: number }) => d.id)).toEqual([fromA.body.id]);
     expect((await reviewer.get('/api/review/declarations?status=approved')).body.total).toBe(0);

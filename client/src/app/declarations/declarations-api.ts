@@ -9,8 +9,8 @@ export type QueueQuery = PagedQuery<Omit<SubmissionQuery, 'batchId'>> & { batchI
 /** One page of the unit's pending or audited declarations. */
 export function declarationPageResource(query: () => QueueQuery) {
   return httpResource<SubmissionPage>(() => {
-    const { queue, type, q, batchId, page, pageSize } = query();
-    return { url: '/api/declarations', params: queryParams({ queue, type, q, batchId, page, pageSize }) };
+    const { queue, kind, q, batchId, page, pageSize } = query();
+    return { url: '/api/declarations', params: queryParams({ queue, kind, q, batchId, page, pageSize }) };
   });
 }
 

@@ -15,8 +15,8 @@ export type ReviewListQuery = PagedQuery<Omit<ReviewQuery, 'unitId' | 'batchId'>
 /** One page of every unit's submissions, as the reviewer filters them. */
 export function reviewDeclarationsResource(query: () => ReviewListQuery) {
   return httpResource<SubmissionPage>(() => {
-    const { status, unitId, type, from, to, batchId, page, pageSize } = query();
-    return { url: '/api/review/declarations', params: queryParams({ status, unitId, type, from, to, batchId, page, pageSize }) };
+    const { status, unitId, kind, from, to, batchId, page, pageSize } = query();
+    return { url: '/api/review/declarations', params: queryParams({ status, unitId, kind, from, to, batchId, page, pageSize }) };
   });
 }
 

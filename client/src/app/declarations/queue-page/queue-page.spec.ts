@@ -17,7 +17,7 @@ import { expectLoadErrorThenRows } from '../../../testing/list-load-error';
 const WANG = declaration();
 const ZHAO = declaration({
   id: 32,
-  type: 'reduction',
+  kind: 'reduction',
   personName: '赵敏',
   idNumber: '11010519491231002X',
   idNumberMasked: '110105********002X',
@@ -63,7 +63,7 @@ describe('QueuePage', () => {
       {
         personName: '王小明',
         idNumber: '350102********1234',
-        type: '增员',
+        kind: '增员',
         effectiveMonth: '2026-12',
         batch: '',
         submittedAt: '2026-11-24 14:00',
@@ -72,7 +72,7 @@ describe('QueuePage', () => {
       {
         personName: '赵敏',
         idNumber: '110105********002X',
-        type: '减员',
+        kind: '减员',
         effectiveMonth: '2026-11',
         batch: '批次 7 第 3 行',
         submittedAt: '2026-11-24 14:00',
@@ -96,7 +96,7 @@ describe('QueuePage', () => {
     await page.click('detail-close');
   });
 
-  it('filters by ID number or name, type and batch', async () => {
+  it('filters by ID number or name, kind and batch', async () => {
     await answer(await open('/declarations/pending?batchId=7'), ZHAO);
     expect(await (await page.loader.getHarness(MatChipHarness)).getText()).toBe('批次 7');
 
@@ -105,8 +105,8 @@ describe('QueuePage', () => {
     expect(paramsOf(searched)).toEqual({ queue: 'pending', q: '赵', batchId: '7', page: '0', pageSize: '20' });
     await answer(searched, ZHAO);
 
-    const typed = await answeredDuring(page.choose('queue-type', '减员'), list.is, list.answer(ZHAO));
-    expect(paramsOf(typed)).toEqual(jasmine.objectContaining({ type: 'reduction', q: '赵', batchId: '7' }));
+    const typed = await answeredDuring(page.choose('queue-kind', '减员'), list.is, list.answer(ZHAO));
+    expect(paramsOf(typed)).toEqual(jasmine.objectContaining({ kind: 'reduction', q: '赵', batchId: '7' }));
 
     const chip = await page.loader.getHarness(MatChipHarness);
     const unbatched = await answeredDuring(chip.remove(), list.is, list.answer(ZHAO));

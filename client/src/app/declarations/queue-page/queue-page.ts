@@ -24,8 +24,8 @@ import { declarationPageResource, DeclarationsApi } from '../declarations-api';
 export type Queue = 'pending' | 'audited';
 
 const COLUMNS: Record<Queue, string[]> = {
-  pending: ['personName', 'idNumber', 'type', 'effectiveMonth', 'batch', 'submittedAt', 'actions'],
-  audited: ['personName', 'idNumber', 'type', 'effectiveMonth', 'status', 'reviewedAt', 'reviewReason', 'actions'],
+  pending: ['personName', 'idNumber', 'kind', 'effectiveMonth', 'batch', 'submittedAt', 'actions'],
+  audited: ['personName', 'idNumber', 'kind', 'effectiveMonth', 'status', 'reviewedAt', 'reviewReason', 'actions'],
 };
 
 /** The unit's submissions: pending ones (which it may withdraw) and audited ones with the reviewer's answer. */
@@ -63,15 +63,15 @@ export class QueuePage {
     transform: (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : undefined),
   });
 
-  protected readonly types = SUBMISSION_KINDS;
+  protected readonly kinds = SUBMISSION_KINDS;
   protected readonly search = new FormControl('', { nonNullable: true });
   private readonly term = searchTerm(this.search);
-  protected readonly type = signal<SubmissionKind | ''>('');
-  protected readonly paging = new Paging(() => [this.term(), this.type(), this.batchId()]);
+  protected readonly kind = signal<SubmissionKind | ''>('');
+  protected readonly paging = new Paging(() => [this.term(), this.kind(), this.batchId()]);
   protected readonly declarations = declarationPageResource(() => ({
     queue: this.queue(),
     q: this.term(),
-    type: this.type() || undefined,
+    kind: this.kind() || undefined,
     batchId: this.batchId(),
     ...this.paging.params(),
   }));
@@ -93,7 +93,7 @@ export class QueuePage {
   protected withdraw(declaration: Submission): void {
     const params = {
       name: declaration.personName ?? this.translate.instant('declarations.theUnit'),
-      type: this.translate.instant(`enums.submissionKind.${declaration.type}`),
+      kind: this.translate.instant(`enums.submissionKind.${declaration.kind}`),
     };
     confirmed(this.dialog, {
       title: 'declarations.withdrawConfirm.title',

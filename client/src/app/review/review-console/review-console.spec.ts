@@ -18,7 +18,7 @@ const LIU = declaration({
   id: 45,
   unitId: 12,
   unitName: '闽江物流有限公司',
-  type: 'reduction',
+  kind: 'reduction',
   personName: '刘洋',
   idNumberMasked: '350202********0023',
   effectiveMonth: '202611',
@@ -55,7 +55,7 @@ describe('ReviewConsole', () => {
         unitName: '福州港湾食品有限公司',
         personName: '王小明',
         idNumber: '350102********1234',
-        type: '增员',
+        kind: '增员',
         effectiveMonth: '2026-12',
         batch: '',
         submittedAt: '2026-11-24 14:00',
@@ -66,7 +66,7 @@ describe('ReviewConsole', () => {
         unitName: '闽江物流有限公司',
         personName: '刘洋',
         idNumber: '350202********0023',
-        type: '减员',
+        kind: '减员',
         effectiveMonth: '2026-11',
         batch: '批次 7 第 2 行',
         submittedAt: '2026-11-24 14:00',
@@ -76,11 +76,11 @@ describe('ReviewConsole', () => {
     ]);
   });
 
-  it('filters by status, type, submission dates and unit', async () => {
+  it('filters by status, kind, submission dates and unit', async () => {
     const approved = await answeredDuring(page.choose('review-status', '已通过'), list.is, list.answer());
     expect(paramsOf(approved)['status']).toBe('approved');
-    const reductions = await answeredDuring(page.choose('review-type', '减员'), list.is, list.answer(LIU));
-    expect(paramsOf(reductions)).toEqual(jasmine.objectContaining({ status: 'approved', type: 'reduction' }));
+    const reductions = await answeredDuring(page.choose('review-kind', '减员'), list.is, list.answer(LIU));
+    expect(paramsOf(reductions)).toEqual(jasmine.objectContaining({ status: 'approved', kind: 'reduction' }));
 
     const from = page.element.querySelector<HTMLInputElement>(testId('review-from'))!;
     from.value = '2026-11-01';
@@ -92,7 +92,7 @@ describe('ReviewConsole', () => {
     await page.stable();
 
     const unit = await answeredDuring(page.press('review-unit'), list.is, list.answer(LIU));
-    expect(paramsOf(unit)).toEqual(jasmine.objectContaining({ unitId: '12', from: '2026-11-01', type: 'reduction' }));
+    expect(paramsOf(unit)).toEqual(jasmine.objectContaining({ unitId: '12', from: '2026-11-01', kind: 'reduction' }));
     expect(await (await page.loader.getHarness(MatChipHarness)).getText()).toBe('单位：闽江物流有限公司');
   });
 
@@ -201,7 +201,7 @@ describe('ReviewConsole', () => {
     const change = declaration({
       ...HARBOUR,
       id: 60,
-      type: 'bank-account-change',
+      kind: 'bank-account-change',
       idNumber: null,
       idNumberMasked: null,
       personName: null,
@@ -217,10 +217,10 @@ describe('ReviewConsole', () => {
         },
       },
     });
-    const changes = await answeredDuring(page.choose('review-type', '银行账户变更'), list.is, list.answer(change));
-    expect(paramsOf(changes)['type']).toBe('bank-account-change');
+    const changes = await answeredDuring(page.choose('review-kind', '银行账户变更'), list.is, list.answer(change));
+    expect(paramsOf(changes)['kind']).toBe('bank-account-change');
     expect((await page.tableRows())[0]).toEqual(
-      jasmine.objectContaining({ personName: '本单位', idNumber: '', type: '银行账户变更', effectiveMonth: '' }),
+      jasmine.objectContaining({ personName: '本单位', idNumber: '', kind: '银行账户变更', effectiveMonth: '' }),
     );
     await answeredDuring(page.click('review-detail'), '/api/review/declarations/60', (request) => request.flush(change));
     expect(page.parts('detail-idNumber')).toEqual([]);

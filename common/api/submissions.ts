@@ -12,6 +12,9 @@ import { bankAccountChangeInput, hukouChangeInput, unitInfoChangeInput } from '.
 
 export const SUBMISSION_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+/** The unit's queues: `pending` (can be withdrawn) and `audited` (approved or rejected). */
+export const SUBMISSION_QUEUES = ['pending', 'audited'] as const;
+export type SubmissionQueue = (typeof SUBMISSION_QUEUES)[number];
 
 /** An addition as submitted: the insurance types default to the unit's when it is submitted. */
 export const additionPayload = additionInput.extend({ insuranceTypes: z.array(z.enum(EMPLOYEE_INSURANCE_TYPES)) });
@@ -123,9 +126,9 @@ export const CHANGE_FIELDS: { [K in ChangeKind]: readonly ShownField<keyof Paylo
 export const submissionPage = pageOf(submission);
 export type SubmissionPage = z.infer<typeof submissionPage>;
 
-/** The unit's queues: `pending` (can be withdrawn) and `audited` (approved or rejected). */
+/** The unit's submissions in one of its queues. */
 export const submissionQuery = pageQuery.extend({
-  queue: z.enum(['pending', 'audited']).default('pending'),
+  queue: z.enum(SUBMISSION_QUEUES).default('pending'),
   kind: z.enum(SUBMISSION_KINDS).optional(),
   /** ID number or name, or part of either. */
   q: z.string().trim().max(50).optional(),

@@ -8,7 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink, RouterLinkActive } from '@angular/router';
-import { SUBMISSION_KINDS, type Submission, type SubmissionKind } from '@common/api/submissions';
+import { SUBMISSION_KINDS, SUBMISSION_QUEUES, type Submission, type SubmissionKind, type SubmissionQueue } from '@common/api/submissions';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { switchMap } from 'rxjs';
 import { ErrorNotifier } from '../../core/errors/error-notifier.service';
@@ -21,9 +21,7 @@ import { Paging, searchTerm } from '../../shared/table/paging';
 import { Toast } from '../../shared/toast';
 import { declarationPageResource, DeclarationsApi } from '../declarations-api';
 
-export type Queue = 'pending' | 'audited';
-
-const COLUMNS: Record<Queue, string[]> = {
+const COLUMNS: Record<SubmissionQueue, string[]> = {
   pending: ['personName', 'idNumber', 'kind', 'effectiveMonth', 'batch', 'submittedAt', 'actions'],
   audited: ['personName', 'idNumber', 'kind', 'effectiveMonth', 'status', 'reviewedAt', 'reviewReason', 'actions'],
 };
@@ -57,12 +55,13 @@ export class QueuePage {
   private readonly notifier = inject(ErrorNotifier);
 
   /** From the route. */
-  readonly queue = input<Queue>('pending');
+  readonly queue = input<SubmissionQueue>('pending');
   /** From the query string: the rows of one batch, as linked from the batch upload. */
   readonly batchId = input(undefined, {
     transform: (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : undefined),
   });
 
+  protected readonly queues = SUBMISSION_QUEUES;
   protected readonly kinds = SUBMISSION_KINDS;
   protected readonly search = new FormControl('', { nonNullable: true });
   private readonly term = searchTerm(this.search);

@@ -145,7 +145,7 @@ describe('races between two instances on one database', () => {
     await reviewer.signInReviewer();
     const submitted = await instances[0].post('/api/additions', addition(newIdNumber(91)));
     expect(submitted.status).toBe(201);
-    expect((await reviewer.post(`/api/review/declarations/${submitted.body.id}/decision`, { approve: true })).status).toBe(200);
+    expect((await reviewer.post(`/api/review/submissions/${submitted.body.id}/decision`, { approve: true })).status).toBe(200);
 
     // Distinct pages, so no instance answers one from its list cache.
     const reads = await Promise.all(Array.from({ length: REQUESTS }, (_, i) => instances[i % 2].get(`/api/payments/details?page=${i}&pageSize=5`)));

@@ -30,13 +30,13 @@ export class PrintApi {
 
   /** One declaration, with the review result. */
   declaration(id: number): Promise<Submission> {
-    return firstValueFrom(this.http.get<Submission>(`/api/declarations/${id}`));
+    return firstValueFrom(this.http.get<Submission>(`/api/submissions/${id}`));
   }
 
   /** Every row of a batch in the order of its workbook. */
   async batchDeclarations(batchId: number): Promise<Submission[]> {
     // A batch's rows sit in the pending queue until reviewed, then in the audited one.
-    const queues = await Promise.all(SUBMISSION_QUEUES.map((queue) => this.allPages<Submission>('/api/declarations', { queue, batchId })));
+    const queues = await Promise.all(SUBMISSION_QUEUES.map((queue) => this.allPages<Submission>('/api/submissions', { queue, batchId })));
     return queues.flat().sort((a, b) => (a.rowNumber ?? a.id) - (b.rowNumber ?? b.id));
   }
 

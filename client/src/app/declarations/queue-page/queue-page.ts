@@ -19,7 +19,7 @@ import { FilterChip } from '../../shared/filter-chip/filter-chip';
 import { ListPage } from '../../shared/list-page/list-page';
 import { Paging, searchTerm } from '../../shared/table/paging';
 import { Toast } from '../../shared/toast';
-import { declarationPageResource, DeclarationsApi } from '../declarations-api';
+import { submissionPageResource, SubmissionsApi } from '../submissions-api';
 
 const COLUMNS: Record<SubmissionQueue, string[]> = {
   pending: ['personName', 'idNumber', 'kind', 'effectiveMonth', 'batch', 'submittedAt', 'actions'],
@@ -47,7 +47,7 @@ const COLUMNS: Record<SubmissionQueue, string[]> = {
   styleUrl: './queue-page.scss',
 })
 export class QueuePage {
-  private readonly api = inject(DeclarationsApi);
+  private readonly api = inject(SubmissionsApi);
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
   private readonly translate = inject(TranslateService);
@@ -67,7 +67,7 @@ export class QueuePage {
   private readonly term = searchTerm(this.search);
   protected readonly kind = signal<SubmissionKind | ''>('');
   protected readonly paging = new Paging(() => [this.term(), this.kind(), this.batchId()]);
-  protected readonly declarations = declarationPageResource(() => ({
+  protected readonly declarations = submissionPageResource(() => ({
     queue: this.queue(),
     q: this.term(),
     kind: this.kind() || undefined,

@@ -26,7 +26,7 @@ const LIU = declaration({
   rowNumber: 2,
 });
 
-const list = listEndpoint<Submission>('/api/review/declarations');
+const list = listEndpoint<Submission>('/api/review/submissions');
 
 describe('ReviewConsole', () => {
   let http: HttpTestingController;
@@ -104,11 +104,11 @@ describe('ReviewConsole', () => {
 
     await page.click('review-decision-confirm');
     expect(await page.errors('review-reason')).toEqual(['驳回时必须填写原因']);
-    http.expectNone('/api/review/declarations/31/decision');
+    http.expectNone('/api/review/submissions/31/decision');
 
     await page.type('review-reason', '  申报工资低于合同工资  ');
     await page.click('review-decision-confirm');
-    const decision = http.expectOne('/api/review/declarations/31/decision');
+    const decision = http.expectOne('/api/review/submissions/31/decision');
     expect(decision.request.method).toBe('POST');
     expect(decision.request.body).toEqual({ approve: false, reason: '申报工资低于合同工资' });
     decision.flush({ approved: 0, rejected: 1 });
@@ -123,7 +123,7 @@ describe('ReviewConsole', () => {
   it('approves without a reason, and says why when the person’s insurance changed meanwhile', async () => {
     await (await rowButton('review-approve', 0)).click();
     await page.click('review-decision-confirm');
-    const decision = http.expectOne('/api/review/declarations/31/decision');
+    const decision = http.expectOne('/api/review/submissions/31/decision');
     expect(decision.request.body).toEqual({ approve: true });
     decision.flush(apiError('APPROVAL_CONFLICT'), CONFLICT);
     await page.stable();
@@ -150,7 +150,7 @@ describe('ReviewConsole', () => {
   });
 
   it('rejects from the detail, which shows the whole ID number', async () => {
-    await answeredDuring(page.click('review-detail'), '/api/review/declarations/31', (request) =>
+    await answeredDuring(page.click('review-detail'), '/api/review/submissions/31', (request) =>
       request.flush({ ...WANG, payload: { reason: 'resigned' } }),
     );
     expect(page.parts('detail-unit')).toEqual(['单位', '福州港湾食品有限公司']);
@@ -176,7 +176,7 @@ describe('ReviewConsole', () => {
         contactAddress: '福州市鼓楼区',
       },
     });
-    await answeredDuring(page.click('review-detail'), '/api/review/declarations/31', (request) => request.flush(known));
+    await answeredDuring(page.click('review-detail'), '/api/review/submissions/31', (request) => request.flush(known));
     expect(page.text('registered-comparison')).toContain('已登记的个人信息与本次申报');
     expect(page.cells('change-row')).toEqual([
       ['姓名', '王小明', '王小明'],
@@ -191,7 +191,7 @@ describe('ReviewConsole', () => {
   });
 
   it('shows no comparison for an addition of a person not yet known', async () => {
-    await answeredDuring(page.click('review-detail'), '/api/review/declarations/31', (request) =>
+    await answeredDuring(page.click('review-detail'), '/api/review/submissions/31', (request) =>
       request.flush({ ...WANG, payload: { mobile: '13799990000' }, registeredPerson: null }),
     );
     expect(page.cells('change-row')).toEqual([]);
@@ -222,7 +222,7 @@ describe('ReviewConsole', () => {
     expect((await page.tableRows())[0]).toEqual(
       jasmine.objectContaining({ personName: '本单位', idNumber: '', kind: '银行账户变更', effectiveMonth: '' }),
     );
-    await answeredDuring(page.click('review-detail'), '/api/review/declarations/60', (request) => request.flush(change));
+    await answeredDuring(page.click('review-detail'), '/api/review/submissions/60', (request) => request.flush(change));
     expect(page.parts('detail-idNumber')).toEqual([]);
     expect(page.cells('change-row')).toEqual([
       ['开户银行', '—', '中国工商银行'],

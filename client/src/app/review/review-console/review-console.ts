@@ -26,7 +26,7 @@ import { valueOf } from '../../shared/resource-value';
 import { Paging } from '../../shared/table/paging';
 import { Toast } from '../../shared/toast';
 import { DecisionDialog, type DecisionDialogData } from '../decision-dialog/decision-dialog';
-import { ReviewApi, reviewDeclarationsResource } from '../review-api';
+import { ReviewApi, reviewSubmissionsResource } from '../review-api';
 
 /** Narrowed to by clicking a unit's name or a batch in the list. */
 interface Narrowing {
@@ -70,7 +70,7 @@ export class ReviewConsole {
   private readonly filterValues = toSignal(this.filters.valueChanges, { initialValue: this.filters.getRawValue() });
   protected readonly narrowing = signal<Narrowing>({});
   protected readonly paging = new Paging(() => [this.filterValues(), this.narrowing()]);
-  protected readonly declarations = reviewDeclarationsResource(() => {
+  protected readonly declarations = reviewSubmissionsResource(() => {
     const { status, kind, from, to } = this.filterValues();
     const { unit, batchId } = this.narrowing();
     return { status, kind: kind || undefined, from, to, unitId: unit?.id, batchId, ...this.paging.params() };

@@ -241,9 +241,7 @@ describe("a unit's queues of declarations", () => {
 
     expect((await unit.get('/api/submissions?kind=reduction')).body.items.map((d: { id: number }) => d.id)).toEqual([third.body.id]);
     // As everywhere in the hall: the start of an ID number, or of a name.
-    expect((await unit.get(`/api/submissions?q=${encodeURIComponent('欧阳')}`)).body.items.map((d: { id: number }) => d.id)).toEqual([
-      first.body.id,
-    ]);
+    expect((await unit.get(`/api/submissions?q=${encodeURIComponent('欧阳')}`)).body.items.map((d: { id: number }) => d.id)).toEqual([first.body.id]);
     expect((await unit.get(`/api/submissions?q=${newIdNumber(11).slice(0, 17)}`)).body.items.map((d: { id: number }) => d.id)).toEqual([
       second.body.id,
     ]);

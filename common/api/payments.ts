@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
 import { feePeriodField } from './declarations';
 import { submission } from './submissions';
-import { pageOf, pageQuery } from './fields';
+import { MAX_LENGTH, pageOf, pageQuery, requiredText } from './fields';
 
 export const PAYMENT_STATUSES = ['due', 'paid', 'overdue'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
@@ -87,7 +87,7 @@ export const collectionRequest = z.object({
   unitId: z.number().int().positive(),
   feePeriod: feePeriodField,
   collectedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  serial: z.string().trim().min(1).max(40),
+  serial: requiredText(MAX_LENGTH.collectionSerial),
   amountFen: z.number().int().positive(),
 });
 export type CollectionRequest = z.infer<typeof collectionRequest>;

@@ -1,4 +1,4 @@
-import { Component, computed, input, output } from '@angular/core';
+import { booleanAttribute, Component, computed, input, output } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
@@ -66,7 +66,7 @@ import { reviewUnitsResource } from '../review-api';
 })
 export class UnitPicker {
   readonly testId = input('unit-picker');
-  readonly cleared = input(false);
+  readonly cleared = input(false, { transform: booleanAttribute });
   readonly chosen = output<UnitSummary>();
 
   protected readonly control = new FormControl<string | UnitSummary>('', { nonNullable: true });

@@ -220,6 +220,16 @@ describe('ReviewConsole', () => {
     expect(page.text('change-table')).toContain('本次申报');
   });
 
+  it("shows an addition's declared wage and, beside it, the base after the floor and ceiling", async () => {
+    const low = declaration({
+      ...HARBOUR,
+      payload: { name: '王小明', wageFen: 300_000 },
+      contributionBase: { baseFen: 480_000, floorFen: 480_000, ceilingFen: 2_400_000 },
+    });
+    await answeredDuring(page.click('review-detail'), '/api/review/declarations/31', (request) => request.flush(low));
+    expect(page.parts('detail-contributionBase')).toEqual(['缴费基数（按上下限调整后）', '¥4800.00（下限 ¥4800.00，上限 ¥24000.00）']);
+  });
+
   it('shows no comparison for an addition of a person not yet known', async () => {
     await answeredDuring(page.click('review-detail'), '/api/review/declarations/31', (request) =>
       request.flush({ ...WANG, payload: { mobile: '13799990000' }, registeredPerson: null }),

@@ -61,7 +61,9 @@ describe('UnitHomePage', () => {
       declaration({ id: 8, status: 'rejected', personName: '王小明', reviewReason: '工资低于合同工资' }),
       declaration({ id: 7, status: 'rejected', type: 'bank-account-change', personName: null, idNumber: null, reviewReason: '账户名不符' }),
     ];
-    http.expectOne('/api/home').flush({ period: '202611', insuredCount: 42, pendingCount: 0, dueThisMonthFen: 0, rejected: { items: rejected, total: 6 } });
+    http
+      .expectOne('/api/home')
+      .flush({ period: '202611', insuredCount: 42, pendingCount: 0, dueThisMonthFen: 0, rejected: { items: rejected, total: 6 } });
     await fixture.whenStable();
     const section = element.querySelector('[data-testid="home-rejected"]')!;
     expect(section.querySelector('h2')?.textContent?.trim()).toBe('近 30 天被驳回的申报（6 条）');

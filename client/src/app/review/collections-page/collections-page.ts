@@ -146,7 +146,13 @@ export class CollectionsPage {
     this.outcome.set(null);
     this.working.set(true);
     this.api
-      .recordCollection({ unitId: target.unit.id, feePeriod: target.feePeriod, amountFen: fenFromYuan(yuan) ?? 0, collectedOn, serial: serial.trim() })
+      .recordCollection({
+        unitId: target.unit.id,
+        feePeriod: target.feePeriod,
+        amountFen: fenFromYuan(yuan) ?? 0,
+        collectedOn,
+        serial: serial.trim(),
+      })
       .subscribe({
         next: (result) => {
           for (const control of [this.form.controls.amount, this.form.controls.serial]) control.reset();

@@ -117,7 +117,11 @@ describe('ReviewConsole', () => {
     // The field is left empty for the next search; the chip holds the choice.
     expect(await picker.getValue()).toBe('');
 
-    const widened = await answeredDuring(chip.getRemoveButton().then((button) => button.click()), list.is, list.answer(WANG, LIU));
+    const widened = await answeredDuring(
+      chip.getRemoveButton().then((button) => button.click()),
+      list.is,
+      list.answer(WANG, LIU),
+    );
     expect(paramsOf(widened)).toEqual({ status: 'pending', page: '0', pageSize: '20' });
   });
 

@@ -20,6 +20,7 @@ export const MAX_LENGTH = {
   remark: 200,
   reviewReason: 500,
   email: 100,
+  collectionSerial: 40,
 } as const;
 
 /** The most a declared monthly wage may be: 10 million yuan, in fen. */

@@ -59,6 +59,11 @@ const submissionFacts = z.object({
    * with the submitted data it would replace; null for a person not yet known.
    */
   registeredPerson: registeredPerson.nullable().optional(),
+  /**
+   * The reviewer's detail of an addition: the declared wage held between the floor and ceiling in force in
+   * its effective month, the base it will be assessed on; null when no limits are configured for that month.
+   */
+  contributionBase: z.object({ baseFen: z.number().int(), floorFen: z.number().int(), ceilingFen: z.number().int() }).nullable().optional(),
 });
 
 /** A declaration is always about a person, from or until a month. */

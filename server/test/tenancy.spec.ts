@@ -204,9 +204,10 @@ const CASES: Record<string, TenancyCase> = {
     body: { unitId: 1, feePeriod: '202611' },
     crossUnit: 'not unit data',
   },
+  'get /review/units': { url: () => '/api/review/units?q=%E7%A6%8F%E5%B7%9E', crossUnit: 'not unit data' },
   'post /review/collections': {
     url: () => '/api/review/collections',
-    body: { unitId: 1, feePeriod: '202610', collectedOn: '2026-11-01', serial: 'T-1' },
+    body: { unitId: 1, feePeriod: '202610', collectedOn: '2026-11-01', serial: 'T-1', amountFen: 1 },
     crossUnit: 'not unit data',
   },
   'get /additions/options': {
@@ -540,6 +541,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /review/batches/:id/decision': ['reviewer'],
   'post /review/assessments': ['reviewer'],
   'post /review/collections': ['reviewer'],
+  'get /review/units': ['reviewer'],
 };
 
 const ROLES = ['unit_admin', 'agent', 'reviewer'] as const;

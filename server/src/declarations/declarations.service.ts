@@ -195,6 +195,11 @@ export class DeclarationService {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
+  /** The unit's submissions rejected since the instant, newest first: the first `limit` and how many in all. */
+  recentlyRejected(unitId: number, since: Date, limit: number): Promise<{ items: Submission[]; total: number }> {
+    return new DeclarationStore(this.db).page({ unitId, statuses: ['rejected'], reviewedFrom: since.toISOString() }, 'newest', 0, limit, false);
+  }
+
   async find(unitId: number, id: number): Promise<Submission> {
     const found = await new DeclarationStore(this.db).find(id, unitId);
     if (!found) throw notFound();

@@ -224,7 +224,7 @@ describe('additions', () => {
     expect(minority.body.personName).toBe('买买提·艾力');
     const latin = await unit.post('/api/additions', addition(newIdNumber(12), { name: ' José\u00a0Nu\u0301ñez ' }));
     expect(latin.status).toBe(201);
-    const stored = (await unit.get(`/api/declarations/${latin.body.id}`)).body;
+    const stored = (await unit.get(`/api/submissions/${latin.body.id}`)).body;
     expect([stored.personName, stored.payload.name]).toEqual(['José Núñez', 'José Núñez']);
   });
 

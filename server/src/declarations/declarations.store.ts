@@ -37,6 +37,8 @@ export interface SubmissionFilters {
   /** Submitted at or after / before these instants (ISO). */
   submittedFrom?: string;
   submittedBefore?: string;
+  /** Decided at or after this instant (ISO). */
+  reviewedFrom?: string;
 }
 
 /** A `declarations` row joined with the names of its unit, submitter and reviewer; its `type` column holds the kind. */
@@ -211,6 +213,7 @@ export class DeclarationStore {
     if (f.q) whereIdNumberOrNameStarts(query, f.q, 'd.id_number', 'd.person_name');
     if (f.submittedFrom) query.where('d.submitted_at', '>=', f.submittedFrom);
     if (f.submittedBefore) query.where('d.submitted_at', '<', f.submittedBefore);
+    if (f.reviewedFrom) query.where('d.reviewed_at', '>=', f.reviewedFrom);
     return query;
   }
 

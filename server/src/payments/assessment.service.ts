@@ -10,6 +10,12 @@ import { UnitStore } from '../unit/unit.store';
 import { AssessmentStore, type Assessed, type AssessedAmounts } from './assessment.store';
 import { contributionConfig } from './contribution-config';
 
+export interface ContributionBase {
+  baseFen: number;
+  floorFen: number;
+  ceilingFen: number;
+}
+
 const AMOUNT_FIELDS = ['base_fen', 'unit_rate_bp', 'person_rate_bp', 'unit_amount_fen', 'person_amount_fen'] as const;
 
 /**
@@ -28,6 +34,12 @@ export class AssessmentService {
       await lockUnit(trx, unitId);
       return this.assessLocked(trx, unitId, period, assessedBy, requestId);
     });
+  }
+
+  /** A declared wage held between the floor and ceiling in force in the period; null when none are configured. */
+  async contributionBase(wageFen: number, period: FeePeriod): Promise<ContributionBase | null> {
+    const { limits } = await new AssessmentStore(this.db).contributionSettings(period);
+    return limits ? { baseFen: contributionBaseFen(wageFen, limits.floorFen, limits.ceilingFen), ...limits } : null;
   }
 
   /** The current period is assessed by the hall itself the first time anyone looks at it, once however many look at once. */

@@ -69,11 +69,16 @@ export class ReviewService {
     );
   }
 
-  /** A pending addition of a known person comes with the person as registered, to compare with what was submitted. */
+  /**
+   * An addition comes with its contribution base after clamping; a pending one of a known person with the
+   * person as registered, to compare with what was submitted.
+   */
   async find(id: number): Promise<Submission> {
     const found = await new DeclarationService(this.db, this.clock).findForReview(id);
-    if (found.kind !== 'addition' || found.status !== 'pending') return found;
-    return { ...found, registeredPerson: await new InsuredService(this.db).registered(found.idNumber) };
+    if (found.kind !== 'addition') return found;
+    const contributionBase = await new AssessmentService(this.db, this.clock).contributionBase(found.payload.wageFen, found.effectiveMonth);
+    if (found.status !== 'pending') return { ...found, contributionBase };
+    return { ...found, contributionBase, registeredPerson: await new InsuredService(this.db).registered(found.idNumber) };
   }
 
   decide(actor: Actor, id: number, decision: Decision, requestId: string): Promise<ReviewResult> {

@@ -50,6 +50,23 @@ describe("the agency's review", () => {
     expect((await reviewer.get('/api/review/submissions/999999')).status).toBe(404);
   });
 
+  it("shows an addition's contribution base clamped to the effective month's floor and ceiling (demo 4,800 and 24,000 yuan)", async () => {
+    const bases = [];
+    for (const [n, wageFen] of [300_000, 600_000, 3_000_000].entries()) {
+      const declared = await unitA.post('/api/additions', addition(newIdNumber(40 + n), { wageFen }));
+      bases.push((await reviewer.get(`/api/review/submissions/${declared.body.id}`)).body.contributionBase);
+    }
+    const limits = { floorFen: 480_000, ceilingFen: 2_400_000 };
+    expect(bases).toEqual([
+      { baseFen: 480_000, ...limits },
+      { baseFen: 600_000, ...limits },
+      { baseFen: 2_400_000, ...limits },
+    ]);
+    const [employee] = await activeEmployees(hall, 0);
+    const reduction = await unitA.post('/api/reductions', { idNumber: employee.idNumber, name: employee.name, reason: 'dismissed' });
+    expect((await reviewer.get(`/api/review/submissions/${reduction.body.id}`)).body.contributionBase).toBeUndefined();
+  });
+
   it('approves the addition of a resident: employee coverage from the effective month, resident insurance ends with it', async () => {
     const [resident] = await residents(hall);
     const declared = await unitA.post(

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { UnitInfo } from '@common/api/payments';
+import type { ReviewUnitQuery, UnitInfo, UnitSummaryPage } from '@common/api/payments';
 import { DeclarationStore } from '../declarations/declarations.store';
 import { notFound } from '../http/errors';
 import { UnitStore, type UnitName } from './unit.store';
@@ -18,6 +18,11 @@ export class UnitService {
     const name = await this.units.nameOf(unitId);
     if (!name) throw notFound();
     return name;
+  }
+
+  /** Every unit, for the agency's reviewers to pick one. */
+  async search(query: ReviewUnitQuery & { page: number; pageSize: number }): Promise<UnitSummaryPage> {
+    return { ...(await this.units.page(query.q, query.page, query.pageSize)), page: query.page, pageSize: query.pageSize };
   }
 
   async info(unitId: number): Promise<UnitInfo> {

@@ -1,5 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { MatAutocompleteHarness } from '@angular/material/autocomplete/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatChipHarness } from '@angular/material/chips/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
@@ -9,6 +10,7 @@ import { apiError, CONFLICT } from '../../../testing/answers';
 import { declaration } from '../../../testing/declarations';
 import { answeredDuring, listEndpoint, paramsOf } from '../../../testing/http';
 import { Page, pageProviders, testId } from '../../../testing/page';
+import { typeAndPause } from '../../../testing/search';
 import { ReviewConsole } from './review-console';
 import { expectLoadErrorThenRows } from '../../../testing/list-load-error';
 
@@ -94,6 +96,38 @@ describe('ReviewConsole', () => {
     const unit = await answeredDuring(page.press('review-unit'), list.is, list.answer(LIU));
     expect(paramsOf(unit)).toEqual(jasmine.objectContaining({ unitId: '12', from: '2026-11-01', kind: 'reduction' }));
     expect(await (await page.loader.getHarness(MatChipHarness)).getText()).toBe('单位：闽江物流有限公司');
+  });
+
+  it('narrows to a unit found on the server by its credit code, and widens again when its chip is removed', async () => {
+    const picker = await page.documentLoader.getHarness(MatAutocompleteHarness.with({ selector: testId('review-unit-picker') }));
+    await typeAndPause(() => picker.enterText('91350200'));
+    const search = http.expectOne((r) => r.url === '/api/review/units');
+    expect(paramsOf(search)).toEqual({ q: '91350200', pageSize: '10' });
+    search.flush({ items: [{ id: 12, name: '闽江物流有限公司', creditCode: '91350200MA2Y8K3L1K' }], total: 1, page: 0, pageSize: 10 });
+    await page.stable();
+    // The panel shows new options a macrotask after they are rendered.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await page.stable();
+    expect(await Promise.all((await picker.getOptions()).map((o) => o.getText()))).toEqual(['闽江物流有限公司 91350200MA2Y8K3L1K']);
+
+    const narrowed = await answeredDuring(picker.selectOption({ text: /闽江物流/ }), list.is, list.answer(LIU));
+    expect(paramsOf(narrowed)).toEqual({ status: 'pending', unitId: '12', page: '0', pageSize: '20' });
+    const chip = await page.loader.getHarness(MatChipHarness);
+    expect(await chip.getText()).toBe('单位：闽江物流有限公司');
+    // The field is left empty for the next search; the chip holds the choice.
+    expect(await picker.getValue()).toBe('');
+
+    const widened = await answeredDuring(
+      chip.getRemoveButton().then((button) => button.click()),
+      list.is,
+      list.answer(WANG, LIU),
+    );
+    expect(paramsOf(widened)).toEqual({ status: 'pending', page: '0', pageSize: '20' });
+  });
+
+  it('names every kind of submission it reviews in its introduction', () => {
+    const intro = page.element.querySelector('.page-intro')?.textContent ?? '';
+    for (const kind of ['增员', '减员', '单位信息变更', '银行账户变更', '户籍信息变更']) expect(intro).withContext(kind).toContain(kind);
   });
 
   it('rejects only with a reason, then lists the queue again', async () => {
@@ -188,6 +222,16 @@ describe('ReviewConsole', () => {
     ]);
     expect(page.text('change-table')).toContain('已登记');
     expect(page.text('change-table')).toContain('本次申报');
+  });
+
+  it("shows an addition's declared wage and, beside it, the base after the floor and ceiling", async () => {
+    const low = declaration({
+      ...HARBOUR,
+      payload: { name: '王小明', wageFen: 300_000 },
+      contributionBase: { baseFen: 480_000, floorFen: 480_000, ceilingFen: 2_400_000 },
+    });
+    await answeredDuring(page.click('review-detail'), '/api/review/submissions/31', (request) => request.flush(low));
+    expect(page.parts('detail-contributionBase')).toEqual(['缴费基数（按上下限调整后）', '¥4800.00（下限 ¥4800.00，上限 ¥24000.00）']);
   });
 
   it('shows no comparison for an addition of a person not yet known', async () => {

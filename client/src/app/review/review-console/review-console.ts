@@ -16,6 +16,7 @@ import {
   type SubmissionKind,
   type SubmissionStatus,
 } from '@common/api/submissions';
+import type { UnitSummary } from '@common/api/payments';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { filter, type Observable } from 'rxjs';
 import { showDeclaration, type DeclarationDetailData } from '../../shared/declaration-detail/declaration-detail-dialog';
@@ -27,8 +28,9 @@ import { Paging } from '../../shared/table/paging';
 import { Toast } from '../../shared/toast';
 import { DecisionDialog, type DecisionDialogData } from '../decision-dialog/decision-dialog';
 import { ReviewApi, reviewSubmissionsResource } from '../review-api';
+import { UnitPicker } from '../unit-picker/unit-picker';
 
-/** Narrowed to by clicking a unit's name or a batch in the list. */
+/** Narrowed to by picking a unit, or by clicking a unit's name or a batch in the list. */
 interface Narrowing {
   unit?: { id: number; name: string };
   batchId?: number;
@@ -48,6 +50,7 @@ interface Narrowing {
     DeclarationTable,
     FilterChip,
     ListPage,
+    UnitPicker,
   ],
   templateUrl: './review-console.html',
   styleUrl: './review-console.scss',
@@ -83,6 +86,10 @@ export class ReviewConsole {
 
   protected narrowToUnit(declaration: Submission): void {
     this.narrowing.update((n) => ({ ...n, unit: { id: declaration.unitId, name: declaration.unitName ?? '' } }));
+  }
+
+  protected pickUnit(unit: UnitSummary): void {
+    this.narrowing.update((n) => ({ ...n, unit: { id: unit.id, name: unit.name } }));
   }
 
   protected narrowToBatch(batchId: number): void {

@@ -9,13 +9,22 @@ import type { Actor } from '../http/route';
 import { AgentStore } from './agents.store';
 
 export class AgentService {
+  private readonly store: AgentStore;
+
+  /** The feature's wiring on a knex handle: the database, or a transaction. */
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.store = new AgentStore(db);
+  }
+
+  private on(trx: Knex.Transaction): AgentService {
+    return new AgentService(trx, this.clock);
+  }
 
   list(unitId: number): Promise<Agent[]> {
-    return new AgentStore(this.db).list(unitId);
+    return this.store.list(unitId);
   }
 
   /**
@@ -27,7 +36,7 @@ export class AgentService {
     const at = this.clock.now().toISOString();
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction(async (trx) => {
-      const store = new AgentStore(trx);
+      const { store } = this.on(trx);
       const found = await store.findAccountByMobile(input.mobile);
       const agentId = found ? null : await store.insertAccount({ name: input.name, mobile: input.mobile, passwordHash, at });
       if (agentId !== null) {
@@ -67,7 +76,7 @@ export class AgentService {
   /** A disabled agent's sessions for the unit end at their next request (AuthService.resolveSession). */
   async setDisabled(unitId: number, actor: Actor, agentId: number, disabled: boolean, requestId: string): Promise<Agent> {
     return this.db.transaction(async (trx) => {
-      const store = new AgentStore(trx);
+      const { store } = this.on(trx);
       const before = await store.find(unitId, agentId);
       if (!before) throw notFound();
       await store.setDisabled(unitId, agentId, disabled);
@@ -94,7 +103,7 @@ export class AgentService {
   async resetPassword(unitId: number, actor: Actor, agentId: number, password: string, requestId: string): Promise<Agent> {
     const passwordHash = await hashPassword(password);
     return this.db.transaction(async (trx) => {
-      const store = new AgentStore(trx);
+      const { store } = this.on(trx);
       // Locked first, so an invitation accepted meanwhile cannot make the account shared behind our back.
       if (!(await store.lockAccount(agentId))) throw notFound();
       const agent = await store.find(unitId, agentId);
@@ -122,7 +131,7 @@ export class AgentService {
   /** The inviting administrator takes an invitation back before it is answered. */
   async withdrawInvitation(unitId: number, actor: Actor, agentId: number, requestId: string): Promise<void> {
     await this.db.transaction(async (trx) => {
-      const store = new AgentStore(trx);
+      const { store } = this.on(trx);
       const invited = await store.findInvited(unitId, agentId);
       if (!invited || !(await store.removeInvitation(unitId, agentId))) throw notFound();
       await recordAudit(trx, {
@@ -141,7 +150,7 @@ export class AgentService {
   /** The signed-in agent's pending invitations. */
   invitations(actor: Actor): Promise<AgentInvitation[]> {
     if (actor.role !== 'agent') throw forbidden();
-    return new AgentStore(this.db).invitationsOf(actor.userId);
+    return this.store.invitationsOf(actor.userId);
   }
 
   /**
@@ -151,7 +160,7 @@ export class AgentService {
   async acceptInvitation(actor: Actor, unitId: number, requestId: string): Promise<void> {
     if (actor.role !== 'agent') throw forbidden();
     await this.db.transaction(async (trx) => {
-      const store = new AgentStore(trx);
+      const { store } = this.on(trx);
       const account = await store.lockAccount(actor.userId);
       if (!account || !(await store.removeInvitation(unitId, actor.userId))) throw notFound();
       const at = this.clock.now().toISOString();
@@ -186,7 +195,7 @@ export class AgentService {
   async declineInvitation(actor: Actor, unitId: number, requestId: string): Promise<void> {
     if (actor.role !== 'agent') throw forbidden();
     await this.db.transaction(async (trx) => {
-      const store = new AgentStore(trx);
+      const { store } = this.on(trx);
       const invited = await store.findInvited(unitId, actor.userId);
       if (!invited || !(await store.removeInvitation(unitId, actor.userId))) throw notFound();
       await recordAudit(trx, {
@@ -201,9 +210,4 @@ export class AgentService {
       });
     });
   }
-}
-
-/** The agents feature's wiring on a knex handle. */
-export function createAgentService(db: Knex, clock: Clock): AgentService {
-  return new AgentService(db, clock);
 }

@@ -4,7 +4,12 @@ import { AuditTrailStore } from './audit.store';
 
 /** The unit administrator's view of the unit's audit trail. */
 export class AuditService {
-  constructor(private readonly trail: AuditTrailStore) {}
+  private readonly trail: AuditTrailStore;
+
+  /** The feature's wiring on a knex handle. */
+  constructor(db: Knex) {
+    this.trail = new AuditTrailStore(db);
+  }
 
   async page(unitId: number, query: AuditFilterValues & { page: number; pageSize: number }): Promise<AuditPage> {
     const { page, pageSize, ...filters } = query;
@@ -16,9 +21,4 @@ export class AuditService {
     const userName = filters.user ? await this.trail.userNameInUnit(unitId, filters.user) : undefined;
     return { total: await this.trail.count(unitId, filters), pages: this.trail.keysetPages(unitId, filters), userName };
   }
-}
-
-/** The audit feature's wiring on a knex handle. */
-export function createAuditService(db: Knex): AuditService {
-  return new AuditService(new AuditTrailStore(db));
 }

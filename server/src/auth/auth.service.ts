@@ -29,13 +29,18 @@ export class AuthService implements SessionResolver {
   private readonly store: AuthStore;
   private readonly throttle: LoginThrottle;
 
+  /** The feature's wiring on a knex handle: the database, or a transaction. */
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
-    dialect: Dialect,
+    private readonly dialect: Dialect,
   ) {
     this.store = new AuthStore(db);
     this.throttle = new LoginThrottle(db, dialect);
+  }
+
+  private on(trx: Knex.Transaction): AuthService {
+    return new AuthService(trx, this.clock, this.dialect);
   }
 
   /** `address`: where the attempt comes from (Express's req.ip), for the throttle. */
@@ -75,7 +80,7 @@ export class AuthService implements SessionResolver {
       expiresAt: iso(now + SESSION_ABSOLUTE_MS),
     };
     await this.db.transaction(async (trx) => {
-      await new AuthStore(trx).insertSession(session);
+      await this.on(trx).store.insertSession(session);
       await recordAudit(trx, {
         at: iso(now),
         userId: user.id,
@@ -158,7 +163,7 @@ export class AuthService implements SessionResolver {
     const passwordHash = await hashPassword(newPassword);
     const at = this.clock.now().toISOString();
     await this.db.transaction(async (trx) => {
-      const sessionsEnded = await new AuthStore(trx).setOwnPassword(user.id, passwordHash, actor.sessionId, at);
+      const sessionsEnded = await this.on(trx).store.setOwnPassword(user.id, passwordHash, actor.sessionId, at);
       await recordAudit(trx, {
         at,
         userId: user.id,
@@ -178,7 +183,7 @@ export class AuthService implements SessionResolver {
     const units = await this.store.activeUnitsOfAgent(actor.userId);
     if (!units.some((u) => u.id === unitId)) throw notFound();
     await this.db.transaction(async (trx) => {
-      await new AuthStore(trx).setSessionUnit(actor.sessionId, unitId);
+      await this.on(trx).store.setSessionUnit(actor.sessionId, unitId);
       await recordAudit(trx, {
         at: this.clock.now().toISOString(),
         userId: actor.userId,
@@ -193,7 +198,7 @@ export class AuthService implements SessionResolver {
 
   async logout(actor: Actor, requestId: string): Promise<void> {
     await this.db.transaction(async (trx) => {
-      await new AuthStore(trx).deleteSession(actor.sessionId);
+      await this.on(trx).store.deleteSession(actor.sessionId);
       await recordAudit(trx, {
         at: this.clock.now().toISOString(),
         userId: actor.userId,
@@ -212,9 +217,4 @@ export class AuthService implements SessionResolver {
     const limits = await this.store.deleteExpiredLimits(Date.now());
     return { sessions, limits };
   }
-}
-
-/** The sign-in feature's wiring on a knex handle. */
-export function createAuthService(db: Knex, clock: Clock, dialect: Dialect): AuthService {
-  return new AuthService(db, clock, dialect);
 }

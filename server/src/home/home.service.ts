@@ -2,16 +2,22 @@ import type { Knex } from 'knex';
 import type { ReviewerHome, UnitHome } from '@common/api/home';
 import { currentFeePeriod } from '@common/fee-period';
 import type { Clock } from '../clock';
-import { UnitStore } from '../unit/unit.store';
+import { UnitService } from '../unit/unit.service';
 import { HomeStore } from './home.store';
 
 /** The figures on the first page each role sees. */
 export class HomeService {
+  private readonly home: HomeStore;
+  private readonly units: UnitService;
+
+  /** The feature's wiring on a knex handle. */
   constructor(
-    private readonly home: HomeStore,
-    private readonly units: UnitStore,
+    db: Knex,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.home = new HomeStore(db);
+    this.units = new UnitService(db, clock);
+  }
 
   async unitHome(unitId: number): Promise<UnitHome> {
     const period = currentFeePeriod(this.clock.now());
@@ -27,9 +33,4 @@ export class HomeService {
     const [pendingCount, unitCount] = await Promise.all([this.home.pendingCount(), this.units.count()]);
     return { pendingCount, unitCount };
   }
-}
-
-/** The home feature's wiring on a knex handle. */
-export function createHomeService(db: Knex, clock: Clock): HomeService {
-  return new HomeService(new HomeStore(db), new UnitStore(db), clock);
 }

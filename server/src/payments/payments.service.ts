@@ -14,18 +14,23 @@ import { recordAudit } from '../audit/audit.store';
 import { ListCache } from '../cache/list-cache';
 import { AppError, notFound } from '../http/errors';
 import type { Actor } from '../http/route';
-import { UnitStore } from '../unit/unit.store';
+import { UnitService } from '../unit/unit.service';
 import { AssessmentService } from './assessment.service';
 import { PaymentStore } from './payments.store';
 
 /** The unit's payment queries, and the agency's recording of collections. */
 export class PaymentService {
+  private readonly units: UnitService;
+
+  /** The feature's wiring on a knex handle: the payment queries assess the current period before they answer. */
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
     private readonly assessments: AssessmentService,
     private readonly lists = new ListCache(db),
-  ) {}
+  ) {
+    this.units = new UnitService(db, clock);
+  }
 
   /** On the database, or on a use case's transaction. */
   private store(db: Knex = this.db): PaymentStore {
@@ -79,11 +84,10 @@ export class PaymentService {
     await this.assessments.ensureCurrentAssessed(unitId);
     const store = this.store();
     const [unit, lines, collection] = await Promise.all([
-      new UnitStore(this.db).nameOf(unitId),
+      this.units.nameOf(unitId),
       store.statementLines(unitId, period),
       store.collection(unitId, period),
     ]);
-    if (!unit) throw notFound();
     const sum = (f: (l: (typeof lines)[number]) => number) => lines.reduce((n, l) => n + f(l), 0);
     return {
       feePeriod: period,
@@ -107,7 +111,7 @@ export class PaymentService {
       throw new AppError(400, 'VALIDATION_FAILED', {}, [{ field: 'feePeriod', code: 'INVALID' }]);
     }
     return this.db.transaction(async (trx) => {
-      if (!(await new UnitStore(trx).exists(input.unitId))) throw notFound();
+      if (!(await this.units.on(trx).exists(input.unitId))) throw notFound();
       const at = this.clock.now().toISOString();
       const { paidDetails, amountFen } = await this.store(trx).recordCollection(input.unitId, input.feePeriod, {
         collectedOn: input.collectedOn,

@@ -65,9 +65,9 @@ export class UnitStore {
     return (await this.db<UnitRow>('units').where({ id: unitId }).first('id')) !== undefined;
   }
 
-  /** Locks the unit's row until the transaction ends; false when there is no such unit. */
-  async lock(unitId: number): Promise<boolean> {
-    return (await this.db<UnitRow>('units').where({ id: unitId }).forUpdate().first('id')) !== undefined;
+  /** The unit's row, locked until the transaction ends; undefined when there is no such unit. */
+  async lock(unitId: number): Promise<UnitRow | undefined> {
+    return this.db<UnitRow>('units').where({ id: unitId }).forUpdate().first();
   }
 
   async count(): Promise<number> {

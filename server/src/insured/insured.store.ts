@@ -197,7 +197,7 @@ export class InsuredStore {
         .insert(chunk.map((p) => ({ ...personColumns(p, at), id_number: p.idNumber, created_at: at })))
         .onConflict('id_number')
         .ignore()
-        .returning(['id', 'id_number']);
+        .returning<{ id: number; id_number: string }[]>(['id', 'id_number']);
       for (const row of rows) ids.set(row.id_number, row.id);
     }
     return ids;
@@ -240,7 +240,7 @@ export class InsuredStore {
   async activeIndividualEnrollments(personIds: number[]): Promise<Map<number, { insuranceType: string; startMonth: string }[]>> {
     const found = new Map<number, { insuranceType: string; startMonth: string }[]>();
     for (const chunk of chunks(personIds, IN_LIST_CHUNK)) {
-      const rows = await this.db('enrollments').whereNull('unit_id').where('status', 'active').whereIn('person_id', chunk);
+      const rows = await this.db<EnrollmentRow>('enrollments').whereNull('unit_id').where('status', 'active').whereIn('person_id', chunk);
       for (const row of rows) {
         if (!found.has(row.person_id)) found.set(row.person_id, []);
         found.get(row.person_id)!.push({ insuranceType: row.insurance_type, startMonth: row.start_month });

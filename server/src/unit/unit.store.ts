@@ -76,7 +76,7 @@ export class UnitStore {
   }
 
   async insuranceTypes(unitId: number): Promise<UnitInsuranceType[]> {
-    const rows: UnitInsuranceTypeRow[] = await this.db('unit_insurance_types').where({ unit_id: unitId }).orderBy('insurance_type');
+    const rows = await this.db<UnitInsuranceTypeRow>('unit_insurance_types').where({ unit_id: unitId }).orderBy('insurance_type');
     return rows.map((t) => ({ insuranceType: t.insurance_type, startMonth: t.start_month }));
   }
 

@@ -1,14 +1,25 @@
 import type { Knex } from 'knex';
 import type { AuditFilterValues, AuditPage } from '@common/api/audit';
-import { AuditTrailStore } from './audit.store';
+import { AuditTrailStore, type AuditEntry } from './audit.store';
 
-/** The unit administrator's view of the unit's audit trail. */
+export type { AuditEntry };
+
+/** The audit trail: every feature appends to it in its use case's transaction; the unit administrator reads it. */
 export class AuditService {
   private readonly trail: AuditTrailStore;
 
   /** The feature's wiring on a knex handle. */
   constructor(db: Knex) {
     this.trail = new AuditTrailStore(db);
+  }
+
+  /** Build the service on the use case's transaction, so the entry commits or rolls back with what it records. */
+  record(entry: AuditEntry): Promise<void> {
+    return this.trail.append(entry);
+  }
+
+  recordAll(entries: AuditEntry[]): Promise<void> {
+    return this.trail.appendAll(entries);
   }
 
   async page(unitId: number, query: AuditFilterValues & { page: number; pageSize: number }): Promise<AuditPage> {

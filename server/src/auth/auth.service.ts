@@ -6,7 +6,7 @@ import { passwordProblem } from '@common/validators/password';
 import { AppError, forbidden, invalidFields, notFound, unauthenticated } from '../http/errors';
 import type { Actor } from '../http/route';
 import { SESSION_ABSOLUTE_MS, type ResolvedSession, type SessionResolver } from '../http/session';
-import { recordAudit } from '../audit/audit.store';
+import { AuditService } from '../audit/audit.service';
 import type { Dialect } from '../db/dialect';
 import { AuthStore, type SessionRecord } from './auth.store';
 import { LoginThrottle } from './login-throttle';
@@ -28,6 +28,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export class AuthService implements SessionResolver {
   private readonly store: AuthStore;
   private readonly throttle: LoginThrottle;
+  private readonly audit: AuditService;
 
   /** The feature's wiring on a knex handle: the database, or a transaction. */
   constructor(
@@ -37,6 +38,7 @@ export class AuthService implements SessionResolver {
   ) {
     this.store = new AuthStore(db);
     this.throttle = new LoginThrottle(db, dialect);
+    this.audit = new AuditService(db);
   }
 
   private on(trx: Knex.Transaction): AuthService {
@@ -80,8 +82,9 @@ export class AuthService implements SessionResolver {
       expiresAt: iso(now + SESSION_ABSOLUTE_MS),
     };
     await this.db.transaction(async (trx) => {
-      await this.on(trx).store.insertSession(session);
-      await recordAudit(trx, {
+      const { store, audit } = this.on(trx);
+      await store.insertSession(session);
+      await audit.record({
         at: iso(now),
         userId: user.id,
         unitId,
@@ -163,8 +166,9 @@ export class AuthService implements SessionResolver {
     const passwordHash = await hashPassword(newPassword);
     const at = this.clock.now().toISOString();
     await this.db.transaction(async (trx) => {
-      const sessionsEnded = await this.on(trx).store.setOwnPassword(user.id, passwordHash, actor.sessionId, at);
-      await recordAudit(trx, {
+      const { store, audit } = this.on(trx);
+      const sessionsEnded = await store.setOwnPassword(user.id, passwordHash, actor.sessionId, at);
+      await audit.record({
         at,
         userId: user.id,
         unitId: actor.unitId,
@@ -183,8 +187,9 @@ export class AuthService implements SessionResolver {
     const units = await this.store.activeUnitsOfAgent(actor.userId);
     if (!units.some((u) => u.id === unitId)) throw notFound();
     await this.db.transaction(async (trx) => {
-      await this.on(trx).store.setSessionUnit(actor.sessionId, unitId);
-      await recordAudit(trx, {
+      const { store, audit } = this.on(trx);
+      await store.setSessionUnit(actor.sessionId, unitId);
+      await audit.record({
         at: this.clock.now().toISOString(),
         userId: actor.userId,
         unitId,
@@ -198,8 +203,9 @@ export class AuthService implements SessionResolver {
 
   async logout(actor: Actor, requestId: string): Promise<void> {
     await this.db.transaction(async (trx) => {
-      await this.on(trx).store.deleteSession(actor.sessionId);
-      await recordAudit(trx, {
+      const { store, audit } = this.on(trx);
+      await store.deleteSession(actor.sessionId);
+      await audit.record({
         at: this.clock.now().toISOString(),
         userId: actor.userId,
         unitId: actor.unitId,

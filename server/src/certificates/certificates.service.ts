@@ -5,7 +5,7 @@ import { CERTIFICATE_CODE, normaliseCertificateCode, type Certificate, type Cert
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber } from '@common/validators/id-number';
 import type { Clock } from '../clock';
-import { recordAudit } from '../audit/audit.store';
+import { AuditService } from '../audit/audit.service';
 import { databaseRateLimiter, type Dialect } from '../db/dialect';
 import { AppError, invalidFields, notFound } from '../http/errors';
 import type { Actor } from '../http/route';
@@ -45,6 +45,7 @@ export class CertificateService {
   /** Unknown codes per caller, counted in the database (login_limits) so every instance counts together. */
   private readonly misses: RateLimiterStoreAbstract;
   private readonly store: CertificateStore;
+  private readonly audit: AuditService;
 
   /** The feature's wiring on a knex handle: the database, or a transaction. */
   constructor(
@@ -53,6 +54,7 @@ export class CertificateService {
     private readonly dialect: Dialect,
   ) {
     this.store = new CertificateStore(db);
+    this.audit = new AuditService(db);
     const windowSeconds = VERIFY_WINDOW_MS / 1000;
     this.misses = databaseRateLimiter(db, dialect, { keyPrefix: 'verify_misses', points: VERIFY_MISSES_ALLOWED, duration: windowSeconds });
   }
@@ -74,7 +76,8 @@ export class CertificateService {
     const code = newCertificateCode();
     const issuedAt = this.clock.now().toISOString();
     await this.db.transaction(async (trx) => {
-      await this.on(trx).store.insert({
+      const { store, audit } = this.on(trx);
+      await store.insert({
         code,
         unitId: actor.unitId,
         personId: person.id,
@@ -84,7 +87,7 @@ export class CertificateService {
         issuedBy: actor.userId,
         issuedAt,
       });
-      await recordAudit(trx, {
+      await audit.record({
         at: issuedAt,
         userId: actor.userId,
         unitId: actor.unitId,

@@ -13,7 +13,7 @@ import type { ChangeKind, Submission, SubmissionKind, SubmissionPage, Submission
 import { reductionMonth } from '@common/month-rules';
 import { contributionBaseFen, contributionFen } from '@common/insurance';
 import type { Clock } from '../clock';
-import { recordAudit } from '../audit/audit.store';
+import { AuditService } from '../audit/audit.service';
 import { AppError, invalidFields, notFound, type FieldProblem } from '../http/errors';
 import type { Actor } from '../http/route';
 import { contributionConfig, type ContributionConfig } from '../payments/contribution-config';
@@ -70,6 +70,7 @@ function quoteOf(config: ContributionConfig, effectiveMonth: string, wageFen: nu
  */
 export class DeclarationService implements PendingSubmissions {
   private readonly store: DeclarationStore;
+  private readonly audit: AuditService;
   /** The insured persons declarations are about: the rules read their records, their list shows what waits here. */
   readonly insured: InsuredService;
   readonly rules: DeclarationRules;
@@ -81,6 +82,7 @@ export class DeclarationService implements PendingSubmissions {
     lists = new ListCache(db),
   ) {
     this.store = new DeclarationStore(db);
+    this.audit = new AuditService(db);
     this.insured = new InsuredService(db, this, lists);
     this.rules = new DeclarationRules(this.store, this.insured, clock);
   }
@@ -159,7 +161,7 @@ export class DeclarationService implements PendingSubmissions {
       const now = this.clock.now();
       const at = now.toISOString();
       const { kind, rows } = declared;
-      const { rules, store } = this.on(db);
+      const { rules, store, audit } = this.on(db);
       const problems = await rules.check(unitId, declared);
       refuseProblems(withDuplicates(rows, problems), batch !== null);
 
@@ -189,7 +191,7 @@ export class DeclarationService implements PendingSubmissions {
         submissions = declared.rows.map((row) => ({ ...facts(row), type: 'reduction', effectiveMonth: stopMonth, payload: row.input }));
       }
       const declarationIds = await store.insert(submissions);
-      await recordAudit(db, {
+      await audit.record({
         at,
         userId: actor.userId,
         unitId,
@@ -278,12 +280,12 @@ export class DeclarationService implements PendingSubmissions {
   /** A pending declaration can be taken back by its unit before review. */
   async withdraw(unitId: number, actor: Actor, id: number, requestId: string): Promise<Submission> {
     return this.db.transaction(async (trx) => {
-      const { store } = this.on(trx);
+      const { store, audit } = this.on(trx);
       const before = await store.find(id, unitId);
       if (!before) throw notFound();
       if ((await store.close([id], 'withdrawn')) === 0) throw new AppError(409, 'DECLARATION_NOT_PENDING');
       const after = (await store.find(id, unitId))!;
-      await recordAudit(trx, {
+      await audit.record({
         at: this.clock.now().toISOString(),
         userId: actor.userId,
         unitId,

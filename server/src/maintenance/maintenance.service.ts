@@ -4,7 +4,7 @@ import type { ChangeKind, PayloadOf, Submission } from '@common/api/submissions'
 import type { BankAccountChange, BankBranchPage, bankBranchQuery, ContactChange, HukouChange, UnitInfoChange } from '@common/api/maintenance';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import type { Clock } from '../clock';
-import { recordAudit } from '../audit/audit.store';
+import { AuditService } from '../audit/audit.service';
 import { DeclarationService, PendingSubmissionExists, type AppliedChanges, type PendingOf } from '../declarations/declarations.service';
 import { AppError, invalidFields, notFound, type FieldProblem } from '../http/errors';
 import type { Actor } from '../http/route';
@@ -54,6 +54,7 @@ export class MaintenanceService {
   private readonly store: MaintenanceStore;
   private readonly declarations: DeclarationService;
   private readonly units: UnitService;
+  private readonly audit: AuditService;
 
   /** The feature's wiring on a knex handle: the database, or a transaction. */
   constructor(
@@ -64,6 +65,7 @@ export class MaintenanceService {
     this.store = new MaintenanceStore(db);
     this.declarations = new DeclarationService(db, clock);
     this.units = new UnitService(db, clock);
+    this.audit = new AuditService(db);
   }
 
   on(trx: Knex.Transaction): MaintenanceService {
@@ -127,7 +129,7 @@ export class MaintenanceService {
       if (unchanged(before, after)) throw new AppError(400, 'NOTHING_CHANGED');
       const at = this.clock.now().toISOString();
       await maintenance.store.write('employments', person.employmentId, CONTACT_COLUMNS, after, at);
-      await recordAudit(trx, {
+      await maintenance.audit.record({
         at,
         userId: actor.userId,
         unitId,
@@ -169,7 +171,7 @@ export class MaintenanceService {
         // A concurrent submission of the same kind was written first.
         throw error instanceof PendingSubmissionExists ? new AppError(409, 'CHANGE_PENDING') : error;
       });
-    await recordAudit(this.db, {
+    await this.audit.record({
       at,
       userId: s.actor.userId,
       unitId: s.unitId,

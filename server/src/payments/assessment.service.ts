@@ -3,7 +3,7 @@ import type { AssessmentResult } from '@common/api/payments';
 import { currentFeePeriod, type FeePeriod } from '@common/fee-period';
 import { contributionBaseFen, contributionFen } from '@common/insurance';
 import type { Clock } from '../clock';
-import { recordAudit } from '../audit/audit.store';
+import { AuditService } from '../audit/audit.service';
 import { unitsChanged } from '../cache/unit-data-version';
 import { UnitService } from '../unit/unit.service';
 import { AssessmentStore, type Assessed, type AssessedAmounts } from './assessment.store';
@@ -19,6 +19,7 @@ const AMOUNT_FIELDS = ['base_fen', 'unit_rate_bp', 'person_rate_bp', 'unit_amoun
 export class AssessmentService {
   private readonly store: AssessmentStore;
   private readonly units: UnitService;
+  private readonly audit: AuditService;
 
   /** The feature's wiring on a knex handle: the database, or a transaction. */
   constructor(
@@ -27,6 +28,7 @@ export class AssessmentService {
   ) {
     this.store = new AssessmentStore(db);
     this.units = new UnitService(db, clock);
+    this.audit = new AuditService(db);
   }
 
   on(trx: Knex.Transaction): AssessmentService {
@@ -110,7 +112,7 @@ export class AssessmentService {
     // The period's assessment time shows in the unit's payment lists even when no detail changed.
     await unitsChanged(this.db, [unitId]);
     if (result.inserted + result.updated + result.removed > 0 || assessedBy !== null) {
-      await recordAudit(this.db, {
+      await this.audit.record({
         at,
         userId: assessedBy,
         unitId,

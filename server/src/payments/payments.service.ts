@@ -10,7 +10,7 @@ import type {
 } from '@common/api/payments';
 import { currentFeePeriod, type FeePeriod } from '@common/fee-period';
 import type { Clock } from '../clock';
-import { recordAudit } from '../audit/audit.store';
+import { AuditService } from '../audit/audit.service';
 import { ListCache } from '../cache/list-cache';
 import { AppError, notFound } from '../http/errors';
 import type { Actor } from '../http/route';
@@ -21,6 +21,7 @@ import { PaymentStore } from './payments.store';
 /** The unit's payment queries, and the agency's recording of collections. */
 export class PaymentService {
   private readonly units: UnitService;
+  private readonly audit: AuditService;
 
   /** The feature's wiring on a knex handle: the payment queries assess the current period before they answer. */
   constructor(
@@ -30,11 +31,16 @@ export class PaymentService {
     private readonly lists = new ListCache(db),
   ) {
     this.units = new UnitService(db, clock);
+    this.audit = new AuditService(db);
   }
 
-  /** On the database, or on a use case's transaction. */
-  private store(db: Knex = this.db): PaymentStore {
-    return new PaymentStore(db, currentFeePeriod(this.clock.now()));
+  private on(trx: Knex.Transaction): PaymentService {
+    return new PaymentService(trx, this.clock, this.assessments.on(trx), this.lists);
+  }
+
+  /** The store as of now: a detail's status (due or overdue) turns with the fee period. */
+  private store(): PaymentStore {
+    return new PaymentStore(this.db, currentFeePeriod(this.clock.now()));
   }
 
   /**
@@ -111,15 +117,16 @@ export class PaymentService {
       throw new AppError(400, 'VALIDATION_FAILED', {}, [{ field: 'feePeriod', code: 'INVALID' }]);
     }
     return this.db.transaction(async (trx) => {
-      if (!(await this.units.on(trx).exists(input.unitId))) throw notFound();
+      const payments = this.on(trx);
+      if (!(await payments.units.exists(input.unitId))) throw notFound();
       const at = this.clock.now().toISOString();
-      const { paidDetails, amountFen } = await this.store(trx).recordCollection(input.unitId, input.feePeriod, {
+      const { paidDetails, amountFen } = await payments.store().recordCollection(input.unitId, input.feePeriod, {
         collectedOn: input.collectedOn,
         serial: input.serial,
         recordedBy: actor.userId,
         recordedAt: at,
       });
-      await recordAudit(trx, {
+      await payments.audit.record({
         at,
         userId: actor.userId,
         unitId: input.unitId,

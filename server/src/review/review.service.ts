@@ -11,7 +11,7 @@ import {
 } from '@common/api/submissions';
 import { shanghaiDayStart } from '@common/fee-period';
 import type { Clock } from '../clock';
-import { recordAudits, type AuditEntry } from '../audit/audit.store';
+import { AuditService, type AuditEntry } from '../audit/audit.service';
 import { DeclarationService, type AppliedChanges, type PendingOf, type PendingSubmission } from '../declarations/declarations.service';
 import { invalidFields } from '../http/errors';
 import type { Actor } from '../http/route';
@@ -47,6 +47,7 @@ async function applyKind<K extends SubmissionKind>(
 export class ReviewService {
   readonly declarations: DeclarationService;
   private readonly assessments: AssessmentService;
+  private readonly audit: AuditService;
 
   /** The feature's wiring on a knex handle; the maintenance service applies approved changes. */
   constructor(
@@ -56,6 +57,7 @@ export class ReviewService {
   ) {
     this.declarations = new DeclarationService(db, clock);
     this.assessments = new AssessmentService(db, clock);
+    this.audit = new AuditService(db);
   }
 
   on(trx: Knex.Transaction): ReviewService {
@@ -113,8 +115,7 @@ export class ReviewService {
         await submissions.linkPersons(ids);
         await review.markAssessmentsStale(pending);
       }
-      await recordAudits(
-        trx,
+      await review.audit.recordAll(
         pending.map((d): AuditEntry => ({
           at,
           userId: actor.userId,

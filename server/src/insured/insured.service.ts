@@ -7,7 +7,7 @@ import { residentSwitch } from '@common/month-rules';
 import { checkIdNumberOfType } from '@common/validators/id-number';
 import { additionStanding, isInsuredHere, registeredNameMatches } from '../declarations/declaration-rules';
 import type { AppliedChanges, PendingAddition, PendingDeclaration, PendingReduction } from '../declarations/declarations.service';
-import { ListCache } from '../cache/list-cache';
+import type { ListCache } from '../cache/list-cache';
 import { AppError, notFound, type FieldProblem } from '../http/errors';
 import { InsuredStore, type NewEmployment, type PersonData, type PersonRecord } from './insured.store';
 
@@ -30,7 +30,7 @@ export class InsuredService {
   constructor(
     db: Knex,
     private readonly submissions: PendingSubmissions,
-    private readonly lists = new ListCache(db),
+    private readonly lists: ListCache,
   ) {
     this.store = new InsuredStore(db);
   }

@@ -34,7 +34,7 @@ const TARGETS = {
 const unchanged = (before: Values, after: Values) => Object.keys(after).every((field) => (before[field] ?? null) === (after[field] ?? null));
 
 /** A change of one kind with its registered facts before and after. */
-type KindAndChange = { [K in ChangeKind]: { type: K; payload: PayloadOf<K> } }[ChangeKind];
+type KindAndChange = { [K in ChangeKind]: { kind: K; payload: PayloadOf<K> } }[ChangeKind];
 type ChangeRequest = KindAndChange & {
   unitId: number;
   actor: Actor;
@@ -82,7 +82,7 @@ export class MaintenanceService {
       const maintenance = this.on(trx);
       const unit = await maintenance.units.lock(unitId);
       const before = fieldsOf(unit, UNIT_INFO_COLUMNS);
-      return maintenance.submit({ unitId, actor, type: 'unit-info-change', person: null, payload: { before, after: input }, requestId });
+      return maintenance.submit({ unitId, actor, kind: 'unit-info-change', person: null, payload: { before, after: input }, requestId });
     });
   }
 
@@ -105,7 +105,7 @@ export class MaintenanceService {
         accountNumber: input.accountNumber,
       };
       const before = fieldsOf(unit, BANK_ACCOUNT_COLUMNS);
-      return maintenance.submit({ unitId, actor, type: 'bank-account-change', person: null, payload: { before, after }, requestId });
+      return maintenance.submit({ unitId, actor, kind: 'bank-account-change', person: null, payload: { before, after }, requestId });
     });
   }
 
@@ -115,7 +115,7 @@ export class MaintenanceService {
       const person = await maintenance.insuredHere(unitId, personId);
       const after = { hukouType: input.hukouType, hukouAddress: input.hukouAddress ?? null, ethnicity: input.ethnicity ?? null };
       const before = fieldsOf(person.row, HUKOU_COLUMNS);
-      return maintenance.submit({ unitId, actor, type: 'hukou-change', person, payload: { before, after }, requestId });
+      return maintenance.submit({ unitId, actor, kind: 'hukou-change', person, payload: { before, after }, requestId });
     });
   }
 
@@ -153,7 +153,7 @@ export class MaintenanceService {
 
   /** On this service's transaction, with the unit or the person locked. */
   private async submit(s: ChangeRequest): Promise<Submission> {
-    if ((await this.declarations.pendingChanges(s.unitId, [s.type], s.person?.personId)).length > 0) throw new AppError(409, 'CHANGE_PENDING');
+    if ((await this.declarations.pendingChanges(s.unitId, [s.kind], s.person?.personId)).length > 0) throw new AppError(409, 'CHANGE_PENDING');
     if (unchanged(s.payload.before, s.payload.after)) throw new AppError(400, 'NOTHING_CHANGED');
     const at = this.clock.now().toISOString();
     const declaration = await this.declarations
@@ -189,7 +189,7 @@ export class MaintenanceService {
     const store = this.store;
     const applied: AppliedChanges = new Map();
     for (const change of changes) {
-      const { table, columns, record } = TARGETS[change.type];
+      const { table, columns, record } = TARGETS[change.kind];
       const id =
         table === 'units' ? change.unitId : change.personId !== null ? await store.latestEmploymentId(change.unitId, change.personId) : undefined;
       if (id === undefined) throw new Error(`change ${change.id} names no person the unit employed`);

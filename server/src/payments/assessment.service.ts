@@ -9,6 +9,12 @@ import { UnitService } from '../unit/unit.service';
 import { AssessmentStore, type Assessed, type AssessedAmounts } from './assessment.store';
 import { contributionConfig } from './contribution-config';
 
+export interface ContributionBase {
+  baseFen: number;
+  floorFen: number;
+  ceilingFen: number;
+}
+
 const AMOUNT_FIELDS = ['base_fen', 'unit_rate_bp', 'person_rate_bp', 'unit_amount_fen', 'person_amount_fen'] as const;
 
 /**
@@ -41,6 +47,12 @@ export class AssessmentService {
       await assessments.units.lock(unitId);
       return assessments.assessLocked(unitId, period, assessedBy, requestId);
     });
+  }
+
+  /** A declared wage held between the floor and ceiling in force in the period; null when none are configured. */
+  async contributionBase(wageFen: number, period: FeePeriod): Promise<ContributionBase | null> {
+    const { limits } = await this.store.contributionSettings(period);
+    return limits ? { baseFen: contributionBaseFen(wageFen, limits.floorFen, limits.ceilingFen), ...limits } : null;
   }
 
   /** The current period is assessed by the hall itself the first time anyone looks at it, once however many look at once. */

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type {
+  CollectionRequest,
   CollectionResult,
   PaymentDetail,
   PaymentDetailPage,
@@ -9,10 +10,11 @@ import type {
   UnitPaymentQuery,
 } from '@common/api/payments';
 import { currentFeePeriod, type FeePeriod } from '@common/fee-period';
+import { formatFen } from '@common/insurance';
 import type { Clock } from '../clock';
 import { AuditService } from '../audit/audit.service';
 import { ListCache } from '../cache/list-cache';
-import { AppError, notFound } from '../http/errors';
+import { AppError, invalidFields, notFound } from '../http/errors';
 import type { Actor } from '../http/route';
 import { UnitService } from '../unit/unit.service';
 import { AssessmentService } from './assessment.service';
@@ -107,18 +109,22 @@ export class PaymentService {
     };
   }
 
-  /** Records the unit's collection for a period: every unpaid detail of it becomes paid. */
-  async recordCollection(
-    actor: Actor,
-    input: { unitId: number; feePeriod: FeePeriod; collectedOn: string; serial: string },
-    requestId: string,
-  ): Promise<CollectionResult> {
+  /**
+   * Records the unit's collection for a period: every unpaid detail of it becomes paid. The amount received
+   * must be what those details come to; the unit's row is locked, so an assessment or another collection
+   * cannot change them between the check and the write.
+   */
+  async recordCollection(actor: Actor, input: CollectionRequest & { feePeriod: FeePeriod }, requestId: string): Promise<CollectionResult> {
     if (input.feePeriod > currentFeePeriod(this.clock.now())) {
       throw new AppError(400, 'VALIDATION_FAILED', {}, [{ field: 'feePeriod', code: 'INVALID' }]);
     }
     return this.db.transaction(async (trx) => {
       const payments = this.on(trx);
-      if (!(await payments.units.exists(input.unitId))) throw notFound();
+      await payments.units.lock(input.unitId);
+      const unpaidFen = await payments.store().unpaidFen(input.unitId, input.feePeriod);
+      if (input.amountFen !== unpaidFen) {
+        throw invalidFields([{ field: 'amountFen', code: 'COLLECTION_AMOUNT_MISMATCH', params: { due: formatFen(unpaidFen) } }]);
+      }
       const at = this.clock.now().toISOString();
       const { paidDetails, amountFen } = await payments.store().recordCollection(input.unitId, input.feePeriod, {
         collectedOn: input.collectedOn,

@@ -1,4 +1,5 @@
 import { addMonths } from '@common/fee-period';
+import { formatFen } from '@common/insurance';
 import { createTestHall, type HallClient, type TestHall } from '../../test/harness';
 import { downloadWorkbook } from '../../test/workbooks';
 import { DEMO_UNITS } from '../db/seeds/demo';
@@ -139,12 +140,19 @@ describe('payment details and contributions', () => {
     const paidEarlier = (await admin.get('/api/payments/periods?from=202609&to=202609')).body.items[0];
     expect(paidEarlier).toEqual(jasmine.objectContaining({ collectedOn: '2026-09-15', overdueFen: 0, paidFen: paidEarlier.dueFen }));
 
-    const collected = await reviewer.post('/api/review/collections', {
-      unitId: unitB,
-      feePeriod: last,
-      collectedOn: '2026-11-12',
-      serial: 'ZS-2026-0001',
-    });
+    const collection = { unitId: unitB, feePeriod: last, collectedOn: '2026-11-12', serial: 'ZS-2026-0001' };
+    const withoutAmount = await reviewer.post('/api/review/collections', collection);
+    expect([withoutAmount.status, withoutAmount.body.details.fields[0].field]).toEqual([400, 'amountFen']);
+    // A fen short of what the period's details come to: refused, naming what is unpaid, and nothing is paid.
+    const short = await reviewer.post('/api/review/collections', { ...collection, amountFen: october.dueFen - 1 });
+    expect(short.status).toBe(400);
+    expect(short.body.details.fields).toEqual([
+      jasmine.objectContaining({ field: 'amountFen', code: 'COLLECTION_AMOUNT_MISMATCH', params: { due: formatFen(october.dueFen) } }),
+    ]);
+    expect(short.body.details.fields[0].message).toContain(formatFen(october.dueFen));
+    expect((await adminB.get(`/api/payments/periods?from=${last}&to=${last}`)).body.items[0].paidFen).toBe(0);
+
+    const collected = await reviewer.post('/api/review/collections', { ...collection, amountFen: october.dueFen });
     expect(collected.body).toEqual({ feePeriod: last, paidDetails: sum.length, amountFen: october.dueFen });
     const after = (await adminB.get(`/api/payments/periods?from=${last}&to=${last}`)).body.items[0];
     expect(after).toEqual(

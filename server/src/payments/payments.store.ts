@@ -238,18 +238,24 @@ export class PaymentStore {
    * Marks the period's unpaid details as paid by the collection and records it (again, when one was
    * recorded before); how many details it paid and their amount.
    */
+  /** What the period's unpaid details come to, unit and person sides together. */
+  async unpaidFen(unitId: number, period: FeePeriod): Promise<number> {
+    const sums = await this.db('payment_details')
+      .where({ unit_id: unitId, fee_period: period })
+      .whereNull('paid_at')
+      .sum({ unit: 'unit_amount_fen', person: 'person_amount_fen' })
+      .first<{ unit: Aggregate; person: Aggregate } | undefined>();
+    return Number(sums?.unit ?? 0) + Number(sums?.person ?? 0);
+  }
+
   async recordCollection(
     unitId: number,
     period: FeePeriod,
     collection: Collection & { recordedBy: number; recordedAt: string },
   ): Promise<{ paidDetails: number; amountFen: number }> {
     const unpaid = this.db('payment_details').where({ unit_id: unitId, fee_period: period }).whereNull('paid_at');
-    const sums = await unpaid
-      .clone()
-      .sum({ unit: 'unit_amount_fen', person: 'person_amount_fen' })
-      .first<{ unit: Aggregate; person: Aggregate } | undefined>();
-    const amountFen = Number(sums?.unit ?? 0) + Number(sums?.person ?? 0);
-    const paidDetails = await unpaid.clone().update({ paid_at: collection.collectedOn, collection_serial: collection.serial });
+    const amountFen = await this.unpaidFen(unitId, period);
+    const paidDetails = await unpaid.update({ paid_at: collection.collectedOn, collection_serial: collection.serial });
     await this.db('collections')
       .insert({
         unit_id: unitId,

@@ -36,7 +36,7 @@ async function applyKind<K extends SubmissionKind>(
   pending: PendingSubmission[],
   at: string,
 ): Promise<AppliedChanges> {
-  const ofKind = pending.filter((d): d is PendingOf<K> => d.type === kind);
+  const ofKind = pending.filter((d): d is PendingOf<K> => d.kind === kind);
   return ofKind.length > 0 ? APPLY[kind](review, ofKind, at) : new Map();
 }
 
@@ -70,7 +70,7 @@ export class ReviewService {
       {
         statuses: [query.status],
         unitId: query.unitId,
-        type: query.type,
+        kind: query.kind,
         batchId: query.batchId,
         submittedFrom: query.from ? shanghaiDayStart(query.from).toISOString() : undefined,
         submittedBefore: query.to ? shanghaiDayStart(query.to, 1).toISOString() : undefined,
@@ -81,11 +81,16 @@ export class ReviewService {
     );
   }
 
-  /** A pending addition of a known person comes with the person as registered, to compare with what was submitted. */
+  /**
+   * An addition comes with its contribution base after clamping; a pending one of a known person with the
+   * person as registered, to compare with what was submitted.
+   */
   async find(id: number): Promise<Submission> {
     const found = await this.declarations.findForReview(id);
-    if (found.type !== 'addition' || found.status !== 'pending') return found;
-    return { ...found, registeredPerson: await this.declarations.insured.registered(found.idNumber) };
+    if (found.kind !== 'addition') return found;
+    const contributionBase = await this.assessments.contributionBase(found.payload.wageFen, found.effectiveMonth);
+    if (found.status !== 'pending') return { ...found, contributionBase };
+    return { ...found, contributionBase, registeredPerson: await this.declarations.insured.registered(found.idNumber) };
   }
 
   decide(actor: Actor, id: number, decision: Decision, requestId: string): Promise<ReviewResult> {
@@ -136,7 +141,7 @@ export class ReviewService {
   private async markAssessmentsStale(pending: PendingSubmission[]): Promise<void> {
     const from = new Map<number, string>();
     for (const d of pending) {
-      if (d.type !== 'addition' && d.type !== 'reduction') continue;
+      if (d.kind !== 'addition' && d.kind !== 'reduction') continue;
       const earliest = from.get(d.unitId);
       if (earliest === undefined || d.effectiveMonth < earliest) from.set(d.unitId, d.effectiveMonth);
     }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { UnitInfo } from '@common/api/payments';
+import type { ReviewUnitQuery, UnitInfo, UnitSummaryPage } from '@common/api/payments';
 import type { Clock } from '../clock';
 import { DeclarationService } from '../declarations/declarations.service';
 import { notFound } from '../http/errors';
@@ -32,10 +32,6 @@ export class UnitService {
     return name;
   }
 
-  exists(unitId: number): Promise<boolean> {
-    return this.units.exists(unitId);
-  }
-
   /**
    * The unit's row, locked until the transaction ends: what one unit submits, assesses or stores runs one
    * request after the other, on any number of instances.
@@ -49,6 +45,11 @@ export class UnitService {
   /** How many units the hall serves. */
   count(): Promise<number> {
     return this.units.count();
+  }
+
+  /** Every unit, for the agency's reviewers to pick one. */
+  async search(query: ReviewUnitQuery & { page: number; pageSize: number }): Promise<UnitSummaryPage> {
+    return { ...(await this.units.page(query.q, query.page, query.pageSize)), page: query.page, pageSize: query.pageSize };
   }
 
   async info(unitId: number): Promise<UnitInfo> {

@@ -8,6 +8,7 @@ import { isDeclarationKind, type Submission } from '@common/api/submissions';
 import { TranslatePipe } from '@ngx-translate/core';
 import { filter, type Observable } from 'rxjs';
 import { ChangeTable } from '../change-table/change-table';
+import { FenPipe } from '../format/fen.pipe';
 import { LoadError } from '../load-error/load-error';
 import { valueOf } from '../resource-value';
 import { StatusChip } from '../status-chip/status-chip';
@@ -30,7 +31,18 @@ export interface DeclarationDetailData {
 
 @Component({
   selector: 'app-declaration-detail-dialog',
-  imports: [DatePipe, NgTemplateOutlet, MatButtonModule, MatDialogModule, MatProgressBarModule, TranslatePipe, ChangeTable, LoadError, StatusChip],
+  imports: [
+    DatePipe,
+    NgTemplateOutlet,
+    MatButtonModule,
+    MatDialogModule,
+    MatProgressBarModule,
+    TranslatePipe,
+    ChangeTable,
+    FenPipe,
+    LoadError,
+    StatusChip,
+  ],
   templateUrl: './declaration-detail-dialog.html',
   styleUrl: './declaration-detail-dialog.scss',
 })
@@ -50,7 +62,7 @@ export class DeclarationDetailDialog {
   /** A change of registered facts shows them before and after instead of the submitted fields. */
   protected readonly isChange = computed(() => {
     const declaration = this.declaration();
-    return declaration !== undefined && !isDeclarationKind(declaration.type);
+    return declaration !== undefined && !isDeclarationKind(declaration.kind);
   });
   protected readonly actions = computed(() => (this.declaration()?.status === 'pending' ? (this.data.actions ?? []) : []));
 }

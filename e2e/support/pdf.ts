@@ -231,3 +231,29 @@ function paint(content: string, fonts: Map<string, UnicodeMap>): PrintedPage {
   }
   return { text, cut };
 }
+
+/** A picture in the PDF at the resolution it was embedded in, as RGBA pixels (what jsQR reads). */
+export interface PdfImage {
+  width: number;
+  height: number;
+  rgba: Uint8ClampedArray;
+}
+
+/** The PDF's 8-bit gray or RGB images stored with Flate, the way Skia embeds a PNG. */
+export function pdfImages(pdf: Buffer): PdfImage[] {
+  const images: PdfImage[] = [];
+  for (const { dict, stream } of pdfObjects(pdf).values()) {
+    if (!stream || !/\/Subtype\s*\/Image/.test(dict) || !/\/FlateDecode/.test(dict) || !/\/BitsPerComponent\s+8/.test(dict)) continue;
+    const channels = /\/ColorSpace\s*\/DeviceRGB/.test(dict) ? 3 : /\/ColorSpace\s*\/DeviceGray/.test(dict) ? 1 : 0;
+    if (!channels) continue;
+    const width = Number(/\/Width\s+(\d+)/.exec(dict)![1]);
+    const height = Number(/\/Height\s+(\d+)/.exec(dict)![1]);
+    const rgba = new Uint8ClampedArray(width * height * 4);
+    for (let i = 0; i < width * height; i++) {
+      for (let c = 0; c < 3; c++) rgba[i * 4 + c] = stream[i * channels + (channels === 3 ? c : 0)];
+      rgba[i * 4 + 3] = 255;
+    }
+    images.push({ width, height, rgba });
+  }
+  return images;
+}

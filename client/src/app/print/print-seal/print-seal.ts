@@ -16,8 +16,6 @@ import { toDataURL } from 'qrcode';
 export class PrintSeal {
   /** Where a phone scanning the code lands; no code without one. */
   readonly verificationUrl = input<string>();
-  /** Whose seal goes in the box, e.g. "单位（盖章）". */
-  readonly sealLabel = input.required<string>();
 
   protected readonly qr = resource({
     params: () => this.verificationUrl(),

@@ -57,5 +57,6 @@ describe('ReceiptPrint', () => {
     expect(page.text('receipt-month')).toBe('2026-11');
     expect(page.text('receipt-month-header')).toBe('停保月份');
     expect(page.text('receipt-withdrawn')).toBeNull();
+    expect(page.text('print-seal')).toContain('单位（盖章）');
   });
 });

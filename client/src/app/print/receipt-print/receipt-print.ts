@@ -7,12 +7,13 @@ import { PeriodPipe } from '../../shared/format/period.pipe';
 import { LoadError } from '../../shared/load-error/load-error';
 import { valueOf } from '../../shared/resource-value';
 import { PrintApi } from '../print-api';
+import { PrintSeal } from '../print-seal/print-seal';
 import { PrintSheet } from '../print-sheet/print-sheet';
 
 /** The receipt of a submission: one declaration, or every row of a batch, with the review result. */
 @Component({
   selector: 'app-receipt-print',
-  imports: [TranslatePipe, ChangeTable, PeriodPipe, LoadError, PrintSheet],
+  imports: [TranslatePipe, ChangeTable, PeriodPipe, LoadError, PrintSeal, PrintSheet],
   templateUrl: './receipt-print.html',
 })
 export class ReceiptPrint {

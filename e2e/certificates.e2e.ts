@@ -107,6 +107,14 @@ describe('payment certificates in a browser', () => {
       .map((image) => jsQR(image.rgba, image.width, image.height)?.data)
       .filter((data) => data !== undefined);
     expect(decoded).toEqual([`${world.server.baseUrl}/verify?code=${issued.code}`]);
+
+    // Spanish has the longest headings: the year still fits one page.
+    await page.evaluate(() => localStorage.setItem('unitHall.language', 'es'));
+    await page.reload();
+    await page.getByTestId('certificate-code').waitFor();
+    await page.waitForFunction(() => (document.querySelector('[data-testid=print-qr]') as HTMLImageElement | null)?.complete);
+    expect(await page.getByTestId('print-title').textContent()).toContain(text('es', 'certificates.print.title'));
+    expect(readPdf(await printToA4Pdf(page)).length).toBe(1);
     await unit.context.close();
 
     const visitor = await world.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });

@@ -131,7 +131,8 @@ const times = (m: Matrix, n: Matrix): Matrix => [
 
 /** Runs a content stream: the text shown, and the painted rectangles that stick out of their clipping box. */
 function paint(content: string, fonts: Map<string, UnicodeMap>): PrintedPage {
-  const token = /\s*(?:<([0-9a-fA-F\s]*)>|(\[)|(\])|\/([^\s/[\]<>()]+)|\(((?:\\.|[^\\)])*)\)|([-+]?(?:\d+\.?\d*|\.\d+))|([A-Za-z'"*]+))/y;
+  // Marked-content dictionaries (`<</ActualText …>> BDC`) are read past as tokens of no meaning here.
+  const token = /\s*(?:<<|>>|<([0-9a-fA-F\s]*)>|(\[)|(\])|\/([^\s/[\]<>()]+)|\(((?:\\.|[^\\)])*)\)|([-+]?(?:\d+\.?\d*|\.\d+))|([A-Za-z'"*]+))/y;
   const full: Box = { x0: -Infinity, y0: -Infinity, x1: Infinity, y1: Infinity };
   let state = { ctm: [1, 0, 0, 1, 0, 0] as Matrix, clip: full };
   const saved: (typeof state)[] = [];
@@ -139,6 +140,7 @@ function paint(content: string, fonts: Map<string, UnicodeMap>): PrintedPage {
   let clipping = false;
   let font: UnicodeMap = { digits: 4, map: new Map() };
   let text = '';
+  let actual: string | null = null;
   const cut: Box[] = [];
   const operands: (number | string | string[])[] = [];
   let array: string[] | null = null;
@@ -219,11 +221,21 @@ function paint(content: string, fonts: Map<string, UnicodeMap>): PrintedPage {
         case 'Tf':
           font = fonts.get(operands.at(-2) as string) ?? { digits: 4, map: new Map() };
           break;
+        case 'BDC': {
+          // Skia gives CJK glyphs it maps to radicals (⼀ for 一) their real text as ActualText.
+          const at = operands.indexOf('ActualText');
+          if (at !== -1) actual = String.fromCharCode(...((operands[at + 1] as string).slice(4).match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
+          break;
+        }
+        case 'EMC':
+          text += actual ?? '';
+          actual = null;
+          break;
         case 'Tj':
-          text += glyphs(operands.at(-1) as string);
+          if (actual === null) text += glyphs(operands.at(-1) as string);
           break;
         case 'TJ':
-          text += (operands.at(-1) as string[]).map(glyphs).join('');
+          if (actual === null) text += (operands.at(-1) as string[]).map(glyphs).join('');
           break;
       }
       operands.length = 0;
@@ -242,10 +254,14 @@ export interface PdfImage {
 /** The PDF's 8-bit gray or RGB images stored with Flate, the way Skia embeds a PNG. */
 export function pdfImages(pdf: Buffer): PdfImage[] {
   const images: PdfImage[] = [];
-  for (const { dict, stream } of pdfObjects(pdf).values()) {
+  const objects = pdfObjects(pdf);
+  for (const { dict, stream } of objects.values()) {
     if (!stream || !/\/Subtype\s*\/Image/.test(dict) || !/\/FlateDecode/.test(dict) || !/\/BitsPerComponent\s+8/.test(dict)) continue;
-    const channels = /\/ColorSpace\s*\/DeviceRGB/.test(dict) ? 3 : /\/ColorSpace\s*\/DeviceGray/.test(dict) ? 1 : 0;
-    if (!channels) continue;
+    // Skia tags a PNG's colours with its ICC profile, whose /N says how many components a pixel has.
+    const icc = /\/ColorSpace\s*\[\s*\/ICCBased\s+(\d+)\s+0\s+R\s*\]/.exec(dict);
+    const components = icc ? Number(/\/N\s+(\d+)/.exec(objects.get(Number(icc[1]))?.dict ?? '')?.[1]) : undefined;
+    const channels = /\/ColorSpace\s*\/DeviceRGB/.test(dict) ? 3 : /\/ColorSpace\s*\/DeviceGray/.test(dict) ? 1 : (components ?? 0);
+    if (channels !== 1 && channels !== 3) continue;
     const width = Number(/\/Width\s+(\d+)/.exec(dict)![1]);
     const height = Number(/\/Height\s+(\d+)/.exec(dict)![1]);
     const rgba = new Uint8ClampedArray(width * height * 4);

@@ -12,6 +12,7 @@ import { text } from './support/i18n';
 import { printToA4Pdf, readPdf } from './support/pdf';
 
 describe('printing reports in a browser', () => {
+  // Three documents, the insured list nine pages of them, each printed through Chromium and read back: more time.
   it('prints a receipt, the payment statement and the insured list as A4 pages with the unit header', async () => {
     const unit = await openHall();
     const page = unit.page;
@@ -53,5 +54,5 @@ describe('printing reports in a browser', () => {
     await page.getByTestId('insured-print-row').first().waitFor();
     expect(await page.getByTestId('insured-print-row').count()).toBe(insured.total);
     await unit.context.close();
-  });
+  }, 120_000);
 });

@@ -32,7 +32,12 @@ type AdditionOutcomeFacts = Pick<Addition, 'effectiveMonth' | 'wageFen' | 'insur
 /** What an approval changed, per submission id, for the audit log. */
 export type AppliedChanges = Map<number, { before: Values; after: Values }>;
 
-function quoteOf(config: ContributionConfig, effectiveMonth: string, wageFen: number, insuranceTypes: readonly string[]): Omit<Quote, 'residentInsuranceEndsWith'> {
+function quoteOf(
+  config: ContributionConfig,
+  effectiveMonth: string,
+  wageFen: number,
+  insuranceTypes: readonly string[],
+): Omit<Quote, 'residentInsuranceEndsWith'> {
   const baseFen = contributionBaseFen(wageFen, config.floorFen, config.ceilingFen);
   const lines = insuranceTypes.map((insuranceType) => {
     const rate = config.rates.get(insuranceType);

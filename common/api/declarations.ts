@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
 import { isFeePeriod } from '../fee-period';
-import { fieldIssue, idNumberField, MAX_LENGTH, MAX_WAGE_FEN, mobileField, pageOf, pageQuery, personNameField } from './fields';
+import { fieldIssue, idNumberField, MAX_LENGTH, MAX_WAGE_FEN, mobileField, pageOf, pageQuery, personNameField, SORT_DIRECTIONS } from './fields';
 
 export const ID_TYPES = ['01', '06', '07'] as const;
 /** 01 resident ID card; 06 Hong Kong/Macao/Taiwan residence permit; 07 foreigner permanent residence ID. */
@@ -162,7 +162,7 @@ export const insuredQuery = pageQuery.extend({
   q: z.string().trim().max(50).optional(),
   status: z.enum(INSURED_STATUSES).optional(),
   sort: z.enum(['name', 'idNumber', 'startMonth']).default('name'),
-  direction: z.enum(['asc', 'desc']).default('asc'),
+  direction: z.enum(SORT_DIRECTIONS).default('asc'),
 });
 export type InsuredQuery = z.input<typeof insuredQuery>;
 

@@ -92,6 +92,10 @@ export const newPasswordField = z
 
 export const idParam = z.coerce.number().int().positive();
 
+/** The order of a sorted list. */
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(0).default(0),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),

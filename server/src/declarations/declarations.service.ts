@@ -23,7 +23,7 @@ import { DeclarationStore, PendingSubmissionExists, type NewSubmission, type Pen
 
 export type { PendingSubmission };
 /** A pending submission of one kind, as an approval applies it. */
-export type PendingOf<K extends SubmissionKind> = Extract<PendingSubmission, { type: K }>;
+export type PendingOf<K extends SubmissionKind> = Extract<PendingSubmission, { kind: K }>;
 export type PendingAddition = PendingOf<'addition'>;
 export type PendingReduction = PendingOf<'reduction'>;
 type Values = Record<string, unknown>;
@@ -149,7 +149,7 @@ export class DeclarationService {
 
       const store = new DeclarationStore(db);
       const batchId = batch
-        ? await store.insertBatch({ unitId, type: kind, fileName: batch.fileName, rowCount: rows.length, submittedBy: actor.userId, at })
+        ? await store.insertBatch({ unitId, kind, fileName: batch.fileName, rowCount: rows.length, submittedBy: actor.userId, at })
         : null;
       const facts = ({ input, rowNumber }: DeclarationRow<Addition | Reduction>) => ({
         unitId,
@@ -165,13 +165,13 @@ export class DeclarationService {
         const unitTypes = await store.unitInsuranceTypes(unitId);
         submissions = declared.rows.map((row) => ({
           ...facts(row),
-          type: 'addition',
+          kind: 'addition',
           effectiveMonth: row.input.effectiveMonth,
           payload: { ...row.input, insuranceTypes: row.input.insuranceTypes ?? unitTypes },
         }));
       } else {
         const stopMonth = reductionMonth(now);
-        submissions = declared.rows.map((row) => ({ ...facts(row), type: 'reduction', effectiveMonth: stopMonth, payload: row.input }));
+        submissions = declared.rows.map((row) => ({ ...facts(row), kind: 'reduction', effectiveMonth: stopMonth, payload: row.input }));
       }
       const declarationIds = await store.insert(submissions);
       await recordAudit(db, {
@@ -179,7 +179,7 @@ export class DeclarationService {
         userId: actor.userId,
         unitId,
         ...(batch
-          ? { action: 'batch_submitted', entityType: 'batch', entityId: batchId, after: { type: kind, fileName: batch.fileName, rows: rows.length } }
+          ? { action: 'batch_submitted', entityType: 'batch', entityId: batchId, after: { kind, fileName: batch.fileName, rows: rows.length } }
           : { action: 'declaration_submitted', entityType: 'declaration', entityId: declarationIds[0], after: await store.find(declarationIds[0]) }),
         requestId,
       });
@@ -191,7 +191,7 @@ export class DeclarationService {
   async list(unitId: number, query: z.output<typeof submissionQuery>): Promise<SubmissionPage> {
     const statuses = query.queue === 'pending' ? (['pending'] as const) : (['approved', 'rejected'] as const);
     const { items, total } = await new DeclarationStore(this.db).page(
-      { unitId, statuses: [...statuses], type: query.type, q: query.q, batchId: query.batchId },
+      { unitId, statuses: [...statuses], kind: query.kind, q: query.q, batchId: query.batchId },
       'newest',
       query.page,
       query.pageSize,

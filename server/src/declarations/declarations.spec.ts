@@ -119,7 +119,7 @@ describe('additions', () => {
     expect(res.status).toBe(201);
     expect(res.body).toEqual(
       jasmine.objectContaining({
-        type: 'addition',
+        kind: 'addition',
         status: 'pending',
         idNumber,
         idNumberMasked: idNumber.slice(0, 6) + '********' + idNumber.slice(-4),
@@ -136,7 +136,7 @@ describe('additions', () => {
     const reviewer = await hall.client('en');
     await reviewer.signInReviewer();
     // Not registered either: the reviewer sees no registered data beside it.
-    expect((await reviewer.get(`/api/review/declarations/${res.body.id}`)).body.registeredPerson).toBeNull();
+    expect((await reviewer.get(`/api/review/submissions/${res.body.id}`)).body.registeredPerson).toBeNull();
     const audit = await auditEntriesOf(unit, 'declaration_submitted', res.body.id);
     expect(audit.map((e) => e.after.idNumber)).toEqual([idNumber]);
   });
@@ -145,13 +145,13 @@ describe('additions', () => {
     const { hall, unit } = context;
     const res = await unit.post('/api/additions', addition('11010519491231002x'));
     expect(res.status).toBe(201);
-    const stored = (await unit.get(`/api/declarations/${res.body.id}`)).body;
+    const stored = (await unit.get(`/api/submissions/${res.body.id}`)).body;
     expect([stored.idNumber, stored.payload.idNumber]).toEqual(['11010519491231002X', '11010519491231002X']);
 
     expect(fieldsOf(await unit.post('/api/additions', addition('11010519491231002X')))).toEqual(['idNumber:DECLARATION_PENDING']);
     const reviewer = await hall.client('en');
     await reviewer.signInReviewer();
-    expect((await reviewer.post(`/api/review/declarations/${res.body.id}/decision`, { approve: true })).status).toBe(200);
+    expect((await reviewer.post(`/api/review/submissions/${res.body.id}/decision`, { approve: true })).status).toBe(200);
     const insured = (await unit.get('/api/insured-persons?q=11010519491231002x')).body.items;
     expect(insured.map((p: { idNumber: string }) => p.idNumber)).toEqual(['11010519491231002X']);
     expect(fieldsOf(await unit.post('/api/additions', addition('11010519491231002X')))).toEqual(['idNumber:ALREADY_INSURED_HERE']);
@@ -224,7 +224,7 @@ describe('additions', () => {
     expect(minority.body.personName).toBe('买买提·艾力');
     const latin = await unit.post('/api/additions', addition(newIdNumber(12), { name: ' José\u00a0Nu\u0301ñez ' }));
     expect(latin.status).toBe(201);
-    const stored = (await unit.get(`/api/declarations/${latin.body.id}`)).body;
+    const stored = (await unit.get(`/api/submissions/${latin.body.id}`)).body;
     expect([stored.personName, stored.payload.name]).toEqual(['José Núñez', 'José Núñez']);
   });
 
@@ -259,7 +259,7 @@ describe('reductions', () => {
     });
     const res = await unit.post('/api/reductions', { idNumber: person.idNumber, name: person.name, reason: 'resigned', remark: '合同到期前离职' });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual(jasmine.objectContaining({ type: 'reduction', status: 'pending', effectiveMonth: '202611', personName: person.name }));
+    expect(res.body).toEqual(jasmine.objectContaining({ kind: 'reduction', status: 'pending', effectiveMonth: '202611', personName: person.name }));
     expect(res.body.payload).toEqual({ idNumber: person.idNumber, name: person.name, reason: 'resigned', remark: '合同到期前离职' });
     const { employment } = (await unit.get(`/api/insured-persons/${person.personId}`)).body;
     expect([employment.status, employment.endMonth]).toEqual(['active', null]);
@@ -290,44 +290,42 @@ describe('reductions', () => {
 describe("a unit's queues of declarations", () => {
   const context = unitHallPerSpec();
 
-  it('lists pending declarations newest first, searched by ID number or name, by type', async () => {
+  it('lists pending declarations newest first, searched by ID number or name, by kind', async () => {
     const { hall, unit } = context;
     const [employee] = await activeEmployees(hall, 0);
     const first = await unit.post('/api/additions', addition(newIdNumber(10), { name: '欧阳晨曦' }));
     const second = await unit.post('/api/additions', addition(newIdNumber(11)));
     const third = await unit.post('/api/reductions', { idNumber: employee.idNumber, name: employee.name, reason: 'retired' });
 
-    const all = await unit.get('/api/declarations');
+    const all = await unit.get('/api/submissions');
     expect(all.body.items.map((d: { id: number }) => d.id)).toEqual([third.body.id, second.body.id, first.body.id]);
     expect(all.body).toEqual(jasmine.objectContaining({ total: 3, page: 0, pageSize: 20 }));
     expect(all.body.items[0].unitName).toBeUndefined();
 
-    expect((await unit.get('/api/declarations?type=reduction')).body.items.map((d: { id: number }) => d.id)).toEqual([third.body.id]);
+    expect((await unit.get('/api/submissions?kind=reduction')).body.items.map((d: { id: number }) => d.id)).toEqual([third.body.id]);
     // As everywhere in the hall: the start of an ID number, or of a name.
-    expect((await unit.get(`/api/declarations?q=${encodeURIComponent('欧阳')}`)).body.items.map((d: { id: number }) => d.id)).toEqual([
-      first.body.id,
-    ]);
-    expect((await unit.get(`/api/declarations?q=${newIdNumber(11).slice(0, 17)}`)).body.items.map((d: { id: number }) => d.id)).toEqual([
+    expect((await unit.get(`/api/submissions?q=${encodeURIComponent('欧阳')}`)).body.items.map((d: { id: number }) => d.id)).toEqual([first.body.id]);
+    expect((await unit.get(`/api/submissions?q=${newIdNumber(11).slice(0, 17)}`)).body.items.map((d: { id: number }) => d.id)).toEqual([
       second.body.id,
     ]);
-    expect((await unit.get(`/api/declarations?q=${encodeURIComponent('晨曦')}`)).body.total).toBe(0);
-    expect((await unit.get('/api/declarations?q=%25')).body.total).toBe(0);
-    const paged = await unit.get('/api/declarations?page=1&pageSize=2');
+    expect((await unit.get(`/api/submissions?q=${encodeURIComponent('晨曦')}`)).body.total).toBe(0);
+    expect((await unit.get('/api/submissions?q=%25')).body.total).toBe(0);
+    const paged = await unit.get('/api/submissions?page=1&pageSize=2');
     expect(paged.body.items.map((d: { id: number }) => d.id)).toEqual([first.body.id]);
-    expect((await unit.get('/api/declarations?queue=audited')).body.total).toBe(0);
+    expect((await unit.get('/api/submissions?queue=audited')).body.total).toBe(0);
   });
 
   it('shows one declaration and withdraws it while it is pending, once', async () => {
     const { unit } = context;
     const declared = await unit.post('/api/additions', addition(newIdNumber(12)));
-    const shown = await unit.get(`/api/declarations/${declared.body.id}`);
+    const shown = await unit.get(`/api/submissions/${declared.body.id}`);
     expect(shown.body).toEqual(declared.body);
 
-    const withdrawn = await unit.post(`/api/declarations/${declared.body.id}/withdraw`);
+    const withdrawn = await unit.post(`/api/submissions/${declared.body.id}/withdraw`);
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.status).toBe('withdrawn');
-    expect((await unit.get('/api/declarations')).body.total).toBe(0);
-    const again = await unit.post(`/api/declarations/${declared.body.id}/withdraw`);
+    expect((await unit.get('/api/submissions')).body.total).toBe(0);
+    const again = await unit.post(`/api/submissions/${declared.body.id}/withdraw`);
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('DECLARATION_NOT_PENDING');
 
@@ -335,6 +333,6 @@ describe("a unit's queues of declarations", () => {
     expect(audit.map((a) => [a.before.status, a.after.status])).toEqual([['pending', 'withdrawn']]);
     // Withdrawn, the person may be declared again.
     expect((await unit.post('/api/additions', addition(newIdNumber(12)))).status).toBe(201);
-    expect((await unit.get('/api/declarations/999999')).status).toBe(404);
+    expect((await unit.get('/api/submissions/999999')).status).toBe(404);
   });
 });

@@ -185,8 +185,8 @@ describe('declarations in a browser', () => {
     await pendingRow.getByTestId('queue-withdraw').click();
     await page.getByTestId('confirm-ok').click();
     await waitForCount(pendingRow, 0);
-    const withdrawn = await api(unit.context, 'GET', '/api/declarations?queue=audited&q=撤回人');
-    expect(withdrawn.items.length + (await api(unit.context, 'GET', '/api/declarations?queue=pending&q=撤回人')).items.length).toBe(0);
+    const withdrawn = await api(unit.context, 'GET', '/api/submissions?queue=audited&q=撤回人');
+    expect(withdrawn.items.length + (await api(unit.context, 'GET', '/api/submissions?queue=pending&q=撤回人')).items.length).toBe(0);
 
     await unit.context.close();
     await reviewer.context.close();

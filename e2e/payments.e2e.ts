@@ -77,9 +77,9 @@ describe('contributions in a browser', () => {
     const reviewer = await openHall();
     await new LoginPage(reviewer.page).asReviewer(DEMO_REVIEWER.username, DEMO_PASSWORDS.reviewer);
     await reviewer.page.getByTestId('review-unit-count').waitFor();
-    const pending = await api(reviewer.context, 'GET', `/api/review/declarations?unitId=${unitId}&pageSize=50`);
+    const pending = await api(reviewer.context, 'GET', `/api/review/submissions?unitId=${unitId}&pageSize=50`);
     expect(pending.total).toBe(4);
-    for (const d of pending.items) await api(reviewer.context, 'POST', `/api/review/declarations/${d.id}/decision`, { approve: true });
+    for (const d of pending.items) await api(reviewer.context, 'POST', `/api/review/submissions/${d.id}/decision`, { approve: true });
     for (const feePeriod of [current, next]) await api(reviewer.context, 'POST', '/api/review/assessments', { unitId, feePeriod });
 
     const page = unit.page;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
 import { feePeriodField } from './declarations';
-import { fieldIssue, MAX_LENGTH, requiredText } from './fields';
+import { fieldIssue, idNumberField } from './fields';
 
 /** 16 characters of RFC 4648 base32 in four groups: `ABCD-EFGH-JKLM-NPQR`. 80 random bits. */
 export const CERTIFICATE_CODE = /^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/;
@@ -15,7 +15,7 @@ export function normaliseCertificateCode(raw: string): string {
 
 export const certificateRequest = z
   .object({
-    idNumber: requiredText(MAX_LENGTH.idNumber).transform((v) => v.toUpperCase()),
+    idNumber: idNumberField,
     from: feePeriodField,
     to: feePeriodField,
   })

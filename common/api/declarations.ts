@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
 import { isFeePeriod } from '../fee-period';
-import { fieldIssue, MAX_LENGTH, MAX_WAGE_FEN, mobileField, pageOf, pageQuery, requiredText } from './fields';
+import { fieldIssue, idNumberField, MAX_LENGTH, MAX_WAGE_FEN, mobileField, pageOf, pageQuery, personNameField, SORT_DIRECTIONS } from './fields';
 
 export const ID_TYPES = ['01', '06', '07'] as const;
 /** 01 resident ID card; 06 Hong Kong/Macao/Taiwan residence permit; 07 foreigner permanent residence ID. */
@@ -44,9 +44,9 @@ export const wageFenField = z.number().int().positive().max(MAX_WAGE_FEN);
  * future) and the records (already insured) run on the server; this schema checks shape only.
  */
 export const additionInput = z.object({
-  name: requiredText(MAX_LENGTH.personName),
+  name: personNameField,
   idType: idTypeSchema.default('01'),
-  idNumber: requiredText(MAX_LENGTH.idNumber).transform((v) => v.toUpperCase()),
+  idNumber: idNumberField,
   ethnicity: optionalText(MAX_LENGTH.ethnicity),
   hukouType: z.enum(HUKOU_TYPES),
   hukouAddress: optionalText(MAX_LENGTH.address),
@@ -65,8 +65,8 @@ export type AdditionInput = z.input<typeof additionInput>;
 export type Addition = z.output<typeof additionInput>;
 
 export const reductionInput = z.object({
-  idNumber: requiredText(MAX_LENGTH.idNumber).transform((v) => v.toUpperCase()),
-  name: requiredText(MAX_LENGTH.personName),
+  idNumber: idNumberField,
+  name: personNameField,
   reason: z.enum(REDUCTION_REASONS),
   remark: optionalText(MAX_LENGTH.remark),
 });
@@ -88,10 +88,18 @@ export const reductionOptions = z.object({
 });
 export type ReductionOptions = z.infer<typeof reductionOptions>;
 
+/**
+ * The addition form's first step. With the person (ID number, and type and name as typed), the quote
+ * also runs the person's checks of the submit, so "already insured" or "already pending" show on the
+ * form before the confirmation, and says when the person's resident insurance will end.
+ */
 export const quoteRequest = z.object({
   wageFen: wageFenField,
   effectiveMonth: feePeriodField,
   insuranceTypes: z.array(z.enum(EMPLOYEE_INSURANCE_TYPES)).min(1).optional(),
+  idType: idTypeSchema.optional(),
+  idNumber: idNumberField.optional(),
+  name: personNameField.optional(),
 });
 export type QuoteRequest = z.input<typeof quoteRequest>;
 
@@ -113,6 +121,8 @@ export const quote = z.object({
   ),
   totalUnitFen: z.number().int(),
   totalPersonFen: z.number().int(),
+  /** The month with which the person's resident insurance ends once the addition is approved; null without one (or without a person). */
+  residentInsuranceEndsWith: z.string().nullable(),
 });
 export type Quote = z.infer<typeof quote>;
 
@@ -152,7 +162,7 @@ export const insuredQuery = pageQuery.extend({
   q: z.string().trim().max(50).optional(),
   status: z.enum(INSURED_STATUSES).optional(),
   sort: z.enum(['name', 'idNumber', 'startMonth']).default('name'),
-  direction: z.enum(['asc', 'desc']).default('asc'),
+  direction: z.enum(SORT_DIRECTIONS).default('asc'),
 });
 export type InsuredQuery = z.input<typeof insuredQuery>;
 

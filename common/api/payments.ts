@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
 import { feePeriodField } from './declarations';
 import { submission } from './submissions';
-import { MAX_LENGTH, pageOf, pageQuery, requiredText } from './fields';
+import { MAX_LENGTH, pageOf, pageQuery, requiredText, SORT_DIRECTIONS } from './fields';
 
 export const PAYMENT_STATUSES = ['due', 'paid', 'overdue'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
@@ -36,7 +36,7 @@ export const paymentDetailQuery = pageQuery.extend({
   insuranceType: insuranceTypeField.optional(),
   status: z.enum(PAYMENT_STATUSES).optional(),
   sort: z.enum(['feePeriod', 'name', 'idNumber', 'baseFen']).default('feePeriod'),
-  direction: z.enum(['asc', 'desc']).default('desc'),
+  direction: z.enum(SORT_DIRECTIONS).default('desc'),
 });
 export type PaymentDetailQuery = z.input<typeof paymentDetailQuery>;
 
@@ -48,7 +48,7 @@ export const unitPaymentQuery = pageQuery.extend({
   from: feePeriodField.optional(),
   to: feePeriodField.optional(),
   insuranceType: insuranceTypeField.optional(),
-  direction: z.enum(['asc', 'desc']).default('desc'),
+  direction: z.enum(SORT_DIRECTIONS).default('desc'),
 });
 export type UnitPaymentQuery = z.input<typeof unitPaymentQuery>;
 

@@ -127,10 +127,10 @@ export class BatchService {
       idNumberMasked: maskIdNumber(input.idNumber),
       effectiveMonth: input.effectiveMonth,
       wageFen: input.wageFen,
-      baseFen: outcomes[i].quote.baseFen,
-      unitFen: outcomes[i].quote.totalUnitFen,
-      personFen: outcomes[i].quote.totalPersonFen,
-      residentInsuranceEndsWith: outcomes[i].individualInsuranceEndsWith,
+      baseFen: outcomes[i].baseFen,
+      unitFen: outcomes[i].totalUnitFen,
+      personFen: outcomes[i].totalPersonFen,
+      residentInsuranceEndsWith: outcomes[i].residentInsuranceEndsWith,
     }));
     return { items, total: valid.length, page, pageSize };
   }
@@ -166,23 +166,22 @@ export class BatchService {
     // Unknown and another unit's tokens look the same.
     if (!upload) throw new AppError(404, 'BATCH_VALIDATION_EXPIRED');
     const age = this.clock.now().getTime() - new Date(upload.createdAt).getTime();
-    if (upload.batchId !== null || age > VALIDATION_KEPT_MS) throw new AppError(410, 'BATCH_VALIDATION_EXPIRED');
+    if (upload.batchId !== null) throw alreadySubmitted(upload.batchId);
+    if (age > VALIDATION_KEPT_MS) throw new AppError(410, 'BATCH_VALIDATION_EXPIRED');
     if (upload.validRows === 0) throw new AppError(422, 'BATCH_NOTHING_VALID');
     const rows = await store.validRows(unitId, token);
 
     return checkedAgainIfOvertaken(() =>
       this.db.transaction(async (trx) => {
+        const uploads = new BatchUploadStore(trx);
         // Claimed first: a concurrent submit of the same dry run waits here, then finds it submitted.
-        if (!(await new BatchUploadStore(trx).lockUnsubmitted(unitId, token))) throw new AppError(410, 'BATCH_VALIDATION_EXPIRED');
-        const submitted = await this.declarations.submit(
-          unitId,
-          actor,
-          declarationRows(upload.kind, rows),
-          { fileName: upload.fileName },
-          requestId,
-          trx,
-        );
-        await new BatchUploadStore(trx).markSubmitted(unitId, token, submitted.batchId!);
+        if (!(await uploads.lockUnsubmitted(unitId, token))) throw alreadySubmitted((await uploads.find(unitId, token))?.batchId ?? null);
+        const submitted = await this.declarations
+          .submit(unitId, actor, declarationRows(upload.kind, rows), { fileName: upload.fileName }, requestId, trx)
+          .catch((error: unknown) => {
+            throw staleDryRun(error);
+          });
+        await uploads.markSubmitted(unitId, token, submitted.batchId!);
         return { batchId: submitted.batchId!, declarations: submitted.declarationIds.length };
       }),
     );
@@ -213,6 +212,18 @@ export class BatchService {
       throw error;
     }
   }
+}
+
+const alreadySubmitted = (batchId: number | null) => new AppError(409, 'BATCH_ALREADY_SUBMITTED', { batchId: batchId ?? '' });
+
+/**
+ * The records moved on since the dry run (someone added or submitted one of its persons, a month
+ * closed): nothing is submitted, and the rows it now refuses are named by their sheet rows.
+ */
+function staleDryRun(error: unknown): unknown {
+  if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') return error;
+  const rows = [...new Set(error.fields.map((f) => Number(f.field.split('.')[1])))].sort((a, b) => a - b);
+  return new AppError(409, 'BATCH_VALIDATION_STALE', { rows: rows.join(', ') }, error.fields);
 }
 
 /** A row whose person already waits for review says where: a re-uploaded file's submitted rows name their batch. */

@@ -34,7 +34,7 @@ describe('lists served from an instance cache', () => {
     expect([added.status, reduced.status]).toEqual([201, 201]);
     expect((await insured(employee.idNumber)).items[0].pendingDeclaration).toBe('reduction');
 
-    expect((await reviewerElsewhere.post(`/api/review/declarations/${added.body.id}/decision`, { approve: true })).status).toBe(200);
+    expect((await reviewerElsewhere.post(`/api/review/submissions/${added.body.id}/decision`, { approve: true })).status).toBe(200);
     const shown = await insured(newcomer);
     expect(shown.total).toBe(1);
     expect(shown.items[0].name).toBe('缓存新员');

@@ -18,19 +18,26 @@ import { AppError, invalidFields, notFound, type FieldProblem } from '../http/er
 import type { Actor } from '../http/route';
 import { contributionConfig, type ContributionConfig } from '../payments/contribution-config';
 import { InsuredStore } from '../insured/insured.store';
-import { DeclarationRules, offerProblems, type DeclarationRow, type DeclarationRows, type RowProblem } from './declaration-rules';
+import { DeclarationRules, type DeclarationRow, type DeclarationRows, type RowProblem } from './declaration-rules';
 import { DeclarationStore, PendingSubmissionExists, type NewSubmission, type PendingSubmission, type SubmissionFilters } from './declarations.store';
 
 export type { PendingSubmission };
 /** A pending submission of one kind, as an approval applies it. */
-export type PendingOf<K extends SubmissionKind> = Extract<PendingSubmission, { type: K }>;
+export type PendingOf<K extends SubmissionKind> = Extract<PendingSubmission, { kind: K }>;
 export type PendingAddition = PendingOf<'addition'>;
 export type PendingReduction = PendingOf<'reduction'>;
 type Values = Record<string, unknown>;
+/** What an addition's outcome depends on; a quote without a person has no ID number. */
+type AdditionOutcomeFacts = Pick<Addition, 'effectiveMonth' | 'wageFen' | 'insuranceTypes'> & { idNumber?: string };
 /** What an approval changed, per submission id, for the audit log. */
 export type AppliedChanges = Map<number, { before: Values; after: Values }>;
 
-function quoteOf(config: ContributionConfig, effectiveMonth: string, wageFen: number, insuranceTypes: readonly string[]): Quote {
+function quoteOf(
+  config: ContributionConfig,
+  effectiveMonth: string,
+  wageFen: number,
+  insuranceTypes: readonly string[],
+): Omit<Quote, 'residentInsuranceEndsWith'> {
   const baseFen = contributionBaseFen(wageFen, config.floorFen, config.ceilingFen);
   const lines = insuranceTypes.map((insuranceType) => {
     const rate = config.rates.get(insuranceType);
@@ -73,32 +80,35 @@ export class DeclarationService {
     return { stopMonth: reductionMonth(this.clock.now()), reasons: [...REDUCTION_REASONS] };
   }
 
-  /** The confirmation step: the declared wage held between the floor and ceiling in force for the month, and the amounts. */
+  /**
+   * The confirmation step: the declared wage held between the floor and ceiling in force for the month,
+   * and the amounts. With a person, first the rules the submit applies to them, and when their own
+   * insurance ends, as a batch's dry run tells it.
+   */
   async quote(unitId: number, request: z.output<typeof quoteRequest>): Promise<Quote> {
-    const offer = await new DeclarationRules(this.db, this.clock).offer(unitId);
-    const problems = offerProblems(offer, request);
+    const [problems] = await new DeclarationRules(this.db, this.clock).checkAdditions(unitId, [request]);
     if (problems.length > 0) throw invalidFields(problems);
-    const config = await contributionConfig(this.db, request.effectiveMonth);
-    return quoteOf(config, request.effectiveMonth, request.wageFen, request.insuranceTypes ?? offer.insuranceTypes);
+    const [outcome] = await this.outcomes(unitId, [request]);
+    return outcome;
   }
 
   /**
-   * What each addition will become, as its confirmation shows it: the quote, and the month with which
+   * What each addition will become, as its confirmation shows it: the quote, with the month with which
    * the person's own insurance (resident, flexible employment) ends. A few queries, whatever the rows.
    */
-  async outcomes(unitId: number, rows: Addition[]): Promise<{ quote: Quote; individualInsuranceEndsWith: string | null }[]> {
+  async outcomes(unitId: number, rows: AdditionOutcomeFacts[]): Promise<Quote[]> {
     const unitTypes = await new DeclarationStore(this.db).unitInsuranceTypes(unitId);
     const configs = new Map<string, ContributionConfig>();
     for (const month of new Set(rows.map((r) => r.effectiveMonth))) configs.set(month, await contributionConfig(this.db, month));
     const insured = new InsuredStore(this.db);
-    const records = await insured.recordsOf(rows.map((r) => r.idNumber));
+    const records = await insured.recordsOf(rows.flatMap((r) => (r.idNumber === undefined ? [] : [r.idNumber])));
     const individual = await insured.activeIndividualEnrollments([...records.values()].map((r) => r.personId));
     return rows.map((row) => {
-      const personId = records.get(row.idNumber)?.personId;
+      const personId = row.idNumber === undefined ? undefined : records.get(row.idNumber)?.personId;
       const ends = personId !== undefined && (individual.get(personId)?.length ?? 0) > 0;
       return {
-        quote: quoteOf(configs.get(row.effectiveMonth)!, row.effectiveMonth, row.wageFen, row.insuranceTypes ?? unitTypes),
-        individualInsuranceEndsWith: ends ? row.effectiveMonth : null,
+        ...quoteOf(configs.get(row.effectiveMonth)!, row.effectiveMonth, row.wageFen, row.insuranceTypes ?? unitTypes),
+        residentInsuranceEndsWith: ends ? row.effectiveMonth : null,
       };
     });
   }
@@ -135,11 +145,11 @@ export class DeclarationService {
       const at = now.toISOString();
       const { kind, rows } = declared;
       const problems = await new DeclarationRules(db, this.clock).check(unitId, declared);
-      refuseProblems(withDuplicates(rows, problems), batch !== null);
+      refuseProblems(rows, withDuplicates(rows, problems), batch !== null);
 
       const store = new DeclarationStore(db);
       const batchId = batch
-        ? await store.insertBatch({ unitId, type: kind, fileName: batch.fileName, rowCount: rows.length, submittedBy: actor.userId, at })
+        ? await store.insertBatch({ unitId, kind, fileName: batch.fileName, rowCount: rows.length, submittedBy: actor.userId, at })
         : null;
       const facts = ({ input, rowNumber }: DeclarationRow<Addition | Reduction>) => ({
         unitId,
@@ -155,13 +165,13 @@ export class DeclarationService {
         const unitTypes = await store.unitInsuranceTypes(unitId);
         submissions = declared.rows.map((row) => ({
           ...facts(row),
-          type: 'addition',
+          kind: 'addition',
           effectiveMonth: row.input.effectiveMonth,
           payload: { ...row.input, insuranceTypes: row.input.insuranceTypes ?? unitTypes },
         }));
       } else {
         const stopMonth = reductionMonth(now);
-        submissions = declared.rows.map((row) => ({ ...facts(row), type: 'reduction', effectiveMonth: stopMonth, payload: row.input }));
+        submissions = declared.rows.map((row) => ({ ...facts(row), kind: 'reduction', effectiveMonth: stopMonth, payload: row.input }));
       }
       const declarationIds = await store.insert(submissions);
       await recordAudit(db, {
@@ -169,7 +179,7 @@ export class DeclarationService {
         userId: actor.userId,
         unitId,
         ...(batch
-          ? { action: 'batch_submitted', entityType: 'batch', entityId: batchId, after: { type: kind, fileName: batch.fileName, rows: rows.length } }
+          ? { action: 'batch_submitted', entityType: 'batch', entityId: batchId, after: { kind, fileName: batch.fileName, rows: rows.length } }
           : { action: 'declaration_submitted', entityType: 'declaration', entityId: declarationIds[0], after: await store.find(declarationIds[0]) }),
         requestId,
       });
@@ -181,7 +191,7 @@ export class DeclarationService {
   async list(unitId: number, query: z.output<typeof submissionQuery>): Promise<SubmissionPage> {
     const statuses = query.queue === 'pending' ? (['pending'] as const) : (['approved', 'rejected'] as const);
     const { items, total } = await new DeclarationStore(this.db).page(
-      { unitId, statuses: [...statuses], type: query.type, q: query.q, batchId: query.batchId },
+      { unitId, statuses: [...statuses], kind: query.kind, q: query.q, batchId: query.batchId },
       'newest',
       query.page,
       query.pageSize,
@@ -289,8 +299,15 @@ function withDuplicates(rows: DeclarationRow<Addition | Reduction>[], problems: 
   });
 }
 
-/** Refuses the whole submission; a batch names its fields `rows.<index>.<field>`. */
-function refuseProblems(problems: RowProblem[][], isBatch: boolean): void {
-  const fields: FieldProblem[] = problems.flatMap((list, i) => list.map((p) => (isBatch ? { ...p, field: `rows.${i}.${p.field}` } : p)));
+/**
+ * Refuses the whole submission. A batch names its fields by the sheet's row, as the user finds it in
+ * Excel: `rows.<row>.<field>`.
+ */
+function refuseProblems(rows: DeclarationRow<Addition | Reduction>[], problems: RowProblem[][], isBatch: boolean): void {
+  const fields: FieldProblem[] = problems.flatMap((list, i) => {
+    if (!isBatch) return list;
+    const row = rows[i].rowNumber ?? i + 1;
+    return list.map((p) => ({ ...p, field: `rows.${row}.${p.field}` }));
+  });
   if (fields.length > 0) throw invalidFields(fields);
 }

@@ -11,7 +11,7 @@ import { whereIdNumberOrNameStarts } from '../db/person-search';
 const DEFAULT_CUTOFF_DAY = 25;
 
 /** A kind of submission with the payload of that kind. */
-type KindAndPayload = { [K in SubmissionKind]: { type: K; payload: PayloadOf<K> } }[SubmissionKind];
+type KindAndPayload = { [K in SubmissionKind]: { kind: K; payload: PayloadOf<K> } }[SubmissionKind];
 
 export type NewSubmission = KindAndPayload & {
   unitId: number;
@@ -31,7 +31,7 @@ export type PendingSubmission = Submission & { personId: number | null };
 export interface SubmissionFilters {
   unitId?: number;
   statuses?: SubmissionStatus[];
-  type?: SubmissionKind;
+  kind?: SubmissionKind;
   q?: string;
   batchId?: number;
   /** Submitted at or after / before these instants (ISO). */
@@ -41,7 +41,7 @@ export interface SubmissionFilters {
   reviewedFrom?: string;
 }
 
-/** A `declarations` row joined with the names of its unit, submitter and reviewer. */
+/** A `declarations` row joined with the names of its unit, submitter and reviewer; its `type` column holds the kind. */
 interface SubmissionRow {
   id: number;
   unit_id: number;
@@ -66,7 +66,7 @@ interface SubmissionRow {
 const toSubmission = (row: SubmissionRow, withUnitName: boolean): Submission =>
   submission.parse({
     id: row.id,
-    type: row.type,
+    kind: row.type,
     status: row.status,
     unitId: row.unit_id,
     ...(withUnitName ? { unitName: row.unit_name } : {}),
@@ -139,7 +139,7 @@ export class DeclarationStore {
 
   async insertBatch(batch: {
     unitId: number;
-    type: DeclarationKind;
+    kind: DeclarationKind;
     fileName: string;
     rowCount: number;
     submittedBy: number;
@@ -148,7 +148,7 @@ export class DeclarationStore {
     const [row] = await this.db('batches')
       .insert({
         unit_id: batch.unitId,
-        type: batch.type,
+        type: batch.kind,
         file_name: batch.fileName,
         row_count: batch.rowCount,
         submitted_by: batch.submittedBy,
@@ -169,7 +169,7 @@ export class DeclarationStore {
         .insert(
           chunk.map((d) => ({
             unit_id: d.unitId,
-            type: d.type,
+            type: d.kind,
             status: 'pending',
             id_number: d.idNumber,
             person_name: d.personName,
@@ -208,7 +208,7 @@ export class DeclarationStore {
       .leftJoin('users as r', 'r.id', 'd.reviewed_by');
     if (f.unitId !== undefined) query.where('d.unit_id', f.unitId);
     if (f.statuses) query.whereIn('d.status', f.statuses);
-    if (f.type) query.where('d.type', f.type);
+    if (f.kind) query.where('d.type', f.kind);
     if (f.batchId !== undefined) query.where('d.batch_id', f.batchId);
     if (f.q) whereIdNumberOrNameStarts(query, f.q, 'd.id_number', 'd.person_name');
     if (f.submittedFrom) query.where('d.submitted_at', '>=', f.submittedFrom);
@@ -243,9 +243,9 @@ export class DeclarationStore {
     return row ? toSubmission(row, unitId === undefined) : null;
   }
 
-  /** The unit's pending changes of these types, of one person when `personId` is given; oldest first. */
-  async pendingChanges(unitId: number, types: readonly ChangeKind[], personId?: number): Promise<Submission[]> {
-    const query = this.select({ unitId, statuses: ['pending'] }).whereIn('d.type', types);
+  /** The unit's pending changes of these kinds, of one person when `personId` is given; oldest first. */
+  async pendingChanges(unitId: number, kinds: readonly ChangeKind[], personId?: number): Promise<Submission[]> {
+    const query = this.select({ unitId, statuses: ['pending'] }).whereIn('d.type', kinds);
     if (personId !== undefined) query.where('d.person_id', personId);
     const rows = await query.orderBy('d.id').select(DeclarationStore.COLUMNS);
     return rows.map((r) => toSubmission(r, false));

@@ -51,7 +51,7 @@ describe('home figures', () => {
       await reviewer.signInReviewer();
       const reject = async (client: typeof admin, n: number, reason: string) => {
         const declared = await client.post('/api/additions', addition(newIdNumber(70 + n), { name: `驳回${n}` }));
-        await reviewer.post(`/api/review/declarations/${declared.body.id}/decision`, { approve: false, reason });
+        await reviewer.post(`/api/review/submissions/${declared.body.id}/decision`, { approve: false, reason });
         return declared.body.id as number;
       };
       const old = await reject(admin, 0, '太早');
@@ -61,7 +61,7 @@ describe('home figures', () => {
       const second = await reject(admin, 2, '手机号有误');
       await reject(other, 3, '另一单位的');
       const approved = await admin.post('/api/additions', addition(newIdNumber(74)));
-      await reviewer.post(`/api/review/declarations/${approved.body.id}/decision`, { approve: true });
+      await reviewer.post(`/api/review/submissions/${approved.body.id}/decision`, { approve: true });
 
       const home = (await admin.get('/api/home')).body;
       expect(home.rejected.total).toBe(2);

@@ -15,7 +15,7 @@ export const insuredColumns = (t: Translate): ExportColumn<InsuredPerson>[] => [
   { header: t('insured.fields.name'), width: 12, value: (r) => r.name },
   { header: t('insured.fields.sex'), width: 6, value: (r) => t(`enums.sex.${r.sex}`) },
   { header: t('insured.fields.birthDate'), width: 12, value: (r) => r.birthDate },
-  { header: t('exports.status'), width: 10, value: (r) => t(`exports.status_${r.status}`) },
+  { header: t('exports.status'), width: 10, value: (r) => t(`enums.insuredStatus.${r.status}`) },
   { header: t('exports.startMonth'), width: 10, kind: 'period', value: (r) => r.startMonth },
   { header: t('exports.endMonth'), width: 10, kind: 'period', value: (r) => r.endMonth },
   { header: t('exports.wage'), kind: 'money', value: (r) => r.wageFen },
@@ -53,7 +53,7 @@ export function insuredRoutes(insured: InsuredService, exportDeps: ListExportDep
           name: t('exports.insuredFile'),
           filters: [
             ctx.query.q ? `${t('exports.search')}: ${ctx.query.q}` : null,
-            ctx.query.status ? `${t('exports.status')}: ${t(`exports.status_${ctx.query.status}`)}` : null,
+            ctx.query.status ? `${t('exports.status')}: ${t(`enums.insuredStatus.${ctx.query.status}`)}` : null,
           ],
           columns: insuredColumns(t),
           pages,

@@ -35,7 +35,7 @@ const TARGETS = {
 const unchanged = (before: Values, after: Values) => Object.keys(after).every((field) => (before[field] ?? null) === (after[field] ?? null));
 
 /** A change of one kind with its registered facts before and after. */
-type KindAndChange = { [K in ChangeKind]: { type: K; payload: PayloadOf<K> } }[ChangeKind];
+type KindAndChange = { [K in ChangeKind]: { kind: K; payload: PayloadOf<K> } }[ChangeKind];
 type ChangeRequest = KindAndChange & {
   unitId: number;
   actor: Actor;
@@ -67,7 +67,7 @@ export class MaintenanceService {
     return this.db.transaction(async (trx) => {
       const unit = await this.lockedUnit(trx, unitId);
       const before = fieldsOf(unit, UNIT_INFO_COLUMNS);
-      return this.submit(trx, { unitId, actor, type: 'unit-info-change', person: null, payload: { before, after: input }, requestId });
+      return this.submit(trx, { unitId, actor, kind: 'unit-info-change', person: null, payload: { before, after: input }, requestId });
     });
   }
 
@@ -89,7 +89,7 @@ export class MaintenanceService {
         accountNumber: input.accountNumber,
       };
       const before = fieldsOf(unit, BANK_ACCOUNT_COLUMNS);
-      return this.submit(trx, { unitId, actor, type: 'bank-account-change', person: null, payload: { before, after }, requestId });
+      return this.submit(trx, { unitId, actor, kind: 'bank-account-change', person: null, payload: { before, after }, requestId });
     });
   }
 
@@ -98,7 +98,7 @@ export class MaintenanceService {
       const person = await this.insuredHere(trx, unitId, personId);
       const after = { hukouType: input.hukouType, hukouAddress: input.hukouAddress ?? null, ethnicity: input.ethnicity ?? null };
       const before = fieldsOf(person.row, HUKOU_COLUMNS);
-      return this.submit(trx, { unitId, actor, type: 'hukou-change', person, payload: { before, after }, requestId });
+      return this.submit(trx, { unitId, actor, kind: 'hukou-change', person, payload: { before, after }, requestId });
     });
   }
 
@@ -141,7 +141,7 @@ export class MaintenanceService {
 
   private async submit(trx: Knex.Transaction, s: ChangeRequest): Promise<Submission> {
     const store = new DeclarationStore(trx);
-    if ((await store.pendingChanges(s.unitId, [s.type], s.person?.personId)).length > 0) throw new AppError(409, 'CHANGE_PENDING');
+    if ((await store.pendingChanges(s.unitId, [s.kind], s.person?.personId)).length > 0) throw new AppError(409, 'CHANGE_PENDING');
     if (unchanged(s.payload.before, s.payload.after)) throw new AppError(400, 'NOTHING_CHANGED');
     const at = this.clock.now().toISOString();
     const [id] = await store
@@ -181,7 +181,7 @@ export async function applyChanges(trx: Knex.Transaction, changes: PendingChange
   const store = new MaintenanceStore(trx);
   const applied: AppliedChanges = new Map();
   for (const change of changes) {
-    const { table, columns, record } = TARGETS[change.type];
+    const { table, columns, record } = TARGETS[change.kind];
     const id =
       table === 'units' ? change.unitId : change.personId !== null ? await store.latestEmploymentId(change.unitId, change.personId) : undefined;
     if (id === undefined) throw new Error(`change ${change.id} names no person the unit employed`);

@@ -11,7 +11,7 @@ export const paymentDetailColumns = (t: Translate): ExportColumn<PaymentDetail>[
   { header: t('exports.base'), kind: 'money', value: (r) => r.baseFen },
   { header: t('exports.unitAmount'), kind: 'money', value: (r) => r.unitAmountFen },
   { header: t('exports.personAmount'), kind: 'money', value: (r) => r.personAmountFen },
-  { header: t('exports.status'), width: 10, value: (r) => t(`exports.status_${r.status}`) },
+  { header: t('exports.status'), width: 10, value: (r) => t(`payments.status.${r.status}`) },
   { header: t('exports.paidAt'), width: 12, value: (r) => r.paidAt },
   { header: t('payments.fields.collectionSerial'), width: 20, value: (r) => r.collectionSerial },
 ];

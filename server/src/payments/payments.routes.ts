@@ -68,7 +68,7 @@ export function paymentRoutes({ unit, clock, messages, payments, assessments }: 
             q.q ? `${t('exports.search')}: ${q.q}` : null,
             `${t('payments.fields.feePeriod')}: ${period(q.from)} – ${period(q.to)}`,
             q.insuranceType ? `${t('payments.fields.insuranceType')}: ${t(`enums.insuranceType.${q.insuranceType}`)}` : null,
-            q.status ? `${t('exports.status')}: ${t(`exports.status_${q.status}`)}` : null,
+            q.status ? `${t('exports.status')}: ${t(`payments.status.${q.status}`)}` : null,
           ],
           columns: paymentDetailColumns(t),
           pages,

@@ -38,7 +38,7 @@ const APPLY: { [K in SubmissionKind]: (features: Features, pending: PendingOf<K>
 
 /** The pending submissions of one kind, applied by that kind's handler; nothing when there are none. */
 async function applyKind<K extends SubmissionKind>(kind: K, features: Features, pending: PendingSubmission[], at: string): Promise<AppliedChanges> {
-  const ofKind = pending.filter((d): d is PendingOf<K> => d.type === kind);
+  const ofKind = pending.filter((d): d is PendingOf<K> => d.kind === kind);
   return ofKind.length > 0 ? APPLY[kind](features, ofKind, at) : new Map();
 }
 
@@ -58,7 +58,7 @@ export class ReviewService {
       {
         statuses: [query.status],
         unitId: query.unitId,
-        type: query.type,
+        kind: query.kind,
         batchId: query.batchId,
         submittedFrom: query.from ? shanghaiDayStart(query.from).toISOString() : undefined,
         submittedBefore: query.to ? shanghaiDayStart(query.to, 1).toISOString() : undefined,
@@ -75,7 +75,7 @@ export class ReviewService {
    */
   async find(id: number): Promise<Submission> {
     const found = await new DeclarationService(this.db, this.clock).findForReview(id);
-    if (found.type !== 'addition') return found;
+    if (found.kind !== 'addition') return found;
     const contributionBase = await new AssessmentService(this.db, this.clock).contributionBase(found.payload.wageFen, found.effectiveMonth);
     if (found.status !== 'pending') return { ...found, contributionBase };
     return { ...found, contributionBase, registeredPerson: await new InsuredService(this.db).registered(found.idNumber) };
@@ -131,7 +131,7 @@ export class ReviewService {
 async function markAssessmentsStale(trx: Knex.Transaction, pending: PendingSubmission[]): Promise<void> {
   const from = new Map<number, string>();
   for (const d of pending) {
-    if (d.type !== 'addition' && d.type !== 'reduction') continue;
+    if (d.kind !== 'addition' && d.kind !== 'reduction') continue;
     const earliest = from.get(d.unitId);
     if (earliest === undefined || d.effectiveMonth < earliest) from.set(d.unitId, d.effectiveMonth);
   }

@@ -3,7 +3,7 @@ import type { AdditionInput, AdditionOptions, EmploymentForm, HukouType, IdType,
 import type { EmployeeInsuranceType } from '@common/insurance';
 import { checkIdNumberOfType } from '@common/validators/id-number';
 import { wageFenFromYuan } from '@common/validators/yuan';
-import { maxLength, mobile, required } from '../shared/forms/field-validators';
+import { maxLength, mobile, personName, required } from '../shared/forms/field-validators';
 import { optionalText, textControl } from '../shared/forms/form-fields';
 
 const wage: ValidatorFn = (control) => (wageFenFromYuan(String(control.value)) === null ? { AMOUNT_FORMAT: true } : null);
@@ -28,7 +28,7 @@ function choice<T extends string>(value: T | '', validators: ValidatorFn[] = [])
  */
 export function additionForm(options: AdditionOptions) {
   const form = new FormGroup({
-    name: textControl([required, maxLength('personName')]),
+    name: textControl([personName]),
     idType: new FormControl<IdType>('01', { nonNullable: true }),
     idNumber: textControl([personId]),
     ethnicity: textControl([maxLength('ethnicity')]),

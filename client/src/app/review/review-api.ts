@@ -15,10 +15,10 @@ export function reviewerHomeResource() {
 export type ReviewListQuery = PagedQuery<Omit<ReviewQuery, 'unitId' | 'batchId'>> & { unitId?: number; batchId?: number };
 
 /** One page of every unit's submissions, as the reviewer filters them. */
-export function reviewDeclarationsResource(query: () => ReviewListQuery) {
+export function reviewSubmissionsResource(query: () => ReviewListQuery) {
   return httpResource<SubmissionPage>(() => {
-    const { status, unitId, type, from, to, batchId, page, pageSize } = query();
-    return { url: '/api/review/declarations', params: queryParams({ status, unitId, type, from, to, batchId, page, pageSize }) };
+    const { status, unitId, kind, from, to, batchId, page, pageSize } = query();
+    return { url: '/api/review/submissions', params: queryParams({ status, unitId, kind, from, to, batchId, page, pageSize }) };
   });
 }
 
@@ -38,12 +38,12 @@ export class ReviewApi {
   private readonly http = inject(HttpClient);
 
   detail(id: number): Observable<Submission> {
-    return this.http.get<Submission>(`/api/review/declarations/${id}`);
+    return this.http.get<Submission>(`/api/review/submissions/${id}`);
   }
 
   /** Approves or rejects one submission; a rejection needs a reason. */
   decide(id: number, decision: ReviewDecision): Observable<ReviewResult> {
-    return this.http.post<ReviewResult>(`/api/review/declarations/${id}/decision`, decision);
+    return this.http.post<ReviewResult>(`/api/review/submissions/${id}/decision`, decision);
   }
 
   /** Approves or rejects every pending submission of a batch at once. */

@@ -25,6 +25,7 @@ const QUOTE: Quote = {
   ],
   totalUnitFen: 40800,
   totalPersonFen: 9600,
+  residentInsuranceEndsWith: null,
 };
 
 const DECLARATION = declaration({ idNumber: ID_NUMBER, effectiveMonth: '202612' });
@@ -58,11 +59,18 @@ describe('AdditionPage', () => {
   }
 
   /** Submits the filled form and answers the quote; the confirmation dialog is then open. */
-  async function quoteAndConfirm(): Promise<MatDialogHarness> {
+  async function quoteAndConfirm(answer: Quote = QUOTE): Promise<MatDialogHarness> {
     await page.click('addition-submit');
     const quote = http.expectOne('/api/additions/quote');
-    expect(quote.request.body).toEqual({ wageFen: 300050, effectiveMonth: '202612', insuranceTypes: ['310', '330', '510'] });
-    quote.flush(QUOTE);
+    expect(quote.request.body).toEqual({
+      wageFen: 300050,
+      effectiveMonth: '202612',
+      insuranceTypes: ['310', '330', '510'],
+      idType: '01',
+      idNumber: ID_NUMBER,
+      name: '王小明',
+    });
+    quote.flush(answer);
     await page.stable();
     return page.documentLoader.getHarness(MatDialogHarness);
   }
@@ -150,6 +158,7 @@ describe('AdditionPage', () => {
       ['生育保险', '24.00', '0.00'],
     ]);
     expect(page.cells('quote-total')).toEqual([['合计', '408.00', '96.00']]);
+    expect(page.text('quote-resident-ends')).withContext('no resident insurance').toBeNull();
 
     const submit = await confirm();
     expect(submit.request.method).toBe('POST');
@@ -217,6 +226,31 @@ describe('AdditionPage', () => {
     expect(await page.errors('addition-idNumber')).toEqual(['该人员已在其他单位参保，请先由原单位办理减员']);
     expect(await page.errors('addition-wage')).toEqual(['请输入金额，最多两位小数']);
     expect(page.text('addition-success')).toBeNull();
+  });
+
+  it('shows "already insured" and "already pending" on the ID number at the first step, before any confirmation', async () => {
+    await open();
+    await fillIn();
+    await page.click('addition-submit');
+    http.expectOne('/api/additions/quote').flush(validationFailed(['idNumber', 'ALREADY_INSURED_HERE']), BAD_REQUEST);
+    await page.stable();
+    expect(await page.errors('addition-idNumber')).toEqual(['该人员已在本单位参保']);
+    expect(await page.documentLoader.getAllHarnesses(MatDialogHarness)).toEqual([]);
+
+    await page.type('addition-idNumber', '11010519491231002X');
+    await page.click('addition-submit');
+    http.expectOne('/api/additions/quote').flush(validationFailed(['idNumber', 'DECLARATION_PENDING']), BAD_REQUEST);
+    await page.stable();
+    expect(await page.errors('addition-idNumber')).toEqual(['该人员已有待审核的申报']);
+    expect(await page.documentLoader.getAllHarnesses(MatDialogHarness)).toEqual([]);
+  });
+
+  it('says in the confirmation with which month the person’s resident insurance ends', async () => {
+    await open();
+    await fillIn();
+    await quoteAndConfirm({ ...QUOTE, residentInsuranceEndsWith: '202612' });
+    expect(page.text('quote-resident-ends')).toBe('该人员的城乡居民医保将于 2026-12 月底终止（增员审核通过后）。');
+    await page.click('addition-back');
   });
 
   it('shows a month refused by the quote on the month field', async () => {

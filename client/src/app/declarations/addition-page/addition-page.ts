@@ -110,9 +110,10 @@ export class AdditionPage {
       return;
     }
     const input = additionInput(form);
-    const { wageFen, effectiveMonth, insuranceTypes } = input;
+    const { wageFen, effectiveMonth, insuranceTypes, idType, idNumber, name } = input;
     this.quoting.set(true);
-    this.api.quote({ wageFen, effectiveMonth, insuranceTypes }).subscribe({
+    // With the person, so "already insured" or "already pending" shows on the ID number before the confirmation.
+    this.api.quote({ wageFen, effectiveMonth, insuranceTypes, idType, idNumber, name }).subscribe({
       next: (quote) => {
         this.quoting.set(false);
         this.confirm(form, input, quote);

@@ -8,7 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink, RouterLinkActive } from '@angular/router';
-import { SUBMISSION_KINDS, type Submission, type SubmissionKind } from '@common/api/submissions';
+import { SUBMISSION_KINDS, SUBMISSION_QUEUES, type Submission, type SubmissionKind, type SubmissionQueue } from '@common/api/submissions';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { switchMap } from 'rxjs';
 import { ErrorNotifier } from '../../core/errors/error-notifier.service';
@@ -19,13 +19,11 @@ import { FilterChip } from '../../shared/filter-chip/filter-chip';
 import { ListPage } from '../../shared/list-page/list-page';
 import { Paging, searchTerm } from '../../shared/table/paging';
 import { Toast } from '../../shared/toast';
-import { declarationPageResource, DeclarationsApi } from '../declarations-api';
+import { submissionPageResource, SubmissionsApi } from '../submissions-api';
 
-export type Queue = 'pending' | 'audited';
-
-const COLUMNS: Record<Queue, string[]> = {
-  pending: ['personName', 'idNumber', 'type', 'effectiveMonth', 'batch', 'submittedAt', 'actions'],
-  audited: ['personName', 'idNumber', 'type', 'effectiveMonth', 'status', 'reviewedAt', 'reviewReason', 'actions'],
+const COLUMNS: Record<SubmissionQueue, string[]> = {
+  pending: ['personName', 'idNumber', 'kind', 'effectiveMonth', 'batch', 'submittedAt', 'actions'],
+  audited: ['personName', 'idNumber', 'kind', 'effectiveMonth', 'status', 'reviewedAt', 'reviewReason', 'actions'],
 };
 
 /** The unit's submissions: pending ones (which it may withdraw) and audited ones with the reviewer's answer. */
@@ -49,7 +47,7 @@ const COLUMNS: Record<Queue, string[]> = {
   styleUrl: './queue-page.scss',
 })
 export class QueuePage {
-  private readonly api = inject(DeclarationsApi);
+  private readonly api = inject(SubmissionsApi);
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
   private readonly translate = inject(TranslateService);
@@ -57,21 +55,22 @@ export class QueuePage {
   private readonly notifier = inject(ErrorNotifier);
 
   /** From the route. */
-  readonly queue = input<Queue>('pending');
+  readonly queue = input<SubmissionQueue>('pending');
   /** From the query string: the rows of one batch, as linked from the batch upload. */
   readonly batchId = input(undefined, {
     transform: (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : undefined),
   });
 
-  protected readonly types = SUBMISSION_KINDS;
+  protected readonly queues = SUBMISSION_QUEUES;
+  protected readonly kinds = SUBMISSION_KINDS;
   protected readonly search = new FormControl('', { nonNullable: true });
   private readonly term = searchTerm(this.search);
-  protected readonly type = signal<SubmissionKind | ''>('');
-  protected readonly paging = new Paging(() => [this.term(), this.type(), this.batchId()]);
-  protected readonly declarations = declarationPageResource(() => ({
+  protected readonly kind = signal<SubmissionKind | ''>('');
+  protected readonly paging = new Paging(() => [this.term(), this.kind(), this.batchId()]);
+  protected readonly declarations = submissionPageResource(() => ({
     queue: this.queue(),
     q: this.term(),
-    type: this.type() || undefined,
+    kind: this.kind() || undefined,
     batchId: this.batchId(),
     ...this.paging.params(),
   }));
@@ -93,7 +92,7 @@ export class QueuePage {
   protected withdraw(declaration: Submission): void {
     const params = {
       name: declaration.personName ?? this.translate.instant('declarations.theUnit'),
-      type: this.translate.instant(`enums.submissionKind.${declaration.type}`),
+      kind: this.translate.instant(`enums.submissionKind.${declaration.kind}`),
     };
     confirmed(this.dialog, {
       title: 'declarations.withdrawConfirm.title',

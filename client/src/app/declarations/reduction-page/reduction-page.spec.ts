@@ -118,7 +118,7 @@ describe('ReductionPage', () => {
 
     const retry = await submitAndConfirm();
     expect(retry.request.headers.get('Idempotency-Key')).toBe(key);
-    retry.flush(declaration({ id: 40, type: 'reduction', effectiveMonth: '202611' }), CREATED);
+    retry.flush(declaration({ id: 40, kind: 'reduction', effectiveMonth: '202611' }), CREATED);
     TestBed.tick();
     insuredRequest().flush(page1([LI]));
     await page.stable();
@@ -151,7 +151,7 @@ describe('ReductionPage', () => {
     await page.pressEnter();
     const submit = http.expectOne('/api/reductions');
     expect(submit.request.body).toEqual({ idNumber: WANG.idNumber, name: '王小明', reason: 'resigned', remark: '个人原因' });
-    submit.flush(declaration({ id: 41, type: 'reduction', effectiveMonth: '202611' }), CREATED);
+    submit.flush(declaration({ id: 41, kind: 'reduction', effectiveMonth: '202611' }), CREATED);
     TestBed.tick();
     insuredRequest().flush(page1([LI]));
     await page.stable();

@@ -59,7 +59,7 @@ describe('UnitHomePage', () => {
     const { fixture, element } = await render();
     const rejected = [
       declaration({ id: 8, status: 'rejected', personName: '王小明', reviewReason: '工资低于合同工资' }),
-      declaration({ id: 7, status: 'rejected', type: 'bank-account-change', personName: null, idNumber: null, reviewReason: '账户名不符' }),
+      declaration({ id: 7, status: 'rejected', kind: 'bank-account-change', personName: null, idNumber: null, reviewReason: '账户名不符' }),
     ];
     http
       .expectOne('/api/home')

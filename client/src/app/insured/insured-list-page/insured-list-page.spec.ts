@@ -151,7 +151,7 @@ describe('InsuredListPage', () => {
   describe('maintaining a person from the detail', () => {
     const HUKOU_CHANGE = declaration({
       id: 52,
-      type: 'hukou-change',
+      kind: 'hukou-change',
       effectiveMonth: null,
       payload: {
         before: { hukouType: 'rural', hukouAddress: '福建省福州市鼓楼区五四路 1 号', ethnicity: '汉族' },

@@ -9,6 +9,7 @@ import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { INSURED_STATUSES, type InsuredPerson, type InsuredQuery, type InsuredStatus } from '@common/api/declarations';
+import type { SortDirection } from '@common/api/fields';
 import { TranslatePipe } from '@ngx-translate/core';
 import { FenPipe } from '../../shared/format/fen.pipe';
 import { PeriodPipe } from '../../shared/format/period.pipe';
@@ -62,7 +63,7 @@ export class InsuredListPage {
       q: this.term() || undefined,
       status: this.status() || undefined,
       sort: active as InsuredSort,
-      direction: direction as 'asc' | 'desc',
+      direction: direction as SortDirection,
     };
   });
   protected readonly paging = new Paging(this.filters);

@@ -6,6 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
+import type { SortDirection } from '@common/api/fields';
 import { PAYMENT_STATUSES, type PaymentDetail, type PaymentDetailQuery, type PaymentStatus } from '@common/api/payments';
 import { TranslatePipe } from '@ngx-translate/core';
 import { FenPipe } from '../../shared/format/fen.pipe';
@@ -76,7 +77,7 @@ export class PaymentDetailsPage {
       ...periods,
       status: this.status() || undefined,
       sort: active as DetailSort,
-      direction: direction as 'asc' | 'desc',
+      direction: direction as SortDirection,
     };
   });
   protected readonly paging = new Paging(this.filters);

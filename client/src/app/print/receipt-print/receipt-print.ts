@@ -37,7 +37,7 @@ export class ReceiptPrint {
   });
   /** A change of registered facts prints its fields before and after below the row. */
   protected isChange(declaration: Submission): boolean {
-    return !isDeclarationKind(declaration.type);
+    return !isDeclarationKind(declaration.kind);
   }
 
   protected at(instant: string | null): string {

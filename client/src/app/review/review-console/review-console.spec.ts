@@ -20,7 +20,7 @@ const LIU = declaration({
   id: 45,
   unitId: 12,
   unitName: '闽江物流有限公司',
-  type: 'reduction',
+  kind: 'reduction',
   personName: '刘洋',
   idNumberMasked: '350202********0023',
   effectiveMonth: '202611',
@@ -28,7 +28,7 @@ const LIU = declaration({
   rowNumber: 2,
 });
 
-const list = listEndpoint<Submission>('/api/review/declarations');
+const list = listEndpoint<Submission>('/api/review/submissions');
 
 describe('ReviewConsole', () => {
   let http: HttpTestingController;
@@ -57,7 +57,7 @@ describe('ReviewConsole', () => {
         unitName: '福州港湾食品有限公司',
         personName: '王小明',
         idNumber: '350102********1234',
-        type: '增员',
+        kind: '增员',
         effectiveMonth: '2026-12',
         batch: '',
         submittedAt: '2026-11-24 14:00',
@@ -68,7 +68,7 @@ describe('ReviewConsole', () => {
         unitName: '闽江物流有限公司',
         personName: '刘洋',
         idNumber: '350202********0023',
-        type: '减员',
+        kind: '减员',
         effectiveMonth: '2026-11',
         batch: '批次 7 第 2 行',
         submittedAt: '2026-11-24 14:00',
@@ -78,11 +78,11 @@ describe('ReviewConsole', () => {
     ]);
   });
 
-  it('filters by status, type, submission dates and unit', async () => {
+  it('filters by status, kind, submission dates and unit', async () => {
     const approved = await answeredDuring(page.choose('review-status', '已通过'), list.is, list.answer());
     expect(paramsOf(approved)['status']).toBe('approved');
-    const reductions = await answeredDuring(page.choose('review-type', '减员'), list.is, list.answer(LIU));
-    expect(paramsOf(reductions)).toEqual(jasmine.objectContaining({ status: 'approved', type: 'reduction' }));
+    const reductions = await answeredDuring(page.choose('review-kind', '减员'), list.is, list.answer(LIU));
+    expect(paramsOf(reductions)).toEqual(jasmine.objectContaining({ status: 'approved', kind: 'reduction' }));
 
     const from = page.element.querySelector<HTMLInputElement>(testId('review-from'))!;
     from.value = '2026-11-01';
@@ -94,7 +94,7 @@ describe('ReviewConsole', () => {
     await page.stable();
 
     const unit = await answeredDuring(page.press('review-unit'), list.is, list.answer(LIU));
-    expect(paramsOf(unit)).toEqual(jasmine.objectContaining({ unitId: '12', from: '2026-11-01', type: 'reduction' }));
+    expect(paramsOf(unit)).toEqual(jasmine.objectContaining({ unitId: '12', from: '2026-11-01', kind: 'reduction' }));
     expect(await (await page.loader.getHarness(MatChipHarness)).getText()).toBe('单位：闽江物流有限公司');
   });
 
@@ -138,11 +138,11 @@ describe('ReviewConsole', () => {
 
     await page.click('review-decision-confirm');
     expect(await page.errors('review-reason')).toEqual(['驳回时必须填写原因']);
-    http.expectNone('/api/review/declarations/31/decision');
+    http.expectNone('/api/review/submissions/31/decision');
 
     await page.type('review-reason', '  申报工资低于合同工资  ');
     await page.click('review-decision-confirm');
-    const decision = http.expectOne('/api/review/declarations/31/decision');
+    const decision = http.expectOne('/api/review/submissions/31/decision');
     expect(decision.request.method).toBe('POST');
     expect(decision.request.body).toEqual({ approve: false, reason: '申报工资低于合同工资' });
     decision.flush({ approved: 0, rejected: 1 });
@@ -157,7 +157,7 @@ describe('ReviewConsole', () => {
   it('approves without a reason, and says why when the person’s insurance changed meanwhile', async () => {
     await (await rowButton('review-approve', 0)).click();
     await page.click('review-decision-confirm');
-    const decision = http.expectOne('/api/review/declarations/31/decision');
+    const decision = http.expectOne('/api/review/submissions/31/decision');
     expect(decision.request.body).toEqual({ approve: true });
     decision.flush(apiError('APPROVAL_CONFLICT'), CONFLICT);
     await page.stable();
@@ -184,7 +184,7 @@ describe('ReviewConsole', () => {
   });
 
   it('rejects from the detail, which shows the whole ID number', async () => {
-    await answeredDuring(page.click('review-detail'), '/api/review/declarations/31', (request) =>
+    await answeredDuring(page.click('review-detail'), '/api/review/submissions/31', (request) =>
       request.flush({ ...WANG, payload: { reason: 'resigned' } }),
     );
     expect(page.parts('detail-unit')).toEqual(['单位', '福州港湾食品有限公司']);
@@ -210,7 +210,7 @@ describe('ReviewConsole', () => {
         contactAddress: '福州市鼓楼区',
       },
     });
-    await answeredDuring(page.click('review-detail'), '/api/review/declarations/31', (request) => request.flush(known));
+    await answeredDuring(page.click('review-detail'), '/api/review/submissions/31', (request) => request.flush(known));
     expect(page.text('registered-comparison')).toContain('已登记的个人信息与本次申报');
     expect(page.cells('change-row')).toEqual([
       ['姓名', '王小明', '王小明'],
@@ -230,12 +230,12 @@ describe('ReviewConsole', () => {
       payload: { name: '王小明', wageFen: 300_000 },
       contributionBase: { baseFen: 480_000, floorFen: 480_000, ceilingFen: 2_400_000 },
     });
-    await answeredDuring(page.click('review-detail'), '/api/review/declarations/31', (request) => request.flush(low));
+    await answeredDuring(page.click('review-detail'), '/api/review/submissions/31', (request) => request.flush(low));
     expect(page.parts('detail-contributionBase')).toEqual(['缴费基数（按上下限调整后）', '¥4800.00（下限 ¥4800.00，上限 ¥24000.00）']);
   });
 
   it('shows no comparison for an addition of a person not yet known', async () => {
-    await answeredDuring(page.click('review-detail'), '/api/review/declarations/31', (request) =>
+    await answeredDuring(page.click('review-detail'), '/api/review/submissions/31', (request) =>
       request.flush({ ...WANG, payload: { mobile: '13799990000' }, registeredPerson: null }),
     );
     expect(page.cells('change-row')).toEqual([]);
@@ -245,7 +245,7 @@ describe('ReviewConsole', () => {
     const change = declaration({
       ...HARBOUR,
       id: 60,
-      type: 'bank-account-change',
+      kind: 'bank-account-change',
       idNumber: null,
       idNumberMasked: null,
       personName: null,
@@ -261,12 +261,12 @@ describe('ReviewConsole', () => {
         },
       },
     });
-    const changes = await answeredDuring(page.choose('review-type', '银行账户变更'), list.is, list.answer(change));
-    expect(paramsOf(changes)['type']).toBe('bank-account-change');
+    const changes = await answeredDuring(page.choose('review-kind', '银行账户变更'), list.is, list.answer(change));
+    expect(paramsOf(changes)['kind']).toBe('bank-account-change');
     expect((await page.tableRows())[0]).toEqual(
-      jasmine.objectContaining({ personName: '本单位', idNumber: '', type: '银行账户变更', effectiveMonth: '' }),
+      jasmine.objectContaining({ personName: '本单位', idNumber: '', kind: '银行账户变更', effectiveMonth: '' }),
     );
-    await answeredDuring(page.click('review-detail'), '/api/review/declarations/60', (request) => request.flush(change));
+    await answeredDuring(page.click('review-detail'), '/api/review/submissions/60', (request) => request.flush(change));
     expect(page.parts('detail-idNumber')).toEqual([]);
     expect(page.cells('change-row')).toEqual([
       ['开户银行', '—', '中国工商银行'],

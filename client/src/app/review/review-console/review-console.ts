@@ -27,7 +27,7 @@ import { valueOf } from '../../shared/resource-value';
 import { Paging } from '../../shared/table/paging';
 import { Toast } from '../../shared/toast';
 import { DecisionDialog, type DecisionDialogData } from '../decision-dialog/decision-dialog';
-import { ReviewApi, reviewDeclarationsResource } from '../review-api';
+import { ReviewApi, reviewSubmissionsResource } from '../review-api';
 import { UnitPicker } from '../unit-picker/unit-picker';
 
 /** Narrowed to by picking a unit, or by clicking a unit's name or a batch in the list. */
@@ -62,10 +62,10 @@ export class ReviewConsole {
   private readonly toast = inject(Toast);
 
   protected readonly statuses = SUBMISSION_STATUSES;
-  protected readonly types = SUBMISSION_KINDS;
+  protected readonly kinds = SUBMISSION_KINDS;
   protected readonly filters = new FormGroup({
     status: new FormControl<SubmissionStatus>('pending', { nonNullable: true }),
-    type: new FormControl<SubmissionKind | ''>('', { nonNullable: true }),
+    kind: new FormControl<SubmissionKind | ''>('', { nonNullable: true }),
     /** `YYYY-MM-DD`, submitted on or after / on or before, China time. */
     from: new FormControl('', { nonNullable: true }),
     to: new FormControl('', { nonNullable: true }),
@@ -73,12 +73,12 @@ export class ReviewConsole {
   private readonly filterValues = toSignal(this.filters.valueChanges, { initialValue: this.filters.getRawValue() });
   protected readonly narrowing = signal<Narrowing>({});
   protected readonly paging = new Paging(() => [this.filterValues(), this.narrowing()]);
-  protected readonly declarations = reviewDeclarationsResource(() => {
-    const { status, type, from, to } = this.filterValues();
+  protected readonly declarations = reviewSubmissionsResource(() => {
+    const { status, kind, from, to } = this.filterValues();
     const { unit, batchId } = this.narrowing();
-    return { status, type: type || undefined, from, to, unitId: unit?.id, batchId, ...this.paging.params() };
+    return { status, kind: kind || undefined, from, to, unitId: unit?.id, batchId, ...this.paging.params() };
   });
-  protected readonly columns = ['unitName', 'personName', 'idNumber', 'type', 'effectiveMonth', 'batch', 'submittedAt', 'status', 'actions'];
+  protected readonly columns = ['unitName', 'personName', 'idNumber', 'kind', 'effectiveMonth', 'batch', 'submittedAt', 'status', 'actions'];
   /** A whole batch can be decided while its pending rows are listed. */
   protected readonly batchDecidable = computed(
     () => this.narrowing().batchId !== undefined && this.filterValues().status === 'pending' && (valueOf(this.declarations)?.total ?? 0) > 0,
@@ -112,12 +112,12 @@ export class ReviewConsole {
   }
 
   protected decide(declaration: Submission, approve: boolean): void {
-    const type = this.translate.instant(`enums.submissionKind.${declaration.type}`);
+    const kind = this.translate.instant(`enums.submissionKind.${declaration.kind}`);
     this.openDecision({
       approve,
       subject: {
         key: 'reviewConsole.subjectOne',
-        params: { unit: declaration.unitName ?? '', name: declaration.personName ?? declaration.unitName ?? '', type },
+        params: { unit: declaration.unitName ?? '', name: declaration.personName ?? declaration.unitName ?? '', kind },
       },
       decide: (decision) => this.api.decide(declaration.id, decision),
     });

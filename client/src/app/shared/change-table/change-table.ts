@@ -53,13 +53,13 @@ export function changeRows(declaration: Submission): ChangeRow[] {
 }
 
 function comparedValues(declaration: Submission): { fields: readonly ShownField[]; before: Values; after: Values } | null {
-  switch (declaration.type) {
+  switch (declaration.kind) {
     case 'addition':
       return declaration.registeredPerson ? { fields: PERSON_FIELDS, before: declaration.registeredPerson, after: declaration.payload } : null;
     case 'reduction':
       return null;
     default:
-      return { fields: CHANGE_FIELDS[declaration.type], before: declaration.payload.before, after: declaration.payload.after };
+      return { fields: CHANGE_FIELDS[declaration.kind], before: declaration.payload.before, after: declaration.payload.after };
   }
 }
 

@@ -62,7 +62,7 @@ export class DeclarationDetailDialog {
   /** A change of registered facts shows them before and after instead of the submitted fields. */
   protected readonly isChange = computed(() => {
     const declaration = this.declaration();
-    return declaration !== undefined && !isDeclarationKind(declaration.type);
+    return declaration !== undefined && !isDeclarationKind(declaration.kind);
   });
   protected readonly actions = computed(() => (this.declaration()?.status === 'pending' ? (this.data.actions ?? []) : []));
 }

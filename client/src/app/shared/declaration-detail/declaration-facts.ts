@@ -50,7 +50,7 @@ export function headerFacts(declaration: Submission): Fact[] {
   if (declaration.idNumber !== null) facts.push({ label: 'insured.fields.idNumber', text: declaration.idNumber });
   if (declaration.effectiveMonth !== null) {
     facts.push({
-      label: declaration.type === 'addition' ? 'declarations.effectiveMonth' : 'declarations.stopMonth',
+      label: declaration.kind === 'addition' ? 'declarations.effectiveMonth' : 'declarations.stopMonth',
       text: displayPeriod(declaration.effectiveMonth),
     });
   }

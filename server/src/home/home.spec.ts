@@ -50,7 +50,8 @@ describe('home figures', () => {
       const reviewer = await own.client('en');
       await reviewer.signInReviewer();
       const reject = async (client: typeof admin, n: number, reason: string) => {
-        const declared = await client.post('/api/additions', addition(newIdNumber(70 + n), { name: `驳回${n}` }));
+        const declared = await client.post('/api/additions', addition(newIdNumber(70 + n), { name: `驳回${'甲乙丙丁'[n]}` }));
+        expect(declared.status).withContext(JSON.stringify(declared.body)).toBe(201);
         await reviewer.post(`/api/review/submissions/${declared.body.id}/decision`, { approve: false, reason });
         return declared.body.id as number;
       };
@@ -66,8 +67,8 @@ describe('home figures', () => {
       const home = (await admin.get('/api/home')).body;
       expect(home.rejected.total).toBe(2);
       expect(home.rejected.items.map((d: { id: number; personName: string; reviewReason: string }) => [d.id, d.personName, d.reviewReason])).toEqual([
-        [second, '驳回2', '手机号有误'],
-        [first, '驳回1', '工资低于合同'],
+        [second, '驳回丙', '手机号有误'],
+        [first, '驳回乙', '工资低于合同'],
       ]);
     } finally {
       await own.close();

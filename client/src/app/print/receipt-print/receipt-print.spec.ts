@@ -48,8 +48,8 @@ describe('ReceiptPrint', () => {
     fixture.componentRef.setInput('id', 41);
     TestBed.tick();
     http
-      .expectOne('/api/declarations/41')
-      .flush(declaration({ id: 41, type: 'reduction', effectiveMonth: '202611', payload: { reason: 'resigned' } }));
+      .expectOne('/api/submissions/41')
+      .flush(declaration({ id: 41, kind: 'reduction', effectiveMonth: '202611', payload: { reason: 'resigned' } }));
     const page = new Page(fixture);
     await page.stable();
 

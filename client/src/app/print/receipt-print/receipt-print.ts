@@ -39,7 +39,7 @@ export class ReceiptPrint {
   });
   /** A reduction's month is the month coverage stops, an addition's the month it starts. */
   protected readonly monthLabel = computed(() => {
-    const kinds = new Set((this.rows() ?? []).filter((d) => d.effectiveMonth).map((d) => d.type));
+    const kinds = new Set((this.rows() ?? []).filter((d) => d.effectiveMonth).map((d) => d.kind));
     if (kinds.size !== 1) return 'declarations.month';
     return kinds.has('reduction') ? 'declarations.stopMonth' : 'declarations.effectiveMonth';
   });

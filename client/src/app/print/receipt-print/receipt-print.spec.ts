@@ -24,7 +24,7 @@ describe('ReceiptPrint', () => {
       declaration({ id: 100 + rowNumber, batchId: 7, rowNumber, status, reviewedAt: status === 'approved' ? '2026-11-25T02:00:00Z' : null });
     const answer = (queue: string, items: unknown[]) =>
       http
-        .expectOne((req) => req.url === '/api/declarations' && req.params.get('queue') === queue && req.params.get('batchId') === '7')
+        .expectOne((req) => req.url === '/api/submissions' && req.params.get('queue') === queue && req.params.get('batchId') === '7')
         .flush({ items, total: items.length });
     answer('pending', [row(2, 'pending')]);
     answer('audited', [row(1, 'approved'), row(3, 'withdrawn'), row(4, 'approved')]);

@@ -298,6 +298,13 @@ export function pickFields<T extends object, K extends keyof T & AdditionFieldKe
   return picked;
 }
 
+/** These fields without values, as a list or a detail carries a field not given: test data starts from it. */
+export function noValues<K extends AdditionFieldKey>(keys: readonly K[]): Record<K, null> {
+  const none = {} as Record<K, null>;
+  for (const key of keys) none[key] = null;
+  return none;
+}
+
 /** An object of `string | null` values for these keys, as the insured list and detail carry stored text. */
 export function nullableTexts<K extends AdditionFieldKey>(keys: readonly K[]) {
   return z.object(Object.fromEntries(keys.map((key) => [key, z.string().nullable()]))) as unknown as z.ZodObject<{

@@ -78,7 +78,7 @@ export interface AdditionField {
  * The addition template's version, written to its hidden marker: raise it whenever a field's column is added,
  * removed, moved or reinterpreted, so an upload of an older template is refused as such.
  */
-export const ADDITION_TEMPLATE_VERSION = 1;
+export const ADDITION_TEMPLATE_VERSION = 2;
 
 const field = <const F extends AdditionField>(f: F) => f;
 const describe = (key: string) => `batch.workbook.addition.descriptions.${key}`;
@@ -240,6 +240,20 @@ export const ADDITION_FIELDS = {
     template: { width: 14, description: describe('workStartDate') },
     detail: true,
     stored: 'employment',
+    insuredDetail: 'employment',
+  }),
+  employeeNumber: field({
+    schema: optionalText(20),
+    label: 'insured.fields.employeeNumber',
+    maxLength: 20,
+    control: 'text',
+    required: false,
+    form: { section: 'enrollment' },
+    template: { width: 12, description: describe('employeeNumber') },
+    detail: true,
+    // Per employment: a person has another 工号 at each unit.
+    stored: 'employment',
+    list: { width: 12 },
     insuredDetail: 'employment',
   }),
   insuranceTypes: field({

@@ -68,6 +68,7 @@ describe('InsuredListPage', () => {
         endMonth: '',
         wage: '¥8500.00',
         insuranceTypes: '职工医保 大额补助 生育',
+        employeeNumber: '',
         actions: '详情',
       },
       {
@@ -80,6 +81,7 @@ describe('InsuredListPage', () => {
         endMonth: '2025-10',
         wage: '¥4800.00',
         insuranceTypes: '职工医保',
+        employeeNumber: '',
         actions: '详情',
       },
     ]);

@@ -1,6 +1,7 @@
 /** Contributions: payment details (缴费明细) per person, insurance type and fee period; unit totals; collections. */
 import { z } from 'zod';
 import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
+import { INSURED_DETAIL_FIELDS, nullableTexts } from './addition-fields';
 import { feePeriodField } from './declarations';
 import { submission } from './submissions';
 import { MAX_LENGTH, pageOf, pageQuery, requiredText, SORT_DIRECTIONS } from './fields';
@@ -142,19 +143,15 @@ export const insuredPersonDetail = z.object({
     idNumber: z.string(),
     sex: z.enum(['male', 'female']),
     birthDate: z.string(),
-    ethnicity: z.string().nullable(),
-    hukouType: z.string().nullable(),
-    hukouAddress: z.string().nullable(),
+    ...nullableTexts(INSURED_DETAIL_FIELDS.basic).shape,
   }),
-  contact: z.object({ mobile: z.string().nullable(), contactAddress: z.string().nullable() }),
+  contact: nullableTexts(INSURED_DETAIL_FIELDS.contact),
   employment: z.object({
     status: z.string(),
     startMonth: z.string(),
     endMonth: z.string().nullable(),
     wageFen: z.number().int(),
-    personnelCategory: z.string(),
-    employmentForm: z.string().nullable(),
-    workStartDate: z.string().nullable(),
+    ...nullableTexts(INSURED_DETAIL_FIELDS.employment).shape,
   }),
   insurance: z.array(z.object({ insuranceType: z.string(), startMonth: z.string(), endMonth: z.string().nullable(), status: z.string() })),
   /** A change of the household registration waiting for review, if any. */

@@ -50,12 +50,12 @@ describe('batches from templates', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain(XLSX_TYPE);
     expect(res.headers['cache-control']).toBe('no-store');
-    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('增员-模板-v1')}.xlsx`);
+    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('增员-模板-v2')}.xlsx`);
 
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['增员', '填写说明', '_template']);
     const [data, instructions, marker] = workbook.worksheets;
     expect(marker.state).toBe('veryHidden');
-    expect(marker.getRow(1).values).toEqual([undefined, 'unit-hall-template', 'unit-hall.addition', 1, 'zh-CN']);
+    expect(marker.getRow(1).values).toEqual([undefined, 'unit-hall-template', 'unit-hall.addition', 2, 'zh-CN']);
 
     const columns = TEMPLATES.addition.columns;
     columns.forEach((column, i) => {

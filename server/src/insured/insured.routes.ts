@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldOf, LISTED_FIELDS } from '@common/api/addition-fields';
 import { insuredPage, insuredQuery, type InsuredPerson } from '@common/api/declarations';
 import { idParam } from '@common/api/fields';
 import { insuredPersonDetail } from '@common/api/payments';
@@ -24,6 +25,11 @@ export const insuredColumns = (t: Translate): ExportColumn<InsuredPerson>[] => [
     width: 40,
     value: (r) => r.insuranceTypes.map((type) => t(`enums.insuranceType.${type}`)).join('、'),
   },
+  // Then the registry's listed fields (addition-fields.ts), as the list on screen ends with them.
+  ...LISTED_FIELDS.map((key): ExportColumn<InsuredPerson> => {
+    const { label, list } = fieldOf(key);
+    return { header: t(label), width: list?.width, value: (r) => r[key] };
+  }),
 ];
 
 export function insuredRoutes(insured: InsuredService, exportDeps: ListExportDeps): RouteDefinition[] {

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { TERMINATING_REASONS, type InsuredPage, type InsuredPerson, type insuredQuery, type RegisteredPerson } from '@common/api/declarations';
 import type { InsuredPersonDetail } from '@common/api/payments';
+import { pickFields, REGISTERED_FIELDS } from '@common/api/addition-fields';
 import type { AdditionPayload, ChangeKind, Submission } from '@common/api/submissions';
 import { residentSwitch } from '@common/month-rules';
 import { checkIdNumberOfType } from '@common/validators/id-number';
@@ -123,20 +124,13 @@ export class InsuredService {
     );
 
     const individual = await insured.activeIndividualEnrollments([...personIds.values()]);
-    const employments: NewEmployment[] = declarations.map((d, i) => {
-      const a = d.payload;
-      return {
-        unitId: d.unitId,
-        personId: personIds.get(d.idNumber)!,
-        wageFen: a.wageFen,
-        personnelCategory: a.personnelCategory,
-        employmentForm: a.employmentForm,
-        workStartDate: a.workStartDate,
-        startMonth: d.effectiveMonth,
-        insuranceTypes: a.insuranceTypes,
-        personal: persons[i],
-      };
-    });
+    const employments: NewEmployment[] = declarations.map((d) => ({
+      unitId: d.unitId,
+      personId: personIds.get(d.idNumber)!,
+      startMonth: d.effectiveMonth,
+      insuranceTypes: d.payload.insuranceTypes,
+      declared: d.payload,
+    }));
     await insured.insertEmployments(employments, at);
     for (const [month, group] of groupBy(employments, (e) => e.startMonth)) {
       await insured.endIndividualEnrollments(
@@ -146,7 +140,8 @@ export class InsuredService {
       );
     }
     for (const [i, d] of declarations.entries()) {
-      const { personId, insuranceTypes, wageFen } = employments[i];
+      const { personId, insuranceTypes } = employments[i];
+      const { wageFen } = d.payload;
       const held = individual.get(personId) ?? [];
       const endMonth = residentSwitch(d.effectiveMonth).residentEndMonth;
       changes.set(d.id, {
@@ -205,11 +200,7 @@ function personData(a: AdditionPayload, today: Date): PersonData {
     ...id.facts,
     idType: a.idType,
     name: a.name,
-    ethnicity: a.ethnicity,
-    hukouType: a.hukouType,
-    hukouAddress: a.hukouAddress,
-    mobile: a.mobile,
-    contactAddress: a.contactAddress,
+    ...pickFields(a, REGISTERED_FIELDS),
   };
 }
 

@@ -177,6 +177,25 @@ describe('AdditionPage', () => {
       .toBe('');
   });
 
+  it('takes an employee number (工号) of at most 20 characters and sends it trimmed', async () => {
+    await open();
+    await fillIn();
+    const field = page.element.querySelector(testId('addition-employeeNumber'))?.closest('mat-form-field');
+    expect(field?.querySelector('mat-label')?.textContent?.trim()).toBe('工号');
+
+    await page.type('addition-employeeNumber', 'E'.repeat(21));
+    await page.click('addition-submit');
+    expect(await page.errors('addition-employeeNumber')).toEqual(['内容过长']);
+    http.expectNone('/api/additions/quote');
+
+    await page.type('addition-employeeNumber', ' HR-0042 ');
+    await quoteAndConfirm();
+    const submit = await confirm();
+    expect(submit.request.body).toEqual(jasmine.objectContaining({ employeeNumber: 'HR-0042' }));
+    submit.flush(DECLARATION, CREATED);
+    await page.stable();
+  });
+
   it('confirms with Enter: the confirmation opens on its submit button', async () => {
     await open();
     await fillIn();

@@ -26,6 +26,16 @@ const ZHAO = declaration({
   rowNumber: 3,
 });
 
+/** An addition's payload as the detail receives it. */
+const ADDITION_PAYLOAD = {
+  idType: '01',
+  hukouType: 'rural',
+  mobile: '13800138000',
+  wageFen: 300050,
+  personnelCategory: 'in_service',
+  insuranceTypes: ['310', '330'],
+};
+
 describe('QueuePage', () => {
   let http: HttpTestingController;
   let page: Page;
@@ -149,16 +159,17 @@ describe('QueuePage', () => {
     expect(await (await page.documentLoader.getHarness(MatSnackBarHarness)).getMessage()).toBe('该申报已不是待审核状态。');
   });
 
+  it('shows the employee number (工号) in a submission’s detail', async () => {
+    await answer(await open('/declarations/pending'), WANG);
+    const payload = { ...ADDITION_PAYLOAD, employeeNumber: 'HR-0042' };
+    await answeredDuring(page.click('queue-detail'), '/api/declarations/31', (request) => request.flush({ ...WANG, payload }));
+
+    expect(page.parts('detail-employeeNumber')).toEqual(['工号', 'HR-0042']);
+  });
+
   it('shows a submission in full, whole ID number included, and withdraws it from there', async () => {
     await answer(await open('/declarations/pending'), WANG);
-    const payload = {
-      idType: '01',
-      hukouType: 'rural',
-      mobile: '13800138000',
-      wageFen: 300050,
-      personnelCategory: 'in_service',
-      insuranceTypes: ['310', '330'],
-    };
+    const payload = ADDITION_PAYLOAD;
     await answeredDuring(page.click('queue-detail'), '/api/submissions/31', (request) => request.flush({ ...WANG, payload }));
 
     expect(page.parts('detail-idNumber')).toEqual(['证件号码', '350102199003071234']);

@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatPaginatorHarness } from '@angular/material/paginator/testing';
+import { LISTED_FIELDS, noValues } from '@common/api/addition-fields';
 import type { InsuredPage, InsuredPerson } from '@common/api/declarations';
 import { apiError, BAD_REQUEST, CREATED, SERVER_ERROR, validationFailed } from '../../../testing/answers';
 import { declaration } from '../../../testing/declarations';
@@ -15,6 +16,7 @@ import { expectLoadErrorThenRows } from '../../../testing/list-load-error';
 
 function person(personId: number, name: string, idNumber: string, extra: Partial<InsuredPerson> = {}): InsuredPerson {
   return {
+    ...noValues(LISTED_FIELDS),
     personId,
     idNumber,
     idNumberMasked: `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`,

@@ -68,6 +68,7 @@ describe('InsuredListPage', () => {
         endMonth: '',
         wage: '¥8500.00',
         insuranceTypes: '职工医保 大额补助 生育',
+        employeeNumber: '',
         actions: '详情',
       },
       {
@@ -80,6 +81,7 @@ describe('InsuredListPage', () => {
         endMonth: '2025-10',
         wage: '¥4800.00',
         insuranceTypes: '职工医保',
+        employeeNumber: '',
         actions: '详情',
       },
     ]);
@@ -113,6 +115,20 @@ describe('InsuredListPage', () => {
     );
     expect(paramsOf(exported)).toEqual(filters);
     expect(saved.map((file) => file.name)).toEqual(['港湾-参保人员.xlsx']);
+  });
+
+  it('shows the employee number (工号) in the list and in the detail’s insurance tab', async () => {
+    await open(insuredPerson({ employeeNumber: 'HR-0042' }));
+    expect((await page.tableRows()).map((row) => row['employeeNumber'])).toEqual(['HR-0042']);
+    expect(page.texts('insured-employeeNumber')).toEqual(['HR-0042']);
+    expect(page.element.querySelector('th.mat-column-employeeNumber')?.textContent?.trim()).toBe('工号');
+
+    const detail = insuredPersonDetail();
+    await answeredDuring(page.click('insured-detail-open'), '/api/insured-persons/7', (request) =>
+      request.flush({ ...detail, employment: { ...detail.employment, employeeNumber: 'HR-0042' } }),
+    );
+    await (await page.documentLoader.getHarness(MatTabGroupHarness)).selectTab({ label: '参保信息' });
+    expect(page.parts('insured-detail-employeeNumber')).toEqual(['工号', 'HR-0042']);
   });
 
   it('shows a person in three tabs: basic with the whole ID number, contact, and insurance', async () => {

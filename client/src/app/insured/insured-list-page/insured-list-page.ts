@@ -8,6 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
+import { fieldOf, LISTED_FIELDS } from '@common/api/addition-fields';
 import { INSURED_STATUSES, type InsuredPerson, type InsuredQuery, type InsuredStatus } from '@common/api/declarations';
 import type { SortDirection } from '@common/api/fields';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -48,7 +49,13 @@ const DEFAULT_SORT = { active: 'name', direction: 'asc' } as const satisfies Sor
 export class InsuredListPage {
   private readonly dialog = inject(MatDialog);
 
-  protected readonly columns = ['name', 'idNumber', 'sex', 'birthDate', 'status', 'startMonth', 'endMonth', 'wage', 'insuranceTypes', 'actions'];
+  /** The registry's listed fields (addition-fields.ts) follow the list's own columns. */
+  protected readonly listedFields = LISTED_FIELDS.map((key) => ({ key, label: fieldOf(key).label }));
+  protected readonly columns = [
+    ...['name', 'idNumber', 'sex', 'birthDate', 'status', 'startMonth', 'endMonth', 'wage', 'insuranceTypes'],
+    ...LISTED_FIELDS,
+    'actions',
+  ];
   protected readonly statuses = INSURED_STATUSES;
   protected readonly exportUrl = INSURED_EXPORT;
 

@@ -19,9 +19,9 @@ function text(control: AbstractControl): string {
 
 export const required: ValidatorFn = (control) => (text(control) === '' ? fieldError('REQUIRED') : null);
 
-/** The schema's limit for this kind of field (common/api/fields.ts), never a number of the form's own. */
-export function maxLength(field: keyof typeof MAX_LENGTH): ValidatorFn {
-  const max = MAX_LENGTH[field];
+/** The schema's limit for this kind of field (common/api/fields.ts) or a field's (addition-fields.ts), never a number of the form's own. */
+export function maxLength(field: keyof typeof MAX_LENGTH | number): ValidatorFn {
+  const max = typeof field === 'number' ? field : MAX_LENGTH[field];
   return (control) => (text(control).length > max ? fieldError('TOO_LONG', { max }) : null);
 }
 

@@ -91,9 +91,11 @@ describe('payment certificates in a browser', () => {
     expect(idNumber).not.toBe('');
     const issued = await api(unit.context, 'POST', '/api/certificates', { idNumber, from: first.feePeriod, to });
 
+    // The QR code is drawn after the certificate arrives; print only once its image is there.
+    const qrDrawn = () => page.waitForFunction(() => document.querySelector<HTMLImageElement>('[data-testid=print-qr]')?.complete);
     await page.goto(`${world.server.baseUrl}/print/certificates/${issued.code}`);
     await page.getByTestId('certificate-code').waitFor();
-    await page.waitForFunction(() => (document.querySelector('[data-testid=print-qr]') as HTMLImageElement | null)?.complete);
+    await qrDrawn();
     expect(await page.getByTestId('certificate-month').count()).toBe(12);
     const pdf = await printToA4Pdf(page);
     const pages = readPdf(pdf);
@@ -112,14 +114,14 @@ describe('payment certificates in a browser', () => {
     await page.evaluate(() => localStorage.setItem('unitHall.language', 'es'));
     await page.reload();
     await page.getByTestId('certificate-code').waitFor();
-    await page.waitForFunction(() => (document.querySelector('[data-testid=print-qr]') as HTMLImageElement | null)?.complete);
+    await qrDrawn();
     expect(await page.getByTestId('print-title').textContent()).toContain(text('es', 'certificates.print.title'));
     expect(readPdf(await printToA4Pdf(page)).length).toBe(1);
     await unit.context.close();
 
     const visitor = await world.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const phone = await visitor.newPage();
-    await phone.goto(decoded[0]!);
+    await phone.goto(decoded[0]);
     await phone.getByTestId('verify-genuine').waitFor();
     expect(await phone.getByTestId('verify-facts').textContent()).toContain(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`);
     await visitor.close();

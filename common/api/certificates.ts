@@ -24,10 +24,19 @@ export const certificateRequest = z
   });
 export type CertificateRequest = z.input<typeof certificateRequest>;
 
+/** What one insurance type cost in a month, by side. */
+export const certificateAmount = z.object({
+  insuranceType: z.enum(EMPLOYEE_INSURANCE_TYPES),
+  unitAmountFen: z.number().int(),
+  personAmountFen: z.number().int(),
+});
+export type CertificateAmount = z.infer<typeof certificateAmount>;
+
+/** One fee period of the certificate: its base, each insurance type's amounts, and their sums. */
 export const certificateMonth = z.object({
   feePeriod: z.string(),
   baseFen: z.number().int(),
-  insuranceTypes: z.array(z.enum(EMPLOYEE_INSURANCE_TYPES)),
+  amounts: z.array(certificateAmount),
   unitAmountFen: z.number().int(),
   personAmountFen: z.number().int(),
   paid: z.boolean(),
@@ -52,6 +61,11 @@ export const certificate = z.object({
 export type Certificate = z.infer<typeof certificate>;
 
 export const codeParams = z.object({ code: z.string().max(40) });
+
+/** The verification page with the code filled in: printed as a QR code, it checks the certificate when opened. */
+export function certificateVerificationPath(code: string): string {
+  return `/verify?code=${encodeURIComponent(code)}`;
+}
 
 /** All the public may learn from a code: never amounts, never the unit. */
 export const certificateVerification = z.object({

@@ -53,7 +53,13 @@ export const personNameField = z.string().transform((raw, ctx) => {
  */
 export const idNumberField = z.string().transform((raw, ctx) => {
   const value = raw.trim().toUpperCase();
-  const problem = hasInvisibleCharacter(raw) ? 'ID_NUMBER_INVISIBLE_CHARACTER' : value === '' ? 'REQUIRED' : value.length > MAX_LENGTH.idNumber ? 'TOO_LONG' : null;
+  const problem = hasInvisibleCharacter(raw)
+    ? 'ID_NUMBER_INVISIBLE_CHARACTER'
+    : value === ''
+      ? 'REQUIRED'
+      : value.length > MAX_LENGTH.idNumber
+        ? 'TOO_LONG'
+        : null;
   if (problem) {
     ctx.addIssue(fieldIssue(problem));
     return z.NEVER;

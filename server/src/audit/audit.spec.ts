@@ -2,7 +2,7 @@ import { AGENTS, createTestHall, type HallClient, type TestHall } from '../../te
 import { unitIdOf } from '../../test/declarations';
 import { downloadWorkbook } from '../../test/workbooks';
 import { DEMO_UNITS } from '../db/seeds/demo';
-import { recordAudits } from './audit.store';
+import { AuditService } from './audit.service';
 
 describe("the unit's audit trail", () => {
   let hall: TestHall;
@@ -21,7 +21,7 @@ describe("the unit's audit trail", () => {
       agentB: await user({ login: AGENTS.unitBOnly }),
     };
     // 5 and 6 January 2026 in Asia/Shanghai: 16:00 UTC is midnight there.
-    await recordAudits(hall.db.knex, [
+    await new AuditService(hall.db.knex).recordAll([
       {
         at: '2026-01-05T15:59:59.000Z',
         userId: ids.agentA,

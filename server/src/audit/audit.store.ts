@@ -28,24 +28,6 @@ const toRow = (entry: AuditEntry) => ({
   request_id: entry.requestId ?? null,
 });
 
-/**
- * Appends to the audit log; the table refuses updates and deletes (see db/dialect.ts). Whatever is
- * audited for a unit has changed it, so its data version moves in the same transaction.
- */
-export async function recordAudit(db: Knex, entry: AuditEntry): Promise<void> {
-  await db('audit_log').insert(toRow(entry));
-  await unitsChanged(db, [entry.unitId]);
-}
-
-/** One entry per thing a use case changed, in chunked inserts (a batch approval touches thousands). */
-export async function recordAudits(db: Knex, entries: AuditEntry[]): Promise<void> {
-  await db.batchInsert('audit_log', entries.map(toRow), INSERT_CHUNK_ROWS);
-  await unitsChanged(
-    db,
-    entries.map((e) => e.unitId),
-  );
-}
-
 const parsed = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
 /** An audit_log row joined with the name and role of its user. */
@@ -76,6 +58,24 @@ const toEntry = (row: AuditTrailRow): AuditEntryView => ({
 /** The audit trail of one unit, newest first; every query starts from the unit, so no other unit's row can appear. */
 export class AuditTrailStore {
   constructor(private readonly db: Knex) {}
+
+  /**
+   * Appends to the audit log; the table refuses updates and deletes (see db/dialect.ts). Whatever is
+   * audited for a unit has changed it, so its data version moves in the same transaction.
+   */
+  async append(entry: AuditEntry): Promise<void> {
+    await this.db('audit_log').insert(toRow(entry));
+    await unitsChanged(this.db, [entry.unitId]);
+  }
+
+  /** One entry per thing a use case changed, in chunked inserts (a batch approval touches thousands). */
+  async appendAll(entries: AuditEntry[]): Promise<void> {
+    await this.db.batchInsert('audit_log', entries.map(toRow), INSERT_CHUNK_ROWS);
+    await unitsChanged(
+      this.db,
+      entries.map((e) => e.unitId),
+    );
+  }
 
   private rows(unitId: number, f: AuditFilterValues) {
     const query = this.db('audit_log as a').leftJoin('users as u', 'u.id', 'a.user_id').where('a.unit_id', unitId);

@@ -53,6 +53,14 @@ describe('payment statements and certificates', () => {
       .whereBetween('fee_period', ['202601', '202603']);
     expect(res.body.unitAmountFen).toBe(rows.reduce((n, r) => n + r.unit_amount_fen, 0));
     expect(res.body.personAmountFen).toBe(rows.reduce((n, r) => n + r.person_amount_fen, 0));
+    // Each month prints one line with a column per insurance type: its amounts by side, as assessed.
+    for (const month of res.body.items) {
+      const ofMonth = rows.filter((r) => r.fee_period === month.feePeriod).sort((a, b) => a.insurance_type.localeCompare(b.insurance_type));
+      expect(month.amounts).toEqual(
+        ofMonth.map((r) => ({ insuranceType: r.insurance_type, unitAmountFen: r.unit_amount_fen, personAmountFen: r.person_amount_fen })),
+      );
+      expect(month.unitAmountFen).toBe(ofMonth.reduce((n, r) => n + r.unit_amount_fen, 0));
+    }
     const stored = await hall.db.knex('certificates').where({ code: res.body.code }).first();
     expect(stored).toEqual(
       jasmine.objectContaining({ unit_id: unitId, person_id: person.id, from_period: '202601', to_period: '202603', months: 3 }),

@@ -81,7 +81,7 @@ const toSubmission = (row: SubmissionRow, withUnitName: boolean): Submission =>
     reviewedBy: row.reviewed_by_name ?? null,
     reviewedAt: row.reviewed_at ?? null,
     reviewReason: row.review_reason ?? null,
-    payload: JSON.parse(row.payload),
+    payload: JSON.parse(row.payload) as unknown,
   });
 
 /**
@@ -108,12 +108,15 @@ export class DeclarationStore {
   constructor(private readonly db: Knex) {}
 
   async cutoffDay(): Promise<number> {
-    const row = await this.db('settings').where({ key: 'cutoff_day' }).first('value');
+    const row = await this.db('settings').where({ key: 'cutoff_day' }).first<{ value: string } | undefined>('value');
     return row ? Number(row.value) : DEFAULT_CUTOFF_DAY;
   }
 
   async unitInsuranceTypes(unitId: number): Promise<EmployeeInsuranceType[]> {
-    const rows = await this.db('unit_insurance_types').where({ unit_id: unitId }).orderBy('insurance_type').select('insurance_type');
+    const rows = await this.db('unit_insurance_types')
+      .where({ unit_id: unitId })
+      .orderBy('insurance_type')
+      .select<{ insurance_type: EmployeeInsuranceType }[]>('insurance_type');
     return rows.map((r) => r.insurance_type);
   }
 
@@ -154,7 +157,7 @@ export class DeclarationStore {
         submitted_by: batch.submittedBy,
         submitted_at: batch.at,
       })
-      .returning('id');
+      .returning<{ id: number }[]>('id');
     return row.id;
   }
 
@@ -181,7 +184,7 @@ export class DeclarationStore {
             submitted_at: d.submittedAt,
           })),
         )
-        .returning('id')
+        .returning<{ id: number }[]>('id')
         .catch((error: unknown) => {
           throw isUniqueViolation(error) ? new PendingSubmissionExists() : error;
         });
@@ -232,14 +235,14 @@ export class DeclarationStore {
         .orderBy('d.id', order === 'newest' ? 'desc' : 'asc')
         .limit(pageSize)
         .offset(page * pageSize)
-        .select(DeclarationStore.COLUMNS),
+        .select<SubmissionRow[]>(DeclarationStore.COLUMNS),
     ]);
     return { items: rows.map((r) => toSubmission(r, withUnitName)), total: Number(count?.n ?? 0) };
   }
 
   /** One declaration; with `unitId`, only if it is that unit's. */
   async find(id: number, unitId?: number): Promise<Submission | null> {
-    const row = await this.select({ unitId }).where('d.id', id).first(DeclarationStore.COLUMNS);
+    const row = await this.select({ unitId }).where('d.id', id).first<SubmissionRow | undefined>(DeclarationStore.COLUMNS);
     return row ? toSubmission(row, unitId === undefined) : null;
   }
 
@@ -247,7 +250,7 @@ export class DeclarationStore {
   async pendingChanges(unitId: number, kinds: readonly ChangeKind[], personId?: number): Promise<Submission[]> {
     const query = this.select({ unitId, statuses: ['pending'] }).whereIn('d.type', kinds);
     if (personId !== undefined) query.where('d.person_id', personId);
-    const rows = await query.orderBy('d.id').select(DeclarationStore.COLUMNS);
+    const rows = await query.orderBy('d.id').select<SubmissionRow[]>(DeclarationStore.COLUMNS);
     return rows.map((r) => toSubmission(r, false));
   }
 

@@ -3,7 +3,7 @@ import type { ReviewerHome, UnitHome } from '@common/api/home';
 import { currentFeePeriod } from '@common/fee-period';
 import type { Clock } from '../clock';
 import { DeclarationService } from '../declarations/declarations.service';
-import { UnitStore } from '../unit/unit.store';
+import { UnitService } from '../unit/unit.service';
 import { HomeStore } from './home.store';
 
 /** How far back the unit's home shows rejected submissions, and how many of them. */
@@ -13,12 +13,19 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The figures on the first page each role sees. */
 export class HomeService {
+  private readonly home: HomeStore;
+  private readonly units: UnitService;
+  private readonly declarations: DeclarationService;
+
+  /** The feature's wiring on a knex handle. */
   constructor(
-    private readonly home: HomeStore,
-    private readonly units: UnitStore,
-    private readonly declarations: DeclarationService,
+    db: Knex,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.home = new HomeStore(db);
+    this.units = new UnitService(db, clock);
+    this.declarations = new DeclarationService(db, clock);
+  }
 
   async unitHome(unitId: number): Promise<UnitHome> {
     const now = this.clock.now();
@@ -36,9 +43,4 @@ export class HomeService {
     const [pendingCount, unitCount] = await Promise.all([this.home.pendingCount(), this.units.count()]);
     return { pendingCount, unitCount };
   }
-}
-
-/** The home feature's wiring on a knex handle. */
-export function createHomeService(db: Knex, clock: Clock): HomeService {
-  return new HomeService(new HomeStore(db), new UnitStore(db), new DeclarationService(db, clock), clock);
 }

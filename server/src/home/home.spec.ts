@@ -51,6 +51,7 @@ describe('home figures', () => {
       await reviewer.signInReviewer();
       const reject = async (client: typeof admin, n: number, reason: string) => {
         const declared = await client.post('/api/additions', addition(newIdNumber(70 + n), { name: `驳回${'甲乙丙丁'[n]}` }));
+        expect(declared.status).withContext(JSON.stringify(declared.body)).toBe(201);
         await reviewer.post(`/api/review/submissions/${declared.body.id}/decision`, { approve: false, reason });
         return declared.body.id as number;
       };

@@ -5,7 +5,6 @@ import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber, type IdNumberFacts } from '@common/validators/id-number';
 import { chunks, EXPORT_PAGE_ROWS, IN_LIST_CHUNK, INSERT_CHUNK_ROWS } from '../db/dialect';
 import { personsMatching } from '../db/person-search';
-import { DeclarationStore } from '../declarations/declarations.store';
 
 /** What the rules need to know about a person, found by ID number. */
 export interface PersonRecord {
@@ -77,7 +76,7 @@ interface RegisteredPersonRow {
 }
 
 /** A row of `insured_persons`: the identity, and the latest registered contact and household data. */
-interface PersonRow extends RegisteredPersonRow {
+export interface PersonRow extends RegisteredPersonRow {
   id_type: string;
   sex: 'male' | 'female';
   birth_date: string;
@@ -86,7 +85,7 @@ interface PersonRow extends RegisteredPersonRow {
 }
 
 /** A row of `employments`, with the contact and household data as the unit entered them. */
-interface EmploymentRow {
+export interface EmploymentRow {
   id: number;
   unit_id: number;
   person_id: number;
@@ -198,7 +197,7 @@ export class InsuredStore {
         .insert(chunk.map((p) => ({ ...personColumns(p, at), id_number: p.idNumber, created_at: at })))
         .onConflict('id_number')
         .ignore()
-        .returning(['id', 'id_number']);
+        .returning<{ id: number; id_number: string }[]>(['id', 'id_number']);
       for (const row of rows) ids.set(row.id_number, row.id);
     }
     return ids;
@@ -241,7 +240,7 @@ export class InsuredStore {
   async activeIndividualEnrollments(personIds: number[]): Promise<Map<number, { insuranceType: string; startMonth: string }[]>> {
     const found = new Map<number, { insuranceType: string; startMonth: string }[]>();
     for (const chunk of chunks(personIds, IN_LIST_CHUNK)) {
-      const rows = await this.db('enrollments').whereNull('unit_id').where('status', 'active').whereIn('person_id', chunk);
+      const rows = await this.db<EnrollmentRow>('enrollments').whereNull('unit_id').where('status', 'active').whereIn('person_id', chunk);
       for (const row of rows) {
         if (!found.has(row.person_id)) found.set(row.person_id, []);
         found.get(row.person_id)!.push({ insuranceType: row.insurance_type, startMonth: row.start_month });
@@ -359,19 +358,15 @@ export class InsuredStore {
     };
   }
 
-  /** The list rows with their insurance types and any pending declaration. */
+  /** The list rows with their insurance types; the service adds each person's pending declaration. */
   private async withInsurance(unitId: number, rows: InsuredListRow[]): Promise<InsuredPerson[]> {
-    const personIds = rows.map((r) => r.id);
-    const [enrollments, pending] = await Promise.all([
-      this.db('enrollments')
-        .where('unit_id', unitId)
-        .whereIn('person_id', personIds)
-        .select<{ person_id: number; insurance_type: string; start_month: FeePeriod }[]>('person_id', 'insurance_type', 'start_month'),
-      new DeclarationStore(this.db).pendingOf(
-        unitId,
-        rows.map((r) => r.id_number),
-      ),
-    ]);
+    const enrollments = await this.db('enrollments')
+      .where('unit_id', unitId)
+      .whereIn(
+        'person_id',
+        rows.map((r) => r.id),
+      )
+      .select<{ person_id: number; insurance_type: string; start_month: FeePeriod }[]>('person_id', 'insurance_type', 'start_month');
     return rows.map((r) => ({
       personId: r.id,
       idNumber: r.id_number,
@@ -387,7 +382,7 @@ export class InsuredStore {
       insuranceTypes: [
         ...new Set(enrollments.filter((e) => e.person_id === r.id && e.start_month >= r.start_month).map((e) => e.insurance_type)),
       ].sort(),
-      pendingDeclaration: pending.get(r.id_number)?.kind ?? null,
+      pendingDeclaration: null,
     }));
   }
 }

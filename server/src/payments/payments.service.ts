@@ -12,26 +12,37 @@ import type {
 import { currentFeePeriod, type FeePeriod } from '@common/fee-period';
 import { formatFen } from '@common/insurance';
 import type { Clock } from '../clock';
-import { recordAudit } from '../audit/audit.store';
+import { AuditService } from '../audit/audit.service';
 import { ListCache } from '../cache/list-cache';
 import { AppError, invalidFields, notFound } from '../http/errors';
 import type { Actor } from '../http/route';
-import { UnitStore } from '../unit/unit.store';
+import { UnitService } from '../unit/unit.service';
 import { AssessmentService } from './assessment.service';
 import { PaymentStore } from './payments.store';
 
 /** The unit's payment queries, and the agency's recording of collections. */
 export class PaymentService {
+  private readonly units: UnitService;
+  private readonly audit: AuditService;
+
+  /** The feature's wiring on a knex handle: the payment queries assess the current period before they answer. */
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
     private readonly assessments: AssessmentService,
     private readonly lists = new ListCache(db),
-  ) {}
+  ) {
+    this.units = new UnitService(db, clock);
+    this.audit = new AuditService(db);
+  }
 
-  /** On the database, or on a use case's transaction. */
-  private store(db: Knex = this.db): PaymentStore {
-    return new PaymentStore(db, currentFeePeriod(this.clock.now()));
+  private on(trx: Knex.Transaction): PaymentService {
+    return new PaymentService(trx, this.clock, this.assessments.on(trx), this.lists);
+  }
+
+  /** The store as of now: a detail's status (due or overdue) turns with the fee period. */
+  private store(): PaymentStore {
+    return new PaymentStore(this.db, currentFeePeriod(this.clock.now()));
   }
 
   /**
@@ -81,11 +92,10 @@ export class PaymentService {
     await this.assessments.ensureCurrentAssessed(unitId);
     const store = this.store();
     const [unit, lines, collection] = await Promise.all([
-      new UnitStore(this.db).nameOf(unitId),
+      this.units.nameOf(unitId),
       store.statementLines(unitId, period),
       store.collection(unitId, period),
     ]);
-    if (!unit) throw notFound();
     const sum = (f: (l: (typeof lines)[number]) => number) => lines.reduce((n, l) => n + f(l), 0);
     return {
       feePeriod: period,
@@ -109,19 +119,20 @@ export class PaymentService {
       throw new AppError(400, 'VALIDATION_FAILED', {}, [{ field: 'feePeriod', code: 'INVALID' }]);
     }
     return this.db.transaction(async (trx) => {
-      if (!(await new UnitStore(trx).lock(input.unitId))) throw notFound();
-      const unpaidFen = await this.store(trx).unpaidFen(input.unitId, input.feePeriod);
+      const payments = this.on(trx);
+      await payments.units.lock(input.unitId);
+      const unpaidFen = await payments.store().unpaidFen(input.unitId, input.feePeriod);
       if (input.amountFen !== unpaidFen) {
         throw invalidFields([{ field: 'amountFen', code: 'COLLECTION_AMOUNT_MISMATCH', params: { due: formatFen(unpaidFen) } }]);
       }
       const at = this.clock.now().toISOString();
-      const { paidDetails, amountFen } = await this.store(trx).recordCollection(input.unitId, input.feePeriod, {
+      const { paidDetails, amountFen } = await payments.store().recordCollection(input.unitId, input.feePeriod, {
         collectedOn: input.collectedOn,
         serial: input.serial,
         recordedBy: actor.userId,
         recordedAt: at,
       });
-      await recordAudit(trx, {
+      await payments.audit.record({
         at,
         userId: actor.userId,
         unitId: input.unitId,

@@ -130,7 +130,9 @@ export class PaymentStore {
    * read is an index range on (unit, period, type, id) and memory stays flat however many rows match.
    */
   async *keysetPages(unitId: number, f: Partial<DetailFilters>, size = EXPORT_PAGE_ROWS): AsyncGenerator<PaymentDetail[]> {
-    const slices = await this.details(unitId, f).distinct('d.fee_period', 'd.insurance_type').orderBy(['d.fee_period', 'd.insurance_type']);
+    const slices = await this.details(unitId, f)
+      .distinct<{ fee_period: FeePeriod; insurance_type: string }[]>('d.fee_period', 'd.insurance_type')
+      .orderBy(['d.fee_period', 'd.insurance_type']);
     const within = { ...f, from: undefined, to: undefined, insuranceType: undefined };
     for (const slice of slices) {
       let after = 0;
@@ -195,7 +197,7 @@ export class PaymentStore {
     }));
   }
 
-  private periodRows(unitId: number, f: Partial<UnitPaymentQuery>): Knex.QueryBuilder<PeriodRow, PeriodRow[]> {
+  private periodRows(unitId: number, f: Partial<UnitPaymentQuery>) {
     return this.periods(unitId, f)
       .leftJoin('collections as c', function () {
         this.on('c.unit_id', '=', 'd.unit_id').andOn('c.fee_period', '=', 'd.fee_period');
@@ -204,7 +206,7 @@ export class PaymentStore {
       .select('d.fee_period', 'c.collected_on', 'c.serial')
       .countDistinct({ persons: 'd.person_id' })
       .sum({ unit: 'd.unit_amount_fen', person: 'd.person_amount_fen' })
-      .select(this.db.raw('sum(case when d.paid_at is not null then d.unit_amount_fen + d.person_amount_fen else 0 end) as paid'));
+      .select<PeriodRow[]>(this.db.raw('sum(case when d.paid_at is not null then d.unit_amount_fen + d.person_amount_fen else 0 end) as paid'));
   }
 
   private toPeriod(r: PeriodRow): UnitPaymentPeriod {

@@ -62,13 +62,9 @@ export class UnitStore {
     return row && { name: row.name, creditCode: row.credit_code };
   }
 
-  async exists(unitId: number): Promise<boolean> {
-    return (await this.db<UnitRow>('units').where({ id: unitId }).first('id')) !== undefined;
-  }
-
-  /** Locks the unit's row until the transaction ends; false when there is no such unit. */
-  async lock(unitId: number): Promise<boolean> {
-    return (await this.db<UnitRow>('units').where({ id: unitId }).forUpdate().first('id')) !== undefined;
+  /** The unit's row, locked until the transaction ends; undefined when there is no such unit. */
+  async lock(unitId: number): Promise<UnitRow | undefined> {
+    return this.db<UnitRow>('units').where({ id: unitId }).forUpdate().first();
   }
 
   /** Units whose name contains `q` or whose credit code starts with it, by name: a page and how many match. */
@@ -97,7 +93,7 @@ export class UnitStore {
   }
 
   async insuranceTypes(unitId: number): Promise<UnitInsuranceType[]> {
-    const rows: UnitInsuranceTypeRow[] = await this.db('unit_insurance_types').where({ unit_id: unitId }).orderBy('insurance_type');
+    const rows = await this.db<UnitInsuranceTypeRow>('unit_insurance_types').where({ unit_id: unitId }).orderBy('insurance_type');
     return rows.map((t) => ({ insuranceType: t.insurance_type, startMonth: t.start_month }));
   }
 

@@ -65,6 +65,7 @@ describe('declarations in a browser', () => {
     personnelCategory: lang === 'zh-CN' ? '在职' : 'In service',
   });
 
+  // A batch, its corrections, a reduction, two reviews and a withdrawal through two browsers: more than a minute under load.
   it('takes a batch from template to insured people, with every error shown, annotated and fixed; a reduction; a withdrawal', async () => {
     const unit = await openHall();
     const page = unit.page;
@@ -190,7 +191,7 @@ describe('declarations in a browser', () => {
 
     await unit.context.close();
     await reviewer.context.close();
-  });
+  }, 120_000);
 
   it('shows every fault of a row in one upload, reads a Mac Excel (1904) workbook’s dates as Excel shows them, and previews the clamped base', async () => {
     const { context, page } = await openHall();

@@ -53,7 +53,9 @@ describe('resident ID numbers (GB 11643-1999)', () => {
     ];
     for (const [what, raw] of cases) {
       const result = checkIdNumberOfType('01', raw, today);
-      expect(result.ok ? 'ok' : result.problem).withContext(what).toBe('ID_NUMBER_INVISIBLE_CHARACTER');
+      expect(result.ok ? 'ok' : result.problem)
+        .withContext(what)
+        .toBe('ID_NUMBER_INVISIBLE_CHARACTER');
     }
   });
 

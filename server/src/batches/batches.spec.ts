@@ -223,7 +223,7 @@ describe('batches from templates', () => {
     expect(fault(7)).toEqual([['C', 'ID_NUMBER_LEGACY_15', 'Use the 18-digit ID number (15-digit numbers are not accepted)']]);
   });
 
-  it("applies the name rule to every row, naming sheet, row and column, and stores a name with a no-break space normalised", async () => {
+  it('applies the name rule to every row, naming sheet, row and column, and stores a name with a no-break space normalised', async () => {
     const file = await filledTemplate('addition', [
       person(41, { name: '陈新员3' }),
       person(42, { name: '+陈新员' }),
@@ -539,8 +539,16 @@ describe('batches from templates', () => {
     const res = await english.post('/api/batches', { token });
     expect([res.status, res.body.code]).toEqual([409, 'BATCH_VALIDATION_STALE']);
     expect(res.body.message).toContain('sheet rows 4 ');
-    expect(res.body.details.fields.map((f: { field: string; code: string }) => [f.field, f.code])).toEqual([['rows.4.idNumber', 'DECLARATION_PENDING']]);
-    expect(await hall.db.knex('declarations').whereIn('id_number', [newIdNumber(74), newIdNumber(76)]).count({ n: '*' }).first()).toEqual({
+    expect(res.body.details.fields.map((f: { field: string; code: string }) => [f.field, f.code])).toEqual([
+      ['rows.4.idNumber', 'DECLARATION_PENDING'],
+    ]);
+    expect(
+      await hall.db
+        .knex('declarations')
+        .whereIn('id_number', [newIdNumber(74), newIdNumber(76)])
+        .count({ n: '*' })
+        .first(),
+    ).toEqual({
       n: 1,
     } as never);
   });

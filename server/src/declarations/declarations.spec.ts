@@ -107,9 +107,9 @@ describe('additions', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.residentInsuranceEndsWith).toBe('202612');
-    expect(fieldsOf(await unit.post('/api/additions/quote', { wageFen: 600_000, effectiveMonth: '202612', idNumber: resident.idNumber, name: '别人' }))).toEqual([
-      'name:REGISTERED_NAME_MISMATCH',
-    ]);
+    expect(
+      fieldsOf(await unit.post('/api/additions/quote', { wageFen: 600_000, effectiveMonth: '202612', idNumber: resident.idNumber, name: '别人' })),
+    ).toEqual(['name:REGISTERED_NAME_MISMATCH']);
   });
 
   it('submits an addition for review with the unit’s insurance types, changing no record before approval', async () => {
@@ -209,7 +209,7 @@ describe('additions', () => {
     expect(fieldsOf(await unit.post('/api/additions', { ...nameless, mobile: '12345' }))).toEqual(['name:REQUIRED', 'mobile:MOBILE_FORMAT']);
   });
 
-  it("applies the name rule: any script with middle dots and inner spaces, stored normalised; no digits, formulas or invisible characters", async () => {
+  it('applies the name rule: any script with middle dots and inner spaces, stored normalised; no digits, formulas or invisible characters', async () => {
     const { unit } = context;
     const refused = async (name: string) => fieldsOf(await unit.post('/api/additions', addition(newIdNumber(10), { name })));
     expect(await refused('陈新员2')).toEqual(['name:NAME_FORMAT']);

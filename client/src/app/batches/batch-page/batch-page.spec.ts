@@ -197,7 +197,8 @@ describe('BatchPage', () => {
   it('says a dry run was overtaken by the records, names its sheet rows and validates the same file again', async () => {
     await validated({ ...VALIDATION, validRows: 30, invalidRows: 0, errors: [] });
     await page.click('batch-submit');
-    const message = '未提交任何数据：校验该文件后，表格第 4, 7 行人员的记录已发生变化（例如其间已有人为其办理增员或提交了申报）。请重新校验文件，查看各行的最新情况。';
+    const message =
+      '未提交任何数据：校验该文件后，表格第 4, 7 行人员的记录已发生变化（例如其间已有人为其办理增员或提交了申报）。请重新校验文件，查看各行的最新情况。';
     http.expectOne('/api/batches').flush(
       {
         code: 'BATCH_VALIDATION_STALE',

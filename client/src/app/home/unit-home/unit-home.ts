@@ -1,8 +1,9 @@
-import { Component, computed } from '@angular/core';
+import { Component, computed, inject } from '@angular/core';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { displayPeriod } from '@common/fee-period';
 import { formatFen } from '@common/insurance';
 import { TranslatePipe } from '@ngx-translate/core';
+import { LanguageService } from '../../core/language/language.service';
 import { LoadError } from '../../shared/load-error/load-error';
 import { StatCard } from '../../shared/stat-card/stat-card';
 import { unitHomeResource } from '../home-api';
@@ -14,10 +15,11 @@ import { unitHomeResource } from '../home-api';
   styleUrl: './unit-home.scss',
 })
 export class UnitHomePage {
+  private readonly language = inject(LanguageService);
   protected readonly home = unitHomeResource();
   protected readonly period = computed(() => {
     const home = this.home.value();
     return home === undefined ? '' : displayPeriod(home.period);
   });
-  protected readonly due = computed(() => formatFen(this.home.value()?.dueThisMonthFen ?? 0));
+  protected readonly due = computed(() => formatFen(this.home.value()?.dueThisMonthFen ?? 0, this.language.current()));
 }

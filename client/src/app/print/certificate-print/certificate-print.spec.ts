@@ -20,10 +20,10 @@ describe('CertificatePrint', () => {
     expect(page.text('print-title')).toBe('职工基本医疗保险缴费证明');
     expect(page.text('certificate-statement')).toContain('王小明（证件号码 350102199003071234）');
     expect(page.cells('certificate-month')).toEqual([
-      ['2026-01', '职工基本医疗保险生育保险', '8000.00', '640.00', '160.00', '已缴'],
-      ['2026-02', '职工基本医疗保险生育保险', '8000.00', '640.00', '160.00', '未缴'],
+      ['2026-01', '职工基本医疗保险生育保险', '8,000.00', '640.00', '160.00', '已缴'],
+      ['2026-02', '职工基本医疗保险生育保险', '8,000.00', '640.00', '160.00', '未缴'],
     ]);
-    expect(page.cells('certificate-total')).toEqual([['合计', '1280.00', '320.00', '']]);
+    expect(page.cells('certificate-total')).toEqual([['合计', '1,280.00', '320.00', '']]);
     expect(page.parts('certificate-facts')).toEqual([
       '验证码',
       'ABCD-EFGH-JKLM-NPQR',

@@ -3,6 +3,7 @@ import type { Submission } from '@common/api/submissions';
 import { displayPeriod } from '@common/fee-period';
 import { formatFen } from '@common/insurance';
 import type { Message } from '../../core/errors/api-error';
+import type { Language } from '../../core/language/languages';
 
 /** One line of a declaration's detail: a label key and either plain text or translated parts. */
 export interface Fact {
@@ -63,13 +64,13 @@ export function headerFacts(declaration: Submission): Fact[] {
   return facts;
 }
 
-/** The addition's or reduction's own fields, as submitted. */
-export function payloadFacts(declaration: Submission): Fact[] {
+/** The addition's or reduction's own fields, as submitted; amounts in the separators of `lang`. */
+export function payloadFacts(declaration: Submission, lang: Language): Fact[] {
   const payload: Readonly<Record<string, unknown>> = declaration.payload;
   return PAYLOAD_ORDER.filter((field) => payload[field] !== undefined && payload[field] !== null && payload[field] !== '').map((field): Fact => {
     const value = payload[field];
     const label = `insured.fields.${field}`;
-    if (field === 'wageFen' && typeof value === 'number') return { label, parts: [key('common.yuan', { amount: formatFen(value) })] };
+    if (field === 'wageFen' && typeof value === 'number') return { label, parts: [key('common.yuan', { amount: formatFen(value, lang) })] };
     if (field === 'insuranceTypes' && Array.isArray(value)) {
       return { label, parts: value.map((type) => key(`enums.insuranceType.${String(type)}`)) };
     }

@@ -4,6 +4,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import type { ErrorStateMatcher } from '@angular/material/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -17,6 +18,7 @@ import { ListPage } from '../../shared/list-page/list-page';
 import { Paging, searchTerm } from '../../shared/table/paging';
 import { AUDIT_EXPORT, auditPageResource, auditParams, type AuditFilters } from '../audit-api';
 import { rowsOf } from '../../shared/resource-value';
+import { DAY_PICKER } from '../../shared/dates/iso-date-adapter';
 
 /** What a date input holds (`YYYY-MM-DD`). */
 const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
@@ -35,6 +37,7 @@ const atOnce: ErrorStateMatcher = { isErrorState: (control) => !!control?.invali
 @Component({
   selector: 'app-audit-page',
   imports: [
+    MatDatepickerModule,
     DatePipe,
     JsonPipe,
     ReactiveFormsModule,
@@ -46,6 +49,7 @@ const atOnce: ErrorStateMatcher = { isErrorState: (control) => !!control?.invali
     TranslatePipe,
     ListPage,
   ],
+  providers: [DAY_PICKER],
   templateUrl: './audit-page.html',
   styleUrl: './audit-page.scss',
 })

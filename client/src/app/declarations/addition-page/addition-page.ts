@@ -6,6 +6,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import type { ErrorStateMatcher } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -29,6 +30,7 @@ import { valueOf } from '../../shared/resource-value';
 import { AdditionConfirmDialog, type AdditionConfirmData, type AdditionConfirmResult } from '../addition-confirm-dialog/addition-confirm-dialog';
 import { additionForm, additionInput, type AdditionForm } from '../addition-form';
 import { additionOptionsResource, AdditionsApi } from '../additions-api';
+import { DAY_PICKER } from '../../shared/dates/iso-date-adapter';
 
 /** The request's `wageFen` is typed in yuan in the form's `wage`. */
 const CONTROL_OF = { wageFen: 'wage' };
@@ -42,6 +44,7 @@ const asTyped: ErrorStateMatcher = {
 @Component({
   selector: 'app-addition-page',
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -58,6 +61,7 @@ const asTyped: ErrorStateMatcher = {
     LoadError,
     Notice,
   ],
+  providers: [DAY_PICKER],
   templateUrl: './addition-page.html',
   styleUrl: './addition-page.scss',
 })

@@ -3,6 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -27,6 +28,7 @@ import { Paging } from '../../shared/table/paging';
 import { Toast } from '../../shared/toast';
 import { DecisionDialog, type DecisionDialogData } from '../decision-dialog/decision-dialog';
 import { ReviewApi, reviewDeclarationsResource } from '../review-api';
+import { DAY_PICKER } from '../../shared/dates/iso-date-adapter';
 
 /** Narrowed to by clicking a unit's name or a batch in the list. */
 interface Narrowing {
@@ -38,6 +40,7 @@ interface Narrowing {
 @Component({
   selector: 'app-review-console',
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -49,6 +52,7 @@ interface Narrowing {
     FilterChip,
     ListPage,
   ],
+  providers: [DAY_PICKER],
   templateUrl: './review-console.html',
   styleUrl: './review-console.scss',
 })
@@ -73,7 +77,7 @@ export class ReviewConsole {
   protected readonly declarations = reviewDeclarationsResource(() => {
     const { status, type, from, to } = this.filterValues();
     const { unit, batchId } = this.narrowing();
-    return { status, type: type || undefined, from, to, unitId: unit?.id, batchId, ...this.paging.params() };
+    return { status, type: type || undefined, from: from || undefined, to: to || undefined, unitId: unit?.id, batchId, ...this.paging.params() };
   });
   protected readonly columns = ['unitName', 'personName', 'idNumber', 'type', 'effectiveMonth', 'batch', 'submittedAt', 'status', 'actions'];
   /** A whole batch can be decided while its pending rows are listed. */

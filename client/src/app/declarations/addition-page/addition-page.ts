@@ -7,7 +7,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import type { ErrorStateMatcher } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
 import { MatDatepickerModule } from '@angular/material/datepicker';
-import { MatFormFieldModule } from '@angular/material/form-field';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -61,7 +61,12 @@ const asTyped: ErrorStateMatcher = {
     LoadError,
     Notice,
   ],
-  providers: [DAY_PICKER],
+  providers: [
+    DAY_PICKER,
+    // Hints and errors take the lines they need (Spanish ones take two) instead of running into the next
+    // row, and labels stay above the field, clear of a suffix such as the wage's "yuan".
+    { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline', subscriptSizing: 'dynamic', floatLabel: 'always' } },
+  ],
   templateUrl: './addition-page.html',
   styleUrl: './addition-page.scss',
 })

@@ -74,7 +74,8 @@ const atOnce: ErrorStateMatcher = { isErrorState: (control) => !!control?.invali
       display: contents;
     }
     mat-form-field {
-      width: 160px;
+      /* Room for the longest label (es "Desde el periodo") beside the calendar button. */
+      width: 200px;
     }
     .type {
       width: 200px;

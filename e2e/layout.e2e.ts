@@ -49,7 +49,7 @@ function overlapsOnAdditionForm(page: Page) {
     const texts = fields.flatMap((field, index) =>
       Array.from(field.querySelectorAll<HTMLElement>('.mat-mdc-floating-label, .mat-mdc-form-field-hint, .mat-mdc-form-field-text-suffix'))
         .filter((element) => element.textContent?.trim())
-        .map((element) => ({ index, text: element.textContent!.trim(), rect: element.getBoundingClientRect() })),
+        .map((element) => ({ index, text: (element.textContent ?? '').trim(), rect: element.getBoundingClientRect() })),
     );
     const boxes = fields.map((field) => field.querySelector('.mat-mdc-text-field-wrapper')!.getBoundingClientRect());
     // Pairs that meet by more than a pixel; loops, not a helper function: esbuild would name it, and the

@@ -66,7 +66,7 @@ interface AuditTrailRow {
 /** Entities as users know them, by `entity_type:entity_id`. */
 type EntityNames = Map<string, string>;
 
-const NAMED_ENTITIES = ['insured_person', 'declaration', 'agent', 'user'] as const;
+type NamedEntity = 'insured_person' | 'declaration' | 'agent' | 'user';
 
 const personName = (name: string, idNumber: string | null) => (idNumber ? `${name}（${maskIdNumber(idNumber)}）` : name);
 
@@ -139,7 +139,7 @@ export class AuditTrailStore {
    * query per kind of entity for the whole page, by primary key.
    */
   private async namesOf(rows: AuditTrailRow[]): Promise<EntityNames> {
-    const ids = (type: (typeof NAMED_ENTITIES)[number]) => [
+    const ids = (type: NamedEntity) => [
       ...new Set(rows.filter((r) => r.entity_type === type && /^\d{1,9}$/.test(r.entity_id ?? '')).map((r) => Number(r.entity_id))),
     ];
     const [persons, declarations, users] = await Promise.all([

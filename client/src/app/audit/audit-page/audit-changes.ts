@@ -36,7 +36,9 @@ function labelOf(field: string): string | null {
 function valueText(field: string, value: unknown, lang: Language): string {
   if (value === null || value === undefined) return '';
   if (field.endsWith('Fen') && typeof value === 'number') return formatFen(value, lang);
-  return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value) ?? '';
 }
 
 const record = (value: unknown): Record<string, unknown> =>

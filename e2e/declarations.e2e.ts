@@ -222,7 +222,7 @@ describe('declarations in a browser', () => {
     const cells = (await previewed.locator('td').allTextContents()).map((c) => c.trim());
     expect(cells[1]).toBe('辛八');
     expect(cells[3]).withContext('the effective month as Excel shows it').toBe(displayPeriod(next));
-    expect(cells[5]).withContext('a wage of 3,000 is held at the floor').toBe('4800.00');
+    expect(cells[5]).withContext('a wage of 3,000 is held at the floor').toBe('4,800.00');
     await context.close();
   });
 

@@ -28,21 +28,21 @@ const HAND_CHECKED = [
     id: idOf(11),
     name: '方地板',
     wageFen: 300_000,
-    yuan: { base: '4800.00', u310: '360.00', p310: '96.00', u330: '24.00', u510: '24.00' },
+    yuan: { base: '4,800.00', u310: '360.00', p310: '96.00', u330: '24.00', u510: '24.00' },
     dueFen: 50_400,
   },
   {
     id: idOf(13),
     name: '方中间',
     wageFen: 1_000_050,
-    yuan: { base: '10000.50', u310: '750.04', p310: '200.01', u330: '50.00', u510: '50.00' },
+    yuan: { base: '10,000.50', u310: '750.04', p310: '200.01', u330: '50.00', u510: '50.00' },
     dueFen: 105_005,
   },
   {
     id: idOf(15),
     name: '方天花板',
     wageFen: 3_000_000,
-    yuan: { base: '24000.00', u310: '1800.00', p310: '480.00', u330: '120.00', u510: '120.00' },
+    yuan: { base: '24,000.00', u310: '1,800.00', p310: '480.00', u330: '120.00', u510: '120.00' },
     dueFen: 252_000,
   },
 ];
@@ -107,7 +107,7 @@ describe('contributions in a browser', () => {
     const exported: { id: string; unit: number; person: number }[] = [];
     for (let r = 5; r <= sheet.rowCount; r++) {
       const row = sheet.getRow(r);
-      exported.push({ id: String(row.getCell(1).value), unit: Number(row.getCell(6).value), person: Number(row.getCell(7).value) });
+      exported.push({ id: String(row.getCell(3).value), unit: Number(row.getCell(6).value), person: Number(row.getCell(7).value) });
     }
     expect(exported.length).toBe(9);
     expect(new Set(exported.map((e) => e.id))).toEqual(new Set(HAND_CHECKED.map((p) => p.id)));

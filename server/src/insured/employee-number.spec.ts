@@ -24,7 +24,7 @@ describe('the employee number (工号) of an addition', () => {
     const submitted = await unit.post('/api/additions', addition(idNumber, { name: '林工号', employeeNumber: '  HR-0042 ' }));
     expect(submitted.status).toBe(201);
     expect(submitted.body.payload.employeeNumber).toBe('HR-0042');
-    expect((await reviewer.post(`/api/review/declarations/${submitted.body.id}/decision`, { approve: true })).status).toBe(200);
+    expect((await reviewer.post(`/api/review/submissions/${submitted.body.id}/decision`, { approve: true })).status).toBe(200);
 
     const list = await unit.get(`/api/insured-persons?q=${idNumber}`);
     expect(list.body.items.map((p: { employeeNumber: string | null }) => p.employeeNumber)).toEqual(['HR-0042']);
@@ -45,7 +45,7 @@ describe('the employee number (工号) of an addition', () => {
     expect(column)
       .withContext(`headers: ${headers.join(', ')}`)
       .toBeGreaterThan(0);
-    expect(sheet.getRow(5).getCell(1).value).toBe(idNumber);
+    expect(sheet.getRow(5).getCell(headers.indexOf('证件号码') + 1).value).toBe(idNumber);
     expect(sheet.getRow(5).getCell(column).value).toBe('HR-0042');
   });
 
@@ -55,7 +55,7 @@ describe('the employee number (工号) of an addition', () => {
     await reviewer.signInReviewer();
     const idNumber = newIdNumber(802);
     const submitted = await unit.post('/api/additions', addition(idNumber));
-    expect((await reviewer.post(`/api/review/declarations/${submitted.body.id}/decision`, { approve: true })).status).toBe(200);
+    expect((await reviewer.post(`/api/review/submissions/${submitted.body.id}/decision`, { approve: true })).status).toBe(200);
     const list = await unit.get(`/api/insured-persons?q=${idNumber}`);
     expect(list.body.items[0].employeeNumber).toBeNull();
   });
@@ -88,7 +88,7 @@ describe('the employee number (工号) of an addition', () => {
 
     const submitted = await unit.post('/api/batches', { token: upload.body.token });
     expect(submitted.status).toBe(201);
-    const pending = await unit.get(`/api/declarations?batchId=${submitted.body.batchId}`);
+    const pending = await unit.get(`/api/submissions?batchId=${submitted.body.batchId}`);
     expect(pending.body.items.map((d: { payload: { employeeNumber?: string } }) => d.payload.employeeNumber)).toEqual(['A-7']);
   });
 });

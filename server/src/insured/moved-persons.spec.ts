@@ -170,9 +170,9 @@ describe('a person who moved from unit A to unit B', () => {
         expect(row.insuranceTypes).toEqual(['310', '330', '510']);
 
         const sheet = await workbookOf(unit, `/api/insured-persons/export?q=${encodeURIComponent(moved.name)}`);
-        const at = columnValues(sheet, 1).indexOf(moved.idNumber);
+        const at = columnValues(sheet, 2).indexOf(moved.idNumber);
         expect(at).toBeGreaterThanOrEqual(0);
-        expect(columnValues(sheet, 2)[at]).toBe(moved.name);
+        expect(columnValues(sheet, 1)[at]).toBe(moved.name);
         expect(columnValues(sheet, 6)[at]).toBe(`${unitAStartMonth.slice(0, 4)}-${unitAStartMonth.slice(4)}`);
       });
 

@@ -189,18 +189,33 @@ describe('payment details and contributions', () => {
 
     expect(String(sheet.getCell('A1').value)).toContain(DEMO_UNITS[0].name);
     expect(String(sheet.getCell('A2').value)).toContain('2026-11');
-    expect(sheet.getRow(4).getCell(1).value).toBe('ID number');
+    // The payment details screen's columns in its order and words, then the collection serial.
+    expect((sheet.getRow(4).values as unknown[]).slice(1)).toEqual([
+      'Fee period',
+      'Name',
+      'ID number',
+      'Insurance type',
+      'Contribution base',
+      'Unit share',
+      'Personal share',
+      'Status',
+      'Paid on',
+      'Collection serial',
+    ]);
+    expect(sheet.views[0]).toEqual(jasmine.objectContaining({ state: 'frozen', ySplit: 4 }));
+    expect(sheet.autoFilter).toBe('A4:J4');
     const rows = [];
     for (let r = 5; r <= sheet.rowCount; r++) rows.push(sheet.getRow(r));
     expect(rows.length).toBe(9);
     const names = rows.map((r) => r.getCell(2).value);
     expect(names).toContain("'=方天花板");
-    expect(rows.every((r) => r.getCell(3).value === '2026-11')).toBeTrue();
+    expect(rows.every((r) => r.getCell(1).value === '2026-11')).toBeTrue();
+    expect(rows.every((r) => r.getCell(8).value === 'Due')).toBeTrue();
     const unitTotal = rows.reduce((n, r) => n + Math.round(Number(r.getCell(6).value) * 100), 0);
     const expected = HAND_CHECKED.reduce((n, p) => n + p.expect.u310 + p.expect.u330 + p.expect.u510, 0);
     expect(unitTotal).toBe(expected);
     expect(typeof rows[0].getCell(5).value).toBe('number');
-    expect(rows[0].getCell(5).numFmt).toBe('0.00');
+    expect(rows[0].getCell(5).numFmt).toBe('#,##0.00');
   });
 
   it("shows the unit's information, masking the bank account", async () => {

@@ -1,22 +1,26 @@
-import { DatePipe, JsonPipe } from '@angular/common';
+import { DatePipe } from '@angular/common';
 import { Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import type { ErrorStateMatcher } from '@angular/material/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { AUDIT_ACTIONS, type AuditEntry } from '@common/api/audit';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEntry } from '@common/api/audit';
 import { TranslatePipe } from '@ngx-translate/core';
 import { merge, map } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
+import { LanguageService } from '../../core/language/language.service';
+import { changedFields, type ChangedField } from './audit-changes';
 import { agentsResource } from '../../agents/agents-api';
 import { ListPage } from '../../shared/list-page/list-page';
 import { Paging, searchTerm } from '../../shared/table/paging';
 import { AUDIT_EXPORT, auditPageResource, auditParams, type AuditFilters } from '../audit-api';
 import { rowsOf } from '../../shared/resource-value';
+import { DAY_PICKER } from '../../shared/dates/iso-date-adapter';
 
 /** What a date input holds (`YYYY-MM-DD`). */
 const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
@@ -35,8 +39,8 @@ const atOnce: ErrorStateMatcher = { isErrorState: (control) => !!control?.invali
 @Component({
   selector: 'app-audit-page',
   imports: [
+    MatDatepickerModule,
     DatePipe,
-    JsonPipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -46,11 +50,13 @@ const atOnce: ErrorStateMatcher = { isErrorState: (control) => !!control?.invali
     TranslatePipe,
     ListPage,
   ],
+  providers: [DAY_PICKER],
   templateUrl: './audit-page.html',
   styleUrl: './audit-page.scss',
 })
 export class AuditPage {
   private readonly session = inject(AuthService).session;
+  private readonly language = inject(LanguageService);
   private readonly agents = agentsResource();
 
   protected readonly columns = ['at', 'user', 'action', 'entity', 'changes'];
@@ -108,6 +114,16 @@ export class AuditPage {
   /** Actions the hall names; one added later shows as recorded. */
   protected known(action: string): boolean {
     return (AUDIT_ACTIONS as readonly string[]).includes(action);
+  }
+
+  /** Entities the hall names by kind; one added later shows as recorded. */
+  protected knownEntity(type: string): boolean {
+    return (AUDIT_ENTITY_TYPES as readonly string[]).includes(type);
+  }
+
+  /** An entry's record before and after, field by field, amounts in the page's language. */
+  protected changes(entry: AuditEntry): ChangedField[] {
+    return changedFields(entry.before, entry.after, this.language.current());
   }
 
   /** Entries whose before and after are shown. */

@@ -149,9 +149,9 @@ describe('AdditionPage', () => {
 
     expect(await dialog.getTitleText()).toBe('确认增员');
     expect(page.text('quote-month')).toBe('2026-12');
-    expect(page.text('quote-wage')).toBe('¥3000.50');
-    expect(page.text('quote-base')).toBe('¥4800.00');
-    expect(page.text('quote-clamped')).toContain('4800.00–24000.00');
+    expect(page.text('quote-wage')).toBe('¥3,000.50');
+    expect(page.text('quote-base')).toBe('¥4,800.00');
+    expect(page.text('quote-clamped')).toContain('4,800.00–24,000.00');
     expect(page.cells('quote-line')).toEqual([
       ['职工基本医疗保险', '360.00', '96.00'],
       ['大额医疗费用补助', '24.00', '0.00'],

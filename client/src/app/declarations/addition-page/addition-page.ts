@@ -6,7 +6,8 @@ import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import type { ErrorStateMatcher } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -29,6 +30,7 @@ import { valueOf } from '../../shared/resource-value';
 import { AdditionConfirmDialog, type AdditionConfirmData, type AdditionConfirmResult } from '../addition-confirm-dialog/addition-confirm-dialog';
 import { additionForm, additionInput, controlName, type AdditionForm } from '../addition-form';
 import { additionOptionsResource, AdditionsApi } from '../additions-api';
+import { DAY_PICKER } from '../../shared/dates/iso-date-adapter';
 
 /** The request's fields by their controls' names where these differ (the wage, typed in yuan). */
 const CONTROL_OF = Object.fromEntries(ADDITION_FIELD_LIST.filter((f) => f.form.name).map((f) => [f.key, controlName(f)]));
@@ -57,6 +59,7 @@ const asTyped: ErrorStateMatcher = {
 @Component({
   selector: 'app-addition-page',
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -72,6 +75,12 @@ const asTyped: ErrorStateMatcher = {
     PeriodPipe,
     LoadError,
     Notice,
+  ],
+  providers: [
+    DAY_PICKER,
+    // Hints and errors take the lines they need (Spanish ones take two) instead of running into the next
+    // row, and labels stay above the field, clear of a suffix such as the wage's "yuan".
+    { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline', subscriptSizing: 'dynamic', floatLabel: 'always' } },
   ],
   templateUrl: './addition-page.html',
   styleUrl: './addition-page.scss',

@@ -162,7 +162,7 @@ describe('QueuePage', () => {
   it('shows the employee number (工号) in a submission’s detail', async () => {
     await answer(await open('/declarations/pending'), WANG);
     const payload = { ...ADDITION_PAYLOAD, employeeNumber: 'HR-0042' };
-    await answeredDuring(page.click('queue-detail'), '/api/declarations/31', (request) => request.flush({ ...WANG, payload }));
+    await answeredDuring(page.click('queue-detail'), '/api/submissions/31', (request) => request.flush({ ...WANG, payload }));
 
     expect(page.parts('detail-employeeNumber')).toEqual(['工号', 'HR-0042']);
   });
@@ -175,7 +175,7 @@ describe('QueuePage', () => {
     expect(page.parts('detail-idNumber')).toEqual(['证件号码', '350102199003071234']);
     expect(page.parts('detail-effectiveMonth')).toEqual(['参保月份', '2026-12']);
     expect(page.parts('detail-hukouType')).toEqual(['户口性质', '农村']);
-    expect(page.parts('detail-wageFen')).toEqual(['申报月工资', '¥3000.50']);
+    expect(page.parts('detail-wageFen')).toEqual(['申报月工资', '¥3,000.50']);
     expect(page.parts('detail-insuranceTypes', 'dt, .part')).toEqual(['参保险种', '职工基本医疗保险', '大额医疗费用补助']);
     expect(page.parts('detail-submittedAt')).toEqual(['提交', '2026-11-24 14:00 · 陈经理']);
 

@@ -39,7 +39,7 @@ describe('UnitHomePage', () => {
     expect(element.querySelector('[data-testid="home-period"]')?.textContent?.trim()).toBe('费款所属期：2026-11');
     expect(card('home-insured-count')).toEqual({ label: '参保人数', value: '42' });
     expect(card('home-pending-count')).toEqual({ label: '待审核申报', value: '3' });
-    expect(card('home-due-this-month')).toEqual({ label: '本月应缴（2026-11）', value: '¥1234.56' });
+    expect(card('home-due-this-month')).toEqual({ label: '本月应缴（2026-11）', value: '¥1,234.56' });
     expect(element.querySelector('[data-testid="home-rejected"]')).toBeNull();
   });
 

@@ -66,7 +66,7 @@ describe('InsuredListPage', () => {
         status: '参保中',
         startMonth: '2024-01',
         endMonth: '',
-        wage: '¥8500.00',
+        wage: '¥8,500.00',
         insuranceTypes: '职工医保 大额补助 生育',
         employeeNumber: '',
         actions: '详情',
@@ -79,7 +79,7 @@ describe('InsuredListPage', () => {
         status: '暂停',
         startMonth: '2022-03',
         endMonth: '2025-10',
-        wage: '¥4800.00',
+        wage: '¥4,800.00',
         insuranceTypes: '职工医保',
         employeeNumber: '',
         actions: '详情',
@@ -155,7 +155,7 @@ describe('InsuredListPage', () => {
     await tabs.selectTab({ label: '参保信息' });
     expect(page.parts('insured-detail-startMonth')).toEqual(['参保起始月', '2024-01']);
     expect(page.parts('insured-detail-endMonth')).toEqual(['参保终止月', '—']);
-    expect(page.parts('insured-detail-wage')).toEqual(['申报月工资', '¥8500.00']);
+    expect(page.parts('insured-detail-wage')).toEqual(['申报月工资', '¥8,500.00']);
     expect(page.parts('insured-detail-personnelCategory')).toEqual(['人员类别', '在职']);
     expect(page.parts('insured-detail-employmentForm')).toEqual(['用工形式', '劳动合同']);
     expect(page.cells('insured-enrollment')).toEqual([

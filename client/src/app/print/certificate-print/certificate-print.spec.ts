@@ -42,10 +42,10 @@ describe('CertificatePrint', () => {
     expect(page.texts('certificate-type')).toEqual(['职工基本医疗保险', '生育保险']);
     // Maternity insurance has no personal share: only the unit's column.
     expect(page.cells('certificate-month')).toEqual([
-      ['2026-01', '8000.00', '600.00', '160.00', '40.00', '640.00', '160.00', '已缴'],
-      ['2026-02', '8000.00', '600.00', '160.00', '40.00', '640.00', '160.00', '未缴'],
+      ['2026-01', '8,000.00', '600.00', '160.00', '40.00', '640.00', '160.00', '已缴'],
+      ['2026-02', '8,000.00', '600.00', '160.00', '40.00', '640.00', '160.00', '未缴'],
     ]);
-    expect(page.cells('certificate-total')).toEqual([['合计', '1200.00', '320.00', '80.00', '1280.00', '320.00', '']]);
+    expect(page.cells('certificate-total')).toEqual([['合计', '1,200.00', '320.00', '80.00', '1,280.00', '320.00', '']]);
     // In the body: a table footer would print again at the foot of every page.
     expect(page.element.querySelector('[data-testid="certificate-months"] tfoot')).toBeNull();
     expect(page.parts('certificate-facts')).toEqual([

@@ -3,6 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -29,6 +30,7 @@ import { Toast } from '../../shared/toast';
 import { DecisionDialog, type DecisionDialogData } from '../decision-dialog/decision-dialog';
 import { ReviewApi, reviewSubmissionsResource } from '../review-api';
 import { UnitPicker } from '../unit-picker/unit-picker';
+import { DAY_PICKER } from '../../shared/dates/iso-date-adapter';
 
 /** Narrowed to by picking a unit, or by clicking a unit's name or a batch in the list. */
 interface Narrowing {
@@ -40,6 +42,7 @@ interface Narrowing {
 @Component({
   selector: 'app-review-console',
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -52,6 +55,7 @@ interface Narrowing {
     ListPage,
     UnitPicker,
   ],
+  providers: [DAY_PICKER],
   templateUrl: './review-console.html',
   styleUrl: './review-console.scss',
 })
@@ -76,7 +80,7 @@ export class ReviewConsole {
   protected readonly declarations = reviewSubmissionsResource(() => {
     const { status, kind, from, to } = this.filterValues();
     const { unit, batchId } = this.narrowing();
-    return { status, kind: kind || undefined, from, to, unitId: unit?.id, batchId, ...this.paging.params() };
+    return { status, kind: kind || undefined, from: from || undefined, to: to || undefined, unitId: unit?.id, batchId, ...this.paging.params() };
   });
   protected readonly columns = ['unitName', 'personName', 'idNumber', 'kind', 'effectiveMonth', 'batch', 'submittedAt', 'status', 'actions'];
   /** A whole batch can be decided while its pending rows are listed. */

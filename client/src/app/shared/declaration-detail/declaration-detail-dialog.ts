@@ -12,6 +12,7 @@ import { FenPipe } from '../format/fen.pipe';
 import { LoadError } from '../load-error/load-error';
 import { valueOf } from '../resource-value';
 import { StatusChip } from '../status-chip/status-chip';
+import { LanguageService } from '../../core/language/language.service';
 import { headerFacts, payloadFacts } from './declaration-facts';
 
 /** Something the opener lets the user do from the detail; the dialog closes with its `id`. */
@@ -48,6 +49,7 @@ export interface DeclarationDetailData {
 })
 export class DeclarationDetailDialog {
   private readonly data = inject<DeclarationDetailData>(MAT_DIALOG_DATA);
+  private readonly language = inject(LanguageService);
 
   protected readonly detail = rxResource({ stream: () => this.data.load() });
   protected readonly declaration = computed(() => valueOf(this.detail));
@@ -57,7 +59,7 @@ export class DeclarationDetailDialog {
   });
   protected readonly payload = computed(() => {
     const declaration = this.declaration();
-    return declaration ? payloadFacts(declaration) : [];
+    return declaration ? payloadFacts(declaration, this.language.current()) : [];
   });
   /** A change of registered facts shows them before and after instead of the submitted fields. */
   protected readonly isChange = computed(() => {

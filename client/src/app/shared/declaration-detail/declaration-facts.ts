@@ -4,6 +4,7 @@ import type { Submission } from '@common/api/submissions';
 import { displayPeriod } from '@common/fee-period';
 import { formatFen } from '@common/insurance';
 import type { Message } from '../../core/errors/api-error';
+import type { Language } from '@common/i18n';
 
 /** One line of a declaration's detail: a label key and either plain text or translated parts. */
 export interface Fact {
@@ -56,15 +57,15 @@ export function headerFacts(declaration: Submission): Fact[] {
   return facts;
 }
 
-/** The addition's or reduction's own fields, as submitted; a change shows its own table instead. */
-export function payloadFacts(declaration: Submission): Fact[] {
+/** The addition's or reduction's own fields, as submitted, amounts in the separators of `lang`; a change shows its own table instead. */
+export function payloadFacts(declaration: Submission, lang: Language): Fact[] {
   const fields = declaration.kind === 'addition' ? ADDITION_DETAIL : declaration.kind === 'reduction' ? REDUCTION_DETAIL : [];
   const payload: Readonly<Record<string, unknown>> = declaration.payload;
   return fields
     .filter(({ field }) => payload[field] !== undefined && payload[field] !== null && payload[field] !== '')
     .map(({ field, label, codes, amount }): Fact => {
       const value = payload[field];
-      if (amount && typeof value === 'number') return { label, parts: [key('common.yuan', { amount: formatFen(value) })] };
+      if (amount && typeof value === 'number') return { label, parts: [key('common.yuan', { amount: formatFen(value, lang) })] };
       if (codes && Array.isArray(value)) return { label, parts: value.map((code) => key(`${codes}.${String(code)}`)) };
       if (codes) return { label, parts: [key(`${codes}.${String(value)}`)] };
       return { label, text: String(value) };

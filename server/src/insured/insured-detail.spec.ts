@@ -72,9 +72,10 @@ describe("an insured person's detail and the insured list's export", () => {
       'Insured until',
       'Declared monthly wage',
       'Insurance types',
+      'Employee number',
     ]);
     expect(sheet.views[0]).toEqual(jasmine.objectContaining({ state: 'frozen', ySplit: 4 }));
-    expect(sheet.autoFilter).toBe('A4:I4');
+    expect(sheet.autoFilter).toBe('A4:J4');
     const wage = sheet.getRow(5).getCell(8);
     expect(typeof wage.value).toBe('number');
     expect(wage.numFmt).toBe('#,##0.00');

@@ -7,6 +7,8 @@ import { SEARCH_DEBOUNCE_MS } from '../app/shared/table/paging';
  * may have been asked yet.
  */
 export async function typeAndPause(typing: () => Promise<unknown>, beforePause?: () => void): Promise<void> {
+  // Taken before the clock replaces it: a real turn of the event loop lets promises settle.
+  const realSetTimeout = setTimeout;
   const clock = jasmine.clock();
   clock.install();
   // The debounce compares Date.now() with when the typing stopped; it has to move with the clock.
@@ -17,6 +19,11 @@ export async function typeAndPause(typing: () => Promise<unknown>, beforePause?:
     TestBed.tick();
     beforePause?.();
     clock.tick(1);
+    // A list keeping its search in the URL asks again once the router has navigated, which takes a few turns.
+    for (let turn = 0; turn < 5; turn++) {
+      await new Promise((resolve) => realSetTimeout(resolve));
+      clock.tick(1);
+    }
   } finally {
     clock.uninstall();
   }

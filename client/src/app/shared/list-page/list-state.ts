@@ -1,6 +1,6 @@
-import { computed, DestroyRef, inject, type Signal } from '@angular/core';
+import { computed, DestroyRef, inject, signal, type Signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl } from '@angular/forms';
+import { FormControl, type AbstractControl, type FormGroup } from '@angular/forms';
 import type { PageEvent } from '@angular/material/paginator';
 import type { Sort } from '@angular/material/sort';
 import { ActivatedRoute, Router, type Params } from '@angular/router';
@@ -110,6 +110,42 @@ export class ListState<P extends Record<string, UrlParam<unknown>>> {
       linked.unsubscribe();
     });
     return control;
+  }
+
+  /**
+   * A form of filters kept in step with the parameters of the same names: a valid change goes into the URL (a new
+   * history entry), '' as absent; a URL changed by back or a link fills the form. Answers whether the form is valid:
+   * while it is not, the URL keeps the last valid filters and the page should ask nothing. Call in an injection context.
+   */
+  bindForm<K extends keyof P & string>(form: FormGroup<Record<K, FormControl<string>>>): Signal<boolean> {
+    const fromUrl = () => Object.fromEntries(Object.keys(form.controls).map((key) => [key, String(this.values()[key as K] ?? '')]));
+    const check = () => {
+      // Validators that compare two fields see both as they are now.
+      for (const control of Object.values<AbstractControl<string>>(form.controls)) control.updateValueAndValidity({ onlySelf: true, emitEvent: false });
+      form.updateValueAndValidity({ emitEvent: false });
+      valid.set(form.valid);
+    };
+    const valid = signal(true);
+    form.setValue(fromUrl() as never, { emitEvent: false });
+    check();
+    const changed = form.valueChanges.subscribe(() => {
+      check();
+      const value = form.getRawValue() as Record<string, string>;
+      if (form.valid && !sameJson(value, fromUrl())) {
+        this.set(Object.fromEntries(Object.entries(value).map(([key, v]) => [key, v || undefined])) as Partial<ValuesOf<P>>);
+      }
+    });
+    const linked = this.route.queryParamMap.subscribe(() => {
+      if (!sameJson(form.getRawValue(), fromUrl())) {
+        form.setValue(fromUrl() as never, { emitEvent: false });
+        check();
+      }
+    });
+    inject(DestroyRef).onDestroy(() => {
+      changed.unsubscribe();
+      linked.unsubscribe();
+    });
+    return valid.asReadonly();
   }
 
   private navigate(query: Params, replaceUrl: boolean): void {

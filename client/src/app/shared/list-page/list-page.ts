@@ -35,7 +35,7 @@ export class ListPage {
   readonly resource = input.required<WritableResource<{ items: readonly unknown[]; total?: number } | undefined>>();
   /** None for a list the server sends whole: no paginator then. */
   readonly paging = input<ListPaging>();
-  /** The search box's control (read through `searchTerm`) and its label; no box without one. */
+  /** The search box's control (`ListState.searchBox`, or read through `searchTerm`) and its label; no box without one. */
   readonly search = input<FormControl<string>>();
   readonly searchLabel = input('');
   /** Translation key of what the search box searches through, when the label does not say it all. */

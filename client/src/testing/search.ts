@@ -1,4 +1,5 @@
 import { TestBed } from '@angular/core/testing';
+import { Router } from '@angular/router';
 import { SEARCH_DEBOUNCE_MS } from '../app/shared/table/paging';
 
 /**
@@ -19,8 +20,9 @@ export async function typeAndPause(typing: () => Promise<unknown>, beforePause?:
     TestBed.tick();
     beforePause?.();
     clock.tick(1);
-    // A list keeping its search in the URL asks again once the router has navigated, which takes a few turns.
-    for (let turn = 0; turn < 5; turn++) {
+    // A list keeping its search in the URL asks again once the router has navigated, which takes some turns.
+    const router = TestBed.inject(Router, null);
+    for (let turn = 0; turn < 100 && (turn < 2 || router?.currentNavigation()); turn++) {
       await new Promise((resolve) => realSetTimeout(resolve));
       clock.tick(1);
     }

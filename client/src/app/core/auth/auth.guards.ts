@@ -26,9 +26,7 @@ export const signedOut: CanActivateFn = () => {
 export const unitChosen: CanActivateFn = (_route, state) => {
   const session = inject(AuthService).session();
   return (
-    session?.user.role !== 'agent' ||
-    session.unit !== null ||
-    inject(Router).createUrlTree(['/select-unit'], { queryParams: returnQuery(state.url) })
+    session?.user.role !== 'agent' || session.unit !== null || inject(Router).createUrlTree(['/select-unit'], { queryParams: returnQuery(state.url) })
   );
 };
 

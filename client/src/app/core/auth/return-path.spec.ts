@@ -28,7 +28,12 @@ describe('the way back after signing in', () => {
     ['a reviewer goes back', REVIEWER, '/review?status=approved', '/review?status=approved'],
     ['an agent with a unit goes back', AGENT_ONE_UNIT, '/insured', '/insured'],
     ['an agent without a unit picks one first, carrying the way', AGENT_TWO_UNITS, '/insured?page=2', '/select-unit?next=%2Finsured%3Fpage%3D2'],
-    ['someone who must change their password does that first', { ...UNIT_ADMIN, user: { ...UNIT_ADMIN.user, mustChangePassword: true } }, '/insured', '/change-password'],
+    [
+      'someone who must change their password does that first',
+      { ...UNIT_ADMIN, user: { ...UNIT_ADMIN.user, mustChangePassword: true } },
+      '/insured',
+      '/change-password',
+    ],
     ['a refused way back leads home', UNIT_ADMIN, '//evil.example', '/home'],
     ['no way back leads home', UNIT_ADMIN, undefined, '/home'],
   ];

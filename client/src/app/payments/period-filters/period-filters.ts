@@ -41,7 +41,8 @@ export class PeriodsInUrl {
 
   change(value: PeriodFilter | null): void {
     this.invalid.set(value === null);
-    if (value !== null && !sameFilter(value, this.list.values())) this.list.set({ from: value.from, to: value.to, insuranceType: value.insuranceType });
+    if (value !== null && !sameFilter(value, this.list.values()))
+      this.list.set({ from: value.from, to: value.to, insuranceType: value.insuranceType });
   }
 }
 

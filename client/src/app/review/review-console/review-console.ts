@@ -6,14 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import {
-  SUBMISSION_KINDS,
-  SUBMISSION_STATUSES,
-  reviewQuery,
-  type ReviewDecision,
-  type ReviewResult,
-  type Submission,
-} from '@common/api/submissions';
+import { SUBMISSION_KINDS, SUBMISSION_STATUSES, reviewQuery, type ReviewDecision, type ReviewResult, type Submission } from '@common/api/submissions';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { filter, type Observable } from 'rxjs';
 import { showDeclaration, type DeclarationDetailData } from '../../shared/declaration-detail/declaration-detail-dialog';

@@ -65,7 +65,9 @@ describe('keepDraft: a session that ends mid-form', () => {
 
   /** A call the server answers with "session expired", as after a long pause over the form. */
   async function sessionExpires(): Promise<void> {
-    TestBed.inject(HttpClient).get('/api/addition-options').subscribe({ error: () => undefined });
+    TestBed.inject(HttpClient)
+      .get('/api/addition-options')
+      .subscribe({ error: () => undefined });
     http.expectOne('/api/addition-options').flush({ code: 'SESSION_EXPIRED', message: '' }, { status: 401, statusText: 'Unauthorized' });
     await harness.fixture.whenStable();
   }

@@ -75,15 +75,14 @@ export class ListState<P extends Record<string, UrlParam<unknown>>> {
       index,
       size,
       params: computed((): PageParams => ({ page: index(), pageSize: size() }), { equal: sameJson }),
-      change: (event: PageEvent) =>
-        this.navigate({ page: pageParam.write(event.pageIndex), pageSize: sizeParam.write(event.pageSize) }, false),
+      change: (event: PageEvent) => this.navigate({ page: pageParam.write(event.pageIndex), pageSize: sizeParam.write(event.pageSize) }, false),
     };
   }
 
   /** Changes some filters (the others stay) and goes back to the first page, as a new history entry. */
   set(changes: Partial<ValuesOf<P>>, replaceUrl = false): void {
     const query: Params = { page: null };
-    for (const [key, value] of Object.entries(changes)) query[key] = this.params[key]!.write(value);
+    for (const [key, value] of Object.entries(changes)) query[key] = this.params[key].write(value);
     this.navigate(query, replaceUrl);
   }
 
@@ -99,9 +98,14 @@ export class ListState<P extends Record<string, UrlParam<unknown>>> {
   searchBox(key: keyof P & string): FormControl<string> {
     const current = () => (this.values()[key] as string | undefined) ?? '';
     const control = new FormControl(current(), { nonNullable: true });
-    const typed = control.valueChanges.pipe(debounceTime(SEARCH_DEBOUNCE_MS), map((value) => value.trim())).subscribe((term) => {
-      if (term !== current()) this.set({ [key]: term } as Partial<ValuesOf<P>>, true);
-    });
+    const typed = control.valueChanges
+      .pipe(
+        debounceTime(SEARCH_DEBOUNCE_MS),
+        map((value) => value.trim()),
+      )
+      .subscribe((term) => {
+        if (term !== current()) this.set({ [key]: term } as Partial<ValuesOf<P>>, true);
+      });
     const linked = this.route.queryParamMap.subscribe(() => {
       if (control.value.trim() !== current()) control.setValue(current(), { emitEvent: false });
     });
@@ -121,7 +125,8 @@ export class ListState<P extends Record<string, UrlParam<unknown>>> {
     const fromUrl = () => Object.fromEntries(Object.keys(form.controls).map((key) => [key, String(this.values()[key as K] ?? '')]));
     const check = () => {
       // Validators that compare two fields see both as they are now.
-      for (const control of Object.values<AbstractControl<string>>(form.controls)) control.updateValueAndValidity({ onlySelf: true, emitEvent: false });
+      for (const control of Object.values<AbstractControl<string>>(form.controls))
+        control.updateValueAndValidity({ onlySelf: true, emitEvent: false });
       form.updateValueAndValidity({ emitEvent: false });
       valid.set(form.valid);
     };

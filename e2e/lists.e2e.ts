@@ -11,12 +11,19 @@ import { text } from './support/i18n';
 
 const unitA = DEMO_UNITS[0];
 
-/** The names on the page shown, once the list has settled on `url`. */
-async function rowsAt(page: Page, url: RegExp): Promise<string[]> {
+/** The names on the page shown at `url`, once they are `expected` or after ten seconds of waiting for them. */
+async function rowsAt(page: Page, url: RegExp, expected: string[]): Promise<string[]> {
   await page.waitForURL(url);
-  await page.getByTestId('insured-row').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('mat-progress-bar'));
-  return page.getByTestId('insured-row').locator('td:first-child').allInnerTexts();
+  let names: string[] = [];
+  for (const until = Date.now() + 10_000; Date.now() < until; await page.waitForTimeout(200)) {
+    // The name is the cell's own text, before any "pending" mark.
+    names = await page
+      .getByTestId('insured-row')
+      .locator('td:first-child')
+      .evaluateAll((cells) => cells.map((cell) => cell.firstChild?.textContent?.trim() ?? ''));
+    if (JSON.stringify(names) === JSON.stringify(expected)) break;
+  }
+  return names;
 }
 
 describe('a list’s state in the URL', () => {
@@ -42,18 +49,18 @@ describe('a list’s state in the URL', () => {
     await page.waitForURL(/status=active/);
     await page.getByRole('button', { name: /下一页|Next page/ }).click();
     const filtered = new RegExp(`/insured\\?q=${q}&status=active&page=2$`);
-    expect(await rowsAt(page, filtered)).toEqual(secondPage);
+    expect(await rowsAt(page, filtered, secondPage)).toEqual(secondPage);
 
     // Away to another page of the hall, and back.
     await page.getByTestId('insured-print').click();
     await page.waitForURL(/\/print\/insured/);
     await page.goBack();
-    expect(await rowsAt(page, filtered)).toEqual(secondPage);
+    expect(await rowsAt(page, filtered, secondPage)).toEqual(secondPage);
     expect(await page.getByTestId('insured-search').inputValue()).toBe(q);
     expect(await page.getByTestId('insured-status').innerText()).toBe(text('zh-CN', 'enums.insuredStatus.active'));
 
     await page.reload();
-    expect(await rowsAt(page, filtered)).toEqual(secondPage);
+    expect(await rowsAt(page, filtered, secondPage)).toEqual(secondPage);
     expect(await page.getByTestId('insured-search').inputValue()).toBe(q);
     const shared = page.url();
 
@@ -63,9 +70,9 @@ describe('a list’s state in the URL', () => {
     await strangerPage.goto(shared);
     await strangerPage.waitForURL(/\/login\?next=/);
     await new LoginPage(strangerPage).asUnitAdmin(unitA.creditCode, DEMO_PASSWORDS.unitAdmin);
-    expect(await rowsAt(strangerPage, filtered)).toEqual(secondPage);
+    expect(await rowsAt(strangerPage, filtered, secondPage)).toEqual(secondPage);
 
     await stranger.close();
     await context.close();
-  });
+  }, 240_000);
 });

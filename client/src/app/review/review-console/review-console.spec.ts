@@ -85,11 +85,8 @@ describe('ReviewConsole', () => {
     const from = page.element.querySelector<HTMLInputElement>(testId('review-from'))!;
     from.value = '2026-11-01';
     from.dispatchEvent(new Event('input'));
-    TestBed.tick();
-    const dated = list.expectOne();
+    const dated = await answeredDuring(page.stable(), list.is, list.answer(LIU));
     expect(paramsOf(dated)).toEqual(jasmine.objectContaining({ from: '2026-11-01', page: '0' }));
-    list.answer(LIU)(dated);
-    await page.stable();
 
     const unit = await answeredDuring(page.press('review-unit'), list.is, list.answer(LIU));
     expect(paramsOf(unit)).toEqual(jasmine.objectContaining({ unitId: '12', from: '2026-11-01', type: 'reduction' }));

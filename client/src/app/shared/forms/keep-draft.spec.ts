@@ -12,7 +12,7 @@ import { AGENT_ONE_UNIT, signIn, UNIT_ADMIN } from '../../../testing/sessions';
 import { provideTestTranslation } from '../../../testing/translation';
 import { keepDraft } from './keep-draft';
 
-@Component({ template: 'form' })
+@Component({ template: 'form', host: { 'data-page': 'form' } })
 class FormPage {
   readonly form = new FormGroup({
     name: new FormControl('', { nonNullable: true }),

@@ -74,7 +74,7 @@ export class QueuePage {
   protected readonly withdrawingId = signal<number | null>(null);
 
   protected clearBatch(): void {
-    this.list.set({ batchId: undefined });
+    void this.list.set({ batchId: undefined });
   }
 
   protected showDetail(declaration: Submission): void {

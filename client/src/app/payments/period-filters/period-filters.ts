@@ -22,7 +22,7 @@ const NO_FILTER: PeriodFilter = {};
 /** A list whose URL holds `from`, `to` and `insuranceType` (a `ListState`). */
 interface PeriodList {
   readonly values: Signal<PeriodFilter>;
-  set(changes: PeriodFilter): void;
+  set(changes: PeriodFilter): Promise<boolean>;
 }
 
 /**
@@ -40,9 +40,12 @@ export class PeriodsInUrl {
   constructor(private readonly list: PeriodList) {}
 
   change(value: PeriodFilter | null): void {
-    this.invalid.set(value === null);
-    if (value !== null && !sameFilter(value, this.list.values()))
-      this.list.set({ from: value.from, to: value.to, insuranceType: value.insuranceType });
+    if (value === null || sameFilter(value, this.list.values())) {
+      this.invalid.set(value === null);
+      return;
+    }
+    // Valid again only once the URL holds the new filters: the old ones are not asked for on the way.
+    void this.list.set({ from: value.from, to: value.to, insuranceType: value.insuranceType }).then(() => this.invalid.set(false));
   }
 }
 

@@ -89,15 +89,15 @@ export class ReviewConsole {
   }
 
   protected narrowToUnit(declaration: Submission): void {
-    this.list.set({ unitId: declaration.unitId });
+    void this.list.set({ unitId: declaration.unitId });
   }
 
   protected narrowToBatch(batchId: number): void {
-    this.list.set({ batchId });
+    void this.list.set({ batchId });
   }
 
   protected widen(part: Narrowing): void {
-    this.list.set({ [part]: undefined });
+    void this.list.set({ [part]: undefined });
   }
 
   protected showDetail(declaration: Submission): void {

@@ -75,20 +75,20 @@ export class ListState<P extends Record<string, UrlParam<unknown>>> {
       index,
       size,
       params: computed((): PageParams => ({ page: index(), pageSize: size() }), { equal: sameJson }),
-      change: (event: PageEvent) => this.navigate({ page: pageParam.write(event.pageIndex), pageSize: sizeParam.write(event.pageSize) }, false),
+      change: (event: PageEvent) => void this.navigate({ page: pageParam.write(event.pageIndex), pageSize: sizeParam.write(event.pageSize) }, false),
     };
   }
 
   /** Changes some filters (the others stay) and goes back to the first page, as a new history entry. */
-  set(changes: Partial<ValuesOf<P>>, replaceUrl = false): void {
+  set(changes: Partial<ValuesOf<P>>, replaceUrl = false): Promise<boolean> {
     const query: Params = { page: null };
     for (const [key, value] of Object.entries(changes)) query[key] = this.params[key].write(value);
-    this.navigate(query, replaceUrl);
+    return this.navigate(query, replaceUrl);
   }
 
   /** A sort header's change into `sort` and `direction`; a cleared sort goes back to the list's own order. */
   sortBy({ active, direction }: Sort): void {
-    this.set((direction ? { sort: active, direction } : { sort: undefined, direction: undefined }) as Partial<ValuesOf<P>>);
+    void this.set((direction ? { sort: active, direction } : { sort: undefined, direction: undefined }) as Partial<ValuesOf<P>>);
   }
 
   /**
@@ -104,7 +104,7 @@ export class ListState<P extends Record<string, UrlParam<unknown>>> {
         map((value) => value.trim()),
       )
       .subscribe((term) => {
-        if (term !== current()) this.set({ [key]: term } as Partial<ValuesOf<P>>, true);
+        if (term !== current()) void this.set({ [key]: term } as Partial<ValuesOf<P>>, true);
       });
     const linked = this.route.queryParamMap.subscribe(() => {
       if (control.value.trim() !== current()) control.setValue(current(), { emitEvent: false });
@@ -133,17 +133,25 @@ export class ListState<P extends Record<string, UrlParam<unknown>>> {
     const valid = signal(true);
     form.setValue(fromUrl() as never, { emitEvent: false });
     check();
+    valid.set(form.valid);
     const changed = form.valueChanges.subscribe(() => {
       check();
       const value = form.getRawValue() as Record<string, string>;
       if (form.valid && !sameJson(value, fromUrl())) {
-        this.set(Object.fromEntries(Object.entries(value).map(([key, v]) => [key, v || undefined])) as Partial<ValuesOf<P>>);
+        // Valid again only once the URL holds the new filters: the old ones are not asked for on the way.
+        valid.set(false);
+        void this.set(Object.fromEntries(Object.entries(value).map(([key, v]) => [key, v || undefined])) as Partial<ValuesOf<P>>).then(() =>
+          valid.set(form.valid),
+        );
+      } else {
+        valid.set(form.valid);
       }
     });
     const linked = this.route.queryParamMap.subscribe(() => {
       if (!sameJson(form.getRawValue(), fromUrl())) {
         form.setValue(fromUrl() as never, { emitEvent: false });
         check();
+        valid.set(form.valid);
       }
     });
     inject(DestroyRef).onDestroy(() => {
@@ -153,8 +161,8 @@ export class ListState<P extends Record<string, UrlParam<unknown>>> {
     return valid.asReadonly();
   }
 
-  private navigate(query: Params, replaceUrl: boolean): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: query, queryParamsHandling: 'merge', replaceUrl });
+  private navigate(query: Params, replaceUrl: boolean): Promise<boolean> {
+    return this.router.navigate([], { relativeTo: this.route, queryParams: query, queryParamsHandling: 'merge', replaceUrl });
   }
 }
 

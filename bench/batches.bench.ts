@@ -14,7 +14,7 @@ import { checkXlsx } from '../server/src/batches/xlsx-guard';
 import { systemClock } from '../server/src/clock';
 import { migrateLatest, openDatabase } from '../server/src/db/database';
 import { DEMO_PASSWORDS, DEMO_UNITS, seedDemo } from '../server/src/db/seeds/demo';
-import { declarationRows, DeclarationRules } from '../server/src/declarations/declaration-rules';
+import { declarationRows } from '../server/src/declarations/declaration-rules';
 import { DeclarationService } from '../server/src/declarations/declarations.service';
 import { batchRow, filledTemplate, XLSX_TYPE } from '../server/test/batch-files';
 import { Caller, fmt, peakRssMb, ROOT, startServer } from './support';
@@ -84,7 +84,8 @@ async function baseline(databaseFile: string, file: Buffer, warmUp: Buffer) {
       unitId: unit.id,
       mustChangePassword: false,
     };
-    const rules = new DeclarationRules(db.knex, systemClock);
+    const declarations = new DeclarationService(db.knex, systemClock);
+    const rules = declarations.rules;
     const validate = async (body: Buffer) => {
       checkXlsx(body);
       const imported = await importSheet(body, TEMPLATES.addition, systemClock.now());
@@ -96,13 +97,7 @@ async function baseline(databaseFile: string, file: Buffer, warmUp: Buffer) {
     const started = performance.now();
     const rows = await validate(file);
     const validated = performance.now();
-    const result = await new DeclarationService(db.knex, systemClock).submit(
-      unit.id,
-      actor,
-      declarationRows('addition', rows),
-      { fileName: '增员.xlsx' },
-      'bench',
-    );
+    const result = await declarations.submit(unit.id, actor, declarationRows('addition', rows), { fileName: '增员.xlsx' }, 'bench');
     const ended = performance.now();
     if (result.declarationIds.length !== ROWS) throw new Error(`baseline: ${result.declarationIds.length} declarations`);
     return { validateMs: validated - started, submitMs: ended - validated };

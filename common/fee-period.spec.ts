@@ -30,7 +30,15 @@ describe('contribution money in integer fen', () => {
     expect(contributionFen(99, 50)).toBe(0);
     expect(contributionBaseFen(300_000, 480_000, 2_400_000)).toBe(480_000);
     expect(contributionBaseFen(3_000_000, 480_000, 2_400_000)).toBe(2_400_000);
-    expect(formatFen(123_456)).toBe('1234.56');
+  });
+
+  it('shows yuan with thousands separators in the language of the page', () => {
+    expect(formatFen(123_456)).toBe('1,234.56');
     expect(formatFen(5)).toBe('0.05');
+    expect(formatFen(-1_234_567)).toBe('-12,345.67');
+    expect(formatFen(123_456_789_01, 'en')).toBe('123,456,789.01');
+    expect(formatFen(1_234_567, 'zh-CN')).toBe('12,345.67');
+    expect(formatFen(1_234_567, 'es')).toBe('12.345,67');
+    expect(formatFen(123_450, 'es')).toBe('1234,50');
   });
 });

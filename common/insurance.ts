@@ -1,3 +1,5 @@
+import { DEFAULT_LANGUAGE, type Language } from './i18n';
+
 /** Insurance types (险种) by national code; rates in basis points of the contribution base (demo defaults). */
 export const INSURANCE_TYPES = {
   '310': { unitRateBp: 750, personRateBp: 200, employee: true },
@@ -15,11 +17,20 @@ export function contributionFen(baseFen: number, rateBp: number): number {
   return Math.floor((baseFen * rateBp + 5000) / 10000);
 }
 
-/** `123456` fen → `1234.56`; formatting for display only, never for arithmetic. */
-export function formatFen(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+const yuanFormats = new Map<Language, Intl.NumberFormat>();
+
+/**
+ * Integer fen as yuan in the language's own separators, for display only, never for arithmetic:
+ * `1234567` → zh-CN and en `12,345.67`, es `12.345,67` (and, as Spanish writes four-digit numbers,
+ * `1234,56` without a separator). Exact: fen / 100 rounds back to its own two decimals below 10^15 fen.
+ */
+export function formatFen(fen: number, lang: Language = DEFAULT_LANGUAGE): string {
+  let format = yuanFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    yuanFormats.set(lang, format);
+  }
+  return format.format(fen / 100);
 }
 
 /** The contribution base: the declared wage held between the period's floor and ceiling. */

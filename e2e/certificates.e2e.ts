@@ -1,14 +1,16 @@
 /**
  * Printing: an employee's payment certificate issued from the form, printed to an A4 PDF through Chromium,
  * then checked on the public verification page by someone who is not signed in; a made-up code is refused.
+ * A year's certificate fits one page, and its QR code opens the verification of that certificate.
  */
+import jsQR from 'jsqr';
 import { DEMO_PASSWORDS, DEMO_UNITS } from '../server/src/db/seeds/demo';
-import { displayPeriod } from '../common/fee-period';
+import { addMonths, displayPeriod } from '../common/fee-period';
 import { LoginPage, openHall, Shell } from './pages/hall.page';
 import { api } from './support/api';
 import { world } from './support/global';
 import { text } from './support/i18n';
-import { pageSizes } from './support/pdf';
+import { pageSizes, pdfImages, printToA4Pdf, readPdf } from './support/pdf';
 
 describe('payment certificates in a browser', () => {
   it('prints a certificate to an A4 PDF with its code, which verifies on the public page; a made-up code does not', async () => {
@@ -62,6 +64,66 @@ describe('payment certificates in a browser', () => {
     await page.getByTestId('verify-failure').waitFor();
     expect(await page.getByTestId('verify-failure').textContent()).toContain(text('zh-CN', 'verify.unknown'));
     expect(await page.getByTestId('verify-genuine').count()).toBe(0);
+    await visitor.close();
+  });
+
+  it("prints twelve months on one A4 page with a single total and whole borders; the certificate's QR decodes to its verification URL", async () => {
+    const unit = await openHall();
+    const page = unit.page;
+    await new LoginPage(page).asUnitAdmin(DEMO_UNITS[0].creditCode, DEMO_PASSWORDS.unitAdmin);
+    await new Shell(page).unitName().waitFor();
+    // Someone paid for in each of the twelve months the demo data holds.
+    const first = (await api(unit.context, 'GET', '/api/payments/details?sort=feePeriod&direction=asc&insuranceType=310&pageSize=1')).items[0];
+    const to = addMonths(first.feePeriod, 11);
+    const inFirst = (
+      await api(unit.context, 'GET', `/api/payments/details?from=${first.feePeriod}&to=${first.feePeriod}&insuranceType=310&pageSize=50`)
+    ).items;
+    let idNumber = '';
+    for (const d of inFirst) {
+      const months = await api(
+        unit.context,
+        'GET',
+        `/api/payments/details?q=${d.idNumber}&from=${first.feePeriod}&to=${to}&insuranceType=310&pageSize=1`,
+      );
+      if (months.total === 12) idNumber = d.idNumber;
+      if (idNumber) break;
+    }
+    expect(idNumber).not.toBe('');
+    const issued = await api(unit.context, 'POST', '/api/certificates', { idNumber, from: first.feePeriod, to });
+
+    // The QR code is drawn after the certificate arrives; print only once its image is there.
+    const qrDrawn = () => page.waitForFunction(() => document.querySelector<HTMLImageElement>('[data-testid=print-qr]')?.complete);
+    await page.goto(`${world.server.baseUrl}/print/certificates/${issued.code}`);
+    await page.getByTestId('certificate-code').waitFor();
+    await qrDrawn();
+    expect(await page.getByTestId('certificate-month').count()).toBe(12);
+    const pdf = await printToA4Pdf(page);
+    const pages = readPdf(pdf);
+    expect(pages.length).toBe(1);
+    const printed = pages.map((p) => p.text).join('');
+    expect(printed.split(text('zh-CN', 'print.total')).length - 1).toBe(1);
+    expect(pages.flatMap((p) => p.cut)).toEqual([]);
+
+    // A phone scanning the printed code: the picture embedded in the PDF, decoded from its pixels.
+    const decoded = pdfImages(pdf)
+      .map((image) => jsQR(image.rgba, image.width, image.height)?.data)
+      .filter((data) => data !== undefined);
+    expect(decoded).toEqual([`${world.server.baseUrl}/verify?code=${issued.code}`]);
+
+    // Spanish has the longest headings: the year still fits one page.
+    await page.evaluate(() => localStorage.setItem('unitHall.language', 'es'));
+    await page.reload();
+    await page.getByTestId('certificate-code').waitFor();
+    await qrDrawn();
+    expect(await page.getByTestId('print-title').textContent()).toContain(text('es', 'certificates.print.title'));
+    expect(readPdf(await printToA4Pdf(page)).length).toBe(1);
+    await unit.context.close();
+
+    const visitor = await world.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const phone = await visitor.newPage();
+    await phone.goto(decoded[0]);
+    await phone.getByTestId('verify-genuine').waitFor();
+    expect(await phone.getByTestId('verify-facts').textContent()).toContain(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`);
     await visitor.close();
   });
 });

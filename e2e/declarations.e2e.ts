@@ -65,6 +65,7 @@ describe('declarations in a browser', () => {
     personnelCategory: lang === 'zh-CN' ? '在职' : 'In service',
   });
 
+  // A batch, its corrections, a reduction, two reviews and a withdrawal through two browsers: more than a minute under load.
   it('takes a batch from template to insured people, with every error shown, annotated and fixed; a reduction; a withdrawal', async () => {
     const unit = await openHall();
     const page = unit.page;
@@ -185,12 +186,12 @@ describe('declarations in a browser', () => {
     await pendingRow.getByTestId('queue-withdraw').click();
     await page.getByTestId('confirm-ok').click();
     await waitForCount(pendingRow, 0);
-    const withdrawn = await api(unit.context, 'GET', '/api/declarations?queue=audited&q=撤回人');
-    expect(withdrawn.items.length + (await api(unit.context, 'GET', '/api/declarations?queue=pending&q=撤回人')).items.length).toBe(0);
+    const withdrawn = await api(unit.context, 'GET', '/api/submissions?queue=audited&q=撤回人');
+    expect(withdrawn.items.length + (await api(unit.context, 'GET', '/api/submissions?queue=pending&q=撤回人')).items.length).toBe(0);
 
     await unit.context.close();
     await reviewer.context.close();
-  });
+  }, 120_000);
 
   it('shows every fault of a row in one upload, reads a Mac Excel (1904) workbook’s dates as Excel shows them, and previews the clamped base', async () => {
     const { context, page } = await openHall();
@@ -221,7 +222,7 @@ describe('declarations in a browser', () => {
     const cells = (await previewed.locator('td').allTextContents()).map((c) => c.trim());
     expect(cells[1]).toBe('辛八');
     expect(cells[3]).withContext('the effective month as Excel shows it').toBe(displayPeriod(next));
-    expect(cells[5]).withContext('a wage of 3,000 is held at the floor').toBe('4800.00');
+    expect(cells[5]).withContext('a wage of 3,000 is held at the floor').toBe('4,800.00');
     await context.close();
   });
 

@@ -29,7 +29,7 @@ describe('maintenance in a browser', () => {
     const reviewer = await openHall();
     await new LoginPage(reviewer.page).asReviewer(DEMO_REVIEWER.username, DEMO_PASSWORDS.reviewer);
     await reviewer.page.getByTestId('nav-reviewConsole').click();
-    await reviewer.page.getByTestId('review-type').click();
+    await reviewer.page.getByTestId('review-kind').click();
     await reviewer.page.getByRole('option', { name: text('zh-CN', 'enums.submissionKind.bank-account-change') }).click();
     const row = reviewer.page.locator(`[data-testid="review-row"][data-declaration-id="${changeId}"]`);
     await waitForCount(row, 1);

@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { addMonths, currentFeePeriod, displayPeriod } from '../common/fee-period';
+import { formatFen } from '../common/insurance';
 import { idNumberCheckChar } from '../common/validators/id-number';
 import { DEMO_PASSWORDS, DEMO_REVIEWER, DEMO_UNITS } from '../server/src/db/seeds/demo';
 import { LoginPage, openHall, Shell } from './pages/hall.page';
@@ -18,6 +19,8 @@ const idOf = (seq: number) => {
   return first17 + idNumberCheckChar(first17);
 };
 const SHARED_PREFIX = '35010219640101';
+/** `1234567` fen → `12,345.67`, as a reviewer copies an amount from a bank statement. */
+const withSeparators = (fen: number) => formatFen(fen).replace(/\B(?=(\d{3})+\.)/g, ',');
 
 /** Worked out by hand: floor 4,800 yuan, ceiling 24,000 yuan; 310 at 7.5 % + 2 %, 330 and 510 at 0.5 %. */
 const HAND_CHECKED = [
@@ -25,21 +28,21 @@ const HAND_CHECKED = [
     id: idOf(11),
     name: '方地板',
     wageFen: 300_000,
-    yuan: { base: '4800.00', u310: '360.00', p310: '96.00', u330: '24.00', u510: '24.00' },
+    yuan: { base: '4,800.00', u310: '360.00', p310: '96.00', u330: '24.00', u510: '24.00' },
     dueFen: 50_400,
   },
   {
     id: idOf(13),
     name: '方中间',
     wageFen: 1_000_050,
-    yuan: { base: '10000.50', u310: '750.04', p310: '200.01', u330: '50.00', u510: '50.00' },
+    yuan: { base: '10,000.50', u310: '750.04', p310: '200.01', u330: '50.00', u510: '50.00' },
     dueFen: 105_005,
   },
   {
     id: idOf(15),
     name: '方天花板',
     wageFen: 3_000_000,
-    yuan: { base: '24000.00', u310: '1800.00', p310: '480.00', u330: '120.00', u510: '120.00' },
+    yuan: { base: '24,000.00', u310: '1,800.00', p310: '480.00', u330: '120.00', u510: '120.00' },
     dueFen: 252_000,
   },
 ];
@@ -74,9 +77,9 @@ describe('contributions in a browser', () => {
     const reviewer = await openHall();
     await new LoginPage(reviewer.page).asReviewer(DEMO_REVIEWER.username, DEMO_PASSWORDS.reviewer);
     await reviewer.page.getByTestId('review-unit-count').waitFor();
-    const pending = await api(reviewer.context, 'GET', `/api/review/declarations?unitId=${unitId}&pageSize=50`);
+    const pending = await api(reviewer.context, 'GET', `/api/review/submissions?unitId=${unitId}&pageSize=50`);
     expect(pending.total).toBe(4);
-    for (const d of pending.items) await api(reviewer.context, 'POST', `/api/review/declarations/${d.id}/decision`, { approve: true });
+    for (const d of pending.items) await api(reviewer.context, 'POST', `/api/review/submissions/${d.id}/decision`, { approve: true });
     for (const feePeriod of [current, next]) await api(reviewer.context, 'POST', '/api/review/assessments', { unitId, feePeriod });
 
     const page = unit.page;
@@ -104,7 +107,7 @@ describe('contributions in a browser', () => {
     const exported: { id: string; unit: number; person: number }[] = [];
     for (let r = 5; r <= sheet.rowCount; r++) {
       const row = sheet.getRow(r);
-      exported.push({ id: String(row.getCell(1).value), unit: Number(row.getCell(6).value), person: Number(row.getCell(7).value) });
+      exported.push({ id: String(row.getCell(3).value), unit: Number(row.getCell(6).value), person: Number(row.getCell(7).value) });
     }
     expect(exported.length).toBe(9);
     expect(new Set(exported.map((e) => e.id))).toEqual(new Set(HAND_CHECKED.map((p) => p.id)));
@@ -124,6 +127,58 @@ describe('contributions in a browser', () => {
     await page.getByTestId('payments-from').fill(displayPeriod(next));
     await page.getByTestId('payments-to').fill(displayPeriod(next));
     await waitForCount(rows, 0);
+
+    await unit.context.close();
+    await reviewer.context.close();
+  });
+
+  it('the reviewer records a collection on screen and the unit sees the period paid', async () => {
+    // The demo leaves unit B's last month unpaid.
+    const last = addMonths(currentFeePeriod(new Date()), -1);
+    const unit = await openHall();
+    await new LoginPage(unit.page).asUnitAdmin(unitB.creditCode, DEMO_PASSWORDS.unitAdmin);
+    await new Shell(unit.page).unitName().waitFor();
+    const before = (await api(unit.context, 'GET', `/api/payments/periods?from=${last}&to=${last}`)).items[0];
+    expect(before.paidFen).toBe(0);
+    expect(before.overdueFen).toBe(before.dueFen);
+
+    const reviewer = await openHall();
+    const page = reviewer.page;
+    await new LoginPage(page).asReviewer(DEMO_REVIEWER.username, DEMO_PASSWORDS.reviewer);
+    await page.getByTestId('nav-reviewCollections').click();
+    // Found by a part of its name, picked from the server's answer.
+    await page.getByTestId('collection-unit').fill('鹭岛');
+    await page.getByTestId('collection-unit-option').filter({ hasText: unitB.name }).click();
+    expect(await page.getByTestId('collection-chosen').textContent()).toContain(unitB.creditCode);
+    await page.getByTestId('collection-period').fill(displayPeriod(last));
+    await page.getByTestId('collection-date').fill('2026-11-20');
+    await page.getByTestId('collection-serial').fill('ZS-E2E-0001');
+
+    // A fen short is refused, naming what is unpaid; nothing is paid.
+    await page.getByTestId('collection-amount').fill(formatFen(before.dueFen - 1));
+    await page.getByTestId('collection-record').click();
+    const error = page.locator('mat-form-field', { has: page.getByTestId('collection-amount') }).locator('mat-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain(`与该所属期未缴的 ¥${formatFen(before.dueFen)} 不符`);
+
+    await page.getByTestId('collection-amount').fill(`¥${withSeparators(before.dueFen)}`);
+    await page.getByTestId('collection-record').click();
+    const outcome = page.getByTestId('collection-outcome');
+    await outcome.waitFor();
+    expect(await outcome.textContent()).toContain(`¥${formatFen(before.dueFen)}`);
+
+    // The unit's payments page shows the period paid, with the collection's date and serial.
+    await unit.page.getByTestId('nav-unitPayments').click();
+    await unit.page.getByTestId('periods-from').fill(displayPeriod(last));
+    await unit.page.getByTestId('periods-to').fill(displayPeriod(last));
+    const rows = unit.page.getByTestId('period-row');
+    await waitForCount(rows, 1);
+    const paid = `¥${formatFen(before.dueFen)}`;
+    await rows.getByTestId('period-paid').filter({ hasText: paid }).waitFor();
+    expect((await rows.getByTestId('period-overdue').textContent())?.trim()).toBe('¥0.00');
+    const row = await rows.textContent();
+    expect(row).toContain('2026-11-20');
+    expect(row).toContain('ZS-E2E-0001');
 
     await unit.context.close();
     await reviewer.context.close();

@@ -1,7 +1,7 @@
 /**
  * Printing the unit's reports: a submission's receipt with its review result, the payment statement
  * for a period and the insured list, each an A4 page with the unit header and the printed-at time,
- * printed to PDF through Chromium.
+ * printed to PDF through Chromium with every table border inside the page.
  */
 import { displayPeriod } from '../common/fee-period';
 import { DEMO_PASSWORDS, DEMO_UNITS } from '../server/src/db/seeds/demo';
@@ -9,9 +9,10 @@ import { LoginPage, openHall, Shell } from './pages/hall.page';
 import { api } from './support/api';
 import { world } from './support/global';
 import { text } from './support/i18n';
-import { printToA4Pdf } from './support/pdf';
+import { printToA4Pdf, readPdf } from './support/pdf';
 
 describe('printing reports in a browser', () => {
+  // Three documents, the insured list nine pages of them, each printed through Chromium and read back: more time.
   it('prints a receipt, the payment statement and the insured list as A4 pages with the unit header', async () => {
     const unit = await openHall();
     const page = unit.page;
@@ -22,7 +23,10 @@ describe('printing reports in a browser', () => {
       await page.getByTestId('print-printed-at').waitFor();
       expect(await page.getByTestId('print-unit').textContent()).toContain(DEMO_UNITS[0].name);
       expect(await page.getByTestId('print-unit').textContent()).toContain(DEMO_UNITS[0].creditCode);
-      return (await printToA4Pdf(page)).length;
+      const pdf = await printToA4Pdf(page);
+      // Every table whole on the paper: nothing painted past the printable area, its right border included.
+      expect(readPdf(pdf).flatMap((p) => p.cut)).toEqual([]);
+      return pdf.length;
     };
 
     const change = await api(unit.context, 'POST', '/api/unit/info-changes', {
@@ -50,5 +54,5 @@ describe('printing reports in a browser', () => {
     await page.getByTestId('insured-print-row').first().waitFor();
     expect(await page.getByTestId('insured-print-row').count()).toBe(insured.total);
     await unit.context.close();
-  });
+  }, 120_000);
 });

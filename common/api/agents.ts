@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { passwordProblem } from '../validators/password';
-import { fieldIssue, MAX_LENGTH, mobileField, newPasswordField, requiredText } from './fields';
+import { fieldIssue, mobileField, newPasswordField, personNameField } from './fields';
 
 /** `invited`: an existing account asked to join; it is bound only once the agent accepts. */
 export const AGENT_STATUSES = ['active', 'invited'] as const;
@@ -26,7 +26,7 @@ export type AgentList = z.infer<typeof agentList>;
  */
 export const createAgentRequest = z
   .object({
-    name: requiredText(MAX_LENGTH.personName),
+    name: personNameField,
     mobile: mobileField,
     password: newPasswordField,
   })

@@ -28,6 +28,9 @@ export const AUDIT_ACTIONS = [
   'insured_contact_changed',
 ] as const;
 
+/** The kinds of entity the trail records, for their names in the catalogues. */
+export const AUDIT_ENTITY_TYPES = ['agent', 'batch', 'certificate', 'declaration', 'fee_period', 'insured_person', 'session', 'user'] as const;
+
 /** A calendar day `YYYY-MM-DD` in Asia/Shanghai. */
 const auditDate = z.string().superRefine((value, ctx) => {
   if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value)) ctx.addIssue(fieldIssue('DATE_FORMAT'));
@@ -60,6 +63,8 @@ export const auditEntry = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
+  /** The entity as users know it: a person's name and masked ID number, an agent's name; null when it has none. */
+  entityName: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
 });

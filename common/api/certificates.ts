@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
 import { feePeriodField } from './declarations';
-import { fieldIssue, MAX_LENGTH, requiredText } from './fields';
+import { fieldIssue, idNumberField } from './fields';
 
 /** 16 characters of RFC 4648 base32 in four groups: `ABCD-EFGH-JKLM-NPQR`. 80 random bits. */
 export const CERTIFICATE_CODE = /^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/;
@@ -15,7 +15,7 @@ export function normaliseCertificateCode(raw: string): string {
 
 export const certificateRequest = z
   .object({
-    idNumber: requiredText(MAX_LENGTH.idNumber).transform((v) => v.toUpperCase()),
+    idNumber: idNumberField,
     from: feePeriodField,
     to: feePeriodField,
   })
@@ -24,10 +24,19 @@ export const certificateRequest = z
   });
 export type CertificateRequest = z.input<typeof certificateRequest>;
 
+/** What one insurance type cost in a month, by side. */
+export const certificateAmount = z.object({
+  insuranceType: z.enum(EMPLOYEE_INSURANCE_TYPES),
+  unitAmountFen: z.number().int(),
+  personAmountFen: z.number().int(),
+});
+export type CertificateAmount = z.infer<typeof certificateAmount>;
+
+/** One fee period of the certificate: its base, each insurance type's amounts, and their sums. */
 export const certificateMonth = z.object({
   feePeriod: z.string(),
   baseFen: z.number().int(),
-  insuranceTypes: z.array(z.enum(EMPLOYEE_INSURANCE_TYPES)),
+  amounts: z.array(certificateAmount),
   unitAmountFen: z.number().int(),
   personAmountFen: z.number().int(),
   paid: z.boolean(),
@@ -52,6 +61,11 @@ export const certificate = z.object({
 export type Certificate = z.infer<typeof certificate>;
 
 export const codeParams = z.object({ code: z.string().max(40) });
+
+/** The verification page with the code filled in: printed as a QR code, it checks the certificate when opened. */
+export function certificateVerificationPath(code: string): string {
+  return `/verify?code=${encodeURIComponent(code)}`;
+}
 
 /** All the public may learn from a code: never amounts, never the unit. */
 export const certificateVerification = z.object({

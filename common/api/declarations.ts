@@ -4,15 +4,33 @@
  */
 import { z } from 'zod';
 import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
-import { isFeePeriod } from '../fee-period';
-import { fieldIssue, MAX_LENGTH, MAX_WAGE_FEN, mobileField, pageOf, pageQuery, requiredText } from './fields';
+import {
+  additionShape,
+  EMPLOYMENT_FORMS,
+  feePeriodField,
+  HUKOU_TYPES,
+  ID_TYPES,
+  idTypeSchema,
+  LISTED_FIELDS,
+  nullableTexts,
+  optionalText,
+  PERSONNEL_CATEGORIES,
+  REGISTERED_FIELDS,
+  wageFenField,
+} from './addition-fields';
+import { idNumberField, MAX_LENGTH, pageOf, pageQuery, personNameField, SORT_DIRECTIONS } from './fields';
 
-export const ID_TYPES = ['01', '06', '07'] as const;
-/** 01 resident ID card; 06 Hong Kong/Macao/Taiwan residence permit; 07 foreigner permanent residence ID. */
-export const idTypeSchema = z.enum(ID_TYPES);
-export const HUKOU_TYPES = ['urban', 'rural'] as const;
-export const PERSONNEL_CATEGORIES = ['in_service', 'reemployed_retiree'] as const;
-export const EMPLOYMENT_FORMS = ['contract', 'dispatched', 'other'] as const;
+export {
+  EMPLOYMENT_FORMS,
+  feePeriodField,
+  HUKOU_TYPES,
+  ID_TYPES,
+  idTypeSchema,
+  isoDate,
+  PERSONNEL_CATEGORIES,
+  wageFenField,
+} from './addition-fields';
+
 /** The first four suspend coverage (暂停, can be added again); retirement and death terminate it (终止). */
 export const REDUCTION_REASONS = ['contract_ended', 'resigned', 'dismissed', 'enlisted', 'retired', 'deceased'] as const;
 export const TERMINATING_REASONS: readonly ReductionReason[] = ['retired', 'deceased'];
@@ -26,47 +44,17 @@ export type EmploymentForm = (typeof EMPLOYMENT_FORMS)[number];
 export type ReductionReason = (typeof REDUCTION_REASONS)[number];
 export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
 
-export const feePeriodField = z.string().refine(isFeePeriod, fieldIssue('INVALID'));
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => (v ? v : undefined));
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-/** Declared monthly wage: integer fen, 1 fen to 10 million yuan. */
-export const wageFenField = z.number().int().positive().max(MAX_WAGE_FEN);
-
 /**
  * The addition form and template row. ID number checks that need "today" (birth date not in the
  * future) and the records (already insured) run on the server; this schema checks shape only.
  */
-export const additionInput = z.object({
-  name: requiredText(MAX_LENGTH.personName),
-  idType: idTypeSchema.default('01'),
-  idNumber: requiredText(MAX_LENGTH.idNumber).transform((v) => v.toUpperCase()),
-  ethnicity: optionalText(MAX_LENGTH.ethnicity),
-  hukouType: z.enum(HUKOU_TYPES),
-  hukouAddress: optionalText(MAX_LENGTH.address),
-  mobile: mobileField,
-  contactAddress: optionalText(MAX_LENGTH.address),
-  effectiveMonth: feePeriodField,
-  wageFen: wageFenField,
-  personnelCategory: z.enum(PERSONNEL_CATEGORIES),
-  employmentForm: z.enum(EMPLOYMENT_FORMS).optional(),
-  workStartDate: isoDate.optional(),
-  /** Defaults to every employee insurance type of the unit. */
-  insuranceTypes: z.array(z.enum(EMPLOYEE_INSURANCE_TYPES)).min(1).optional(),
-  remark: optionalText(MAX_LENGTH.remark),
-});
+export const additionInput = z.object(additionShape);
 export type AdditionInput = z.input<typeof additionInput>;
 export type Addition = z.output<typeof additionInput>;
 
 export const reductionInput = z.object({
-  idNumber: requiredText(MAX_LENGTH.idNumber).transform((v) => v.toUpperCase()),
-  name: requiredText(MAX_LENGTH.personName),
+  idNumber: idNumberField,
+  name: personNameField,
   reason: z.enum(REDUCTION_REASONS),
   remark: optionalText(MAX_LENGTH.remark),
 });
@@ -88,10 +76,18 @@ export const reductionOptions = z.object({
 });
 export type ReductionOptions = z.infer<typeof reductionOptions>;
 
+/**
+ * The addition form's first step. With the person (ID number, and type and name as typed), the quote
+ * also runs the person's checks of the submit, so "already insured" or "already pending" show on the
+ * form before the confirmation, and says when the person's resident insurance will end.
+ */
 export const quoteRequest = z.object({
   wageFen: wageFenField,
   effectiveMonth: feePeriodField,
   insuranceTypes: z.array(z.enum(EMPLOYEE_INSURANCE_TYPES)).min(1).optional(),
+  idType: idTypeSchema.optional(),
+  idNumber: idNumberField.optional(),
+  name: personNameField.optional(),
 });
 export type QuoteRequest = z.input<typeof quoteRequest>;
 
@@ -113,18 +109,13 @@ export const quote = z.object({
   ),
   totalUnitFen: z.number().int(),
   totalPersonFen: z.number().int(),
+  /** The month with which the person's resident insurance ends once the addition is approved; null without one (or without a person). */
+  residentInsuranceEndsWith: z.string().nullable(),
 });
 export type Quote = z.infer<typeof quote>;
 
 /** A person's registered name and latest registered personal data (an approved addition's). */
-export const registeredPerson = z.object({
-  name: z.string(),
-  ethnicity: z.string().nullable(),
-  hukouType: z.string().nullable(),
-  hukouAddress: z.string().nullable(),
-  mobile: z.string().nullable(),
-  contactAddress: z.string().nullable(),
-});
+export const registeredPerson = z.object({ name: z.string(), ...nullableTexts(REGISTERED_FIELDS).shape });
 export type RegisteredPerson = z.infer<typeof registeredPerson>;
 
 export const INSURED_STATUSES = ['active', 'suspended', 'terminated'] as const;
@@ -145,6 +136,7 @@ export const insuredPerson = z.object({
   insuranceTypes: z.array(z.string()),
   /** A pending addition or reduction for this person in this unit. */
   pendingDeclaration: z.enum(DECLARATION_KINDS).nullable(),
+  ...nullableTexts(LISTED_FIELDS).shape,
 });
 export type InsuredPerson = z.infer<typeof insuredPerson>;
 
@@ -152,7 +144,7 @@ export const insuredQuery = pageQuery.extend({
   q: z.string().trim().max(50).optional(),
   status: z.enum(INSURED_STATUSES).optional(),
   sort: z.enum(['name', 'idNumber', 'startMonth']).default('name'),
-  direction: z.enum(['asc', 'desc']).default('asc'),
+  direction: z.enum(SORT_DIRECTIONS).default('asc'),
 });
 export type InsuredQuery = z.input<typeof insuredQuery>;
 

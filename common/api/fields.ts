@@ -2,6 +2,8 @@ import { z, type ZodType } from 'zod';
 import type { FieldErrorCode } from '../errors';
 import { checkCreditCode } from '../validators/credit-code';
 import { normaliseMobile } from '../validators/contact';
+import { hasInvisibleCharacter } from '../validators/invisible';
+import { checkPersonName, PERSON_NAME_MAX_LENGTH } from '../validators/person-name';
 import { PASSWORD_MAX_LENGTH, passwordProblem } from '../validators/password';
 
 /** A zod issue that carries one of our field error codes; the server maps it to `FieldError`. */
@@ -11,13 +13,14 @@ export function fieldIssue(code: FieldErrorCode) {
 
 /** The longest text each kind of field takes: the schemas and the client's forms both read these. */
 export const MAX_LENGTH = {
-  personName: 50,
+  personName: PERSON_NAME_MAX_LENGTH,
   idNumber: 18,
   ethnicity: 20,
   address: 200,
   remark: 200,
   reviewReason: 500,
   email: 100,
+  collectionSerial: 40,
 } as const;
 
 /** The most a declared monthly wage may be: 10 million yuan, in fen. */
@@ -32,6 +35,36 @@ export const creditCodeField = z.string().transform((raw, ctx) => {
     return z.NEVER;
   }
   return result.creditCode;
+});
+
+/** A person's name by the one rule of validators/person-name.ts, normalised as it is stored. */
+export const personNameField = z.string().transform((raw, ctx) => {
+  const result = checkPersonName(raw);
+  if (!result.ok) {
+    ctx.addIssue(fieldIssue(result.problem));
+    return z.NEVER;
+  }
+  return result.name;
+});
+
+/**
+ * An ID number's shape: trimmed, upper-cased, at most 18 characters. Its checks by type need "today"
+ * and run where the type is known; a zero-width space pasted inside is named here, not called "too long".
+ */
+export const idNumberField = z.string().transform((raw, ctx) => {
+  const value = raw.trim().toUpperCase();
+  const problem = hasInvisibleCharacter(raw)
+    ? 'ID_NUMBER_INVISIBLE_CHARACTER'
+    : value === ''
+      ? 'REQUIRED'
+      : value.length > MAX_LENGTH.idNumber
+        ? 'TOO_LONG'
+        : null;
+  if (problem) {
+    ctx.addIssue(fieldIssue(problem));
+    return z.NEVER;
+  }
+  return value;
 });
 
 export const mobileField = z.string().transform((raw, ctx) => {
@@ -59,6 +92,10 @@ export const newPasswordField = z
   });
 
 export const idParam = z.coerce.number().int().positive();
+
+/** The order of a sorted list. */
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(0).default(0),

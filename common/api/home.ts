@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { submission } from './submissions';
 
 export const unitHome = z.object({
   period: z.string(),
@@ -6,6 +7,8 @@ export const unitHome = z.object({
   pendingCount: z.number().int(),
   /** Integer fen. */
   dueThisMonthFen: z.number().int(),
+  /** Submissions rejected in the last 30 days, newest first (the first few), for the unit to act on. */
+  rejected: z.object({ items: z.array(submission), total: z.number().int() }),
 });
 export type UnitHome = z.infer<typeof unitHome>;
 

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { compactAccountNumber, isBankAccountNumber, isEmail, normalisePhone } from '../validators/contact';
 import { additionInput } from './declarations';
-import { fieldIssue, MAX_LENGTH, pageOf, pageQuery, requiredText } from './fields';
+import { fieldIssue, MAX_LENGTH, pageOf, pageQuery, personNameField, requiredText } from './fields';
 
 /** The major banks, by the codes the hall stores: the big five, the postal bank and the national joint-stock banks. */
 export const BANK_CATEGORIES = [
@@ -48,10 +48,10 @@ const optionalEmail = z
 
 /** The unit's contact person and legal representative, as the unit wants them registered. */
 export const unitInfoChangeInput = z.object({
-  contactName: requiredText(MAX_LENGTH.personName),
+  contactName: personNameField,
   contactPhone: phoneField,
   contactEmail: optionalEmail,
-  legalRepName: requiredText(MAX_LENGTH.personName),
+  legalRepName: personNameField,
   legalRepPhone: phoneField,
 });
 export type UnitInfoChangeInput = z.input<typeof unitInfoChangeInput>;

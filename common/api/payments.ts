@@ -1,9 +1,10 @@
 /** Contributions: payment details (缴费明细) per person, insurance type and fee period; unit totals; collections. */
 import { z } from 'zod';
 import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
+import { INSURED_DETAIL_FIELDS, nullableTexts } from './addition-fields';
 import { feePeriodField } from './declarations';
 import { submission } from './submissions';
-import { pageOf, pageQuery } from './fields';
+import { MAX_LENGTH, pageOf, pageQuery, requiredText, SORT_DIRECTIONS } from './fields';
 
 export const PAYMENT_STATUSES = ['due', 'paid', 'overdue'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
@@ -36,7 +37,7 @@ export const paymentDetailQuery = pageQuery.extend({
   insuranceType: insuranceTypeField.optional(),
   status: z.enum(PAYMENT_STATUSES).optional(),
   sort: z.enum(['feePeriod', 'name', 'idNumber', 'baseFen']).default('feePeriod'),
-  direction: z.enum(['asc', 'desc']).default('desc'),
+  direction: z.enum(SORT_DIRECTIONS).default('desc'),
 });
 export type PaymentDetailQuery = z.input<typeof paymentDetailQuery>;
 
@@ -48,7 +49,7 @@ export const unitPaymentQuery = pageQuery.extend({
   from: feePeriodField.optional(),
   to: feePeriodField.optional(),
   insuranceType: insuranceTypeField.optional(),
-  direction: z.enum(['asc', 'desc']).default('desc'),
+  direction: z.enum(SORT_DIRECTIONS).default('desc'),
 });
 export type UnitPaymentQuery = z.input<typeof unitPaymentQuery>;
 
@@ -79,15 +80,28 @@ export const assessmentResult = z.object({
 });
 export type AssessmentResult = z.infer<typeof assessmentResult>;
 
-/** The reviewer records a unit's collection (征收) for a period: its details become paid. */
+/**
+ * The reviewer records a unit's collection (征收) for a period: its details become paid. The amount is
+ * what the agency received, in fen; it must be what the period's unpaid details come to.
+ */
 export const collectionRequest = z.object({
   unitId: z.number().int().positive(),
   feePeriod: feePeriodField,
   collectedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  serial: z.string().trim().min(1).max(40),
+  serial: requiredText(MAX_LENGTH.collectionSerial),
+  amountFen: z.number().int().positive(),
 });
+export type CollectionRequest = z.infer<typeof collectionRequest>;
 export const collectionResult = z.object({ feePeriod: z.string(), paidDetails: z.number().int(), amountFen: z.number().int() });
 export type CollectionResult = z.infer<typeof collectionResult>;
+
+/** The units a reviewer picks from: searched by a part of the name or the start of the credit code, in order of name. */
+export const reviewUnitQuery = pageQuery.extend({ q: z.string().trim().max(50).optional() });
+export type ReviewUnitQuery = z.input<typeof reviewUnitQuery>;
+export const unitSummary = z.object({ id: z.number().int(), name: z.string(), creditCode: z.string() });
+export type UnitSummary = z.infer<typeof unitSummary>;
+export const unitSummaryPage = pageOf(unitSummary);
+export type UnitSummaryPage = z.infer<typeof unitSummaryPage>;
 
 /** Unit information: basic, contact and registration. */
 export const unitInfo = z.object({
@@ -129,19 +143,15 @@ export const insuredPersonDetail = z.object({
     idNumber: z.string(),
     sex: z.enum(['male', 'female']),
     birthDate: z.string(),
-    ethnicity: z.string().nullable(),
-    hukouType: z.string().nullable(),
-    hukouAddress: z.string().nullable(),
+    ...nullableTexts(INSURED_DETAIL_FIELDS.basic).shape,
   }),
-  contact: z.object({ mobile: z.string().nullable(), contactAddress: z.string().nullable() }),
+  contact: nullableTexts(INSURED_DETAIL_FIELDS.contact),
   employment: z.object({
     status: z.string(),
     startMonth: z.string(),
     endMonth: z.string().nullable(),
     wageFen: z.number().int(),
-    personnelCategory: z.string(),
-    employmentForm: z.string().nullable(),
-    workStartDate: z.string().nullable(),
+    ...nullableTexts(INSURED_DETAIL_FIELDS.employment).shape,
   }),
   insurance: z.array(z.object({ insuranceType: z.string(), startMonth: z.string(), endMonth: z.string().nullable(), status: z.string() })),
   /** A change of the household registration waiting for review, if any. */

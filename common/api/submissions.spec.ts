@@ -29,12 +29,12 @@ describe('a submission is read by its kind', () => {
     const parsed = submission.parse({
       ...facts,
       ...person,
-      type: 'reduction',
+      kind: 'reduction',
       payload: { idNumber: person.idNumber, name: '王小明', reason: 'retired' },
     });
-    expect(parsed.type === 'reduction' && parsed.payload.reason).toBe('retired');
+    expect(parsed.kind === 'reduction' && parsed.payload.reason).toBe('retired');
     expect(
-      submission.safeParse({ ...facts, ...person, type: 'reduction', payload: { idNumber: person.idNumber, name: '王小明', reason: 'bored' } })
+      submission.safeParse({ ...facts, ...person, kind: 'reduction', payload: { idNumber: person.idNumber, name: '王小明', reason: 'bored' } })
         .success,
     ).toBe(false);
   });
@@ -50,18 +50,18 @@ describe('a submission is read by its kind', () => {
       wageFen: 600_000,
       personnelCategory: 'in_service',
     };
-    expect(submission.safeParse({ ...facts, ...person, type: 'addition', payload: { ...addition, insuranceTypes: ['310'] } }).success).toBe(true);
-    expect(submission.safeParse({ ...facts, ...person, type: 'addition', payload: addition }).success).toBe(false);
-    expect(submission.safeParse({ ...facts, type: 'addition', payload: { ...addition, insuranceTypes: ['310'] } }).success).toBe(false);
+    expect(submission.safeParse({ ...facts, ...person, kind: 'addition', payload: { ...addition, insuranceTypes: ['310'] } }).success).toBe(true);
+    expect(submission.safeParse({ ...facts, ...person, kind: 'addition', payload: addition }).success).toBe(false);
+    expect(submission.safeParse({ ...facts, kind: 'addition', payload: { ...addition, insuranceTypes: ['310'] } }).success).toBe(false);
   });
 
   it("reads a change's facts before and after by the fields of its own request, every one of them", () => {
-    const change = { ...facts, idNumber: person.idNumber, personName: '王小明', type: 'hukou-change' };
+    const change = { ...facts, idNumber: person.idNumber, personName: '王小明', kind: 'hukou-change' };
     expect(submission.safeParse({ ...change, payload: { before: { ...hukou, hukouType: 'urban' }, after: hukou } }).success).toBe(true);
     const { ethnicity: _missing, ...withoutEthnicity } = hukou;
     expect(submission.safeParse({ ...change, payload: { before: hukou, after: withoutEthnicity } }).success).toBe(false);
     // A unit-information change's payload is no household registration change.
-    expect(submission.safeParse({ ...change, type: 'unit-info-change', payload: { before: hukou, after: hukou } }).success).toBe(false);
-    expect(submission.safeParse({ ...change, type: 'parking-change', payload: { before: hukou, after: hukou } }).success).toBe(false);
+    expect(submission.safeParse({ ...change, kind: 'unit-info-change', payload: { before: hukou, after: hukou } }).success).toBe(false);
+    expect(submission.safeParse({ ...change, kind: 'parking-change', payload: { before: hukou, after: hukou } }).success).toBe(false);
   });
 });

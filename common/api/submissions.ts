@@ -12,6 +12,9 @@ import { bankAccountChangeInput, hukouChangeInput, unitInfoChangeInput } from '.
 
 export const SUBMISSION_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+/** The unit's queues: `pending` (can be withdrawn) and `audited` (approved or rejected). */
+export const SUBMISSION_QUEUES = ['pending', 'audited'] as const;
+export type SubmissionQueue = (typeof SUBMISSION_QUEUES)[number];
 
 /** An addition as submitted: the insurance types default to the unit's when it is submitted. */
 export const additionPayload = additionInput.extend({ insuranceTypes: z.array(z.enum(EMPLOYEE_INSURANCE_TYPES)) });
@@ -56,6 +59,11 @@ const submissionFacts = z.object({
    * with the submitted data it would replace; null for a person not yet known.
    */
   registeredPerson: registeredPerson.nullable().optional(),
+  /**
+   * The reviewer's detail of an addition: the declared wage held between the floor and ceiling in force in
+   * its effective month, the base it will be assessed on; null when no limits are configured for that month.
+   */
+  contributionBase: z.object({ baseFen: z.number().int(), floorFen: z.number().int(), ceilingFen: z.number().int() }).nullable().optional(),
 });
 
 /** A declaration is always about a person, from or until a month. */
@@ -66,12 +74,12 @@ const declarationFacts = submissionFacts.extend({
   effectiveMonth: feePeriodField,
 });
 
-/** A kind of submission: its name (the `type` field the API has always carried) and its payload. */
-const declarationKind = <K extends string, P extends z.ZodType>(kind: K, payload: P) => declarationFacts.extend({ type: z.literal(kind), payload });
-const changeKind = <K extends string, P extends z.ZodType>(kind: K, payload: P) => submissionFacts.extend({ type: z.literal(kind), payload });
+/** A kind of submission: its name and its payload. */
+const declarationKind = <K extends string, P extends z.ZodType>(kind: K, payload: P) => declarationFacts.extend({ kind: z.literal(kind), payload });
+const changeKind = <K extends string, P extends z.ZodType>(kind: K, payload: P) => submissionFacts.extend({ kind: z.literal(kind), payload });
 
 /** Every kind of submission. A new kind is one more line here (and its translations and migration). */
-export const submission = z.discriminatedUnion('type', [
+export const submission = z.discriminatedUnion('kind', [
   declarationKind('addition', additionPayload),
   declarationKind('reduction', reductionInput),
   changeKind('unit-info-change', unitInfoChangePayload),
@@ -79,11 +87,11 @@ export const submission = z.discriminatedUnion('type', [
   changeKind('hukou-change', hukouChangePayload),
 ]);
 export type Submission = z.output<typeof submission>;
-export type SubmissionKind = Submission['type'];
-export type SubmissionOf<K extends SubmissionKind> = Extract<Submission, { type: K }>;
+export type SubmissionKind = Submission['kind'];
+export type SubmissionOf<K extends SubmissionKind> = Extract<Submission, { kind: K }>;
 export type PayloadOf<K extends SubmissionKind> = SubmissionOf<K>['payload'];
 
-export const SUBMISSION_KINDS: readonly SubmissionKind[] = submission.options.map((option) => option.shape.type.value);
+export const SUBMISSION_KINDS: readonly SubmissionKind[] = submission.options.map((option) => option.shape.kind.value);
 
 /** Declaration kinds are submission kinds; every other kind is a change. */
 DECLARATION_KINDS satisfies readonly SubmissionKind[];
@@ -123,10 +131,10 @@ export const CHANGE_FIELDS: { [K in ChangeKind]: readonly ShownField<keyof Paylo
 export const submissionPage = pageOf(submission);
 export type SubmissionPage = z.infer<typeof submissionPage>;
 
-/** The unit's queues: `pending` (can be withdrawn) and `audited` (approved or rejected). */
+/** The unit's submissions in one of its queues. */
 export const submissionQuery = pageQuery.extend({
-  queue: z.enum(['pending', 'audited']).default('pending'),
-  type: z.enum(SUBMISSION_KINDS).optional(),
+  queue: z.enum(SUBMISSION_QUEUES).default('pending'),
+  kind: z.enum(SUBMISSION_KINDS).optional(),
   /** ID number or name, or part of either. */
   q: z.string().trim().max(50).optional(),
   batchId: z.coerce.number().int().positive().optional(),
@@ -137,7 +145,7 @@ export type SubmissionQuery = z.input<typeof submissionQuery>;
 export const reviewQuery = pageQuery.extend({
   status: z.enum(SUBMISSION_STATUSES).default('pending'),
   unitId: z.coerce.number().int().positive().optional(),
-  type: z.enum(SUBMISSION_KINDS).optional(),
+  kind: z.enum(SUBMISSION_KINDS).optional(),
   /** Submitted on or after / on or before, `YYYY-MM-DD` in Asia/Shanghai. */
   from: isoDate.optional(),
   to: isoDate.optional(),

@@ -1,4 +1,5 @@
 /** Resident identity number checks per GB 11643-1999 (see shared/domain.md). */
+import { hasInvisibleCharacter } from './invisible';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
@@ -9,7 +10,13 @@ const PROVINCE_CODES = new Set([
 ]);
 
 export type IdNumberProblem =
-  'ID_NUMBER_REQUIRED' | 'ID_NUMBER_LEGACY_15' | 'ID_NUMBER_FORMAT' | 'ID_NUMBER_PROVINCE' | 'ID_NUMBER_BIRTH_DATE' | 'ID_NUMBER_CHECKSUM';
+  | 'ID_NUMBER_REQUIRED'
+  | 'ID_NUMBER_INVISIBLE_CHARACTER'
+  | 'ID_NUMBER_LEGACY_15'
+  | 'ID_NUMBER_FORMAT'
+  | 'ID_NUMBER_PROVINCE'
+  | 'ID_NUMBER_BIRTH_DATE'
+  | 'ID_NUMBER_CHECKSUM';
 
 export interface IdNumberFacts {
   /** Normalised: trimmed, a trailing x upper-cased. */
@@ -32,6 +39,7 @@ export function idNumberCheckChar(first17: string): string {
  * injectable clock decides what "in the future" means.
  */
 export function checkIdNumber(raw: string, today: Date): IdNumberResult {
+  if (hasInvisibleCharacter(raw)) return { ok: false, problem: 'ID_NUMBER_INVISIBLE_CHARACTER' };
   const value = raw.trim().toUpperCase();
   if (value === '') return { ok: false, problem: 'ID_NUMBER_REQUIRED' };
   if (/^\d{15}$/.test(value)) return { ok: false, problem: 'ID_NUMBER_LEGACY_15' };
@@ -64,6 +72,7 @@ export type PersonIdType = '01' | '06' | '07';
 
 /** Checks an ID number as its type requires; sex and birth date are derived from it for every type. */
 export function checkIdNumberOfType(idType: PersonIdType, raw: string, today: Date): IdNumberResult {
+  if (hasInvisibleCharacter(raw)) return { ok: false, problem: 'ID_NUMBER_INVISIBLE_CHARACTER' };
   const value = raw.trim().toUpperCase();
   if (idType === '07') return checkForeignerId(value, today);
   const result = checkIdNumber(value, today);

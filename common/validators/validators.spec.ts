@@ -2,6 +2,7 @@ import { checkCreditCode } from './credit-code';
 import { compactAccountNumber, isBankAccountNumber, isEmail, normaliseMobile, normalisePhone, passesLuhn } from './contact';
 import { checkIdNumber, checkIdNumberOfType, maskIdNumber } from './id-number';
 import { passwordProblem } from './password';
+import { checkPersonName } from './person-name';
 
 const today = new Date('2026-11-24T00:00:00Z');
 
@@ -39,6 +40,23 @@ describe('resident ID numbers (GB 11643-1999)', () => {
     expect(problem('07', 'USA352701010012')).toEqual(jasmine.objectContaining({ birthDate: '1927-01-01' }));
     expect(problem('07', 'USA358513010012')).toBe('ID_NUMBER_BIRTH_DATE');
     expect(problem('07', '11010519491231002X')).toBe('ID_NUMBER_FORMAT');
+  });
+
+  it('names an invisible character pasted into the number instead of calling it too long', () => {
+    const cases: [string, string][] = [
+      ['zero-width space inside', '110105194912\u200b31002X'],
+      ['byte order mark in front', '\ufeff11010519491231002X'],
+      ['left-to-right mark at the end', '11010519491231002X\u200e'],
+      ['right-to-left override', '\u202e11010519491231002X'],
+      ['first strong isolate', '\u206811010519491231002X'],
+      ['word joiner', '1101051949\u206031002X'],
+    ];
+    for (const [what, raw] of cases) {
+      const result = checkIdNumberOfType('01', raw, today);
+      expect(result.ok ? 'ok' : result.problem)
+        .withContext(what)
+        .toBe('ID_NUMBER_INVISIBLE_CHARACTER');
+    }
   });
 
   it('masks the middle for lists', () => {
@@ -103,5 +121,89 @@ describe('passwords being set', () => {
     expect(passwordProblem('my13800000001', ['13800000001'])).toBe('PASSWORD_CONTAINS_LOGIN');
     expect(passwordProblem('x91350100m000100y43', ['91350100M000100Y43'])).toBe('PASSWORD_CONTAINS_LOGIN');
     expect(passwordProblem('Harbour7', ['13800000001'])).toBeNull();
+  });
+});
+
+describe("a person's name", () => {
+  const checked = (raw: string) => {
+    const result = checkPersonName(raw);
+    return result.ok ? result.name : result.problem;
+  };
+
+  it('takes letters of any script with middle dots, inner spaces, apostrophes and hyphens', () => {
+    const names: [string, string][] = [
+      ['Han name', '王小明'],
+      ['minority name with the middle dot', '买买提·艾力'],
+      ['Latin name with a space', 'Anna Smith'],
+      ['apostrophe', "Seán O'Brien"],
+      ['hyphen', 'Anne-Marie Dupont'],
+      ['accents', 'José Núñez'],
+      ['initials and a final full stop', 'J. R. Smith Jr.'],
+      ['Cyrillic', 'Пётр Иванов'],
+      ['Arabic', 'محمد علي'],
+      ['Devanagari with its combining marks', 'अनिल कुमार'],
+      ['Korean', '김민준'],
+      ['Thai with its combining marks', 'สมชาย ใจดี'],
+    ];
+    for (const [what, name] of names) expect(checked(name)).withContext(what).toBe(name);
+  });
+
+  it('stores one form of a name: no-break and ideographic spaces, runs of spaces, decomposed accents, dot look-alikes', () => {
+    const cases: [string, string, string][] = [
+      ['no-break space', 'José\u00a0Núñez', 'José Núñez'],
+      ['ideographic space and a run of spaces', 'Anna\u3000  Smith', 'Anna Smith'],
+      ['spaces around', '  王小明 ', '王小明'],
+      ['decomposed accent (NFD)', 'Jose\u0301', 'José'],
+      ['bullet for the middle dot', '买买提•艾力', '买买提·艾力'],
+      ['fullwidth full stop for the middle dot', '买买提．艾力', '买买提·艾力'],
+      ['katakana middle dot', '买买提・艾力', '买买提·艾力'],
+      ['spaces around the middle dot', '买买提 · 艾力', '买买提·艾力'],
+      ['typographic apostrophe', 'O’Brien', "O'Brien"],
+    ];
+    for (const [what, raw, stored] of cases) expect(checked(raw)).withContext(what).toBe(stored);
+  });
+
+  it('refuses digits, formulas and symbols', () => {
+    const cases: [string, string][] = [
+      ['digits', '王小明2'],
+      ['only digits', '12345'],
+      ['formula with =', '=HYPERLINK("http://x","y")'],
+      ['formula with +', '+王小明'],
+      ['formula with -', '-王小明'],
+      ['formula with @', '@SUM(A1)'],
+      ['fullwidth digit', '王小明１'],
+      ['only a middle dot', '·'],
+      ['a dot at the start', '·艾力'],
+      ['two separators in a row', 'Anne--Marie'],
+      ['angle brackets', '<b>王</b>'],
+    ];
+    for (const [what, raw] of cases) expect(checked(raw)).withContext(what).toBe('NAME_FORMAT');
+  });
+
+  it('refuses NUL, control characters, bidi controls and zero-width characters anywhere', () => {
+    const cases: [string, string][] = [
+      ['NUL', '王\u0000小明'],
+      ['tab', 'Anna\tSmith'],
+      ['line feed', '王小明\n'],
+      ['DEL', '王小明\u007f'],
+      ['C1 control', '王\u0085小明'],
+      ['right-to-left override', 'Anna\u202eSmith'],
+      ['left-to-right isolate', '\u2066王小明\u2069'],
+      ['right-to-left mark', '王小明\u200f'],
+      ['zero-width space inside', '王\u200b小明'],
+      ['zero-width joiner', 'Anna\u200dSmith'],
+      ['word joiner', '王\u2060小明'],
+      ['byte order mark', '\ufeff王小明'],
+      ['only zero-width characters', '\u200b\u200c\ufeff'],
+    ];
+    for (const [what, raw] of cases) expect(checked(raw)).withContext(what).toBe('NAME_INVISIBLE_CHARACTER');
+  });
+
+  it('requires a name and keeps to 50 characters after normalising', () => {
+    expect(checked('')).toBe('REQUIRED');
+    expect(checked(' \u00a0\u3000 ')).toBe('REQUIRED');
+    expect(checked('A'.repeat(50))).toBe('A'.repeat(50));
+    expect(checked('A'.repeat(51))).toBe('TOO_LONG');
+    expect(checked(`${'A'.repeat(25)}   ${'B'.repeat(24)}`)).toBe(`${'A'.repeat(25)} ${'B'.repeat(24)}`);
   });
 });

@@ -1,8 +1,9 @@
 /** Page objects for the sign-in page and the shell. */
 import type { BrowserContext, Page } from 'playwright-core';
+import type { Language } from '../../common/i18n';
 import { world } from '../support/global';
 
-export async function openHall(lang?: 'zh-CN' | 'en' | 'es'): Promise<{ context: BrowserContext; page: Page }> {
+export async function openHall(lang?: Language): Promise<{ context: BrowserContext; page: Page }> {
   const context = await world.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   if (lang) await context.addInitScript((l) => localStorage.setItem('unitHall.language', l), lang);
@@ -42,7 +43,7 @@ export class Shell {
     return this.page.getByTestId('toolbar-unit-name');
   }
 
-  async switchLanguage(lang: 'zh-CN' | 'en' | 'es'): Promise<void> {
+  async switchLanguage(lang: Language): Promise<void> {
     await this.page.getByTestId('language-switcher').click();
     await this.page.getByTestId(`language-option-${lang}`).click();
   }

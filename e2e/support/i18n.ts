@@ -1,11 +1,12 @@
 /** Expected texts come from the translation files themselves, so the tests check what a user of each language reads. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Language } from '../../common/i18n';
 
 type Tree = { [key: string]: string | Tree };
 const cache = new Map<string, Tree>();
 
-export function text(lang: 'zh-CN' | 'en' | 'es', key: string): string {
+export function text(lang: Language, key: string): string {
   if (!cache.has(lang)) {
     const file = path.resolve(import.meta.dirname, '../../client/public/i18n', `${lang}.json`);
     cache.set(lang, JSON.parse(readFileSync(file, 'utf8')));

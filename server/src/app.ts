@@ -7,22 +7,22 @@ import { pinoHttp } from 'pino-http';
 import type { Clock } from './clock';
 import type { Database } from './db/database';
 import type { Logger } from './logger';
-import { createAgentService, type AgentService } from './agents/agents.service';
+import { AgentService } from './agents/agents.service';
 import { agentRoutes } from './agents/agents.routes';
-import { createAuditService, type AuditService } from './audit/audit.service';
+import { AuditService } from './audit/audit.service';
 import { auditRoutes } from './audit/audit.routes';
-import { createAuthService, type AuthService } from './auth/auth.service';
+import { AuthService } from './auth/auth.service';
 import { authRoutes } from './auth/auth.routes';
 import { batchRoutes } from './batches/batches.routes';
-import { createBatchService, type BatchService } from './batches/batches.service';
-import { createCertificateService, type CertificateService } from './certificates/certificates.service';
+import { BatchService } from './batches/batches.service';
+import { CertificateService } from './certificates/certificates.service';
 import { clientAssets } from './client-assets/client-assets';
 import { certificateRoutes } from './certificates/certificates.routes';
 import { ListCache } from './cache/list-cache';
 import { DeclarationService } from './declarations/declarations.service';
 import { declarationRoutes } from './declarations/declarations.routes';
 import { healthRoutes } from './health/health.routes';
-import { createHomeService, type HomeService } from './home/home.service';
+import { HomeService } from './home/home.service';
 import { homeRoutes } from './home/home.routes';
 import { AppError } from './http/errors';
 import { errorMiddleware } from './http/error-middleware';
@@ -31,7 +31,7 @@ import { IdempotencyKeys } from './http/idempotency';
 import { mountRoutes } from './http/mount';
 import { route, type RouteDefinition } from './http/route';
 import { sessionMiddleware } from './http/session';
-import { createInsuredService, type InsuredService } from './insured/insured.service';
+import type { InsuredService } from './insured/insured.service';
 import { insuredRoutes } from './insured/insured.routes';
 import { bundledBankBranches } from './maintenance/bank-branches';
 import { MaintenanceService } from './maintenance/maintenance.service';
@@ -43,7 +43,7 @@ import { paymentRoutes } from './payments/payments.routes';
 import { ReviewService } from './review/review.service';
 import { reviewRoutes } from './review/review.routes';
 import { unitRoutes } from './unit/unit.routes';
-import { createUnitService, type UnitService } from './unit/unit.service';
+import { UnitService } from './unit/unit.service';
 
 export interface AppDeps {
   db: Database;
@@ -80,21 +80,22 @@ export function createServices(deps: AppDeps): Services {
   // One cache of list pages for the instance, shared by the lists it serves.
   const lists = new ListCache(db.knex);
   const messages = new Messages(deps.i18nDir);
-  const declarations = new DeclarationService(db.knex, clock);
+  const declarations = new DeclarationService(db.knex, clock, lists);
+  const maintenance = new MaintenanceService(db.knex, clock, bundledBankBranches());
   return {
     messages,
-    auth: createAuthService(db.knex, clock, db.dialect),
-    agents: createAgentService(db.knex, clock),
-    audit: createAuditService(db.knex),
-    home: createHomeService(db.knex, clock),
-    unit: createUnitService(db.knex),
+    auth: new AuthService(db.knex, clock, db.dialect),
+    agents: new AgentService(db.knex, clock),
+    audit: new AuditService(db.knex),
+    home: new HomeService(db.knex, clock),
+    unit: new UnitService(db.knex, clock),
     ...createPaymentServices(db.knex, clock, lists),
     declarations,
-    batches: createBatchService(db.knex, clock, messages, declarations),
-    insured: createInsuredService(db.knex, lists),
-    review: new ReviewService(db.knex, clock),
-    certificates: createCertificateService(db.knex, clock, db.dialect),
-    maintenance: new MaintenanceService(db.knex, clock, bundledBankBranches()),
+    batches: new BatchService(db.knex, clock, messages, declarations),
+    insured: declarations.insured,
+    review: new ReviewService(db.knex, clock, maintenance),
+    certificates: new CertificateService(db.knex, clock, db.dialect),
+    maintenance,
   };
 }
 

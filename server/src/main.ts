@@ -11,7 +11,7 @@ import { refuseDemoPasswordsInProduction } from './auth/demo-passwords';
 import { demoCredentials, seedDemo } from './db/seeds/demo';
 import { createLogger, type Logger } from './logger';
 import { workbookWorkers } from './workers/workbook-workers';
-import { UnitStore } from './unit/unit.store';
+import { UnitService } from './unit/unit.service';
 
 /** Listens on `port`; a port that is taken or not allowed ends the start with PORT named. */
 function listen(app: Express, port: number): Promise<Server> {
@@ -56,7 +56,7 @@ async function start(): Promise<void> {
   await prepareDatabase(db);
 
   if (config.seedDemo) {
-    if ((await new UnitStore(db.knex).count()) === 0) {
+    if ((await new UnitService(db.knex, systemClock).count()) === 0) {
       logger.info('empty database: seeding the demo units, users and insured persons');
       await seedDemo(db.knex, { personsPerUnit: 300, residents: 12, now: systemClock.now() });
     }

@@ -1,7 +1,8 @@
 /**
  * All SQL lives in stores: outside `*.store.ts`, `server/src/db/` (knex, dialect, migrations, seeds) and
  * the specs, no file imports knex's runtime or builds a query. Services may hold a knex handle (type
- * only) to open transactions and to build their stores on it; routes hold no knex handle at all.
+ * only) to open transactions and to build their stores on it; routes hold no knex handle at all. A
+ * feature uses another feature's store only for its types: it works through that feature's service.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -84,5 +85,47 @@ describe('layering: SQL only in stores', () => {
   it('allows only files that still query outside a store', () => {
     const outside = usesOutsideStores();
     expect(Object.keys(ALLOWED).filter((file) => !outside[file])).toEqual([]);
+  });
+});
+
+/** Modules below the features that read a feature's store themselves, each with why. */
+const STORE_USERS_BELOW_FEATURES: Record<string, string> = {
+  'server/src/cache/unit-data-version.ts': "every feature's writes move the units' data versions through it, below any service",
+};
+
+/** The other features' stores a file imports for more than their types: `../feature/file.store`. */
+function otherStoresUsed(file: string, text: string): string[] {
+  const folder = file.split('/')[2];
+  const found: string[] = [];
+  for (const [, names, feature, store] of withoutComments(text).matchAll(
+    /^\s*import\s+(?!type\b)([^;]*?)\bfrom\s*['"]\.\.\/([\w-]+)\/([\w.-]+\.store)['"]/gm,
+  )) {
+    const values = names
+      .replace(/^\{|\}$/g, '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name && !name.startsWith('type '));
+    if (feature !== folder && values.length > 0) found.push(`${feature}/${store}`);
+  }
+  return found;
+}
+
+describe('layering: features work through services', () => {
+  it("finds no feature using another feature's store", () => {
+    const used: Record<string, string[]> = {};
+    for (const file of sourceFiles(SOURCE).filter((f) => !f.endsWith('.spec.ts') && !STORE_USERS_BELOW_FEATURES[f])) {
+      const stores = otherStoresUsed(file, readFileSync(path.join(ROOT, file), 'utf8'));
+      if (stores.length > 0) used[file] = stores;
+    }
+    expect(used).toEqual({});
+  });
+
+  it("recognises a value import of another feature's store, and not a type import or the feature's own store", () => {
+    const file = 'server/src/review/review.service.ts';
+    expect(otherStoresUsed(file, "import { InsuredStore } from '../insured/insured.store';")).toEqual(['insured/insured.store']);
+    expect(otherStoresUsed(file, "import { type PersonRow, InsuredStore } from '../insured/insured.store';")).toEqual(['insured/insured.store']);
+    expect(otherStoresUsed(file, "import type { PersonRow } from '../insured/insured.store';")).toEqual([]);
+    expect(otherStoresUsed(file, "import { type PersonRow } from '../insured/insured.store';")).toEqual([]);
+    expect(otherStoresUsed(file, "import { ReviewStore } from '../review/review.store';")).toEqual([]);
   });
 });

@@ -107,7 +107,7 @@ describe('races between two instances on one database', () => {
       const { id: _id, ...row } = await hall.db.knex('declarations').where({ id }).first();
       return hall.db.knex('declarations').insert({ ...row, ...change });
     };
-    for (const { body } of submitted) await expectAsync(copy(body.id)).withContext(body.type).toBeRejected();
+    for (const { body } of submitted) await expectAsync(copy(body.id)).withContext(body.kind).toBeRejected();
     // An addition and a reduction of one person are never pending together either.
     await expectAsync(copy(submitted[1].body.id, { type: 'addition' })).toBeRejected();
 
@@ -133,9 +133,11 @@ describe('races between two instances on one database', () => {
           .send({ token: validation.body.token }),
       ),
     );
-    expect(responses.map((r) => r.status).sort()).toEqual([201, 410]);
-    const refused = responses.find((r) => r.status === 410)!;
-    expect(refused.body.code).toBe('BATCH_VALIDATION_EXPIRED');
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 409]);
+    const refused = responses.find((r) => r.status === 409)!;
+    const submitted = responses.find((r) => r.status === 201)!;
+    expect(refused.body.code).toBe('BATCH_ALREADY_SUBMITTED');
+    expect(refused.body.message).toContain(`batch ${submitted.body.batchId}.`);
     expect(await hall.db.knex('batches').count({ n: '*' }).first()).toEqual({ n: 1 } as never);
     expect(await pending({ type: 'addition' })).toBe(300);
   });
@@ -145,7 +147,7 @@ describe('races between two instances on one database', () => {
     await reviewer.signInReviewer();
     const submitted = await instances[0].post('/api/additions', addition(newIdNumber(91)));
     expect(submitted.status).toBe(201);
-    expect((await reviewer.post(`/api/review/declarations/${submitted.body.id}/decision`, { approve: true })).status).toBe(200);
+    expect((await reviewer.post(`/api/review/submissions/${submitted.body.id}/decision`, { approve: true })).status).toBe(200);
 
     // Distinct pages, so no instance answers one from its list cache.
     const reads = await Promise.all(Array.from({ length: REQUESTS }, (_, i) => instances[i % 2].get(`/api/payments/details?page=${i}&pageSize=5`)));

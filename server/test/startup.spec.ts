@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import knexFactory from 'knex';
+import { LANGUAGES } from '@common/i18n';
 import { ENGINE, POSTGRES_URL } from './harness';
 import { freePort, spawnHall } from './hall-process';
 
@@ -144,7 +145,7 @@ if (ENGINE === 'postgres') {
       await link.cut();
 
       const messages: string[] = [];
-      for (const lang of ['zh-CN', 'en', 'es']) {
+      for (const lang of LANGUAGES) {
         const res = await get('/api/health', { 'Accept-Language': lang });
         expect(res.status).withContext(lang).toBe(503);
         expect(Number(res.headers.get('retry-after')))

@@ -204,9 +204,10 @@ const CASES: Record<string, TenancyCase> = {
     body: { unitId: 1, feePeriod: '202611' },
     crossUnit: 'not unit data',
   },
+  'get /review/units': { url: () => '/api/review/units?q=%E7%A6%8F%E5%B7%9E', crossUnit: 'not unit data' },
   'post /review/collections': {
     url: () => '/api/review/collections',
-    body: { unitId: 1, feePeriod: '202610', collectedOn: '2026-11-01', serial: 'T-1' },
+    body: { unitId: 1, feePeriod: '202610', collectedOn: '2026-11-01', serial: 'T-1', amountFen: 1 },
     crossUnit: 'not unit data',
   },
   'get /additions/options': {
@@ -220,7 +221,13 @@ const CASES: Record<string, TenancyCase> = {
   'post /additions/quote': {
     url: () => '/api/additions/quote',
     body: { wageFen: 600_000, effectiveMonth: '202611' },
-    crossUnit: 'not unit data',
+    crossUnit: async (b, { unitA }) => {
+      // With a person: unit A's employee is refused as at the submit, and unit A is not named.
+      const res = await b.post('/api/additions/quote', { wageFen: 600_000, effectiveMonth: '202611', idNumber: unitA.idNumber });
+      expect(res.status).toBe(400);
+      expect(res.body.details.fields).toEqual([jasmine.objectContaining({ field: 'idNumber', code: 'INSURED_ELSEWHERE' })]);
+      expect(JSON.stringify(res.body)).not.toContain(DEMO_UNITS[0].name);
+    },
   },
   'post /additions': {
     url: () => '/api/additions',
@@ -243,24 +250,24 @@ const CASES: Record<string, TenancyCase> = {
       expect(await hall.db.knex('declarations').where({ id_number: unitA.idNumber, type: 'reduction' }).first()).toBeUndefined();
     },
   },
-  'get /declarations': {
-    url: () => '/api/declarations',
+  'get /submissions': {
+    url: () => '/api/submissions',
     crossUnit: async (b, { unitA }) => {
-      const ids = (await b.get('/api/declarations?pageSize=200')).body.items.map((d: { id: number }) => d.id);
+      const ids = (await b.get('/api/submissions?pageSize=200')).body.items.map((d: { id: number }) => d.id);
       expect(ids).not.toContain(unitA.declarationId);
-      expect((await b.get(`/api/declarations?batchId=${unitA.batchId}`)).body.total).toBe(0);
+      expect((await b.get(`/api/submissions?batchId=${unitA.batchId}`)).body.total).toBe(0);
     },
   },
-  'get /declarations/:id': {
-    url: ({ unitA }) => `/api/declarations/${unitA.declarationId}`,
+  'get /submissions/:id': {
+    url: ({ unitA }) => `/api/submissions/${unitA.declarationId}`,
     crossUnit: async (b, { unitA }) => {
-      expect((await b.get(`/api/declarations/${unitA.declarationId}`)).status).toBe(404);
+      expect((await b.get(`/api/submissions/${unitA.declarationId}`)).status).toBe(404);
     },
   },
-  'post /declarations/:id/withdraw': {
-    url: ({ unitA }) => `/api/declarations/${unitA.declarationId}/withdraw`,
+  'post /submissions/:id/withdraw': {
+    url: ({ unitA }) => `/api/submissions/${unitA.declarationId}/withdraw`,
     crossUnit: async (b, { unitA, hall }) => {
-      expect((await b.post(`/api/declarations/${unitA.declarationId}/withdraw`)).status).toBe(404);
+      expect((await b.post(`/api/submissions/${unitA.declarationId}/withdraw`)).status).toBe(404);
       expect((await hall.db.knex('declarations').where({ id: unitA.declarationId }).first('status')).status).toBe('pending');
     },
   },
@@ -300,10 +307,10 @@ const CASES: Record<string, TenancyCase> = {
       expect(res.headers['x-total-rows']).toBe('0');
     },
   },
-  'get /review/declarations': { url: () => '/api/review/declarations', crossUnit: 'not unit data' },
-  'get /review/declarations/:id': { url: ({ unitA }) => `/api/review/declarations/${unitA.declarationId}`, crossUnit: 'not unit data' },
-  'post /review/declarations/:id/decision': {
-    url: ({ unitA }) => `/api/review/declarations/${unitA.declarationId}/decision`,
+  'get /review/submissions': { url: () => '/api/review/submissions', crossUnit: 'not unit data' },
+  'get /review/submissions/:id': { url: ({ unitA }) => `/api/review/submissions/${unitA.declarationId}`, crossUnit: 'not unit data' },
+  'post /review/submissions/:id/decision': {
+    url: ({ unitA }) => `/api/review/submissions/${unitA.declarationId}/decision`,
     body: { approve: false, reason: 'tenancy' },
     crossUnit: 'not unit data',
   },
@@ -502,9 +509,9 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /additions': ['unit_admin', 'agent'],
   'get /reductions/options': ['unit_admin', 'agent'],
   'post /reductions': ['unit_admin', 'agent'],
-  'get /declarations': ['unit_admin', 'agent'],
-  'get /declarations/:id': ['unit_admin', 'agent'],
-  'post /declarations/:id/withdraw': ['unit_admin', 'agent'],
+  'get /submissions': ['unit_admin', 'agent'],
+  'get /submissions/:id': ['unit_admin', 'agent'],
+  'post /submissions/:id/withdraw': ['unit_admin', 'agent'],
   'get /templates/:kind': ['unit_admin', 'agent'],
   'post /batches/validate': ['unit_admin', 'agent'],
   'get /batches/validations/:token/annotated': ['unit_admin', 'agent'],
@@ -528,12 +535,13 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'get /certificates/:code': ['unit_admin', 'agent'],
   'get /certificates/verify/:code': 'public',
   'get /review/home': ['reviewer'],
-  'get /review/declarations': ['reviewer'],
-  'get /review/declarations/:id': ['reviewer'],
-  'post /review/declarations/:id/decision': ['reviewer'],
+  'get /review/submissions': ['reviewer'],
+  'get /review/submissions/:id': ['reviewer'],
+  'post /review/submissions/:id/decision': ['reviewer'],
   'post /review/batches/:id/decision': ['reviewer'],
   'post /review/assessments': ['reviewer'],
   'post /review/collections': ['reviewer'],
+  'get /review/units': ['reviewer'],
 };
 
 const ROLES = ['unit_admin', 'agent', 'reviewer'] as const;
@@ -589,7 +597,7 @@ async function buildWorld(): Promise<World> {
   const reviewer = await hall.client();
   await reviewer.signInReviewer();
   const approve = async (submitted: Promise<request.Response>) =>
-    accepted(await reviewer.post(`/api/review/declarations/${accepted(await submitted, 201).body.id}/decision`, { approve: true }), 200);
+    accepted(await reviewer.post(`/api/review/submissions/${accepted(await submitted, 201).body.id}/decision`, { approve: true }), 200);
   const moved = (await activeEmployees(hall, 0)).find((p) => p.personId !== detail.person_id)!;
   await approve(admin.post('/api/reductions', { idNumber: moved.idNumber, name: moved.name, reason: 'resigned' }));
   await approve(adminB.post('/api/additions', addition(moved.idNumber, { name: moved.name, effectiveMonth: '202612' })));

@@ -19,7 +19,7 @@ import { errorInterceptor } from './core/http/error.interceptor';
 import { languageInterceptor } from './core/http/language.interceptor';
 import { provideNoMaterialAnimations } from '../testing/material';
 
-const HOME: UnitHome = { period: '202611', insuredCount: 42, pendingCount: 3, dueThisMonthFen: 123456 };
+const HOME: UnitHome = { period: '202611', insuredCount: 42, pendingCount: 3, dueThisMonthFen: 123456, rejected: { items: [], total: 0 } };
 
 describe('the hall, page to page', () => {
   let http: HttpTestingController;
@@ -144,7 +144,7 @@ describe('the hall, page to page', () => {
 
     expect(text('toolbar-unit-name')).toBeNull();
     expect(text('toolbar-role')).toBe('审核员');
-    expect(await navTitles()).toEqual(['审核首页', '申报审核']);
+    expect(await navTitles()).toEqual(['审核首页', '申报审核', '核定与征收']);
   });
 
   it('signs out and returns to the login page', async () => {

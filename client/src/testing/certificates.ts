@@ -13,10 +13,17 @@ export const CERTIFICATE: Certificate = {
   months: 2,
   issuedAt: '2026-11-10T02:00:00.000Z',
   issuedBy: '陈经理',
-  items: [
-    { feePeriod: '202601', baseFen: 800_000, insuranceTypes: ['310', '510'], unitAmountFen: 64_000, personAmountFen: 16_000, paid: true },
-    { feePeriod: '202602', baseFen: 800_000, insuranceTypes: ['310', '510'], unitAmountFen: 64_000, personAmountFen: 16_000, paid: false },
-  ],
+  items: [1, 2].map((month) => ({
+    feePeriod: `20260${month}`,
+    baseFen: 800_000,
+    amounts: [
+      { insuranceType: '310', unitAmountFen: 60_000, personAmountFen: 16_000 },
+      { insuranceType: '510', unitAmountFen: 4_000, personAmountFen: 0 },
+    ],
+    unitAmountFen: 64_000,
+    personAmountFen: 16_000,
+    paid: month === 1,
+  })),
   unitAmountFen: 128_000,
   personAmountFen: 32_000,
 };

@@ -10,7 +10,7 @@ type SubmissionOverrides = Partial<Omit<Submission, 'payload'>> & { payload?: Re
 export function declaration(overrides: SubmissionOverrides = {}): Submission {
   const submission = {
     id: 31,
-    type: 'addition',
+    kind: 'addition',
     status: 'pending',
     unitId: 11,
     idNumber: '350102199003071234',

@@ -1,4 +1,5 @@
 import type { Page } from './page';
+import { INSURED_DETAIL_FIELDS, LISTED_FIELDS, noValues } from '@common/api/addition-fields';
 import type { InsuredPerson } from '@common/api/declarations';
 import type { InsuredPersonDetail, PaymentDetail, UnitInfo, UnitPaymentPeriod } from '@common/api/payments';
 
@@ -40,8 +41,10 @@ export function unitPaymentPeriod(overrides: Partial<UnitPaymentPeriod> = {}): U
   };
 }
 
+/** The registry's listed fields (addition-fields.ts) start without values. */
 export function insuredPerson(overrides: Partial<InsuredPerson> = {}): InsuredPerson {
   return {
+    ...noValues(LISTED_FIELDS),
     personId: 7,
     idNumber: '350102199003071234',
     idNumberMasked: '350102********1234',
@@ -62,6 +65,7 @@ export function insuredPersonDetail(overrides: Partial<InsuredPersonDetail> = {}
   return {
     personId: 7,
     basic: {
+      ...noValues(INSURED_DETAIL_FIELDS.basic),
       name: '王小明',
       idType: '01',
       idNumber: '350102199003071234',
@@ -71,8 +75,9 @@ export function insuredPersonDetail(overrides: Partial<InsuredPersonDetail> = {}
       hukouType: 'rural',
       hukouAddress: '福建省福州市鼓楼区五四路 1 号',
     },
-    contact: { mobile: '13800138000', contactAddress: '福州市台江区江滨路 88 号' },
+    contact: { ...noValues(INSURED_DETAIL_FIELDS.contact), mobile: '13800138000', contactAddress: '福州市台江区江滨路 88 号' },
     employment: {
+      ...noValues(INSURED_DETAIL_FIELDS.employment),
       status: 'active',
       startMonth: '202401',
       endMonth: null,

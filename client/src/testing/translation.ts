@@ -7,7 +7,7 @@ import {
   type TranslationObject,
 } from '@ngx-translate/core';
 import { of, type Observable } from 'rxjs';
-import { DEFAULT_LANGUAGE, type Language } from '../app/core/language/languages';
+import { DEFAULT_LANGUAGE, type Language } from '@common/i18n';
 import { translatedPaginator } from '../app/core/language/paginator-intl';
 import { VisibleMissingTranslationHandler } from '../app/core/language/translation';
 import en from '../../public/i18n/en.json';

@@ -2,20 +2,31 @@ import type { Knex } from 'knex';
 import type { Agent, AgentInvitation } from '@common/api/agents';
 import { passwordProblem } from '@common/validators/password';
 import type { Clock } from '../clock';
-import { recordAudit, recordAudits } from '../audit/audit.store';
+import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
 import { AppError, forbidden, invalidFields, notFound } from '../http/errors';
 import type { Actor } from '../http/route';
 import { AgentStore } from './agents.store';
 
 export class AgentService {
+  private readonly store: AgentStore;
+  private readonly audit: AuditService;
+
+  /** The feature's wiring on a knex handle: the database, or a transaction. */
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.store = new AgentStore(db);
+    this.audit = new AuditService(db);
+  }
+
+  private on(trx: Knex.Transaction): AgentService {
+    return new AgentService(trx, this.clock);
+  }
 
   list(unitId: number): Promise<Agent[]> {
-    return new AgentStore(this.db).list(unitId);
+    return this.store.list(unitId);
   }
 
   /**
@@ -27,13 +38,13 @@ export class AgentService {
     const at = this.clock.now().toISOString();
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction(async (trx) => {
-      const store = new AgentStore(trx);
+      const { store, audit } = this.on(trx);
       const found = await store.findAccountByMobile(input.mobile);
       const agentId = found ? null : await store.insertAccount({ name: input.name, mobile: input.mobile, passwordHash, at });
       if (agentId !== null) {
         await store.bind(unitId, agentId, at);
         const agent = (await store.find(unitId, agentId))!;
-        await recordAudit(trx, {
+        await audit.record({
           at,
           userId: actor.userId,
           unitId,
@@ -50,7 +61,7 @@ export class AgentService {
       if (await store.find(unitId, existing.id)) throw new AppError(409, 'AGENT_ALREADY_BOUND');
       await store.invite({ unitId, agentId: existing.id, name: input.name, invitedBy: actor.userId, at });
       const invited = (await store.findInvited(unitId, existing.id))!;
-      await recordAudit(trx, {
+      await audit.record({
         at,
         userId: actor.userId,
         unitId,
@@ -67,12 +78,12 @@ export class AgentService {
   /** A disabled agent's sessions for the unit end at their next request (AuthService.resolveSession). */
   async setDisabled(unitId: number, actor: Actor, agentId: number, disabled: boolean, requestId: string): Promise<Agent> {
     return this.db.transaction(async (trx) => {
-      const store = new AgentStore(trx);
+      const { store, audit } = this.on(trx);
       const before = await store.find(unitId, agentId);
       if (!before) throw notFound();
       await store.setDisabled(unitId, agentId, disabled);
       const after = (await store.find(unitId, agentId))!;
-      await recordAudit(trx, {
+      await audit.record({
         at: this.clock.now().toISOString(),
         userId: actor.userId,
         unitId,
@@ -94,7 +105,7 @@ export class AgentService {
   async resetPassword(unitId: number, actor: Actor, agentId: number, password: string, requestId: string): Promise<Agent> {
     const passwordHash = await hashPassword(password);
     return this.db.transaction(async (trx) => {
-      const store = new AgentStore(trx);
+      const { store, audit } = this.on(trx);
       // Locked first, so an invitation accepted meanwhile cannot make the account shared behind our back.
       if (!(await store.lockAccount(agentId))) throw notFound();
       const agent = await store.find(unitId, agentId);
@@ -105,7 +116,7 @@ export class AgentService {
       const at = this.clock.now().toISOString();
       await store.setInitialPassword(agentId, passwordHash, at);
       const sessionsEnded = await store.endSessions(agentId);
-      await recordAudit(trx, {
+      await audit.record({
         at,
         userId: actor.userId,
         unitId,
@@ -122,10 +133,10 @@ export class AgentService {
   /** The inviting administrator takes an invitation back before it is answered. */
   async withdrawInvitation(unitId: number, actor: Actor, agentId: number, requestId: string): Promise<void> {
     await this.db.transaction(async (trx) => {
-      const store = new AgentStore(trx);
+      const { store, audit } = this.on(trx);
       const invited = await store.findInvited(unitId, agentId);
       if (!invited || !(await store.removeInvitation(unitId, agentId))) throw notFound();
-      await recordAudit(trx, {
+      await audit.record({
         at: this.clock.now().toISOString(),
         userId: actor.userId,
         unitId,
@@ -141,7 +152,7 @@ export class AgentService {
   /** The signed-in agent's pending invitations. */
   invitations(actor: Actor): Promise<AgentInvitation[]> {
     if (actor.role !== 'agent') throw forbidden();
-    return new AgentStore(this.db).invitationsOf(actor.userId);
+    return this.store.invitationsOf(actor.userId);
   }
 
   /**
@@ -151,14 +162,14 @@ export class AgentService {
   async acceptInvitation(actor: Actor, unitId: number, requestId: string): Promise<void> {
     if (actor.role !== 'agent') throw forbidden();
     await this.db.transaction(async (trx) => {
-      const store = new AgentStore(trx);
+      const { store, audit } = this.on(trx);
       const account = await store.lockAccount(actor.userId);
       if (!account || !(await store.removeInvitation(unitId, actor.userId))) throw notFound();
       const at = this.clock.now().toISOString();
       await store.bind(unitId, actor.userId, at);
       const agent = (await store.find(unitId, actor.userId))!;
       const others = await store.otherUnitsOf(actor.userId, unitId);
-      await recordAudits(trx, [
+      await audit.recordAll([
         {
           at,
           userId: actor.userId,
@@ -186,10 +197,10 @@ export class AgentService {
   async declineInvitation(actor: Actor, unitId: number, requestId: string): Promise<void> {
     if (actor.role !== 'agent') throw forbidden();
     await this.db.transaction(async (trx) => {
-      const store = new AgentStore(trx);
+      const { store, audit } = this.on(trx);
       const invited = await store.findInvited(unitId, actor.userId);
       if (!invited || !(await store.removeInvitation(unitId, actor.userId))) throw notFound();
-      await recordAudit(trx, {
+      await audit.record({
         at: this.clock.now().toISOString(),
         userId: actor.userId,
         unitId,
@@ -201,9 +212,4 @@ export class AgentService {
       });
     });
   }
-}
-
-/** The agents feature's wiring on a knex handle. */
-export function createAgentService(db: Knex, clock: Clock): AgentService {
-  return new AgentService(db, clock);
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Agent, AgentInvitation } from '@common/api/agents';
+import type { UserRow } from '../auth/auth.store';
 import { toBoolean } from '../db/dialect';
 
 /** An agent's account beside its binding to the unit (`disabled` is 0/1 on SQLite). */
@@ -71,7 +72,7 @@ export class AgentStore {
   }
 
   async findAccountByMobile(mobile: string): Promise<{ id: number } | null> {
-    const row = await this.db('users').where({ role: 'agent', login: mobile }).first('id');
+    const row = await this.db<UserRow>('users').where({ role: 'agent', login: mobile }).first('id');
     return row ?? null;
   }
 
@@ -81,7 +82,7 @@ export class AgentStore {
    */
   async lockAccount(agentId: number): Promise<{ id: number; name: string; login: string } | null> {
     // knex compiles FOR UPDATE to nothing on SQLite, whose one connection runs one transaction at a time anyway.
-    const row = await this.db('users').where({ id: agentId, role: 'agent' }).forUpdate().first('id', 'name', 'login');
+    const row = await this.db<UserRow>('users').where({ id: agentId, role: 'agent' }).forUpdate().first('id', 'name', 'login');
     return row ?? null;
   }
 
@@ -102,7 +103,7 @@ export class AgentStore {
       })
       .onConflict(['role', 'login'])
       .ignore()
-      .returning('id');
+      .returning<{ id: number }[]>('id');
     if (row === undefined) return null;
     return typeof row === 'object' ? row.id : row;
   }

@@ -41,12 +41,13 @@ export function auditRoutes({ units, clock, messages, audit }: AuditRouteDeps): 
         const q = ctx.query;
         const { total, pages, userName } = await audit.export(unitId, q);
         return sendExport(ctx, {
-          name: t('exports.auditFile'),
+          name: t('audit.title'),
           filters: [
             q.user ? `${t('audit.user')}: ${userName ?? q.user}` : null,
-            q.type ? `${t('exports.auditAction')}: ${t(`audit.actions.${q.type}`, q.type)}` : null,
-            q.from || q.to ? `${t('exports.auditDays')}: ${q.from ?? '…'} – ${q.to ?? '…'}` : null,
-            q.q ? `${t('exports.auditSearch')}: ${q.q}` : null,
+            q.type ? `${t('audit.type')}: ${t(`audit.actions.${q.type}`, q.type)}` : null,
+            q.from ? `${t('audit.from')}: ${q.from}` : null,
+            q.to ? `${t('audit.to')}: ${q.to}` : null,
+            q.q ? `${t('audit.search')}: ${q.q}` : null,
           ],
           columns: auditColumns(t),
           pages,

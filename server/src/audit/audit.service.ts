@@ -1,10 +1,26 @@
 import type { Knex } from 'knex';
 import type { AuditFilterValues, AuditPage } from '@common/api/audit';
-import { AuditTrailStore } from './audit.store';
+import { AuditTrailStore, type AuditEntry } from './audit.store';
 
-/** The unit administrator's view of the unit's audit trail. */
+export type { AuditEntry };
+
+/** The audit trail: every feature appends to it in its use case's transaction; the unit administrator reads it. */
 export class AuditService {
-  constructor(private readonly trail: AuditTrailStore) {}
+  private readonly trail: AuditTrailStore;
+
+  /** The feature's wiring on a knex handle. */
+  constructor(db: Knex) {
+    this.trail = new AuditTrailStore(db);
+  }
+
+  /** Build the service on the use case's transaction, so the entry commits or rolls back with what it records. */
+  record(entry: AuditEntry): Promise<void> {
+    return this.trail.append(entry);
+  }
+
+  recordAll(entries: AuditEntry[]): Promise<void> {
+    return this.trail.appendAll(entries);
+  }
 
   async page(unitId: number, query: AuditFilterValues & { page: number; pageSize: number }): Promise<AuditPage> {
     const { page, pageSize, ...filters } = query;
@@ -16,9 +32,4 @@ export class AuditService {
     const userName = filters.user ? await this.trail.userNameInUnit(unitId, filters.user) : undefined;
     return { total: await this.trail.count(unitId, filters), pages: this.trail.keysetPages(unitId, filters), userName };
   }
-}
-
-/** The audit feature's wiring on a knex handle. */
-export function createAuditService(db: Knex): AuditService {
-  return new AuditService(new AuditTrailStore(db));
 }

@@ -2,7 +2,7 @@ import { AGENTS, createTestHall, type HallClient, type TestHall } from '../../te
 import { unitIdOf } from '../../test/declarations';
 import { downloadWorkbook } from '../../test/workbooks';
 import { DEMO_UNITS } from '../db/seeds/demo';
-import { recordAudits } from './audit.store';
+import { AuditService } from './audit.service';
 
 describe("the unit's audit trail", () => {
   let hall: TestHall;
@@ -21,7 +21,7 @@ describe("the unit's audit trail", () => {
       agentB: await user({ login: AGENTS.unitBOnly }),
     };
     // 5 and 6 January 2026 in Asia/Shanghai: 16:00 UTC is midnight there.
-    await recordAudits(hall.db.knex, [
+    await new AuditService(hall.db.knex).recordAll([
       {
         at: '2026-01-05T15:59:59.000Z',
         userId: ids.agentA,
@@ -80,10 +80,16 @@ describe("the unit's audit trail", () => {
         action: 'declaration_withdrawn',
         entityType: 'declaration',
         entityId: '=1+1',
+        entityName: null,
         before: { status: 'pending' },
         after: { status: 'withdrawn' },
       },
-      jasmine.objectContaining({ action: 'agent_disabled', user: jasmine.objectContaining({ id: ids.adminA, role: 'unit_admin' }) }),
+      // The agent is named as users know them.
+      jasmine.objectContaining({
+        action: 'agent_disabled',
+        user: jasmine.objectContaining({ id: ids.adminA, role: 'unit_admin' }),
+        entityName: DEMO_UNITS[0].agents[0].name,
+      }),
     ]);
 
     const all = await list('pageSize=200');
@@ -108,6 +114,32 @@ describe("the unit's audit trail", () => {
     expect(second.body.items.map((e: { action: string }) => e.action)).toEqual(['agent_disabled']);
   });
 
+  it('names a person by name and masked ID number, and the system as the actor of an entry no user made', async () => {
+    const person = await hall.db
+      .knex('insured_persons')
+      .orderBy('id')
+      .first<{ id: number; name: string; id_number: string }>('id', 'name', 'id_number');
+    await new AuditService(hall.db.knex).recordAll([
+      {
+        at: '2026-02-01T00:00:00.000Z',
+        userId: null,
+        unitId: ids.unitA,
+        action: 'insured_contact_changed',
+        entityType: 'insured_person',
+        entityId: person.id,
+        before: { mobile: '13800000000' },
+        after: { mobile: '13900000000' },
+      },
+    ]);
+    const [entry] = (await list('type=insured_contact_changed&from=2026-02-01&to=2026-02-01')).body.items;
+    const masked = `${person.id_number.slice(0, 6)}********${person.id_number.slice(-4)}`;
+    expect(entry).toEqual(jasmine.objectContaining({ user: null, entityName: `${person.name}（${masked}）` }));
+
+    const { sheet } = await downloadWorkbook(admin, '/api/audit/export?type=insured_contact_changed&from=2026-02-01&to=2026-02-01', 'en');
+    expect(sheet.getRow(5).getCell(2).value).toBe('System');
+    expect(sheet.getRow(5).getCell(4).value).toBe(`Insured person ${person.name}（${masked}）`);
+  });
+
   it('refuses a malformed day, naming the field', async () => {
     const res = await list('from=2026-13-01');
     expect(res.status).toBe(400);
@@ -120,19 +152,18 @@ describe("the unit's audit trail", () => {
     expect(res.headers['x-total-rows']).toBe('2');
     expect(res.headers['content-disposition']).toContain(encodeURIComponent(DEMO_UNITS[0].name));
     expect(String(sheet.getCell('A2').value)).toContain(`User: ${DEMO_UNITS[0].agents[0].name}`);
-    expect(sheet.getRow(4).values).toEqual([undefined, 'Time', 'User', 'Role', 'Action', 'Entity type', 'Entity id', 'Before', 'After']);
+    // The audit page's columns in its order and words; its changes column opens into before and after.
+    expect((sheet.getRow(4).values as unknown[]).slice(1)).toEqual(['Time', 'User', 'Action', 'Entity', 'Before', 'After']);
     expect(sheet.rowCount).toBe(6);
     expect((sheet.getRow(5).values as unknown[]).slice(1)).toEqual([
       '2026-01-06 18:00:00',
-      DEMO_UNITS[0].agents[0].name,
-      'Agent',
+      `${DEMO_UNITS[0].agents[0].name}（Agent）`,
       'Declaration withdrawn',
-      'declaration',
-      "'=1+1",
+      'Declaration #=1+1',
       '{"status":"pending"}',
       '{"status":"withdrawn"}',
     ]);
-    expect(sheet.getRow(6).getCell(4).value).toBe('Declaration submitted');
-    expect(sheet.getRow(6).getCell(7).value).toBeNull();
+    expect(sheet.getRow(6).getCell(3).value).toBe('Declaration submitted');
+    expect(sheet.getRow(6).getCell(5).value).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { AuditEntry as AuditEntryView, AuditFilterValues } from '@common/api/audit';
 import { shanghaiDayStart } from '@common/fee-period';
+import { maskIdNumber } from '@common/validators/id-number';
 import { unitsChanged } from '../cache/unit-data-version';
 import { escapeLike, EXPORT_PAGE_ROWS, INSERT_CHUNK_ROWS } from '../db/dialect';
 
@@ -28,24 +29,6 @@ const toRow = (entry: AuditEntry) => ({
   request_id: entry.requestId ?? null,
 });
 
-/**
- * Appends to the audit log; the table refuses updates and deletes (see db/dialect.ts). Whatever is
- * audited for a unit has changed it, so its data version moves in the same transaction.
- */
-export async function recordAudit(db: Knex, entry: AuditEntry): Promise<void> {
-  await db('audit_log').insert(toRow(entry));
-  await unitsChanged(db, [entry.unitId]);
-}
-
-/** One entry per thing a use case changed, in chunked inserts (a batch approval touches thousands). */
-export async function recordAudits(db: Knex, entries: AuditEntry[]): Promise<void> {
-  await db.batchInsert('audit_log', entries.map(toRow), INSERT_CHUNK_ROWS);
-  await unitsChanged(
-    db,
-    entries.map((e) => e.unitId),
-  );
-}
-
 const parsed = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
 /** An audit_log row joined with the name and role of its user. */
@@ -62,20 +45,48 @@ interface AuditTrailRow {
   after: string | null;
 }
 
-const toEntry = (row: AuditTrailRow): AuditEntryView => ({
-  id: row.id,
-  at: row.at,
-  user: row.user_id === null ? null : { id: row.user_id, name: row.user_name!, role: row.user_role! },
-  action: row.action,
-  entityType: row.entity_type,
-  entityId: row.entity_id,
-  before: parsed(row.before),
-  after: parsed(row.after),
-});
+/** Entities as users know them, by `entity_type:entity_id`. */
+type EntityNames = Map<string, string>;
+
+type NamedEntity = 'insured_person' | 'declaration' | 'agent' | 'user';
+
+const personName = (name: string, idNumber: string | null) => (idNumber ? `${name}（${maskIdNumber(idNumber)}）` : name);
+
+const toEntry =
+  (names: EntityNames) =>
+  (row: AuditTrailRow): AuditEntryView => ({
+    id: row.id,
+    at: row.at,
+    user: row.user_id === null ? null : { id: row.user_id, name: row.user_name!, role: row.user_role! },
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    entityName: names.get(`${row.entity_type}:${row.entity_id}`) ?? null,
+    before: parsed(row.before),
+    after: parsed(row.after),
+  });
 
 /** The audit trail of one unit, newest first; every query starts from the unit, so no other unit's row can appear. */
 export class AuditTrailStore {
   constructor(private readonly db: Knex) {}
+
+  /**
+   * Appends to the audit log; the table refuses updates and deletes (see db/dialect.ts). Whatever is
+   * audited for a unit has changed it, so its data version moves in the same transaction.
+   */
+  async append(entry: AuditEntry): Promise<void> {
+    await this.db('audit_log').insert(toRow(entry));
+    await unitsChanged(this.db, [entry.unitId]);
+  }
+
+  /** One entry per thing a use case changed, in chunked inserts (a batch approval touches thousands). */
+  async appendAll(entries: AuditEntry[]): Promise<void> {
+    await this.db.batchInsert('audit_log', entries.map(toRow), INSERT_CHUNK_ROWS);
+    await unitsChanged(
+      this.db,
+      entries.map((e) => e.unitId),
+    );
+  }
 
   private rows(unitId: number, f: AuditFilterValues) {
     const query = this.db('audit_log as a').leftJoin('users as u', 'u.id', 'a.user_id').where('a.unit_id', unitId);
@@ -120,7 +131,36 @@ export class AuditTrailStore {
         .limit(pageSize)
         .offset(page * pageSize),
     ]);
-    return { items: rows.map(toEntry), total: count };
+    return { items: rows.map(toEntry(await this.namesOf(rows))), total: count };
+  }
+
+  /**
+   * A person by name and masked ID number, a declaration by its person's, an agent or user by name: one
+   * query per kind of entity for the whole page, by primary key.
+   */
+  private async namesOf(rows: AuditTrailRow[]): Promise<EntityNames> {
+    const ids = (type: NamedEntity) => [
+      ...new Set(rows.filter((r) => r.entity_type === type && /^\d{1,9}$/.test(r.entity_id ?? '')).map((r) => Number(r.entity_id))),
+    ];
+    const [persons, declarations, users] = await Promise.all([
+      this.db('insured_persons')
+        .whereIn('id', ids('insured_person'))
+        .select<{ id: number; name: string; id_number: string }[]>('id', 'name', 'id_number'),
+      this.db('declarations')
+        .whereIn('id', ids('declaration'))
+        .select<{ id: number; person_name: string | null; id_number: string | null }[]>('id', 'person_name', 'id_number'),
+      this.db('users')
+        .whereIn('id', [...ids('agent'), ...ids('user')])
+        .select<{ id: number; name: string }[]>('id', 'name'),
+    ]);
+    const names: EntityNames = new Map();
+    for (const p of persons) names.set(`insured_person:${p.id}`, personName(p.name, p.id_number));
+    for (const d of declarations) if (d.person_name) names.set(`declaration:${d.id}`, personName(d.person_name, d.id_number));
+    for (const u of users) {
+      names.set(`agent:${u.id}`, u.name);
+      names.set(`user:${u.id}`, u.name);
+    }
+    return names;
   }
 
   count(unitId: number, f: AuditFilterValues): Promise<number> {
@@ -153,7 +193,7 @@ export class AuditTrailStore {
       const rows = await this.select(query).limit(size);
       if (rows.length === 0) return;
       last = { at: rows[rows.length - 1].at, id: rows[rows.length - 1].id };
-      yield rows.map(toEntry);
+      yield rows.map(toEntry(await this.namesOf(rows)));
       if (rows.length < size) return;
     }
   }

@@ -6,7 +6,7 @@ import { passwordProblem } from '@common/validators/password';
 import { AppError, forbidden, invalidFields, notFound, unauthenticated } from '../http/errors';
 import type { Actor } from '../http/route';
 import { SESSION_ABSOLUTE_MS, type ResolvedSession, type SessionResolver } from '../http/session';
-import { recordAudit } from '../audit/audit.store';
+import { AuditService } from '../audit/audit.service';
 import type { Dialect } from '../db/dialect';
 import { AuthStore, type SessionRecord } from './auth.store';
 import { LoginThrottle } from './login-throttle';
@@ -28,14 +28,21 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export class AuthService implements SessionResolver {
   private readonly store: AuthStore;
   private readonly throttle: LoginThrottle;
+  private readonly audit: AuditService;
 
+  /** The feature's wiring on a knex handle: the database, or a transaction. */
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
-    dialect: Dialect,
+    private readonly dialect: Dialect,
   ) {
     this.store = new AuthStore(db);
     this.throttle = new LoginThrottle(db, dialect);
+    this.audit = new AuditService(db);
+  }
+
+  private on(trx: Knex.Transaction): AuthService {
+    return new AuthService(trx, this.clock, this.dialect);
   }
 
   /** `address`: where the attempt comes from (Express's req.ip), for the throttle. */
@@ -75,8 +82,9 @@ export class AuthService implements SessionResolver {
       expiresAt: iso(now + SESSION_ABSOLUTE_MS),
     };
     await this.db.transaction(async (trx) => {
-      await new AuthStore(trx).insertSession(session);
-      await recordAudit(trx, {
+      const { store, audit } = this.on(trx);
+      await store.insertSession(session);
+      await audit.record({
         at: iso(now),
         userId: user.id,
         unitId,
@@ -158,8 +166,9 @@ export class AuthService implements SessionResolver {
     const passwordHash = await hashPassword(newPassword);
     const at = this.clock.now().toISOString();
     await this.db.transaction(async (trx) => {
-      const sessionsEnded = await new AuthStore(trx).setOwnPassword(user.id, passwordHash, actor.sessionId, at);
-      await recordAudit(trx, {
+      const { store, audit } = this.on(trx);
+      const sessionsEnded = await store.setOwnPassword(user.id, passwordHash, actor.sessionId, at);
+      await audit.record({
         at,
         userId: user.id,
         unitId: actor.unitId,
@@ -178,8 +187,9 @@ export class AuthService implements SessionResolver {
     const units = await this.store.activeUnitsOfAgent(actor.userId);
     if (!units.some((u) => u.id === unitId)) throw notFound();
     await this.db.transaction(async (trx) => {
-      await new AuthStore(trx).setSessionUnit(actor.sessionId, unitId);
-      await recordAudit(trx, {
+      const { store, audit } = this.on(trx);
+      await store.setSessionUnit(actor.sessionId, unitId);
+      await audit.record({
         at: this.clock.now().toISOString(),
         userId: actor.userId,
         unitId,
@@ -193,8 +203,9 @@ export class AuthService implements SessionResolver {
 
   async logout(actor: Actor, requestId: string): Promise<void> {
     await this.db.transaction(async (trx) => {
-      await new AuthStore(trx).deleteSession(actor.sessionId);
-      await recordAudit(trx, {
+      const { store, audit } = this.on(trx);
+      await store.deleteSession(actor.sessionId);
+      await audit.record({
         at: this.clock.now().toISOString(),
         userId: actor.userId,
         unitId: actor.unitId,
@@ -212,9 +223,4 @@ export class AuthService implements SessionResolver {
     const limits = await this.store.deleteExpiredLimits(Date.now());
     return { sessions, limits };
   }
-}
-
-/** The sign-in feature's wiring on a knex handle. */
-export function createAuthService(db: Knex, clock: Clock, dialect: Dialect): AuthService {
-  return new AuthService(db, clock, dialect);
 }

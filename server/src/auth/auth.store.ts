@@ -27,7 +27,7 @@ export interface SessionRecord {
 type DbBoolean = boolean | number;
 
 /** A row of `users`. */
-interface UserRow {
+export interface UserRow {
   id: number;
   role: Role;
   login: string;

@@ -30,4 +30,31 @@ describe('annotateWorkbook', () => {
 
     expect(await headerOf(annotated)).toEqual(['*姓名', '*证件号码', '错误说明']);
   });
+
+  it("keeps the error column's title when the header has problems, and gives their lines as the title's note", async () => {
+    const file = await workbookOf((sheet) => {
+      sheet.addRow(['*姓名', '*民族', '*证件号码']);
+      sheet.addRow(['张三', '汉族', '350102199001011234']);
+    });
+
+    const annotated = await annotateWorkbook(file, '增员', '错误说明', [
+      { row: 1, column: 'B', line: 'B 证件号码: 列名应为“证件号码”', message: '列名应为“证件号码”' },
+      { row: 1, column: 'C', line: 'C 民族: 缺少列“民族”', message: '缺少列“民族”' },
+    ]);
+
+    expect(await headerOf(annotated)).toEqual(['*姓名', '*民族', '*证件号码', '错误说明']);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(annotated as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0];
+    expect(noteText(sheet.getCell('D1').note)).toBe('B 证件号码: 列名应为“证件号码”\nC 民族: 缺少列“民族”');
+    expect(noteText(sheet.getCell('B1').note)).toBe('列名应为“证件号码”');
+
+    const again = await annotateWorkbook(annotated, '增员', '错误说明', []);
+    expect(await headerOf(again)).toEqual(['*姓名', '*民族', '*证件号码', '错误说明']);
+  });
 });
+
+function noteText(note: string | ExcelJS.Comment | undefined): string {
+  if (note === undefined || typeof note === 'string') return note ?? '';
+  return note.texts?.map((t) => t.text).join('') ?? '';
+}

@@ -75,6 +75,11 @@ export async function annotateWorkbook(file: Buffer, sheetName: string, errorCol
     notesByCell.set(address, [...(notesByCell.get(address) ?? []), a.message]);
   }
   for (const [row, lines] of linesByRow) {
+    // The header's problems go in the title's note: the title itself marks the column as ours on re-upload.
+    if (row === 1) {
+      notesByCell.set(titleCell.address, lines);
+      continue;
+    }
     const cell = sheet.getRow(row).getCell(errorColumn);
     cell.value = lines.join('\n');
     restyle(cell, { alignment: { wrapText: true, vertical: 'top' } });

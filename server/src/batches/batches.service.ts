@@ -11,7 +11,7 @@ import { TEMPLATES } from '../../../templates';
 import { columnLetter, SHEET_TEXTS, type TemplateDefinition } from '../../../templates/template-definition';
 import type { Clock } from '../clock';
 import { checkedAgainIfOvertaken, type DeclarationService } from '../declarations/declarations.service';
-import { declarationRows, DeclarationRules, type RowProblem } from '../declarations/declaration-rules';
+import { declarationRows, type RowProblem } from '../declarations/declaration-rules';
 import { AppError } from '../http/errors';
 import type { Language, Messages } from '../http/i18n';
 import type { Actor } from '../http/route';
@@ -19,7 +19,7 @@ import type { Annotation } from './annotate';
 import { BatchUploadStore, type BatchUpload, type StoredSheetError } from './batches.store';
 import type { ImportedRow, SheetImport, SheetProblem } from './sheet-import';
 import { SheetJobFailed, SheetWorkers } from './sheet-workers';
-import { UnitStore } from '../unit/unit.store';
+import { UnitService } from '../unit/unit.service';
 import { checkXlsx } from './xlsx-guard';
 
 /** How long a dry run can be submitted: after a day the records it was checked against have moved on. */
@@ -32,14 +32,24 @@ export const PREVIEW_PAGE_SIZE = 20;
 export const DRY_RUN_BOUNDS = { maxPending: 50, maxPendingBytes: 200 * 1024 * 1024 };
 
 export class BatchService {
+  private readonly store: BatchUploadStore;
+  private readonly units: UnitService;
+
+  /** The feature's wiring on a knex handle: the declarations it submits (and their rules), and the workbook workers. */
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
     private readonly messages: Messages,
-    private readonly rules: DeclarationRules,
     private readonly declarations: DeclarationService,
-    private readonly workers: SheetWorkers,
-  ) {}
+    private readonly workers = new SheetWorkers(),
+  ) {
+    this.store = new BatchUploadStore(db);
+    this.units = new UnitService(db, clock);
+  }
+
+  on(trx: Knex.Transaction): BatchService {
+    return new BatchService(trx, this.clock, this.messages, this.declarations.on(trx), this.workers);
+  }
 
   async validate(unitId: number, actor: Actor, kind: DeclarationKind, file: Buffer, fileName: string, lang: Language): Promise<BatchValidation> {
     checkXlsx(file);
@@ -54,7 +64,7 @@ export class BatchService {
     const checked = [...valid.map((r) => ({ rowNumber: r.rowNumber, facts: r.input })), ...imported.incomplete];
     if (checked.length > 0) {
       const taken = new Set(imported.problems.map((p) => `${p.row}:${p.column}`));
-      const found = await this.rules.checkFacts(
+      const found = await this.declarations.rules.checkFacts(
         unitId,
         kind,
         checked.map((r) => r.facts),
@@ -84,11 +94,11 @@ export class BatchService {
       createdAt: now.toISOString(),
     };
     const expiredBefore = new Date(now.getTime() - VALIDATION_KEPT_MS).toISOString();
-    await new BatchUploadStore(this.db).purgeUnsubmitted(expiredBefore);
+    await this.store.purgeUnsubmitted(expiredBefore);
     await this.db.transaction(async (trx) => {
-      const store = new BatchUploadStore(trx);
+      const { store, units } = this.on(trx);
       // Counted under the unit's lock after the insert, so instances storing at once cannot both take the last place.
-      await new UnitStore(trx).lock(unitId);
+      await units.lock(unitId);
       await store.insert(upload, stillValid, file);
       const pending = await store.pending(unitId, expiredBefore);
       if (pending.count > DRY_RUN_BOUNDS.maxPending) throw new AppError(429, 'BATCH_DRY_RUNS_TOO_MANY', { max: DRY_RUN_BOUNDS.maxPending });
@@ -102,7 +112,7 @@ export class BatchService {
 
   /** A page of what the dry run's valid rows will become once submitted and approved. */
   async preview(unitId: number, token: string, page: { page: number; pageSize: number }): Promise<BatchPreviewPage> {
-    const store = new BatchUploadStore(this.db);
+    const store = this.store;
     const upload = await store.find(unitId, token);
     if (!upload) throw new AppError(404, 'NOT_FOUND');
     return this.previewPage(unitId, upload.kind, await store.validRows(unitId, token), page);
@@ -127,17 +137,17 @@ export class BatchService {
       idNumberMasked: maskIdNumber(input.idNumber),
       effectiveMonth: input.effectiveMonth,
       wageFen: input.wageFen,
-      baseFen: outcomes[i].quote.baseFen,
-      unitFen: outcomes[i].quote.totalUnitFen,
-      personFen: outcomes[i].quote.totalPersonFen,
-      residentInsuranceEndsWith: outcomes[i].individualInsuranceEndsWith,
+      baseFen: outcomes[i].baseFen,
+      unitFen: outcomes[i].totalUnitFen,
+      personFen: outcomes[i].totalPersonFen,
+      residentInsuranceEndsWith: outcomes[i].residentInsuranceEndsWith,
     }));
     return { items, total: valid.length, page, pageSize };
   }
 
   /** The user's workbook with an error column and the bad cells marked, in the caller's language. */
   async annotated(unitId: number, token: string, lang: Language): Promise<{ fileName: string; file: Buffer }> {
-    const store = new BatchUploadStore(this.db);
+    const store = this.store;
     const upload = await store.find(unitId, token);
     const file = upload && (await store.file(unitId, token));
     if (!upload || !file) throw new AppError(404, 'NOT_FOUND');
@@ -161,28 +171,27 @@ export class BatchService {
 
   /** Submits the dry run's valid rows as one batch; the upload can be submitted once, within a day. */
   async submit(unitId: number, actor: Actor, token: string, requestId: string): Promise<BatchSubmitResult> {
-    const store = new BatchUploadStore(this.db);
+    const store = this.store;
     const upload = await store.find(unitId, token);
     // Unknown and another unit's tokens look the same.
     if (!upload) throw new AppError(404, 'BATCH_VALIDATION_EXPIRED');
     const age = this.clock.now().getTime() - new Date(upload.createdAt).getTime();
-    if (upload.batchId !== null || age > VALIDATION_KEPT_MS) throw new AppError(410, 'BATCH_VALIDATION_EXPIRED');
+    if (upload.batchId !== null) throw alreadySubmitted(upload.batchId);
+    if (age > VALIDATION_KEPT_MS) throw new AppError(410, 'BATCH_VALIDATION_EXPIRED');
     if (upload.validRows === 0) throw new AppError(422, 'BATCH_NOTHING_VALID');
     const rows = await store.validRows(unitId, token);
 
     return checkedAgainIfOvertaken(() =>
       this.db.transaction(async (trx) => {
         // Claimed first: a concurrent submit of the same dry run waits here, then finds it submitted.
-        if (!(await new BatchUploadStore(trx).lockUnsubmitted(unitId, token))) throw new AppError(410, 'BATCH_VALIDATION_EXPIRED');
-        const submitted = await this.declarations.submit(
-          unitId,
-          actor,
-          declarationRows(upload.kind, rows),
-          { fileName: upload.fileName },
-          requestId,
-          trx,
-        );
-        await new BatchUploadStore(trx).markSubmitted(unitId, token, submitted.batchId!);
+        const batches = this.on(trx);
+        if (!(await batches.store.lockUnsubmitted(unitId, token))) throw alreadySubmitted((await batches.store.find(unitId, token))?.batchId ?? null);
+        const submitted = await batches.declarations
+          .submit(unitId, actor, declarationRows(upload.kind, rows), { fileName: upload.fileName }, requestId, trx)
+          .catch((error: unknown) => {
+            throw staleDryRun(error);
+          });
+        await batches.store.markSubmitted(unitId, token, submitted.batchId!);
         return { batchId: submitted.batchId!, declarations: submitted.declarationIds.length };
       }),
     );
@@ -215,6 +224,18 @@ export class BatchService {
   }
 }
 
+const alreadySubmitted = (batchId: number | null) => new AppError(409, 'BATCH_ALREADY_SUBMITTED', { batchId: batchId ?? '' });
+
+/**
+ * The records moved on since the dry run (someone added or submitted one of its persons, a month
+ * closed): nothing is submitted, and the rows it now refuses are named by their sheet rows.
+ */
+function staleDryRun(error: unknown): unknown {
+  if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') return error;
+  const rows = [...new Set(error.fields.map((f) => Number(f.field.split('.')[1])))].sort((a, b) => a - b);
+  return new AppError(409, 'BATCH_VALIDATION_STALE', { rows: rows.join(', ') }, error.fields);
+}
+
 /** A row whose person already waits for review says where: a re-uploaded file's submitted rows name their batch. */
 function whereItWaits(problem: RowProblem): FieldErrorCode {
   if (problem.code !== 'DECLARATION_PENDING' || !problem.params) return problem.code;
@@ -240,9 +261,4 @@ function storedError(def: TemplateDefinition, imported: SheetImport, p: SheetPro
     code: p.code satisfies FieldErrorCode,
     ...(p.params ? { params: p.params } : {}),
   };
-}
-
-/** The batches feature's wiring on a knex handle: the declaration rules checked on it, and the workbook workers. */
-export function createBatchService(db: Knex, clock: Clock, messages: Messages, declarations: DeclarationService): BatchService {
-  return new BatchService(db, clock, messages, new DeclarationRules(db, clock), declarations, new SheetWorkers());
 }

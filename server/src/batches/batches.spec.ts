@@ -50,12 +50,12 @@ describe('batches from templates', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain(XLSX_TYPE);
     expect(res.headers['cache-control']).toBe('no-store');
-    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('增员-模板-v1')}.xlsx`);
+    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('增员-模板-v2')}.xlsx`);
 
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['增员', '填写说明', '_template']);
     const [data, instructions, marker] = workbook.worksheets;
     expect(marker.state).toBe('veryHidden');
-    expect(marker.getRow(1).values).toEqual([undefined, 'unit-hall-template', 'unit-hall.addition', 1, 'zh-CN']);
+    expect(marker.getRow(1).values).toEqual([undefined, 'unit-hall-template', 'unit-hall.addition', 2, 'zh-CN']);
 
     const columns = TEMPLATES.addition.columns;
     columns.forEach((column, i) => {
@@ -221,6 +221,31 @@ describe('batches from templates', () => {
     expect(fault(5)).toEqual([['J', 'AMOUNT_NOT_POSITIVE', 'Must be more than 0']]);
     expect(fault(6)).toEqual(fault(5));
     expect(fault(7)).toEqual([['C', 'ID_NUMBER_LEGACY_15', 'Use the 18-digit ID number (15-digit numbers are not accepted)']]);
+  });
+
+  it('applies the name rule to every row, naming sheet, row and column, and stores a name with a no-break space normalised', async () => {
+    const file = await filledTemplate('addition', [
+      person(41, { name: '陈新员3' }),
+      person(42, { name: '+陈新员' }),
+      person(43, { name: '陈\u200b新员' }),
+      person(44, { name: 'Anne-Marie\u00a0O’Brien' }),
+      person(45, { name: '买买提·艾力' }),
+    ]);
+    const english = await hall.client('en');
+    await english.signInUnitAdmin(0);
+    const res = await upload(english, 'addition', file);
+    const faults = res.body.errors.map((e: SheetError) => [e.sheet, e.row, e.column, e.code, e.message]);
+    const sheet = res.body.errors[0].sheet;
+    expect(sheet).toBeTruthy();
+    const format = 'A name is letters, with spaces, a middle dot (·), apostrophes or hyphens between them; no digits or symbols such as = + @';
+    expect(faults).toEqual([
+      [sheet, 2, 'A', 'NAME_FORMAT', format],
+      [sheet, 3, 'A', 'NAME_FORMAT', format],
+      [sheet, 4, 'A', 'NAME_INVISIBLE_CHARACTER', 'The name contains an invisible or control character (such as a zero-width space); type it again'],
+    ]);
+    expect(res.body.validRows).toBe(2);
+    const stored = await hall.db.knex('batch_uploads').where({ token: res.body.token }).first();
+    expect(JSON.parse(stored.valid_payload).map((row: { input: { name: string } }) => row.input.name)).toEqual(["Anne-Marie O'Brien", '买买提·艾力']);
   });
 
   it('names a removed column as missing instead of calling every later header renamed', async () => {
@@ -497,8 +522,35 @@ describe('batches from templates', () => {
     const replay = await submit('batch-key-1');
     expect([replay.status, replay.body, replay.headers['idempotent-replayed']]).toEqual([201, res.body, 'true']);
     const twice = await submit('batch-key-2');
-    expect([twice.status, twice.body.code]).toEqual([410, 'BATCH_VALIDATION_EXPIRED']);
+    expect([twice.status, twice.body.code]).toEqual([409, 'BATCH_ALREADY_SUBMITTED']);
+    expect(twice.body.message).toBe(`该文件的有效行已作为批次 ${res.body.batchId} 提交。如需再次提交，请重新校验文件。`);
     expect(await hall.db.knex('declarations').where({ batch_id: res.body.batchId }).count({ n: '*' }).first()).toEqual({ n: 3 } as never);
+  });
+
+  it('refuses a dry run the records have overtaken, submitting nothing and naming its sheet rows', async () => {
+    const file = await filledTemplate('addition', [person(74), person(75, { mobile: 'x' }), person(76)]);
+    const { token, validRows } = (await upload(admin, 'addition', file)).body;
+    expect(validRows).toBe(2);
+    // Meanwhile the person of sheet row 4 is submitted on their own.
+    expect((await admin.post('/api/additions', addition(newIdNumber(76)))).status).toBe(201);
+
+    const english = await hall.client('en');
+    await english.signInUnitAdmin(0);
+    const res = await english.post('/api/batches', { token });
+    expect([res.status, res.body.code]).toEqual([409, 'BATCH_VALIDATION_STALE']);
+    expect(res.body.message).toContain('sheet rows 4 ');
+    expect(res.body.details.fields.map((f: { field: string; code: string }) => [f.field, f.code])).toEqual([
+      ['rows.4.idNumber', 'DECLARATION_PENDING'],
+    ]);
+    expect(
+      await hall.db
+        .knex('declarations')
+        .whereIn('id_number', [newIdNumber(74), newIdNumber(76)])
+        .count({ n: '*' })
+        .first(),
+    ).toEqual({
+      n: 1,
+    } as never);
   });
 
   it('stores an ID number typed with a lowercase check character x in upper case, so the same person is one person', async () => {

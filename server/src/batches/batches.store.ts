@@ -100,7 +100,10 @@ export class BatchUploadStore {
       .where({ unit_id: unitId })
       .whereNull('batch_id')
       .andWhere('created_at', '>=', since)
-      .first(this.db.raw('count(*) as count'), this.db.raw('coalesce(sum(stored_bytes), 0) as bytes'));
+      .first<{ count: number | string; bytes: number | string } | undefined>(
+        this.db.raw('count(*) as count'),
+        this.db.raw('coalesce(sum(stored_bytes), 0) as bytes'),
+      );
     return { count: Number(row?.count ?? 0), bytes: Number(row?.bytes ?? 0) };
   }
 
@@ -125,7 +128,11 @@ export class BatchUploadStore {
    * unknown). A second submit waits for the first and then sees its batch.
    */
   async lockUnsubmitted(unitId: number, token: string): Promise<boolean> {
-    const row = await this.db('batch_uploads').where({ token, unit_id: unitId }).whereNull('batch_id').forUpdate().first('token');
+    const row = await this.db('batch_uploads')
+      .where({ token, unit_id: unitId })
+      .whereNull('batch_id')
+      .forUpdate()
+      .first<{ token: string } | undefined>('token');
     return row !== undefined;
   }
 

@@ -7,6 +7,7 @@
 import { additionInput, reductionInput, type Addition, type Reduction } from '@common/api/declarations';
 import type { FieldErrorCode } from '@common/errors';
 import { checkIdNumberOfType, type PersonIdType } from '@common/validators/id-number';
+import { hasInvisibleCharacter } from '@common/validators/invisible';
 import { MAX_WAGE_FEN } from '@common/api/fields';
 import { fenFromYuan } from '@common/validators/yuan';
 import { isLanguage, LANGUAGES, type Language } from '@common/i18n';
@@ -63,9 +64,6 @@ interface TextRow {
 
 type CellReading = { value: unknown } | { problem: FieldErrorCode };
 const NOTHING: CellReading = { value: undefined };
-
-/** Zero-width space, non-joiner and joiner, word joiner, byte order mark, bidirectional marks. */
-const INVISIBLE = /[\u200b-\u200f\u2060\ufeff\u202a-\u202e]/;
 
 const wrongTemplate = () => new AppError(422, 'UPLOAD_WRONG_TEMPLATE');
 
@@ -233,7 +231,7 @@ function readCell(column: TemplateColumn, cell: CellText, date1904: boolean): Ce
       return { value: text };
     case 'id':
       // Pasted from web pages and chat apps, these look like nothing on screen and make the number "too long".
-      if (INVISIBLE.test(text)) return { problem: 'ID_NUMBER_INVISIBLE_CHARACTER' };
+      if (hasInvisibleCharacter(text)) return { problem: 'ID_NUMBER_INVISIBLE_CHARACTER' };
       // Excel keeps 15 significant digits: an 18-digit ID stored as a number has lost its tail, while a
       // legacy 15-digit one is whole and gets the 18-digit hint from the ID check.
       if ((cell.from === 'number' && !/^\d{15}$/.test(text)) || looksLikeExcelNumber(text)) return { problem: 'ID_NUMBER_EXCEL_NUMBER' };

@@ -34,7 +34,7 @@ describe('lists served from an instance cache', () => {
     expect([added.status, reduced.status]).toEqual([201, 201]);
     expect((await insured(employee.idNumber)).items[0].pendingDeclaration).toBe('reduction');
 
-    expect((await reviewerElsewhere.post(`/api/review/declarations/${added.body.id}/decision`, { approve: true })).status).toBe(200);
+    expect((await reviewerElsewhere.post(`/api/review/submissions/${added.body.id}/decision`, { approve: true })).status).toBe(200);
     const shown = await insured(newcomer);
     expect(shown.total).toBe(1);
     expect(shown.items[0].name).toBe('缓存新员');
@@ -48,11 +48,13 @@ describe('lists served from an instance cache', () => {
     expect(before.items.every((d: { status: string }) => d.status === 'due')).toBeTrue();
 
     const unitId = await unitIdOf(hall, 0);
+    const due = await hall.db.knex('payment_details').where({ unit_id: unitId, fee_period: period }).select('unit_amount_fen', 'person_amount_fen');
     const collected = await reviewerElsewhere.post('/api/review/collections', {
       unitId,
       feePeriod: period,
       collectedOn: '2026-11-10',
       serial: 'CACHE-1',
+      amountFen: due.reduce((n, d) => n + d.unit_amount_fen + d.person_amount_fen, 0),
     });
     expect(collected.body.paidDetails).toBe(before.total);
     expect((await details()).items.every((d: { status: string }) => d.status === 'paid')).toBeTrue();

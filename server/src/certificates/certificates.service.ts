@@ -5,7 +5,7 @@ import { CERTIFICATE_CODE, normaliseCertificateCode, type Certificate, type Cert
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber } from '@common/validators/id-number';
 import type { Clock } from '../clock';
-import { recordAudit } from '../audit/audit.store';
+import { AuditService } from '../audit/audit.service';
 import { databaseRateLimiter, type Dialect } from '../db/dialect';
 import { AppError, invalidFields, notFound } from '../http/errors';
 import type { Actor } from '../http/route';
@@ -44,14 +44,23 @@ export function maskName(name: string): string {
 export class CertificateService {
   /** Unknown codes per caller, counted in the database (login_limits) so every instance counts together. */
   private readonly misses: RateLimiterStoreAbstract;
+  private readonly store: CertificateStore;
+  private readonly audit: AuditService;
 
+  /** The feature's wiring on a knex handle: the database, or a transaction. */
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
-    dialect: Dialect,
+    private readonly dialect: Dialect,
   ) {
+    this.store = new CertificateStore(db);
+    this.audit = new AuditService(db);
     const windowSeconds = VERIFY_WINDOW_MS / 1000;
     this.misses = databaseRateLimiter(db, dialect, { keyPrefix: 'verify_misses', points: VERIFY_MISSES_ALLOWED, duration: windowSeconds });
+  }
+
+  private on(trx: Knex.Transaction): CertificateService {
+    return new CertificateService(trx, this.clock, this.dialect);
   }
 
   async issue(
@@ -59,7 +68,7 @@ export class CertificateService {
     input: { idNumber: string; from: FeePeriod; to: FeePeriod },
     requestId: string,
   ): Promise<Certificate> {
-    const store = new CertificateStore(this.db);
+    const store = this.store;
     const person = await store.personOfUnit(actor.unitId, input.idNumber);
     if (!person) throw notFound();
     const items = await store.months(actor.unitId, person.id, input.from, input.to);
@@ -67,7 +76,8 @@ export class CertificateService {
     const code = newCertificateCode();
     const issuedAt = this.clock.now().toISOString();
     await this.db.transaction(async (trx) => {
-      await new CertificateStore(trx).insert({
+      const { store, audit } = this.on(trx);
+      await store.insert({
         code,
         unitId: actor.unitId,
         personId: person.id,
@@ -77,7 +87,7 @@ export class CertificateService {
         issuedBy: actor.userId,
         issuedAt,
       });
-      await recordAudit(trx, {
+      await audit.record({
         at: issuedAt,
         userId: actor.userId,
         unitId: actor.unitId,
@@ -93,7 +103,7 @@ export class CertificateService {
 
   /** A certificate the unit issued, to print again; the amounts are those of its months now. */
   async find(unitId: number, rawCode: string): Promise<Certificate> {
-    const store = new CertificateStore(this.db);
+    const store = this.store;
     const row = await store.ofUnit(unitId, normaliseCertificateCode(rawCode));
     if (!row) throw notFound();
     const items = await store.months(unitId, row.person_id, row.from_period, row.to_period);
@@ -122,7 +132,7 @@ export class CertificateService {
       throw new AppError(429, 'VERIFY_THROTTLED', { seconds, minutes: Math.ceil(seconds / 60) });
     }
     const code = normaliseCertificateCode(rawCode);
-    const row = CERTIFICATE_CODE.test(code) ? await new CertificateStore(this.db).byCode(code) : undefined;
+    const row = CERTIFICATE_CODE.test(code) ? await this.store.byCode(code) : undefined;
     if (!row) {
       // A miss past the allowance is refused by the limiter; it is a miss all the same.
       await this.misses.consume(caller).catch((rejection: unknown) => {
@@ -139,9 +149,4 @@ export class CertificateService {
       months: row.months,
     };
   }
-}
-
-/** The certificates feature's wiring on a knex handle. */
-export function createCertificateService(db: Knex, clock: Clock, dialect: Dialect): CertificateService {
-  return new CertificateService(db, clock, dialect);
 }

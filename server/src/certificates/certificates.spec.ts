@@ -53,6 +53,14 @@ describe('payment statements and certificates', () => {
       .whereBetween('fee_period', ['202601', '202603']);
     expect(res.body.unitAmountFen).toBe(rows.reduce((n, r) => n + r.unit_amount_fen, 0));
     expect(res.body.personAmountFen).toBe(rows.reduce((n, r) => n + r.person_amount_fen, 0));
+    // Each month prints one line with a column per insurance type: its amounts by side, as assessed.
+    for (const month of res.body.items) {
+      const ofMonth = rows.filter((r) => r.fee_period === month.feePeriod).sort((a, b) => a.insurance_type.localeCompare(b.insurance_type));
+      expect(month.amounts).toEqual(
+        ofMonth.map((r) => ({ insuranceType: r.insurance_type, unitAmountFen: r.unit_amount_fen, personAmountFen: r.person_amount_fen })),
+      );
+      expect(month.unitAmountFen).toBe(ofMonth.reduce((n, r) => n + r.unit_amount_fen, 0));
+    }
     const stored = await hall.db.knex('certificates').where({ code: res.body.code }).first();
     expect(stored).toEqual(
       jasmine.objectContaining({ unit_id: unitId, person_id: person.id, from_period: '202601', to_period: '202603', months: 3 }),
@@ -99,10 +107,10 @@ describe('payment statements and certificates', () => {
     const anonymous = await hall.client('en');
     // Other tests of this hall miss from the same address too.
     await forgetMisses();
-    // The limiter counts in wall-clock time.
-    const realNow = Date.now.bind(Date);
+    // The limiter counts in wall-clock time: held still, so twenty misses on a slow machine do not shorten the wait.
+    const start = Date.now();
     let offsetMs = 0;
-    spyOn(Date, 'now').and.callFake(() => realNow() + offsetMs);
+    spyOn(Date, 'now').and.callFake(() => start + offsetMs);
     for (let i = 0; i < VERIFY_MISSES_ALLOWED; i++) {
       expect((await anonymous.get(`/api/certificates/verify/${newCertificateCode()}`)).status).toBe(404);
     }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { CertificateMonth } from '@common/api/certificates';
+import type { CertificateAmount, CertificateMonth } from '@common/api/certificates';
 import type { FeePeriod } from '@common/fee-period';
 
 export interface CertificateRow {
@@ -34,7 +34,7 @@ export interface CertificateOfUnitRow extends CertificateByCodeRow {
 
 interface CertifiedDetailRow {
   fee_period: FeePeriod;
-  insurance_type: CertificateMonth['insuranceTypes'][number];
+  insurance_type: CertificateAmount['insuranceType'];
   base_fen: number;
   unit_amount_fen: number;
   person_amount_fen: number;
@@ -54,7 +54,7 @@ export class CertificateStore {
     return row && { id: row.id, name: row.name, idNumber: row.id_number };
   }
 
-  /** The person's payment details with this unit in the range, one entry per month. */
+  /** The person's payment details with this unit in the range, one entry per month with each insurance type's amounts. */
   async months(unitId: number, personId: number, from: FeePeriod, to: FeePeriod): Promise<CertificateMonth[]> {
     const rows = await this.db('payment_details')
       .where({ unit_id: unitId, person_id: personId })
@@ -66,12 +66,12 @@ export class CertificateStore {
       const month: CertificateMonth = months.get(r.fee_period) ?? {
         feePeriod: r.fee_period,
         baseFen: r.base_fen,
-        insuranceTypes: [],
+        amounts: [],
         unitAmountFen: 0,
         personAmountFen: 0,
         paid: true,
       };
-      month.insuranceTypes.push(r.insurance_type);
+      month.amounts.push({ insuranceType: r.insurance_type, unitAmountFen: r.unit_amount_fen, personAmountFen: r.person_amount_fen });
       month.unitAmountFen += r.unit_amount_fen;
       month.personAmountFen += r.person_amount_fen;
       month.paid &&= r.paid_at != null;

@@ -235,9 +235,9 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /** The application's tables, without knex's own bookkeeping. */
 export async function tableNames(knex: Knex, dialect: Dialect): Promise<string[]> {
-  const names: string[] =
+  const names =
     dialect === 'sqlite'
-      ? await knex('sqlite_master').where({ type: 'table' }).whereNot('name', 'like', 'sqlite_%').pluck('name')
-      : await knex('information_schema.tables').whereRaw('table_schema = current_schema()').pluck('table_name');
+      ? await knex<{ name: string; type: string }>('sqlite_master').where({ type: 'table' }).whereNot('name', 'like', 'sqlite_%').pluck('name')
+      : await knex<{ table_name: string }>('information_schema.tables').whereRaw('table_schema = current_schema()').pluck('table_name');
   return names.filter((name) => !name.startsWith('knex_')).sort();
 }

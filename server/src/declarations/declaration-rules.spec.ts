@@ -2,7 +2,8 @@ import { additionInput, reductionInput } from '@common/api/declarations';
 import { idNumberCheckChar } from '@common/validators/id-number';
 import { createTestHall, type TestHall } from '../../test/harness';
 import { activeEmployees, addition, newIdNumber, unitIdOf } from '../../test/declarations';
-import { DeclarationRules, isInsuredHere } from './declaration-rules';
+import { isInsuredHere } from './declaration-rules';
+import { DeclarationService } from './declarations.service';
 
 /** The batch importer checks up to 20,000 rows with these rules, so they must not query row by row. */
 describe('declaration rules on a large batch', () => {
@@ -31,7 +32,7 @@ describe('declaration rules on a large batch', () => {
 
     queries = 0;
     const started = Date.now();
-    const problems = await new DeclarationRules(hall.db.knex, hall.clock).checkAdditions(unitId, rows);
+    const problems = await new DeclarationService(hall.db.knex, hall.clock).rules.checkAdditions(unitId, rows);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(queries).toBeLessThanOrEqual(2 + 2 * Math.ceil(20_000 / 500));
     expect(problems.length).toBe(20_000);
@@ -52,7 +53,7 @@ describe('declaration rules on a large batch', () => {
     rows[0] = reductionInput.parse({ idNumber: ours.idNumber, name: ours.name, reason: 'resigned' });
 
     queries = 0;
-    const problems = await new DeclarationRules(hall.db.knex, hall.clock).checkReductions(unitId, rows);
+    const problems = await new DeclarationService(hall.db.knex, hall.clock).rules.checkReductions(unitId, rows);
     expect(queries).toBeLessThanOrEqual(2 * Math.ceil(20_000 / 500));
     expect(problems[0]).toEqual([]);
     expect(problems[19_999]).toEqual([{ field: 'idNumber', code: 'NOT_INSURED_HERE' }]);

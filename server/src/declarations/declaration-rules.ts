@@ -3,15 +3,15 @@
  * every row of a spreadsheet batch alike: the month rules, ID checks that need today, and the unit's
  * records. Set-based: a few queries per call, whatever the number of rows.
  */
-import type { Knex } from 'knex';
 import { additionInput, reductionInput, type Addition, type AdditionOptions, type DeclarationKind, type Reduction } from '@common/api/declarations';
 import type { FieldErrorCode } from '@common/errors';
 import { displayPeriod, isFeePeriod } from '@common/fee-period';
 import { reductionMonth, additionMonths } from '@common/month-rules';
 import { checkIdNumberOfType } from '@common/validators/id-number';
 import type { Clock } from '../clock';
-import { InsuredStore, type PersonRecord } from '../insured/insured.store';
-import { DeclarationStore, type PendingDeclaration } from './declarations.store';
+import type { InsuredService } from '../insured/insured.service';
+import type { PersonRecord } from '../insured/insured.store';
+import type { DeclarationStore, PendingDeclaration } from './declarations.store';
 
 export interface RowProblem {
   field: string;
@@ -77,13 +77,14 @@ export function offerProblems(offer: AdditionOptions, row: { effectiveMonth?: st
 
 export class DeclarationRules {
   constructor(
-    private readonly db: Knex,
+    private readonly store: DeclarationStore,
+    private readonly persons: InsuredService,
     private readonly clock: Clock,
   ) {}
 
   /** The months (cut-off applied) and insurance types an addition may choose now. */
   async offer(unitId: number): Promise<AdditionOptions> {
-    const store = new DeclarationStore(this.db);
+    const store = this.store;
     const cutoffDay = await store.cutoffDay();
     return { months: additionMonths(this.clock.now(), cutoffDay), insuranceTypes: await store.unitInsuranceTypes(unitId), cutoffDay };
   }
@@ -142,8 +143,8 @@ export class DeclarationRules {
 
   private async lookUp(unitId: number, rows: { idNumber?: string }[]) {
     const idNumbers = rows.flatMap((r) => (r.idNumber === undefined ? [] : [r.idNumber]));
-    const records = await new InsuredStore(this.db).recordsOf(idNumbers);
-    const pending = await new DeclarationStore(this.db).pendingOf(unitId, idNumbers);
+    const records = await this.persons.recordsOf(idNumbers);
+    const pending = await this.store.pendingOf(unitId, idNumbers);
     return { records, pending };
   }
 }

@@ -5,7 +5,7 @@ import { idParam } from '@common/api/fields';
 import { actorOf, route, unitOf, UNIT_ROLES, type RouteDefinition } from '../http/route';
 import type { DeclarationService } from './declarations.service';
 
-const declarationIdParams = z.object({ id: idParam });
+const submissionIdParams = z.object({ id: idParam });
 
 export function declarationRoutes(declarations: DeclarationService): RouteDefinition[] {
   return [
@@ -63,9 +63,9 @@ export function declarationRoutes(declarations: DeclarationService): RouteDefini
     }),
     route({
       method: 'get',
-      path: '/declarations',
-      summary: "The unit's declarations pending review or audited, newest first",
-      tag: 'declarations',
+      path: '/submissions',
+      summary: "The unit's submissions pending review or audited, newest first",
+      tag: 'submissions',
       access: UNIT_ROLES,
       query: submissionQuery,
       response: submissionPage,
@@ -73,21 +73,21 @@ export function declarationRoutes(declarations: DeclarationService): RouteDefini
     }),
     route({
       method: 'get',
-      path: '/declarations/:id',
-      summary: 'One declaration of the unit',
-      tag: 'declarations',
+      path: '/submissions/:id',
+      summary: 'One submission of the unit',
+      tag: 'submissions',
       access: UNIT_ROLES,
-      params: declarationIdParams,
+      params: submissionIdParams,
       response: submission,
       handle: (ctx) => declarations.find(unitOf(ctx), ctx.params.id),
     }),
     route({
       method: 'post',
-      path: '/declarations/:id/withdraw',
-      summary: 'Withdraws a declaration still pending review',
-      tag: 'declarations',
+      path: '/submissions/:id/withdraw',
+      summary: 'Withdraws a submission still pending review',
+      tag: 'submissions',
       access: UNIT_ROLES,
-      params: declarationIdParams,
+      params: submissionIdParams,
       response: submission,
       handle: (ctx) => declarations.withdraw(unitOf(ctx), actorOf(ctx), ctx.params.id, ctx.requestId),
     }),

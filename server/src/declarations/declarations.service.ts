@@ -9,28 +9,44 @@ import {
   type Reduction,
   type ReductionOptions,
 } from '@common/api/declarations';
-import type { Submission, SubmissionKind, SubmissionPage, SubmissionStatus, submissionQuery } from '@common/api/submissions';
+import type { ChangeKind, Submission, SubmissionKind, SubmissionPage, SubmissionStatus, submissionQuery } from '@common/api/submissions';
 import { reductionMonth } from '@common/month-rules';
 import { contributionBaseFen, contributionFen } from '@common/insurance';
 import type { Clock } from '../clock';
-import { recordAudit } from '../audit/audit.store';
+import { AuditService } from '../audit/audit.service';
 import { AppError, invalidFields, notFound, type FieldProblem } from '../http/errors';
 import type { Actor } from '../http/route';
 import { contributionConfig, type ContributionConfig } from '../payments/contribution-config';
-import { InsuredStore } from '../insured/insured.store';
-import { DeclarationRules, offerProblems, type DeclarationRow, type DeclarationRows, type RowProblem } from './declaration-rules';
-import { DeclarationStore, PendingSubmissionExists, type NewSubmission, type PendingSubmission, type SubmissionFilters } from './declarations.store';
+import { ListCache } from '../cache/list-cache';
+import { InsuredService, type PendingSubmissions } from '../insured/insured.service';
+import { DeclarationRules, type DeclarationRow, type DeclarationRows, type RowProblem } from './declaration-rules';
+import {
+  DeclarationStore,
+  PendingSubmissionExists,
+  type NewSubmission,
+  type PendingDeclaration,
+  type PendingSubmission,
+  type SubmissionFilters,
+} from './declarations.store';
 
-export type { PendingSubmission };
+export { PendingSubmissionExists };
+export type { NewSubmission, PendingDeclaration, PendingSubmission };
 /** A pending submission of one kind, as an approval applies it. */
-export type PendingOf<K extends SubmissionKind> = Extract<PendingSubmission, { type: K }>;
+export type PendingOf<K extends SubmissionKind> = Extract<PendingSubmission, { kind: K }>;
 export type PendingAddition = PendingOf<'addition'>;
 export type PendingReduction = PendingOf<'reduction'>;
 type Values = Record<string, unknown>;
+/** What an addition's outcome depends on; a quote without a person has no ID number. */
+type AdditionOutcomeFacts = Pick<Addition, 'effectiveMonth' | 'wageFen' | 'insuranceTypes'> & { idNumber?: string };
 /** What an approval changed, per submission id, for the audit log. */
 export type AppliedChanges = Map<number, { before: Values; after: Values }>;
 
-function quoteOf(config: ContributionConfig, effectiveMonth: string, wageFen: number, insuranceTypes: readonly string[]): Quote {
+function quoteOf(
+  config: ContributionConfig,
+  effectiveMonth: string,
+  wageFen: number,
+  insuranceTypes: readonly string[],
+): Omit<Quote, 'residentInsuranceEndsWith'> {
   const baseFen = contributionBaseFen(wageFen, config.floorFen, config.ceilingFen);
   const lines = insuranceTypes.map((insuranceType) => {
     const rate = config.rates.get(insuranceType);
@@ -59,46 +75,67 @@ function quoteOf(config: ContributionConfig, effectiveMonth: string, wageFen: nu
  * Additions and reductions as a unit submits them, the unit's queues of its submissions, and the
  * submissions as the agency's review reads and closes them.
  */
-export class DeclarationService {
+export class DeclarationService implements PendingSubmissions {
+  private readonly store: DeclarationStore;
+  private readonly audit: AuditService;
+  /** The insured persons declarations are about: the rules read their records, their list shows what waits here. */
+  readonly insured: InsuredService;
+  readonly rules: DeclarationRules;
+
+  /** The feature's wiring on a knex handle; `lists` is the instance's cache of list pages. */
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
-  ) {}
+    lists = new ListCache(db),
+  ) {
+    this.store = new DeclarationStore(db);
+    this.audit = new AuditService(db);
+    this.insured = new InsuredService(db, this, lists);
+    this.rules = new DeclarationRules(this.store, this.insured, clock);
+  }
+
+  /** The same wiring on a transaction: what a use case spanning features runs in one. */
+  on(trx: Knex.Transaction): DeclarationService {
+    return new DeclarationService(trx, this.clock);
+  }
 
   additionOptions(unitId: number): Promise<AdditionOptions> {
-    return new DeclarationRules(this.db, this.clock).offer(unitId);
+    return this.rules.offer(unitId);
   }
 
   reductionOptions(): ReductionOptions {
     return { stopMonth: reductionMonth(this.clock.now()), reasons: [...REDUCTION_REASONS] };
   }
 
-  /** The confirmation step: the declared wage held between the floor and ceiling in force for the month, and the amounts. */
+  /**
+   * The confirmation step: the declared wage held between the floor and ceiling in force for the month,
+   * and the amounts. With a person, first the rules the submit applies to them, and when their own
+   * insurance ends, as a batch's dry run tells it.
+   */
   async quote(unitId: number, request: z.output<typeof quoteRequest>): Promise<Quote> {
-    const offer = await new DeclarationRules(this.db, this.clock).offer(unitId);
-    const problems = offerProblems(offer, request);
+    const [problems] = await this.rules.checkAdditions(unitId, [request]);
     if (problems.length > 0) throw invalidFields(problems);
-    const config = await contributionConfig(this.db, request.effectiveMonth);
-    return quoteOf(config, request.effectiveMonth, request.wageFen, request.insuranceTypes ?? offer.insuranceTypes);
+    const [outcome] = await this.outcomes(unitId, [request]);
+    return outcome;
   }
 
   /**
-   * What each addition will become, as its confirmation shows it: the quote, and the month with which
+   * What each addition will become, as its confirmation shows it: the quote, with the month with which
    * the person's own insurance (resident, flexible employment) ends. A few queries, whatever the rows.
    */
-  async outcomes(unitId: number, rows: Addition[]): Promise<{ quote: Quote; individualInsuranceEndsWith: string | null }[]> {
-    const unitTypes = await new DeclarationStore(this.db).unitInsuranceTypes(unitId);
+  async outcomes(unitId: number, rows: AdditionOutcomeFacts[]): Promise<Quote[]> {
+    const unitTypes = await this.store.unitInsuranceTypes(unitId);
     const configs = new Map<string, ContributionConfig>();
     for (const month of new Set(rows.map((r) => r.effectiveMonth))) configs.set(month, await contributionConfig(this.db, month));
-    const insured = new InsuredStore(this.db);
-    const records = await insured.recordsOf(rows.map((r) => r.idNumber));
+    const insured = this.insured;
+    const records = await insured.recordsOf(rows.flatMap((r) => (r.idNumber === undefined ? [] : [r.idNumber])));
     const individual = await insured.activeIndividualEnrollments([...records.values()].map((r) => r.personId));
     return rows.map((row) => {
-      const personId = records.get(row.idNumber)?.personId;
+      const personId = row.idNumber === undefined ? undefined : records.get(row.idNumber)?.personId;
       const ends = personId !== undefined && (individual.get(personId)?.length ?? 0) > 0;
       return {
-        quote: quoteOf(configs.get(row.effectiveMonth)!, row.effectiveMonth, row.wageFen, row.insuranceTypes ?? unitTypes),
-        individualInsuranceEndsWith: ends ? row.effectiveMonth : null,
+        ...quoteOf(configs.get(row.effectiveMonth)!, row.effectiveMonth, row.wageFen, row.insuranceTypes ?? unitTypes),
+        residentInsuranceEndsWith: ends ? row.effectiveMonth : null,
       };
     });
   }
@@ -115,7 +152,7 @@ export class DeclarationService {
         ? { kind: 'addition', rows: [{ input: declared.input }] }
         : { kind: 'reduction', rows: [{ input: declared.input }] };
     const { declarationIds } = await this.submit(unitId, actor, rows, null, requestId);
-    return (await new DeclarationStore(this.db).find(declarationIds[0], unitId))!;
+    return (await this.store.find(declarationIds[0], unitId))!;
   }
 
   /**
@@ -134,12 +171,12 @@ export class DeclarationService {
       const now = this.clock.now();
       const at = now.toISOString();
       const { kind, rows } = declared;
-      const problems = await new DeclarationRules(db, this.clock).check(unitId, declared);
-      refuseProblems(withDuplicates(rows, problems), batch !== null);
+      const { rules, store, audit } = this.on(db);
+      const problems = await rules.check(unitId, declared);
+      refuseProblems(rows, withDuplicates(rows, problems), batch !== null);
 
-      const store = new DeclarationStore(db);
       const batchId = batch
-        ? await store.insertBatch({ unitId, type: kind, fileName: batch.fileName, rowCount: rows.length, submittedBy: actor.userId, at })
+        ? await store.insertBatch({ unitId, kind, fileName: batch.fileName, rowCount: rows.length, submittedBy: actor.userId, at })
         : null;
       const facts = ({ input, rowNumber }: DeclarationRow<Addition | Reduction>) => ({
         unitId,
@@ -155,21 +192,21 @@ export class DeclarationService {
         const unitTypes = await store.unitInsuranceTypes(unitId);
         submissions = declared.rows.map((row) => ({
           ...facts(row),
-          type: 'addition',
+          kind: 'addition',
           effectiveMonth: row.input.effectiveMonth,
           payload: { ...row.input, insuranceTypes: row.input.insuranceTypes ?? unitTypes },
         }));
       } else {
         const stopMonth = reductionMonth(now);
-        submissions = declared.rows.map((row) => ({ ...facts(row), type: 'reduction', effectiveMonth: stopMonth, payload: row.input }));
+        submissions = declared.rows.map((row) => ({ ...facts(row), kind: 'reduction', effectiveMonth: stopMonth, payload: row.input }));
       }
       const declarationIds = await store.insert(submissions);
-      await recordAudit(db, {
+      await audit.record({
         at,
         userId: actor.userId,
         unitId,
         ...(batch
-          ? { action: 'batch_submitted', entityType: 'batch', entityId: batchId, after: { type: kind, fileName: batch.fileName, rows: rows.length } }
+          ? { action: 'batch_submitted', entityType: 'batch', entityId: batchId, after: { kind, fileName: batch.fileName, rows: rows.length } }
           : { action: 'declaration_submitted', entityType: 'declaration', entityId: declarationIds[0], after: await store.find(declarationIds[0]) }),
         requestId,
       });
@@ -180,8 +217,8 @@ export class DeclarationService {
 
   async list(unitId: number, query: z.output<typeof submissionQuery>): Promise<SubmissionPage> {
     const statuses = query.queue === 'pending' ? (['pending'] as const) : (['approved', 'rejected'] as const);
-    const { items, total } = await new DeclarationStore(this.db).page(
-      { unitId, statuses: [...statuses], type: query.type, q: query.q, batchId: query.batchId },
+    const { items, total } = await this.store.page(
+      { unitId, statuses: [...statuses], kind: query.kind, q: query.q, batchId: query.batchId },
       'newest',
       query.page,
       query.pageSize,
@@ -190,21 +227,26 @@ export class DeclarationService {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
+  /** The unit's submissions rejected since the instant, newest first: the first `limit` and how many in all. */
+  recentlyRejected(unitId: number, since: Date, limit: number): Promise<{ items: Submission[]; total: number }> {
+    return this.store.page({ unitId, statuses: ['rejected'], reviewedFrom: since.toISOString() }, 'newest', 0, limit, false);
+  }
+
   async find(unitId: number, id: number): Promise<Submission> {
-    const found = await new DeclarationStore(this.db).find(id, unitId);
+    const found = await this.store.find(id, unitId);
     if (!found) throw notFound();
     return found;
   }
 
   /** Every unit's submissions, with the unit's name, for the agency's review. */
   async reviewPage(filters: SubmissionFilters, order: 'newest' | 'oldest', page: number, pageSize: number): Promise<SubmissionPage> {
-    const { items, total } = await new DeclarationStore(this.db).page(filters, order, page, pageSize, true);
+    const { items, total } = await this.store.page(filters, order, page, pageSize, true);
     return { items, total, page, pageSize };
   }
 
   /** Any unit's submission, for the agency's review. */
   async findForReview(id: number): Promise<Submission> {
-    const found = await new DeclarationStore(this.db).find(id);
+    const found = await this.store.find(id);
     if (!found) throw notFound();
     return found;
   }
@@ -218,7 +260,7 @@ export class DeclarationService {
     status: Exclude<SubmissionStatus, 'pending' | 'withdrawn'>,
     review: { by: number; at: string; reason: string | null },
   ): Promise<PendingSubmission[]> {
-    const store = new DeclarationStore(this.db);
+    const store = this.store;
     if ('id' in which ? !(await store.find(which.id)) : !(await store.batchExists(which.batchId))) throw notFound();
     const pending = await store.pending(which);
     const ids = pending.map((d) => d.id);
@@ -228,18 +270,37 @@ export class DeclarationService {
 
   /** Points approved submissions at their insured person, once the approval has made one. */
   linkPersons(ids: number[]): Promise<void> {
-    return new DeclarationStore(this.db).linkPersons(ids);
+    return this.store.linkPersons(ids);
+  }
+
+  /** The pending addition or reduction of each ID number in the unit (at most one can be pending). */
+  pendingOf(unitId: number, idNumbers: readonly string[]): Promise<Map<string, PendingDeclaration>> {
+    return this.store.pendingOf(unitId, idNumbers);
+  }
+
+  /** The unit's pending changes of these kinds, or of one person's. */
+  pendingChanges(unitId: number, kinds: readonly ChangeKind[], personId?: number): Promise<Submission[]> {
+    return this.store.pendingChanges(unitId, kinds, personId);
+  }
+
+  /**
+   * Stores one submission (a change of registered facts) and answers it as stored; `PendingSubmissionExists`
+   * when one of the same kind is pending already.
+   */
+  async insertOne(submission: NewSubmission): Promise<Submission> {
+    const [id] = await this.store.insert([submission]);
+    return (await this.store.find(id, submission.unitId))!;
   }
 
   /** A pending declaration can be taken back by its unit before review. */
   async withdraw(unitId: number, actor: Actor, id: number, requestId: string): Promise<Submission> {
     return this.db.transaction(async (trx) => {
-      const store = new DeclarationStore(trx);
+      const { store, audit } = this.on(trx);
       const before = await store.find(id, unitId);
       if (!before) throw notFound();
       if ((await store.close([id], 'withdrawn')) === 0) throw new AppError(409, 'DECLARATION_NOT_PENDING');
       const after = (await store.find(id, unitId))!;
-      await recordAudit(trx, {
+      await audit.record({
         at: this.clock.now().toISOString(),
         userId: actor.userId,
         unitId,
@@ -284,8 +345,15 @@ function withDuplicates(rows: DeclarationRow<Addition | Reduction>[], problems: 
   });
 }
 
-/** Refuses the whole submission; a batch names its fields `rows.<index>.<field>`. */
-function refuseProblems(problems: RowProblem[][], isBatch: boolean): void {
-  const fields: FieldProblem[] = problems.flatMap((list, i) => list.map((p) => (isBatch ? { ...p, field: `rows.${i}.${p.field}` } : p)));
+/**
+ * Refuses the whole submission. A batch names its fields by the sheet's row, as the user finds it in
+ * Excel: `rows.<row>.<field>`.
+ */
+function refuseProblems(rows: DeclarationRow<Addition | Reduction>[], problems: RowProblem[][], isBatch: boolean): void {
+  const fields: FieldProblem[] = problems.flatMap((list, i) => {
+    if (!isBatch) return list;
+    const row = rows[i].rowNumber ?? i + 1;
+    return list.map((p) => ({ ...p, field: `rows.${row}.${p.field}` }));
+  });
   if (fields.length > 0) throw invalidFields(fields);
 }

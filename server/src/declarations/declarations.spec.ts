@@ -66,6 +66,7 @@ describe('additions', () => {
       ],
       totalUnitFen: 40_800,
       totalPersonFen: 9_600,
+      residentInsuranceEndsWith: null,
     });
     // 480,100 fen × 0.5 % = 2,400.5 fen → 2,401; × 7.5 % = 36,007.5 → 36,008.
     const half = await unit.post('/api/additions/quote', { wageFen: 480_100, effectiveMonth: '202612', insuranceTypes: ['310', '330'] });
@@ -77,6 +78,40 @@ describe('additions', () => {
     expect(fieldsOf(past)).toEqual(['effectiveMonth:EFFECTIVE_MONTH_NOT_ALLOWED']);
   });
 
+  it('refuses at the quote, the first step, a person insured here, elsewhere, already pending or under another name', async () => {
+    const { hall, unit } = context;
+    const [ours] = await activeEmployees(hall, 0);
+    const [theirs] = await activeEmployees(hall, 1);
+    const quote = (idNumber: string, name?: string) =>
+      unit.post('/api/additions/quote', { wageFen: 600_000, effectiveMonth: '202611', idType: '01', idNumber, ...(name ? { name } : {}) });
+    expect(fieldsOf(await quote(ours.idNumber))).toEqual(['idNumber:ALREADY_INSURED_HERE']);
+    expect(fieldsOf(await quote(theirs.idNumber))).toEqual(['idNumber:INSURED_ELSEWHERE']);
+    const pending = newIdNumber(14);
+    expect((await unit.post('/api/additions', addition(pending))).status).toBe(201);
+    expect(fieldsOf(await quote(pending))).toEqual(['idNumber:DECLARATION_PENDING']);
+    expect(fieldsOf(await quote('340524198001010013'))).toEqual(['idNumber:ID_NUMBER_CHECKSUM']);
+
+    const fresh = await quote(newIdNumber(15), '陈新员');
+    expect([fresh.status, fresh.body.baseFen, fresh.body.residentInsuranceEndsWith]).toEqual([200, 600_000, null]);
+  });
+
+  it('says at the quote with which month a person’s resident insurance ends', async () => {
+    const { hall, unit } = context;
+    const [resident] = await residents(hall);
+    const res = await unit.post('/api/additions/quote', {
+      wageFen: 600_000,
+      effectiveMonth: '202612',
+      idType: '01',
+      idNumber: resident.idNumber,
+      name: resident.name,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.residentInsuranceEndsWith).toBe('202612');
+    expect(
+      fieldsOf(await unit.post('/api/additions/quote', { wageFen: 600_000, effectiveMonth: '202612', idNumber: resident.idNumber, name: '别人' })),
+    ).toEqual(['name:REGISTERED_NAME_MISMATCH']);
+  });
+
   it('submits an addition for review with the unit’s insurance types, changing no record before approval', async () => {
     const { hall, unit } = context;
     const idNumber = newIdNumber(4);
@@ -84,7 +119,7 @@ describe('additions', () => {
     expect(res.status).toBe(201);
     expect(res.body).toEqual(
       jasmine.objectContaining({
-        type: 'addition',
+        kind: 'addition',
         status: 'pending',
         idNumber,
         idNumberMasked: idNumber.slice(0, 6) + '********' + idNumber.slice(-4),
@@ -101,7 +136,7 @@ describe('additions', () => {
     const reviewer = await hall.client('en');
     await reviewer.signInReviewer();
     // Not registered either: the reviewer sees no registered data beside it.
-    expect((await reviewer.get(`/api/review/declarations/${res.body.id}`)).body.registeredPerson).toBeNull();
+    expect((await reviewer.get(`/api/review/submissions/${res.body.id}`)).body.registeredPerson).toBeNull();
     const audit = await auditEntriesOf(unit, 'declaration_submitted', res.body.id);
     expect(audit.map((e) => e.after.idNumber)).toEqual([idNumber]);
   });
@@ -110,13 +145,13 @@ describe('additions', () => {
     const { hall, unit } = context;
     const res = await unit.post('/api/additions', addition('11010519491231002x'));
     expect(res.status).toBe(201);
-    const stored = (await unit.get(`/api/declarations/${res.body.id}`)).body;
+    const stored = (await unit.get(`/api/submissions/${res.body.id}`)).body;
     expect([stored.idNumber, stored.payload.idNumber]).toEqual(['11010519491231002X', '11010519491231002X']);
 
     expect(fieldsOf(await unit.post('/api/additions', addition('11010519491231002X')))).toEqual(['idNumber:DECLARATION_PENDING']);
     const reviewer = await hall.client('en');
     await reviewer.signInReviewer();
-    expect((await reviewer.post(`/api/review/declarations/${res.body.id}/decision`, { approve: true })).status).toBe(200);
+    expect((await reviewer.post(`/api/review/submissions/${res.body.id}/decision`, { approve: true })).status).toBe(200);
     const insured = (await unit.get('/api/insured-persons?q=11010519491231002x')).body.items;
     expect(insured.map((p: { idNumber: string }) => p.idNumber)).toEqual(['11010519491231002X']);
     expect(fieldsOf(await unit.post('/api/additions', addition('11010519491231002X')))).toEqual(['idNumber:ALREADY_INSURED_HERE']);
@@ -174,6 +209,34 @@ describe('additions', () => {
     expect(fieldsOf(await unit.post('/api/additions', { ...nameless, mobile: '12345' }))).toEqual(['name:REQUIRED', 'mobile:MOBILE_FORMAT']);
   });
 
+  it('applies the name rule: any script with middle dots and inner spaces, stored normalised; no digits, formulas or invisible characters', async () => {
+    const { unit } = context;
+    const refused = async (name: string) => fieldsOf(await unit.post('/api/additions', addition(newIdNumber(10), { name })));
+    expect(await refused('陈新员2')).toEqual(['name:NAME_FORMAT']);
+    expect(await refused('=HYPERLINK("http://x","陈")')).toEqual(['name:NAME_FORMAT']);
+    expect(await refused('@陈新员')).toEqual(['name:NAME_FORMAT']);
+    expect(await refused('陈\u0000新员')).toEqual(['name:NAME_INVISIBLE_CHARACTER']);
+    expect(await refused('\u202e陈新员')).toEqual(['name:NAME_INVISIBLE_CHARACTER']);
+    expect(await refused('\u200b\u200b')).toEqual(['name:NAME_INVISIBLE_CHARACTER']);
+
+    const minority = await unit.post('/api/additions', addition(newIdNumber(11), { name: '买买提•艾力' }));
+    expect(minority.status).toBe(201);
+    expect(minority.body.personName).toBe('买买提·艾力');
+    const latin = await unit.post('/api/additions', addition(newIdNumber(12), { name: ' José\u00a0Nu\u0301ñez ' }));
+    expect(latin.status).toBe(201);
+    const stored = (await unit.get(`/api/submissions/${latin.body.id}`)).body;
+    expect([stored.personName, stored.payload.name]).toEqual(['José Núñez', 'José Núñez']);
+  });
+
+  it('names a zero-width space or bidi mark in the ID number instead of calling it too long', async () => {
+    const { unit } = context;
+    const idNumber = newIdNumber(13);
+    for (const idWithMark of [`${idNumber.slice(0, 9)}\u200b${idNumber.slice(9)}`, `\u200e${idNumber}`]) {
+      const res = await unit.post('/api/additions', addition(idNumber, { idNumber: idWithMark }));
+      expect(fieldsOf(res)).withContext(JSON.stringify(idWithMark)).toEqual(['idNumber:ID_NUMBER_INVISIBLE_CHARACTER']);
+    }
+  });
+
   it('lets an agent of the unit submit too', async () => {
     const { hall } = context;
     const agent = await hall.client();
@@ -196,7 +259,7 @@ describe('reductions', () => {
     });
     const res = await unit.post('/api/reductions', { idNumber: person.idNumber, name: person.name, reason: 'resigned', remark: '合同到期前离职' });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual(jasmine.objectContaining({ type: 'reduction', status: 'pending', effectiveMonth: '202611', personName: person.name }));
+    expect(res.body).toEqual(jasmine.objectContaining({ kind: 'reduction', status: 'pending', effectiveMonth: '202611', personName: person.name }));
     expect(res.body.payload).toEqual({ idNumber: person.idNumber, name: person.name, reason: 'resigned', remark: '合同到期前离职' });
     const { employment } = (await unit.get(`/api/insured-persons/${person.personId}`)).body;
     expect([employment.status, employment.endMonth]).toEqual(['active', null]);
@@ -227,44 +290,42 @@ describe('reductions', () => {
 describe("a unit's queues of declarations", () => {
   const context = unitHallPerSpec();
 
-  it('lists pending declarations newest first, searched by ID number or name, by type', async () => {
+  it('lists pending declarations newest first, searched by ID number or name, by kind', async () => {
     const { hall, unit } = context;
     const [employee] = await activeEmployees(hall, 0);
     const first = await unit.post('/api/additions', addition(newIdNumber(10), { name: '欧阳晨曦' }));
     const second = await unit.post('/api/additions', addition(newIdNumber(11)));
     const third = await unit.post('/api/reductions', { idNumber: employee.idNumber, name: employee.name, reason: 'retired' });
 
-    const all = await unit.get('/api/declarations');
+    const all = await unit.get('/api/submissions');
     expect(all.body.items.map((d: { id: number }) => d.id)).toEqual([third.body.id, second.body.id, first.body.id]);
     expect(all.body).toEqual(jasmine.objectContaining({ total: 3, page: 0, pageSize: 20 }));
     expect(all.body.items[0].unitName).toBeUndefined();
 
-    expect((await unit.get('/api/declarations?type=reduction')).body.items.map((d: { id: number }) => d.id)).toEqual([third.body.id]);
+    expect((await unit.get('/api/submissions?kind=reduction')).body.items.map((d: { id: number }) => d.id)).toEqual([third.body.id]);
     // As everywhere in the hall: the start of an ID number, or of a name.
-    expect((await unit.get(`/api/declarations?q=${encodeURIComponent('欧阳')}`)).body.items.map((d: { id: number }) => d.id)).toEqual([
-      first.body.id,
-    ]);
-    expect((await unit.get(`/api/declarations?q=${newIdNumber(11).slice(0, 17)}`)).body.items.map((d: { id: number }) => d.id)).toEqual([
+    expect((await unit.get(`/api/submissions?q=${encodeURIComponent('欧阳')}`)).body.items.map((d: { id: number }) => d.id)).toEqual([first.body.id]);
+    expect((await unit.get(`/api/submissions?q=${newIdNumber(11).slice(0, 17)}`)).body.items.map((d: { id: number }) => d.id)).toEqual([
       second.body.id,
     ]);
-    expect((await unit.get(`/api/declarations?q=${encodeURIComponent('晨曦')}`)).body.total).toBe(0);
-    expect((await unit.get('/api/declarations?q=%25')).body.total).toBe(0);
-    const paged = await unit.get('/api/declarations?page=1&pageSize=2');
+    expect((await unit.get(`/api/submissions?q=${encodeURIComponent('晨曦')}`)).body.total).toBe(0);
+    expect((await unit.get('/api/submissions?q=%25')).body.total).toBe(0);
+    const paged = await unit.get('/api/submissions?page=1&pageSize=2');
     expect(paged.body.items.map((d: { id: number }) => d.id)).toEqual([first.body.id]);
-    expect((await unit.get('/api/declarations?queue=audited')).body.total).toBe(0);
+    expect((await unit.get('/api/submissions?queue=audited')).body.total).toBe(0);
   });
 
   it('shows one declaration and withdraws it while it is pending, once', async () => {
     const { unit } = context;
     const declared = await unit.post('/api/additions', addition(newIdNumber(12)));
-    const shown = await unit.get(`/api/declarations/${declared.body.id}`);
+    const shown = await unit.get(`/api/submissions/${declared.body.id}`);
     expect(shown.body).toEqual(declared.body);
 
-    const withdrawn = await unit.post(`/api/declarations/${declared.body.id}/withdraw`);
+    const withdrawn = await unit.post(`/api/submissions/${declared.body.id}/withdraw`);
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.status).toBe('withdrawn');
-    expect((await unit.get('/api/declarations')).body.total).toBe(0);
-    const again = await unit.post(`/api/declarations/${declared.body.id}/withdraw`);
+    expect((await unit.get('/api/submissions')).body.total).toBe(0);
+    const again = await unit.post(`/api/submissions/${declared.body.id}/withdraw`);
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('DECLARATION_NOT_PENDING');
 
@@ -272,6 +333,6 @@ describe("a unit's queues of declarations", () => {
     expect(audit.map((a) => [a.before.status, a.after.status])).toEqual([['pending', 'withdrawn']]);
     // Withdrawn, the person may be declared again.
     expect((await unit.post('/api/additions', addition(newIdNumber(12)))).status).toBe(201);
-    expect((await unit.get('/api/declarations/999999')).status).toBe(404);
+    expect((await unit.get('/api/submissions/999999')).status).toBe(404);
   });
 });

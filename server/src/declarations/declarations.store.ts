@@ -11,7 +11,7 @@ import { whereIdNumberOrNameStarts } from '../db/person-search';
 const DEFAULT_CUTOFF_DAY = 25;
 
 /** A kind of submission with the payload of that kind. */
-type KindAndPayload = { [K in SubmissionKind]: { type: K; payload: PayloadOf<K> } }[SubmissionKind];
+type KindAndPayload = { [K in SubmissionKind]: { kind: K; payload: PayloadOf<K> } }[SubmissionKind];
 
 export type NewSubmission = KindAndPayload & {
   unitId: number;
@@ -31,15 +31,17 @@ export type PendingSubmission = Submission & { personId: number | null };
 export interface SubmissionFilters {
   unitId?: number;
   statuses?: SubmissionStatus[];
-  type?: SubmissionKind;
+  kind?: SubmissionKind;
   q?: string;
   batchId?: number;
   /** Submitted at or after / before these instants (ISO). */
   submittedFrom?: string;
   submittedBefore?: string;
+  /** Decided at or after this instant (ISO). */
+  reviewedFrom?: string;
 }
 
-/** A `declarations` row joined with the names of its unit, submitter and reviewer. */
+/** A `declarations` row joined with the names of its unit, submitter and reviewer; its `type` column holds the kind. */
 interface SubmissionRow {
   id: number;
   unit_id: number;
@@ -64,7 +66,7 @@ interface SubmissionRow {
 const toSubmission = (row: SubmissionRow, withUnitName: boolean): Submission =>
   submission.parse({
     id: row.id,
-    type: row.type,
+    kind: row.type,
     status: row.status,
     unitId: row.unit_id,
     ...(withUnitName ? { unitName: row.unit_name } : {}),
@@ -79,7 +81,7 @@ const toSubmission = (row: SubmissionRow, withUnitName: boolean): Submission =>
     reviewedBy: row.reviewed_by_name ?? null,
     reviewedAt: row.reviewed_at ?? null,
     reviewReason: row.review_reason ?? null,
-    payload: JSON.parse(row.payload),
+    payload: JSON.parse(row.payload) as unknown,
   });
 
 /**
@@ -106,12 +108,15 @@ export class DeclarationStore {
   constructor(private readonly db: Knex) {}
 
   async cutoffDay(): Promise<number> {
-    const row = await this.db('settings').where({ key: 'cutoff_day' }).first('value');
+    const row = await this.db('settings').where({ key: 'cutoff_day' }).first<{ value: string } | undefined>('value');
     return row ? Number(row.value) : DEFAULT_CUTOFF_DAY;
   }
 
   async unitInsuranceTypes(unitId: number): Promise<EmployeeInsuranceType[]> {
-    const rows = await this.db('unit_insurance_types').where({ unit_id: unitId }).orderBy('insurance_type').select('insurance_type');
+    const rows = await this.db('unit_insurance_types')
+      .where({ unit_id: unitId })
+      .orderBy('insurance_type')
+      .select<{ insurance_type: EmployeeInsuranceType }[]>('insurance_type');
     return rows.map((r) => r.insurance_type);
   }
 
@@ -137,7 +142,7 @@ export class DeclarationStore {
 
   async insertBatch(batch: {
     unitId: number;
-    type: DeclarationKind;
+    kind: DeclarationKind;
     fileName: string;
     rowCount: number;
     submittedBy: number;
@@ -146,13 +151,13 @@ export class DeclarationStore {
     const [row] = await this.db('batches')
       .insert({
         unit_id: batch.unitId,
-        type: batch.type,
+        type: batch.kind,
         file_name: batch.fileName,
         row_count: batch.rowCount,
         submitted_by: batch.submittedBy,
         submitted_at: batch.at,
       })
-      .returning('id');
+      .returning<{ id: number }[]>('id');
     return row.id;
   }
 
@@ -167,7 +172,7 @@ export class DeclarationStore {
         .insert(
           chunk.map((d) => ({
             unit_id: d.unitId,
-            type: d.type,
+            type: d.kind,
             status: 'pending',
             id_number: d.idNumber,
             person_name: d.personName,
@@ -179,7 +184,7 @@ export class DeclarationStore {
             submitted_at: d.submittedAt,
           })),
         )
-        .returning('id')
+        .returning<{ id: number }[]>('id')
         .catch((error: unknown) => {
           throw isUniqueViolation(error) ? new PendingSubmissionExists() : error;
         });
@@ -206,11 +211,12 @@ export class DeclarationStore {
       .leftJoin('users as r', 'r.id', 'd.reviewed_by');
     if (f.unitId !== undefined) query.where('d.unit_id', f.unitId);
     if (f.statuses) query.whereIn('d.status', f.statuses);
-    if (f.type) query.where('d.type', f.type);
+    if (f.kind) query.where('d.type', f.kind);
     if (f.batchId !== undefined) query.where('d.batch_id', f.batchId);
     if (f.q) whereIdNumberOrNameStarts(query, f.q, 'd.id_number', 'd.person_name');
     if (f.submittedFrom) query.where('d.submitted_at', '>=', f.submittedFrom);
     if (f.submittedBefore) query.where('d.submitted_at', '<', f.submittedBefore);
+    if (f.reviewedFrom) query.where('d.reviewed_at', '>=', f.reviewedFrom);
     return query;
   }
 
@@ -229,22 +235,22 @@ export class DeclarationStore {
         .orderBy('d.id', order === 'newest' ? 'desc' : 'asc')
         .limit(pageSize)
         .offset(page * pageSize)
-        .select(DeclarationStore.COLUMNS),
+        .select<SubmissionRow[]>(DeclarationStore.COLUMNS),
     ]);
     return { items: rows.map((r) => toSubmission(r, withUnitName)), total: Number(count?.n ?? 0) };
   }
 
   /** One declaration; with `unitId`, only if it is that unit's. */
   async find(id: number, unitId?: number): Promise<Submission | null> {
-    const row = await this.select({ unitId }).where('d.id', id).first(DeclarationStore.COLUMNS);
+    const row = await this.select({ unitId }).where('d.id', id).first<SubmissionRow | undefined>(DeclarationStore.COLUMNS);
     return row ? toSubmission(row, unitId === undefined) : null;
   }
 
-  /** The unit's pending changes of these types, of one person when `personId` is given; oldest first. */
-  async pendingChanges(unitId: number, types: readonly ChangeKind[], personId?: number): Promise<Submission[]> {
-    const query = this.select({ unitId, statuses: ['pending'] }).whereIn('d.type', types);
+  /** The unit's pending changes of these kinds, of one person when `personId` is given; oldest first. */
+  async pendingChanges(unitId: number, kinds: readonly ChangeKind[], personId?: number): Promise<Submission[]> {
+    const query = this.select({ unitId, statuses: ['pending'] }).whereIn('d.type', kinds);
     if (personId !== undefined) query.where('d.person_id', personId);
-    const rows = await query.orderBy('d.id').select(DeclarationStore.COLUMNS);
+    const rows = await query.orderBy('d.id').select<SubmissionRow[]>(DeclarationStore.COLUMNS);
     return rows.map((r) => toSubmission(r, false));
   }
 

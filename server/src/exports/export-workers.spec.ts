@@ -35,7 +35,7 @@ describe('exports on the workbook workers', () => {
   // One worker, so the tests see whether a failed export leaves it usable or replaced.
   const workers = new WorkbookWorkers({ size: 1, maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 });
 
-  it('writes every page in order, money in yuan with two decimals', async () => {
+  it('writes every page in order, money in yuan with thousands separators and two decimals', async () => {
     const sheet = await exportToBuffer(workers, 2500);
     expect(sheet.getCell('A1').value).toBe('单位');
     expect(sheet.getCell('A2').value).toBe('姓名');
@@ -43,7 +43,15 @@ describe('exports on the workbook workers', () => {
     expect(sheet.getCell('A3').value).toBe('职工0');
     expect(sheet.getCell(`A${2 + 2500}`).value).toBe('职工2499');
     expect(sheet.getCell('B3').value).toBe(5000);
-    expect(sheet.getCell('B3').numFmt).toBe('0.00');
+    // 500,001 fen: a value whose cents show whether yuan were computed from the fen exactly.
+    expect(sheet.getCell('B4').value).toBe(5000.01);
+    expect(sheet.getCell('B4').numFmt).toBe('#,##0.00');
+  });
+
+  it('freezes the title and the header, and puts the filter buttons on the header', async () => {
+    const sheet = await exportToBuffer(workers, 3);
+    expect(sheet.views[0]).toEqual(jasmine.objectContaining({ state: 'frozen', ySplit: 2 }));
+    expect(sheet.autoFilter).toEqual('A2:B2');
   });
 
   it('gives up when the download is closed, and the next export still works', async () => {

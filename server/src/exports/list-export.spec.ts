@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { pino } from 'pino';
 import { unitIdOf } from '../../test/declarations';
 import { createTestHall, type HallClient, type TestHall } from '../../test/harness';
-import { recordAudits } from '../audit/audit.store';
+import { AuditService } from '../audit/audit.service';
 
 interface LogLine {
   level: number;
@@ -19,8 +19,7 @@ describe('a download the browser closes early', () => {
     hall = await createTestHall({ logger: pino({ level: 'info' }, { write: (line: string) => log.push(JSON.parse(line)) }) });
     // Twenty pages of audit trail: the export is still being written when the browser goes away.
     const unitId = await unitIdOf(hall, 0);
-    await recordAudits(
-      hall.db.knex,
+    await new AuditService(hall.db.knex).recordAll(
       Array.from({ length: 10_000 }, (_, i) => ({
         at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
         userId: null,

@@ -6,6 +6,9 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
+/** Excel shows the separators of the reader's own locale for `,` and `.`. */
+export const MONEY_FORMAT = '#,##0.00';
+
 export type CellKind = 'text' | 'money' | 'int' | 'period';
 
 export interface ExportColumn<Row> {
@@ -68,9 +71,12 @@ async function drained(sheet: ExcelJS.Worksheet): Promise<void> {
 /** Writes the workbook to any stream; waits for a slow reader before fetching the next page. */
 export async function writeWorkbook<Row>(stream: Writable, spec: Omit<ExportSpec<Row>, 'fileName' | 'totalRows'>): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(spec.sheetName);
-  // Money's two decimals as the column's style: every cell of the column shares it, no per-cell style.
-  sheet.columns = spec.columns.map((c) => ({ width: c.width ?? 16, ...(c.kind === 'money' ? { style: { numFmt: '0.00' } } : {}) }));
+  const headerRow = spec.title.length + 1;
+  // The title and the header stay in sight while scrolling; the header row carries the filter buttons.
+  const sheet = workbook.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow }] });
+  sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: spec.columns.length } };
+  // Money's thousands separators and two decimals as the column's style: every cell of the column shares it.
+  sheet.columns = spec.columns.map((c) => ({ width: c.width ?? 16, ...(c.kind === 'money' ? { style: { numFmt: MONEY_FORMAT } } : {}) }));
   for (const line of spec.title) {
     sheet.addRow([neutraliseFormula(line)]).commit();
   }

@@ -1,4 +1,5 @@
 import { createTestHall, type TestHall } from '../../test/harness';
+import { addition, newIdNumber } from '../../test/declarations';
 
 describe('home figures', () => {
   let hall: TestHall;
@@ -37,5 +38,40 @@ describe('home figures', () => {
     await reviewer.signInReviewer();
     const res = await reviewer.get('/api/review/home');
     expect(res.body).toEqual({ pendingCount: 0, unitCount: 2 });
+  });
+
+  it("shows the unit its submissions rejected in the last 30 days, newest first, with the reviewer's reason", async () => {
+    const own = await createTestHall();
+    try {
+      const admin = await own.client('en');
+      await admin.signInUnitAdmin(0);
+      const other = await own.client('en');
+      await other.signInUnitAdmin(1);
+      const reviewer = await own.client('en');
+      await reviewer.signInReviewer();
+      const reject = async (client: typeof admin, n: number, reason: string) => {
+        const declared = await client.post('/api/additions', addition(newIdNumber(70 + n), { name: `驳回${'甲乙丙丁'[n]}` }));
+        expect(declared.status).withContext(JSON.stringify(declared.body)).toBe(201);
+        await reviewer.post(`/api/review/submissions/${declared.body.id}/decision`, { approve: false, reason });
+        return declared.body.id as number;
+      };
+      const old = await reject(admin, 0, '太早');
+      // Rejected 31 days before the clock's now: out of the window.
+      await own.db.knex('declarations').where({ id: old }).update({ reviewed_at: '2026-10-10T01:00:00.000Z' });
+      const first = await reject(admin, 1, '工资低于合同');
+      const second = await reject(admin, 2, '手机号有误');
+      await reject(other, 3, '另一单位的');
+      const approved = await admin.post('/api/additions', addition(newIdNumber(74)));
+      await reviewer.post(`/api/review/submissions/${approved.body.id}/decision`, { approve: true });
+
+      const home = (await admin.get('/api/home')).body;
+      expect(home.rejected.total).toBe(2);
+      expect(home.rejected.items.map((d: { id: number; personName: string; reviewReason: string }) => [d.id, d.personName, d.reviewReason])).toEqual([
+        [second, '驳回丙', '手机号有误'],
+        [first, '驳回乙', '工资低于合同'],
+      ]);
+    } finally {
+      await own.close();
+    }
   });
 });

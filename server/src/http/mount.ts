@@ -20,7 +20,7 @@ export function mountRoutes(router: Router, routes: RouteDefinition[], idempoten
     router[def.method](def.path, async (req, res, next) => {
       try {
         const actor = res.locals.actor as Actor | null;
-        checkAccess(def, actor, res.locals.sessionEnded);
+        checkAccess(def, actor, res.locals.sessionEnded as Parameters<typeof checkAccess>[2]);
         let params: unknown = req.params;
         if (def.params) {
           // A malformed id names nothing that exists.

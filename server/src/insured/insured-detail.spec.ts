@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { activeEmployees, residents, unitHallPerSpec, unitIdOf } from '../../test/declarations';
+import { downloadWorkbook } from '../../test/workbooks';
 
 describe("an insured person's detail and the insured list's export", () => {
   const context = unitHallPerSpec();
@@ -51,10 +52,42 @@ describe("an insured person's detail and the insured list's export", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body);
     const sheet = workbook.worksheets[0];
-    expect(sheet.getRow(4).getCell(1).value).toBe('Número de identidad');
+    expect(sheet.getRow(4).getCell(2).value).toBe('Número de documento');
     const exported = [];
-    for (let r = 5; r <= sheet.rowCount; r++) exported.push(sheet.getRow(r).getCell(1).value);
+    for (let r = 5; r <= sheet.rowCount; r++) exported.push(sheet.getRow(r).getCell(2).value);
     expect(exported.sort()).toEqual([...active].sort());
     expect(sheet.getRow(5).getCell(5).value).toBe('Asegurado');
   });
+
+  it("exports the screen's columns in its order and words, the header frozen and filterable", async () => {
+    const { sheet } = await downloadWorkbook(context.unit, '/api/insured-persons/export', 'en');
+    // The insured list's column headers as the screen shows them in English.
+    expect((sheet.getRow(4).values as unknown[]).slice(1)).toEqual([
+      'Name',
+      'ID number',
+      'Sex',
+      'Birth date',
+      'Insurance status',
+      'Insured since',
+      'Insured until',
+      'Declared monthly wage',
+      'Insurance types',
+    ]);
+    expect(sheet.views[0]).toEqual(jasmine.objectContaining({ state: 'frozen', ySplit: 4 }));
+    expect(sheet.autoFilter).toBe('A4:I4');
+    const wage = sheet.getRow(5).getCell(8);
+    expect(typeof wage.value).toBe('number');
+    expect(wage.numFmt).toBe('#,##0.00');
+  });
+
+  for (const [lang, none] of [
+    ['zh-CN', '筛选条件：无'],
+    ['en', 'Filters: none'],
+    ['es', 'Filtros: ninguno'],
+  ]) {
+    it(`says in ${lang} that no filter was set when none was`, async () => {
+      const { sheet } = await downloadWorkbook(context.unit, '/api/insured-persons/export', lang);
+      expect(sheet.getCell('A2').value).toBe(none);
+    });
+  }
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldOf, LISTED_FIELDS } from '@common/api/addition-fields';
 import { insuredPage, insuredQuery, type InsuredPerson } from '@common/api/declarations';
 import { idParam } from '@common/api/fields';
 import { insuredPersonDetail } from '@common/api/payments';
@@ -9,21 +10,26 @@ import type { InsuredService } from './insured.service';
 
 const exportQuery = insuredQuery.omit({ page: true, pageSize: true });
 
-/** The insured list's export columns: the whole ID number, unlike the list on screen. */
+/** The insured list's export columns: the screen's, in its order and words, with the whole ID number. */
 export const insuredColumns = (t: Translate): ExportColumn<InsuredPerson>[] => [
-  { header: t('exports.idNumber'), width: 22, value: (r) => r.idNumber },
   { header: t('insured.fields.name'), width: 12, value: (r) => r.name },
+  { header: t('insured.fields.idNumber'), width: 22, value: (r) => r.idNumber },
   { header: t('insured.fields.sex'), width: 6, value: (r) => t(`enums.sex.${r.sex}`) },
   { header: t('insured.fields.birthDate'), width: 12, value: (r) => r.birthDate },
-  { header: t('exports.status'), width: 10, value: (r) => t(`exports.status_${r.status}`) },
-  { header: t('exports.startMonth'), width: 10, kind: 'period', value: (r) => r.startMonth },
-  { header: t('exports.endMonth'), width: 10, kind: 'period', value: (r) => r.endMonth },
-  { header: t('exports.wage'), kind: 'money', value: (r) => r.wageFen },
+  { header: t('insured.fields.status'), width: 10, value: (r) => t(`enums.insuredStatus.${r.status}`) },
+  { header: t('insured.fields.startMonth'), width: 10, kind: 'period', value: (r) => r.startMonth },
+  { header: t('insuredList.fields.endMonth'), width: 10, kind: 'period', value: (r) => r.endMonth },
+  { header: t('insured.fields.wage'), kind: 'money', value: (r) => r.wageFen },
   {
-    header: t('payments.fields.insuranceType'),
+    header: t('insured.fields.insuranceTypes'),
     width: 40,
     value: (r) => r.insuranceTypes.map((type) => t(`enums.insuranceType.${type}`)).join('、'),
   },
+  // Then the registry's listed fields (addition-fields.ts), as the list on screen ends with them.
+  ...LISTED_FIELDS.map((key): ExportColumn<InsuredPerson> => {
+    const { label, list } = fieldOf(key);
+    return { header: t(label), width: list?.width, value: (r) => r[key] };
+  }),
 ];
 
 export function insuredRoutes(insured: InsuredService, exportDeps: ListExportDeps): RouteDefinition[] {
@@ -50,10 +56,10 @@ export function insuredRoutes(insured: InsuredService, exportDeps: ListExportDep
         const t = exportTexts(exportDeps.messages, ctx.lang);
         const { total, pages } = await insured.forExport(unitOf(ctx), ctx.query);
         return sendExport(ctx, {
-          name: t('exports.insuredFile'),
+          name: t('insuredList.title'),
           filters: [
-            ctx.query.q ? `${t('exports.search')}: ${ctx.query.q}` : null,
-            ctx.query.status ? `${t('exports.status')}: ${t(`exports.status_${ctx.query.status}`)}` : null,
+            ctx.query.q ? `${t('insuredList.search')}: ${ctx.query.q}` : null,
+            ctx.query.status ? `${t('insured.fields.status')}: ${t(`enums.insuredStatus.${ctx.query.status}`)}` : null,
           ],
           columns: insuredColumns(t),
           pages,

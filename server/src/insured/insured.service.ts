@@ -1,48 +1,85 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import { TERMINATING_REASONS, type InsuredPage, type insuredQuery, type RegisteredPerson } from '@common/api/declarations';
+import { TERMINATING_REASONS, type InsuredPage, type InsuredPerson, type insuredQuery, type RegisteredPerson } from '@common/api/declarations';
 import type { InsuredPersonDetail } from '@common/api/payments';
-import type { AdditionPayload } from '@common/api/submissions';
+import { pickFields, REGISTERED_FIELDS } from '@common/api/addition-fields';
+import type { AdditionPayload, ChangeKind, Submission } from '@common/api/submissions';
 import { residentSwitch } from '@common/month-rules';
 import { checkIdNumberOfType } from '@common/validators/id-number';
 import { additionStanding, isInsuredHere, registeredNameMatches } from '../declarations/declaration-rules';
-import { DeclarationStore } from '../declarations/declarations.store';
-import type { AppliedChanges, PendingAddition, PendingReduction } from '../declarations/declarations.service';
-import { ListCache } from '../cache/list-cache';
+import type { AppliedChanges, PendingAddition, PendingDeclaration, PendingReduction } from '../declarations/declarations.service';
+import type { ListCache } from '../cache/list-cache';
 import { AppError, notFound, type FieldProblem } from '../http/errors';
-import { InsuredStore, type NewEmployment, type PersonData } from './insured.store';
+import { InsuredStore, type NewEmployment, type PersonData, type PersonRecord } from './insured.store';
+
+/**
+ * What the insured list and detail show of the submissions waiting for review. The declarations feature
+ * answers it: it builds this service, since its rules in turn read the persons' records here.
+ */
+export interface PendingSubmissions {
+  pendingOf(unitId: number, idNumbers: readonly string[]): Promise<Map<string, PendingDeclaration>>;
+  pendingChanges(unitId: number, kinds: readonly ChangeKind[], personId?: number): Promise<Submission[]>;
+}
 
 /**
  * The unit's insured list, and approved declarations applied to persons, employments and enrollments
  * (set-based, in the review's transaction); maintenance (maintenance/) changes the unit's records of them.
  */
 export class InsuredService {
+  private readonly store: InsuredStore;
+
   constructor(
-    private readonly db: Knex,
-    private readonly lists = new ListCache(db),
-  ) {}
+    db: Knex,
+    private readonly submissions: PendingSubmissions,
+    private readonly lists: ListCache,
+  ) {
+    this.store = new InsuredStore(db);
+  }
 
   async list(unitId: number, query: z.output<typeof insuredQuery>): Promise<InsuredPage> {
-    const { items, total } = await this.lists.page(unitId, 'insured-persons', query, () =>
-      new InsuredStore(this.db).page(unitId, query, query.page, query.pageSize),
-    );
+    const { items, total } = await this.lists.page(unitId, 'insured-persons', query, async () => {
+      const found = await this.store.page(unitId, query, query.page, query.pageSize);
+      return { items: await this.withPending(unitId, found.items), total: found.total };
+    });
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
   async detail(unitId: number, personId: number): Promise<InsuredPersonDetail> {
-    const found = await new InsuredStore(this.db).detail(unitId, personId);
+    const found = await this.store.detail(unitId, personId);
     if (!found) throw notFound();
-    return { ...found, pendingChanges: await new DeclarationStore(this.db).pendingChanges(unitId, ['hukou-change'], personId) };
+    return { ...found, pendingChanges: await this.submissions.pendingChanges(unitId, ['hukou-change'], personId) };
   }
 
   /** A person as registered (an approved addition's data), or null for an ID number the hall does not know. */
   registered(idNumber: string): Promise<RegisteredPerson | null> {
-    return new InsuredStore(this.db).registeredByIdNumber(idNumber);
+    return this.store.registeredByIdNumber(idNumber);
+  }
+
+  /** What the declaration rules read of each ID number's person: the name and the active employments. */
+  recordsOf(idNumbers: readonly string[]): Promise<Map<string, PersonRecord>> {
+    return this.store.recordsOf(idNumbers);
+  }
+
+  /** The insurance the persons hold without a unit (resident, flexible employment), which an addition ends. */
+  activeIndividualEnrollments(personIds: number[]): Promise<Map<number, { insuranceType: string; startMonth: string }[]>> {
+    return this.store.activeIndividualEnrollments(personIds);
   }
 
   async forExport(unitId: number, query: Omit<z.output<typeof insuredQuery>, 'page' | 'pageSize'>) {
-    const store = new InsuredStore(this.db);
-    return { total: await store.count(unitId, query), pages: store.keysetPages(unitId, query) };
+    return { total: await this.store.count(unitId, query), pages: this.withPendingPages(unitId, this.store.keysetPages(unitId, query)) };
+  }
+
+  /** Each person's pending addition or reduction, as the list shows it. */
+  private async withPending(unitId: number, persons: InsuredPerson[]): Promise<InsuredPerson[]> {
+    const pending = await this.submissions.pendingOf(
+      unitId,
+      persons.map((p) => p.idNumber),
+    );
+    return persons.map((p) => ({ ...p, pendingDeclaration: pending.get(p.idNumber)?.kind ?? null }));
+  }
+
+  private async *withPendingPages(unitId: number, pages: AsyncGenerator<InsuredPerson[]>): AsyncGenerator<InsuredPerson[]> {
+    for await (const page of pages) yield this.withPending(unitId, page);
   }
 
   /**
@@ -53,7 +90,7 @@ export class InsuredService {
   async applyAdditions(declarations: PendingAddition[], at: string): Promise<AppliedChanges> {
     const changes: AppliedChanges = new Map();
     if (declarations.length === 0) return changes;
-    const insured = new InsuredStore(this.db);
+    const insured = this.store;
     const idNumbers = declarations.map((d) => d.idNumber);
     const persons = declarations.map((d) => personData(d.payload, new Date(at)));
     const known = await insured.recordsOf(idNumbers);
@@ -87,20 +124,13 @@ export class InsuredService {
     );
 
     const individual = await insured.activeIndividualEnrollments([...personIds.values()]);
-    const employments: NewEmployment[] = declarations.map((d, i) => {
-      const a = d.payload;
-      return {
-        unitId: d.unitId,
-        personId: personIds.get(d.idNumber)!,
-        wageFen: a.wageFen,
-        personnelCategory: a.personnelCategory,
-        employmentForm: a.employmentForm,
-        workStartDate: a.workStartDate,
-        startMonth: d.effectiveMonth,
-        insuranceTypes: a.insuranceTypes,
-        personal: persons[i],
-      };
-    });
+    const employments: NewEmployment[] = declarations.map((d) => ({
+      unitId: d.unitId,
+      personId: personIds.get(d.idNumber)!,
+      startMonth: d.effectiveMonth,
+      insuranceTypes: d.payload.insuranceTypes,
+      declared: d.payload,
+    }));
     await insured.insertEmployments(employments, at);
     for (const [month, group] of groupBy(employments, (e) => e.startMonth)) {
       await insured.endIndividualEnrollments(
@@ -110,7 +140,8 @@ export class InsuredService {
       );
     }
     for (const [i, d] of declarations.entries()) {
-      const { personId, insuranceTypes, wageFen } = employments[i];
+      const { personId, insuranceTypes } = employments[i];
+      const { wageFen } = d.payload;
       const held = individual.get(personId) ?? [];
       const endMonth = residentSwitch(d.effectiveMonth).residentEndMonth;
       changes.set(d.id, {
@@ -130,7 +161,7 @@ export class InsuredService {
   async applyReductions(declarations: PendingReduction[], at: string): Promise<AppliedChanges> {
     const changes: AppliedChanges = new Map();
     if (declarations.length === 0) return changes;
-    const insured = new InsuredStore(this.db);
+    const insured = this.store;
     const records = await insured.recordsOf(declarations.map((d) => d.idNumber));
     conflicts(
       declarations.map((d) =>
@@ -169,11 +200,7 @@ function personData(a: AdditionPayload, today: Date): PersonData {
     ...id.facts,
     idType: a.idType,
     name: a.name,
-    ethnicity: a.ethnicity,
-    hukouType: a.hukouType,
-    hukouAddress: a.hukouAddress,
-    mobile: a.mobile,
-    contactAddress: a.contactAddress,
+    ...pickFields(a, REGISTERED_FIELDS),
   };
 }
 
@@ -185,9 +212,4 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
     else groups.set(key(item), [item]);
   }
   return groups;
-}
-
-/** The insured feature's wiring on a knex handle; `lists` is the instance's cache of list pages. */
-export function createInsuredService(db: Knex, lists: ListCache): InsuredService {
-  return new InsuredService(db, lists);
 }

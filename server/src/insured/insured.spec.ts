@@ -62,12 +62,12 @@ describe("the unit's insured persons", () => {
     const reviewer = await hall.client();
     await reviewer.signInReviewer();
     const reduced = await unit.post('/api/reductions', { idNumber: employee.idNumber, name: employee.name, reason: 'contract_ended' });
-    await reviewer.post(`/api/review/declarations/${reduced.body.id}/decision`, { approve: true });
+    await reviewer.post(`/api/review/submissions/${reduced.body.id}/decision`, { approve: true });
     const added = await unit.post(
       '/api/additions',
       addition(employee.idNumber, { name: employee.name, effectiveMonth: '202612', insuranceTypes: ['310'] }),
     );
-    await reviewer.post(`/api/review/declarations/${added.body.id}/decision`, { approve: true });
+    await reviewer.post(`/api/review/submissions/${added.body.id}/decision`, { approve: true });
 
     const found = await list(`?q=${employee.idNumber}`);
     expect(found.total).toBe(1);

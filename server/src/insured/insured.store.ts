@@ -1,11 +1,20 @@
 import type { Knex } from 'knex';
+import {
+  columnOf,
+  EMPLOYMENT_FIELDS,
+  INSURED_DETAIL_FIELDS,
+  LISTED_FIELDS,
+  REGISTERED_FIELDS,
+  type AdditionFieldKey,
+  type KeysWhere,
+} from '@common/api/addition-fields';
 import type { InsuredPerson, InsuredQuery, RegisteredPerson } from '@common/api/declarations';
+import type { AdditionPayload } from '@common/api/submissions';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber, type IdNumberFacts } from '@common/validators/id-number';
 import { chunks, EXPORT_PAGE_ROWS, IN_LIST_CHUNK, INSERT_CHUNK_ROWS } from '../db/dialect';
 import { personsMatching } from '../db/person-search';
-import { DeclarationStore } from '../declarations/declarations.store';
 
 /** What the rules need to know about a person, found by ID number. */
 export interface PersonRecord {
@@ -15,14 +24,11 @@ export interface PersonRecord {
   activeEmployments: { unitId: number; startMonth: FeePeriod }[];
 }
 
-/** Contact and household data as a unit enters it: kept per employment, so each unit sees its own. */
-export interface PersonalData {
-  ethnicity?: string;
-  hukouType: string;
-  hukouAddress?: string;
-  mobile: string;
-  contactAddress?: string;
-}
+/**
+ * Contact and household data as a unit enters it (the registry's `person and employment` fields): the
+ * person's latest, and kept per employment too, so each unit sees its own.
+ */
+export type PersonalData = Pick<AdditionPayload, KeysWhere<{ stored: 'person and employment' }>>;
 
 /** The person's own data as an addition declares it. */
 export interface PersonData extends IdNumberFacts, PersonalData {
@@ -30,30 +36,48 @@ export interface PersonData extends IdNumberFacts, PersonalData {
   name: string;
 }
 
+/** What an approved addition stores on the employment: every field the registry stores there. */
+export type EmploymentData = Pick<AdditionPayload, KeysWhere<{ stored: 'employment' | 'person and employment' }>>;
+
 export interface NewEmployment {
   unitId: number;
   personId: number;
-  wageFen: number;
-  personnelCategory: string;
-  employmentForm?: string;
-  workStartDate?: string;
   startMonth: FeePeriod;
   insuranceTypes: string[];
-  personal: PersonalData;
+  declared: EmploymentData;
 }
 
 type ListFilters = Pick<InsuredQuery, 'q' | 'status' | 'sort' | 'direction'>;
 
 const SORT_COLUMNS = { name: 'p.name', idNumber: 'p.id_number', startMonth: 'e.start_month' } as const;
-const LIST_COLUMNS = ['p.id', 'p.id_number', 'p.name', 'p.sex', 'p.birth_date', 'e.status', 'e.start_month', 'e.end_month', 'e.wage_fen'];
+const LIST_COLUMNS = [
+  'p.id',
+  'p.id_number',
+  'p.name',
+  'p.sex',
+  'p.birth_date',
+  'e.status',
+  'e.start_month',
+  'e.end_month',
+  'e.wage_fen',
+  ...LISTED_FIELDS.map((key) => `e.${columnOf(key)}`),
+];
 
-const personalColumns = (p: PersonalData) => ({
-  ethnicity: p.ethnicity ?? null,
-  hukou_type: p.hukouType,
-  hukou_address: p.hukouAddress ?? null,
-  mobile: p.mobile,
-  contact_address: p.contactAddress ?? null,
-});
+/** The columns of these fields (addition-fields.ts), from the values by key; no value stores null. */
+const storedColumns = (keys: readonly AdditionFieldKey[], values: Readonly<Partial<Record<AdditionFieldKey, unknown>>>) =>
+  Object.fromEntries(keys.map((key) => [columnOf(key), values[key] ?? null]));
+
+/** The stored texts of these fields, by key, from a row holding their columns. */
+function storedTexts<K extends AdditionFieldKey>(keys: readonly K[], row: Readonly<Record<string, unknown>>): Record<K, string | null> {
+  const texts = {} as Record<K, string | null>;
+  for (const key of keys) {
+    const value = row[columnOf(key)];
+    texts[key] = typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+  }
+  return texts;
+}
+
+const personalColumns = (p: PersonalData) => storedColumns(REGISTERED_FIELDS, p);
 
 const personColumns = (p: PersonData, at: string) => ({
   id_type: p.idType,
@@ -64,20 +88,16 @@ const personColumns = (p: PersonData, at: string) => ({
   updated_at: at,
 });
 
-/** The columns of `insured_persons` a registered person is shown with. */
+/** The columns of `insured_persons` a registered person is shown with: the identity and the registered fields' columns. */
 interface RegisteredPersonRow {
+  [registeredField: string]: unknown;
   id: number;
   id_number: string;
   name: string;
-  ethnicity: string | null;
-  hukou_type: string | null;
-  hukou_address: string | null;
-  mobile: string | null;
-  contact_address: string | null;
 }
 
 /** A row of `insured_persons`: the identity, and the latest registered contact and household data. */
-interface PersonRow extends RegisteredPersonRow {
+export interface PersonRow extends RegisteredPersonRow {
   id_type: string;
   sex: 'male' | 'female';
   birth_date: string;
@@ -85,11 +105,18 @@ interface PersonRow extends RegisteredPersonRow {
   updated_at: string;
 }
 
-/** A row of `employments`, with the contact and household data as the unit entered them. */
-interface EmploymentRow {
+/** A row of `employments`, with the stored fields' columns (the contact and household data as the unit entered them). */
+export interface EmploymentRow {
+  [storedField: string]: unknown;
   id: number;
   unit_id: number;
   person_id: number;
+  /** The stored fields the unit's changes of household and contact data read and write (maintenance/). */
+  ethnicity: string | null;
+  hukou_type: string | null;
+  hukou_address: string | null;
+  mobile: string | null;
+  contact_address: string | null;
   wage_fen: number;
   personnel_category: string;
   employment_form: string | null;
@@ -97,11 +124,6 @@ interface EmploymentRow {
   status: string;
   start_month: FeePeriod;
   end_month: FeePeriod | null;
-  ethnicity: string | null;
-  hukou_type: string | null;
-  hukou_address: string | null;
-  mobile: string | null;
-  contact_address: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -117,8 +139,9 @@ interface EnrollmentRow {
   status: string;
 }
 
-/** A person beside the unit's employment of them: a row of the insured list (LIST_COLUMNS). */
+/** A person beside the unit's employment of them: a row of the insured list (LIST_COLUMNS, the listed fields' columns too). */
 interface InsuredListRow {
+  [listedField: string]: unknown;
   id: number;
   id_number: string;
   name: string;
@@ -130,14 +153,7 @@ interface InsuredListRow {
   wage_fen: number;
 }
 
-const toRegisteredPerson = (row: RegisteredPersonRow): RegisteredPerson => ({
-  name: row.name,
-  ethnicity: row.ethnicity ?? null,
-  hukouType: row.hukou_type ?? null,
-  hukouAddress: row.hukou_address ?? null,
-  mobile: row.mobile ?? null,
-  contactAddress: row.contact_address ?? null,
-});
+const toRegisteredPerson = (row: RegisteredPersonRow): RegisteredPerson => ({ name: row.name, ...storedTexts(REGISTERED_FIELDS, row) });
 
 /** Insured persons, their employments with units and their enrollments per insurance type. */
 export class InsuredStore {
@@ -198,7 +214,7 @@ export class InsuredStore {
         .insert(chunk.map((p) => ({ ...personColumns(p, at), id_number: p.idNumber, created_at: at })))
         .onConflict('id_number')
         .ignore()
-        .returning(['id', 'id_number']);
+        .returning<{ id: number; id_number: string }[]>(['id', 'id_number']);
       for (const row of rows) ids.set(row.id_number, row.id);
     }
     return ids;
@@ -212,12 +228,8 @@ export class InsuredStore {
       employments.map((e) => ({
         unit_id: e.unitId,
         person_id: e.personId,
-        wage_fen: e.wageFen,
-        personnel_category: e.personnelCategory,
-        employment_form: e.employmentForm ?? null,
-        work_start_date: e.workStartDate ?? null,
         start_month: e.startMonth,
-        ...personalColumns(e.personal),
+        ...storedColumns(EMPLOYMENT_FIELDS, e.declared),
         ...stamps,
       })),
       INSERT_CHUNK_ROWS,
@@ -241,7 +253,7 @@ export class InsuredStore {
   async activeIndividualEnrollments(personIds: number[]): Promise<Map<number, { insuranceType: string; startMonth: string }[]>> {
     const found = new Map<number, { insuranceType: string; startMonth: string }[]>();
     for (const chunk of chunks(personIds, IN_LIST_CHUNK)) {
-      const rows = await this.db('enrollments').whereNull('unit_id').where('status', 'active').whereIn('person_id', chunk);
+      const rows = await this.db<EnrollmentRow>('enrollments').whereNull('unit_id').where('status', 'active').whereIn('person_id', chunk);
       for (const row of rows) {
         if (!found.has(row.person_id)) found.set(row.person_id, []);
         found.get(row.person_id)!.push({ insuranceType: row.insurance_type, startMonth: row.start_month });
@@ -336,19 +348,15 @@ export class InsuredStore {
         idNumber: person.id_number,
         sex: person.sex,
         birthDate: person.birth_date,
-        ethnicity: employment.ethnicity ?? null,
-        hukouType: employment.hukou_type ?? null,
-        hukouAddress: employment.hukou_address ?? null,
+        ...storedTexts(INSURED_DETAIL_FIELDS.basic, employment),
       },
-      contact: { mobile: employment.mobile ?? null, contactAddress: employment.contact_address ?? null },
+      contact: storedTexts(INSURED_DETAIL_FIELDS.contact, employment),
       employment: {
         status: employment.status,
         startMonth: employment.start_month,
         endMonth: employment.end_month ?? null,
         wageFen: employment.wage_fen,
-        personnelCategory: employment.personnel_category,
-        employmentForm: employment.employment_form ?? null,
-        workStartDate: employment.work_start_date ?? null,
+        ...storedTexts(INSURED_DETAIL_FIELDS.employment, employment),
       },
       insurance: enrollments.map((e) => ({
         insuranceType: e.insurance_type,
@@ -359,19 +367,15 @@ export class InsuredStore {
     };
   }
 
-  /** The list rows with their insurance types and any pending declaration. */
+  /** The list rows with their insurance types; the service adds each person's pending declaration. */
   private async withInsurance(unitId: number, rows: InsuredListRow[]): Promise<InsuredPerson[]> {
-    const personIds = rows.map((r) => r.id);
-    const [enrollments, pending] = await Promise.all([
-      this.db('enrollments')
-        .where('unit_id', unitId)
-        .whereIn('person_id', personIds)
-        .select<{ person_id: number; insurance_type: string; start_month: FeePeriod }[]>('person_id', 'insurance_type', 'start_month'),
-      new DeclarationStore(this.db).pendingOf(
-        unitId,
-        rows.map((r) => r.id_number),
-      ),
-    ]);
+    const enrollments = await this.db('enrollments')
+      .where('unit_id', unitId)
+      .whereIn(
+        'person_id',
+        rows.map((r) => r.id),
+      )
+      .select<{ person_id: number; insurance_type: string; start_month: FeePeriod }[]>('person_id', 'insurance_type', 'start_month');
     return rows.map((r) => ({
       personId: r.id,
       idNumber: r.id_number,
@@ -383,11 +387,12 @@ export class InsuredStore {
       startMonth: r.start_month,
       endMonth: r.end_month ?? null,
       wageFen: r.wage_fen,
+      ...storedTexts(LISTED_FIELDS, r),
       // The enrollments of this employment, not those of an earlier one with the unit.
       insuranceTypes: [
         ...new Set(enrollments.filter((e) => e.person_id === r.id && e.start_month >= r.start_month).map((e) => e.insurance_type)),
       ].sort(),
-      pendingDeclaration: pending.get(r.id_number)?.kind ?? null,
+      pendingDeclaration: null,
     }));
   }
 }

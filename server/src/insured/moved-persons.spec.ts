@@ -38,7 +38,7 @@ describe('a person who moved from unit A to unit B', () => {
   let asUnitA: Record<string, string | null>;
   let unitAStartMonth: string;
 
-  const approve = async (id: number) => expect((await reviewer.post(`/api/review/declarations/${id}/decision`, { approve: true })).status).toBe(200);
+  const approve = async (id: number) => expect((await reviewer.post(`/api/review/submissions/${id}/decision`, { approve: true })).status).toBe(200);
 
   beforeEach(async () => {
     const { hall, unit } = context;
@@ -83,7 +83,7 @@ describe('a person who moved from unit A to unit B', () => {
     await zh.signInUnitAdmin(1);
     const inChinese = await zh.post('/api/additions', addition(moved.idNumber, { name: '改名换姓', effectiveMonth: '202612' }));
     expect(inChinese.body.details.fields[0].message).toBe('与该身份证号码登记的姓名不一致');
-    expect((await unitB.get(`/api/declarations?type=addition&q=${moved.idNumber}`)).body.total).toBe(0);
+    expect((await unitB.get(`/api/submissions?kind=addition&q=${moved.idNumber}`)).body.total).toBe(0);
   });
 
   it('refuses a batch row that adds a known ID number under another name, naming the row’s name', async () => {
@@ -94,7 +94,7 @@ describe('a person who moved from unit A to unit B', () => {
       [2, 'A', 'REGISTERED_NAME_MISMATCH'],
     ]);
     await expectAsync(submitBatch(hall, 1, [addition(moved.idNumber, { name: '改名换姓', effectiveMonth: '202612' })])).toBeRejectedWith(
-      jasmine.objectContaining({ fields: [jasmine.objectContaining({ field: 'rows.0.name', code: 'REGISTERED_NAME_MISMATCH' })] }),
+      jasmine.objectContaining({ fields: [jasmine.objectContaining({ field: 'rows.2.name', code: 'REGISTERED_NAME_MISMATCH' })] }),
     );
   });
 
@@ -108,13 +108,13 @@ describe('a person who moved from unit A to unit B', () => {
     const reduced = await unit.post('/api/reductions', { idNumber, name: '林一', reason: 'resigned' });
     await approve(reduced.body.id);
 
-    const conflict = await reviewer.post(`/api/review/declarations/${byB.body.id}/decision`, { approve: true });
+    const conflict = await reviewer.post(`/api/review/submissions/${byB.body.id}/decision`, { approve: true });
     expect([conflict.status, conflict.body.code]).toEqual([409, 'APPROVAL_CONFLICT']);
     expect(conflict.body.details.fields).toEqual([
       jasmine.objectContaining({ field: `declarations.${byB.body.id}`, code: 'REGISTERED_NAME_MISMATCH' }),
     ]);
     // Still pending, unit B's addition shows the reviewer the person as unit A's approval registered them.
-    const stillPending = (await reviewer.get(`/api/review/declarations/${byB.body.id}`)).body;
+    const stillPending = (await reviewer.get(`/api/review/submissions/${byB.body.id}`)).body;
     expect([stillPending.status, stillPending.registeredPerson.name, stillPending.registeredPerson.mobile]).toEqual([
       'pending',
       '林一',
@@ -133,7 +133,7 @@ describe('a person who moved from unit A to unit B', () => {
     });
 
     it('shows the reviewer the stored personal data beside what unit B submitted, and applies it only on approval, audited', async () => {
-      const detail = (await reviewer.get(`/api/review/declarations/${declarationId}`)).body;
+      const detail = (await reviewer.get(`/api/review/submissions/${declarationId}`)).body;
       expect(detail.registeredPerson).toEqual({
         name: moved.name,
         ethnicity: asUnitA.ethnicity,
@@ -144,7 +144,7 @@ describe('a person who moved from unit A to unit B', () => {
       });
       expect(detail.payload).toEqual(jasmine.objectContaining(unitBEntries));
       // Unit B sees its own submission only, never what unit A registered.
-      const ownView = (await unitB.get(`/api/declarations/${declarationId}`)).body;
+      const ownView = (await unitB.get(`/api/submissions/${declarationId}`)).body;
       expect(ownView.id).toBe(declarationId);
       expect(ownView.registeredPerson).toBeUndefined();
       expect((await unitB.get(`/api/insured-persons/${moved.personId}`)).status).toBe(404);
@@ -170,9 +170,9 @@ describe('a person who moved from unit A to unit B', () => {
         expect(row.insuranceTypes).toEqual(['310', '330', '510']);
 
         const sheet = await workbookOf(unit, `/api/insured-persons/export?q=${encodeURIComponent(moved.name)}`);
-        const at = columnValues(sheet, 1).indexOf(moved.idNumber);
+        const at = columnValues(sheet, 2).indexOf(moved.idNumber);
         expect(at).toBeGreaterThanOrEqual(0);
-        expect(columnValues(sheet, 2)[at]).toBe(moved.name);
+        expect(columnValues(sheet, 1)[at]).toBe(moved.name);
         expect(columnValues(sheet, 6)[at]).toBe(`${unitAStartMonth.slice(0, 4)}-${unitAStartMonth.slice(4)}`);
       });
 

@@ -4,12 +4,11 @@ import type { ChangeKind, PayloadOf, Submission } from '@common/api/submissions'
 import type { BankAccountChange, BankBranchPage, bankBranchQuery, ContactChange, HukouChange, UnitInfoChange } from '@common/api/maintenance';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import type { Clock } from '../clock';
-import { recordAudit } from '../audit/audit.store';
-import type { AppliedChanges, PendingOf } from '../declarations/declarations.service';
-import { DeclarationStore, PendingSubmissionExists } from '../declarations/declarations.store';
+import { AuditService } from '../audit/audit.service';
+import { DeclarationService, PendingSubmissionExists, type AppliedChanges, type PendingOf } from '../declarations/declarations.service';
 import { AppError, invalidFields, notFound, type FieldProblem } from '../http/errors';
 import type { Actor } from '../http/route';
-import { InsuredService } from '../insured/insured.service';
+import { UnitService } from '../unit/unit.service';
 import type { BankBranchDirectory } from './bank-branches';
 import {
   BANK_ACCOUNT_COLUMNS,
@@ -35,7 +34,7 @@ const TARGETS = {
 const unchanged = (before: Values, after: Values) => Object.keys(after).every((field) => (before[field] ?? null) === (after[field] ?? null));
 
 /** A change of one kind with its registered facts before and after. */
-type KindAndChange = { [K in ChangeKind]: { type: K; payload: PayloadOf<K> } }[ChangeKind];
+type KindAndChange = { [K in ChangeKind]: { kind: K; payload: PayloadOf<K> } }[ChangeKind];
 type ChangeRequest = KindAndChange & {
   unitId: number;
   actor: Actor;
@@ -52,11 +51,26 @@ export type PendingChange = PendingOf<ChangeKind>;
  * apply at once. One pending change of each kind per unit or person.
  */
 export class MaintenanceService {
+  private readonly store: MaintenanceStore;
+  private readonly declarations: DeclarationService;
+  private readonly units: UnitService;
+  private readonly audit: AuditService;
+
+  /** The feature's wiring on a knex handle: the database, or a transaction. */
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
     private readonly branches: BankBranchDirectory,
-  ) {}
+  ) {
+    this.store = new MaintenanceStore(db);
+    this.declarations = new DeclarationService(db, clock);
+    this.units = new UnitService(db, clock);
+    this.audit = new AuditService(db);
+  }
+
+  on(trx: Knex.Transaction): MaintenanceService {
+    return new MaintenanceService(trx, this.clock, this.branches);
+  }
 
   searchBranches(query: z.output<typeof bankBranchQuery>): BankBranchPage {
     const { items, total } = this.branches.search(query.q, query.bankCategory, query.page, query.pageSize);
@@ -65,16 +79,18 @@ export class MaintenanceService {
 
   submitUnitInfoChange(unitId: number, actor: Actor, input: UnitInfoChange, requestId: string): Promise<Submission> {
     return this.db.transaction(async (trx) => {
-      const unit = await this.lockedUnit(trx, unitId);
+      const maintenance = this.on(trx);
+      const unit = await maintenance.units.lock(unitId);
       const before = fieldsOf(unit, UNIT_INFO_COLUMNS);
-      return this.submit(trx, { unitId, actor, type: 'unit-info-change', person: null, payload: { before, after: input }, requestId });
+      return maintenance.submit({ unitId, actor, kind: 'unit-info-change', person: null, payload: { before, after: input }, requestId });
     });
   }
 
   /** The branch must be in the bundled list and of the chosen bank; the account must be in the unit's own name. */
   submitBankAccountChange(unitId: number, actor: Actor, input: BankAccountChange, requestId: string): Promise<Submission> {
     return this.db.transaction(async (trx) => {
-      const unit = await this.lockedUnit(trx, unitId);
+      const maintenance = this.on(trx);
+      const unit = await maintenance.units.lock(unitId);
       const branch = this.branches.find(input.branchCode);
       const problems: FieldProblem[] = [];
       if (!branch) problems.push({ field: 'branchCode', code: 'BANK_BRANCH_UNKNOWN' });
@@ -89,29 +105,31 @@ export class MaintenanceService {
         accountNumber: input.accountNumber,
       };
       const before = fieldsOf(unit, BANK_ACCOUNT_COLUMNS);
-      return this.submit(trx, { unitId, actor, type: 'bank-account-change', person: null, payload: { before, after }, requestId });
+      return maintenance.submit({ unitId, actor, kind: 'bank-account-change', person: null, payload: { before, after }, requestId });
     });
   }
 
   submitHukouChange(unitId: number, actor: Actor, personId: number, input: HukouChange, requestId: string): Promise<Submission> {
     return this.db.transaction(async (trx) => {
-      const person = await this.insuredHere(trx, unitId, personId);
+      const maintenance = this.on(trx);
+      const person = await maintenance.insuredHere(unitId, personId);
       const after = { hukouType: input.hukouType, hukouAddress: input.hukouAddress ?? null, ethnicity: input.ethnicity ?? null };
       const before = fieldsOf(person.row, HUKOU_COLUMNS);
-      return this.submit(trx, { unitId, actor, type: 'hukou-change', person, payload: { before, after }, requestId });
+      return maintenance.submit({ unitId, actor, kind: 'hukou-change', person, payload: { before, after }, requestId });
     });
   }
 
   /** Contact details apply at once to the unit's own record of the person, audited with before and after. */
   changeContact(unitId: number, actor: Actor, personId: number, input: ContactChange, requestId: string): Promise<InsuredPersonDetail> {
     return this.db.transaction(async (trx) => {
-      const person = await this.insuredHere(trx, unitId, personId);
+      const maintenance = this.on(trx);
+      const person = await maintenance.insuredHere(unitId, personId);
       const before = fieldsOf(person.row, CONTACT_COLUMNS);
       const after = { mobile: input.mobile, contactAddress: input.contactAddress ?? null };
       if (unchanged(before, after)) throw new AppError(400, 'NOTHING_CHANGED');
       const at = this.clock.now().toISOString();
-      await new MaintenanceStore(trx).write('employments', person.employmentId, CONTACT_COLUMNS, after, at);
-      await recordAudit(trx, {
+      await maintenance.store.write('employments', person.employmentId, CONTACT_COLUMNS, after, at);
+      await maintenance.audit.record({
         at,
         userId: actor.userId,
         unitId,
@@ -122,72 +140,63 @@ export class MaintenanceService {
         after,
         requestId,
       });
-      return new InsuredService(trx).detail(unitId, personId);
+      return maintenance.declarations.insured.detail(unitId, personId);
     });
   }
 
-  private async lockedUnit(trx: Knex.Transaction, unitId: number): Promise<Record<string, unknown>> {
-    const unit = await new MaintenanceStore(trx).lockUnit(unitId);
-    if (!unit) throw notFound();
-    return unit;
-  }
-
   /** Only persons the unit insures now are maintained; anyone else is not found. */
-  private async insuredHere(trx: Knex.Transaction, unitId: number, personId: number): Promise<InsuredHere> {
-    const person = await new MaintenanceStore(trx).lockInsuredHere(unitId, personId);
+  private async insuredHere(unitId: number, personId: number): Promise<InsuredHere> {
+    const person = await this.store.lockInsuredHere(unitId, personId);
     if (!person) throw notFound();
     return person;
   }
 
-  private async submit(trx: Knex.Transaction, s: ChangeRequest): Promise<Submission> {
-    const store = new DeclarationStore(trx);
-    if ((await store.pendingChanges(s.unitId, [s.type], s.person?.personId)).length > 0) throw new AppError(409, 'CHANGE_PENDING');
+  /** On this service's transaction, with the unit or the person locked. */
+  private async submit(s: ChangeRequest): Promise<Submission> {
+    if ((await this.declarations.pendingChanges(s.unitId, [s.kind], s.person?.personId)).length > 0) throw new AppError(409, 'CHANGE_PENDING');
     if (unchanged(s.payload.before, s.payload.after)) throw new AppError(400, 'NOTHING_CHANGED');
     const at = this.clock.now().toISOString();
-    const [id] = await store
-      .insert([
-        {
-          ...s,
-          idNumber: s.person?.idNumber ?? null,
-          personName: s.person?.name ?? null,
-          effectiveMonth: null,
-          batchId: null,
-          rowNumber: null,
-          submittedBy: s.actor.userId,
-          submittedAt: at,
-        },
-      ])
+    const declaration = await this.declarations
+      .insertOne({
+        ...s,
+        idNumber: s.person?.idNumber ?? null,
+        personName: s.person?.name ?? null,
+        effectiveMonth: null,
+        batchId: null,
+        rowNumber: null,
+        submittedBy: s.actor.userId,
+        submittedAt: at,
+      })
       .catch((error: unknown) => {
         // A concurrent submission of the same kind was written first.
         throw error instanceof PendingSubmissionExists ? new AppError(409, 'CHANGE_PENDING') : error;
       });
-    const declaration = (await store.find(id, s.unitId))!;
-    await recordAudit(trx, {
+    await this.audit.record({
       at,
       userId: s.actor.userId,
       unitId: s.unitId,
       action: 'declaration_submitted',
       entityType: 'declaration',
-      entityId: id,
+      entityId: declaration.id,
       after: declaration,
       requestId: s.requestId,
     });
     return declaration;
   }
-}
 
-/** Approved changes written to the unit's or the person's record, in the review's transaction. */
-export async function applyChanges(trx: Knex.Transaction, changes: PendingChange[], at: string): Promise<AppliedChanges> {
-  const store = new MaintenanceStore(trx);
-  const applied: AppliedChanges = new Map();
-  for (const change of changes) {
-    const { table, columns, record } = TARGETS[change.type];
-    const id =
-      table === 'units' ? change.unitId : change.personId !== null ? await store.latestEmploymentId(change.unitId, change.personId) : undefined;
-    if (id === undefined) throw new Error(`change ${change.id} names no person the unit employed`);
-    const before = await store.read(table, id, columns);
-    await store.write(table, id, columns, change.payload.after, at);
-    applied.set(change.id, { before: { [record]: before }, after: { [record]: change.payload.after } });
+  /** Approved changes written to the unit's or the person's record, in the review's transaction. */
+  async applyChanges(changes: PendingChange[], at: string): Promise<AppliedChanges> {
+    const store = this.store;
+    const applied: AppliedChanges = new Map();
+    for (const change of changes) {
+      const { table, columns, record } = TARGETS[change.kind];
+      const id =
+        table === 'units' ? change.unitId : change.personId !== null ? await store.latestEmploymentId(change.unitId, change.personId) : undefined;
+      if (id === undefined) throw new Error(`change ${change.id} names no person the unit employed`);
+      const before = await store.read(table, id, columns);
+      await store.write(table, id, columns, change.payload.after, at);
+      applied.set(change.id, { before: { [record]: before }, after: { [record]: change.payload.after } });
+    }
+    return applied;
   }
-  return applied;
 }

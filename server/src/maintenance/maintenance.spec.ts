@@ -26,7 +26,7 @@ const unitRecordOf = async (context: ReturnType<typeof unitHallPerSpec>, personI
 describe('maintenance of the unit', () => {
   const context = unitHallPerSpec();
   let reviewer: HallClient;
-  const decide = (id: number, decision: object) => reviewer.post(`/api/review/declarations/${id}/decision`, decision);
+  const decide = (id: number, decision: object) => reviewer.post(`/api/review/submissions/${id}/decision`, decision);
   const unitInfo = async () => (await context.unit.get('/api/unit')).body;
 
   beforeEach(async () => {
@@ -56,7 +56,7 @@ describe('maintenance of the unit', () => {
     const submitted = await agent.post('/api/unit/info-changes', unitInfoChange);
     expect(submitted.status).toBe(201);
     expect(submitted.body).toEqual(
-      jasmine.objectContaining({ type: 'unit-info-change', status: 'pending', idNumber: null, personName: null, effectiveMonth: null }),
+      jasmine.objectContaining({ kind: 'unit-info-change', status: 'pending', idNumber: null, personName: null, effectiveMonth: null }),
     );
     expect(submitted.body.payload.before).toEqual({
       contactName: DEMO_UNITS[0].contact,
@@ -73,7 +73,7 @@ describe('maintenance of the unit', () => {
     const again = await unit.post('/api/unit/info-changes', { ...unitInfoChange, contactName: '另一人' });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('CHANGE_PENDING');
-    expect((await unit.get('/api/declarations?type=unit-info-change')).body.total).toBe(1);
+    expect((await unit.get('/api/submissions?kind=unit-info-change')).body.total).toBe(1);
 
     hall.clock.set('2026-11-10T02:20:00Z');
     expect((await decide(submitted.body.id, { approve: true })).body).toEqual({ approved: 1, rejected: 0 });
@@ -111,7 +111,7 @@ describe('maintenance of the unit', () => {
   it('lets a pending change be withdrawn, never applying it, and a new one be submitted', async () => {
     const { unit } = context;
     const submitted = await unit.post('/api/unit/info-changes', unitInfoChange);
-    const withdrawn = await unit.post(`/api/declarations/${submitted.body.id}/withdraw`);
+    const withdrawn = await unit.post(`/api/submissions/${submitted.body.id}/withdraw`);
     expect(withdrawn.body.status).toBe('withdrawn');
     expect((await unitInfo()).contactName).toBe(DEMO_UNITS[0].contact);
     expect((await unit.get('/api/unit')).body.pendingChanges).toEqual([]);
@@ -123,7 +123,7 @@ describe('maintenance of the unit', () => {
     await agent.signInAgent(AGENTS.unitAOnly, 0);
     const refused = await agent.post('/api/unit/bank-account-changes', bankAccountChange());
     expect(refused.status).toBe(403);
-    expect((await context.unit.get('/api/declarations?type=bank-account-change')).body.total).toBe(0);
+    expect((await context.unit.get('/api/submissions?kind=bank-account-change')).body.total).toBe(0);
   });
 
   it('refuses an account in another name, a branch not in the list or of another bank, and a number that is not 10–30 digits', async () => {
@@ -159,7 +159,7 @@ describe('maintenance of the unit', () => {
     });
     expect((await decide(first.body.id, { approve: false, reason: '开户许可证与账号不符' })).body).toEqual({ approved: 0, rejected: 1 });
     expect((await unitInfo()).bank).toEqual({ category: null, branchName: null, accountName: null, accountNumberMasked: null });
-    expect((await unit.get(`/api/declarations/${first.body.id}`)).body.reviewReason).toBe('开户许可证与账号不符');
+    expect((await unit.get(`/api/submissions/${first.body.id}`)).body.reviewReason).toBe('开户许可证与账号不符');
     const rejectAudit = await auditOf(context, 'declaration_rejected', first.body.id);
     expect(rejectAudit.after).toEqual({ status: 'rejected', reason: '开户许可证与账号不符' });
 
@@ -259,7 +259,7 @@ describe('maintenance of insured persons', () => {
     const hukouType = current.basic.hukouType === 'urban' ? 'rural' : 'urban';
     const submitted = await unit.post(hukouUrl(), { hukouType, hukouAddress: '福建省莆田市城厢区龙桥街道', ethnicity: '畲族' });
     expect(submitted.status).toBe(201);
-    expect(submitted.body).toEqual(jasmine.objectContaining({ type: 'hukou-change', idNumber: person.idNumber, personName: person.name }));
+    expect(submitted.body).toEqual(jasmine.objectContaining({ kind: 'hukou-change', idNumber: person.idNumber, personName: person.name }));
     const { hukouAddress, ethnicity } = current.basic;
     expect(submitted.body.payload.before).toEqual({ hukouType: current.basic.hukouType, hukouAddress, ethnicity });
     expect((await unit.post(hukouUrl(), { hukouType })).body.code).toBe('CHANGE_PENDING');
@@ -273,7 +273,7 @@ describe('maintenance of insured persons', () => {
 
     const reviewer = await hall.client('en');
     await reviewer.signInReviewer();
-    await reviewer.post(`/api/review/declarations/${submitted.body.id}/decision`, { approve: true });
+    await reviewer.post(`/api/review/submissions/${submitted.body.id}/decision`, { approve: true });
     const basic = (await unit.get(`/api/insured-persons/${person.personId}`)).body.basic;
     expect(basic).toEqual(jasmine.objectContaining({ hukouType, hukouAddress: '福建省莆田市城厢区龙桥街道', ethnicity: '畲族' }));
     const audit = await auditOf(context, 'declaration_approved', submitted.body.id);

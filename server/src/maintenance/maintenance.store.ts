@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import type { ChangeKind, PayloadOf } from '@common/api/submissions';
+import type { EmploymentRow, PersonRow } from '../insured/insured.store';
+import type { UnitRow } from '../unit/unit.store';
 
 /** A group of registered fields and the columns that hold them. */
 type Columns = Readonly<Record<string, string>>;
@@ -32,8 +34,11 @@ export const HUKOU_COLUMNS = {
 
 export type Fields<C extends Columns> = { [K in keyof C]: string | null };
 
-export const fieldsOf = <C extends Columns>(row: Record<string, unknown>, columns: C): Fields<C> =>
-  Object.fromEntries(Object.entries(columns).map(([field, column]) => [field, (row[column] as string | null) ?? null])) as Fields<C>;
+/** A row holding the columns of the group. */
+export type RowWith<C extends Columns> = { readonly [K in C[keyof C]]: unknown };
+
+export const fieldsOf = <C extends Columns>(row: RowWith<C>, columns: C): Fields<C> =>
+  Object.fromEntries(Object.entries(columns).map(([field, column]) => [field, (row[column as C[keyof C]] as string | null) ?? null])) as Fields<C>;
 
 const columnsOf = (values: Record<string, unknown>, columns: Columns) =>
   Object.fromEntries(Object.entries(columns).map(([field, column]) => [column, values[field] ?? null]));
@@ -44,37 +49,39 @@ export interface InsuredHere {
   idNumber: string;
   name: string;
   employmentId: number;
-  row: Record<string, unknown>;
+  row: EmploymentRow;
 }
 
 /** Where maintenance writes: the unit's row, or a unit's employment holding its record of a person. */
 export type MaintainedTable = 'units' | 'employments';
+type MaintainedRow = UnitRow | EmploymentRow;
 
 /** The registered facts of units and persons that maintenance reads and changes, group by group. */
 export class MaintenanceStore {
   constructor(private readonly db: Knex) {}
 
-  /** The unit's row, locked until the transaction ends so two submissions of one unit run one after the other. */
-  async lockUnit(unitId: number): Promise<Record<string, unknown> | undefined> {
-    return this.db('units').where({ id: unitId }).forUpdate().first();
-  }
-
   /** A person the unit actively insures, with the unit's employment locked; undefined for anyone else. */
   async lockInsuredHere(unitId: number, personId: number): Promise<InsuredHere | undefined> {
-    const employment = await this.db('employments').where({ unit_id: unitId, person_id: personId, status: 'active' }).forUpdate().first();
+    const employment = await this.db<EmploymentRow>('employments')
+      .where({ unit_id: unitId, person_id: personId, status: 'active' })
+      .forUpdate()
+      .first();
     if (!employment) return undefined;
-    const person = await this.db('insured_persons').where({ id: personId }).first('id_number', 'name');
+    const person = await this.db<PersonRow>('insured_persons').where({ id: personId }).first('id_number', 'name');
+    if (!person) return undefined;
     return { personId, idNumber: person.id_number, name: person.name, employmentId: employment.id, row: employment };
   }
 
   /** The unit's latest employment of the person: its record a change approved for the unit applies to. */
   async latestEmploymentId(unitId: number, personId: number): Promise<number | undefined> {
-    const row = await this.db('employments').where({ unit_id: unitId, person_id: personId }).orderBy('id', 'desc').first('id');
+    const row = await this.db<EmploymentRow>('employments').where({ unit_id: unitId, person_id: personId }).orderBy('id', 'desc').first('id');
     return row?.id;
   }
 
   async read<C extends Columns>(table: MaintainedTable, id: number, columns: C): Promise<Fields<C>> {
-    return fieldsOf(await this.db(table).where({ id }).first(), columns);
+    const row = await this.db<MaintainedRow>(table).where({ id }).first();
+    if (!row) throw new Error(`no ${table} row ${id}`);
+    return fieldsOf(row as RowWith<C>, columns);
   }
 
   /**

@@ -3,12 +3,17 @@ import type { AssessmentResult } from '@common/api/payments';
 import { currentFeePeriod, type FeePeriod } from '@common/fee-period';
 import { contributionBaseFen, contributionFen } from '@common/insurance';
 import type { Clock } from '../clock';
-import { recordAudit } from '../audit/audit.store';
+import { AuditService } from '../audit/audit.service';
 import { unitsChanged } from '../cache/unit-data-version';
-import { notFound } from '../http/errors';
-import { UnitStore } from '../unit/unit.store';
+import { UnitService } from '../unit/unit.service';
 import { AssessmentStore, type Assessed, type AssessedAmounts } from './assessment.store';
 import { contributionConfig } from './contribution-config';
+
+export interface ContributionBase {
+  baseFen: number;
+  floorFen: number;
+  ceilingFen: number;
+}
 
 const AMOUNT_FIELDS = ['base_fen', 'unit_rate_bp', 'person_rate_bp', 'unit_amount_fen', 'person_amount_fen'] as const;
 
@@ -18,46 +23,61 @@ const AMOUNT_FIELDS = ['base_fen', 'unit_rate_bp', 'person_rate_bp', 'unit_amoun
  * brings unpaid details in line with the records.
  */
 export class AssessmentService {
+  private readonly store: AssessmentStore;
+  private readonly units: UnitService;
+  private readonly audit: AuditService;
+
+  /** The feature's wiring on a knex handle: the database, or a transaction. */
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.store = new AssessmentStore(db);
+    this.units = new UnitService(db, clock);
+    this.audit = new AuditService(db);
+  }
+
+  on(trx: Knex.Transaction): AssessmentService {
+    return new AssessmentService(trx, this.clock);
+  }
 
   async assess(unitId: number, period: FeePeriod, assessedBy: number | null, requestId?: string): Promise<AssessmentResult> {
     return this.db.transaction(async (trx) => {
-      await lockUnit(trx, unitId);
-      return this.assessLocked(trx, unitId, period, assessedBy, requestId);
+      const assessments = this.on(trx);
+      await assessments.units.lock(unitId);
+      return assessments.assessLocked(unitId, period, assessedBy, requestId);
     });
+  }
+
+  /** A declared wage held between the floor and ceiling in force in the period; null when none are configured. */
+  async contributionBase(wageFen: number, period: FeePeriod): Promise<ContributionBase | null> {
+    const { limits } = await this.store.contributionSettings(period);
+    return limits ? { baseFen: contributionBaseFen(wageFen, limits.floorFen, limits.ceilingFen), ...limits } : null;
   }
 
   /** The current period is assessed by the hall itself the first time anyone looks at it, once however many look at once. */
   async ensureCurrentAssessed(unitId: number): Promise<void> {
     const period = currentFeePeriod(this.clock.now());
-    if (await new AssessmentStore(this.db).isAssessed(unitId, period)) return;
+    if (await this.store.isAssessed(unitId, period)) return;
     await this.db.transaction(async (trx) => {
-      await lockUnit(trx, unitId);
+      const assessments = this.on(trx);
+      await assessments.units.lock(unitId);
       // Another request, on any instance, may have assessed it while this one waited for the lock.
-      if (!(await new AssessmentStore(trx).isAssessed(unitId, period))) await this.assessLocked(trx, unitId, period, null);
+      if (!(await assessments.store.isAssessed(unitId, period))) await assessments.assessLocked(unitId, period, null);
     });
   }
 
-  /** Approved declarations change coverage from their month on: such periods are assessed afresh. */
-  static async markStale(trx: Knex, unitId: number, fromPeriod: FeePeriod): Promise<void> {
+  /** Approved declarations change coverage from their month on: such periods are assessed afresh (in the approval's transaction). */
+  async markStale(unitId: number, fromPeriod: FeePeriod): Promise<void> {
     // The unit first, as an assessment takes it: otherwise each could hold what the other waits for.
-    await lockUnit(trx, unitId);
-    await new AssessmentStore(trx).forgetFrom(unitId, fromPeriod);
+    await this.units.lock(unitId);
+    await this.store.forgetFrom(unitId, fromPeriod);
   }
 
-  /** With the unit locked, so one assessment of a unit runs at a time on any number of instances. */
-  private async assessLocked(
-    trx: Knex.Transaction,
-    unitId: number,
-    period: FeePeriod,
-    assessedBy: number | null,
-    requestId?: string,
-  ): Promise<AssessmentResult> {
-    const store = new AssessmentStore(trx);
-    const config = await contributionConfig(trx, period);
+  /** With the unit locked (on this service's transaction), so one assessment of a unit runs at a time on any number of instances. */
+  private async assessLocked(unitId: number, period: FeePeriod, assessedBy: number | null, requestId?: string): Promise<AssessmentResult> {
+    const store = this.store;
+    const config = await contributionConfig(this.db, period);
     const coverage = await store.coverage(unitId, period);
 
     const wanted = new Map<string, Assessed>();
@@ -102,9 +122,9 @@ export class AssessmentService {
 
     await store.markAssessed(unitId, period, at, assessedBy);
     // The period's assessment time shows in the unit's payment lists even when no detail changed.
-    await unitsChanged(trx, [unitId]);
+    await unitsChanged(this.db, [unitId]);
     if (result.inserted + result.updated + result.removed > 0 || assessedBy !== null) {
-      await recordAudit(trx, {
+      await this.audit.record({
         at,
         userId: assessedBy,
         unitId,
@@ -117,11 +137,6 @@ export class AssessmentService {
     }
     return result;
   }
-}
-
-/** The unit's row, locked until the transaction ends: assessments of one unit run one after the other. */
-async function lockUnit(trx: Knex, unitId: number): Promise<void> {
-  if (!(await new UnitStore(trx).lock(unitId))) throw notFound();
 }
 
 function amountsOf(a: Assessed): AssessedAmounts {

@@ -68,8 +68,8 @@ export class AssessmentStore {
   async contributionSettings(period: FeePeriod): Promise<ContributionSettings> {
     const inForce = (query: Knex.QueryBuilder) =>
       query.where('effective_from', '<=', period).andWhere((q) => q.whereNull('effective_to').orWhere('effective_to', '>=', period));
-    const limits: ContributionLimitsRow | undefined = await inForce(this.db('contribution_limits')).orderBy('effective_from', 'desc').first();
-    const rates: ContributionRateRow[] = await inForce(this.db('contribution_rates')).orderBy('effective_from', 'asc');
+    const limits = await inForce(this.db('contribution_limits')).orderBy('effective_from', 'desc').first<ContributionLimitsRow | undefined>();
+    const rates = await inForce(this.db('contribution_rates')).orderBy('effective_from', 'asc').select<ContributionRateRow[]>();
     return {
       limits: limits && { floorFen: limits.floor_fen, ceilingFen: limits.ceiling_fen },
       rates: new Map(rates.map((r) => [r.insurance_type, { unitRateBp: r.unit_rate_bp, personRateBp: r.person_rate_bp }])),

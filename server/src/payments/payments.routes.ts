@@ -62,13 +62,13 @@ export function paymentRoutes({ unit, clock, messages, payments, assessments }: 
         const q = ctx.query;
         const t = exportTexts(messages, ctx.lang);
         return sendExport(ctx, {
-          name: t('exports.paymentDetailsFile'),
+          name: t('payments.details.title'),
           fileSuffix: periodSuffix(q),
           filters: [
-            q.q ? `${t('exports.search')}: ${q.q}` : null,
+            q.q ? `${t('payments.details.search')}: ${q.q}` : null,
             `${t('payments.fields.feePeriod')}: ${period(q.from)} – ${period(q.to)}`,
             q.insuranceType ? `${t('payments.fields.insuranceType')}: ${t(`enums.insuranceType.${q.insuranceType}`)}` : null,
-            q.status ? `${t('exports.status')}: ${t(`exports.status_${q.status}`)}` : null,
+            q.status ? `${t('payments.fields.status')}: ${t(`payments.status.${q.status}`)}` : null,
           ],
           columns: paymentDetailColumns(t),
           pages,
@@ -108,7 +108,7 @@ export function paymentRoutes({ unit, clock, messages, payments, assessments }: 
         const q = ctx.query;
         const t = exportTexts(messages, ctx.lang);
         return sendExport(ctx, {
-          name: t('exports.unitPaymentsFile'),
+          name: t('payments.periods.title'),
           fileSuffix: periodSuffix(q),
           filters: [
             `${t('payments.fields.feePeriod')}: ${period(q.from)} – ${period(q.to)}`,

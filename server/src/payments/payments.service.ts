@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type {
+  CollectionRequest,
   CollectionResult,
   PaymentDetail,
   PaymentDetailPage,
@@ -9,27 +10,39 @@ import type {
   UnitPaymentQuery,
 } from '@common/api/payments';
 import { currentFeePeriod, type FeePeriod } from '@common/fee-period';
+import { formatFen } from '@common/insurance';
 import type { Clock } from '../clock';
-import { recordAudit } from '../audit/audit.store';
+import { AuditService } from '../audit/audit.service';
 import { ListCache } from '../cache/list-cache';
-import { AppError, notFound } from '../http/errors';
+import { AppError, invalidFields, notFound } from '../http/errors';
 import type { Actor } from '../http/route';
-import { UnitStore } from '../unit/unit.store';
+import { UnitService } from '../unit/unit.service';
 import { AssessmentService } from './assessment.service';
 import { PaymentStore } from './payments.store';
 
 /** The unit's payment queries, and the agency's recording of collections. */
 export class PaymentService {
+  private readonly units: UnitService;
+  private readonly audit: AuditService;
+
+  /** The feature's wiring on a knex handle: the payment queries assess the current period before they answer. */
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
     private readonly assessments: AssessmentService,
     private readonly lists = new ListCache(db),
-  ) {}
+  ) {
+    this.units = new UnitService(db, clock);
+    this.audit = new AuditService(db);
+  }
 
-  /** On the database, or on a use case's transaction. */
-  private store(db: Knex = this.db): PaymentStore {
-    return new PaymentStore(db, currentFeePeriod(this.clock.now()));
+  private on(trx: Knex.Transaction): PaymentService {
+    return new PaymentService(trx, this.clock, this.assessments.on(trx), this.lists);
+  }
+
+  /** The store as of now: a detail's status (due or overdue) turns with the fee period. */
+  private store(): PaymentStore {
+    return new PaymentStore(this.db, currentFeePeriod(this.clock.now()));
   }
 
   /**
@@ -79,11 +92,10 @@ export class PaymentService {
     await this.assessments.ensureCurrentAssessed(unitId);
     const store = this.store();
     const [unit, lines, collection] = await Promise.all([
-      new UnitStore(this.db).nameOf(unitId),
+      this.units.nameOf(unitId),
       store.statementLines(unitId, period),
       store.collection(unitId, period),
     ]);
-    if (!unit) throw notFound();
     const sum = (f: (l: (typeof lines)[number]) => number) => lines.reduce((n, l) => n + f(l), 0);
     return {
       feePeriod: period,
@@ -97,25 +109,30 @@ export class PaymentService {
     };
   }
 
-  /** Records the unit's collection for a period: every unpaid detail of it becomes paid. */
-  async recordCollection(
-    actor: Actor,
-    input: { unitId: number; feePeriod: FeePeriod; collectedOn: string; serial: string },
-    requestId: string,
-  ): Promise<CollectionResult> {
+  /**
+   * Records the unit's collection for a period: every unpaid detail of it becomes paid. The amount received
+   * must be what those details come to; the unit's row is locked, so an assessment or another collection
+   * cannot change them between the check and the write.
+   */
+  async recordCollection(actor: Actor, input: CollectionRequest & { feePeriod: FeePeriod }, requestId: string): Promise<CollectionResult> {
     if (input.feePeriod > currentFeePeriod(this.clock.now())) {
       throw new AppError(400, 'VALIDATION_FAILED', {}, [{ field: 'feePeriod', code: 'INVALID' }]);
     }
     return this.db.transaction(async (trx) => {
-      if (!(await new UnitStore(trx).exists(input.unitId))) throw notFound();
+      const payments = this.on(trx);
+      await payments.units.lock(input.unitId);
+      const unpaidFen = await payments.store().unpaidFen(input.unitId, input.feePeriod);
+      if (input.amountFen !== unpaidFen) {
+        throw invalidFields([{ field: 'amountFen', code: 'COLLECTION_AMOUNT_MISMATCH', params: { due: formatFen(unpaidFen) } }]);
+      }
       const at = this.clock.now().toISOString();
-      const { paidDetails, amountFen } = await this.store(trx).recordCollection(input.unitId, input.feePeriod, {
+      const { paidDetails, amountFen } = await payments.store().recordCollection(input.unitId, input.feePeriod, {
         collectedOn: input.collectedOn,
         serial: input.serial,
         recordedBy: actor.userId,
         recordedAt: at,
       });
-      await recordAudit(trx, {
+      await payments.audit.record({
         at,
         userId: actor.userId,
         unitId: input.unitId,

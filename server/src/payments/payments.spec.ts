@@ -1,4 +1,5 @@
 import { addMonths } from '@common/fee-period';
+import { formatFen } from '@common/insurance';
 import { createTestHall, type HallClient, type TestHall } from '../../test/harness';
 import { downloadWorkbook } from '../../test/workbooks';
 import { DEMO_UNITS } from '../db/seeds/demo';
@@ -139,12 +140,19 @@ describe('payment details and contributions', () => {
     const paidEarlier = (await admin.get('/api/payments/periods?from=202609&to=202609')).body.items[0];
     expect(paidEarlier).toEqual(jasmine.objectContaining({ collectedOn: '2026-09-15', overdueFen: 0, paidFen: paidEarlier.dueFen }));
 
-    const collected = await reviewer.post('/api/review/collections', {
-      unitId: unitB,
-      feePeriod: last,
-      collectedOn: '2026-11-12',
-      serial: 'ZS-2026-0001',
-    });
+    const collection = { unitId: unitB, feePeriod: last, collectedOn: '2026-11-12', serial: 'ZS-2026-0001' };
+    const withoutAmount = await reviewer.post('/api/review/collections', collection);
+    expect([withoutAmount.status, withoutAmount.body.details.fields[0].field]).toEqual([400, 'amountFen']);
+    // A fen short of what the period's details come to: refused, naming what is unpaid, and nothing is paid.
+    const short = await reviewer.post('/api/review/collections', { ...collection, amountFen: october.dueFen - 1 });
+    expect(short.status).toBe(400);
+    expect(short.body.details.fields).toEqual([
+      jasmine.objectContaining({ field: 'amountFen', code: 'COLLECTION_AMOUNT_MISMATCH', params: { due: formatFen(october.dueFen) } }),
+    ]);
+    expect(short.body.details.fields[0].message).toContain(formatFen(october.dueFen));
+    expect((await adminB.get(`/api/payments/periods?from=${last}&to=${last}`)).body.items[0].paidFen).toBe(0);
+
+    const collected = await reviewer.post('/api/review/collections', { ...collection, amountFen: october.dueFen });
     expect(collected.body).toEqual({ feePeriod: last, paidDetails: sum.length, amountFen: october.dueFen });
     const after = (await adminB.get(`/api/payments/periods?from=${last}&to=${last}`)).body.items[0];
     expect(after).toEqual(
@@ -181,18 +189,33 @@ describe('payment details and contributions', () => {
 
     expect(String(sheet.getCell('A1').value)).toContain(DEMO_UNITS[0].name);
     expect(String(sheet.getCell('A2').value)).toContain('2026-11');
-    expect(sheet.getRow(4).getCell(1).value).toBe('ID number');
+    // The payment details screen's columns in its order and words, then the collection serial.
+    expect((sheet.getRow(4).values as unknown[]).slice(1)).toEqual([
+      'Fee period',
+      'Name',
+      'ID number',
+      'Insurance type',
+      'Contribution base',
+      'Unit share',
+      'Personal share',
+      'Status',
+      'Paid on',
+      'Collection serial',
+    ]);
+    expect(sheet.views[0]).toEqual(jasmine.objectContaining({ state: 'frozen', ySplit: 4 }));
+    expect(sheet.autoFilter).toBe('A4:J4');
     const rows = [];
     for (let r = 5; r <= sheet.rowCount; r++) rows.push(sheet.getRow(r));
     expect(rows.length).toBe(9);
     const names = rows.map((r) => r.getCell(2).value);
     expect(names).toContain("'=方天花板");
-    expect(rows.every((r) => r.getCell(3).value === '2026-11')).toBeTrue();
+    expect(rows.every((r) => r.getCell(1).value === '2026-11')).toBeTrue();
+    expect(rows.every((r) => r.getCell(8).value === 'Due')).toBeTrue();
     const unitTotal = rows.reduce((n, r) => n + Math.round(Number(r.getCell(6).value) * 100), 0);
     const expected = HAND_CHECKED.reduce((n, p) => n + p.expect.u310 + p.expect.u330 + p.expect.u510, 0);
     expect(unitTotal).toBe(expected);
     expect(typeof rows[0].getCell(5).value).toBe('number');
-    expect(rows[0].getCell(5).numFmt).toBe('0.00');
+    expect(rows[0].getCell(5).numFmt).toBe('#,##0.00');
   });
 
   it("shows the unit's information, masking the bank account", async () => {

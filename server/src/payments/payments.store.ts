@@ -130,7 +130,9 @@ export class PaymentStore {
    * read is an index range on (unit, period, type, id) and memory stays flat however many rows match.
    */
   async *keysetPages(unitId: number, f: Partial<DetailFilters>, size = EXPORT_PAGE_ROWS): AsyncGenerator<PaymentDetail[]> {
-    const slices = await this.details(unitId, f).distinct('d.fee_period', 'd.insurance_type').orderBy(['d.fee_period', 'd.insurance_type']);
+    const slices = await this.details(unitId, f)
+      .distinct<{ fee_period: FeePeriod; insurance_type: string }[]>('d.fee_period', 'd.insurance_type')
+      .orderBy(['d.fee_period', 'd.insurance_type']);
     const within = { ...f, from: undefined, to: undefined, insuranceType: undefined };
     for (const slice of slices) {
       let after = 0;
@@ -195,7 +197,7 @@ export class PaymentStore {
     }));
   }
 
-  private periodRows(unitId: number, f: Partial<UnitPaymentQuery>): Knex.QueryBuilder<PeriodRow, PeriodRow[]> {
+  private periodRows(unitId: number, f: Partial<UnitPaymentQuery>) {
     return this.periods(unitId, f)
       .leftJoin('collections as c', function () {
         this.on('c.unit_id', '=', 'd.unit_id').andOn('c.fee_period', '=', 'd.fee_period');
@@ -204,7 +206,7 @@ export class PaymentStore {
       .select('d.fee_period', 'c.collected_on', 'c.serial')
       .countDistinct({ persons: 'd.person_id' })
       .sum({ unit: 'd.unit_amount_fen', person: 'd.person_amount_fen' })
-      .select(this.db.raw('sum(case when d.paid_at is not null then d.unit_amount_fen + d.person_amount_fen else 0 end) as paid'));
+      .select<PeriodRow[]>(this.db.raw('sum(case when d.paid_at is not null then d.unit_amount_fen + d.person_amount_fen else 0 end) as paid'));
   }
 
   private toPeriod(r: PeriodRow): UnitPaymentPeriod {
@@ -236,18 +238,24 @@ export class PaymentStore {
    * Marks the period's unpaid details as paid by the collection and records it (again, when one was
    * recorded before); how many details it paid and their amount.
    */
+  /** What the period's unpaid details come to, unit and person sides together. */
+  async unpaidFen(unitId: number, period: FeePeriod): Promise<number> {
+    const sums = await this.db('payment_details')
+      .where({ unit_id: unitId, fee_period: period })
+      .whereNull('paid_at')
+      .sum({ unit: 'unit_amount_fen', person: 'person_amount_fen' })
+      .first<{ unit: Aggregate; person: Aggregate } | undefined>();
+    return Number(sums?.unit ?? 0) + Number(sums?.person ?? 0);
+  }
+
   async recordCollection(
     unitId: number,
     period: FeePeriod,
     collection: Collection & { recordedBy: number; recordedAt: string },
   ): Promise<{ paidDetails: number; amountFen: number }> {
     const unpaid = this.db('payment_details').where({ unit_id: unitId, fee_period: period }).whereNull('paid_at');
-    const sums = await unpaid
-      .clone()
-      .sum({ unit: 'unit_amount_fen', person: 'person_amount_fen' })
-      .first<{ unit: Aggregate; person: Aggregate } | undefined>();
-    const amountFen = Number(sums?.unit ?? 0) + Number(sums?.person ?? 0);
-    const paidDetails = await unpaid.clone().update({ paid_at: collection.collectedOn, collection_serial: collection.serial });
+    const amountFen = await this.unpaidFen(unitId, period);
+    const paidDetails = await unpaid.update({ paid_at: collection.collectedOn, collection_serial: collection.serial });
     await this.db('collections')
       .insert({
         unit_id: unitId,

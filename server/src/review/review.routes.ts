@@ -10,8 +10,8 @@ export function reviewRoutes(review: ReviewService): RouteDefinition[] {
   return [
     route({
       method: 'get',
-      path: '/review/declarations',
-      summary: "Every unit's declarations for the agency's reviewers: pending ones oldest first, decided ones newest first",
+      path: '/review/submissions',
+      summary: "Every unit's submissions for the agency's reviewers: pending ones oldest first, decided ones newest first",
       tag: 'review',
       access: ['reviewer'],
       query: reviewQuery,
@@ -20,8 +20,8 @@ export function reviewRoutes(review: ReviewService): RouteDefinition[] {
     }),
     route({
       method: 'get',
-      path: '/review/declarations/:id',
-      summary: 'One declaration, as submitted',
+      path: '/review/submissions/:id',
+      summary: 'One submission, as submitted',
       tag: 'review',
       access: ['reviewer'],
       params: idParams,
@@ -30,8 +30,8 @@ export function reviewRoutes(review: ReviewService): RouteDefinition[] {
     }),
     route({
       method: 'post',
-      path: '/review/declarations/:id/decision',
-      summary: 'Approves (applying it to the records) or rejects with a reason one pending declaration',
+      path: '/review/submissions/:id/decision',
+      summary: 'Approves (applying it to the records) or rejects with a reason one pending submission',
       tag: 'review',
       access: ['reviewer'],
       params: idParams,

@@ -11,35 +11,33 @@ import {
 } from '@common/api/submissions';
 import { shanghaiDayStart } from '@common/fee-period';
 import type { Clock } from '../clock';
-import { recordAudits, type AuditEntry } from '../audit/audit.store';
+import { AuditService, type AuditEntry } from '../audit/audit.service';
 import { DeclarationService, type AppliedChanges, type PendingOf, type PendingSubmission } from '../declarations/declarations.service';
 import { invalidFields } from '../http/errors';
 import type { Actor } from '../http/route';
-import { InsuredService } from '../insured/insured.service';
-import { applyChanges } from '../maintenance/maintenance.service';
+import type { MaintenanceService } from '../maintenance/maintenance.service';
 import { AssessmentService } from '../payments/assessment.service';
 
 type Decision = z.output<typeof reviewDecision>;
 
-/** The features an approval writes through, built on its transaction. */
-interface Features {
-  trx: Knex.Transaction;
-  insured: InsuredService;
-}
-
 /** How an approval applies each kind of submission to the records: every kind names its own. */
-const APPLY: { [K in SubmissionKind]: (features: Features, pending: PendingOf<K>[], at: string) => Promise<AppliedChanges> } = {
-  addition: (f, pending, at) => f.insured.applyAdditions(pending, at),
-  reduction: (f, pending, at) => f.insured.applyReductions(pending, at),
-  'unit-info-change': (f, pending, at) => applyChanges(f.trx, pending, at),
-  'bank-account-change': (f, pending, at) => applyChanges(f.trx, pending, at),
-  'hukou-change': (f, pending, at) => applyChanges(f.trx, pending, at),
+const APPLY: { [K in SubmissionKind]: (review: ReviewService, pending: PendingOf<K>[], at: string) => Promise<AppliedChanges> } = {
+  addition: (r, pending, at) => r.declarations.insured.applyAdditions(pending, at),
+  reduction: (r, pending, at) => r.declarations.insured.applyReductions(pending, at),
+  'unit-info-change': (r, pending, at) => r.maintenance.applyChanges(pending, at),
+  'bank-account-change': (r, pending, at) => r.maintenance.applyChanges(pending, at),
+  'hukou-change': (r, pending, at) => r.maintenance.applyChanges(pending, at),
 };
 
 /** The pending submissions of one kind, applied by that kind's handler; nothing when there are none. */
-async function applyKind<K extends SubmissionKind>(kind: K, features: Features, pending: PendingSubmission[], at: string): Promise<AppliedChanges> {
-  const ofKind = pending.filter((d): d is PendingOf<K> => d.type === kind);
-  return ofKind.length > 0 ? APPLY[kind](features, ofKind, at) : new Map();
+async function applyKind<K extends SubmissionKind>(
+  kind: K,
+  review: ReviewService,
+  pending: PendingSubmission[],
+  at: string,
+): Promise<AppliedChanges> {
+  const ofKind = pending.filter((d): d is PendingOf<K> => d.kind === kind);
+  return ofKind.length > 0 ? APPLY[kind](review, ofKind, at) : new Map();
 }
 
 /**
@@ -47,18 +45,32 @@ async function applyKind<K extends SubmissionKind>(kind: K, features: Features, 
  * them. An approval applies the submissions to the records in the same transaction, or nothing at all.
  */
 export class ReviewService {
+  readonly declarations: DeclarationService;
+  private readonly assessments: AssessmentService;
+  private readonly audit: AuditService;
+
+  /** The feature's wiring on a knex handle; the maintenance service applies approved changes. */
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
-  ) {}
+    readonly maintenance: MaintenanceService,
+  ) {
+    this.declarations = new DeclarationService(db, clock);
+    this.assessments = new AssessmentService(db, clock);
+    this.audit = new AuditService(db);
+  }
+
+  on(trx: Knex.Transaction): ReviewService {
+    return new ReviewService(trx, this.clock, this.maintenance.on(trx));
+  }
 
   /** Pending ones oldest first, the order they are worked through; decided ones newest first. */
   list(query: z.output<typeof reviewQuery>): Promise<SubmissionPage> {
-    return new DeclarationService(this.db, this.clock).reviewPage(
+    return this.declarations.reviewPage(
       {
         statuses: [query.status],
         unitId: query.unitId,
-        type: query.type,
+        kind: query.kind,
         batchId: query.batchId,
         submittedFrom: query.from ? shanghaiDayStart(query.from).toISOString() : undefined,
         submittedBefore: query.to ? shanghaiDayStart(query.to, 1).toISOString() : undefined,
@@ -69,11 +81,16 @@ export class ReviewService {
     );
   }
 
-  /** A pending addition of a known person comes with the person as registered, to compare with what was submitted. */
+  /**
+   * An addition comes with its contribution base after clamping; a pending one of a known person with the
+   * person as registered, to compare with what was submitted.
+   */
   async find(id: number): Promise<Submission> {
-    const found = await new DeclarationService(this.db, this.clock).findForReview(id);
-    if (found.type !== 'addition' || found.status !== 'pending') return found;
-    return { ...found, registeredPerson: await new InsuredService(this.db).registered(found.idNumber) };
+    const found = await this.declarations.findForReview(id);
+    if (found.kind !== 'addition') return found;
+    const contributionBase = await this.assessments.contributionBase(found.payload.wageFen, found.effectiveMonth);
+    if (found.status !== 'pending') return { ...found, contributionBase };
+    return { ...found, contributionBase, registeredPerson: await this.declarations.insured.registered(found.idNumber) };
   }
 
   decide(actor: Actor, id: number, decision: Decision, requestId: string): Promise<ReviewResult> {
@@ -90,21 +107,20 @@ export class ReviewService {
     if (!decision.approve && !reason) throw invalidFields([{ field: 'reason', code: 'REASON_REQUIRED' }]);
     const at = this.clock.now().toISOString();
     return this.db.transaction(async (trx) => {
-      const submissions = new DeclarationService(trx, this.clock);
+      const review = this.on(trx);
+      const submissions = review.declarations;
       const status = decision.approve ? 'approved' : 'rejected';
       const pending = await submissions.closeForReview(which, status, { by: actor.userId, at, reason });
       const ids = pending.map((d) => d.id);
       const changes: AppliedChanges = new Map();
       if (decision.approve) {
-        const features: Features = { trx, insured: new InsuredService(trx) };
         for (const kind of SUBMISSION_KINDS) {
-          for (const [id, change] of await applyKind(kind, features, pending, at)) changes.set(id, change);
+          for (const [id, change] of await applyKind(kind, review, pending, at)) changes.set(id, change);
         }
         await submissions.linkPersons(ids);
-        await markAssessmentsStale(trx, pending);
+        await review.markAssessmentsStale(pending);
       }
-      await recordAudits(
-        trx,
+      await review.audit.recordAll(
         pending.map((d): AuditEntry => ({
           at,
           userId: actor.userId,
@@ -120,15 +136,15 @@ export class ReviewService {
       return { approved: decision.approve ? ids.length : 0, rejected: decision.approve ? 0 : ids.length };
     });
   }
-}
 
-/** Approved declarations change coverage from their month on; those periods are assessed afresh. */
-async function markAssessmentsStale(trx: Knex.Transaction, pending: PendingSubmission[]): Promise<void> {
-  const from = new Map<number, string>();
-  for (const d of pending) {
-    if (d.type !== 'addition' && d.type !== 'reduction') continue;
-    const earliest = from.get(d.unitId);
-    if (earliest === undefined || d.effectiveMonth < earliest) from.set(d.unitId, d.effectiveMonth);
+  /** Approved declarations change coverage from their month on; those periods are assessed afresh. */
+  private async markAssessmentsStale(pending: PendingSubmission[]): Promise<void> {
+    const from = new Map<number, string>();
+    for (const d of pending) {
+      if (d.kind !== 'addition' && d.kind !== 'reduction') continue;
+      const earliest = from.get(d.unitId);
+      if (earliest === undefined || d.effectiveMonth < earliest) from.set(d.unitId, d.effectiveMonth);
+    }
+    for (const [unitId, month] of from) await this.assessments.markStale(unitId, month);
   }
-  for (const [unitId, month] of from) await AssessmentService.markStale(trx, unitId, month);
 }

@@ -18,7 +18,7 @@ describe("the agency's review", () => {
     reviewer = await hall.client('en');
     await reviewer.signInReviewer();
   };
-  const decide = (id: number, decision: object) => reviewer.post(`/api/review/declarations/${id}/decision`, decision);
+  const decide = (id: number, decision: object) => reviewer.post(`/api/review/submissions/${id}/decision`, decision);
   /** The unit's insured list searched by a whole ID number: the person's entry, if the unit insures or insured them. */
   const insuredByIdNumber = async (unit: HallClient, idNumber: string) => (await unit.get(`/api/insured-persons?q=${idNumber}`)).body.items;
   const insuredDetail = async (unit: HallClient, personId: number) => (await unit.get(`/api/insured-persons/${personId}`)).body;
@@ -29,25 +29,42 @@ describe("the agency's review", () => {
   });
   afterEach(() => hall.close());
 
-  it("lists every unit's pending declarations oldest first, with the unit's name, filtered by unit, type and day", async () => {
+  it("lists every unit's pending declarations oldest first, with the unit's name, filtered by unit, kind and day", async () => {
     const fromA = await unitA.post('/api/additions', addition(newIdNumber(20)));
     await signInAt('2026-11-10T17:00:00Z'); // 11 Nov in Shanghai
     const [employeeB] = await activeEmployees(hall, 1);
     const fromB = await unitB.post('/api/reductions', { idNumber: employeeB.idNumber, name: employeeB.name, reason: 'dismissed' });
 
-    const all = await reviewer.get('/api/review/declarations');
+    const all = await reviewer.get('/api/review/submissions');
     expect(all.body.items.map((d: { id: number }) => d.id)).toEqual([fromA.body.id, fromB.body.id]);
     expect(all.body.items.map((d: { unitName: string }) => d.unitName)).toEqual([DEMO_UNITS[0].name, DEMO_UNITS[1].name]);
     const unitBId = await unitIdOf(hall, 1);
-    expect((await reviewer.get(`/api/review/declarations?unitId=${unitBId}`)).body.items.map((d: { id: number }) => d.id)).toEqual([fromB.body.id]);
-    expect((await reviewer.get('/api/review/declarations?type=addition')).body.total).toBe(1);
-    expect((await reviewer.get('/api/review/declarations?from=2026-11-11')).body.items.map((d: { id: number }) => d.id)).toEqual([fromB.body.id]);
-    expect((await reviewer.get('/api/review/declarations?to=2026-11-10')).body.items.map((d: { id: number }) => d.id)).toEqual([fromA.body.id]);
-    expect((await reviewer.get('/api/review/declarations?status=approved')).body.total).toBe(0);
+    expect((await reviewer.get(`/api/review/submissions?unitId=${unitBId}`)).body.items.map((d: { id: number }) => d.id)).toEqual([fromB.body.id]);
+    expect((await reviewer.get('/api/review/submissions?kind=addition')).body.total).toBe(1);
+    expect((await reviewer.get('/api/review/submissions?from=2026-11-11')).body.items.map((d: { id: number }) => d.id)).toEqual([fromB.body.id]);
+    expect((await reviewer.get('/api/review/submissions?to=2026-11-10')).body.items.map((d: { id: number }) => d.id)).toEqual([fromA.body.id]);
+    expect((await reviewer.get('/api/review/submissions?status=approved')).body.total).toBe(0);
 
-    const one = await reviewer.get(`/api/review/declarations/${fromB.body.id}`);
+    const one = await reviewer.get(`/api/review/submissions/${fromB.body.id}`);
     expect(one.body).toEqual(jasmine.objectContaining({ idNumber: employeeB.idNumber, unitName: DEMO_UNITS[1].name, status: 'pending' }));
-    expect((await reviewer.get('/api/review/declarations/999999')).status).toBe(404);
+    expect((await reviewer.get('/api/review/submissions/999999')).status).toBe(404);
+  });
+
+  it("shows an addition's contribution base clamped to the effective month's floor and ceiling (demo 4,800 and 24,000 yuan)", async () => {
+    const bases = [];
+    for (const [n, wageFen] of [300_000, 600_000, 3_000_000].entries()) {
+      const declared = await unitA.post('/api/additions', addition(newIdNumber(40 + n), { wageFen }));
+      bases.push((await reviewer.get(`/api/review/submissions/${declared.body.id}`)).body.contributionBase);
+    }
+    const limits = { floorFen: 480_000, ceilingFen: 2_400_000 };
+    expect(bases).toEqual([
+      { baseFen: 480_000, ...limits },
+      { baseFen: 600_000, ...limits },
+      { baseFen: 2_400_000, ...limits },
+    ]);
+    const [employee] = await activeEmployees(hall, 0);
+    const reduction = await unitA.post('/api/reductions', { idNumber: employee.idNumber, name: employee.name, reason: 'dismissed' });
+    expect((await reviewer.get(`/api/review/submissions/${reduction.body.id}`)).body.contributionBase).toBeUndefined();
   });
 
   it('approves the addition of a resident: employee coverage from the effective month, resident insurance ends with it', async () => {
@@ -81,11 +98,11 @@ describe("the agency's review", () => {
     // The registered mobile shows only beside a pending addition of the person, which the employment now rules out.
     expect((await hall.db.knex('insured_persons').where({ id: resident.personId }).first()).mobile).toBe('13700001111');
 
-    const shown = await unitA.get(`/api/declarations/${declared.body.id}`);
+    const shown = await unitA.get(`/api/submissions/${declared.body.id}`);
     expect(shown.body).toEqual(
       jasmine.objectContaining({ status: 'approved', reviewedBy: DEMO_REVIEWER.name, reviewedAt: '2026-11-10T02:20:00.000Z' }),
     );
-    expect((await unitA.get('/api/declarations?queue=audited')).body.items.map((d: { id: number }) => d.id)).toEqual([declared.body.id]);
+    expect((await unitA.get('/api/submissions?queue=audited')).body.items.map((d: { id: number }) => d.id)).toEqual([declared.body.id]);
     const audits = await auditEntriesOf(unitA, 'declaration_approved', declared.body.id);
     expect(audits.length).toBe(1);
     const [audit] = audits;
@@ -121,20 +138,20 @@ describe("the agency's review", () => {
 
     const rejected = await decide(declared.body.id, { approve: false, reason: '缺少劳动合同' });
     expect(rejected.body).toEqual({ approved: 0, rejected: 1 });
-    const seen = await unitA.get(`/api/declarations/${declared.body.id}`);
+    const seen = await unitA.get(`/api/submissions/${declared.body.id}`);
     expect(seen.body).toEqual(jasmine.objectContaining({ status: 'rejected', reviewReason: '缺少劳动合同', reviewedBy: DEMO_REVIEWER.name }));
     expect(await insuredByIdNumber(unitA, newIdNumber(22))).toEqual([]);
 
     const twice = await decide(declared.body.id, { approve: true });
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('DECLARATION_NOT_PENDING');
-    expect((await unitA.post(`/api/declarations/${declared.body.id}/withdraw`)).status).toBe(409);
+    expect((await unitA.post(`/api/submissions/${declared.body.id}/withdraw`)).status).toBe(409);
     expect((await decide(999999, { approve: true })).status).toBe(404);
 
     // The hall still does not know the person: the reviewer sees a new addition of the ID number without registered data.
     const again = await unitA.post('/api/additions', addition(newIdNumber(22)));
     expect(again.status).toBe(201);
-    expect((await reviewer.get(`/api/review/declarations/${again.body.id}`)).body.registeredPerson).toBeNull();
+    expect((await reviewer.get(`/api/review/submissions/${again.body.id}`)).body.registeredPerson).toBeNull();
   });
 
   it('refuses an approval that is no longer possible and writes nothing', async () => {
@@ -149,7 +166,7 @@ describe("the agency's review", () => {
     expect(conflict.body.code).toBe('APPROVAL_CONFLICT');
     expect(conflict.body.details.fields).toEqual([jasmine.objectContaining({ field: `declarations.${byB.body.id}`, code: 'INSURED_ELSEWHERE' })]);
     expect(JSON.stringify(conflict.body)).not.toContain(DEMO_UNITS[0].name);
-    const stillPending = await reviewer.get(`/api/review/declarations/${byB.body.id}`);
+    const stillPending = await reviewer.get(`/api/review/submissions/${byB.body.id}`);
     expect(stillPending.body.status).toBe('pending');
     // Registered as unit A's approved addition brought it, not as unit B's would have.
     expect(stillPending.body.registeredPerson.mobile).toBe('13912345678');
@@ -185,13 +202,13 @@ describe("the agency's review", () => {
 
   it("decides a batch's pending rows at once, skipping those already decided", async () => {
     const { batchId, declarationIds } = await submitBatch(hall, 0, [addition(newIdNumber(30)), addition(newIdNumber(31)), addition(newIdNumber(32))]);
-    expect((await unitA.get(`/api/declarations?batchId=${batchId}`)).body.items.map((d: { rowNumber: number }) => d.rowNumber)).toEqual([4, 3, 2]);
+    expect((await unitA.get(`/api/submissions?batchId=${batchId}`)).body.items.map((d: { rowNumber: number }) => d.rowNumber)).toEqual([4, 3, 2]);
     await decide(declarationIds[1], { approve: false, reason: '工资填写有误' });
 
     expect((await reviewer.post(`/api/review/batches/${batchId}/decision`, { approve: false })).status).toBe(400);
     const approved = await reviewer.post(`/api/review/batches/${batchId}/decision`, { approve: true });
     expect(approved.body).toEqual({ approved: 2, rejected: 0 });
-    const audited = await unitA.get(`/api/declarations?queue=audited&batchId=${batchId}`);
+    const audited = await unitA.get(`/api/submissions?queue=audited&batchId=${batchId}`);
     const statusByRow = Object.fromEntries(audited.body.items.map((d: { rowNumber: number; status: string }) => [d.rowNumber, d.status]));
     expect(statusByRow).toEqual({ 2: 'approved', 3: 'rejected', 4: 'approved' });
     const insuredRows = [30, 31, 32].map(async (sequence) => (await insuredByIdNumber(unitA, newIdNumber(sequence))).length);
@@ -209,11 +226,11 @@ describe("the agency's review", () => {
     const refused = await reviewer.post(`/api/review/batches/${batchId}/decision`, { approve: true });
     expect(refused.status).toBe(409);
     expect(refused.body.details.fields.length).toBe(1);
-    const stillPending = await reviewer.get(`/api/review/declarations?batchId=${batchId}`);
+    const stillPending = await reviewer.get(`/api/review/submissions?batchId=${batchId}`);
     expect(stillPending.body.items.map((d: { rowNumber: number }) => d.rowNumber).sort()).toEqual([2, 3]);
     // Nobody was registered: the reviewer sees the newcomer's row without registered data.
     const newcomer = stillPending.body.items.find((d: { rowNumber: number }) => d.rowNumber === 2);
-    expect((await reviewer.get(`/api/review/declarations/${newcomer.id}`)).body.registeredPerson).toBeNull();
+    expect((await reviewer.get(`/api/review/submissions/${newcomer.id}`)).body.registeredPerson).toBeNull();
   });
 
   it('marks the assessments from the effective month on for a fresh assessment', async () => {

@@ -1,4 +1,4 @@
-import { unitInfo } from '@common/api/payments';
+import { reviewUnitQuery, unitInfo, unitSummaryPage } from '@common/api/payments';
 import { route, unitOf, UNIT_ROLES, type RouteDefinition } from '../http/route';
 import type { UnitService } from './unit.service';
 
@@ -12,6 +12,16 @@ export function unitRoutes(units: UnitService): RouteDefinition[] {
       access: UNIT_ROLES,
       response: unitInfo,
       handle: (ctx) => units.info(unitOf(ctx)),
+    }),
+    route({
+      method: 'get',
+      path: '/review/units',
+      summary: 'Every unit, for the reviewers to pick one: by a part of the name or the start of the credit code, in order of name',
+      tag: 'review',
+      access: ['reviewer'],
+      query: reviewUnitQuery,
+      response: unitSummaryPage,
+      handle: (ctx) => units.search(ctx.query),
     }),
   ];
 }

@@ -1,23 +1,55 @@
 import type { Knex } from 'knex';
-import type { UnitInfo } from '@common/api/payments';
-import { DeclarationStore } from '../declarations/declarations.store';
+import type { ReviewUnitQuery, UnitInfo, UnitSummaryPage } from '@common/api/payments';
+import type { Clock } from '../clock';
+import { DeclarationService } from '../declarations/declarations.service';
 import { notFound } from '../http/errors';
-import { UnitStore, type UnitName } from './unit.store';
+import { UnitStore, type UnitName, type UnitRow } from './unit.store';
 
 /** Shows only the last four digits of an account number. */
 const maskAccount = (n: string | null) => (n ? '*'.repeat(Math.max(0, n.length - 4)) + n.slice(-4) : null);
 
 /** The unit's own information, as its users see it. */
 export class UnitService {
+  private readonly units: UnitStore;
+  private readonly declarations: DeclarationService;
+
+  /** The feature's wiring on a knex handle: the database, or a transaction. */
   constructor(
-    private readonly units: UnitStore,
-    private readonly declarations: DeclarationStore,
-  ) {}
+    db: Knex,
+    private readonly clock: Clock,
+  ) {
+    this.units = new UnitStore(db);
+    this.declarations = new DeclarationService(db, clock);
+  }
+
+  on(trx: Knex.Transaction): UnitService {
+    return new UnitService(trx, this.clock);
+  }
 
   async nameOf(unitId: number): Promise<UnitName> {
     const name = await this.units.nameOf(unitId);
     if (!name) throw notFound();
     return name;
+  }
+
+  /**
+   * The unit's row, locked until the transaction ends: what one unit submits, assesses or stores runs one
+   * request after the other, on any number of instances.
+   */
+  async lock(unitId: number): Promise<UnitRow> {
+    const unit = await this.units.lock(unitId);
+    if (!unit) throw notFound();
+    return unit;
+  }
+
+  /** How many units the hall serves. */
+  count(): Promise<number> {
+    return this.units.count();
+  }
+
+  /** Every unit, for the agency's reviewers to pick one. */
+  async search(query: ReviewUnitQuery & { page: number; pageSize: number }): Promise<UnitSummaryPage> {
+    return { ...(await this.units.page(query.q, query.page, query.pageSize)), page: query.page, pageSize: query.pageSize };
   }
 
   async info(unitId: number): Promise<UnitInfo> {
@@ -51,9 +83,4 @@ export class UnitService {
       pendingChanges: await this.declarations.pendingChanges(unitId, ['unit-info-change', 'bank-account-change']),
     };
   }
-}
-
-/** The unit feature's wiring on a knex handle: the database, or a transaction. */
-export function createUnitService(db: Knex): UnitService {
-  return new UnitService(new UnitStore(db), new DeclarationStore(db));
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { chunks, IN_LIST_CHUNK } from '../db/dialect';
+import type { UnitSummary } from '@common/api/payments';
+import { chunks, escapeLike, IN_LIST_CHUNK } from '../db/dialect';
 
 /** A row of `units`, as the database gives it. */
 export interface UnitRow {
@@ -61,13 +62,29 @@ export class UnitStore {
     return row && { name: row.name, creditCode: row.credit_code };
   }
 
-  async exists(unitId: number): Promise<boolean> {
-    return (await this.db<UnitRow>('units').where({ id: unitId }).first('id')) !== undefined;
+  /** The unit's row, locked until the transaction ends; undefined when there is no such unit. */
+  async lock(unitId: number): Promise<UnitRow | undefined> {
+    return this.db<UnitRow>('units').where({ id: unitId }).forUpdate().first();
   }
 
-  /** Locks the unit's row until the transaction ends; false when there is no such unit. */
-  async lock(unitId: number): Promise<boolean> {
-    return (await this.db<UnitRow>('units').where({ id: unitId }).forUpdate().first('id')) !== undefined;
+  /** Units whose name contains `q` or whose credit code starts with it, by name: a page and how many match. */
+  async page(q: string | undefined, page: number, pageSize: number): Promise<{ items: UnitSummary[]; total: number }> {
+    const matching = this.db<UnitRow>('units').where((w) => {
+      if (!q) return;
+      // Lower-cased on both engines: SQLite's like ignores ASCII case, PostgreSQL's does not.
+      w.whereRaw("lower(name) like ? escape '\\'", [`%${escapeLike(q.toLowerCase())}%`]);
+      w.orWhereRaw("upper(credit_code) like ? escape '\\'", [`${escapeLike(q.toUpperCase())}%`]);
+    });
+    const [counted, rows] = await Promise.all([
+      matching.clone().count({ n: '*' }).first<{ n: number | string } | undefined>(),
+      matching
+        .clone()
+        .orderBy([{ column: 'name' }, { column: 'id' }])
+        .offset(page * pageSize)
+        .limit(pageSize)
+        .select<Pick<UnitRow, 'id' | 'name' | 'credit_code'>[]>('id', 'name', 'credit_code'),
+    ]);
+    return { items: rows.map((r) => ({ id: r.id, name: r.name, creditCode: r.credit_code })), total: Number(counted?.n ?? 0) };
   }
 
   async count(): Promise<number> {
@@ -76,7 +93,7 @@ export class UnitStore {
   }
 
   async insuranceTypes(unitId: number): Promise<UnitInsuranceType[]> {
-    const rows: UnitInsuranceTypeRow[] = await this.db('unit_insurance_types').where({ unit_id: unitId }).orderBy('insurance_type');
+    const rows = await this.db<UnitInsuranceTypeRow>('unit_insurance_types').where({ unit_id: unitId }).orderBy('insurance_type');
     return rows.map((t) => ({ insuranceType: t.insurance_type, startMonth: t.start_month }));
   }
 

@@ -1,10 +1,10 @@
 import { FormControl, FormGroup } from '@angular/forms';
-import { maxLength, mobile, newPassword, required } from '../shared/forms/field-validators';
+import { mobile, newPassword, personName } from '../shared/forms/field-validators';
 
 /** A new agent: name, mobile (their login) and a first password. */
 export function agentForm() {
   return new FormGroup({
-    name: new FormControl('', { nonNullable: true, validators: [required, maxLength('personName')] }),
+    name: new FormControl('', { nonNullable: true, validators: [personName] }),
     mobile: new FormControl('', { nonNullable: true, validators: [mobile] }),
     password: new FormControl('', { nonNullable: true, validators: [newPassword] }),
   });

@@ -19,6 +19,31 @@ describe('additionForm', () => {
     expect(form.controls.idNumber.errors).toBeNull();
   });
 
+  it("checks the person's name by the rule the server applies", () => {
+    const form = additionForm({ ...options, insuranceTypes: [...options.insuranceTypes] });
+    const cases: [string, object | null][] = [
+      ['买买提·艾力', null],
+      ["Anne-Marie O'Brien", null],
+      ['José\u00a0Núñez', null],
+      ['=1+1', { NAME_FORMAT: true }],
+      ['王小明2', { NAME_FORMAT: true }],
+      ['王\u200b小明', { NAME_INVISIBLE_CHARACTER: true }],
+      ['\u202e王小明', { NAME_INVISIBLE_CHARACTER: true }],
+      ['', { REQUIRED: true }],
+      ['A'.repeat(51), { TOO_LONG: { max: 50 } }],
+    ];
+    for (const [name, errors] of cases) {
+      form.controls.name.setValue(name);
+      expect(form.controls.name.errors).withContext(JSON.stringify(name)).toEqual(errors);
+    }
+  });
+
+  it('names a zero-width space in the ID number instead of calling the number wrong', () => {
+    const form = additionForm({ ...options, insuranceTypes: [...options.insuranceTypes] });
+    form.controls.idNumber.setValue('110105194912\u200b31002X');
+    expect(form.controls.idNumber.errors).toEqual({ ID_NUMBER_INVISIBLE_CHARACTER: true });
+  });
+
   it('reads the wage by the same table of inputs as the importer (common/validators/yuan-inputs.ts)', () => {
     const form = additionForm({ ...options, insuranceTypes: [...options.insuranceTypes] });
     for (const { text, fen } of YUAN_INPUTS) {

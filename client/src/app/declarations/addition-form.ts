@@ -1,16 +1,17 @@
-import { FormControl, FormGroup, FormRecord, type ValidatorFn } from '@angular/forms';
-import type { AdditionInput, AdditionOptions, EmploymentForm, HukouType, IdType, PersonnelCategory } from '@common/api/declarations';
-import type { EmployeeInsuranceType } from '@common/insurance';
+import { FormControl, FormGroup, FormRecord, type AbstractControl, type ValidatorFn } from '@angular/forms';
+import { ADDITION_FIELD_LIST, type ADDITION_FIELDS, type AdditionField, type AdditionFieldKey } from '@common/api/addition-fields';
+import type { AdditionInput, AdditionOptions, IdType } from '@common/api/declarations';
+import { personNameField } from '@common/api/fields';
 import { checkIdNumberOfType } from '@common/validators/id-number';
 import { wageFenFromYuan } from '@common/validators/yuan';
-import { maxLength, mobile, required } from '../shared/forms/field-validators';
+import { maxLength, mobile, personName, required } from '../shared/forms/field-validators';
 import { optionalText, textControl } from '../shared/forms/form-fields';
 
 const wage: ValidatorFn = (control) => (wageFenFromYuan(String(control.value)) === null ? { AMOUNT_FORMAT: true } : null);
 
 /** The ID number, checked by the rules of the ID type chosen beside it. */
 const personId: ValidatorFn = (control) => {
-  const idType = (control.parent?.get('idType')?.value ?? '01') as IdType;
+  const idType = (control.parent?.get('idType')?.value || '01') as IdType;
   const result = checkIdNumberOfType(idType, String(control.value), new Date());
   return result.ok ? null : { [result.problem]: true };
 };
@@ -18,35 +19,52 @@ const personId: ValidatorFn = (control) => {
 const atLeastOne: ValidatorFn = (control) =>
   Object.values((control as FormRecord<FormControl<boolean>>).value).some(Boolean) ? null : { REQUIRED: true };
 
-function choice<T extends string>(value: T | '', validators: ValidatorFn[] = []) {
-  return new FormControl<T | ''>(value, { nonNullable: true, validators });
+type Fields = typeof ADDITION_FIELDS;
+/** A field's control: its name is the key unless the registry names it (the wage, typed in yuan). */
+export const controlName = (field: { key: string } & AdditionField) => field.form.name ?? field.key;
+type ControlNameOf<K extends AdditionFieldKey> = Fields[K]['form'] extends { name: infer N extends string } ? N : K;
+/** Codes of an enumeration (or empty: none chosen), ticks of a list of codes, text otherwise. */
+type ControlOf<F> = F extends { control: 'enumList' }
+  ? FormRecord<FormControl<boolean>>
+  : F extends { codes: { values: readonly (infer C extends string)[] } }
+    ? FormControl<C | ''>
+    : FormControl<string>;
+export type AdditionControls = { [K in AdditionFieldKey as ControlNameOf<K>]: ControlOf<Fields[K]> };
+
+/** The checks of a field, from its facts in the registry (common/api/addition-fields.ts). */
+function validatorsOf(field: AdditionField): ValidatorFn[] {
+  // A name takes the one rule for persons' names (common/validators/person-name.ts), as its schema does.
+  if (field.schema === personNameField) return [personName];
+  const limit = field.maxLength === undefined ? [] : [maxLength(field.maxLength)];
+  switch (field.control) {
+    case 'id':
+      return [personId];
+    case 'mobile':
+      return [mobile];
+    case 'amount':
+      return [required, wage];
+    default:
+      return [...(field.required ? [required] : []), ...limit];
+  }
 }
 
 /**
- * The addition form (增员), with the options the server allows now: its months (the first chosen) and
- * the unit's insurance types (all ticked). Resetting returns to these defaults.
+ * The addition form (增员), a control per field of the registry, with the options the server allows now: its
+ * months (the first chosen) and the unit's insurance types (all ticked). Resetting returns to these defaults.
  */
 export function additionForm(options: AdditionOptions) {
-  const form = new FormGroup({
-    name: textControl([required, maxLength('personName')]),
-    idType: new FormControl<IdType>('01', { nonNullable: true }),
-    idNumber: textControl([personId]),
-    ethnicity: textControl([maxLength('ethnicity')]),
-    hukouType: choice<HukouType>('', [required]),
-    hukouAddress: textControl([maxLength('address')]),
-    mobile: textControl([mobile]),
-    contactAddress: textControl([maxLength('address')]),
-    effectiveMonth: textControl([required], options.months[0] ?? ''),
-    /** Yuan as typed; the request carries integer fen. */
-    wage: textControl([required, wage]),
-    personnelCategory: choice<PersonnelCategory>('in_service', [required]),
-    employmentForm: choice<EmploymentForm>(''),
-    workStartDate: textControl(),
-    insuranceTypes: new FormRecord(Object.fromEntries(options.insuranceTypes.map((type) => [type, new FormControl(true, { nonNullable: true })])), {
-      validators: atLeastOne,
-    }),
-    remark: textControl([maxLength('remark')]),
-  });
+  const controls: Record<string, AbstractControl> = {};
+  for (const field of ADDITION_FIELD_LIST) {
+    if (field.control === 'enumList') {
+      const ticks = Object.fromEntries(options.insuranceTypes.map((type) => [type, new FormControl(true, { nonNullable: true })]));
+      controls[controlName(field)] = new FormRecord(ticks, { validators: atLeastOne });
+    } else {
+      const initial = field.control === 'month' ? (options.months[0] ?? '') : (field.form.initial ?? '');
+      controls[controlName(field)] = textControl(validatorsOf(field), initial);
+    }
+  }
+  // Built from the registry, so the compiler cannot follow the loop: AdditionControls names what it builds.
+  const form = new FormGroup(controls) as unknown as FormGroup<AdditionControls>;
   // The ID type decides which checks the number must pass.
   form.controls.idType.valueChanges.subscribe(() => form.controls.idNumber.updateValueAndValidity());
   return form;
@@ -56,24 +74,33 @@ export type AdditionForm = ReturnType<typeof additionForm>;
 
 /** The request for a valid form: trimmed text, empty optional fields left out, the wage in fen. */
 export function additionInput(form: AdditionForm): AdditionInput {
-  const value = form.getRawValue();
-  return {
-    name: value.name.trim(),
-    idType: value.idType,
-    idNumber: value.idNumber.trim().toUpperCase(),
-    ethnicity: optionalText(value.ethnicity),
-    hukouType: value.hukouType as HukouType,
-    hukouAddress: optionalText(value.hukouAddress),
-    mobile: value.mobile.trim(),
-    contactAddress: optionalText(value.contactAddress),
-    effectiveMonth: value.effectiveMonth,
-    wageFen: wageFenFromYuan(value.wage) ?? 0,
-    personnelCategory: value.personnelCategory as PersonnelCategory,
-    employmentForm: value.employmentForm || undefined,
-    workStartDate: value.workStartDate || undefined,
-    insuranceTypes: Object.entries(value.insuranceTypes)
-      .filter(([, ticked]) => ticked)
-      .map(([type]) => type as EmployeeInsuranceType),
-    remark: optionalText(value.remark),
-  };
+  const value: Readonly<Record<string, unknown>> = form.getRawValue();
+  const input: Record<string, unknown> = {};
+  for (const field of ADDITION_FIELD_LIST) {
+    const typed = value[controlName(field)];
+    const text = typeof typed === 'string' ? typed : '';
+    switch (field.control) {
+      case 'text':
+        input[field.key] = field.required ? text.trim() : optionalText(text);
+        break;
+      case 'id':
+        input[field.key] = text.trim().toUpperCase();
+        break;
+      case 'mobile':
+        input[field.key] = text.trim();
+        break;
+      case 'amount':
+        input[field.key] = wageFenFromYuan(text) ?? 0;
+        break;
+      case 'enumList':
+        input[field.key] = Object.entries(typed as Record<string, boolean>)
+          .filter(([, ticked]) => ticked)
+          .map(([code]) => code);
+        break;
+      default:
+        input[field.key] = text || undefined;
+    }
+  }
+  // Each field as its control reads; the server parses the request with additionInput.
+  return input as AdditionInput;
 }

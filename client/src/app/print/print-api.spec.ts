@@ -39,7 +39,7 @@ describe('PrintApi', () => {
   it("prints a batch's rows from both queues in the workbook's row order", async () => {
     const read = api.batchDeclarations(7);
 
-    const [pending, audited] = http.match((r) => r.url === '/api/declarations');
+    const [pending, audited] = http.match((r) => r.url === '/api/submissions');
     expect(paramsOf(pending)).toEqual({ queue: 'pending', batchId: '7', page: '0', pageSize: '200' });
     expect(paramsOf(audited)).toEqual({ queue: 'audited', batchId: '7', page: '0', pageSize: '200' });
     pending.flush({ items: [declaration({ id: 3, rowNumber: 4 }), declaration({ id: 1, rowNumber: 2 })], total: 2, page: 0, pageSize: 200 });

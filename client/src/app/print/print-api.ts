@@ -2,7 +2,7 @@ import { HttpClient, httpResource } from '@angular/common/http';
 import { inject, Service } from '@angular/core';
 import type { Certificate } from '@common/api/certificates';
 import type { InsuredPerson } from '@common/api/declarations';
-import type { Submission } from '@common/api/submissions';
+import { SUBMISSION_QUEUES, type Submission } from '@common/api/submissions';
 import type { PaymentStatement } from '@common/api/payments';
 import { firstValueFrom } from 'rxjs';
 
@@ -30,13 +30,13 @@ export class PrintApi {
 
   /** One declaration, with the review result. */
   declaration(id: number): Promise<Submission> {
-    return firstValueFrom(this.http.get<Submission>(`/api/declarations/${id}`));
+    return firstValueFrom(this.http.get<Submission>(`/api/submissions/${id}`));
   }
 
   /** Every row of a batch in the order of its workbook. */
   async batchDeclarations(batchId: number): Promise<Submission[]> {
     // A batch's rows sit in the pending queue until reviewed, then in the audited one.
-    const queues = await Promise.all(['pending', 'audited'].map((queue) => this.allPages<Submission>('/api/declarations', { queue, batchId })));
+    const queues = await Promise.all(SUBMISSION_QUEUES.map((queue) => this.allPages<Submission>('/api/submissions', { queue, batchId })));
     return queues.flat().sort((a, b) => (a.rowNumber ?? a.id) - (b.rowNumber ?? b.id));
   }
 

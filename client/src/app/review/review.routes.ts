@@ -6,4 +6,8 @@ export const reviewRoutes: Routes = [
     path: 'declarations',
     loadComponent: () => import('./review-console/review-console').then((m) => m.ReviewConsole),
   },
+  {
+    path: 'collections',
+    loadComponent: () => import('./collections-page/collections-page').then((m) => m.CollectionsPage),
+  },
 ];

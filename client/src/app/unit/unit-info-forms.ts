@@ -1,16 +1,16 @@
 import { FormControl, FormGroup, type ValidatorFn } from '@angular/forms';
 import { BANK_CATEGORIES, type BankBranch, type BankCategory, type BankAccountChangeInput, type UnitInfoChangeInput } from '@common/api/maintenance';
 import type { UnitInfo } from '@common/api/payments';
-import { accountNumber, email, maxLength, phone, required } from '../shared/forms/field-validators';
+import { accountNumber, email, maxLength, personName, phone, required } from '../shared/forms/field-validators';
 import { optionalText, textControl } from '../shared/forms/form-fields';
 
 /** The contact person and legal representative, starting from what is registered. */
 export function unitInfoChangeForm(unit: UnitInfo) {
   return new FormGroup({
-    contactName: textControl([required, maxLength('personName')], unit.contactName),
+    contactName: textControl([personName], unit.contactName),
     contactPhone: textControl([phone], unit.contactPhone),
     contactEmail: textControl([email, maxLength('email')], unit.contactEmail),
-    legalRepName: textControl([required, maxLength('personName')], unit.legalRepName),
+    legalRepName: textControl([personName], unit.legalRepName),
     legalRepPhone: textControl([phone], unit.legalRepPhone),
   });
 }

@@ -11,6 +11,7 @@ import * as accounts from './008_accounts';
 import * as personPerUnit from './009_person_per_unit';
 import * as onePending from './010_one_pending';
 import * as uploadBounds from './011_upload_bounds';
+import * as employeeNumber from './012_employee_number';
 
 export interface Migration {
   up(knex: Knex, dialect: Dialect): Promise<void>;
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '009_person_per_unit': personPerUnit,
   '010_one_pending': onePending,
   '011_upload_bounds': uploadBounds,
+  '012_employee_number': employeeNumber,
 };
 
 export function migrationSource(dialect: Dialect): Knex.MigrationSource<string> {

@@ -116,7 +116,7 @@ export async function seedDemo(knex: Knex, options: SeedOptions): Promise<void> 
           created_at: at,
           updated_at: at,
         })
-        .returning('id');
+        .returning<{ id: number }[]>('id');
       await trx('unit_insurance_types').insert(
         EMPLOYEE_INSURANCE_TYPES.map((type) => ({ unit_id: unitId, insurance_type: type, start_month: '201901' })),
       );
@@ -143,8 +143,8 @@ export async function seedDemo(knex: Knex, options: SeedOptions): Promise<void> 
               created_at: at,
               updated_at: at,
             })
-            .returning('id');
-          agentIds.set(agent.mobile, agentId!);
+            .returning<{ id: number }[]>('id');
+          agentIds.set(agent.mobile, agentId);
         }
         await trx('agent_units').insert({ agent_id: agentId, unit_id: unitId, disabled: false, bound_at: at });
       }
@@ -172,7 +172,7 @@ async function insertPersons(trx: Knex.Transaction, generator: PersonGenerator, 
   for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) {
     const inserted = await trx('insured_persons')
       .insert(rows.slice(i, i + INSERT_CHUNK_ROWS))
-      .returning('id');
+      .returning<{ id: number }[]>('id');
     inserted.forEach((r: { id: number }, j: number) => {
       const { ethnicity, hukou_type, mobile } = rows[i + j];
       persons.push({ id: r.id, personal: { ethnicity, hukou_type, mobile } });
@@ -261,7 +261,7 @@ async function seedWorkforce(
     c.amount += d.unit_amount_fen + d.person_amount_fen;
     collected.set(d.fee_period, c);
   }
-  const reviewer = await trx('users').where({ role: 'reviewer' }).first('id');
+  const reviewer = await trx('users').where({ role: 'reviewer' }).first<{ id: number }>('id');
   await trx.batchInsert(
     'collections',
     [...collected].map(([period, c]) => ({

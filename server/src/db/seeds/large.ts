@@ -39,7 +39,7 @@ export async function seedLarge(knex: Knex, now: Date, log: (line: string) => vo
       created_at: at,
       updated_at: at,
     })
-    .returning('id');
+    .returning<{ id: number }[]>('id');
   await knex('unit_insurance_types').insert(EMPLOYEE_INSURANCE_TYPES.map((t) => ({ unit_id: unitId, insurance_type: t, start_month: '201901' })));
   await knex('users').insert({
     role: 'unit_admin',
@@ -76,7 +76,7 @@ export async function seedLarge(knex: Knex, now: Date, log: (line: string) => vo
       for (let i = 0; i < people.length; i += INSERT_CHUNK_ROWS) {
         const rows = await trx('insured_persons')
           .insert(people.slice(i, i + INSERT_CHUNK_ROWS))
-          .returning('id');
+          .returning<{ id: number }[]>('id');
         ids.push(...rows.map((r: { id: number }) => r.id));
       }
       const employments = [];

@@ -22,6 +22,7 @@ const DISABLED: AuditEntry = {
   action: 'agent_disabled',
   entityType: 'agent',
   entityId: '2',
+  entityName: '林小红',
   before: { name: '林小红', disabled: false },
   after: { name: '林小红', disabled: true },
 };
@@ -32,8 +33,21 @@ const LOGIN: AuditEntry = {
   action: 'login',
   entityType: 'session',
   entityId: null,
+  entityName: null,
   before: null,
   after: null,
+};
+/** The monthly assessment, which no user runs. */
+const ASSESSMENT: AuditEntry = {
+  id: 29,
+  at: '2026-11-01T00:00:00.000Z',
+  user: null,
+  action: 'assessment',
+  entityType: 'fee_period',
+  entityId: '202611',
+  entityName: null,
+  before: null,
+  after: { inserted: 3, updated: 0, removed: 0 },
 };
 
 async function typeDay(page: Page, id: string, day: string): Promise<void> {
@@ -68,17 +82,21 @@ describe('AuditPage', () => {
     return list;
   }
 
-  it('lists the entries newest first in China time, with who did what, and shows before and after on demand', async () => {
-    const list = await open(DISABLED, LOGIN);
+  it('lists the entries newest first in China time, with who did what to whom, and shows before and after on demand', async () => {
+    const list = await open(DISABLED, LOGIN, ASSESSMENT);
     expect(paramsOf(list)).toEqual({ page: '0', pageSize: '20' });
     expect(await page.tableRows()).toEqual([
-      { at: '2026-11-20 10:05:09', user: '陈经理（单位管理员）', action: '停用经办人', entity: 'agent #2', changes: '查看' },
-      { at: '2026-11-20 00:00:00', user: '林小红（经办人）', action: '登录', entity: 'session', changes: '' },
+      { at: '2026-11-20 10:05:09', user: '陈经理（单位管理员）', action: '停用经办人', entity: '经办人 林小红', changes: '查看' },
+      { at: '2026-11-20 00:00:00', user: '林小红（经办人）', action: '登录', entity: '登录会话', changes: '' },
+      { at: '2026-11-01 08:00:00', user: '系统', action: '缴费核定', entity: '费款所属期 #202611', changes: '查看' },
     ]);
 
     await page.click('audit-toggle');
-    expect(JSON.parse(page.text('audit-before')!)).toEqual({ name: '林小红', disabled: false });
-    expect(JSON.parse(page.text('audit-after')!)).toEqual({ name: '林小红', disabled: true });
+    // Field by field with translated labels, not the recorded JSON.
+    expect(page.cells('audit-change')).toEqual([
+      ['姓名', '林小红', '林小红'],
+      ['已停用', 'false', 'true'],
+    ]);
     await page.click('audit-toggle');
     expect(page.text('audit-changes')).toBeNull();
   });

@@ -1,20 +1,24 @@
-import { DatePipe, JsonPipe } from '@angular/common';
+import { DatePipe } from '@angular/common';
 import { Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import type { ErrorStateMatcher } from '@angular/material/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { AUDIT_ACTIONS, auditFilters, type AuditEntry } from '@common/api/audit';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditFilters, type AuditEntry } from '@common/api/audit';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AuthService } from '../../core/auth/auth.service';
+import { LanguageService } from '../../core/language/language.service';
+import { changedFields, type ChangedField } from './audit-changes';
 import { agentsResource } from '../../agents/agents-api';
 import { ListPage } from '../../shared/list-page/list-page';
 import { listState, queryParam } from '../../shared/list-page/list-state';
 import { AUDIT_EXPORT, auditPageResource, auditParams, type AuditFilters } from '../audit-api';
 import { rowsOf } from '../../shared/resource-value';
+import { DAY_PICKER } from '../../shared/dates/iso-date-adapter';
 
 /** A backwards range shows at once, not only after the field is left. */
 const atOnce: ErrorStateMatcher = { isErrorState: (control) => !!control?.invalid };
@@ -23,8 +27,8 @@ const atOnce: ErrorStateMatcher = { isErrorState: (control) => !!control?.invali
 @Component({
   selector: 'app-audit-page',
   imports: [
+    MatDatepickerModule,
     DatePipe,
-    JsonPipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -34,11 +38,13 @@ const atOnce: ErrorStateMatcher = { isErrorState: (control) => !!control?.invali
     TranslatePipe,
     ListPage,
   ],
+  providers: [DAY_PICKER],
   templateUrl: './audit-page.html',
   styleUrl: './audit-page.scss',
 })
 export class AuditPage {
   private readonly session = inject(AuthService).session;
+  private readonly language = inject(LanguageService);
   private readonly agents = agentsResource();
 
   protected readonly columns = ['at', 'user', 'action', 'entity', 'changes'];
@@ -89,6 +95,16 @@ export class AuditPage {
   /** Actions the hall names; one added later shows as recorded. */
   protected known(action: string): boolean {
     return (AUDIT_ACTIONS as readonly string[]).includes(action);
+  }
+
+  /** Entities the hall names by kind; one added later shows as recorded. */
+  protected knownEntity(type: string): boolean {
+    return (AUDIT_ENTITY_TYPES as readonly string[]).includes(type);
+  }
+
+  /** An entry's record before and after, field by field, amounts in the page's language. */
+  protected changes(entry: AuditEntry): ChangedField[] {
+    return changedFields(entry.before, entry.after, this.language.current());
   }
 
   /** Entries whose before and after are shown. */

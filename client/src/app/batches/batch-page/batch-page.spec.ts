@@ -142,8 +142,8 @@ describe('BatchPage', () => {
     });
 
     expect(page.cells('batch-preview-row')).toEqual([
-      ['2', '陈新员', '110105********0021', '2026-11', '3000.00', '4800.00', '408.00', '96.00', '—'],
-      ['3', '林居民', '110105********0021', '2026-12', '6000.00', '6000.00', '408.00', '96.00', '2026-12 月底终止'],
+      ['2', '陈新员', '110105********0021', '2026-11', '3,000.00', '4,800.00', '408.00', '96.00', '—'],
+      ['3', '林居民', '110105********0021', '2026-12', '6,000.00', '6,000.00', '408.00', '96.00', '2026-12 月底终止'],
     ]);
 
     await (await page.loader.getHarness(MatPaginatorHarness)).goToNextPage();
@@ -179,7 +179,8 @@ describe('BatchPage', () => {
     expect(key).toBeTruthy();
     first.flush(apiError('INTERNAL'), SERVER_ERROR);
     await page.stable();
-    expect(page.text('batch-error')).toBe('系统繁忙，请稍后重试。');
+    expect(page.text('batch-submit-error')).withContext('beside the submit button').toBe('系统繁忙，请稍后重试。');
+    expect(page.element.querySelector(testId('batch-validate-again'))).toBeNull();
 
     await page.click('batch-submit');
     await page.click('confirm-ok');
@@ -191,6 +192,54 @@ describe('BatchPage', () => {
     expect(page.text('batch-success')).toBe('批次 9 已提交 28 条申报，等待审核。 查看本批次申报');
     expect(page.element.querySelector(testId('batch-queue-link'))?.getAttribute('href')).toBe('/declarations/pending?batchId=9');
     expect(page.text('batch-result')).withContext('the dry run is used up').toBeNull();
+  });
+
+  it('says a dry run was overtaken by the records, names its sheet rows and validates the same file again', async () => {
+    await validated({ ...VALIDATION, validRows: 30, invalidRows: 0, errors: [] });
+    await page.click('batch-submit');
+    const message =
+      '未提交任何数据：校验该文件后，表格第 4, 7 行人员的记录已发生变化（例如其间已有人为其办理增员或提交了申报）。请重新校验文件，查看各行的最新情况。';
+    http.expectOne('/api/batches').flush(
+      {
+        code: 'BATCH_VALIDATION_STALE',
+        message,
+        details: {
+          fields: [
+            { field: 'rows.4.idNumber', code: 'DECLARATION_PENDING', message: '该人员已有待审核的申报' },
+            { field: 'rows.7.idNumber', code: 'ALREADY_INSURED_HERE', message: '该人员已在本单位参保' },
+          ],
+        },
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await page.stable();
+
+    expect(page.text('batch-error')).withContext('not in the upload card, off-screen').toBeNull();
+    expect(page.texts('batch-submit-error-row')).toEqual(['第 4 行：该人员已有待审核的申报', '第 7 行：该人员已在本单位参保']);
+    expect(page.text('batch-submit-error')).toContain(message);
+    expect(page.text('batch-submit-error')).not.toContain('rows.');
+
+    await page.click('batch-validate-again');
+    const again = http.expectOne((request) => request.url === '/api/batches/validate');
+    expect((again.request.body as File).name).toBe(VALIDATION.fileName);
+    again.flush({ ...VALIDATION, errors: [sheetError(4, { code: 'DECLARATION_PENDING', message: '该人员已有待审核的申报' })] });
+    await page.stable();
+    expect(page.text('batch-submit-error')).toBeNull();
+    expect((await page.tableRows()).map((row) => row['row'])).toEqual(['4']);
+  });
+
+  it('says a dry run was already submitted, in which batch, and offers to validate again', async () => {
+    await validated({ ...VALIDATION, validRows: 30, invalidRows: 0, errors: [] });
+    await page.click('batch-submit');
+    http
+      .expectOne('/api/batches')
+      .flush(
+        { code: 'BATCH_ALREADY_SUBMITTED', message: '该文件的有效行已作为批次 12 提交。如需再次提交，请重新校验文件。' },
+        { status: 409, statusText: 'Conflict' },
+      );
+    await page.stable();
+    expect(page.text('batch-submit-error')).toContain('该文件的有效行已作为批次 12 提交。');
+    expect(page.text('batch-validate-again')).toBe('重新校验');
   });
 
   it('submits a file without errors at once', async () => {

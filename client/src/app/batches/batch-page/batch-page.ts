@@ -39,6 +39,24 @@ function uploadFailure(error: unknown): Message | { text: string } {
   return message ? { text: message } : errorMessage(error);
 }
 
+/** Submit refusals that mean the dry run no longer holds: the user validates the same file again. */
+const VALIDATE_AGAIN = new Set(['BATCH_VALIDATION_STALE', 'BATCH_ALREADY_SUBMITTED', 'BATCH_VALIDATION_EXPIRED']);
+
+/** Why a submit failed, shown beside the submit button; a dry run overtaken by the records names its sheet rows. */
+interface SubmitFailure {
+  message: Message | { text: string };
+  rows: { row: number; message: string }[];
+  validateAgain: boolean;
+}
+
+function submitFailure(error: unknown): SubmitFailure {
+  const body = apiErrorOf(error);
+  if (body === null || !VALIDATE_AGAIN.has(body.code)) return { message: errorMessage(error), rows: [], validateAgain: false };
+  // The server fills in the rows and the batch; its fields are named `rows.<sheet row>.<field>`.
+  const rows = (body.details?.fields ?? []).map((f) => ({ row: Number(f.field.split('.')[1]), message: f.message }));
+  return { message: { text: body.message }, rows, validateAgain: true };
+}
+
 /** Batch additions or reductions (批量增减员): template, dry run of the filled file, then the valid rows as one batch. */
 @Component({
   selector: 'app-batch-page',
@@ -88,6 +106,7 @@ export class BatchPage {
   });
   protected readonly submitted = signal<BatchSubmitResult | null>(null);
   protected readonly failure = signal<Message | { text: string } | null>(null);
+  protected readonly submitFailure = signal<SubmitFailure | null>(null);
 
   protected readonly errorColumns = ['sheet', 'row', 'column', 'message'];
   protected readonly errorPaging = new Paging(() => this.validation());
@@ -132,6 +151,7 @@ export class BatchPage {
     const file = this.file();
     if (file === null) return;
     this.failure.set(null);
+    this.submitFailure.set(null);
     this.submitted.set(null);
     if (!/\.xlsx$/i.test(file.name)) {
       this.failure.set({ key: 'errors.UPLOAD_NOT_XLSX', params: {} });
@@ -162,6 +182,7 @@ export class BatchPage {
     const validation = this.validation();
     if (validation === null) return;
     this.failure.set(null);
+    this.submitFailure.set(null);
     const request = { token: validation.token };
     defer(() =>
       validation.invalidRows === 0
@@ -187,7 +208,7 @@ export class BatchPage {
         },
         error: (error: unknown) => {
           this.phase.set('validated');
-          this.failure.set(errorMessage(error));
+          this.submitFailure.set(submitFailure(error));
         },
       });
   }
@@ -201,5 +222,6 @@ export class BatchPage {
     this.validation.set(null);
     this.phase.set('idle');
     this.failure.set(null);
+    this.submitFailure.set(null);
   }
 }

@@ -3,6 +3,7 @@ import { Component, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, type AbstractControl, type ValidationErrors } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -15,9 +16,10 @@ import { applyServerErrors } from '../../shared/forms/server-errors';
 import { Notice } from '../../shared/notice/notice';
 import { MONTH_VALUE } from '../../payments/period-filters/period-filters';
 import { CertificatesApi } from '../certificates-api';
+import { MONTH_PICKER, pickMonth } from '../../shared/dates/iso-date-adapter';
 
-const month = (control: AbstractControl<string>): ValidationErrors | null => {
-  if (control.value === '') return { REQUIRED: true };
+const month = (control: AbstractControl<string | null>): ValidationErrors | null => {
+  if (!control.value) return { REQUIRED: true };
   return MONTH_VALUE.test(control.value) ? null : { INVALID: true };
 };
 
@@ -27,6 +29,7 @@ const period = (value: string) => value.replace('-', '');
 @Component({
   selector: 'app-certificate-page',
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
@@ -37,6 +40,7 @@ const period = (value: string) => value.replace('-', '');
     FieldErrorPipe,
     Notice,
   ],
+  providers: [MONTH_PICKER],
   templateUrl: './certificate-page.html',
   styles: `
     form {
@@ -53,6 +57,7 @@ const period = (value: string) => value.replace('-', '');
 export class CertificatePage {
   private readonly api = inject(CertificatesApi);
   private readonly router = inject(Router);
+  protected readonly pickMonth = pickMonth;
 
   protected readonly form = new FormGroup(
     {

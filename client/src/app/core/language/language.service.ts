@@ -3,7 +3,7 @@ import { computed, inject, Service } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { TranslateService } from '@ngx-translate/core';
 import { firstValueFrom } from 'rxjs';
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from './languages';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '@common/i18n';
 
 const STORAGE_KEY = 'unitHall.language';
 

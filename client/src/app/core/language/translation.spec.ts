@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { ERROR_CODES, FIELD_ERROR_CODES } from '@common/errors';
 import { TranslateService, type TranslationObject } from '@ngx-translate/core';
 import { CATALOGUES } from '../../../testing/translation';
-import { LANGUAGES } from './languages';
+import { LANGUAGES } from '@common/i18n';
 import { provideTranslation } from './translation';
 
 function keysOf(node: TranslationObject, prefix = ''): string[] {

@@ -7,7 +7,7 @@ import {
 } from '@ngx-translate/core';
 import { provideTranslateHttpLoader } from '@ngx-translate/http-loader';
 import { LanguageService } from './language.service';
-import { DEFAULT_LANGUAGE } from './languages';
+import { DEFAULT_LANGUAGE } from '@common/i18n';
 
 /** A key with no text in any language shows as `⟦key⟧`, so a gap is seen rather than papered over. */
 export class VisibleMissingTranslationHandler implements MissingTranslationHandler {

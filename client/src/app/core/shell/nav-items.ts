@@ -29,4 +29,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'audit', path: '/audit', icon: 'history', labelKey: 'audit.nav', roles: ['unit_admin'] },
   { id: 'review', path: '/review', icon: 'fact_check', labelKey: 'nav.review', roles: ['reviewer'], exact: true },
   { id: 'reviewConsole', path: '/review/declarations', icon: 'rule', labelKey: 'reviewConsole.nav', roles: ['reviewer'] },
+  { id: 'reviewCollections', path: '/review/collections', icon: 'payments', labelKey: 'collections.nav', roles: ['reviewer'] },
 ];

@@ -25,6 +25,7 @@ const QUOTE: Quote = {
   ],
   totalUnitFen: 40800,
   totalPersonFen: 9600,
+  residentInsuranceEndsWith: null,
 };
 
 const DECLARATION = declaration({ idNumber: ID_NUMBER, effectiveMonth: '202612' });
@@ -58,11 +59,18 @@ describe('AdditionPage', () => {
   }
 
   /** Submits the filled form and answers the quote; the confirmation dialog is then open. */
-  async function quoteAndConfirm(): Promise<MatDialogHarness> {
+  async function quoteAndConfirm(answer: Quote = QUOTE): Promise<MatDialogHarness> {
     await page.click('addition-submit');
     const quote = http.expectOne('/api/additions/quote');
-    expect(quote.request.body).toEqual({ wageFen: 300050, effectiveMonth: '202612', insuranceTypes: ['310', '330', '510'] });
-    quote.flush(QUOTE);
+    expect(quote.request.body).toEqual({
+      wageFen: 300050,
+      effectiveMonth: '202612',
+      insuranceTypes: ['310', '330', '510'],
+      idType: '01',
+      idNumber: ID_NUMBER,
+      name: '王小明',
+    });
+    quote.flush(answer);
     await page.stable();
     return page.documentLoader.getHarness(MatDialogHarness);
   }
@@ -141,15 +149,16 @@ describe('AdditionPage', () => {
 
     expect(await dialog.getTitleText()).toBe('确认增员');
     expect(page.text('quote-month')).toBe('2026-12');
-    expect(page.text('quote-wage')).toBe('¥3000.50');
-    expect(page.text('quote-base')).toBe('¥4800.00');
-    expect(page.text('quote-clamped')).toContain('4800.00–24000.00');
+    expect(page.text('quote-wage')).toBe('¥3,000.50');
+    expect(page.text('quote-base')).toBe('¥4,800.00');
+    expect(page.text('quote-clamped')).toContain('4,800.00–24,000.00');
     expect(page.cells('quote-line')).toEqual([
       ['职工基本医疗保险', '360.00', '96.00'],
       ['大额医疗费用补助', '24.00', '0.00'],
       ['生育保险', '24.00', '0.00'],
     ]);
     expect(page.cells('quote-total')).toEqual([['合计', '408.00', '96.00']]);
+    expect(page.text('quote-resident-ends')).withContext('no resident insurance').toBeNull();
 
     const submit = await confirm();
     expect(submit.request.method).toBe('POST');
@@ -166,6 +175,25 @@ describe('AdditionPage', () => {
     expect(await (await page.input('addition-name')).getValue())
       .withContext('the form is ready for the next person')
       .toBe('');
+  });
+
+  it('takes an employee number (工号) of at most 20 characters and sends it trimmed', async () => {
+    await open();
+    await fillIn();
+    const field = page.element.querySelector(testId('addition-employeeNumber'))?.closest('mat-form-field');
+    expect(field?.querySelector('mat-label')?.textContent?.trim()).toBe('工号');
+
+    await page.type('addition-employeeNumber', 'E'.repeat(21));
+    await page.click('addition-submit');
+    expect(await page.errors('addition-employeeNumber')).toEqual(['内容过长']);
+    http.expectNone('/api/additions/quote');
+
+    await page.type('addition-employeeNumber', ' HR-0042 ');
+    await quoteAndConfirm();
+    const submit = await confirm();
+    expect(submit.request.body).toEqual(jasmine.objectContaining({ employeeNumber: 'HR-0042' }));
+    submit.flush(DECLARATION, CREATED);
+    await page.stable();
   });
 
   it('confirms with Enter: the confirmation opens on its submit button', async () => {
@@ -217,6 +245,31 @@ describe('AdditionPage', () => {
     expect(await page.errors('addition-idNumber')).toEqual(['该人员已在其他单位参保，请先由原单位办理减员']);
     expect(await page.errors('addition-wage')).toEqual(['请输入金额，最多两位小数']);
     expect(page.text('addition-success')).toBeNull();
+  });
+
+  it('shows "already insured" and "already pending" on the ID number at the first step, before any confirmation', async () => {
+    await open();
+    await fillIn();
+    await page.click('addition-submit');
+    http.expectOne('/api/additions/quote').flush(validationFailed(['idNumber', 'ALREADY_INSURED_HERE']), BAD_REQUEST);
+    await page.stable();
+    expect(await page.errors('addition-idNumber')).toEqual(['该人员已在本单位参保']);
+    expect(await page.documentLoader.getAllHarnesses(MatDialogHarness)).toEqual([]);
+
+    await page.type('addition-idNumber', '11010519491231002X');
+    await page.click('addition-submit');
+    http.expectOne('/api/additions/quote').flush(validationFailed(['idNumber', 'DECLARATION_PENDING']), BAD_REQUEST);
+    await page.stable();
+    expect(await page.errors('addition-idNumber')).toEqual(['该人员已有待审核的申报']);
+    expect(await page.documentLoader.getAllHarnesses(MatDialogHarness)).toEqual([]);
+  });
+
+  it('says in the confirmation with which month the person’s resident insurance ends', async () => {
+    await open();
+    await fillIn();
+    await quoteAndConfirm({ ...QUOTE, residentInsuranceEndsWith: '202612' });
+    expect(page.text('quote-resident-ends')).toBe('该人员的城乡居民医保将于 2026-12 月底终止（增员审核通过后）。');
+    await page.click('addition-back');
   });
 
   it('shows a month refused by the quote on the month field', async () => {

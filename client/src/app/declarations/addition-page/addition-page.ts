@@ -6,15 +6,16 @@ import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import type { ErrorStateMatcher } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { EMPLOYMENT_FORMS, HUKOU_TYPES, ID_TYPES, PERSONNEL_CATEGORIES, type AdditionInput, type Quote } from '@common/api/declarations';
+import { ADDITION_FIELD_LIST } from '@common/api/addition-fields';
+import type { AdditionInput, Quote } from '@common/api/declarations';
 import { type Submission } from '@common/api/submissions';
-import { MAX_LENGTH } from '@common/api/fields';
 import { displayPeriod, isFeePeriod } from '@common/fee-period';
 import { checkIdNumberOfType } from '@common/validators/id-number';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -28,11 +29,27 @@ import { keepDraft } from '../../shared/forms/keep-draft';
 import { Notice } from '../../shared/notice/notice';
 import { valueOf } from '../../shared/resource-value';
 import { AdditionConfirmDialog, type AdditionConfirmData, type AdditionConfirmResult } from '../addition-confirm-dialog/addition-confirm-dialog';
-import { additionForm, additionInput, type AdditionForm } from '../addition-form';
+import { additionForm, additionInput, controlName, type AdditionForm } from '../addition-form';
 import { additionOptionsResource, AdditionsApi } from '../additions-api';
+import { DAY_PICKER } from '../../shared/dates/iso-date-adapter';
 
-/** The request's `wageFen` is typed in yuan in the form's `wage`. */
-const CONTROL_OF = { wageFen: 'wage' };
+/** The request's fields by their controls' names where these differ (the wage, typed in yuan). */
+const CONTROL_OF = Object.fromEntries(ADDITION_FIELD_LIST.filter((f) => f.form.name).map((f) => [f.key, controlName(f)]));
+
+/** The form's two cards and their fields, as the registry places them (common/api/addition-fields.ts). */
+const SECTIONS = [
+  { section: 'person', title: 'additions.person', subtitle: 'additions.requiredNote' },
+  { section: 'enrollment', title: 'additions.enrollment', subtitle: null },
+].map(({ section, title, subtitle }) => ({
+  title,
+  subtitle,
+  fields: ADDITION_FIELD_LIST.filter((f) => f.form.section === section).map((f) => ({
+    ...f,
+    name: controlName(f),
+    /** A choice is always made: required, or starting from a code (the ID type). */
+    chosen: f.required || !!f.form.initial,
+  })),
+}));
 
 /** The ID number is checked as it is typed: once all 18 characters are in, a wrong one shows at once. */
 const asTyped: ErrorStateMatcher = {
@@ -43,6 +60,7 @@ const asTyped: ErrorStateMatcher = {
 @Component({
   selector: 'app-addition-page',
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -59,6 +77,12 @@ const asTyped: ErrorStateMatcher = {
     LoadError,
     Notice,
   ],
+  providers: [
+    DAY_PICKER,
+    // Hints and errors take the lines they need (Spanish ones take two) instead of running into the next
+    // row, and labels stay above the field, clear of a suffix such as the wage's "yuan".
+    { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline', subscriptSizing: 'dynamic', floatLabel: 'always' } },
+  ],
   templateUrl: './addition-page.html',
   styleUrl: './addition-page.scss',
 })
@@ -68,11 +92,7 @@ export class AdditionPage {
   private readonly formDirective = viewChild(FormGroupDirective);
 
   protected readonly asTyped = asTyped;
-  protected readonly idNumberMax = MAX_LENGTH.idNumber;
-  protected readonly idTypes = ID_TYPES;
-  protected readonly hukouTypes = HUKOU_TYPES;
-  protected readonly personnelCategories = PERSONNEL_CATEGORIES;
-  protected readonly employmentForms = EMPLOYMENT_FORMS;
+  protected readonly sections = SECTIONS;
 
   protected readonly options = additionOptionsResource();
   /** Built once the server has said which months and insurance types to offer. */
@@ -91,7 +111,7 @@ export class AdditionPage {
               startWith(null),
               map(() => {
                 const { idType, idNumber } = form.getRawValue();
-                const result = checkIdNumberOfType(idType, idNumber, new Date());
+                const result = checkIdNumberOfType(idType || '01', idNumber, new Date());
                 return result.ok ? result.facts : null;
               }),
             )
@@ -115,9 +135,10 @@ export class AdditionPage {
       return;
     }
     const input = additionInput(form);
-    const { wageFen, effectiveMonth, insuranceTypes } = input;
+    const { wageFen, effectiveMonth, insuranceTypes, idType, idNumber, name } = input;
     this.quoting.set(true);
-    this.api.quote({ wageFen, effectiveMonth, insuranceTypes }).subscribe({
+    // With the person, so "already insured" or "already pending" shows on the ID number before the confirmation.
+    this.api.quote({ wageFen, effectiveMonth, insuranceTypes, idType, idNumber, name }).subscribe({
       next: (quote) => {
         this.quoting.set(false);
         this.confirm(form, input, quote);

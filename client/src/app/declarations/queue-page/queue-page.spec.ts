@@ -17,7 +17,7 @@ import { expectLoadErrorThenRows } from '../../../testing/list-load-error';
 const WANG = declaration();
 const ZHAO = declaration({
   id: 32,
-  type: 'reduction',
+  kind: 'reduction',
   personName: '赵敏',
   idNumber: '11010519491231002X',
   idNumberMasked: '110105********002X',
@@ -26,11 +26,21 @@ const ZHAO = declaration({
   rowNumber: 3,
 });
 
+/** An addition's payload as the detail receives it. */
+const ADDITION_PAYLOAD = {
+  idType: '01',
+  hukouType: 'rural',
+  mobile: '13800138000',
+  wageFen: 300050,
+  personnelCategory: 'in_service',
+  insuranceTypes: ['310', '330'],
+};
+
 describe('QueuePage', () => {
   let http: HttpTestingController;
   let page: Page;
 
-  const list = listEndpoint<Submission>('/api/declarations');
+  const list = listEndpoint<Submission>('/api/submissions');
 
   beforeEach(() => {
     TestBed.configureTestingModule({
@@ -63,7 +73,7 @@ describe('QueuePage', () => {
       {
         personName: '王小明',
         idNumber: '350102********1234',
-        type: '增员',
+        kind: '增员',
         effectiveMonth: '2026-12',
         batch: '',
         submittedAt: '2026-11-24 14:00',
@@ -72,7 +82,7 @@ describe('QueuePage', () => {
       {
         personName: '赵敏',
         idNumber: '110105********002X',
-        type: '减员',
+        kind: '减员',
         effectiveMonth: '2026-11',
         batch: '批次 7 第 3 行',
         submittedAt: '2026-11-24 14:00',
@@ -88,7 +98,7 @@ describe('QueuePage', () => {
 
   it('says so when a submission’s detail did not load', async () => {
     await answer(await open('/declarations/pending'), WANG);
-    await answeredDuring(page.click('queue-detail'), '/api/declarations/31', (request) =>
+    await answeredDuring(page.click('queue-detail'), '/api/submissions/31', (request) =>
       request.flush(apiError('NOT_FOUND'), { status: 404, statusText: 'Not Found' }),
     );
     expect(page.text('declaration-detail')).toBe('未找到相关记录。重试');
@@ -96,7 +106,7 @@ describe('QueuePage', () => {
     await page.click('detail-close');
   });
 
-  it('filters by ID number or name, type and batch', async () => {
+  it('filters by ID number or name, kind and batch', async () => {
     await answer(await open('/declarations/pending?batchId=7'), ZHAO);
     expect(await (await page.loader.getHarness(MatChipHarness)).getText()).toBe('批次 7');
 
@@ -105,8 +115,8 @@ describe('QueuePage', () => {
     expect(paramsOf(searched)).toEqual({ queue: 'pending', q: '赵', batchId: '7', page: '0', pageSize: '20' });
     await answer(searched, ZHAO);
 
-    const typed = await answeredDuring(page.choose('queue-type', '减员'), list.is, list.answer(ZHAO));
-    expect(paramsOf(typed)).toEqual(jasmine.objectContaining({ type: 'reduction', q: '赵', batchId: '7' }));
+    const typed = await answeredDuring(page.choose('queue-kind', '减员'), list.is, list.answer(ZHAO));
+    expect(paramsOf(typed)).toEqual(jasmine.objectContaining({ kind: 'reduction', q: '赵', batchId: '7' }));
 
     const chip = await page.loader.getHarness(MatChipHarness);
     const unbatched = await answeredDuring(chip.remove(), list.is, list.answer(ZHAO));
@@ -125,7 +135,7 @@ describe('QueuePage', () => {
     expect(await dialog.getContentText()).toBe('撤回 赵敏 的减员申报？撤回后该申报不会生效。');
     await page.click('confirm-ok');
 
-    const request = http.expectOne('/api/declarations/32/withdraw');
+    const request = http.expectOne('/api/submissions/32/withdraw');
     expect(request.request.method).toBe('POST');
     request.flush({ ...ZHAO, status: 'withdrawn' });
     TestBed.tick();
@@ -139,38 +149,39 @@ describe('QueuePage', () => {
     await answer(await open('/declarations/pending'), WANG);
     await page.click('queue-withdraw');
     await page.click('confirm-cancel');
-    http.expectNone('/api/declarations/31/withdraw');
+    http.expectNone('/api/submissions/31/withdraw');
 
     await page.click('queue-withdraw');
     await page.click('confirm-ok');
-    http.expectOne('/api/declarations/31/withdraw').flush(apiError('DECLARATION_NOT_PENDING'), CONFLICT);
+    http.expectOne('/api/submissions/31/withdraw').flush(apiError('DECLARATION_NOT_PENDING'), CONFLICT);
     TestBed.tick();
     await answer(list.expectOne());
     expect(await (await page.documentLoader.getHarness(MatSnackBarHarness)).getMessage()).toBe('该申报已不是待审核状态。');
   });
 
+  it('shows the employee number (工号) in a submission’s detail', async () => {
+    await answer(await open('/declarations/pending'), WANG);
+    const payload = { ...ADDITION_PAYLOAD, employeeNumber: 'HR-0042' };
+    await answeredDuring(page.click('queue-detail'), '/api/submissions/31', (request) => request.flush({ ...WANG, payload }));
+
+    expect(page.parts('detail-employeeNumber')).toEqual(['工号', 'HR-0042']);
+  });
+
   it('shows a submission in full, whole ID number included, and withdraws it from there', async () => {
     await answer(await open('/declarations/pending'), WANG);
-    const payload = {
-      idType: '01',
-      hukouType: 'rural',
-      mobile: '13800138000',
-      wageFen: 300050,
-      personnelCategory: 'in_service',
-      insuranceTypes: ['310', '330'],
-    };
-    await answeredDuring(page.click('queue-detail'), '/api/declarations/31', (request) => request.flush({ ...WANG, payload }));
+    const payload = ADDITION_PAYLOAD;
+    await answeredDuring(page.click('queue-detail'), '/api/submissions/31', (request) => request.flush({ ...WANG, payload }));
 
     expect(page.parts('detail-idNumber')).toEqual(['证件号码', '350102199003071234']);
     expect(page.parts('detail-effectiveMonth')).toEqual(['参保月份', '2026-12']);
     expect(page.parts('detail-hukouType')).toEqual(['户口性质', '农村']);
-    expect(page.parts('detail-wageFen')).toEqual(['申报月工资', '¥3000.50']);
+    expect(page.parts('detail-wageFen')).toEqual(['申报月工资', '¥3,000.50']);
     expect(page.parts('detail-insuranceTypes', 'dt, .part')).toEqual(['参保险种', '职工基本医疗保险', '大额医疗费用补助']);
     expect(page.parts('detail-submittedAt')).toEqual(['提交', '2026-11-24 14:00 · 陈经理']);
 
     await page.click('detail-withdraw');
     await page.click('confirm-ok');
-    http.expectOne('/api/declarations/31/withdraw').flush({ ...WANG, status: 'withdrawn' });
+    http.expectOne('/api/submissions/31/withdraw').flush({ ...WANG, status: 'withdrawn' });
     TestBed.tick();
     await answer(list.expectOne());
   });

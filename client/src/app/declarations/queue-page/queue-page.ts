@@ -7,7 +7,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink, RouterLinkActive } from '@angular/router';
-import { SUBMISSION_KINDS, submissionQuery, type Submission } from '@common/api/submissions';
+import { SUBMISSION_KINDS, SUBMISSION_QUEUES, submissionQuery, type Submission, type SubmissionQueue } from '@common/api/submissions';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { switchMap } from 'rxjs';
 import { ErrorNotifier } from '../../core/errors/error-notifier.service';
@@ -18,13 +18,11 @@ import { FilterChip } from '../../shared/filter-chip/filter-chip';
 import { ListPage } from '../../shared/list-page/list-page';
 import { listState, queryParam } from '../../shared/list-page/list-state';
 import { Toast } from '../../shared/toast';
-import { declarationPageResource, DeclarationsApi } from '../declarations-api';
+import { submissionPageResource, SubmissionsApi } from '../submissions-api';
 
-export type Queue = 'pending' | 'audited';
-
-const COLUMNS: Record<Queue, string[]> = {
-  pending: ['personName', 'idNumber', 'type', 'effectiveMonth', 'batch', 'submittedAt', 'actions'],
-  audited: ['personName', 'idNumber', 'type', 'effectiveMonth', 'status', 'reviewedAt', 'reviewReason', 'actions'],
+const COLUMNS: Record<SubmissionQueue, string[]> = {
+  pending: ['personName', 'idNumber', 'kind', 'effectiveMonth', 'batch', 'submittedAt', 'actions'],
+  audited: ['personName', 'idNumber', 'kind', 'effectiveMonth', 'status', 'reviewedAt', 'reviewReason', 'actions'],
 };
 
 /** The unit's submissions: pending ones (which it may withdraw) and audited ones with the reviewer's answer. */
@@ -48,27 +46,28 @@ const COLUMNS: Record<Queue, string[]> = {
   styleUrl: './queue-page.scss',
 })
 export class QueuePage {
-  private readonly api = inject(DeclarationsApi);
+  private readonly api = inject(SubmissionsApi);
   private readonly dialog = inject(MatDialog);
   private readonly translate = inject(TranslateService);
   private readonly toast = inject(Toast);
   private readonly notifier = inject(ErrorNotifier);
 
   /** From the route. */
-  readonly queue = input<Queue>('pending');
-  protected readonly types = SUBMISSION_KINDS;
+  readonly queue = input<SubmissionQueue>('pending');
+  protected readonly queues = SUBMISSION_QUEUES;
+  protected readonly kinds = SUBMISSION_KINDS;
   /** Search, kind and the batch (as linked from the batch upload) in the URL. */
   protected readonly list = listState({
     q: queryParam(submissionQuery.shape.q),
-    kind: queryParam(submissionQuery.shape.type),
+    kind: queryParam(submissionQuery.shape.kind),
     batchId: queryParam(submissionQuery.shape.batchId),
   });
   protected readonly search = this.list.searchBox('q');
   protected readonly filters = this.list.values;
   protected readonly paging = this.list.paging;
-  protected readonly declarations = declarationPageResource(() => {
+  protected readonly declarations = submissionPageResource(() => {
     const { q, kind, batchId } = this.filters();
-    return { queue: this.queue(), q, type: kind, batchId, ...this.paging.params() };
+    return { queue: this.queue(), q, kind, batchId, ...this.paging.params() };
   });
   protected readonly columns = computed(() => COLUMNS[this.queue()]);
   protected readonly withdrawingId = signal<number | null>(null);
@@ -88,7 +87,7 @@ export class QueuePage {
   protected withdraw(declaration: Submission): void {
     const params = {
       name: declaration.personName ?? this.translate.instant('declarations.theUnit'),
-      type: this.translate.instant(`enums.submissionKind.${declaration.type}`),
+      kind: this.translate.instant(`enums.submissionKind.${declaration.kind}`),
     };
     confirmed(this.dialog, {
       title: 'declarations.withdrawConfirm.title',

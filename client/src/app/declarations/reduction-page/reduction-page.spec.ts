@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatPaginatorHarness } from '@angular/material/paginator/testing';
+import { LISTED_FIELDS, noValues } from '@common/api/addition-fields';
 import type { InsuredPage, InsuredPerson } from '@common/api/declarations';
 import { apiError, BAD_REQUEST, CREATED, SERVER_ERROR, validationFailed } from '../../../testing/answers';
 import { declaration } from '../../../testing/declarations';
@@ -15,6 +16,7 @@ import { expectLoadErrorThenRows } from '../../../testing/list-load-error';
 
 function person(personId: number, name: string, idNumber: string, extra: Partial<InsuredPerson> = {}): InsuredPerson {
   return {
+    ...noValues(LISTED_FIELDS),
     personId,
     idNumber,
     idNumberMasked: `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`,
@@ -118,7 +120,7 @@ describe('ReductionPage', () => {
 
     const retry = await submitAndConfirm();
     expect(retry.request.headers.get('Idempotency-Key')).toBe(key);
-    retry.flush(declaration({ id: 40, type: 'reduction', effectiveMonth: '202611' }), CREATED);
+    retry.flush(declaration({ id: 40, kind: 'reduction', effectiveMonth: '202611' }), CREATED);
     TestBed.tick();
     insuredRequest().flush(page1([LI]));
     await page.stable();
@@ -151,7 +153,7 @@ describe('ReductionPage', () => {
     await page.pressEnter();
     const submit = http.expectOne('/api/reductions');
     expect(submit.request.body).toEqual({ idNumber: WANG.idNumber, name: '王小明', reason: 'resigned', remark: '个人原因' });
-    submit.flush(declaration({ id: 41, type: 'reduction', effectiveMonth: '202611' }), CREATED);
+    submit.flush(declaration({ id: 41, kind: 'reduction', effectiveMonth: '202611' }), CREATED);
     TestBed.tick();
     insuredRequest().flush(page1([LI]));
     await page.stable();

@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogModule } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTabsModule } from '@angular/material/tabs';
+import { fieldOf, INSURED_DETAIL_FIELDS, type InsuredDetailSection } from '@common/api/addition-fields';
 import type { Submission } from '@common/api/submissions';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -18,6 +19,14 @@ import { Toast } from '../../shared/toast';
 import { ContactDialog } from '../contact-dialog/contact-dialog';
 import { HukouDialog } from '../hukou-dialog/hukou-dialog';
 import { insuredDetailResource } from '../insured-api';
+
+/** A stored field as a tab shows it: a code as its catalogue key, a text as it is, a dash for none. */
+interface StoredFact {
+  field: string;
+  label: string;
+  code: string | null;
+  text: string;
+}
 
 export interface InsuredDetailDialogData {
   personId: number;
@@ -56,6 +65,15 @@ export class InsuredDetailDialog {
 
   protected readonly person = insuredDetailResource(() => this.data.personId);
   protected readonly maintainable = computed(() => this.person.value()?.employment.status === 'active');
+
+  /** The registry's facts of a tab (addition-fields.ts), in its order. */
+  protected factsOf(section: InsuredDetailSection, values: Readonly<Record<string, string | null>>): StoredFact[] {
+    return INSURED_DETAIL_FIELDS[section].map((field): StoredFact => {
+      const { label, codes } = fieldOf(field);
+      const value = values[field] ?? null;
+      return { field, label, code: value !== null && codes ? `${codes.labels}.${value}` : null, text: value ?? '—' };
+    });
+  }
 
   protected editContact(person: InsuredPersonDetail): void {
     this.dialog

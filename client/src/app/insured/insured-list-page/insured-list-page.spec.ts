@@ -69,8 +69,9 @@ describe('InsuredListPage', () => {
         status: '参保中',
         startMonth: '2024-01',
         endMonth: '',
-        wage: '¥8500.00',
+        wage: '¥8,500.00',
         insuranceTypes: '职工医保 大额补助 生育',
+        employeeNumber: '',
         actions: '详情',
       },
       {
@@ -81,8 +82,9 @@ describe('InsuredListPage', () => {
         status: '暂停',
         startMonth: '2022-03',
         endMonth: '2025-10',
-        wage: '¥4800.00',
+        wage: '¥4,800.00',
         insuranceTypes: '职工医保',
+        employeeNumber: '',
         actions: '详情',
       },
     ]);
@@ -169,6 +171,20 @@ describe('InsuredListPage', () => {
     });
   });
 
+  it('shows the employee number (工号) in the list and in the detail’s insurance tab', async () => {
+    await open(insuredPerson({ employeeNumber: 'HR-0042' }));
+    expect((await page.tableRows()).map((row) => row['employeeNumber'])).toEqual(['HR-0042']);
+    expect(page.texts('insured-employeeNumber')).toEqual(['HR-0042']);
+    expect(page.element.querySelector('th.mat-column-employeeNumber')?.textContent?.trim()).toBe('工号');
+
+    const detail = insuredPersonDetail();
+    await answeredDuring(page.click('insured-detail-open'), '/api/insured-persons/7', (request) =>
+      request.flush({ ...detail, employment: { ...detail.employment, employeeNumber: 'HR-0042' } }),
+    );
+    await (await page.documentLoader.getHarness(MatTabGroupHarness)).selectTab({ label: '参保信息' });
+    expect(page.parts('insured-detail-employeeNumber')).toEqual(['工号', 'HR-0042']);
+  });
+
   it('shows a person in three tabs: basic with the whole ID number, contact, and insurance', async () => {
     await open(WANG);
     await answeredDuring(page.click('insured-detail-open'), '/api/insured-persons/7', (request) => request.flush(insuredPersonDetail()));
@@ -193,7 +209,7 @@ describe('InsuredListPage', () => {
     await tabs.selectTab({ label: '参保信息' });
     expect(page.parts('insured-detail-startMonth')).toEqual(['参保起始月', '2024-01']);
     expect(page.parts('insured-detail-endMonth')).toEqual(['参保终止月', '—']);
-    expect(page.parts('insured-detail-wage')).toEqual(['申报月工资', '¥8500.00']);
+    expect(page.parts('insured-detail-wage')).toEqual(['申报月工资', '¥8,500.00']);
     expect(page.parts('insured-detail-personnelCategory')).toEqual(['人员类别', '在职']);
     expect(page.parts('insured-detail-employmentForm')).toEqual(['用工形式', '劳动合同']);
     expect(page.cells('insured-enrollment')).toEqual([
@@ -205,7 +221,7 @@ describe('InsuredListPage', () => {
   describe('maintaining a person from the detail', () => {
     const HUKOU_CHANGE = declaration({
       id: 52,
-      type: 'hukou-change',
+      kind: 'hukou-change',
       effectiveMonth: null,
       payload: {
         before: { hukouType: 'rural', hukouAddress: '福建省福州市鼓楼区五四路 1 号', ethnicity: '汉族' },

@@ -7,6 +7,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
+import { fieldOf, LISTED_FIELDS } from '@common/api/addition-fields';
 import { INSURED_STATUSES, insuredQuery, type InsuredPerson } from '@common/api/declarations';
 import { TranslatePipe } from '@ngx-translate/core';
 import { FenPipe } from '../../shared/format/fen.pipe';
@@ -41,7 +42,13 @@ import { rowsOf } from '../../shared/resource-value';
 export class InsuredListPage {
   private readonly dialog = inject(MatDialog);
 
-  protected readonly columns = ['name', 'idNumber', 'sex', 'birthDate', 'status', 'startMonth', 'endMonth', 'wage', 'insuranceTypes', 'actions'];
+  /** The registry's listed fields (addition-fields.ts) follow the list's own columns. */
+  protected readonly listedFields = LISTED_FIELDS.map((key) => ({ key, label: fieldOf(key).label }));
+  protected readonly columns = [
+    ...['name', 'idNumber', 'sex', 'birthDate', 'status', 'startMonth', 'endMonth', 'wage', 'insuranceTypes'],
+    ...LISTED_FIELDS,
+    'actions',
+  ];
   protected readonly statuses = INSURED_STATUSES;
   protected readonly exportUrl = INSURED_EXPORT;
 

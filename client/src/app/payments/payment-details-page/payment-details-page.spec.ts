@@ -68,7 +68,7 @@ describe('PaymentDetailsPage', () => {
         name: '王小明',
         idNumber: '350102********1234',
         insuranceType: '职工基本医疗保险',
-        baseFen: '¥12345.67',
+        baseFen: '¥12,345.67',
         unitAmountFen: '¥925.93',
         personAmountFen: '¥246.91',
         status: '已缴',
@@ -80,7 +80,7 @@ describe('PaymentDetailsPage', () => {
         name: '赵敏',
         idNumber: '110105********002X',
         insuranceType: '生育保险',
-        baseFen: '¥4800.00',
+        baseFen: '¥4,800.00',
         unitAmountFen: '¥24.00',
         personAmountFen: '¥0.00',
         status: '欠缴',
@@ -163,10 +163,10 @@ describe('PaymentDetailsPage', () => {
     expect(page.parts('payment-detail-idNumber')).toEqual(['证件号码', '350102199003071234']);
     expect(page.parts('payment-detail-feePeriod')).toEqual(['费款所属期', '2026-11']);
     expect(page.parts('payment-detail-insuranceType')).toEqual(['险种', '职工基本医疗保险']);
-    expect(page.parts('payment-detail-base')).toEqual(['缴费基数', '¥12345.67']);
+    expect(page.parts('payment-detail-base')).toEqual(['缴费基数', '¥12,345.67']);
     expect(page.cells('payment-detail-unit')).toEqual([['单位缴费', '7.5%', '¥925.93']]);
     expect(page.cells('payment-detail-person')).toEqual([['个人缴费', '2%', '¥246.91']]);
-    expect(page.cells('payment-detail-total')).toEqual([['合计', '', '¥1172.84']]);
+    expect(page.cells('payment-detail-total')).toEqual([['合计', '', '¥1,172.84']]);
     expect(page.parts('payment-detail-paidAt')).toEqual(['到账日期', '2026-11-20']);
     expect(page.parts('payment-detail-collectionSerial')).toEqual(['征收流水号', 'ZS202611000123']);
   });

@@ -2,12 +2,14 @@ import { Component, computed, effect, input, model, signal, untracked, type Sign
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule, type AbstractControl, type ValidationErrors } from '@angular/forms';
 import type { ErrorStateMatcher } from '@angular/material/core';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { FeePeriod } from '@common/fee-period';
 import { EMPLOYEE_INSURANCE_TYPES, type EmployeeInsuranceType } from '@common/insurance';
 import { TranslatePipe } from '@ngx-translate/core';
+import { MONTH_PICKER, pickMonth } from '../../shared/dates/iso-date-adapter';
 import { filter, map, merge } from 'rxjs';
 
 /** Fee periods from and to (`YYYYMM`, either open) and one insurance type or all. */
@@ -57,10 +59,11 @@ function sameFilter(a: PeriodFilter | null, b: PeriodFilter | null): boolean {
 /** What a month input holds (`YYYY-MM`); browsers without one let people type it. */
 export const MONTH_VALUE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-const monthFormat = (control: AbstractControl<string>): ValidationErrors | null =>
-  control.value === '' || MONTH_VALUE.test(control.value) ? null : { format: true };
+/** Empty, or text the month picker could not read (which leaves the control empty too). */
+const monthFormat = (control: AbstractControl<string | null>): ValidationErrors | null =>
+  !control.value || MONTH_VALUE.test(control.value) ? null : { format: true };
 
-const periodOf = (month: string): FeePeriod | undefined => (month ? month.replace('-', '') : undefined);
+const periodOf = (month: string | null): FeePeriod | undefined => (month ? month.replace('-', '') : undefined);
 const monthOf = (period: FeePeriod | undefined): string => (period ? `${period.slice(0, 4)}-${period.slice(4)}` : '');
 
 /** A wrong month shows at once, not only after the field is left. */
@@ -69,20 +72,22 @@ const atOnce: ErrorStateMatcher = { isErrorState: (control) => !!control?.invali
 /** The filters both payment lists share: a range of fee periods (the second not before the first) and a type. */
 @Component({
   selector: 'app-period-filters',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
+  imports: [ReactiveFormsModule, MatDatepickerModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
+  providers: [MONTH_PICKER],
   template: `
     @for (end of ends; track end.id) {
       <mat-form-field>
         <mat-label>{{ end.label | translate }}</mat-label>
         <input
           matInput
-          type="month"
-          placeholder="YYYY-MM"
+          [matDatepicker]="picker"
           [formControl]="end.control"
           [errorStateMatcher]="atOnce"
           [attr.data-testid]="testId() + '-' + end.id"
         />
-        <mat-error>{{ (end.control.hasError('format') ? 'payments.range.format' : 'payments.range.order') | translate }}</mat-error>
+        <mat-datepicker-toggle matIconSuffix [for]="picker" />
+        <mat-datepicker #picker startView="multi-year" (monthSelected)="pickMonth(end.control, $event, picker)" />
+        <mat-error>{{ (end.control.hasError('order') ? 'payments.range.order' : 'payments.range.format') | translate }}</mat-error>
       </mat-form-field>
     }
     <mat-form-field class="type">
@@ -100,7 +105,8 @@ const atOnce: ErrorStateMatcher = { isErrorState: (control) => !!control?.invali
       display: contents;
     }
     mat-form-field {
-      width: 160px;
+      /* Room for the longest label (es "Desde el periodo") beside the calendar button. */
+      width: 200px;
     }
     .type {
       width: 200px;
@@ -116,6 +122,7 @@ export class PeriodFilters {
   readonly testId = input.required<string>();
 
   protected readonly atOnce = atOnce;
+  protected readonly pickMonth = pickMonth;
   protected readonly insuranceTypes = EMPLOYEE_INSURANCE_TYPES;
   protected readonly from = new FormControl('', { nonNullable: true, validators: monthFormat });
   protected readonly to = new FormControl('', {

@@ -1,4 +1,6 @@
 import type { HttpRequest } from '@angular/common/http';
+import { TestBed } from '@angular/core/testing';
+import { TranslateService } from '@ngx-translate/core';
 import type { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { MatPaginatorHarness } from '@angular/material/paginator/testing';
 import { MatSortHarness } from '@angular/material/sort/testing';
@@ -54,11 +56,11 @@ describe('UnitPaymentsPage', () => {
       {
         feePeriod: '2026-11',
         persons: '42',
-        unitAmountFen: '¥34567.89',
-        personAmountFen: '¥8765.43',
-        dueFen: '¥43333.32',
-        paidFen: '¥40000.00',
-        overdueFen: '¥3333.32',
+        unitAmountFen: '¥34,567.89',
+        personAmountFen: '¥8,765.43',
+        dueFen: '¥43,333.32',
+        paidFen: '¥40,000.00',
+        overdueFen: '¥3,333.32',
         collectedOn: '2026-11-20',
         collectionSerial: 'ZS202611000123',
         print: '打印对账单',
@@ -66,19 +68,30 @@ describe('UnitPaymentsPage', () => {
       {
         feePeriod: '2026-10',
         persons: '40',
-        unitAmountFen: '¥33000.00',
-        personAmountFen: '¥8000.00',
-        dueFen: '¥41000.00',
-        paidFen: '¥41000.00',
+        unitAmountFen: '¥33,000.00',
+        personAmountFen: '¥8,000.00',
+        dueFen: '¥41,000.00',
+        paidFen: '¥41,000.00',
         overdueFen: '¥0.00',
         collectedOn: '2026-10-21',
         collectionSerial: 'ZS202610000077',
         print: '打印对账单',
       },
     ]);
-    expect(page.texts('period-due')).toEqual(['¥43333.32', '¥41000.00']);
-    expect(page.texts('period-overdue')).toEqual(['¥3333.32', '¥0.00']);
+    expect(page.texts('period-due')).toEqual(['¥43,333.32', '¥41,000.00']);
+    expect(page.texts('period-overdue')).toEqual(['¥3,333.32', '¥0.00']);
     expect(page.element.querySelectorAll('[data-testid="period-overdue"].overdue').length).toBe(1);
+  });
+
+  it('shows the amounts in the separators of the language the user switches to', async () => {
+    await open(NOVEMBER);
+    TestBed.inject(TranslateService).use('es').subscribe();
+    await page.stable();
+    // Spanish groups thousands with a point and writes decimals after a comma.
+    expect(page.texts('period-due')).toEqual(['¥43.333,32']);
+    TestBed.inject(TranslateService).use('en').subscribe();
+    await page.stable();
+    expect(page.texts('period-due')).toEqual(['¥43,333.32']);
   });
 
   it('says why the fee periods did not load, and shows them on retry', async () => {

@@ -1,5 +1,5 @@
 import { Component, computed, inject, input, numberAttribute, resource } from '@angular/core';
-import { isDeclarationKind, type Submission } from '@common/api/submissions';
+import { isDeclarationKind, type Submission, type SubmissionStatus } from '@common/api/submissions';
 import { shanghaiDateTime } from '@common/fee-period';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ChangeTable } from '../../shared/change-table/change-table';
@@ -7,12 +7,13 @@ import { PeriodPipe } from '../../shared/format/period.pipe';
 import { LoadError } from '../../shared/load-error/load-error';
 import { valueOf } from '../../shared/resource-value';
 import { PrintApi } from '../print-api';
+import { PrintSeal } from '../print-seal/print-seal';
 import { PrintSheet } from '../print-sheet/print-sheet';
 
 /** The receipt of a submission: one declaration, or every row of a batch, with the review result. */
 @Component({
   selector: 'app-receipt-print',
-  imports: [TranslatePipe, ChangeTable, PeriodPipe, LoadError, PrintSheet],
+  imports: [TranslatePipe, ChangeTable, PeriodPipe, LoadError, PrintSeal, PrintSheet],
   templateUrl: './receipt-print.html',
 })
 export class ReceiptPrint {
@@ -30,14 +31,21 @@ export class ReceiptPrint {
   });
   protected readonly rows = computed(() => valueOf(this.declarations));
   protected readonly first = computed(() => this.rows()?.[0]);
+  /** A withdrawn row was declared and taken back: counted apart, not among the rows declared. */
   protected readonly counts = computed(() => {
-    const counts: Record<string, number> = { pending: 0, approved: 0, rejected: 0, withdrawn: 0 };
+    const counts: Record<SubmissionStatus, number> = { pending: 0, approved: 0, rejected: 0, withdrawn: 0 };
     for (const d of this.rows() ?? []) counts[d.status]++;
-    return counts;
+    return { ...counts, declared: counts.pending + counts.approved + counts.rejected };
+  });
+  /** A reduction's month is the month coverage stops, an addition's the month it starts. */
+  protected readonly monthLabel = computed(() => {
+    const kinds = new Set((this.rows() ?? []).filter((d) => d.effectiveMonth).map((d) => d.kind));
+    if (kinds.size !== 1) return 'declarations.month';
+    return kinds.has('reduction') ? 'declarations.stopMonth' : 'declarations.effectiveMonth';
   });
   /** A change of registered facts prints its fields before and after below the row. */
   protected isChange(declaration: Submission): boolean {
-    return !isDeclarationKind(declaration.type);
+    return !isDeclarationKind(declaration.kind);
   }
 
   protected at(instant: string | null): string {

@@ -35,10 +35,10 @@ describe('StatementPrint', () => {
     expect(page.text('print-title')).toBe('单位缴费对账单（2026-10）');
     expect(page.text('print-printed-at')).toMatch(/^打印时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}（北京时间）$/);
     expect(page.cells('statement-line')).toEqual([
-      ['职工基本医疗保险', '2', '1500.00', '400.00', '750.00', '200.00'],
+      ['职工基本医疗保险', '2', '1,500.00', '400.00', '750.00', '200.00'],
       ['大额医疗费用补助', '2', '100.00', '0.00', '50.00', '0.00'],
     ]);
-    expect(page.parts('statement-totals')).toEqual(['应缴合计', '¥2000.00', '实缴合计', '¥1000.00', '欠缴', '¥1000.00']);
+    expect(page.parts('statement-totals')).toEqual(['应缴合计', '¥2,000.00', '实缴合计', '¥1,000.00', '欠缴', '¥1,000.00']);
     http.verify();
   });
 });

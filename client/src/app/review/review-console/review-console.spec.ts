@@ -1,5 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { MatAutocompleteHarness } from '@angular/material/autocomplete/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatChipHarness } from '@angular/material/chips/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
@@ -9,6 +10,7 @@ import { apiError, CONFLICT } from '../../../testing/answers';
 import { declaration } from '../../../testing/declarations';
 import { answeredDuring, listEndpoint, paramsOf } from '../../../testing/http';
 import { Page, pageProviders, testId } from '../../../testing/page';
+import { typeAndPause } from '../../../testing/search';
 import { ReviewConsole } from './review-console';
 import { expectLoadErrorThenRows } from '../../../testing/list-load-error';
 
@@ -18,7 +20,7 @@ const LIU = declaration({
   id: 45,
   unitId: 12,
   unitName: '闽江物流有限公司',
-  type: 'reduction',
+  kind: 'reduction',
   personName: '刘洋',
   idNumberMasked: '350202********0023',
   effectiveMonth: '202611',
@@ -26,7 +28,7 @@ const LIU = declaration({
   rowNumber: 2,
 });
 
-const list = listEndpoint<Submission>('/api/review/declarations');
+const list = listEndpoint<Submission>('/api/review/submissions');
 
 describe('ReviewConsole', () => {
   let http: HttpTestingController;
@@ -55,7 +57,7 @@ describe('ReviewConsole', () => {
         unitName: '福州港湾食品有限公司',
         personName: '王小明',
         idNumber: '350102********1234',
-        type: '增员',
+        kind: '增员',
         effectiveMonth: '2026-12',
         batch: '',
         submittedAt: '2026-11-24 14:00',
@@ -66,7 +68,7 @@ describe('ReviewConsole', () => {
         unitName: '闽江物流有限公司',
         personName: '刘洋',
         idNumber: '350202********0023',
-        type: '减员',
+        kind: '减员',
         effectiveMonth: '2026-11',
         batch: '批次 7 第 2 行',
         submittedAt: '2026-11-24 14:00',
@@ -76,11 +78,11 @@ describe('ReviewConsole', () => {
     ]);
   });
 
-  it('filters by status, type, submission dates and unit', async () => {
+  it('filters by status, kind, submission dates and unit', async () => {
     const approved = await answeredDuring(page.choose('review-status', '已通过'), list.is, list.answer());
     expect(paramsOf(approved)['status']).toBe('approved');
-    const reductions = await answeredDuring(page.choose('review-type', '减员'), list.is, list.answer(LIU));
-    expect(paramsOf(reductions)).toEqual(jasmine.objectContaining({ status: 'approved', type: 'reduction' }));
+    const reductions = await answeredDuring(page.choose('review-kind', '减员'), list.is, list.answer(LIU));
+    expect(paramsOf(reductions)).toEqual(jasmine.objectContaining({ status: 'approved', kind: 'reduction' }));
 
     const from = page.element.querySelector<HTMLInputElement>(testId('review-from'))!;
     from.value = '2026-11-01';
@@ -89,8 +91,40 @@ describe('ReviewConsole', () => {
     expect(paramsOf(dated)).toEqual(jasmine.objectContaining({ from: '2026-11-01', page: '0' }));
 
     const unit = await answeredDuring(page.press('review-unit'), list.is, list.answer(LIU));
-    expect(paramsOf(unit)).toEqual(jasmine.objectContaining({ unitId: '12', from: '2026-11-01', type: 'reduction' }));
+    expect(paramsOf(unit)).toEqual(jasmine.objectContaining({ unitId: '12', from: '2026-11-01', kind: 'reduction' }));
     expect(await (await page.loader.getHarness(MatChipHarness)).getText()).toBe('单位：闽江物流有限公司');
+  });
+
+  it('narrows to a unit found on the server by its credit code, and widens again when its chip is removed', async () => {
+    const picker = await page.documentLoader.getHarness(MatAutocompleteHarness.with({ selector: testId('review-unit-picker') }));
+    await typeAndPause(() => picker.enterText('91350200'));
+    const search = http.expectOne((r) => r.url === '/api/review/units');
+    expect(paramsOf(search)).toEqual({ q: '91350200', pageSize: '10' });
+    search.flush({ items: [{ id: 12, name: '闽江物流有限公司', creditCode: '91350200MA2Y8K3L1K' }], total: 1, page: 0, pageSize: 10 });
+    await page.stable();
+    // The panel shows new options a macrotask after they are rendered.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await page.stable();
+    expect(await Promise.all((await picker.getOptions()).map((o) => o.getText()))).toEqual(['闽江物流有限公司 91350200MA2Y8K3L1K']);
+
+    const narrowed = await answeredDuring(picker.selectOption({ text: /闽江物流/ }), list.is, list.answer(LIU));
+    expect(paramsOf(narrowed)).toEqual({ status: 'pending', unitId: '12', page: '0', pageSize: '20' });
+    const chip = await page.loader.getHarness(MatChipHarness);
+    expect(await chip.getText()).toBe('单位：闽江物流有限公司');
+    // The field is left empty for the next search; the chip holds the choice.
+    expect(await picker.getValue()).toBe('');
+
+    const widened = await answeredDuring(
+      chip.getRemoveButton().then((button) => button.click()),
+      list.is,
+      list.answer(WANG, LIU),
+    );
+    expect(paramsOf(widened)).toEqual({ status: 'pending', page: '0', pageSize: '20' });
+  });
+
+  it('names every kind of submission it reviews in its introduction', () => {
+    const intro = page.element.querySelector('.page-intro')?.textContent ?? '';
+    for (const kind of ['增员', '减员', '单位信息变更', '银行账户变更', '户籍信息变更']) expect(intro).withContext(kind).toContain(kind);
   });
 
   it('rejects only with a reason, then lists the queue again', async () => {
@@ -101,11 +135,11 @@ describe('ReviewConsole', () => {
 
     await page.click('review-decision-confirm');
     expect(await page.errors('review-reason')).toEqual(['驳回时必须填写原因']);
-    http.expectNone('/api/review/declarations/31/decision');
+    http.expectNone('/api/review/submissions/31/decision');
 
     await page.type('review-reason', '  申报工资低于合同工资  ');
     await page.click('review-decision-confirm');
-    const decision = http.expectOne('/api/review/declarations/31/decision');
+    const decision = http.expectOne('/api/review/submissions/31/decision');
     expect(decision.request.method).toBe('POST');
     expect(decision.request.body).toEqual({ approve: false, reason: '申报工资低于合同工资' });
     decision.flush({ approved: 0, rejected: 1 });
@@ -120,7 +154,7 @@ describe('ReviewConsole', () => {
   it('approves without a reason, and says why when the person’s insurance changed meanwhile', async () => {
     await (await rowButton('review-approve', 0)).click();
     await page.click('review-decision-confirm');
-    const decision = http.expectOne('/api/review/declarations/31/decision');
+    const decision = http.expectOne('/api/review/submissions/31/decision');
     expect(decision.request.body).toEqual({ approve: true });
     decision.flush(apiError('APPROVAL_CONFLICT'), CONFLICT);
     await page.stable();
@@ -147,7 +181,7 @@ describe('ReviewConsole', () => {
   });
 
   it('rejects from the detail, which shows the whole ID number', async () => {
-    await answeredDuring(page.click('review-detail'), '/api/review/declarations/31', (request) =>
+    await answeredDuring(page.click('review-detail'), '/api/review/submissions/31', (request) =>
       request.flush({ ...WANG, payload: { reason: 'resigned' } }),
     );
     expect(page.parts('detail-unit')).toEqual(['单位', '福州港湾食品有限公司']);
@@ -173,7 +207,7 @@ describe('ReviewConsole', () => {
         contactAddress: '福州市鼓楼区',
       },
     });
-    await answeredDuring(page.click('review-detail'), '/api/review/declarations/31', (request) => request.flush(known));
+    await answeredDuring(page.click('review-detail'), '/api/review/submissions/31', (request) => request.flush(known));
     expect(page.text('registered-comparison')).toContain('已登记的个人信息与本次申报');
     expect(page.cells('change-row')).toEqual([
       ['姓名', '王小明', '王小明'],
@@ -187,8 +221,18 @@ describe('ReviewConsole', () => {
     expect(page.text('change-table')).toContain('本次申报');
   });
 
+  it("shows an addition's declared wage and, beside it, the base after the floor and ceiling", async () => {
+    const low = declaration({
+      ...HARBOUR,
+      payload: { name: '王小明', wageFen: 300_000 },
+      contributionBase: { baseFen: 480_000, floorFen: 480_000, ceilingFen: 2_400_000 },
+    });
+    await answeredDuring(page.click('review-detail'), '/api/review/submissions/31', (request) => request.flush(low));
+    expect(page.parts('detail-contributionBase')).toEqual(['缴费基数（按上下限调整后）', '¥4800.00（下限 ¥4800.00，上限 ¥24000.00）']);
+  });
+
   it('shows no comparison for an addition of a person not yet known', async () => {
-    await answeredDuring(page.click('review-detail'), '/api/review/declarations/31', (request) =>
+    await answeredDuring(page.click('review-detail'), '/api/review/submissions/31', (request) =>
       request.flush({ ...WANG, payload: { mobile: '13799990000' }, registeredPerson: null }),
     );
     expect(page.cells('change-row')).toEqual([]);
@@ -198,7 +242,7 @@ describe('ReviewConsole', () => {
     const change = declaration({
       ...HARBOUR,
       id: 60,
-      type: 'bank-account-change',
+      kind: 'bank-account-change',
       idNumber: null,
       idNumberMasked: null,
       personName: null,
@@ -214,12 +258,12 @@ describe('ReviewConsole', () => {
         },
       },
     });
-    const changes = await answeredDuring(page.choose('review-type', '银行账户变更'), list.is, list.answer(change));
-    expect(paramsOf(changes)['type']).toBe('bank-account-change');
+    const changes = await answeredDuring(page.choose('review-kind', '银行账户变更'), list.is, list.answer(change));
+    expect(paramsOf(changes)['kind']).toBe('bank-account-change');
     expect((await page.tableRows())[0]).toEqual(
-      jasmine.objectContaining({ personName: '本单位', idNumber: '', type: '银行账户变更', effectiveMonth: '' }),
+      jasmine.objectContaining({ personName: '本单位', idNumber: '', kind: '银行账户变更', effectiveMonth: '' }),
     );
-    await answeredDuring(page.click('review-detail'), '/api/review/declarations/60', (request) => request.flush(change));
+    await answeredDuring(page.click('review-detail'), '/api/review/submissions/60', (request) => request.flush(change));
     expect(page.parts('detail-idNumber')).toEqual([]);
     expect(page.cells('change-row')).toEqual([
       ['开户银行', '—', '中国工商银行'],

@@ -1,12 +1,14 @@
-import { Component, computed, inject } from '@angular/core';
+import { Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { SUBMISSION_KINDS, SUBMISSION_STATUSES, reviewQuery, type ReviewDecision, type ReviewResult, type Submission } from '@common/api/submissions';
+import type { UnitSummary } from '@common/api/payments';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { filter, type Observable } from 'rxjs';
 import { showDeclaration, type DeclarationDetailData } from '../../shared/declaration-detail/declaration-detail-dialog';
@@ -17,7 +19,9 @@ import { listState, queryParam } from '../../shared/list-page/list-state';
 import { valueOf } from '../../shared/resource-value';
 import { Toast } from '../../shared/toast';
 import { DecisionDialog, type DecisionDialogData } from '../decision-dialog/decision-dialog';
-import { ReviewApi, reviewDeclarationsResource } from '../review-api';
+import { ReviewApi, reviewSubmissionsResource } from '../review-api';
+import { UnitPicker } from '../unit-picker/unit-picker';
+import { DAY_PICKER } from '../../shared/dates/iso-date-adapter';
 
 /** Narrowed to by clicking a unit's name or a batch in the list. */
 type Narrowing = 'unitId' | 'batchId';
@@ -26,6 +30,7 @@ type Narrowing = 'unitId' | 'batchId';
 @Component({
   selector: 'app-review-console',
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -36,7 +41,9 @@ type Narrowing = 'unitId' | 'batchId';
     DeclarationTable,
     FilterChip,
     ListPage,
+    UnitPicker,
   ],
+  providers: [DAY_PICKER],
   templateUrl: './review-console.html',
   styleUrl: './review-console.scss',
 })
@@ -47,11 +54,11 @@ export class ReviewConsole {
   private readonly toast = inject(Toast);
 
   protected readonly statuses = SUBMISSION_STATUSES;
-  protected readonly types = SUBMISSION_KINDS;
+  protected readonly kinds = SUBMISSION_KINDS;
   /** The filters, and the unit or batch narrowed to, in the URL. */
   protected readonly list = listState({
     status: queryParam(reviewQuery.shape.status),
-    kind: queryParam(reviewQuery.shape.type),
+    kind: queryParam(reviewQuery.shape.kind),
     from: queryParam(reviewQuery.shape.from),
     to: queryParam(reviewQuery.shape.to),
     unitId: queryParam(reviewQuery.shape.unitId),
@@ -69,16 +76,17 @@ export class ReviewConsole {
     return { unitId, batchId };
   });
   protected readonly paging = this.list.paging;
-  protected readonly declarations = reviewDeclarationsResource(() => {
-    const { kind, ...filters } = this.list.values();
-    return { ...filters, type: kind, ...this.paging.params() };
-  });
+  protected readonly declarations = reviewSubmissionsResource(() => ({ ...this.list.values(), ...this.paging.params() }));
+  /** The unit picked, whose name the chip shows before its submissions are listed. */
+  private readonly pickedUnit = signal<UnitSummary | null>(null);
   /** The unit narrowed to, as its submissions name it. */
   protected readonly unitName = computed(() => {
     const unitId = this.list.values().unitId;
+    const picked = this.pickedUnit();
+    if (picked && picked.id === unitId) return picked.name;
     return valueOf(this.declarations)?.items.find((item) => item.unitId === unitId)?.unitName ?? String(unitId ?? '');
   });
-  protected readonly columns = ['unitName', 'personName', 'idNumber', 'type', 'effectiveMonth', 'batch', 'submittedAt', 'status', 'actions'];
+  protected readonly columns = ['unitName', 'personName', 'idNumber', 'kind', 'effectiveMonth', 'batch', 'submittedAt', 'status', 'actions'];
   /** A whole batch can be decided while its pending rows are listed. */
   protected readonly batchDecidable = computed(
     () => this.narrowing().batchId !== undefined && this.list.values().status === 'pending' && (valueOf(this.declarations)?.total ?? 0) > 0,
@@ -90,6 +98,11 @@ export class ReviewConsole {
 
   protected narrowToUnit(declaration: Submission): void {
     void this.list.set({ unitId: declaration.unitId });
+  }
+
+  protected pickUnit(unit: UnitSummary): void {
+    this.pickedUnit.set(unit);
+    void this.list.set({ unitId: unit.id });
   }
 
   protected narrowToBatch(batchId: number): void {
@@ -112,12 +125,12 @@ export class ReviewConsole {
   }
 
   protected decide(declaration: Submission, approve: boolean): void {
-    const type = this.translate.instant(`enums.submissionKind.${declaration.type}`);
+    const kind = this.translate.instant(`enums.submissionKind.${declaration.kind}`);
     this.openDecision({
       approve,
       subject: {
         key: 'reviewConsole.subjectOne',
-        params: { unit: declaration.unitName ?? '', name: declaration.personName ?? declaration.unitName ?? '', type },
+        params: { unit: declaration.unitName ?? '', name: declaration.personName ?? declaration.unitName ?? '', kind },
       },
       decide: (decision) => this.api.decide(declaration.id, decision),
     });

@@ -1,4 +1,5 @@
 import { Component, computed, input } from '@angular/core';
+import { ADDITION_FIELD_LIST } from '@common/api/addition-fields';
 import { CHANGE_FIELDS, type ShownField, type Submission } from '@common/api/submissions';
 import { TranslatePipe } from '@ngx-translate/core';
 
@@ -16,15 +17,12 @@ export interface ChangeRow {
   changed: boolean;
 }
 
-/** The personal data an addition brings, compared with the person as registered. */
-const PERSON_FIELDS: readonly ShownField[] = [
-  { field: 'name', label: 'insured.fields.name' },
-  { field: 'ethnicity', label: 'insured.fields.ethnicity' },
-  { field: 'hukouType', label: 'insured.fields.hukouType', codes: 'enums.hukouType' },
-  { field: 'hukouAddress', label: 'insured.fields.hukouAddress' },
-  { field: 'mobile', label: 'insured.fields.mobile' },
-  { field: 'contactAddress', label: 'insured.fields.contactAddress' },
-];
+/** The personal data an addition brings: the name and the registry's registered fields (addition-fields.ts). */
+const PERSON_FIELDS: readonly ShownField[] = ADDITION_FIELD_LIST.filter((f) => f.key === 'name' || f.stored === 'person and employment').map((f) => ({
+  field: f.key,
+  label: f.label,
+  codes: f.codes?.labels,
+}));
 
 /** Fields by name, as a row of the table reads them. */
 type Values = Readonly<Record<string, unknown>>;
@@ -53,13 +51,13 @@ export function changeRows(declaration: Submission): ChangeRow[] {
 }
 
 function comparedValues(declaration: Submission): { fields: readonly ShownField[]; before: Values; after: Values } | null {
-  switch (declaration.type) {
+  switch (declaration.kind) {
     case 'addition':
       return declaration.registeredPerson ? { fields: PERSON_FIELDS, before: declaration.registeredPerson, after: declaration.payload } : null;
     case 'reduction':
       return null;
     default:
-      return { fields: CHANGE_FIELDS[declaration.type], before: declaration.payload.before, after: declaration.payload.after };
+      return { fields: CHANGE_FIELDS[declaration.kind], before: declaration.payload.before, after: declaration.payload.after };
   }
 }
 

@@ -8,9 +8,11 @@ import { isDeclarationKind, type Submission } from '@common/api/submissions';
 import { TranslatePipe } from '@ngx-translate/core';
 import { filter, type Observable } from 'rxjs';
 import { ChangeTable } from '../change-table/change-table';
+import { FenPipe } from '../format/fen.pipe';
 import { LoadError } from '../load-error/load-error';
 import { valueOf } from '../resource-value';
 import { StatusChip } from '../status-chip/status-chip';
+import { LanguageService } from '../../core/language/language.service';
 import { headerFacts, payloadFacts } from './declaration-facts';
 
 /** Something the opener lets the user do from the detail; the dialog closes with its `id`. */
@@ -30,12 +32,24 @@ export interface DeclarationDetailData {
 
 @Component({
   selector: 'app-declaration-detail-dialog',
-  imports: [DatePipe, NgTemplateOutlet, MatButtonModule, MatDialogModule, MatProgressBarModule, TranslatePipe, ChangeTable, LoadError, StatusChip],
+  imports: [
+    DatePipe,
+    NgTemplateOutlet,
+    MatButtonModule,
+    MatDialogModule,
+    MatProgressBarModule,
+    TranslatePipe,
+    ChangeTable,
+    FenPipe,
+    LoadError,
+    StatusChip,
+  ],
   templateUrl: './declaration-detail-dialog.html',
   styleUrl: './declaration-detail-dialog.scss',
 })
 export class DeclarationDetailDialog {
   private readonly data = inject<DeclarationDetailData>(MAT_DIALOG_DATA);
+  private readonly language = inject(LanguageService);
 
   protected readonly detail = rxResource({ stream: () => this.data.load() });
   protected readonly declaration = computed(() => valueOf(this.detail));
@@ -45,12 +59,12 @@ export class DeclarationDetailDialog {
   });
   protected readonly payload = computed(() => {
     const declaration = this.declaration();
-    return declaration ? payloadFacts(declaration) : [];
+    return declaration ? payloadFacts(declaration, this.language.current()) : [];
   });
   /** A change of registered facts shows them before and after instead of the submitted fields. */
   protected readonly isChange = computed(() => {
     const declaration = this.declaration();
-    return declaration !== undefined && !isDeclarationKind(declaration.type);
+    return declaration !== undefined && !isDeclarationKind(declaration.kind);
   });
   protected readonly actions = computed(() => (this.declaration()?.status === 'pending' ? (this.data.actions ?? []) : []));
 }

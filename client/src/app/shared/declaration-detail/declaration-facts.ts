@@ -1,8 +1,10 @@
-import type { AdditionInput, ReductionInput } from '@common/api/declarations';
+import { ADDITION_FIELD_LIST } from '@common/api/addition-fields';
+import type { ReductionInput } from '@common/api/declarations';
 import type { Submission } from '@common/api/submissions';
 import { displayPeriod } from '@common/fee-period';
 import { formatFen } from '@common/insurance';
 import type { Message } from '../../core/errors/api-error';
+import type { Language } from '@common/i18n';
 
 /** One line of a declaration's detail: a label key and either plain text or translated parts. */
 export interface Fact {
@@ -11,33 +13,25 @@ export interface Fact {
   parts?: Message[];
 }
 
-/** A field of a declaration's payload: the compiler refuses a name the schemas do not have. */
-type PayloadField = keyof AdditionInput | keyof ReductionInput;
+/** A field of a declaration's payload as the detail shows it: coded values worded by their `codes` section. */
+interface DetailField {
+  field: string;
+  label: string;
+  codes?: string;
+  amount?: boolean;
+}
 
-/** Payload fields whose values are codes, by the `enums.*` section that words them. */
-const ENUMERATED: Partial<Record<PayloadField, string>> = {
-  idType: 'enums.idType',
-  hukouType: 'enums.hukouType',
-  personnelCategory: 'enums.personnelCategory',
-  employmentForm: 'enums.employmentForm',
-  reason: 'enums.reductionReason',
-};
+/** The addition's fields the registry shows in the detail, in its order; name, ID number and month are in the header already. */
+const ADDITION_DETAIL: readonly DetailField[] = ADDITION_FIELD_LIST.filter((f) => f.detail).map((f) => ({
+  field: f.key,
+  label: f.label,
+  codes: f.codes?.labels,
+  amount: f.control === 'amount',
+}));
 
-/** The order a person reads the submitted fields in; name, ID number and month are in the header already. */
-const PAYLOAD_ORDER: readonly PayloadField[] = [
-  'idType',
-  'ethnicity',
-  'hukouType',
-  'hukouAddress',
-  'mobile',
-  'contactAddress',
-  'wageFen',
-  'personnelCategory',
-  'employmentForm',
-  'workStartDate',
-  'insuranceTypes',
-  'reason',
-  'remark',
+const REDUCTION_DETAIL: readonly (DetailField & { field: keyof ReductionInput })[] = [
+  { field: 'reason', label: 'insured.fields.reason', codes: 'enums.reductionReason' },
+  { field: 'remark', label: 'insured.fields.remark' },
 ];
 
 const key = (key: string, params: Record<string, unknown> = {}): Message => ({ key, params });
@@ -50,7 +44,7 @@ export function headerFacts(declaration: Submission): Fact[] {
   if (declaration.idNumber !== null) facts.push({ label: 'insured.fields.idNumber', text: declaration.idNumber });
   if (declaration.effectiveMonth !== null) {
     facts.push({
-      label: declaration.type === 'addition' ? 'declarations.effectiveMonth' : 'declarations.stopMonth',
+      label: declaration.kind === 'addition' ? 'declarations.effectiveMonth' : 'declarations.stopMonth',
       text: displayPeriod(declaration.effectiveMonth),
     });
   }
@@ -63,18 +57,17 @@ export function headerFacts(declaration: Submission): Fact[] {
   return facts;
 }
 
-/** The addition's or reduction's own fields, as submitted. */
-export function payloadFacts(declaration: Submission): Fact[] {
+/** The addition's or reduction's own fields, as submitted, amounts in the separators of `lang`; a change shows its own table instead. */
+export function payloadFacts(declaration: Submission, lang: Language): Fact[] {
+  const fields = declaration.kind === 'addition' ? ADDITION_DETAIL : declaration.kind === 'reduction' ? REDUCTION_DETAIL : [];
   const payload: Readonly<Record<string, unknown>> = declaration.payload;
-  return PAYLOAD_ORDER.filter((field) => payload[field] !== undefined && payload[field] !== null && payload[field] !== '').map((field): Fact => {
-    const value = payload[field];
-    const label = `insured.fields.${field}`;
-    if (field === 'wageFen' && typeof value === 'number') return { label, parts: [key('common.yuan', { amount: formatFen(value) })] };
-    if (field === 'insuranceTypes' && Array.isArray(value)) {
-      return { label, parts: value.map((type) => key(`enums.insuranceType.${String(type)}`)) };
-    }
-    const enumeration = ENUMERATED[field];
-    if (enumeration) return { label, parts: [key(`${enumeration}.${String(value)}`)] };
-    return { label, text: String(value) };
-  });
+  return fields
+    .filter(({ field }) => payload[field] !== undefined && payload[field] !== null && payload[field] !== '')
+    .map(({ field, label, codes, amount }): Fact => {
+      const value = payload[field];
+      if (amount && typeof value === 'number') return { label, parts: [key('common.yuan', { amount: formatFen(value, lang) })] };
+      if (codes && Array.isArray(value)) return { label, parts: value.map((code) => key(`${codes}.${String(code)}`)) };
+      if (codes) return { label, parts: [key(`${codes}.${String(value)}`)] };
+      return { label, text: String(value) };
+    });
 }

@@ -27,8 +27,10 @@ import { StatusChip } from '../status-chip/status-chip';
     .nowrap {
       white-space: nowrap;
     }
-    .unit {
-      min-width: 10em;
+    /* A name read across two lines is misread: the names keep to one line, the other columns give way. */
+    .unit,
+    .person {
+      white-space: nowrap;
     }
     /* The unit and the batch narrow the list: links in look, buttons for the keyboard. */
     .narrow {

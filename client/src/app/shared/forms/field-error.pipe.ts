@@ -9,7 +9,10 @@ import type { AbstractControl } from '@angular/forms';
 @Pipe({ name: 'fieldError', pure: false })
 export class FieldErrorPipe implements PipeTransform {
   transform(control: AbstractControl): string {
-    const code = Object.keys(control.errors ?? {})[0];
+    const errors = control.errors ?? {};
+    // Text a datepicker could not read leaves its control empty: say the text is wrong, not missing.
+    if ('matDatepickerParse' in errors) return 'fieldErrors.INVALID';
+    const code = Object.keys(errors)[0];
     return code === undefined ? '' : `fieldErrors.${code}`;
   }
 }

@@ -4,6 +4,7 @@ import type { FieldErrorCode } from '@common/errors';
 import { compactAccountNumber, isBankAccountNumber, isEmail, normaliseMobile, normalisePhone } from '@common/validators/contact';
 import { checkCreditCode } from '@common/validators/credit-code';
 import { PASSWORD_MAX_LENGTH, passwordProblem } from '@common/validators/password';
+import { checkPersonName } from '@common/validators/person-name';
 
 // Every validator here reports a FieldErrorCode as its error key, the same codes the server sends back,
 // so one `fieldErrors.<code>` text serves both.
@@ -18,11 +19,18 @@ function text(control: AbstractControl): string {
 
 export const required: ValidatorFn = (control) => (text(control) === '' ? fieldError('REQUIRED') : null);
 
-/** The schema's limit for this kind of field (common/api/fields.ts), never a number of the form's own. */
-export function maxLength(field: keyof typeof MAX_LENGTH): ValidatorFn {
-  const max = MAX_LENGTH[field];
+/** The schema's limit for this kind of field (common/api/fields.ts) or a field's (addition-fields.ts), never a number of the form's own. */
+export function maxLength(field: keyof typeof MAX_LENGTH | number): ValidatorFn {
+  const max = typeof field === 'number' ? field : MAX_LENGTH[field];
   return (control) => (text(control).length > max ? fieldError('TOO_LONG', { max }) : null);
 }
+
+/** A person's name by the rule the server applies (common/validators/person-name.ts). */
+export const personName: ValidatorFn = (control) => {
+  const result = checkPersonName(typeof control.value === 'string' ? control.value : '');
+  if (result.ok) return null;
+  return result.problem === 'TOO_LONG' ? fieldError('TOO_LONG', { max: MAX_LENGTH.personName }) : fieldError(result.problem);
+};
 
 /** Unified social credit code, checksum included (GB 32100-2015). */
 export const creditCode: ValidatorFn = (control) => {

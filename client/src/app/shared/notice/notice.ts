@@ -24,8 +24,12 @@ const ICONS = { success: 'check_circle', warning: 'warning', error: 'error' } as
       color: var(--mat-sys-on-primary-container);
     }
     :host(.warning) {
-      background: var(--mat-sys-tertiary-container);
-      color: var(--mat-sys-on-tertiary-container);
+      background: var(--hall-warning-container);
+      color: var(--hall-on-warning-container);
+      border-left: 4px solid var(--hall-warning);
+    }
+    :host(.warning) mat-icon {
+      color: var(--hall-warning);
     }
     :host(.error) {
       background: var(--mat-sys-error-container);

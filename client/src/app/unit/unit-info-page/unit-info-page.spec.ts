@@ -20,7 +20,7 @@ const GULOU_CCB: BankBranch = { code: '105391000037', bankCategory: 'CCB', name:
 /** A pending change of the unit's contacts, as the server lists it. */
 const INFO_CHANGE = declaration({
   id: 40,
-  type: 'unit-info-change',
+  kind: 'unit-info-change',
   idNumber: null,
   idNumberMasked: null,
   personName: null,
@@ -200,7 +200,7 @@ describe('UnitInfoPage', () => {
         accountName: '福州港湾食品有限公司',
         accountNumber: '1402 0233 0920 0123 456',
       });
-      submit.flush(declaration({ type: 'bank-account-change' }), { status: 201, statusText: 'Created' });
+      submit.flush(declaration({ kind: 'bank-account-change' }), { status: 201, statusText: 'Created' });
       await answeredDuring(page.stable(), '/api/unit', (reload) => reload.flush(unitInfo()));
       await page.stable();
       expect(await page.documentLoader.getAllHarnesses(MatDialogHarness)).toEqual([]);

@@ -53,10 +53,10 @@ export class UnitInfoPage {
   protected readonly unitInfo = unitInfoResource();
   /** Agents see the bank account but never change it. */
   protected readonly mayChangeBank = computed(() => this.auth.user()?.role === 'unit_admin');
-  private readonly pending = computed(() => new Map((this.unitInfo.value()?.pendingChanges ?? []).map((d) => [d.type, d])));
+  private readonly pending = computed(() => new Map((this.unitInfo.value()?.pendingChanges ?? []).map((d) => [d.kind, d])));
 
-  protected pendingOf(type: ChangeKind): Submission | undefined {
-    return this.pending().get(type);
+  protected pendingOf(kind: ChangeKind): Submission | undefined {
+    return this.pending().get(kind);
   }
 
   protected changeInfo(unit: UnitInfo): void {

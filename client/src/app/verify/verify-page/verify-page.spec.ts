@@ -56,4 +56,15 @@ describe('VerifyPage', () => {
     await page.stable();
     expect(page.text('verify-failure')).toBe(zh.verify.malformed);
   });
+
+  it('checks the code a printed QR code links to as soon as the page opens', async () => {
+    page.fixture.componentRef.setInput('code', 'ABCD-EFGH-JKLM-NPQR');
+    await page.stable();
+    http
+      .expectOne('/api/certificates/verify/ABCD-EFGH-JKLM-NPQR')
+      .flush({ genuine: true, nameMasked: '王**', idNumberMasked: '350102********1234', from: '202601', to: '202612', months: 12 });
+    await page.stable();
+    expect(page.text('verify-genuine')).toBe(zh.verify.genuine);
+    expect((page.element.querySelector('[data-testid="verify-code"]') as HTMLInputElement).value).toBe('ABCD-EFGH-JKLM-NPQR');
+  });
 });

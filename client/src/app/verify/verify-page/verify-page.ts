@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { Component, inject, signal } from '@angular/core';
+import { Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -33,12 +33,26 @@ import { CertificatesApi } from '../../certificates/certificates-api';
   styleUrl: './verify-page.scss',
 })
 export class VerifyPage {
+  /** The `code` query parameter: the link a certificate's QR code holds, checked as soon as the page opens. */
+  readonly code = input<string>();
+
   private readonly api = inject(CertificatesApi);
 
   protected readonly form = new FormGroup({ code: new FormControl('', { nonNullable: true }) });
   protected readonly checking = signal(false);
   protected readonly result = signal<CertificateVerification | null>(null);
   protected readonly failure = signal<Message | null>(null);
+
+  constructor() {
+    effect(() => {
+      const code = this.code();
+      if (!code) return;
+      untracked(() => {
+        this.form.controls.code.setValue(code);
+        this.check();
+      });
+    });
+  }
 
   protected check(): void {
     this.result.set(null);

@@ -4,7 +4,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { TranslatePipe } from '@ngx-translate/core';
 import { LanguageService } from '../language.service';
-import { LANGUAGES, type Language } from '../languages';
+import { LANGUAGES, type Language } from '@common/i18n';
 
 @Component({
   selector: 'app-language-switcher',

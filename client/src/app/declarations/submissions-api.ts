@@ -6,25 +6,25 @@ import { queryParams, type PagedQuery } from '../shared/table/paging';
 
 export type QueueQuery = PagedQuery<Omit<SubmissionQuery, 'batchId'>> & { batchId?: number };
 
-/** One page of the unit's pending or audited declarations. */
-export function declarationPageResource(query: () => QueueQuery) {
+/** One page of the unit's pending or audited submissions. */
+export function submissionPageResource(query: () => QueueQuery) {
   return httpResource<SubmissionPage>(() => {
-    const { queue, type, q, batchId, page, pageSize } = query();
-    return { url: '/api/declarations', params: queryParams({ queue, type, q, batchId, page, pageSize }) };
+    const { queue, kind, q, batchId, page, pageSize } = query();
+    return { url: '/api/submissions', params: queryParams({ queue, kind, q, batchId, page, pageSize }) };
   });
 }
 
 @Service()
-export class DeclarationsApi {
+export class SubmissionsApi {
   private readonly http = inject(HttpClient);
 
   /** With the whole ID number and the submitted fields. */
   detail(id: number): Observable<Submission> {
-    return this.http.get<Submission>(`/api/declarations/${id}`);
+    return this.http.get<Submission>(`/api/submissions/${id}`);
   }
 
-  /** A pending declaration taken back by the unit; it never takes effect. */
+  /** A pending submission taken back by the unit; it never takes effect. */
   withdraw(id: number): Observable<Submission> {
-    return this.http.post<Submission>(`/api/declarations/${id}/withdraw`, null);
+    return this.http.post<Submission>(`/api/submissions/${id}/withdraw`, null);
   }
 }

@@ -1,0 +1,62 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { declaration } from '../../../testing/declarations';
+import { Page, pageProviders } from '../../../testing/page';
+import { signIn, UNIT_ADMIN } from '../../../testing/sessions';
+import { ReceiptPrint } from './receipt-print';
+
+describe('ReceiptPrint', () => {
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({ providers: pageProviders() });
+    signIn(UNIT_ADMIN);
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  it("counts a batch's withdrawn rows apart from the rows declared", async () => {
+    const fixture = TestBed.createComponent(ReceiptPrint);
+    fixture.componentRef.setInput('batchId', 7);
+    TestBed.tick();
+    const row = (rowNumber: number, status: 'pending' | 'approved' | 'withdrawn') =>
+      declaration({ id: 100 + rowNumber, batchId: 7, rowNumber, status, reviewedAt: status === 'approved' ? '2026-11-25T02:00:00Z' : null });
+    const answer = (queue: string, items: unknown[]) =>
+      http
+        .expectOne((req) => req.url === '/api/submissions' && req.params.get('queue') === queue && req.params.get('batchId') === '7')
+        .flush({ items, total: items.length });
+    answer('pending', [row(2, 'pending')]);
+    answer('audited', [row(1, 'approved'), row(3, 'withdrawn'), row(4, 'approved')]);
+    const page = new Page(fixture);
+    await page.stable();
+
+    expect(page.text('receipt-count')).toBe('3 · 待审核 1，已通过 2，未通过 0');
+    expect(page.text('receipt-withdrawn')).toBe('1');
+    // Every row is still listed, the withdrawn one with its status.
+    expect(page.cells('receipt-row').map((cells) => [cells[0], cells[5]])).toEqual([
+      ['1', '已通过'],
+      ['2', '待审核'],
+      ['3', '已撤回'],
+      ['4', '已通过'],
+    ]);
+    expect(page.text('receipt-month-header')).toBe('参保月份');
+  });
+
+  it("labels a reduction's month as the month coverage stops", async () => {
+    const fixture = TestBed.createComponent(ReceiptPrint);
+    fixture.componentRef.setInput('id', 41);
+    TestBed.tick();
+    http
+      .expectOne('/api/submissions/41')
+      .flush(declaration({ id: 41, kind: 'reduction', effectiveMonth: '202611', payload: { reason: 'resigned' } }));
+    const page = new Page(fixture);
+    await page.stable();
+
+    expect(page.parts('receipt-facts')).toContain('停保月份');
+    expect(page.text('receipt-month')).toBe('2026-11');
+    expect(page.text('receipt-month-header')).toBe('停保月份');
+    expect(page.text('receipt-withdrawn')).toBeNull();
+    expect(page.text('print-seal')).toContain('单位（盖章）');
+  });
+});

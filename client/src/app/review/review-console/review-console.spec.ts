@@ -228,7 +228,7 @@ describe('ReviewConsole', () => {
       contributionBase: { baseFen: 480_000, floorFen: 480_000, ceilingFen: 2_400_000 },
     });
     await answeredDuring(page.click('review-detail'), '/api/review/submissions/31', (request) => request.flush(low));
-    expect(page.parts('detail-contributionBase')).toEqual(['缴费基数（按上下限调整后）', '¥4800.00（下限 ¥4800.00，上限 ¥24000.00）']);
+    expect(page.parts('detail-contributionBase')).toEqual(['缴费基数（按上下限调整后）', '¥4,800.00（下限 ¥4,800.00，上限 ¥24,000.00）']);
   });
 
   it('shows no comparison for an addition of a person not yet known', async () => {

@@ -1,7 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { Component, computed, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import type { ErrorStateMatcher } from '@angular/material/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
@@ -9,28 +8,17 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEntry } from '@common/api/audit';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditFilters, type AuditEntry } from '@common/api/audit';
 import { TranslatePipe } from '@ngx-translate/core';
-import { merge, map } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/language/language.service';
 import { changedFields, type ChangedField } from './audit-changes';
 import { agentsResource } from '../../agents/agents-api';
 import { ListPage } from '../../shared/list-page/list-page';
-import { Paging, searchTerm } from '../../shared/table/paging';
+import { listState, queryParam } from '../../shared/list-page/list-state';
 import { AUDIT_EXPORT, auditPageResource, auditParams, type AuditFilters } from '../audit-api';
 import { rowsOf } from '../../shared/resource-value';
 import { DAY_PICKER } from '../../shared/dates/iso-date-adapter';
-
-/** What a date input holds (`YYYY-MM-DD`). */
-const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
-const dayOf = (value: string) => (DAY_VALUE.test(value) ? value : undefined);
-
-interface DayRange {
-  from?: string;
-  to?: string;
-}
-const EVERY_DAY: DayRange = {};
 
 /** A backwards range shows at once, not only after the field is left. */
 const atOnce: ErrorStateMatcher = { isErrorState: (control) => !!control?.invalid };
@@ -71,35 +59,28 @@ export class AuditPage {
     return [...(me ? [{ id: me.id, name: me.name, role: me.role }] : []), ...agents.map((a) => ({ id: a.id, name: a.name, role: 'agent' }))];
   });
 
-  protected readonly search = new FormControl('', { nonNullable: true });
-  private readonly term = searchTerm(this.search);
-  protected readonly user = signal<number | ''>('');
-  protected readonly type = signal<string>('');
-  protected readonly from = new FormControl('', { nonNullable: true });
-  protected readonly to = new FormControl('', {
-    nonNullable: true,
-    validators: (control) => (control.value && this.from.value && control.value < this.from.value ? { order: true } : null),
+  /** Search, user, action and days in the URL. */
+  protected readonly list = listState({
+    q: queryParam(auditFilters.shape.q),
+    user: queryParam(auditFilters.shape.user),
+    type: queryParam(auditFilters.shape.type),
+    from: queryParam(auditFilters.shape.from),
+    to: queryParam(auditFilters.shape.to),
   });
-  /** Null while the range runs backwards. */
-  private readonly days = toSignal(
-    merge(this.from.valueChanges, this.to.valueChanges).pipe(
-      map((): DayRange | null => {
-        this.to.updateValueAndValidity({ emitEvent: false });
-        return this.to.valid ? { from: dayOf(this.from.value), to: dayOf(this.to.value) } : null;
-      }),
-    ),
-    { initialValue: EVERY_DAY },
-  );
+  protected readonly search = this.list.searchBox('q');
+  private readonly from = new FormControl('', { nonNullable: true });
+  protected readonly days = new FormGroup({
+    from: this.from,
+    to: new FormControl('', {
+      nonNullable: true,
+      validators: (control) => (control.value && this.from.value && control.value < this.from.value ? { order: true } : null),
+    }),
+  });
+  /** False while the range runs backwards: nothing is asked for then. */
+  private readonly rangeValid = this.list.bindForm(this.days);
 
-  private readonly filters = computed(
-    (): AuditFilters | null => {
-      const days = this.days();
-      if (days === null) return null;
-      return { user: this.user() || undefined, type: this.type() || undefined, ...days, q: this.term() || undefined };
-    },
-    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
-  );
-  protected readonly paging = new Paging(this.filters);
+  private readonly filters = computed((): AuditFilters | null => (this.rangeValid() ? this.list.values() : null));
+  protected readonly paging = this.list.paging;
   protected readonly entries = auditPageResource(() => {
     const filters = this.filters();
     return filters && { ...filters, ...this.paging.params() };
@@ -109,7 +90,7 @@ export class AuditPage {
     const filters = this.filters();
     return filters && auditParams(filters);
   });
-  protected readonly rangeInvalid = computed(() => this.days() === null);
+  protected readonly rangeInvalid = computed(() => !this.rangeValid());
 
   /** Actions the hall names; one added later shows as recorded. */
   protected known(action: string): boolean {

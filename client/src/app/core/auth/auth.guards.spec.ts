@@ -30,9 +30,10 @@ const routes: Routes = [
 const MUST_CHANGE: SessionInfo = { ...AGENT_ONE_UNIT, user: { ...AGENT_ONE_UNIT.user, mustChangePassword: true } };
 
 const cases: [string, SessionInfo | null, string, string][] = [
-  ['a visitor who is not signed in', null, '/home', '/login'],
-  ['a visitor who is not signed in', null, '/agents', '/login'],
-  ['a visitor who is not signed in', null, '/review', '/login'],
+  ['a visitor who is not signed in', null, '/home', '/login?next=%2Fhome'],
+  ['a visitor who is not signed in', null, '/agents', '/login?next=%2Fagents'],
+  ['a visitor who is not signed in', null, '/review', '/login?next=%2Freview'],
+  ['a visitor who is not signed in', null, '/home?q=%E7%8E%8B&page=2', '/login?next=%2Fhome%3Fq%3D%25E7%258E%258B%26page%3D2'],
   ['a visitor who is not signed in', null, '/select-unit', '/login'],
   ['a visitor who is not signed in', null, '/login', '/login'],
   ['a unit administrator', UNIT_ADMIN, '/agents', '/agents'],
@@ -46,7 +47,7 @@ const cases: [string, SessionInfo | null, string, string][] = [
   ['an agent of one unit', AGENT_ONE_UNIT, '/home', '/home'],
   ['an agent of one unit', AGENT_ONE_UNIT, '/agents', '/home'],
   ['an agent of one unit', AGENT_ONE_UNIT, '/review', '/home'],
-  ['an agent who has not chosen a unit', AGENT_TWO_UNITS, '/home', '/select-unit'],
+  ['an agent who has not chosen a unit', AGENT_TWO_UNITS, '/home', '/select-unit?next=%2Fhome'],
   ['an agent who has not chosen a unit', AGENT_TWO_UNITS, '/login', '/select-unit'],
   ['an agent who has not chosen a unit', AGENT_TWO_UNITS, '/select-unit', '/select-unit'],
   ['an agent whose password an administrator set', MUST_CHANGE, '/home', '/change-password'],

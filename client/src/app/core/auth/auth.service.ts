@@ -11,6 +11,7 @@ import type {
 } from '@common/api/auth';
 import { catchError, finalize, map, of, tap, throwError, type Observable } from 'rxjs';
 import { SESSION_PROBE } from '../http/session-probe';
+import { FormDrafts } from './form-drafts';
 
 /** An agent's invitations to units waiting for an answer, asked for only while `asked` says there are some. */
 export function invitationsResource(asked: () => boolean) {
@@ -21,6 +22,7 @@ export function invitationsResource(asked: () => boolean) {
 @Service()
 export class AuthService {
   private readonly http = inject(HttpClient);
+  private readonly drafts = inject(FormDrafts);
   private readonly state = signal<SessionInfo | null>(null);
 
   readonly session = this.state.asReadonly();
@@ -86,7 +88,10 @@ export class AuthService {
     return this.http.post<void>('/api/auth/logout', null, { context }).pipe(
       map(() => undefined),
       catchError((error: unknown) => (error instanceof HttpErrorResponse ? of(undefined) : throwError(() => error))),
-      finalize(() => this.clear()),
+      finalize(() => {
+        this.drafts.clear();
+        this.clear();
+      }),
     );
   }
 
@@ -95,7 +100,13 @@ export class AuthService {
   }
 
   private start(call: Observable<SessionInfo>): Observable<SessionInfo> {
-    return call.pipe(tap((session) => this.state.set(session)));
+    return call.pipe(
+      tap((session) => {
+        // What someone else typed before in this tab is not for this user.
+        this.drafts.clear(session.user.id);
+        this.state.set(session);
+      }),
+    );
   }
 }
 

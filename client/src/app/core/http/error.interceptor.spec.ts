@@ -75,7 +75,7 @@ describe('HTTP interceptors and the global error handler', () => {
 
     expect(error.status).withContext('the caller still sees the error').toBe(401);
     expect(auth.session()).toBeNull();
-    expect(TestBed.inject(Router).url).toBe('/login');
+    expect(TestBed.inject(Router).url).withContext('the way back after signing in').toBe('/login?next=%2Fhome');
     expect(await snackBarMessages()).toEqual(['登录已过期，请重新登录。']);
   });
 
@@ -84,7 +84,7 @@ describe('HTTP interceptors and the global error handler', () => {
     await harness.fixture.whenStable();
 
     expect(auth.session()).toBeNull();
-    expect(TestBed.inject(Router).url).toBe('/login');
+    expect(TestBed.inject(Router).url).toBe('/login?next=%2Fhome');
     expect(await snackBarMessages()).toEqual(['账号已停用，请联系单位管理员。']);
   });
 

@@ -25,6 +25,7 @@ import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { PeriodPipe } from '../../shared/format/period.pipe';
 import { LoadError } from '../../shared/load-error/load-error';
+import { keepDraft } from '../../shared/forms/keep-draft';
 import { Notice } from '../../shared/notice/notice';
 import { valueOf } from '../../shared/resource-value';
 import { AdditionConfirmDialog, type AdditionConfirmData, type AdditionConfirmResult } from '../addition-confirm-dialog/addition-confirm-dialog';
@@ -122,6 +123,10 @@ export class AdditionPage {
   protected readonly quoting = signal(false);
   protected readonly failure = signal<Message | null>(null);
   protected readonly submitted = signal<Submission | null>(null);
+
+  constructor() {
+    keepDraft(this.form);
+  }
 
   protected review(form: AdditionForm): void {
     this.failure.set(null);

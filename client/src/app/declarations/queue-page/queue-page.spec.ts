@@ -121,7 +121,7 @@ describe('QueuePage', () => {
     const chip = await page.loader.getHarness(MatChipHarness);
     const unbatched = await answeredDuring(chip.remove(), list.is, list.answer(ZHAO));
     expect(paramsOf(unbatched)['batchId']).toBeUndefined();
-    expect(TestBed.inject(Router).url).toBe('/declarations/pending');
+    expect(TestBed.inject(Router).url).withContext('the other filters stay').toBe('/declarations/pending?q=%E8%B5%B5&kind=reduction');
   });
 
   it('withdraws a pending submission after confirmation, and lists the queue again', async () => {

@@ -1,5 +1,4 @@
 import { Component, computed, inject, input, signal } from '@angular/core';
-import { FormControl } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,8 +6,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
-import { Router, RouterLink, RouterLinkActive } from '@angular/router';
-import { SUBMISSION_KINDS, SUBMISSION_QUEUES, type Submission, type SubmissionKind, type SubmissionQueue } from '@common/api/submissions';
+import { RouterLink, RouterLinkActive } from '@angular/router';
+import { SUBMISSION_KINDS, SUBMISSION_QUEUES, submissionQuery, type Submission, type SubmissionQueue } from '@common/api/submissions';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { switchMap } from 'rxjs';
 import { ErrorNotifier } from '../../core/errors/error-notifier.service';
@@ -17,7 +16,7 @@ import { showDeclaration, type DeclarationDetailData } from '../../shared/declar
 import { DeclarationTable } from '../../shared/declaration-table/declaration-table';
 import { FilterChip } from '../../shared/filter-chip/filter-chip';
 import { ListPage } from '../../shared/list-page/list-page';
-import { Paging, searchTerm } from '../../shared/table/paging';
+import { listState, queryParam } from '../../shared/list-page/list-state';
 import { Toast } from '../../shared/toast';
 import { submissionPageResource, SubmissionsApi } from '../submissions-api';
 
@@ -49,36 +48,32 @@ const COLUMNS: Record<SubmissionQueue, string[]> = {
 export class QueuePage {
   private readonly api = inject(SubmissionsApi);
   private readonly dialog = inject(MatDialog);
-  private readonly router = inject(Router);
   private readonly translate = inject(TranslateService);
   private readonly toast = inject(Toast);
   private readonly notifier = inject(ErrorNotifier);
 
   /** From the route. */
   readonly queue = input<SubmissionQueue>('pending');
-  /** From the query string: the rows of one batch, as linked from the batch upload. */
-  readonly batchId = input(undefined, {
-    transform: (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : undefined),
-  });
-
   protected readonly queues = SUBMISSION_QUEUES;
   protected readonly kinds = SUBMISSION_KINDS;
-  protected readonly search = new FormControl('', { nonNullable: true });
-  private readonly term = searchTerm(this.search);
-  protected readonly kind = signal<SubmissionKind | ''>('');
-  protected readonly paging = new Paging(() => [this.term(), this.kind(), this.batchId()]);
-  protected readonly declarations = submissionPageResource(() => ({
-    queue: this.queue(),
-    q: this.term(),
-    kind: this.kind() || undefined,
-    batchId: this.batchId(),
-    ...this.paging.params(),
-  }));
+  /** Search, kind and the batch (as linked from the batch upload) in the URL. */
+  protected readonly list = listState({
+    q: queryParam(submissionQuery.shape.q),
+    kind: queryParam(submissionQuery.shape.kind),
+    batchId: queryParam(submissionQuery.shape.batchId),
+  });
+  protected readonly search = this.list.searchBox('q');
+  protected readonly filters = this.list.values;
+  protected readonly paging = this.list.paging;
+  protected readonly declarations = submissionPageResource(() => {
+    const { q, kind, batchId } = this.filters();
+    return { queue: this.queue(), q, kind, batchId, ...this.paging.params() };
+  });
   protected readonly columns = computed(() => COLUMNS[this.queue()]);
   protected readonly withdrawingId = signal<number | null>(null);
 
   protected clearBatch(): void {
-    void this.router.navigate([], { queryParams: { batchId: null }, queryParamsHandling: 'merge' });
+    void this.list.set({ batchId: undefined });
   }
 
   protected showDetail(declaration: Submission): void {

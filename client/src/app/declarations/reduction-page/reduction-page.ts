@@ -1,5 +1,5 @@
 import { Component, ElementRef, inject, signal, viewChild } from '@angular/core';
-import { FormControl, FormGroupDirective, ReactiveFormsModule } from '@angular/forms';
+import { FormGroupDirective, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
@@ -8,10 +8,10 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { TERMINATING_REASONS, type InsuredPerson, type InsuredQuery } from '@common/api/declarations';
+import { insuredQuery, TERMINATING_REASONS, type InsuredPerson } from '@common/api/declarations';
 import { type Submission } from '@common/api/submissions';
 import { displayPeriod } from '@common/fee-period';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
@@ -26,7 +26,7 @@ import { ListPage } from '../../shared/list-page/list-page';
 import { LoadError } from '../../shared/load-error/load-error';
 import { Notice } from '../../shared/notice/notice';
 import { rowsOf, valueOf } from '../../shared/resource-value';
-import { Paging, searchTerm } from '../../shared/table/paging';
+import { listState, queryParam } from '../../shared/list-page/list-state';
 import { pick, reductionForm, reductionInput } from '../reduction-form';
 import { insuredPersonsResource, reductionOptionsResource, ReductionsApi } from '../reductions-api';
 
@@ -63,16 +63,16 @@ export class ReductionPage {
   private readonly key = new SubmissionKey();
 
   protected readonly options = reductionOptionsResource();
-  protected readonly search = new FormControl('', { nonNullable: true });
-  private readonly term = searchTerm(this.search);
-  private readonly sort = signal<Pick<InsuredQuery, 'sort' | 'direction'>>({ sort: 'name', direction: 'asc' });
-  protected readonly paging = new Paging(() => [this.term(), this.sort()]);
-  protected readonly persons = insuredPersonsResource(() => ({
-    q: this.term(),
-    status: 'active',
-    ...this.sort(),
-    ...this.paging.params(),
-  }));
+  /** The picker's search, order and page in the URL. */
+  protected readonly list = listState({
+    q: queryParam(insuredQuery.shape.q),
+    sort: queryParam(insuredQuery.shape.sort),
+    direction: queryParam(insuredQuery.shape.direction),
+  });
+  protected readonly search = this.list.searchBox('q');
+  protected readonly picked = this.list.values;
+  protected readonly paging = this.list.paging;
+  protected readonly persons = insuredPersonsResource(() => ({ ...this.list.values(), status: 'active', ...this.paging.params() }));
   protected readonly rows = rowsOf(this.persons);
   protected readonly columns = ['name', 'idNumber', 'sex', 'startMonth', 'pending', 'pick'];
 
@@ -89,11 +89,6 @@ export class ReductionPage {
     pick(this.form, person);
     // The form is below a page of persons: show it where the reduction goes on.
     this.declare().nativeElement.scrollIntoView({ block: 'start' });
-  }
-
-  protected sortBy(sort: Sort): void {
-    const direction = sort.direction || 'asc';
-    this.sort.set({ sort: sort.direction ? (sort.active as InsuredQuery['sort']) : 'name', direction });
   }
 
   protected submit(): void {

@@ -67,10 +67,12 @@ export class InsuredDetailDialog {
   protected readonly maintainable = computed(() => this.person.value()?.employment.status === 'active');
 
   /** The registry's facts of a tab (addition-fields.ts), in its order. */
-  protected factsOf(section: InsuredDetailSection, values: Readonly<Record<string, string | null>>): StoredFact[] {
+  protected factsOf(section: InsuredDetailSection, values: Readonly<Record<string, unknown>>): StoredFact[] {
     return INSURED_DETAIL_FIELDS[section].map((field): StoredFact => {
       const { label, codes } = fieldOf(field);
-      const value = values[field] ?? null;
+      // The registry's detail fields are text (or null); the section's other facts (the wage) show elsewhere.
+      const stored = values[field];
+      const value = typeof stored === 'string' ? stored : null;
       return { field, label, code: value !== null && codes ? `${codes.labels}.${value}` : null, text: value ?? '—' };
     });
   }

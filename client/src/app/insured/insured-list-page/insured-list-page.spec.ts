@@ -1,9 +1,12 @@
 import type { HttpRequest } from '@angular/common/http';
 import type { HttpTestingController, TestRequest } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatPaginatorHarness } from '@angular/material/paginator/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { MatSortHarness } from '@angular/material/sort/testing';
 import { MatTabGroupHarness } from '@angular/material/tabs/testing';
+import { Router } from '@angular/router';
 import type { InsuredPerson } from '@common/api/declarations';
 import { captureDownloads, exportHeaders } from '../../../testing/exports';
 import { answeredDuring, paramsOf } from '../../../testing/http';
@@ -115,6 +118,57 @@ describe('InsuredListPage', () => {
     );
     expect(paramsOf(exported)).toEqual(filters);
     expect(saved.map((file) => file.name)).toEqual(['港湾-参保人员.xlsx']);
+  });
+
+  describe('state in the URL', () => {
+    const url = () => TestBed.inject(Router).url;
+
+    it('reads its search, status, order and page from the URL', async () => {
+      page = await openPage('/insured?q=%E8%B5%B5&status=suspended&sort=startMonth&direction=desc&page=3&pageSize=50');
+      const list = http.expectOne(isList);
+      expect(paramsOf(list)).toEqual({ q: '赵', status: 'suspended', sort: 'startMonth', direction: 'desc', page: '2', pageSize: '50' });
+      list.flush({ items: [ZHAO], total: 101, page: 2, pageSize: 50 });
+      await page.stable();
+
+      expect(await (await page.input('insured-search')).getValue()).toBe('赵');
+      expect(await (await page.select('insured-status')).getValueText()).toBe('暂停');
+      const paginator = await page.loader.getHarness(MatPaginatorHarness);
+      expect(await paginator.getRangeLabel()).toBe('第 101–101 条，共 101 条');
+    });
+
+    it('writes a changed filter into the URL and starts again at the first page', async () => {
+      page = await openPage('/insured?page=2');
+      const second = http.expectOne(isList);
+      expect(paramsOf(second)['page']).toBe('1');
+      second.flush({ items: [WANG], total: 21, page: 1, pageSize: 20 });
+      await page.stable();
+      await answeredDuring(page.choose('insured-status', '暂停'), isList, answerList(ZHAO));
+      expect(url()).toBe('/insured?status=suspended');
+
+      await typeAndPause(() => page.type('insured-search', '赵'));
+      http.expectOne(isList).flush(pageOf([ZHAO]));
+      await page.stable();
+      expect(url()).toBe('/insured?status=suspended&q=%E8%B5%B5');
+    });
+
+    it('reads values the URL holds wrongly as the defaults, without an error', async () => {
+      page = await openPage('/insured?status=retired&sort=wage&direction=up&page=-2&pageSize=7');
+      const list = http.expectOne(isList);
+      expect(paramsOf(list)).toEqual({ sort: 'name', direction: 'asc', page: '0', pageSize: '20' });
+      list.flush(pageOf([WANG]));
+      await page.stable();
+      expect(await (await page.select('insured-status')).getValueText()).toBe('全部');
+    });
+
+    it('shows the list the URL names again when it changes (back, a link)', async () => {
+      await open(WANG, ZHAO);
+      await answeredDuring(page.choose('insured-status', '暂停'), isList, answerList(ZHAO));
+      const back = await answeredDuring(TestBed.inject(Router).navigateByUrl('/insured?q=%E7%8E%8B'), isList, answerList(WANG));
+      expect(paramsOf(back)).toEqual({ q: '王', sort: 'name', direction: 'asc', page: '0', pageSize: '20' });
+      await page.stable();
+      expect(await (await page.input('insured-search')).getValue()).toBe('王');
+      expect(page.texts('insured-row').length).toBe(1);
+    });
   });
 
   it('shows the employee number (工号) in the list and in the detail’s insurance tab', async () => {

@@ -1,4 +1,4 @@
-import { Component, inject, signal } from '@angular/core';
+import { Component, inject, input, signal } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTabsModule } from '@angular/material/tabs';
@@ -6,7 +6,8 @@ import { Router } from '@angular/router';
 import type { SessionInfo } from '@common/api/auth';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { Observable } from 'rxjs';
-import { afterSignInPath, AuthService } from '../../core/auth/auth.service';
+import { AuthService } from '../../core/auth/auth.service';
+import { signedInPath } from '../../core/auth/return-path';
 import { errorMessage, type Message } from '../../core/errors/api-error';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { PageFrame } from '../../shared/page-frame/page-frame';
@@ -22,6 +23,9 @@ import { loginForm, type LoginRole } from '../login-forms';
 export class LoginPage {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
+
+  /** The page that sent the visitor here, to go back to (checked before use). */
+  readonly next = input<string>();
 
   protected readonly roles: readonly LoginRole[] = ['unit', 'agent', 'reviewer'];
   protected readonly forms = { unit: loginForm('unit'), agent: loginForm('agent'), reviewer: loginForm('reviewer') };
@@ -44,7 +48,7 @@ export class LoginPage {
     this.login(role).subscribe({
       next: (session) => {
         this.submitting.set(false);
-        void this.router.navigateByUrl(afterSignInPath(session));
+        void this.router.navigateByUrl(signedInPath(session, this.next()));
       },
       error: (error: unknown) => {
         this.submitting.set(false);

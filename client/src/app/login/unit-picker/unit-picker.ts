@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { Component, computed, inject, signal } from '@angular/core';
+import { Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
@@ -11,6 +11,7 @@ import type { UnitSummary } from '@common/api/auth';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { Observable } from 'rxjs';
 import { AuthService, homePath, invitationsResource } from '../../core/auth/auth.service';
+import { returnPath } from '../../core/auth/return-path';
 import { ErrorNotifier } from '../../core/errors/error-notifier.service';
 import { PageFrame } from '../../shared/page-frame/page-frame';
 import { Toast } from '../../shared/toast';
@@ -30,6 +31,9 @@ export class UnitPicker {
   private readonly router = inject(Router);
   private readonly notifier = inject(ErrorNotifier);
   private readonly toast = inject(Toast);
+
+  /** The page the agent came for, to go on to once a unit is chosen (checked before use). */
+  readonly next = input<string>();
 
   protected readonly user = this.auth.user;
   protected readonly units = computed(() => this.auth.session()?.units ?? []);
@@ -71,7 +75,8 @@ export class UnitPicker {
     this.auth.selectUnit(unit.id).subscribe({
       next: (session) => {
         this.choosing.set(false);
-        void this.router.navigateByUrl(homePath(session));
+        const home = homePath(session);
+        void this.router.navigateByUrl((home === '/home' && returnPath(this.next())) || home);
       },
       error: (error: unknown) => {
         this.choosing.set(false);

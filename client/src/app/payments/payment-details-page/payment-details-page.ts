@@ -1,28 +1,21 @@
-import { Component, computed, inject, signal } from '@angular/core';
-import { FormControl } from '@angular/forms';
+import { Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import type { SortDirection } from '@common/api/fields';
-import { PAYMENT_STATUSES, type PaymentDetail, type PaymentDetailQuery, type PaymentStatus } from '@common/api/payments';
+import { PAYMENT_STATUSES, paymentDetailQuery, type PaymentDetail } from '@common/api/payments';
 import { TranslatePipe } from '@ngx-translate/core';
 import { FenPipe } from '../../shared/format/fen.pipe';
 import { PeriodPipe } from '../../shared/format/period.pipe';
 import { ListPage } from '../../shared/list-page/list-page';
+import { listState, queryParam } from '../../shared/list-page/list-state';
 import { StatusChip } from '../../shared/status-chip/status-chip';
-import { Paging, searchTerm } from '../../shared/table/paging';
 import { PaymentDetailDialog, type PaymentDetailDialogData } from '../payment-detail-dialog/payment-detail-dialog';
-import { PeriodFilters, type PeriodFilter } from '../period-filters/period-filters';
+import { PeriodFilters, PeriodsInUrl } from '../period-filters/period-filters';
 import { PAYMENT_DETAILS_EXPORT, paymentDetailPageResource, paymentDetailParams, type PaymentDetailFilters } from '../payments-api';
 import { rowsOf } from '../../shared/resource-value';
-
-type DetailSort = NonNullable<PaymentDetailQuery['sort']>;
-
-/** The order the list opens in (the server's default): the newest fee periods first. */
-const DEFAULT_SORT = { active: 'feePeriod', direction: 'desc' } as const satisfies Sort;
 
 /** 个人缴费明细: the unit's payment detail rows by person, insurance type and fee period. */
 @Component({
@@ -61,26 +54,22 @@ export class PaymentDetailsPage {
   protected readonly statuses = PAYMENT_STATUSES;
   protected readonly exportUrl = PAYMENT_DETAILS_EXPORT;
 
-  protected readonly search = new FormControl('', { nonNullable: true });
-  private readonly term = searchTerm(this.search);
-  protected readonly periods = signal<PeriodFilter | null>({});
-  protected readonly status = signal<PaymentStatus | ''>('');
-  protected readonly sort = signal<Sort>(DEFAULT_SORT);
+  /** Search, periods, status and order (the newest period first unless a header is clicked) in the URL. */
+  protected readonly list = listState({
+    q: queryParam(paymentDetailQuery.shape.q),
+    from: queryParam(paymentDetailQuery.shape.from),
+    to: queryParam(paymentDetailQuery.shape.to),
+    insuranceType: queryParam(paymentDetailQuery.shape.insuranceType),
+    status: queryParam(paymentDetailQuery.shape.status),
+    sort: queryParam(paymentDetailQuery.shape.sort),
+    direction: queryParam(paymentDetailQuery.shape.direction),
+  });
+  protected readonly search = this.list.searchBox('q');
+  protected readonly periods = new PeriodsInUrl(this.list);
+  protected readonly paging = this.list.paging;
 
   /** Null while the month range is not valid: nothing is asked for then. */
-  private readonly filters = computed((): PaymentDetailFilters | null => {
-    const periods = this.periods();
-    if (periods === null) return null;
-    const { active, direction } = this.sort();
-    return {
-      q: this.term() || undefined,
-      ...periods,
-      status: this.status() || undefined,
-      sort: active as DetailSort,
-      direction: direction as SortDirection,
-    };
-  });
-  protected readonly paging = new Paging(this.filters);
+  private readonly filters = computed((): PaymentDetailFilters | null => (this.periods.value() ? this.list.values() : null));
   protected readonly details = paymentDetailPageResource(() => {
     const filters = this.filters();
     return filters && { ...filters, ...this.paging.params() };

@@ -1,4 +1,4 @@
-import { Component, input, model } from '@angular/core';
+import { Component, computed, effect, input, model, signal, untracked, type Signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule, type AbstractControl, type ValidationErrors } from '@angular/forms';
 import type { ErrorStateMatcher } from '@angular/material/core';
@@ -10,7 +10,7 @@ import type { FeePeriod } from '@common/fee-period';
 import { EMPLOYEE_INSURANCE_TYPES, type EmployeeInsuranceType } from '@common/insurance';
 import { TranslatePipe } from '@ngx-translate/core';
 import { MONTH_PICKER, pickMonth } from '../../shared/dates/iso-date-adapter';
-import { distinctUntilChanged, map, merge, skip, startWith } from 'rxjs';
+import { filter, map, merge } from 'rxjs';
 
 /** Fee periods from and to (`YYYYMM`, either open) and one insurance type or all. */
 export interface PeriodFilter {
@@ -20,6 +20,36 @@ export interface PeriodFilter {
 }
 
 const NO_FILTER: PeriodFilter = {};
+
+/** A list whose URL holds `from`, `to` and `insuranceType` (a `ListState`). */
+interface PeriodList {
+  readonly values: Signal<PeriodFilter>;
+  set(changes: PeriodFilter): Promise<boolean>;
+}
+
+/**
+ * The period filters of a list kept in its URL, for `<app-period-filters [value]="periods.value()"
+ * (valueChange)="periods.change($event)">`: `value` is null while the fields are not valid, and nothing is asked then.
+ */
+export class PeriodsInUrl {
+  private readonly invalid = signal(false);
+  readonly value = computed((): PeriodFilter | null => {
+    if (this.invalid()) return null;
+    const { from, to, insuranceType } = this.list.values();
+    return { from, to, insuranceType };
+  });
+
+  constructor(private readonly list: PeriodList) {}
+
+  change(value: PeriodFilter | null): void {
+    if (value === null || sameFilter(value, this.list.values())) {
+      this.invalid.set(value === null);
+      return;
+    }
+    // Valid again only once the URL holds the new filters: the old ones are not asked for on the way.
+    void this.list.set({ from: value.from, to: value.to, insuranceType: value.insuranceType }).then(() => this.invalid.set(false));
+  }
+}
 
 function sameFilter(a: PeriodFilter | null, b: PeriodFilter | null): boolean {
   if (a === null || b === null) return a === b;
@@ -34,6 +64,7 @@ const monthFormat = (control: AbstractControl<string | null>): ValidationErrors 
   !control.value || MONTH_VALUE.test(control.value) ? null : { format: true };
 
 const periodOf = (month: string | null): FeePeriod | undefined => (month ? month.replace('-', '') : undefined);
+const monthOf = (period: FeePeriod | undefined): string => (period ? `${period.slice(0, 4)}-${period.slice(4)}` : '');
 
 /** A wrong month shows at once, not only after the field is left. */
 const atOnce: ErrorStateMatcher = { isErrorState: (control) => !!control?.invalid };
@@ -83,7 +114,10 @@ const atOnce: ErrorStateMatcher = { isErrorState: (control) => !!control?.invali
   `,
 })
 export class PeriodFilters {
-  /** The filters chosen; null while a month is malformed or the range runs backwards. */
+  /**
+   * The filters chosen; null while a month is malformed or the range runs backwards. Filters set from outside
+   * (the URL, on back or a link) fill the fields.
+   */
   readonly value = model<PeriodFilter | null>(NO_FILTER);
   readonly testId = input.required<string>();
 
@@ -106,20 +140,29 @@ export class PeriodFilters {
   ];
 
   constructor() {
+    effect(() => {
+      const value = this.value();
+      untracked(() => {
+        if (value === null || sameFilter(value, this.chosen())) return;
+        this.from.setValue(monthOf(value.from), { emitEvent: false });
+        this.to.setValue(monthOf(value.to), { emitEvent: false });
+        this.insuranceType.setValue(value.insuranceType ?? '', { emitEvent: false });
+      });
+    });
     this.from.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.to.updateValueAndValidity({ emitEvent: false }));
     merge(this.from.valueChanges, this.to.valueChanges, this.insuranceType.valueChanges)
       .pipe(
-        map((): PeriodFilter | null =>
-          this.from.valid && this.to.valid
-            ? { from: periodOf(this.from.value), to: periodOf(this.to.value), insuranceType: this.insuranceType.value || undefined }
-            : null,
-        ),
-        // Only a filter that differs from the last one asks the server again.
-        startWith(NO_FILTER),
-        distinctUntilChanged(sameFilter),
-        skip(1),
+        map(() => this.chosen()),
+        // Only a filter that differs from the one in force asks the server again.
+        filter((chosen) => !sameFilter(chosen, this.value())),
         takeUntilDestroyed(),
       )
       .subscribe((value) => this.value.set(value));
+  }
+
+  private chosen(): PeriodFilter | null {
+    return this.from.valid && this.to.valid
+      ? { from: periodOf(this.from.value), to: periodOf(this.to.value), insuranceType: this.insuranceType.value || undefined }
+      : null;
   }
 }

@@ -1,14 +1,15 @@
-import { Component, computed, signal } from '@angular/core';
+import { Component, computed } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatSortModule, type SortDirection } from '@angular/material/sort';
+import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
+import { unitPaymentQuery } from '@common/api/payments';
 import { TranslatePipe } from '@ngx-translate/core';
 import { FenPipe } from '../../shared/format/fen.pipe';
 import { PeriodPipe } from '../../shared/format/period.pipe';
 import { ListPage } from '../../shared/list-page/list-page';
-import { Paging } from '../../shared/table/paging';
-import { PeriodFilters, type PeriodFilter } from '../period-filters/period-filters';
+import { listState, queryParam } from '../../shared/list-page/list-state';
+import { PeriodFilters, PeriodsInUrl } from '../period-filters/period-filters';
 import { UNIT_PAYMENTS_EXPORT, unitPaymentPageResource, unitPaymentParams, type UnitPaymentFilters } from '../payments-api';
 import { rowsOf } from '../../shared/resource-value';
 
@@ -34,15 +35,17 @@ export class UnitPaymentsPage {
   ];
   protected readonly exportUrl = UNIT_PAYMENTS_EXPORT;
 
-  protected readonly periods = signal<PeriodFilter | null>({});
-  /** The periods can only be ordered by fee period; the newest first unless the user turns it round. */
-  protected readonly direction = signal<SortDirection>('desc');
-
-  private readonly filters = computed((): UnitPaymentFilters | null => {
-    const periods = this.periods();
-    return periods && { ...periods, direction: this.direction() || 'desc' };
+  /** The periods and their order (the newest first unless the user turns it round) in the URL. */
+  protected readonly list = listState({
+    from: queryParam(unitPaymentQuery.shape.from),
+    to: queryParam(unitPaymentQuery.shape.to),
+    insuranceType: queryParam(unitPaymentQuery.shape.insuranceType),
+    direction: queryParam(unitPaymentQuery.shape.direction),
   });
-  protected readonly paging = new Paging(this.filters);
+  protected readonly periods = new PeriodsInUrl(this.list);
+  protected readonly paging = this.list.paging;
+
+  private readonly filters = computed((): UnitPaymentFilters | null => (this.periods.value() ? this.list.values() : null));
   protected readonly payments = unitPaymentPageResource(() => {
     const filters = this.filters();
     return filters && { ...filters, ...this.paging.params() };

@@ -77,7 +77,7 @@ describe('CollectionsPage', () => {
     expect(record.request.body).toEqual({ unitId: 11, feePeriod: '202610', amountFen: 1_234_560, collectedOn: '2026-11-12', serial: 'ZS-2026-0001' });
     record.flush({ feePeriod: '202610', paidDetails: 36, amountFen: 1_234_560 });
     await page.stable();
-    expect(page.text('collection-outcome')).toBe('已登记 福州港湾食品有限公司 2026-10 的征收 ¥12345.60：36 条缴费明细已缴。');
+    expect(page.text('collection-outcome')).toBe('已登记 福州港湾食品有限公司 2026-10 的征收 ¥12,345.60：36 条缴费明细已缴。');
   });
 
   it("shows the server's refusal under the field it names, in the server's words with the amount due", async () => {
@@ -87,7 +87,7 @@ describe('CollectionsPage', () => {
     await page.type('collection-date', '2026-11-12');
     await page.type('collection-serial', 'ZS-1');
     await page.click('collection-record');
-    const mismatch = '与该所属期未缴的 ¥12345.60 不符';
+    const mismatch = '与该所属期未缴的 ¥12,345.60 不符';
     http.expectOne('/api/review/collections').flush(
       {
         code: 'VALIDATION_FAILED',

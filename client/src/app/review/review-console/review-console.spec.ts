@@ -87,11 +87,8 @@ describe('ReviewConsole', () => {
     const from = page.element.querySelector<HTMLInputElement>(testId('review-from'))!;
     from.value = '2026-11-01';
     from.dispatchEvent(new Event('input'));
-    TestBed.tick();
-    const dated = list.expectOne();
+    const dated = await answeredDuring(page.stable(), list.is, list.answer(LIU));
     expect(paramsOf(dated)).toEqual(jasmine.objectContaining({ from: '2026-11-01', page: '0' }));
-    list.answer(LIU)(dated);
-    await page.stable();
 
     const unit = await answeredDuring(page.press('review-unit'), list.is, list.answer(LIU));
     expect(paramsOf(unit)).toEqual(jasmine.objectContaining({ unitId: '12', from: '2026-11-01', kind: 'reduction' }));
@@ -231,7 +228,7 @@ describe('ReviewConsole', () => {
       contributionBase: { baseFen: 480_000, floorFen: 480_000, ceilingFen: 2_400_000 },
     });
     await answeredDuring(page.click('review-detail'), '/api/review/submissions/31', (request) => request.flush(low));
-    expect(page.parts('detail-contributionBase')).toEqual(['缴费基数（按上下限调整后）', '¥4800.00（下限 ¥4800.00，上限 ¥24000.00）']);
+    expect(page.parts('detail-contributionBase')).toEqual(['缴费基数（按上下限调整后）', '¥4,800.00（下限 ¥4,800.00，上限 ¥24,000.00）']);
   });
 
   it('shows no comparison for an addition of a person not yet known', async () => {

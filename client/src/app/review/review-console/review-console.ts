@@ -1,5 +1,4 @@
 import { Component, computed, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -8,15 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import {
-  SUBMISSION_KINDS,
-  SUBMISSION_STATUSES,
-  type ReviewDecision,
-  type ReviewResult,
-  type Submission,
-  type SubmissionKind,
-  type SubmissionStatus,
-} from '@common/api/submissions';
+import { SUBMISSION_KINDS, SUBMISSION_STATUSES, reviewQuery, type ReviewDecision, type ReviewResult, type Submission } from '@common/api/submissions';
 import type { UnitSummary } from '@common/api/payments';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { filter, type Observable } from 'rxjs';
@@ -24,19 +15,16 @@ import { showDeclaration, type DeclarationDetailData } from '../../shared/declar
 import { DeclarationTable } from '../../shared/declaration-table/declaration-table';
 import { FilterChip } from '../../shared/filter-chip/filter-chip';
 import { ListPage } from '../../shared/list-page/list-page';
+import { listState, queryParam } from '../../shared/list-page/list-state';
 import { valueOf } from '../../shared/resource-value';
-import { Paging } from '../../shared/table/paging';
 import { Toast } from '../../shared/toast';
 import { DecisionDialog, type DecisionDialogData } from '../decision-dialog/decision-dialog';
 import { ReviewApi, reviewSubmissionsResource } from '../review-api';
 import { UnitPicker } from '../unit-picker/unit-picker';
 import { DAY_PICKER } from '../../shared/dates/iso-date-adapter';
 
-/** Narrowed to by picking a unit, or by clicking a unit's name or a batch in the list. */
-interface Narrowing {
-  unit?: { id: number; name: string };
-  batchId?: number;
-}
+/** Narrowed to by clicking a unit's name or a batch in the list. */
+type Narrowing = 'unitId' | 'batchId';
 
 /** The reviewer's console: every unit's submissions, filtered; approve or reject one, or a whole batch. */
 @Component({
@@ -67,41 +55,62 @@ export class ReviewConsole {
 
   protected readonly statuses = SUBMISSION_STATUSES;
   protected readonly kinds = SUBMISSION_KINDS;
+  /** The filters, and the unit or batch narrowed to, in the URL. */
+  protected readonly list = listState({
+    status: queryParam(reviewQuery.shape.status),
+    kind: queryParam(reviewQuery.shape.kind),
+    from: queryParam(reviewQuery.shape.from),
+    to: queryParam(reviewQuery.shape.to),
+    unitId: queryParam(reviewQuery.shape.unitId),
+    batchId: queryParam(reviewQuery.shape.batchId),
+  });
   protected readonly filters = new FormGroup({
-    status: new FormControl<SubmissionStatus>('pending', { nonNullable: true }),
-    kind: new FormControl<SubmissionKind | ''>('', { nonNullable: true }),
+    status: new FormControl('', { nonNullable: true }),
+    kind: new FormControl('', { nonNullable: true }),
     /** `YYYY-MM-DD`, submitted on or after / on or before, China time. */
     from: new FormControl('', { nonNullable: true }),
     to: new FormControl('', { nonNullable: true }),
   });
-  private readonly filterValues = toSignal(this.filters.valueChanges, { initialValue: this.filters.getRawValue() });
-  protected readonly narrowing = signal<Narrowing>({});
-  protected readonly paging = new Paging(() => [this.filterValues(), this.narrowing()]);
-  protected readonly declarations = reviewSubmissionsResource(() => {
-    const { status, kind, from, to } = this.filterValues();
-    const { unit, batchId } = this.narrowing();
-    return { status, kind: kind || undefined, from: from || undefined, to: to || undefined, unitId: unit?.id, batchId, ...this.paging.params() };
+  protected readonly narrowing = computed(() => {
+    const { unitId, batchId } = this.list.values();
+    return { unitId, batchId };
+  });
+  protected readonly paging = this.list.paging;
+  protected readonly declarations = reviewSubmissionsResource(() => ({ ...this.list.values(), ...this.paging.params() }));
+  /** The unit picked, whose name the chip shows before its submissions are listed. */
+  private readonly pickedUnit = signal<UnitSummary | null>(null);
+  /** The unit narrowed to, as its submissions name it. */
+  protected readonly unitName = computed(() => {
+    const unitId = this.list.values().unitId;
+    const picked = this.pickedUnit();
+    if (picked && picked.id === unitId) return picked.name;
+    return valueOf(this.declarations)?.items.find((item) => item.unitId === unitId)?.unitName ?? String(unitId ?? '');
   });
   protected readonly columns = ['unitName', 'personName', 'idNumber', 'kind', 'effectiveMonth', 'batch', 'submittedAt', 'status', 'actions'];
   /** A whole batch can be decided while its pending rows are listed. */
   protected readonly batchDecidable = computed(
-    () => this.narrowing().batchId !== undefined && this.filterValues().status === 'pending' && (valueOf(this.declarations)?.total ?? 0) > 0,
+    () => this.narrowing().batchId !== undefined && this.list.values().status === 'pending' && (valueOf(this.declarations)?.total ?? 0) > 0,
   );
 
+  constructor() {
+    this.list.bindForm(this.filters);
+  }
+
   protected narrowToUnit(declaration: Submission): void {
-    this.narrowing.update((n) => ({ ...n, unit: { id: declaration.unitId, name: declaration.unitName ?? '' } }));
+    void this.list.set({ unitId: declaration.unitId });
   }
 
   protected pickUnit(unit: UnitSummary): void {
-    this.narrowing.update((n) => ({ ...n, unit: { id: unit.id, name: unit.name } }));
+    this.pickedUnit.set(unit);
+    void this.list.set({ unitId: unit.id });
   }
 
   protected narrowToBatch(batchId: number): void {
-    this.narrowing.update((n) => ({ ...n, batchId }));
+    void this.list.set({ batchId });
   }
 
-  protected widen(part: keyof Narrowing): void {
-    this.narrowing.update((n) => ({ ...n, [part]: undefined }));
+  protected widen(part: Narrowing): void {
+    void this.list.set({ [part]: undefined });
   }
 
   protected showDetail(declaration: Submission): void {

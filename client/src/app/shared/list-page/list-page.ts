@@ -8,7 +8,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { ExportButton } from '../export/export-button';
 import { valueOf } from '../resource-value';
 import { PagedTable } from '../table/paged-table';
-import type { Paging } from '../table/paging';
+import type { ListPaging } from '../table/paging';
 
 /** What a list exports: the endpoint, its filters as query parameters (null while not valid), the fallback name. */
 export interface ListExport {
@@ -34,8 +34,8 @@ export class ListPage {
   readonly testId = input.required<string>();
   readonly resource = input.required<WritableResource<{ items: readonly unknown[]; total?: number } | undefined>>();
   /** None for a list the server sends whole: no paginator then. */
-  readonly paging = input<Paging>();
-  /** The search box's control (read through `searchTerm`) and its label; no box without one. */
+  readonly paging = input<ListPaging>();
+  /** The search box's control (`ListState.searchBox`, or read through `searchTerm`) and its label; no box without one. */
   readonly search = input<FormControl<string>>();
   readonly searchLabel = input('');
   /** Translation key of what the search box searches through, when the label does not say it all. */

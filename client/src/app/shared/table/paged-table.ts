@@ -3,7 +3,7 @@ import type { WritableResource } from '@angular/core';
 import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { LoadError } from '../load-error/load-error';
-import type { Paging } from './paging';
+import { PAGE_SIZES, type ListPaging } from './paging';
 
 /**
  * The frame of a server-paged list: its table (projected), a bar while a page loads, the paginator driving
@@ -26,7 +26,7 @@ import type { Paging } from './paging';
             [length]="resource().value()?.total ?? 0"
             [pageIndex]="paging.index()"
             [pageSize]="paging.size()"
-            [pageSizeOptions]="[10, 20, 50, 100]"
+            [pageSizeOptions]="pageSizes"
             (page)="paging.change($event)"
           />
         }
@@ -41,5 +41,7 @@ import type { Paging } from './paging';
 })
 export class PagedTable {
   readonly resource = input.required<WritableResource<{ total?: number } | undefined>>();
-  readonly paging = input<Paging>();
+  readonly paging = input<ListPaging>();
+
+  protected readonly pageSizes = [...PAGE_SIZES];
 }

@@ -19,6 +19,10 @@ export function searchTerm(control: AbstractControl<unknown>): Signal<string> {
   });
 }
 
+/** The page sizes a paginator offers, and the one a list opens with. */
+export const PAGE_SIZES = [10, 20, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = 20;
+
 /** Zod's coercing `pageQuery` types these loosely; requests carry numbers. */
 export interface PageParams {
   page: number;
@@ -28,10 +32,22 @@ export interface PageParams {
 /** The query of a paged list as a request sends it. */
 export type PagedQuery<Query> = Omit<Query, keyof PageParams> & PageParams;
 
-/** The page of a server-paged table; when the filters change it starts again at the first page. */
-export class Paging {
+/** The page of a server-paged table, as its paginator reads and changes it. */
+export interface ListPaging {
+  readonly index: Signal<number>;
+  readonly size: Signal<number>;
+  /** `page` and `pageSize` as the API reads them. */
+  readonly params: Signal<PageParams>;
+  change(event: PageEvent): void;
+}
+
+/**
+ * The page of a server-paged table outside the URL (a dialog's list); when the filters change it starts again at
+ * the first page. A page's own list keeps it in the URL instead (`ListState`).
+ */
+export class Paging implements ListPaging {
   readonly index: WritableSignal<number>;
-  readonly size = signal(20);
+  readonly size = signal(DEFAULT_PAGE_SIZE);
   /** `page` and `pageSize` as the API reads them. */
   readonly params = computed((): PageParams => ({ page: this.index(), pageSize: this.size() }));
 

@@ -11,7 +11,7 @@ describe('accounts in a browser', () => {
   it('has a new agent change the initial password, then accept another unit’s invitation and work for it', async () => {
     for (const [unit, name] of [
       [unitA, '郑新'],
-      [unitB, '郑新（邀请）'],
+      [unitB, '郑欣'],
     ] as const) {
       const { context, page } = await openHall();
       await new LoginPage(page).asUnitAdmin(unit.creditCode, DEMO_PASSWORDS.unitAdmin);

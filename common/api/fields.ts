@@ -3,7 +3,7 @@ import type { FieldErrorCode } from '../errors';
 import { checkCreditCode } from '../validators/credit-code';
 import { normaliseMobile } from '../validators/contact';
 import { hasInvisibleCharacter } from '../validators/invisible';
-import { checkPersonName, PERSON_NAME_MAX_LENGTH } from '../validators/person-name';
+import { checkPersonName } from '../validators/person-name';
 import { PASSWORD_MAX_LENGTH, passwordProblem } from '../validators/password';
 
 /** A zod issue that carries one of our field error codes; the server maps it to `FieldError`. */
@@ -11,20 +11,9 @@ export function fieldIssue(code: FieldErrorCode) {
   return { code: 'custom' as const, message: code, params: { fieldErrorCode: code } };
 }
 
-/** The longest text each kind of field takes: the schemas and the client's forms both read these. */
-export const MAX_LENGTH = {
-  personName: PERSON_NAME_MAX_LENGTH,
-  idNumber: 18,
-  ethnicity: 20,
-  address: 200,
-  remark: 200,
-  reviewReason: 500,
-  email: 100,
-  collectionSerial: 40,
-} as const;
+import { MAX_LENGTH } from './limits';
 
-/** The most a declared monthly wage may be: 10 million yuan, in fen. */
-export const MAX_WAGE_FEN = 1_000_000_000;
+export { MAX_LENGTH, MAX_WAGE_FEN } from './limits';
 
 export const requiredText = (max: number) => z.string().trim().min(1).max(max);
 

@@ -3,7 +3,7 @@
  * and the spreadsheet importer. Read digit by digit from the text (a number cell arrives as the
  * shortest text that round-trips, e.g. `4800.5`), so no binary fraction ever holds money.
  */
-import { MAX_WAGE_FEN } from '../api/fields';
+import { MAX_WAGE_FEN } from '../api/limits';
 
 // Full-width mode of a Chinese IME types ０–９ and ，.
 const FULL_WIDTH_DIGIT = /[０-９]/g;

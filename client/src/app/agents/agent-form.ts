@@ -1,5 +1,6 @@
 import { FormControl, FormGroup } from '@angular/forms';
-import { mobile, newPassword, personName } from '../shared/forms/field-validators';
+import { mobile, personName } from '../shared/forms/field-validators';
+import { newPassword } from '../shared/forms/password-validators';
 
 /** A new agent: name, mobile (their login) and a first password. */
 export function agentForm() {

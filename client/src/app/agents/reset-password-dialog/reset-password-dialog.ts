@@ -8,7 +8,7 @@ import type { Agent } from '@common/api/agents';
 import { TranslatePipe } from '@ngx-translate/core';
 import { errorMessage, type Message } from '../../core/errors/api-error';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
-import { newPasswordOf } from '../../shared/forms/field-validators';
+import { newPasswordOf } from '../../shared/forms/password-validators';
 import { confirmationOf } from '../../shared/forms/form-fields';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { AgentsApi } from '../agents-api';

@@ -1,5 +1,6 @@
 import { FormControl } from '@angular/forms';
-import { maxLength, newPassword } from './field-validators';
+import { maxLength } from './field-validators';
+import { newPassword } from './password-validators';
 
 describe('field validators', () => {
   it('limit a field to its schema’s length (common/api/fields.ts)', () => {

@@ -1,15 +1,14 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
-import { MAX_LENGTH } from '@common/api/fields';
+import { MAX_LENGTH } from '@common/api/limits';
 import type { FieldErrorCode } from '@common/errors';
 import { compactAccountNumber, isBankAccountNumber, isEmail, normaliseMobile, normalisePhone } from '@common/validators/contact';
 import { checkCreditCode } from '@common/validators/credit-code';
-import { PASSWORD_MAX_LENGTH, passwordProblem } from '@common/validators/password';
 import { checkPersonName } from '@common/validators/person-name';
 
 // Every validator here reports a FieldErrorCode as its error key, the same codes the server sends back,
 // so one `fieldErrors.<code>` text serves both.
 
-function fieldError(code: FieldErrorCode, detail: unknown = true): ValidationErrors {
+export function fieldError(code: FieldErrorCode, detail: unknown = true): ValidationErrors {
   return { [code]: detail };
 }
 
@@ -58,17 +57,3 @@ export const accountNumber: ValidatorFn = (control) => {
   if (digits === '') return fieldError('REQUIRED');
   return isBankAccountNumber(digits) ? null : fieldError('BANK_ACCOUNT_FORMAT');
 };
-
-/** A password being set, by the rules the server applies (common/validators/password.ts). */
-export const newPassword: ValidatorFn = newPasswordOf(() => []);
-
-/** A password being set for an account known by these logins, which it must not contain. */
-export function newPasswordOf(logins: () => readonly string[]): ValidatorFn {
-  return (control) => {
-    const value = typeof control.value === 'string' ? control.value : '';
-    if (value === '') return fieldError('REQUIRED');
-    if (value.length > PASSWORD_MAX_LENGTH) return fieldError('TOO_LONG', { max: PASSWORD_MAX_LENGTH });
-    const problem = passwordProblem(value, logins());
-    return problem ? fieldError(problem) : null;
-  };
-}

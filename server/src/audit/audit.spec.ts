@@ -140,6 +140,22 @@ describe("the unit's audit trail", () => {
     expect(sheet.getRow(5).getCell(4).value).toBe(`Insured person ${person.name}（${masked}）`);
   });
 
+  it('names a fee period as people write a month, not by its code', async () => {
+    await new AuditService(hall.db.knex).recordAll([
+      {
+        at: '2026-02-02T00:00:00.000Z',
+        userId: null,
+        unitId: ids.unitA,
+        action: 'assessment',
+        entityType: 'fee_period',
+        entityId: '202601',
+        after: { inserted: 3, updated: 0, removed: 0, unchanged: 0 },
+      },
+    ]);
+    const [entry] = (await list('type=assessment&from=2026-02-02&to=2026-02-02')).body.items;
+    expect(entry).toEqual(jasmine.objectContaining({ entityType: 'fee_period', entityId: '202601', entityName: '2026-01' }));
+  });
+
   it('refuses a malformed day, naming the field', async () => {
     const res = await list('from=2026-13-01');
     expect(res.status).toBe(400);

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { AuditEntry as AuditEntryView, AuditFilterValues } from '@common/api/audit';
-import { shanghaiDayStart } from '@common/fee-period';
+import { displayPeriod, isFeePeriod, shanghaiDayStart } from '@common/fee-period';
 import { maskIdNumber } from '@common/validators/id-number';
 import { unitsChanged } from '../cache/unit-data-version';
 import { escapeLike, EXPORT_PAGE_ROWS, INSERT_CHUNK_ROWS } from '../db/dialect';
@@ -135,8 +135,8 @@ export class AuditTrailStore {
   }
 
   /**
-   * A person by name and masked ID number, a declaration by its person's, an agent or user by name: one
-   * query per kind of entity for the whole page, by primary key.
+   * A person by name and masked ID number, a declaration by its person's, an agent or user by name (one
+   * query per kind of entity for the whole page, by primary key), and a fee period as its month.
    */
   private async namesOf(rows: AuditTrailRow[]): Promise<EntityNames> {
     const ids = (type: NamedEntity) => [
@@ -160,6 +160,10 @@ export class AuditTrailStore {
       names.set(`agent:${u.id}`, u.name);
       names.set(`user:${u.id}`, u.name);
     }
+    // A fee period needs no query: its code is its month.
+    for (const r of rows)
+      if (r.entity_type === 'fee_period' && r.entity_id && isFeePeriod(r.entity_id))
+        names.set(`fee_period:${r.entity_id}`, displayPeriod(r.entity_id));
     return names;
   }
 

@@ -6,7 +6,7 @@ import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import type { FeePeriod } from '@common/fee-period';
+import { displayPeriod, type FeePeriod } from '@common/fee-period';
 import { EMPLOYEE_INSURANCE_TYPES, type EmployeeInsuranceType } from '@common/insurance';
 import { TranslatePipe } from '@ngx-translate/core';
 import { MONTH_PICKER, pickMonth } from '../../shared/dates/iso-date-adapter';
@@ -64,7 +64,7 @@ const monthFormat = (control: AbstractControl<string | null>): ValidationErrors 
   !control.value || MONTH_VALUE.test(control.value) ? null : { format: true };
 
 const periodOf = (month: string | null): FeePeriod | undefined => (month ? month.replace('-', '') : undefined);
-const monthOf = (period: FeePeriod | undefined): string => (period ? `${period.slice(0, 4)}-${period.slice(4)}` : '');
+const monthOf = (period: FeePeriod | undefined): string => (period ? displayPeriod(period) : '');
 
 /** A wrong month shows at once, not only after the field is left. */
 const atOnce: ErrorStateMatcher = { isErrorState: (control) => !!control?.invalid };

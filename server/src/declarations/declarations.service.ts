@@ -16,7 +16,7 @@ import type { Clock } from '../clock';
 import { AuditService } from '../audit/audit.service';
 import { invalidFields, type FieldProblem } from '../http/errors';
 import type { Actor } from '../http/route';
-import { contributionConfig, type ContributionConfig } from '../payments/contribution-config';
+import { AssessmentService, type ContributionConfig } from '../payments/assessment.service';
 import { ListCache } from '../cache/list-cache';
 import { InsuredService, type PendingSubmissions } from '../insured/insured.service';
 import { PendingSubmissionExists, SubmissionService, type NewSubmission, type PendingOf } from '../submissions/submissions.service';
@@ -68,6 +68,8 @@ export class DeclarationService implements PendingSubmissions {
   private readonly audit: AuditService;
   /** Where additions and reductions are stored and read back, as every submission. */
   readonly submissions: SubmissionService;
+  /** The contribution limits and rates an addition's quote applies. */
+  private readonly assessments: AssessmentService;
   /** The insured persons declarations are about: the rules read their records, their list shows what waits here. */
   readonly insured: InsuredService;
   readonly rules: DeclarationRules;
@@ -81,6 +83,7 @@ export class DeclarationService implements PendingSubmissions {
     this.store = new DeclarationStore(db);
     this.audit = new AuditService(db);
     this.submissions = new SubmissionService(db, clock);
+    this.assessments = new AssessmentService(db, clock);
     this.insured = new InsuredService(db, this, lists);
     this.rules = new DeclarationRules(this.store, this.insured, clock);
   }
@@ -117,7 +120,7 @@ export class DeclarationService implements PendingSubmissions {
   async outcomes(unitId: number, rows: AdditionOutcomeFacts[]): Promise<Quote[]> {
     const unitTypes = await this.store.unitInsuranceTypes(unitId);
     const configs = new Map<string, ContributionConfig>();
-    for (const month of new Set(rows.map((r) => r.effectiveMonth))) configs.set(month, await contributionConfig(this.db, month));
+    for (const month of new Set(rows.map((r) => r.effectiveMonth))) configs.set(month, await this.assessments.contributionConfig(month));
     const insured = this.insured;
     const records = await insured.recordsOf(rows.flatMap((r) => (r.idNumber === undefined ? [] : [r.idNumber])));
     const individual = await insured.activeIndividualEnrollments([...records.values()].map((r) => r.personId));

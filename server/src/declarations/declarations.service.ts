@@ -19,6 +19,7 @@ import type { Actor } from '../http/route';
 import { AssessmentService, type ContributionConfig } from '../payments/assessment.service';
 import { ListCache } from '../cache/list-cache';
 import { InsuredService, type PendingSubmissions } from '../insured/insured.service';
+import { UnitService } from '../unit/unit.service';
 import { PendingSubmissionExists, SubmissionService, type NewSubmission, type PendingOf } from '../submissions/submissions.service';
 import { DeclarationRules, type DeclarationRow, type DeclarationRows, type RowProblem } from './declaration-rules';
 import { DeclarationStore, type PendingDeclaration } from './declarations.store';
@@ -70,6 +71,8 @@ export class DeclarationService implements PendingSubmissions {
   readonly submissions: SubmissionService;
   /** The contribution limits and rates an addition's quote applies. */
   private readonly assessments: AssessmentService;
+  /** The unit's insurance types: what an addition covers unless it chooses. */
+  private readonly units: UnitService;
   /** The insured persons declarations are about: the rules read their records, their list shows what waits here. */
   readonly insured: InsuredService;
   readonly rules: DeclarationRules;
@@ -84,8 +87,9 @@ export class DeclarationService implements PendingSubmissions {
     this.audit = new AuditService(db);
     this.submissions = new SubmissionService(db, clock);
     this.assessments = new AssessmentService(db, clock);
+    this.units = new UnitService(db, clock);
     this.insured = new InsuredService(db, this, lists);
-    this.rules = new DeclarationRules(this.store, this.insured, clock);
+    this.rules = new DeclarationRules(this.store, this.insured, this.units, clock);
   }
 
   /** The same wiring on a transaction: what a use case spanning features runs in one. */
@@ -118,7 +122,7 @@ export class DeclarationService implements PendingSubmissions {
    * the person's own insurance (resident, flexible employment) ends. A few queries, whatever the rows.
    */
   async outcomes(unitId: number, rows: AdditionOutcomeFacts[]): Promise<Quote[]> {
-    const unitTypes = await this.store.unitInsuranceTypes(unitId);
+    const unitTypes = await this.units.insuranceTypes(unitId);
     const configs = new Map<string, ContributionConfig>();
     for (const month of new Set(rows.map((r) => r.effectiveMonth))) configs.set(month, await this.assessments.contributionConfig(month));
     const insured = this.insured;
@@ -165,7 +169,7 @@ export class DeclarationService implements PendingSubmissions {
       const now = this.clock.now();
       const at = now.toISOString();
       const { kind, rows } = declared;
-      const { rules, store, audit, submissions: stored } = this.on(db);
+      const { rules, store, audit, submissions: stored, units } = this.on(db);
       const problems = await rules.check(unitId, declared);
       refuseProblems(rows, withDuplicates(rows, problems), batch !== null);
 
@@ -183,7 +187,7 @@ export class DeclarationService implements PendingSubmissions {
       });
       let submissions: NewSubmission[];
       if (declared.kind === 'addition') {
-        const unitTypes = await store.unitInsuranceTypes(unitId);
+        const unitTypes = await units.insuranceTypes(unitId);
         submissions = declared.rows.map((row) => ({
           ...facts(row),
           kind: 'addition',

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
+import { ADDITION_FIELD_LIST } from './addition-fields';
 import { additionInput, DECLARATION_KINDS, feePeriodField, isoDate, reductionInput, registeredPerson, type DeclarationKind } from './declarations';
 import { pageOf, pageQuery } from './fields';
 import { bankAccountChangeInput, hukouChangeInput, unitInfoChangeInput } from './maintenance';
@@ -98,12 +99,33 @@ DECLARATION_KINDS satisfies readonly SubmissionKind[];
 export type ChangeKind = Exclude<SubmissionKind, DeclarationKind>;
 export const isDeclarationKind = (kind: SubmissionKind): kind is DeclarationKind => DECLARATION_KINDS.some((declared) => declared === kind);
 
-/** A field as a detail shows it: the catalogue key of its label and, for a coded value, the section that words it. */
+/**
+ * A field as a detail shows it: the catalogue key of its label, for a coded value the section that words it,
+ * and whether it is an amount in fen.
+ */
 export interface ShownField<F extends string = string> {
   field: F;
   label: string;
   codes?: string;
+  amount?: boolean;
 }
+
+/**
+ * The fields of an addition and a reduction in reading order, as their detail shows them as submitted (name,
+ * ID number and month head the detail already): the addition's from its field registry (addition-fields.ts).
+ */
+export const DECLARATION_FIELDS: { [K in DeclarationKind]: readonly ShownField<keyof PayloadOf<K> & string>[] } = {
+  addition: ADDITION_FIELD_LIST.filter((f) => f.detail).map((f) => ({
+    field: f.key,
+    label: f.label,
+    codes: f.codes?.labels,
+    amount: f.control === 'amount',
+  })),
+  reduction: [
+    { field: 'reason', label: 'insured.fields.reason', codes: 'enums.reductionReason' },
+    { field: 'remark', label: 'insured.fields.remark' },
+  ],
+};
 
 /** The fields of each kind of change in reading order, as the detail and the receipt show them before and after. */
 export const CHANGE_FIELDS: { [K in ChangeKind]: readonly ShownField<keyof PayloadOf<K>['after'] & string>[] } = {

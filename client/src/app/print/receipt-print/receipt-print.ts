@@ -10,7 +10,7 @@ import { PrintApi } from '../print-api';
 import { PrintSeal } from '../print-seal/print-seal';
 import { PrintSheet } from '../print-sheet/print-sheet';
 
-/** The receipt of a submission: one declaration, or every row of a batch, with the review result. */
+/** The receipt of a submission, or of every row of a batch, with the review result. */
 @Component({
   selector: 'app-receipt-print',
   imports: [TranslatePipe, ChangeTable, PeriodPipe, LoadError, PrintSeal, PrintSheet],
@@ -24,12 +24,12 @@ export class ReceiptPrint {
 
   private readonly api = inject(PrintApi);
 
-  protected readonly declarations = resource({
+  protected readonly submissions = resource({
     params: () => ({ id: this.id(), batchId: this.batchId() }),
     loader: async ({ params }): Promise<Submission[]> =>
-      params.id ? [await this.api.declaration(params.id)] : this.api.batchDeclarations(params.batchId!),
+      params.id ? [await this.api.submission(params.id)] : this.api.batchSubmissions(params.batchId!),
   });
-  protected readonly rows = computed(() => valueOf(this.declarations));
+  protected readonly rows = computed(() => valueOf(this.submissions));
   protected readonly first = computed(() => this.rows()?.[0]);
   /** A withdrawn row was declared and taken back: counted apart, not among the rows declared. */
   protected readonly counts = computed(() => {
@@ -44,8 +44,8 @@ export class ReceiptPrint {
     return kinds.has('reduction') ? 'submissions.stopMonth' : 'submissions.effectiveMonth';
   });
   /** A change of registered facts prints its fields before and after below the row. */
-  protected isChange(declaration: Submission): boolean {
-    return !isDeclarationKind(declaration.kind);
+  protected isChange(submission: Submission): boolean {
+    return !isDeclarationKind(submission.kind);
   }
 
   protected at(instant: string | null): string {

@@ -37,7 +37,7 @@ describe('printing reports in a browser', () => {
       legalRepName: '陈建国',
       legalRepPhone: '13900002222',
     });
-    expect(await printed(`/print/declarations/${change.id}`)).toBeGreaterThan(5_000);
+    expect(await printed(`/print/submissions/${change.id}`)).toBeGreaterThan(5_000);
     expect(await page.getByTestId('print-title').textContent()).toContain(text('zh-CN', 'print.receipt.title'));
     expect(await page.getByTestId('receipt-status').textContent()).toContain(text('zh-CN', 'enums.submissionStatus.pending'));
     expect(await page.getByTestId('receipt-changes').textContent()).toContain('林晓梅');
@@ -69,7 +69,7 @@ describe('printing reports in a browser', () => {
       legalRepPhone: '13900004444',
     });
 
-    await page.goto(`${world.server.baseUrl}/print/declarations/${change.id}`);
+    await page.goto(`${world.server.baseUrl}/print/submissions/${change.id}`);
     const codeCell = page.getByTestId('receipt-code');
     await codeCell.waitFor();
     const code = (await codeCell.textContent())!.trim();

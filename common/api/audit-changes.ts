@@ -44,7 +44,7 @@ const AGENT_STATUS_KEYS: Readonly<Record<(typeof AGENT_STATUSES)[number], string
 /** The status of each kind of entity that has one. */
 const STATUS_CODES: Readonly<Record<string, Codes>> = {
   agent: (code) => AGENT_STATUS_KEYS[code as keyof typeof AGENT_STATUS_KEYS],
-  declaration: coded(SUBMISSION_STATUSES, 'enums.submissionStatus'),
+  submission: coded(SUBMISSION_STATUSES, 'enums.submissionStatus'),
   insured_person: coded(INSURED_STATUSES, 'enums.insuredStatus'),
 };
 

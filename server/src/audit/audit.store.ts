@@ -46,10 +46,26 @@ interface AuditTrailRow {
   after: string | null;
 }
 
+/**
+ * Names the trail wrote before every reviewed submission was called a submission (#11): the log is
+ * append-only, so its old rows keep them, and they are read as today's names.
+ */
+const RENAMED_ACTIONS: Readonly<Record<string, string>> = {
+  declaration_submitted: 'submission_submitted',
+  declaration_withdrawn: 'submission_withdrawn',
+  declaration_approved: 'submission_approved',
+  declaration_rejected: 'submission_rejected',
+};
+const RENAMED_ENTITY_TYPES: Readonly<Record<string, string>> = { declaration: 'submission' };
+const actionNow = (action: string) => RENAMED_ACTIONS[action] ?? action;
+const entityTypeNow = (type: string) => RENAMED_ENTITY_TYPES[type] ?? type;
+/** An action as filtered: rows written under its earlier name too. */
+const actionNames = (action: string) => [action, ...Object.keys(RENAMED_ACTIONS).filter((old) => RENAMED_ACTIONS[old] === action)];
+
 /** Entities as users know them, by `entity_type:entity_id`: a name, and a submission's kind. */
 type EntityNames = Map<string, { name: string | null; kind: SubmissionKind | null }>;
 
-type NamedEntity = 'insured_person' | 'declaration' | 'agent' | 'user';
+type NamedEntity = 'insured_person' | 'submission' | 'agent' | 'user';
 
 const personName = (name: string, idNumber: string | null) => (idNumber ? `${name}（${maskIdNumber(idNumber)}）` : name);
 
@@ -59,11 +75,11 @@ const toEntry =
     id: row.id,
     at: row.at,
     user: row.user_id === null ? null : { id: row.user_id, name: row.user_name!, role: row.user_role! },
-    action: row.action,
-    entityType: row.entity_type,
+    action: actionNow(row.action),
+    entityType: entityTypeNow(row.entity_type),
     entityId: row.entity_id,
-    entityName: names.get(`${row.entity_type}:${row.entity_id}`)?.name ?? null,
-    entityKind: names.get(`${row.entity_type}:${row.entity_id}`)?.kind ?? null,
+    entityName: names.get(`${entityTypeNow(row.entity_type)}:${row.entity_id}`)?.name ?? null,
+    entityKind: names.get(`${entityTypeNow(row.entity_type)}:${row.entity_id}`)?.kind ?? null,
     before: parsed(row.before),
     after: parsed(row.after),
   });
@@ -93,7 +109,7 @@ export class AuditTrailStore {
   private rows(unitId: number, f: AuditFilterValues) {
     const query = this.db('audit_log as a').leftJoin('users as u', 'u.id', 'a.user_id').where('a.unit_id', unitId);
     if (f.user) query.where('a.user_id', f.user);
-    if (f.type) query.where('a.action', f.type);
+    if (f.type) query.whereIn('a.action', actionNames(f.type));
     if (f.from) query.where('a.at', '>=', shanghaiDayStart(f.from).toISOString());
     if (f.to) query.where('a.at', '<', shanghaiDayStart(f.to, 1).toISOString());
     if (f.q) {
@@ -143,14 +159,14 @@ export class AuditTrailStore {
    */
   private async namesOf(rows: AuditTrailRow[]): Promise<EntityNames> {
     const ids = (type: NamedEntity) => [
-      ...new Set(rows.filter((r) => r.entity_type === type && /^\d{1,9}$/.test(r.entity_id ?? '')).map((r) => Number(r.entity_id))),
+      ...new Set(rows.filter((r) => entityTypeNow(r.entity_type) === type && /^\d{1,9}$/.test(r.entity_id ?? '')).map((r) => Number(r.entity_id))),
     ];
-    const [persons, declarations, users] = await Promise.all([
+    const [persons, submissions, users] = await Promise.all([
       this.db('insured_persons')
         .whereIn('id', ids('insured_person'))
         .select<{ id: number; name: string; id_number: string }[]>('id', 'name', 'id_number'),
       this.db('declarations')
-        .whereIn('id', ids('declaration'))
+        .whereIn('id', ids('submission'))
         .select<{ id: number; type: SubmissionKind; person_name: string | null; id_number: string | null }[]>(
           'id',
           'type',
@@ -164,7 +180,7 @@ export class AuditTrailStore {
     const names: EntityNames = new Map();
     const named = (name: string) => ({ name, kind: null });
     for (const p of persons) names.set(`insured_person:${p.id}`, named(personName(p.name, p.id_number)));
-    for (const d of declarations) names.set(`declaration:${d.id}`, { name: d.person_name && personName(d.person_name, d.id_number), kind: d.type });
+    for (const s of submissions) names.set(`submission:${s.id}`, { name: s.person_name && personName(s.person_name, s.id_number), kind: s.type });
     for (const u of users) {
       names.set(`agent:${u.id}`, named(u.name));
       names.set(`user:${u.id}`, named(u.name));

@@ -13,7 +13,7 @@ import { PrintSeal, VERIFY_PAGE_URL } from '../print-seal/print-seal';
 import { PrintSheet } from '../print-sheet/print-sheet';
 
 /**
- * The receipt of a submission: one declaration, or every row of a batch, with the review result, and the
+ * The receipt of a submission: one submission, or every row of a batch, with the review result, and the
  * receipt's verification code with a QR code of the page anyone holding the paper checks it on.
  */
 @Component({
@@ -22,7 +22,7 @@ import { PrintSheet } from '../print-sheet/print-sheet';
   templateUrl: './receipt-print.html',
 })
 export class ReceiptPrint {
-  /** One declaration (route `declarations/:id`) … */
+  /** One submission (route `submissions/:id`) … */
   readonly id = input(undefined, { transform: numberAttribute });
   /** … or a whole batch (route `batches/:batchId`). */
   readonly batchId = input(undefined, { transform: numberAttribute });
@@ -56,8 +56,8 @@ export class ReceiptPrint {
   /** A reduction's month is the month coverage stops, an addition's the month it starts. */
   protected readonly monthLabel = computed(() => {
     const kinds = new Set((this.rows() ?? []).filter((d) => d.effectiveMonth).map((d) => d.kind));
-    if (kinds.size !== 1) return 'declarations.month';
-    return kinds.has('reduction') ? 'declarations.stopMonth' : 'declarations.effectiveMonth';
+    if (kinds.size !== 1) return 'submissions.month';
+    return kinds.has('reduction') ? 'submissions.stopMonth' : 'submissions.effectiveMonth';
   });
   /** A change of registered facts prints its fields before and after below the row. */
   protected isChange(declaration: Submission): boolean {

@@ -49,7 +49,7 @@ const STATUS_CODES: Readonly<Record<string, Codes>> = {
 };
 
 /** Every field the hall records: the addition's (its registry), the changes', then the trail's own. */
-const FIELDS: Readonly<Record<string, AuditField>> = {
+export const AUDIT_FIELDS: Readonly<Record<string, AuditField>> = {
   ...Object.fromEntries(ADDITION_FIELD_LIST.map((f) => [f.key, { label: f.label, codes: f.codes && coded(f.codes.values, f.codes.labels) }])),
   ...Object.fromEntries(
     Object.values(CHANGE_FIELDS)
@@ -58,6 +58,9 @@ const FIELDS: Readonly<Record<string, AuditField>> = {
   ),
   personName: { label: 'insured.fields.name' },
   feePeriod: { label: 'audit.entityTypes.fee_period' },
+  collectedOn: { label: 'collections.collectedOn' },
+  serial: { label: 'collections.serial' },
+  amountFen: { label: 'collections.amount' },
   kind: { label: 'audit.fields.kind', codes: coded(SUBMISSION_KINDS, 'enums.submissionKind') },
   insuranceType: { label: 'audit.fields.insuranceType', codes: coded(EMPLOYEE_INSURANCE_TYPES, 'enums.insuranceType') },
   reason: { label: 'audit.fields.reason', codes: coded(REDUCTION_REASONS, 'enums.reductionReason') },
@@ -84,6 +87,7 @@ const FIELDS: Readonly<Record<string, AuditField>> = {
       'reviewedAt',
       'reviewReason',
       'boundAt',
+      'paidDetails',
     ].map((field) => [field, { label: `audit.fields.${field}` }]),
   ),
 };
@@ -139,7 +143,7 @@ export function auditChanges(entry: { entityType: string; before: unknown; after
   const [b, a] = unfolded(record(entry.before), record(entry.after));
   const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((field) => !HIDDEN_FIELDS.has(field));
   return fields.map((field) => {
-    const known = FIELDS[field];
+    const known = AUDIT_FIELDS[field];
     const codes = field === 'status' ? STATUS_CODES[entry.entityType] : known?.codes;
     return { field, label: known?.label ?? null, before: valueOf(field, b[field], codes, lang), after: valueOf(field, a[field], codes, lang) };
   });

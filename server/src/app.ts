@@ -40,6 +40,8 @@ import { openApiDocument } from './openapi/openapi';
 import type { AssessmentService } from './payments/assessment.service';
 import { createPaymentServices, type PaymentService } from './payments/payments.service';
 import { paymentRoutes } from './payments/payments.routes';
+import { ReceiptService } from './receipts/receipts.service';
+import { receiptRoutes } from './receipts/receipts.routes';
 import { ReviewService } from './review/review.service';
 import { reviewRoutes } from './review/review.routes';
 import { SubmissionService } from './submissions/submissions.service';
@@ -75,6 +77,7 @@ export interface Services {
   insured: InsuredService;
   review: ReviewService;
   certificates: CertificateService;
+  receipts: ReceiptService;
   maintenance: MaintenanceService;
 }
 
@@ -99,6 +102,7 @@ export function createServices(deps: AppDeps): Services {
     insured: declarations.insured,
     review: new ReviewService(db.knex, clock, maintenance),
     certificates: new CertificateService(db.knex, clock, db.dialect),
+    receipts: new ReceiptService(db.knex, clock, db.dialect),
     maintenance,
   };
 }
@@ -120,6 +124,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...reviewRoutes(services.review),
     ...batchRoutes(services.batches),
     ...certificateRoutes(services.certificates),
+    ...receiptRoutes(services.receipts),
     ...maintenanceRoutes(services.maintenance),
   ];
   let document: Record<string, unknown> | undefined;

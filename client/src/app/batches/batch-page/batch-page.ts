@@ -19,6 +19,7 @@ import {
 import { TranslatePipe } from '@ngx-translate/core';
 import { defer, of, switchMap } from 'rxjs';
 import { apiErrorOf, errorMessage, type Message } from '../../core/errors/api-error';
+import { translatedPaginator } from '../../core/language/paginator-intl';
 import { confirmed } from '../../shared/confirm-dialog/confirm-dialog';
 import { SubmissionKey } from '../../shared/idempotency';
 import { FenPipe } from '../../shared/format/fen.pipe';
@@ -75,6 +76,7 @@ function submitFailure(error: unknown): SubmitFailure {
     Notice,
     StatCard,
   ],
+  providers: [translatedPaginator],
   templateUrl: './batch-page.html',
   styleUrl: './batch-page.scss',
 })

@@ -40,6 +40,8 @@ import { openApiDocument } from './openapi/openapi';
 import type { AssessmentService } from './payments/assessment.service';
 import { createPaymentServices, type PaymentService } from './payments/payments.service';
 import { paymentRoutes } from './payments/payments.routes';
+import { RegistrationService } from './registration/registration.service';
+import { registrationRoutes } from './registration/registration.routes';
 import { ReviewService } from './review/review.service';
 import { reviewRoutes } from './review/review.routes';
 import { unitRoutes } from './unit/unit.routes';
@@ -56,6 +58,8 @@ export interface AppDeps {
   trustProxy?: boolean | number | string;
   /** The built Angular app; served with an SPA fallback when present. */
   clientDist?: string;
+  /** CAPTCHAs carry their answer, for the e2e (config CAPTCHA_TEST_HOOK, refused outside NODE_ENV=test). */
+  captchaTestHook?: boolean;
 }
 
 export interface Services {
@@ -73,6 +77,7 @@ export interface Services {
   review: ReviewService;
   certificates: CertificateService;
   maintenance: MaintenanceService;
+  registrations: RegistrationService;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -82,6 +87,7 @@ export function createServices(deps: AppDeps): Services {
   const messages = new Messages(deps.i18nDir);
   const declarations = new DeclarationService(db.knex, clock, lists);
   const maintenance = new MaintenanceService(db.knex, clock, bundledBankBranches());
+  const registrations = new RegistrationService(db.knex, clock, db.dialect, maintenance, { captchaTestHook: deps.captchaTestHook });
   return {
     messages,
     auth: new AuthService(db.knex, clock, db.dialect),
@@ -93,9 +99,10 @@ export function createServices(deps: AppDeps): Services {
     declarations,
     batches: new BatchService(db.knex, clock, messages, declarations),
     insured: declarations.insured,
-    review: new ReviewService(db.knex, clock, maintenance),
+    review: new ReviewService(db.knex, clock, maintenance, registrations),
     certificates: new CertificateService(db.knex, clock, db.dialect),
     maintenance,
+    registrations,
   };
 }
 
@@ -116,6 +123,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...batchRoutes(services.batches),
     ...certificateRoutes(services.certificates),
     ...maintenanceRoutes(services.maintenance),
+    ...registrationRoutes(services.registrations),
   ];
   let document: Record<string, unknown> | undefined;
   routes.push(

@@ -39,7 +39,8 @@ type Values = Record<string, unknown>;
 /** What an addition's outcome depends on; a quote without a person has no ID number. */
 type AdditionOutcomeFacts = Pick<Addition, 'effectiveMonth' | 'wageFen' | 'insuranceTypes'> & { idNumber?: string };
 /** What an approval changed, per submission id, for the audit log. */
-export type AppliedChanges = Map<number, { before: Values; after: Values }>;
+/** What approving each submission changed; `unitId` names the unit a registration became. */
+export type AppliedChanges = Map<number, { before: Values; after: Values; unitId?: number }>;
 
 function quoteOf(
   config: ContributionConfig,
@@ -289,7 +290,7 @@ export class DeclarationService implements PendingSubmissions {
    */
   async insertOne(submission: NewSubmission): Promise<Submission> {
     const [id] = await this.store.insert([submission]);
-    return (await this.store.find(id, submission.unitId))!;
+    return (await this.store.find(id, submission.unitId ?? undefined))!;
   }
 
   /** A pending declaration can be taken back by its unit before review. */

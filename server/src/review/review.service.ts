@@ -17,6 +17,7 @@ import { invalidFields } from '../http/errors';
 import type { Actor } from '../http/route';
 import type { MaintenanceService } from '../maintenance/maintenance.service';
 import { AssessmentService } from '../payments/assessment.service';
+import type { RegistrationService } from '../registration/registration.service';
 
 type Decision = z.output<typeof reviewDecision>;
 
@@ -27,6 +28,7 @@ const APPLY: { [K in SubmissionKind]: (review: ReviewService, pending: PendingOf
   'unit-info-change': (r, pending, at) => r.maintenance.applyChanges(pending, at),
   'bank-account-change': (r, pending, at) => r.maintenance.applyChanges(pending, at),
   'hukou-change': (r, pending, at) => r.maintenance.applyChanges(pending, at),
+  'unit-registration': (r, pending, at) => r.registrations.applyRegistrations(pending, at),
 };
 
 /** The pending submissions of one kind, applied by that kind's handler; nothing when there are none. */
@@ -49,11 +51,12 @@ export class ReviewService {
   private readonly assessments: AssessmentService;
   private readonly audit: AuditService;
 
-  /** The feature's wiring on a knex handle; the maintenance service applies approved changes. */
+  /** The feature's wiring on a knex handle; the maintenance and registration services apply approved changes. */
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
     readonly maintenance: MaintenanceService,
+    readonly registrations: RegistrationService,
   ) {
     this.declarations = new DeclarationService(db, clock);
     this.assessments = new AssessmentService(db, clock);
@@ -61,7 +64,7 @@ export class ReviewService {
   }
 
   on(trx: Knex.Transaction): ReviewService {
-    return new ReviewService(trx, this.clock, this.maintenance.on(trx));
+    return new ReviewService(trx, this.clock, this.maintenance.on(trx), this.registrations.on(trx));
   }
 
   /** Pending ones oldest first, the order they are worked through; decided ones newest first. */
@@ -124,7 +127,7 @@ export class ReviewService {
         pending.map((d): AuditEntry => ({
           at,
           userId: actor.userId,
-          unitId: d.unitId,
+          unitId: d.unitId ?? changes.get(d.id)?.unitId ?? null,
           action: `declaration_${status}`,
           entityType: 'declaration',
           entityId: d.id,

@@ -2,7 +2,7 @@ import { Component, inject, input, signal } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTabsModule } from '@angular/material/tabs';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import type { SessionInfo } from '@common/api/auth';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { Observable } from 'rxjs';
@@ -16,7 +16,7 @@ import { loginForm, type LoginRole } from '../login-forms';
 
 @Component({
   selector: 'app-login-page',
-  imports: [MatCardModule, MatProgressBarModule, MatTabsModule, TranslatePipe, LoginForm, PageFrame],
+  imports: [MatCardModule, MatProgressBarModule, MatTabsModule, RouterLink, TranslatePipe, LoginForm, PageFrame],
   templateUrl: './login-page.html',
   styleUrl: '../../shared/frame-card.scss',
 })

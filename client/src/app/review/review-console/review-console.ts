@@ -97,7 +97,8 @@ export class ReviewConsole {
   }
 
   protected narrowToUnit(declaration: Submission): void {
-    void this.list.set({ unitId: declaration.unitId });
+    // A registration not yet approved belongs to no unit: nothing to narrow to.
+    if (declaration.unitId !== null) void this.list.set({ unitId: declaration.unitId });
   }
 
   protected pickUnit(unit: UnitSummary): void {

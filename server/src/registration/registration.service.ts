@@ -18,7 +18,7 @@ import type { Clock } from '../clock';
 import type { Dialect } from '../db/dialect';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
-import { DeclarationService, PendingSubmissionExists, type AppliedChanges, type PendingOf } from '../declarations/declarations.service';
+import { PendingSubmissionExists, SubmissionService, type AppliedChanges, type PendingOf } from '../submissions/submissions.service';
 import { AppError, invalidFields, notFound } from '../http/errors';
 import type { MaintenanceService } from '../maintenance/maintenance.service';
 import type { UnitRow } from '../unit/unit.store';
@@ -141,7 +141,7 @@ export class RegistrationService {
         (await registration.store.hasPendingRegistration(input.creditCode));
       const payload = (duplicate: boolean): RegistrationPayload => ({ before: factsOf(record), after, onRecord: record !== undefined, duplicate });
       const submit = (duplicate: boolean) => (db: Knex.Transaction) =>
-        new DeclarationService(db, this.clock).insertOne({
+        new SubmissionService(db, this.clock).insertOne({
           kind: 'unit-registration',
           payload: payload(duplicate),
           unitId: null,
@@ -166,8 +166,8 @@ export class RegistrationService {
         at: submission.submittedAt,
         userId: null,
         unitId: null,
-        action: 'declaration_submitted',
-        entityType: 'declaration',
+        action: 'submission_submitted',
+        entityType: 'submission',
         entityId: submission.id,
         after: submission,
         requestId,

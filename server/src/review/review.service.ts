@@ -12,12 +12,13 @@ import {
 import { shanghaiDayStart } from '@common/fee-period';
 import type { Clock } from '../clock';
 import { AuditService, type AuditEntry } from '../audit/audit.service';
-import { DeclarationService, type AppliedChanges, type PendingOf, type PendingSubmission } from '../declarations/declarations.service';
+import { DeclarationService } from '../declarations/declarations.service';
 import { invalidFields } from '../http/errors';
 import type { Actor } from '../http/route';
 import type { MaintenanceService } from '../maintenance/maintenance.service';
-import { AssessmentService } from '../payments/assessment.service';
 import type { RegistrationService } from '../registration/registration.service';
+import { AssessmentService } from '../payments/assessment.service';
+import { SubmissionService, type AppliedChanges, type PendingOf, type PendingSubmission } from '../submissions/submissions.service';
 
 type Decision = z.output<typeof reviewDecision>;
 
@@ -47,11 +48,13 @@ async function applyKind<K extends SubmissionKind>(
  * them. An approval applies the submissions to the records in the same transaction, or nothing at all.
  */
 export class ReviewService {
+  /** Additions and reductions are applied through the insured service it wires. */
   readonly declarations: DeclarationService;
+  readonly submissions: SubmissionService;
   private readonly assessments: AssessmentService;
   private readonly audit: AuditService;
 
-  /** The feature's wiring on a knex handle; the maintenance and registration services apply approved changes. */
+  /** The feature's wiring on a knex handle; the maintenance and registration services apply approved changes and registrations. */
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
@@ -59,6 +62,7 @@ export class ReviewService {
     readonly registrations: RegistrationService,
   ) {
     this.declarations = new DeclarationService(db, clock);
+    this.submissions = this.declarations.submissions;
     this.assessments = new AssessmentService(db, clock);
     this.audit = new AuditService(db);
   }
@@ -69,7 +73,7 @@ export class ReviewService {
 
   /** Pending ones oldest first, the order they are worked through; decided ones newest first. */
   list(query: z.output<typeof reviewQuery>): Promise<SubmissionPage> {
-    return this.declarations.reviewPage(
+    return this.submissions.reviewPage(
       {
         statuses: [query.status],
         unitId: query.unitId,
@@ -89,7 +93,7 @@ export class ReviewService {
    * person as registered, to compare with what was submitted.
    */
   async find(id: number): Promise<Submission> {
-    const found = await this.declarations.findForReview(id);
+    const found = await this.submissions.findForReview(id);
     if (found.kind !== 'addition') return found;
     const contributionBase = await this.assessments.contributionBase(found.payload.wageFen, found.effectiveMonth);
     if (found.status !== 'pending') return { ...found, contributionBase };
@@ -111,7 +115,7 @@ export class ReviewService {
     const at = this.clock.now().toISOString();
     return this.db.transaction(async (trx) => {
       const review = this.on(trx);
-      const submissions = review.declarations;
+      const submissions = review.submissions;
       const status = decision.approve ? 'approved' : 'rejected';
       const pending = await submissions.closeForReview(which, status, { by: actor.userId, at, reason });
       const ids = pending.map((d) => d.id);
@@ -128,8 +132,8 @@ export class ReviewService {
           at,
           userId: actor.userId,
           unitId: d.unitId ?? changes.get(d.id)?.unitId ?? null,
-          action: `declaration_${status}`,
-          entityType: 'declaration',
+          action: `submission_${status}`,
+          entityType: 'submission',
           entityId: d.id,
           before: { status: 'pending', ...changes.get(d.id)?.before },
           after: { status, reason, ...changes.get(d.id)?.after },

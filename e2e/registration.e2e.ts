@@ -78,7 +78,7 @@ describe('unit registration in a browser', () => {
     await reviewer.page.getByTestId('nav-reviewConsole').click();
     await choose(reviewer.page, 'review-kind', text('zh-CN', 'enums.submissionKind.unit-registration'));
     const { items } = await api(reviewer.context, 'GET', '/api/review/submissions?kind=unit-registration');
-    const row = reviewer.page.locator(`[data-testid="review-row"][data-declaration-id="${items[0].id}"]`);
+    const row = reviewer.page.locator(`[data-testid="review-row"][data-submission-id="${items[0].id}"]`);
     await waitForCount(row, 1);
     expect(await row.textContent()).toContain(UNIT.name);
     await row.getByTestId('review-detail').click();

@@ -2,6 +2,7 @@ import { createTestHall, type HallClient, type TestHall } from '../../test/harne
 import { fieldsOf } from '../../test/declarations';
 import { answeredCaptcha, NEW_UNIT, register, registration, REGISTRATION_PASSWORD } from '../../test/registrations';
 import { DEMO_RECORDED_UNITS, DEMO_UNITS } from '../db/seeds/demo';
+import { loadConfig } from '../config';
 import { REGISTRATION_ALLOWANCES } from './registration-throttle';
 
 describe('unit registration', () => {
@@ -73,6 +74,13 @@ describe('unit registration', () => {
     const captcha = await answeredCaptcha(applicant);
     hall.clock.advance(10 * 60 * 1000 + 1);
     expect(fieldsOf(await applicant.post('/api/registrations', { ...registration(), ...captcha }))).toEqual(['captchaAnswer:CAPTCHA_EXPIRED']);
+  });
+
+  it('hands out answers only where nobody real registers: the hook is refused outside NODE_ENV=test', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', CAPTCHA_TEST_HOOK: 'true' })).toThrowError(/CAPTCHA_TEST_HOOK/);
+    expect(() => loadConfig({ NODE_ENV: 'development', CAPTCHA_TEST_HOOK: 'true' })).toThrowError(/CAPTCHA_TEST_HOOK/);
+    expect(loadConfig({ NODE_ENV: 'test', CAPTCHA_TEST_HOOK: 'true' }).captchaTestHook).toBeTrue();
+    expect(loadConfig({ NODE_ENV: 'production' }).captchaTestHook).toBeFalse();
   });
 
   it('hands out no answer without the test hook', async () => {

@@ -5,14 +5,9 @@ import { UNIT_TYPES } from '@common/api/unit-codes';
 import { accountNumber, creditCode, email, maxLength, mobile, personName, required } from '../shared/forms/field-validators';
 import { confirmationOf, textControl } from '../shared/forms/form-fields';
 import { newPasswordOf } from '../shared/forms/password-validators';
+import { chosenBranch } from '../unit/bank-branch-choice';
 
 type UnitType = (typeof UNIT_TYPES)[number];
-
-/** The branch field holds what is typed until an option of the list is chosen. */
-const chosenBranch: ValidatorFn = (control) => {
-  if (typeof control.value !== 'string') return null;
-  return control.value.trim() === '' ? { REQUIRED: true } : { BANK_BRANCH_UNKNOWN: true };
-};
 
 /** The registration form: the unit, its legal representative and contact, its bank account, the administrator's password and the CAPTCHA. */
 export function registrationForm() {

@@ -1,5 +1,4 @@
 import { Component, computed, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
@@ -10,7 +9,6 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import type { BankBranch } from '@common/api/maintenance';
 import type { RegistrationCaptcha, RegistrationReceipt } from '@common/api/registration';
 import { TranslatePipe } from '@ngx-translate/core';
 import { apiErrorOf, errorMessage, type Message } from '../../core/errors/api-error';
@@ -18,8 +16,7 @@ import { LanguageSwitcher } from '../../core/language/language-switcher/language
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { Notice } from '../../shared/notice/notice';
-import { searchTerm } from '../../shared/table/paging';
-import { bankBranchesResource } from '../../unit/unit-info-api';
+import { BankBranchChoice } from '../../unit/bank-branch-choice';
 import { RegistrationApi } from '../registration-api';
 import { BANK_CATEGORIES, REGISTRATION_CONTROL_OF, registrationForm, UNIT_TYPES, unitRegistration } from '../registration-form';
 
@@ -65,19 +62,11 @@ export class RegisterPage {
   protected readonly receipt = signal<RegistrationReceipt | null>(null);
   protected readonly creditCode = signal('');
 
-  private readonly term = searchTerm(this.form.controls.branch);
-  private readonly branch = toSignal(this.form.controls.branch.valueChanges, { initialValue: this.form.controls.branch.value });
-  private readonly bank = toSignal(this.form.controls.bankCategory.valueChanges, { initialValue: this.form.controls.bankCategory.value });
-  /** What to look for: nothing once a branch is chosen or the field is emptied. */
-  private readonly search = computed(() => {
-    const q = this.term();
-    const branch = this.branch();
-    return q && typeof branch === 'string' && branch.trim() !== '' ? { q, bankCategory: this.bank() || undefined } : undefined;
-  });
-  protected readonly branches = bankBranchesResource(this.search, '/api/registrations/bank-branches');
-  protected readonly options = computed(() => (this.search() ? (this.branches.value()?.items ?? []) : []));
-
-  protected readonly branchName = (branch: BankBranch | string | null) => (typeof branch === 'string' ? branch : (branch?.name ?? ''));
+  protected readonly branchChoice = new BankBranchChoice(
+    this.form.controls.bankCategory,
+    this.form.controls.branch,
+    '/api/registrations/bank-branches',
+  );
 
   constructor() {
     this.newCaptcha();
@@ -90,17 +79,6 @@ export class RegisterPage {
       next: (captcha) => this.captcha.set(captcha),
       error: (error: unknown) => this.failure.set(errorMessage(error)),
     });
-  }
-
-  /** Choosing a branch of another bank switches the bank to it. */
-  protected chosen(branch: BankBranch): void {
-    if (this.form.controls.bankCategory.value !== branch.bankCategory) this.form.controls.bankCategory.setValue(branch.bankCategory);
-  }
-
-  /** A branch already chosen that is not of the newly chosen bank is cleared. */
-  protected bankChosen(): void {
-    const branch = this.form.controls.branch.value;
-    if (typeof branch !== 'string' && branch.bankCategory !== this.form.controls.bankCategory.value) this.form.controls.branch.setValue('');
   }
 
   protected submit(): void {

@@ -14,12 +14,13 @@ import {
 import type { PayloadOf } from '@common/api/submissions';
 import { currentFeePeriod, shanghaiDateTime } from '@common/fee-period';
 import { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
+import { checkIdNumber } from '@common/validators/id-number';
 import type { Clock } from '../clock';
 import type { Dialect } from '../db/dialect';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
 import { PendingSubmissionExists, SubmissionService, type AppliedChanges, type PendingOf } from '../submissions/submissions.service';
-import { AppError, invalidFields, notFound } from '../http/errors';
+import { AppError, invalidFields, notFound, type FieldProblem } from '../http/errors';
 import type { MaintenanceService } from '../maintenance/maintenance.service';
 import type { UnitRow } from '../unit/unit.store';
 import { RegistrationStore } from './registration.store';
@@ -109,9 +110,14 @@ export class RegistrationService {
    */
   async submit(input: UnitRegistration, address: string, requestId: string): Promise<RegistrationReceipt> {
     await this.throttle.consume('registration', address);
-    // Checked before the CAPTCHA is used up, so a mistyped branch costs no new picture.
+    // Checked before the CAPTCHA is used up, so a mistyped branch or ID number costs no new picture.
     const branch = this.maintenance.branchProblem(input.branchCode, input.bankCategory);
-    if ('field' in branch) throw invalidFields([branch]);
+    const legalRepId = checkIdNumber(input.legalRepIdNumber, this.clock.now());
+    const problems: FieldProblem[] = [
+      ...('field' in branch ? [branch] : []),
+      ...(legalRepId.ok ? [] : [{ field: 'legalRepIdNumber', code: legalRepId.problem } as const]),
+    ];
+    if (problems.length > 0 || 'field' in branch) throw invalidFields(problems);
     await this.answerCaptcha(input.captchaToken, input.captchaAnswer);
 
     const passwordHash = await hashPassword(input.password);

@@ -29,7 +29,7 @@ describe('unit registration', () => {
   });
   afterEach(() => hall.close());
 
-  it('names every bad field in the caller’s language, and a bad branch costs no CAPTCHA', async () => {
+  it('names every bad field in the caller’s language, and a bad branch or ID number costs no CAPTCHA', async () => {
     const captcha = await answeredCaptcha(applicant);
     const refused = await applicant.post('/api/registrations', {
       ...registration({
@@ -50,8 +50,11 @@ describe('unit registration', () => {
     expect(fieldsOf(otherName)).toEqual(['accountName:ACCOUNT_NAME_MISMATCH']);
     expect(otherName.body.details.fields[0].message).toContain('name');
 
-    const unknownBranch = await applicant.post('/api/registrations', { ...registration({ branchCode: '999999999999' }), ...captcha });
-    expect(fieldsOf(unknownBranch)).toEqual(['branchCode:BANK_BRANCH_UNKNOWN']);
+    const unknownBranch = await applicant.post('/api/registrations', {
+      ...registration({ branchCode: '999999999999', legalRepIdNumber: '350102198001010039' }),
+      ...captcha,
+    });
+    expect(fieldsOf(unknownBranch)).toEqual(['branchCode:BANK_BRANCH_UNKNOWN', 'legalRepIdNumber:ID_NUMBER_CHECKSUM']);
     // Neither refusal used the CAPTCHA up.
     expect((await applicant.post('/api/registrations', { ...registration(), ...captcha })).status).toBe(201);
   });

@@ -10,6 +10,7 @@ import { ADDITION_FIELD_LIST } from './addition-fields';
 import { additionInput, DECLARATION_KINDS, feePeriodField, isoDate, reductionInput, registeredPerson, type DeclarationKind } from './declarations';
 import { pageOf, pageQuery } from './fields';
 import { bankAccountChangeInput, hukouChangeInput, unitInfoChangeInput } from './maintenance';
+import { REGISTRATION_FIELDS } from './registration';
 
 export const SUBMISSION_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
@@ -33,6 +34,13 @@ export const unitInfoChangePayload = changeOf(unitInfoChangeInput.keyof());
 /** The branch's name is looked up from its code when the change is submitted. */
 export const bankAccountChangePayload = changeOf(bankAccountChangeInput.extend({ branchName: z.string() }).keyof());
 export const hukouChangePayload = changeOf(hukouChangeInput.keyof());
+/**
+ * A unit's registration: `before` is the agency's record of the credit code when it was submitted (every
+ * field null for a new unit), `after` what the applicant registered. `duplicate`: the credit code already
+ * had an online account or a pending registration; such a registration is answered like any other, so
+ * the page reveals nothing, but it can never be approved.
+ */
+export const unitRegistrationPayload = changeOf(z.enum(REGISTRATION_FIELDS)).extend({ onRecord: z.boolean(), duplicate: z.boolean() });
 
 /** What every submission has, whatever its kind. */
 const submissionFacts = z.object({
@@ -86,6 +94,8 @@ export const submission = z.discriminatedUnion('kind', [
   changeKind('unit-info-change', unitInfoChangePayload),
   changeKind('bank-account-change', bankAccountChangePayload),
   changeKind('hukou-change', hukouChangePayload),
+  // A registration belongs to no unit until it is approved; the new or recorded unit's from then on.
+  changeKind('unit-registration', unitRegistrationPayload).extend({ unitId: z.number().int().nullable() }),
 ]);
 export type Submission = z.output<typeof submission>;
 export type SubmissionKind = Submission['kind'];
@@ -97,6 +107,8 @@ export const SUBMISSION_KINDS: readonly SubmissionKind[] = submission.options.ma
 /** Declaration kinds are submission kinds; every other kind is a change. */
 DECLARATION_KINDS satisfies readonly SubmissionKind[];
 export type ChangeKind = Exclude<SubmissionKind, DeclarationKind>;
+/** The changes of registered facts a unit asks for: every change but a registration, which comes from no unit yet. */
+export type MaintenanceKind = Exclude<ChangeKind, 'unit-registration'>;
 export const isDeclarationKind = (kind: SubmissionKind): kind is DeclarationKind => DECLARATION_KINDS.some((declared) => declared === kind);
 
 /**
@@ -147,6 +159,23 @@ export const CHANGE_FIELDS: { [K in ChangeKind]: readonly ShownField<keyof Paylo
     { field: 'hukouType', label: 'insured.fields.hukouType', codes: 'enums.hukouType' },
     { field: 'hukouAddress', label: 'insured.fields.hukouAddress' },
     { field: 'ethnicity', label: 'insured.fields.ethnicity' },
+  ],
+  'unit-registration': [
+    { field: 'creditCode', label: 'unitInfo.fields.creditCode' },
+    { field: 'unitName', label: 'unitInfo.fields.name' },
+    { field: 'unitType', label: 'unitInfo.fields.unitType', codes: 'unitInfo.codes.unitType' },
+    { field: 'address', label: 'unitInfo.fields.address' },
+    { field: 'legalRepName', label: 'maintenance.fields.legalRepName' },
+    { field: 'legalRepIdNumber', label: 'registration.fields.legalRepIdNumber' },
+    { field: 'legalRepPhone', label: 'maintenance.fields.legalRepPhone' },
+    { field: 'contactName', label: 'unitInfo.fields.contactName' },
+    { field: 'contactPhone', label: 'unitInfo.fields.contactPhone' },
+    { field: 'contactEmail', label: 'unitInfo.fields.contactEmail' },
+    { field: 'bankCategory', label: 'unitInfo.fields.bankCategory', codes: 'unitInfo.codes.bankCategory' },
+    { field: 'branchName', label: 'unitInfo.fields.bankBranch' },
+    { field: 'branchCode', label: 'maintenance.fields.branchCode' },
+    { field: 'accountName', label: 'unitInfo.fields.accountName' },
+    { field: 'accountNumber', label: 'unitInfo.fields.accountNumber' },
   ],
 };
 

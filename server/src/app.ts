@@ -42,6 +42,8 @@ import { createPaymentServices, type PaymentService } from './payments/payments.
 import { paymentRoutes } from './payments/payments.routes';
 import { ReceiptService } from './receipts/receipts.service';
 import { receiptRoutes } from './receipts/receipts.routes';
+import { RegistrationService } from './registration/registration.service';
+import { registrationRoutes } from './registration/registration.routes';
 import { ReviewService } from './review/review.service';
 import { reviewRoutes } from './review/review.routes';
 import { SubmissionService } from './submissions/submissions.service';
@@ -60,6 +62,8 @@ export interface AppDeps {
   trustProxy?: boolean | number | string;
   /** The built Angular app; served with an SPA fallback when present. */
   clientDist?: string;
+  /** CAPTCHAs carry their answer, for the e2e (config CAPTCHA_TEST_HOOK, refused outside NODE_ENV=test). */
+  captchaTestHook?: boolean;
 }
 
 export interface Services {
@@ -79,6 +83,7 @@ export interface Services {
   certificates: CertificateService;
   receipts: ReceiptService;
   maintenance: MaintenanceService;
+  registrations: RegistrationService;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -88,6 +93,7 @@ export function createServices(deps: AppDeps): Services {
   const messages = new Messages(deps.i18nDir);
   const declarations = new DeclarationService(db.knex, clock, lists);
   const maintenance = new MaintenanceService(db.knex, clock, bundledBankBranches());
+  const registrations = new RegistrationService(db.knex, clock, db.dialect, maintenance, { captchaTestHook: deps.captchaTestHook });
   return {
     messages,
     auth: new AuthService(db.knex, clock, db.dialect),
@@ -100,10 +106,11 @@ export function createServices(deps: AppDeps): Services {
     submissions: declarations.submissions,
     batches: new BatchService(db.knex, clock, messages, declarations),
     insured: declarations.insured,
-    review: new ReviewService(db.knex, clock, maintenance),
+    review: new ReviewService(db.knex, clock, maintenance, registrations),
     certificates: new CertificateService(db.knex, clock, db.dialect),
     receipts: new ReceiptService(db.knex, clock, db.dialect),
     maintenance,
+    registrations,
   };
 }
 
@@ -126,6 +133,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...certificateRoutes(services.certificates),
     ...receiptRoutes(services.receipts),
     ...maintenanceRoutes(services.maintenance),
+    ...registrationRoutes(services.registrations),
   ];
   let document: Record<string, unknown> | undefined;
   routes.push(

@@ -18,6 +18,8 @@ const envSchema = z.object({
   CLIENT_DIST: z.string().default(path.join(ROOT, 'dist', 'client', 'browser')),
   /** Seed the demo data into an empty database; never in production, where its published passwords would let anyone in. */
   SEED_DEMO: z.enum(['true', 'false']).optional(),
+  /** Hand each registration CAPTCHA's answer out with it, for the e2e; only with NODE_ENV=test, where nobody real registers. */
+  CAPTCHA_TEST_HOOK: z.enum(['true', 'false']).optional(),
   /**
    * Proxies whose X-Forwarded-For names the client: `false` (none, the default), a number of hops, or
    * Express's list of addresses, subnets and names (`loopback`, `10.0.0.0/8, 172.16.0.1`).
@@ -37,6 +39,7 @@ export interface Config {
   logLevel: string;
   clientDist: string;
   seedDemo: boolean;
+  captchaTestHook: boolean;
   trustProxy: boolean | number | string;
   rootDir: string;
 }
@@ -57,6 +60,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid environment: SEED_DEMO=true is refused with NODE_ENV=production: the demo passwords are published. Leave SEED_DEMO unset.',
     );
   }
+  if (e.CAPTCHA_TEST_HOOK === 'true' && e.NODE_ENV !== 'test') {
+    throw new StartupError('invalid environment: CAPTCHA_TEST_HOOK=true is refused unless NODE_ENV=test: it hands out the CAPTCHA answers.');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -66,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDist: e.CLIENT_DIST,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : e.NODE_ENV !== 'production',
     trustProxy: trustProxyOf(e.TRUST_PROXY),
+    captchaTestHook: e.CAPTCHA_TEST_HOOK === 'true',
     rootDir: ROOT,
   };
 }

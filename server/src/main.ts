@@ -71,6 +71,7 @@ async function start(): Promise<void> {
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
     clientDist: config.clientDist,
+    captchaTestHook: config.captchaTestHook,
   });
 
   // Ended sessions and expired sign-in counters, swept by every instance now and then (a second delete finds nothing).

@@ -102,6 +102,8 @@ export interface TestHallOptions {
   trustProxy?: AppDeps['trustProxy'];
   /** A built client to serve beside the API. */
   clientDist?: string;
+  /** Registration CAPTCHAs carry their answer (as the e2e's server started with CAPTCHA_TEST_HOOK). */
+  captchaTestHook?: boolean;
 }
 
 export async function createTestHall(options: TestHallOptions = {}): Promise<TestHall> {
@@ -116,6 +118,7 @@ export async function createTestHall(options: TestHallOptions = {}): Promise<Tes
       secureCookies: false,
       trustProxy: options.trustProxy ?? false,
       clientDist: options.clientDist,
+      captchaTestHook: options.captchaTestHook,
     });
   const app = newApp();
   let otherApp: TestHall['app'] | undefined;

@@ -7,6 +7,8 @@ import type { Response } from 'supertest';
 import { activeEmployees, addition, bankAccountChange, newIdNumber, unitIdOf, unitInfoChange } from './declarations';
 import { batchRow, filledTemplate, uploadWorkbook } from './batch-files';
 import { createTestHall, type HallClient, type TestHall } from './harness';
+import { answeredCaptcha, NEW_UNIT, registration } from './registrations';
+import { DEMO_RECORDED_UNITS } from '../src/db/seeds/demo';
 
 const REQUESTS = 20;
 let keys = 0;
@@ -172,5 +174,50 @@ describe('races between two instances on one database', () => {
     const stored = await hall.db.knex('receipts').where({ submission_id: submitted.body.id }).select('code');
     expect(stored.length).toBe(1);
     expect(new Set(responses.map((r) => r.body.code))).toEqual(new Set([stored[0].code]));
+  });
+});
+
+describe('races of public registrations between two instances', () => {
+  let hall: TestHall;
+  let instances: HallClient[];
+
+  beforeEach(async () => {
+    // Each registration from its own address, so the throttle per address lets all of them through.
+    hall = await createTestHall({ captchaTestHook: true, trustProxy: 'loopback' });
+    instances = [await hall.client('en'), await hall.otherInstanceClient('en')];
+  });
+  afterEach(() => hall.close());
+
+  const registerFrom = (i: number, body: object) => {
+    const client = instances[i % 2];
+    return client.agent
+      .post('/api/registrations')
+      .set('X-XSRF-TOKEN', client.xsrf)
+      .set('X-Forwarded-For', `198.51.100.${i + 1}`)
+      .send(body);
+  };
+
+  it('holds one pending registration per credit code, every other one answered alike but stored as a duplicate', async () => {
+    const captchas = [];
+    for (let i = 0; i < REQUESTS; i++) captchas.push(await answeredCaptcha(instances[i % 2]));
+    const responses = await Promise.all(captchas.map((captcha, i) => registerFrom(i, { ...registration(), ...captcha })));
+    expect(responses.map((r) => r.status)).toEqual(responses.map(() => 201));
+    const rows = await hall.db.knex('declarations').where({ type: 'unit-registration', status: 'pending' }).select('registering_credit_code');
+    expect(rows.length).toBe(REQUESTS);
+    expect(rows.filter((r) => r.registering_credit_code === NEW_UNIT.creditCode).length)
+      .withContext('holding the slot')
+      .toBe(1);
+    // The database refuses a second holder of the slot.
+    const { id: _id, ...holder } = await hall.db.knex('declarations').where({ registering_credit_code: NEW_UNIT.creditCode }).first();
+    await expectAsync(hall.db.knex('declarations').insert(holder)).toBeRejected();
+  });
+
+  it('takes one CAPTCHA once when it is answered twenty times at once', async () => {
+    const captcha = await answeredCaptcha(instances[0]);
+    const responses = await Promise.all(
+      Array.from({ length: REQUESTS }, (_, i) => registerFrom(i, { ...registration({ creditCode: DEMO_RECORDED_UNITS[0].creditCode }), ...captcha })),
+    );
+    expect(responses.filter((r) => r.status === 201).length).toBe(1);
+    for (const res of responses.filter((r) => r.status !== 201)) expect(fieldsOf(res)).toEqual(['captchaAnswer:CAPTCHA_EXPIRED']);
   });
 });

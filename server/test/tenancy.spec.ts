@@ -11,6 +11,7 @@ import { AGENTS, changedTables, createTestHall, databaseSnapshot, type HallClien
 import { DEMO_PASSWORDS, DEMO_REVIEWER, DEMO_UNITS } from '../src/db/seeds/demo';
 import { activeEmployees, addition, newIdNumber, residents, submitBatch } from './declarations';
 import { batchRow, filledTemplate, uploadWorkbook } from './batch-files';
+import { NEW_UNIT, registration } from './registrations';
 import { UNIT_ROLES, type Access, type RouteDefinition } from '../src/http/route';
 
 interface World {
@@ -452,6 +453,19 @@ const CASES: Record<string, TenancyCase> = {
     },
   },
   'get /bank-branches': { url: () => '/api/bank-branches?q=gsfzwy', crossUnit: 'not unit data' },
+  // The public registration page's: they read and write no unit's data (registration.spec.ts shows what they reveal).
+  'get /registrations/captcha': { url: () => '/api/registrations/captcha', crossUnit: 'not unit data' },
+  'post /registrations': {
+    url: () => '/api/registrations',
+    body: { ...registration(), captchaToken: 'not-handed-out', captchaAnswer: 'abcde' },
+    crossUnit: 'not unit data',
+  },
+  'post /registrations/status': {
+    url: () => '/api/registrations/status',
+    body: { creditCode: NEW_UNIT.creditCode, statusCode: 'AAAAAAAA' },
+    crossUnit: 'not unit data',
+  },
+  'get /registrations/bank-branches': { url: () => '/api/registrations/bank-branches?q=gsfzwy', crossUnit: 'not unit data' },
   'put /insured-persons/:personId/contact': {
     url: ({ unitA }) => `/api/insured-persons/${unitA.personId}/contact`,
     body: { mobile: '13700009999' },
@@ -535,6 +549,10 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /unit/info-changes': ['unit_admin', 'agent'],
   'post /unit/bank-account-changes': ['unit_admin'],
   'get /bank-branches': ['unit_admin', 'agent'],
+  'get /registrations/captcha': 'public',
+  'post /registrations': 'public',
+  'post /registrations/status': 'public',
+  'get /registrations/bank-branches': 'public',
   'get /payments/details': ['unit_admin', 'agent'],
   'get /payments/details/export': ['unit_admin', 'agent'],
   'get /payments/details/:id': ['unit_admin', 'agent'],

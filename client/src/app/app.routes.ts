@@ -22,6 +22,11 @@ export const routes: Routes = [
     loadComponent: () => import('./account/change-password-page/change-password-page').then((m) => m.ChangePasswordPage),
   },
   {
+    path: 'register',
+    canActivate: [signedOut],
+    loadChildren: () => import('./registration/registration.routes').then((m) => m.registrationRoutes),
+  },
+  {
     path: 'verify',
     loadComponent: () => import('./verify/verify-page/verify-page').then((m) => m.VerifyPage),
   },

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import type { ChangeKind, PayloadOf, Submission } from '@common/api/submissions';
+import type { MaintenanceKind, PayloadOf, Submission } from '@common/api/submissions';
 import type { BankAccountChange, BankBranchPage, bankBranchQuery, ContactChange, HukouChange, UnitInfoChange } from '@common/api/maintenance';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import type { Clock } from '../clock';
@@ -30,12 +30,12 @@ const TARGETS = {
   'bank-account-change': { table: 'units', columns: BANK_ACCOUNT_COLUMNS, record: 'unit' },
   // The unit's own record of the person: another unit's view keeps what that unit registered.
   'hukou-change': { table: 'employments', columns: HUKOU_COLUMNS, record: 'person' },
-} as const satisfies Record<ChangeKind, { table: MaintainedTable; columns: Record<string, string>; record: string }>;
+} as const satisfies Record<MaintenanceKind, { table: MaintainedTable; columns: Record<string, string>; record: string }>;
 
 const unchanged = (before: Values, after: Values) => Object.keys(after).every((field) => (before[field] ?? null) === (after[field] ?? null));
 
 /** A change of one kind with its registered facts before and after. */
-type KindAndChange = { [K in ChangeKind]: { kind: K; payload: PayloadOf<K> } }[ChangeKind];
+type KindAndChange = { [K in MaintenanceKind]: { kind: K; payload: PayloadOf<K> } }[MaintenanceKind];
 type ChangeRequest = KindAndChange & {
   unitId: number;
   actor: Actor;
@@ -44,7 +44,7 @@ type ChangeRequest = KindAndChange & {
   requestId: string;
 };
 /** A pending change as an approval applies it. */
-export type PendingChange = PendingOf<ChangeKind>;
+export type PendingChange = PendingOf<MaintenanceKind>;
 
 /**
  * Maintenance of registered facts. The unit's information, its bank account and a person's household
@@ -81,6 +81,14 @@ export class MaintenanceService {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
+  /** A branch of the bundled list by its code, of the chosen bank; the field's problem otherwise. */
+  branchProblem(branchCode: string, bankCategory: string): FieldProblem | { name: string } {
+    const branch = this.branches.find(branchCode);
+    if (!branch) return { field: 'branchCode', code: 'BANK_BRANCH_UNKNOWN' };
+    if (branch.bankCategory !== bankCategory) return { field: 'branchCode', code: 'BANK_BRANCH_OTHER_BANK' };
+    return { name: branch.name };
+  }
+
   submitUnitInfoChange(unitId: number, actor: Actor, input: UnitInfoChange, requestId: string): Promise<Submission> {
     return this.db.transaction(async (trx) => {
       const maintenance = this.on(trx);
@@ -95,16 +103,15 @@ export class MaintenanceService {
     return this.db.transaction(async (trx) => {
       const maintenance = this.on(trx);
       const unit = await maintenance.units.lock(unitId);
-      const branch = this.branches.find(input.branchCode);
+      const branch = this.branchProblem(input.branchCode, input.bankCategory);
       const problems: FieldProblem[] = [];
-      if (!branch) problems.push({ field: 'branchCode', code: 'BANK_BRANCH_UNKNOWN' });
-      else if (branch.bankCategory !== input.bankCategory) problems.push({ field: 'branchCode', code: 'BANK_BRANCH_OTHER_BANK' });
+      if ('field' in branch) problems.push(branch);
       if (input.accountName !== unit.name) problems.push({ field: 'accountName', code: 'ACCOUNT_NAME_MISMATCH' });
-      if (problems.length > 0) throw invalidFields(problems);
+      if (problems.length > 0 || 'field' in branch) throw invalidFields(problems);
       const after = {
         bankCategory: input.bankCategory,
         branchCode: input.branchCode,
-        branchName: branch!.name,
+        branchName: branch.name,
         accountName: input.accountName,
         accountNumber: input.accountNumber,
       };

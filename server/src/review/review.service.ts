@@ -16,6 +16,7 @@ import { DeclarationService } from '../declarations/declarations.service';
 import { invalidFields } from '../http/errors';
 import type { Actor } from '../http/route';
 import type { MaintenanceService } from '../maintenance/maintenance.service';
+import type { RegistrationService } from '../registration/registration.service';
 import { AssessmentService } from '../payments/assessment.service';
 import { SubmissionService, type AppliedChanges, type PendingOf, type PendingSubmission } from '../submissions/submissions.service';
 
@@ -28,6 +29,7 @@ const APPLY: { [K in SubmissionKind]: (review: ReviewService, pending: PendingOf
   'unit-info-change': (r, pending, at) => r.maintenance.applyChanges(pending, at),
   'bank-account-change': (r, pending, at) => r.maintenance.applyChanges(pending, at),
   'hukou-change': (r, pending, at) => r.maintenance.applyChanges(pending, at),
+  'unit-registration': (r, pending, at) => r.registrations.applyRegistrations(pending, at),
 };
 
 /** The pending submissions of one kind, applied by that kind's handler; nothing when there are none. */
@@ -52,11 +54,12 @@ export class ReviewService {
   private readonly assessments: AssessmentService;
   private readonly audit: AuditService;
 
-  /** The feature's wiring on a knex handle; the maintenance service applies approved changes. */
+  /** The feature's wiring on a knex handle; the maintenance and registration services apply approved changes and registrations. */
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
     readonly maintenance: MaintenanceService,
+    readonly registrations: RegistrationService,
   ) {
     this.declarations = new DeclarationService(db, clock);
     this.submissions = this.declarations.submissions;
@@ -65,7 +68,7 @@ export class ReviewService {
   }
 
   on(trx: Knex.Transaction): ReviewService {
-    return new ReviewService(trx, this.clock, this.maintenance.on(trx));
+    return new ReviewService(trx, this.clock, this.maintenance.on(trx), this.registrations.on(trx));
   }
 
   /** Pending ones oldest first, the order they are worked through; decided ones newest first. */
@@ -128,7 +131,7 @@ export class ReviewService {
         pending.map((d): AuditEntry => ({
           at,
           userId: actor.userId,
-          unitId: d.unitId,
+          unitId: d.unitId ?? changes.get(d.id)?.unitId ?? null,
           action: `submission_${status}`,
           entityType: 'submission',
           entityId: d.id,

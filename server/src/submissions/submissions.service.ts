@@ -12,8 +12,8 @@ export type { NewSubmission, PendingSubmission, SubmissionFilters };
 /** A pending submission of one kind, as an approval applies it. */
 export type PendingOf<K extends SubmissionKind> = Extract<PendingSubmission, { kind: K }>;
 type Values = Record<string, unknown>;
-/** What an approval changed, per submission id, for the audit log. */
-export type AppliedChanges = Map<number, { before: Values; after: Values }>;
+/** What an approval changed, per submission id, for the audit log; `unitId` names the unit a registration became. */
+export type AppliedChanges = Map<number, { before: Values; after: Values; unitId?: number }>;
 
 /**
  * Submissions of every kind (additions, reductions, changes): the unit's queues of them, its withdrawal of
@@ -110,7 +110,7 @@ export class SubmissionService {
   /** Stores one submission and answers it as stored; `PendingSubmissionExists` as `insert`. */
   async insertOne(submission: NewSubmission): Promise<Submission> {
     const [id] = await this.store.insert([submission]);
-    return (await this.store.find(id, submission.unitId))!;
+    return (await this.store.find(id, submission.unitId ?? undefined))!;
   }
 
   /** A pending submission can be taken back by its unit before review. */

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { z } from 'zod';
 import { submission, type ChangeKind, type PayloadOf, type Submission, type SubmissionKind, type SubmissionStatus } from '@common/api/submissions';
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber } from '@common/validators/id-number';
@@ -9,15 +10,19 @@ import { whereIdNumberOrNameStarts } from '../db/person-search';
 type KindAndPayload = { [K in SubmissionKind]: { kind: K; payload: PayloadOf<K> } }[SubmissionKind];
 
 export type NewSubmission = KindAndPayload & {
-  unitId: number;
+  /** Null for a unit's registration, which belongs to no unit until approved. */
+  unitId: number | null;
   /** The person it is about; null for a change of the unit's own records. */
   idNumber: string | null;
   personName: string | null;
   effectiveMonth: FeePeriod | null;
   batchId: number | null;
   rowNumber: number | null;
-  submittedBy: number;
+  /** Null for a unit's registration, sent by nobody signed in. */
+  submittedBy: number | null;
   submittedAt: string;
+  /** A registration's hold on its credit code's one pending slot (migration 013); null for every other kind. */
+  registeringCreditCode?: string | null;
 };
 
 /** A pending submission as a decision reads it, with the insured person it names once one is known. */
@@ -39,7 +44,7 @@ export interface SubmissionFilters {
 /** A `declarations` row joined with the names of its unit, submitter and reviewer; its `type` column holds the kind. */
 interface SubmissionRow {
   id: number;
-  unit_id: number;
+  unit_id: number | null;
   type: string;
   status: string;
   person_id: number | null;
@@ -52,10 +57,14 @@ interface SubmissionRow {
   submitted_at: string;
   reviewed_at: string | null;
   review_reason: string | null;
-  unit_name: string;
-  submitted_by_name: string;
+  unit_name: string | null;
+  submitted_by_name: string | null;
   reviewed_by_name: string | null;
 }
+
+/** A registration not yet approved has no unit and no user: it names the unit and the contact it registers. */
+const applicant = z.object({ after: z.object({ unitName: z.string(), contactName: z.string() }) });
+const registered = (row: SubmissionRow) => applicant.parse(JSON.parse(row.payload)).after;
 
 /** The stored payload is parsed through its kind's schema: a row that does not fit its kind fails loudly here. */
 const toSubmission = (row: SubmissionRow, withUnitName: boolean): Submission =>
@@ -63,15 +72,15 @@ const toSubmission = (row: SubmissionRow, withUnitName: boolean): Submission =>
     id: row.id,
     kind: row.type,
     status: row.status,
-    unitId: row.unit_id,
-    ...(withUnitName ? { unitName: row.unit_name } : {}),
+    unitId: row.unit_id ?? null,
+    ...(withUnitName ? { unitName: row.unit_name ?? registered(row).unitName } : {}),
     idNumber: row.id_number ?? null,
     idNumberMasked: row.id_number ? maskIdNumber(row.id_number) : null,
     personName: row.person_name ?? null,
     effectiveMonth: row.effective_month ?? null,
     batchId: row.batch_id ?? null,
     rowNumber: row.row_number ?? null,
-    submittedBy: row.submitted_by_name,
+    submittedBy: row.submitted_by_name ?? registered(row).contactName,
     submittedAt: row.submitted_at,
     reviewedBy: row.reviewed_by_name ?? null,
     reviewedAt: row.reviewed_at ?? null,
@@ -115,6 +124,7 @@ export class SubmissionStore {
             row_number: d.rowNumber,
             submitted_by: d.submittedBy,
             submitted_at: d.submittedAt,
+            registering_credit_code: d.registeringCreditCode ?? null,
           })),
         )
         .returning<{ id: number }[]>('id')
@@ -139,8 +149,8 @@ export class SubmissionStore {
 
   private select(f: SubmissionFilters) {
     const query = this.db('declarations as d')
-      .join('units as u', 'u.id', 'd.unit_id')
-      .join('users as s', 's.id', 'd.submitted_by')
+      .leftJoin('units as u', 'u.id', 'd.unit_id')
+      .leftJoin('users as s', 's.id', 'd.submitted_by')
       .leftJoin('users as r', 'r.id', 'd.reviewed_by');
     if (f.unitId !== undefined) query.where('d.unit_id', f.unitId);
     if (f.statuses) query.whereIn('d.status', f.statuses);

@@ -1,5 +1,5 @@
 import { createTestHall, type HallClient, type TestHall } from '../../test/harness';
-import { DEMO_UNITS } from '../db/seeds/demo';
+import { DEMO_RECORDED_UNITS, DEMO_UNITS } from '../db/seeds/demo';
 
 /** Units of the agency beside the two demo ones; the names share `福州` with the first demo unit. */
 const MORE_UNITS = [
@@ -39,14 +39,17 @@ describe("the reviewer's unit picker", () => {
   });
 
   it('pages every unit with its id and credit code, and says how many there are', async () => {
-    const first = await reviewer.get('/api/review/units?page=0&pageSize=2');
-    expect(first.body).toEqual(jasmine.objectContaining({ total: DEMO_UNITS.length + MORE_UNITS.length, page: 0, pageSize: 2 }));
-    expect(first.body.items.length).toBe(2);
-    const rest = await reviewer.get('/api/review/units?page=1&pageSize=2');
-    const last = await reviewer.get('/api/review/units?page=2&pageSize=2');
+    const first = await reviewer.get('/api/review/units?page=0&pageSize=3');
+    expect(first.body).toEqual(
+      jasmine.objectContaining({ total: DEMO_UNITS.length + DEMO_RECORDED_UNITS.length + MORE_UNITS.length, page: 0, pageSize: 3 }),
+    );
+    expect(first.body.items.length).toBe(3);
+    const rest = await reviewer.get('/api/review/units?page=1&pageSize=3');
+    const last = await reviewer.get('/api/review/units?page=2&pageSize=3');
     const all = [...first.body.items, ...rest.body.items, ...last.body.items];
+    // The units on record without an online account are the agency's units too.
     expect(all.map((u: { creditCode: string }) => u.creditCode).sort()).toEqual(
-      [...DEMO_UNITS.map((u) => u.creditCode), ...MORE_UNITS.map((u) => u.credit_code)].sort(),
+      [...DEMO_UNITS.map((u) => u.creditCode), ...DEMO_RECORDED_UNITS.map((u) => u.creditCode), ...MORE_UNITS.map((u) => u.credit_code)].sort(),
     );
     const stored = await hall.db.knex('units').where({ credit_code: DEMO_UNITS[1].creditCode }).first('id');
     expect(all.find((u: { creditCode: string }) => u.creditCode === DEMO_UNITS[1].creditCode)).toEqual({

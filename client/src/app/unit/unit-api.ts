@@ -15,11 +15,14 @@ export function unitInfoResource() {
 /** What the branch search sends: the typed text and the bank chosen, if any. */
 export type BranchSearch = Pick<BankBranchQuery, 'q' | 'bankCategory'>;
 
-/** The first branches matching what is typed; nothing is asked while the search is undefined. */
-export function bankBranchesResource(search: () => BranchSearch | undefined) {
+/**
+ * The first branches matching what is typed; nothing is asked while the search is undefined. The public
+ * registration page asks its own endpoint, open to anyone.
+ */
+export function bankBranchesResource(search: () => BranchSearch | undefined, url = '/api/bank-branches') {
   return httpResource<BankBranchPage>(() => {
     const s = search();
-    return s && { url: '/api/bank-branches', params: queryParams({ q: s.q, bankCategory: s.bankCategory }) };
+    return s && { url, params: queryParams({ q: s.q, bankCategory: s.bankCategory }) };
   });
 }
 

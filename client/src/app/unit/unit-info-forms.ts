@@ -3,6 +3,7 @@ import { BANK_CATEGORIES, type BankBranch, type BankCategory, type BankAccountCh
 import type { UnitInfo } from '@common/api/payments';
 import { accountNumber, email, maxLength, personName, phone, required } from '../shared/forms/field-validators';
 import { optionalText, textControl } from '../shared/forms/form-fields';
+import { chosenBranch } from './bank-branch-choice';
 
 /** The contact person and legal representative, starting from what is registered. */
 export function unitInfoChangeForm(unit: UnitInfo) {
@@ -20,12 +21,6 @@ export function unitInfoChange(form: UnitInfoChangeForm): UnitInfoChangeInput {
   const v = form.getRawValue();
   return { ...v, contactEmail: optionalText(v.contactEmail) };
 }
-
-/** The branch field holds what is typed until an option of the list is chosen. */
-const chosenBranch: ValidatorFn = (control) => {
-  if (typeof control.value !== 'string') return null;
-  return control.value.trim() === '' ? { REQUIRED: true } : { BANK_BRANCH_UNKNOWN: true };
-};
 
 /** The account must be in the unit's own name. */
 const nameOf =

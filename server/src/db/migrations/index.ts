@@ -12,6 +12,7 @@ import * as personPerUnit from './009_person_per_unit';
 import * as onePending from './010_one_pending';
 import * as uploadBounds from './011_upload_bounds';
 import * as employeeNumber from './012_employee_number';
+import * as unitRegistration from './013_unit_registration';
 import * as receipts from './016_receipts';
 
 export interface Migration {
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '010_one_pending': onePending,
   '011_upload_bounds': uploadBounds,
   '012_employee_number': employeeNumber,
+  '013_unit_registration': unitRegistration,
   '016_receipts': receipts,
 };
 

@@ -43,6 +43,40 @@ export const DEMO_UNITS = [
   },
 ] as const;
 
+/**
+ * Units on the agency's record that have no online account yet: registering one of these credit codes
+ * is checked by a reviewer against the record (unit registration's known-unit path).
+ */
+export const DEMO_RECORDED_UNITS = [
+  {
+    creditCode: '91350500MA2XQ7RN4X',
+    name: '泉州刺桐纺织有限公司',
+    unitNumber: '35050000401',
+    legalRep: '蔡文华',
+    address: '福建省泉州市鲤城区温陵路66号',
+    contact: '许丽娟',
+    contactPhone: '13905950401',
+  },
+  {
+    creditCode: '91350300MA31HK6T8N',
+    name: '莆田木兰鞋业有限公司',
+    unitNumber: '35030000402',
+    legalRep: '林国栋',
+    address: '福建省莆田市城厢区荔城中大道12号',
+    contact: '郑秀英',
+    contactPhone: '13905940402',
+  },
+  {
+    creditCode: '91350900MA33WD5P29',
+    name: '宁德三都澳水产有限公司',
+    unitNumber: '35090000403',
+    legalRep: '缪德明',
+    address: '福建省宁德市蕉城区天湖东路9号',
+    contact: '吴美玲',
+    contactPhone: '13905930403',
+  },
+] as const;
+
 export const DEMO_REVIEWER = { username: 'reviewer', name: '审核员 周静' } as const;
 
 export interface SeedOptions {
@@ -95,31 +129,26 @@ export async function seedDemo(knex: Knex, options: SeedOptions): Promise<void> 
 
     const agentIds = new Map<string, number>();
     for (const [index, unit] of DEMO_UNITS.entries()) {
-      const [{ id: unitId }] = await trx('units')
-        .insert({
-          credit_code: unit.creditCode,
-          name: unit.name,
-          unit_number: unit.unitNumber,
-          unit_type: 'enterprise',
-          industry: index === 0 ? 'software' : 'logistics',
-          economic_type: 'limited_liability',
-          legal_rep_name: unit.legalRep,
-          legal_rep_phone: '1390000000' + (index + 1),
-          address: unit.address,
-          postcode: unit.postcode,
-          contact_name: unit.contact,
-          contact_phone: unit.contactPhone,
-          contact_email: `hr${index + 1}@example.cn`,
-          registration_date: '2019-01-15',
-          agency: index === 0 ? '福州市医疗保障局鼓楼分中心' : '厦门市医疗保障局思明分中心',
-          collection_mode: 'tax',
-          created_at: at,
-          updated_at: at,
-        })
-        .returning<{ id: number }[]>('id');
-      await trx('unit_insurance_types').insert(
-        EMPLOYEE_INSURANCE_TYPES.map((type) => ({ unit_id: unitId, insurance_type: type, start_month: '201901' })),
-      );
+      const unitId = await insertUnit(trx, '201901', {
+        credit_code: unit.creditCode,
+        name: unit.name,
+        unit_number: unit.unitNumber,
+        unit_type: 'enterprise',
+        industry: index === 0 ? 'software' : 'logistics',
+        economic_type: 'limited_liability',
+        legal_rep_name: unit.legalRep,
+        legal_rep_phone: '1390000000' + (index + 1),
+        address: unit.address,
+        postcode: unit.postcode,
+        contact_name: unit.contact,
+        contact_phone: unit.contactPhone,
+        contact_email: `hr${index + 1}@example.cn`,
+        registration_date: '2019-01-15',
+        agency: index === 0 ? '福州市医疗保障局鼓楼分中心' : '厦门市医疗保障局思明分中心',
+        collection_mode: 'tax',
+        created_at: at,
+        updated_at: at,
+      });
       await trx('users').insert({
         role: 'unit_admin',
         login: unit.creditCode,
@@ -150,8 +179,32 @@ export async function seedDemo(knex: Knex, options: SeedOptions): Promise<void> 
       }
       await seedWorkforce(trx, generator, unitId, options.personsPerUnit, current, at, index === 1);
     }
+    for (const unit of DEMO_RECORDED_UNITS) {
+      await insertUnit(trx, '201506', {
+        credit_code: unit.creditCode,
+        name: unit.name,
+        unit_number: unit.unitNumber,
+        unit_type: 'enterprise',
+        economic_type: 'private',
+        legal_rep_name: unit.legalRep,
+        address: unit.address,
+        contact_name: unit.contact,
+        contact_phone: unit.contactPhone,
+        registration_date: '2015-06-01',
+        collection_mode: 'tax',
+        created_at: at,
+        updated_at: at,
+      });
+    }
     await seedResidents(trx, generator, options.residents, at);
   });
+}
+
+/** A unit registered for the employee insurance types since `startMonth`; answers its id. */
+async function insertUnit(trx: Knex.Transaction, startMonth: string, row: Record<string, string | null>): Promise<number> {
+  const [{ id }] = await trx('units').insert(row).returning<{ id: number }[]>('id');
+  await trx('unit_insurance_types').insert(EMPLOYEE_INSURANCE_TYPES.map((type) => ({ unit_id: id, insurance_type: type, start_month: startMonth })));
+  return id;
 }
 
 async function insertPersons(trx: Knex.Transaction, generator: PersonGenerator, count: number, at: string) {

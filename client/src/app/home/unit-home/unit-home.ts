@@ -18,6 +18,8 @@ const ACT_ON: Record<SubmissionKind, string> = {
   'unit-info-change': '/unit-info',
   'bank-account-change': '/unit-info',
   'hukou-change': '/insured',
+  // A rejected registration belongs to no unit, so no unit's home lists it.
+  'unit-registration': '/unit-info',
 };
 
 @Component({

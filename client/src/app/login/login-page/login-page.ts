@@ -1,7 +1,7 @@
 import { Component, inject, input, signal, viewChildren, type ElementRef } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import type { SessionInfo } from '@common/api/auth';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { Observable } from 'rxjs';
@@ -15,7 +15,7 @@ import { loginForm, type LoginRole } from '../login-forms';
 
 @Component({
   selector: 'app-login-page',
-  imports: [MatCardModule, MatProgressBarModule, TranslatePipe, LoginForm, PageFrame],
+  imports: [MatCardModule, MatProgressBarModule, RouterLink, TranslatePipe, LoginForm, PageFrame],
   templateUrl: './login-page.html',
   styleUrls: ['../../shared/frame-card.scss', './login-page.scss'],
 })

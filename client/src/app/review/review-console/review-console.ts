@@ -97,7 +97,8 @@ export class ReviewConsole {
   }
 
   protected narrowToUnit(submission: Submission): void {
-    void this.list.set({ unitId: submission.unitId });
+    // A registration not yet approved belongs to no unit: nothing to narrow to.
+    if (submission.unitId !== null) void this.list.set({ unitId: submission.unitId });
   }
 
   protected pickUnit(unit: UnitSummary): void {

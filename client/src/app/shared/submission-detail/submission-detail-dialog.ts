@@ -7,6 +7,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { isDeclarationKind, type Submission } from '@common/api/submissions';
 import { TranslatePipe } from '@ngx-translate/core';
 import { filter, type Observable } from 'rxjs';
+import { Notice } from '../notice/notice';
 import { ChangeTable } from '../change-table/change-table';
 import { FenPipe } from '../format/fen.pipe';
 import { LoadError } from '../load-error/load-error';
@@ -43,6 +44,7 @@ export interface SubmissionDetailData {
     FenPipe,
     LoadError,
     StatusChip,
+    Notice,
   ],
   templateUrl: './submission-detail-dialog.html',
   styleUrl: './submission-detail-dialog.scss',

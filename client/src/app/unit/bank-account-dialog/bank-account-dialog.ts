@@ -1,4 +1,4 @@
-import { Component, computed, inject } from '@angular/core';
+import { Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
@@ -8,7 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import type { Submission } from '@common/api/submissions';
-import { BANK_CATEGORIES, type BankBranch } from '@common/api/maintenance';
+import { BANK_CATEGORIES } from '@common/api/maintenance';
 import type { UnitInfo } from '@common/api/payments';
 import { compactAccountNumber, isBankAccountNumber, passesLuhn } from '@common/validators/contact';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -16,8 +16,8 @@ import { map } from 'rxjs';
 import { DialogFormFooter } from '../../shared/forms/dialog-form-footer';
 import { DialogSubmission } from '../../shared/forms/dialog-submission';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
-import { searchTerm } from '../../shared/table/paging';
-import { bankBranchesResource, UnitApi } from '../unit-api';
+import { BankBranchChoice } from '../bank-branch-choice';
+import { UnitApi } from '../unit-api';
 import { BANK_CONTROL_OF, bankAccountChange, bankAccountForm } from '../unit-info-forms';
 
 /**
@@ -48,17 +48,7 @@ export class BankAccountDialog {
   protected readonly submission = new DialogSubmission<Submission>(this.form, inject(MatDialogRef), BANK_CONTROL_OF);
   protected readonly banks = BANK_CATEGORIES;
 
-  private readonly term = searchTerm(this.form.controls.branch);
-  private readonly branch = toSignal(this.form.controls.branch.valueChanges, { initialValue: this.form.controls.branch.value });
-  private readonly bank = toSignal(this.form.controls.bankCategory.valueChanges, { initialValue: this.form.controls.bankCategory.value });
-  /** What to look for: nothing once a branch is chosen or the field is emptied, without waiting for the pause. */
-  private readonly search = computed(() => {
-    const q = this.term();
-    const branch = this.branch();
-    return q && typeof branch === 'string' && branch.trim() !== '' ? { q, bankCategory: this.bank() || undefined } : undefined;
-  });
-  protected readonly branches = bankBranchesResource(this.search);
-  protected readonly options = computed(() => (this.search() ? (this.branches.value()?.items ?? []) : []));
+  protected readonly branchChoice = new BankBranchChoice(this.form.controls.bankCategory, this.form.controls.branch);
   /** Many real accounts fail Luhn: a hint to check the number, never a reason to refuse it. */
   protected readonly failsLuhn = toSignal(
     this.form.controls.accountNumber.valueChanges.pipe(
@@ -69,19 +59,6 @@ export class BankAccountDialog {
     ),
     { initialValue: false },
   );
-
-  protected readonly branchName = (branch: BankBranch | string | null) => (typeof branch === 'string' ? branch : (branch?.name ?? ''));
-
-  /** Choosing a branch of another bank switches the bank to it. */
-  protected chosen(branch: BankBranch): void {
-    if (this.form.controls.bankCategory.value !== branch.bankCategory) this.form.controls.bankCategory.setValue(branch.bankCategory);
-  }
-
-  /** A branch already chosen that is not of the newly chosen bank is cleared. */
-  protected bankChosen(): void {
-    const branch = this.form.controls.branch.value;
-    if (typeof branch !== 'string' && branch.bankCategory !== this.form.controls.bankCategory.value) this.form.controls.branch.setValue('');
-  }
 
   protected submit(): void {
     this.submission.send(

@@ -28,10 +28,13 @@ describe('starting the server process', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  /** Starts the server in its own empty working directory and waits for it to end; one still running after 10 s is stopped. */
+  /**
+   * Starts the server in its own empty working directory and waits for it to end; one still running after 30 s is
+   * stopped (a start that fails takes a second or two, but more than 10 on a loaded machine).
+   */
   async function startUntilExit(env: Record<string, string>): Promise<Outcome> {
     const server = await spawnHall({ env: { SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env }, cwd: dir });
-    const code = await Promise.race([server.exited, delay(10_000, 'running' as const, { ref: false })]);
+    const code = await Promise.race([server.exited, delay(30_000, 'running' as const, { ref: false })]);
     await server.stop();
     return { code, stdout: server.stdout, stderr: server.stderr };
   }
@@ -44,7 +47,7 @@ describe('starting the server process', () => {
     expect(outcome.stderr).not.toMatch(STACK_LINE);
     expect(outcome.stdout).not.toContain('Unit Hall on');
     expect(readdirSync(dir)).toEqual([]);
-  });
+  }, 60_000);
 
   it('ends naming the port and PORT when the port is already in use', async () => {
     const holder = net.createServer().listen(0);
@@ -60,7 +63,7 @@ describe('starting the server process', () => {
     } finally {
       holder.close();
     }
-  });
+  }, 60_000);
 
   it('ends with one line naming DATABASE_URL, its password masked, when the database cannot be reached', async () => {
     const port = await freePort();
@@ -72,7 +75,7 @@ describe('starting the server process', () => {
     expect(output.split('\n')).toEqual([jasmine.stringContaining('DATABASE_URL')]);
     expect(outcome.stderr).toContain(ENGINE === 'postgres' ? `postgresql://hall:***@127.0.0.1:${port}/test` : url);
     expect(output).not.toContain('s3cret');
-  });
+  }, 60_000);
 });
 
 /** A TCP link to PostgreSQL that can be cut and restored on the same port, as a network fault or a database restart would. */

@@ -36,6 +36,8 @@ import { insuredRoutes } from './insured/insured.routes';
 import { bundledBankBranches } from './maintenance/bank-branches';
 import { MaintenanceService } from './maintenance/maintenance.service';
 import { maintenanceRoutes } from './maintenance/maintenance.routes';
+import { MessageService } from './messages/messages.service';
+import { messageRoutes } from './messages/messages.routes';
 import { openApiDocument } from './openapi/openapi';
 import type { AssessmentService } from './payments/assessment.service';
 import { createPaymentServices, type PaymentService } from './payments/payments.service';
@@ -73,6 +75,7 @@ export interface Services {
   review: ReviewService;
   certificates: CertificateService;
   maintenance: MaintenanceService;
+  unitMessages: MessageService;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -96,6 +99,7 @@ export function createServices(deps: AppDeps): Services {
     review: new ReviewService(db.knex, clock, maintenance),
     certificates: new CertificateService(db.knex, clock, db.dialect),
     maintenance,
+    unitMessages: new MessageService(db.knex, clock),
   };
 }
 
@@ -116,6 +120,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...batchRoutes(services.batches),
     ...certificateRoutes(services.certificates),
     ...maintenanceRoutes(services.maintenance),
+    ...messageRoutes(services.unitMessages),
   ];
   let document: Record<string, unknown> | undefined;
   routes.push(

@@ -103,6 +103,11 @@ export class DeclarationService implements PendingSubmissions {
     return this.rules.offer(unitId);
   }
 
+  /** The day of the month after which an addition can no longer take effect in the current month. */
+  cutoffDay(): Promise<number> {
+    return this.store.cutoffDay();
+  }
+
   reductionOptions(): ReductionOptions {
     return { stopMonth: reductionMonth(this.clock.now()), reasons: [...REDUCTION_REASONS] };
   }
@@ -140,19 +145,33 @@ export class DeclarationService implements PendingSubmissions {
     });
   }
 
-  /** One addition or reduction from the form. */
+  /** One addition or reduction from the form; `correctsId` names the rejected one it corrects. */
   async submitOne(
     unitId: number,
     actor: Actor,
     declared: { kind: 'addition'; input: Addition } | { kind: 'reduction'; input: Reduction },
     requestId: string,
+    correctsId?: number,
   ): Promise<Submission> {
     const rows: DeclarationRows =
       declared.kind === 'addition'
         ? { kind: 'addition', rows: [{ input: declared.input }] }
         : { kind: 'reduction', rows: [{ input: declared.input }] };
-    const { declarationIds } = await this.submit(unitId, actor, rows, null, requestId);
+    const { declarationIds } = await this.submit(unitId, actor, rows, null, requestId, undefined, correctsId);
     return (await this.store.find(declarationIds[0], unitId))!;
+  }
+
+  /**
+   * A correction is of a rejected submission of the unit, of the same kind, not corrected yet (another
+   * unit's is not found). On the submission's transaction; the index of 015_messages keeps it to one even
+   * when two corrections race, and the loser, checked again, is told it was corrected.
+   */
+  async checkCorrection(unitId: number, correctsId: number, kind: SubmissionKind): Promise<void> {
+    const rejected = await this.store.find(correctsId, unitId);
+    if (!rejected) throw notFound();
+    if (rejected.status !== 'rejected') throw new AppError(409, 'SUBMISSION_NOT_REJECTED');
+    if (rejected.kind !== kind) throw new AppError(409, 'CORRECTION_OTHER_KIND');
+    if (rejected.correctedById !== null) throw new AppError(409, 'SUBMISSION_ALREADY_CORRECTED');
   }
 
   /**
@@ -166,12 +185,15 @@ export class DeclarationService implements PendingSubmissions {
     batch: { fileName: string } | null,
     requestId: string,
     trx?: Knex.Transaction,
+    correctsId?: number,
   ): Promise<{ batchId: number | null; declarationIds: number[] }> {
     const run = async (db: Knex.Transaction) => {
       const now = this.clock.now();
       const at = now.toISOString();
       const { kind, rows } = declared;
-      const { rules, store, audit } = this.on(db);
+      const declarations = this.on(db);
+      const { rules, store, audit } = declarations;
+      if (correctsId !== undefined) await declarations.checkCorrection(unitId, correctsId, kind);
       const problems = await rules.check(unitId, declared);
       refuseProblems(rows, withDuplicates(rows, problems), batch !== null);
 
@@ -186,6 +208,7 @@ export class DeclarationService implements PendingSubmissions {
         rowNumber: rowNumber ?? null,
         submittedBy: actor.userId,
         submittedAt: at,
+        correctsId: correctsId ?? null,
       });
       let submissions: NewSubmission[];
       if (declared.kind === 'addition') {
@@ -227,9 +250,12 @@ export class DeclarationService implements PendingSubmissions {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  /** The unit's submissions rejected since the instant, newest first: the first `limit` and how many in all. */
-  recentlyRejected(unitId: number, since: Date, limit: number): Promise<{ items: Submission[]; total: number }> {
-    return this.store.page({ unitId, statuses: ['rejected'], reviewedFrom: since.toISOString() }, 'newest', 0, limit, false);
+  /**
+   * The unit's to-dos: its submissions rejected since the instant and not corrected yet, newest first; the
+   * first `limit` and how many in all.
+   */
+  toDos(unitId: number, since: Date, limit: number): Promise<{ items: Submission[]; total: number }> {
+    return this.store.page({ unitId, statuses: ['rejected'], reviewedFrom: since.toISOString(), uncorrected: true }, 'newest', 0, limit, false);
   }
 
   async find(unitId: number, id: number): Promise<Submission> {

@@ -16,6 +16,7 @@ import { DeclarationService, type AppliedChanges, type PendingOf, type PendingSu
 import { invalidFields } from '../http/errors';
 import type { Actor } from '../http/route';
 import type { MaintenanceService } from '../maintenance/maintenance.service';
+import { MessageService, type NewMessage } from '../messages/messages.service';
 import { AssessmentService } from '../payments/assessment.service';
 
 type Decision = z.output<typeof reviewDecision>;
@@ -40,6 +41,31 @@ async function applyKind<K extends SubmissionKind>(
   return ofKind.length > 0 ? APPLY[kind](review, ofKind, at) : new Map();
 }
 
+/** What the unit is told of a decision: one message for a submission, one for a whole batch. */
+function decisionMessages(
+  which: { id: number } | { batchId: number },
+  decided: PendingSubmission[],
+  approve: boolean,
+  reason: string | null,
+  at: string,
+): NewMessage[] {
+  if ('batchId' in which) {
+    const { batchId } = which;
+    const count = decided.length;
+    return [
+      approve
+        ? { unitId: decided[0].unitId, at, kind: 'batch-approved', params: { batchId, count } }
+        : { unitId: decided[0].unitId, at, kind: 'batch-rejected', params: { batchId, count, reason: reason ?? '' } },
+    ];
+  }
+  return decided.map((d): NewMessage => {
+    const about = { submissionId: d.id, submissionKind: d.kind, personName: d.personName };
+    return approve
+      ? { unitId: d.unitId, at, kind: 'submission-approved', params: about }
+      : { unitId: d.unitId, at, kind: 'submission-rejected', params: { ...about, reason: reason ?? '' } };
+  });
+}
+
 /**
  * The agency's review: reviewers see every unit's submissions and approve or reject them, never edit
  * them. An approval applies the submissions to the records in the same transaction, or nothing at all.
@@ -48,6 +74,7 @@ export class ReviewService {
   readonly declarations: DeclarationService;
   private readonly assessments: AssessmentService;
   private readonly audit: AuditService;
+  private readonly messages: MessageService;
 
   /** The feature's wiring on a knex handle; the maintenance service applies approved changes. */
   constructor(
@@ -58,6 +85,7 @@ export class ReviewService {
     this.declarations = new DeclarationService(db, clock);
     this.assessments = new AssessmentService(db, clock);
     this.audit = new AuditService(db);
+    this.messages = new MessageService(db, clock);
   }
 
   on(trx: Knex.Transaction): ReviewService {
@@ -120,6 +148,8 @@ export class ReviewService {
         await submissions.linkPersons(ids);
         await review.markAssessmentsStale(pending);
       }
+      // In the decision's transaction: the unit hears of it exactly when it happened.
+      await review.messages.write(decisionMessages(which, pending, decision.approve, reason, at));
       await review.audit.recordAll(
         pending.map((d): AuditEntry => ({
           at,

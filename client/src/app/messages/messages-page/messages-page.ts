@@ -26,13 +26,17 @@ export class MessagesPage {
   private readonly unread = inject(UnreadMessages);
 
   protected readonly columns = ['at', 'text', 'actions'];
-  protected readonly correctAt = CORRECT_AT;
   /** Unread only, and the page, in the URL. */
   protected readonly list = listState({ unread: queryParam(z.enum(['true']).optional()) });
   protected readonly paging = this.list.paging;
   protected readonly messages = messagePageResource(() => ({ unread: this.list.values().unread === 'true', ...this.paging.params() }));
   protected readonly rows = rowsOf(this.messages);
   protected readonly unreadCount = computed(() => valueOf(this.messages)?.unread ?? 0);
+
+  /** A rejection leads to its correction: the form of its kind, naming the rejected submission. */
+  protected correctionOf(message: Message): { path: string; id: number } | null {
+    return message.kind === 'submission-rejected' ? { path: CORRECT_AT[message.params.submissionKind], id: message.params.submissionId } : null;
+  }
 
   protected showUnread(only: boolean): void {
     void this.list.set({ unread: only ? 'true' : undefined });

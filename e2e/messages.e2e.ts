@@ -77,7 +77,7 @@ describe('messages and to-dos in a browser', () => {
     await page.getByTestId('correction-notice').waitFor();
     expect(await page.getByTestId('correction-notice').textContent()).toContain(REASON);
     const name = page.locator('[data-testid="addition-name"]');
-    await page.waitForFunction(() => (document.querySelector('[data-testid="addition-name"]') as HTMLInputElement | null)?.value === '更正人');
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('[data-testid="addition-name"]')?.value === '更正人');
     expect(await name.inputValue()).toBe(NAME);
     expect(await page.locator('[data-testid="addition-idNumber"]').inputValue()).toBe(idNumber);
     expect(await page.locator('[data-testid="addition-wage"]').inputValue()).toBe('3000.00');

@@ -1,4 +1,4 @@
-import { additionMonths, reductionMonth, residentSwitch } from './month-rules';
+import { additionMonths, cutoffReminder, reductionMonth, residentSwitch } from './month-rules';
 
 const CUTOFF = 25;
 
@@ -27,5 +27,18 @@ describe('month rules at the edges of the calendar (Asia/Shanghai)', () => {
 
   it('ends resident insurance with the effective month and starts employee benefits the month after', () => {
     expect(residentSwitch('202612')).toEqual({ residentEndMonth: '202612', employeeBenefitsFrom: '202701' });
+  });
+
+  it('reminds of the cut-off day from five days before it until the day itself, in Shanghai time', () => {
+    // 19 Nov 23:59:59 in Shanghai: six days before the 25th.
+    expect(cutoffReminder(new Date('2026-11-19T15:59:59Z'), CUTOFF)).toBeNull();
+    expect(cutoffReminder(new Date('2026-11-19T16:00:00Z'), CUTOFF)).toEqual({ period: '202611', date: '2026-11-25' });
+    expect(cutoffReminder(new Date('2026-11-25T15:59:59Z'), CUTOFF)).toEqual({ period: '202611', date: '2026-11-25' });
+    expect(cutoffReminder(new Date('2026-11-25T16:00:00Z'), CUTOFF)).toBeNull();
+  });
+
+  it('takes the last day of a short month when the cut-off day is past it', () => {
+    expect(cutoffReminder(new Date('2027-02-27T02:00:00Z'), 31)).toEqual({ period: '202702', date: '2027-02-28' });
+    expect(cutoffReminder(new Date('2027-02-22T02:00:00Z'), 31)).toBeNull();
   });
 });

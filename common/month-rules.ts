@@ -23,3 +23,18 @@ export function reductionMonth(now: Date): FeePeriod {
 export function residentSwitch(effectiveMonth: FeePeriod): { residentEndMonth: FeePeriod; employeeBenefitsFrom: FeePeriod } {
   return { residentEndMonth: effectiveMonth, employeeBenefitsFrom: addMonths(effectiveMonth, 1) };
 }
+
+/** How many days before the cut-off day (and on it) the unit is reminded of it. */
+export const CUTOFF_REMINDER_DAYS = 5;
+
+/**
+ * Rule 4: the cut-off day coming in the current month (the month's last day when the configured day is
+ * past it), from `CUTOFF_REMINDER_DAYS` days before until the day itself; null on every other day.
+ */
+export function cutoffReminder(now: Date, cutoffDay: number): { period: FeePeriod; date: string } | null {
+  const { year, month, day } = shanghaiParts(now);
+  const last = Math.min(cutoffDay, new Date(Date.UTC(year, month, 0)).getUTCDate());
+  if (day > last || day < last - CUTOFF_REMINDER_DAYS) return null;
+  const date = `${year}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+  return { period: currentFeePeriod(now), date };
+}

@@ -15,6 +15,8 @@ const facts = {
   reviewedBy: null,
   reviewedAt: null,
   reviewReason: null,
+  correctsId: null,
+  correctedById: null,
 };
 const person = { idNumber: '350102199003071234', idNumberMasked: '350102********1234', personName: '王小明', effectiveMonth: '202612' };
 const hukou = { hukouType: 'rural', hukouAddress: '福州市鼓楼区', ethnicity: null };

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
 import { ADDITION_FIELD_LIST } from './addition-fields';
 import { additionInput, DECLARATION_KINDS, feePeriodField, isoDate, reductionInput, registeredPerson, type DeclarationKind } from './declarations';
-import { pageOf, pageQuery } from './fields';
+import { idParam, pageOf, pageQuery } from './fields';
 import { bankAccountChangeInput, hukouChangeInput, unitInfoChangeInput } from './maintenance';
 import { REGISTRATION_FIELDS } from './registration';
 
@@ -63,6 +63,10 @@ const submissionFacts = z.object({
   reviewedBy: z.string().nullable(),
   reviewedAt: z.string().nullable(),
   reviewReason: z.string().nullable(),
+  /** The rejected submission this one corrects (submitted again from the unit's to-do). */
+  correctsId: z.number().int().nullable(),
+  /** Of a rejected submission: the one that corrects it, unless withdrawn; a rejected one is corrected once. */
+  correctedById: z.number().int().nullable(),
   /**
    * The reviewer's detail of a pending addition of a known ID number: the person as registered, to compare
    * with the submitted data it would replace; null for a person not yet known.
@@ -216,3 +220,7 @@ export const reviewResult = z.object({
   rejected: z.number().int(),
 });
 export type ReviewResult = z.infer<typeof reviewResult>;
+
+/** A submission that corrects a rejected one names it: `?corrects=<id>` on the submitting request. */
+export const correctionQuery = z.object({ corrects: idParam.optional() });
+export type CorrectionQuery = z.input<typeof correctionQuery>;

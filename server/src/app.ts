@@ -36,6 +36,8 @@ import { insuredRoutes } from './insured/insured.routes';
 import { bundledBankBranches } from './maintenance/bank-branches';
 import { MaintenanceService } from './maintenance/maintenance.service';
 import { maintenanceRoutes } from './maintenance/maintenance.routes';
+import { MessageService } from './messages/messages.service';
+import { messageRoutes } from './messages/messages.routes';
 import { openApiDocument } from './openapi/openapi';
 import type { AssessmentService } from './payments/assessment.service';
 import { createPaymentServices, type PaymentService } from './payments/payments.service';
@@ -84,6 +86,7 @@ export interface Services {
   receipts: ReceiptService;
   maintenance: MaintenanceService;
   registrations: RegistrationService;
+  unitMessages: MessageService;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -111,6 +114,7 @@ export function createServices(deps: AppDeps): Services {
     receipts: new ReceiptService(db.knex, clock, db.dialect),
     maintenance,
     registrations,
+    unitMessages: new MessageService(db.knex, clock),
   };
 }
 
@@ -134,6 +138,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...receiptRoutes(services.receipts),
     ...maintenanceRoutes(services.maintenance),
     ...registrationRoutes(services.registrations),
+    ...messageRoutes(services.unitMessages),
   ];
   let document: Record<string, unknown> | undefined;
   routes.push(

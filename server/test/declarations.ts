@@ -141,3 +141,25 @@ export function unitHallPerSpec(unitIndex: 0 | 1 = 0): UnitHall {
   afterEach(() => context.hall.close());
   return context;
 }
+
+export interface ReviewedUnit {
+  hall: TestHall;
+  /** The first demo unit's administrator, signed in. */
+  unit: HallClient;
+  /** The agency's reviewer, signed in. */
+  reviewer: HallClient;
+}
+
+/** A fresh hall for each spec of the calling `describe`, with the first unit's administrator and a reviewer signed in (English). */
+export function reviewedUnitPerSpec(): ReviewedUnit {
+  const context = {} as ReviewedUnit;
+  beforeEach(async () => {
+    context.hall = await createTestHall();
+    context.unit = await context.hall.client('en');
+    await context.unit.signInUnitAdmin(0);
+    context.reviewer = await context.hall.client('en');
+    await context.reviewer.signInReviewer();
+  });
+  afterEach(() => context.hall.close());
+  return context;
+}

@@ -166,6 +166,45 @@ describe('races between two instances on one database', () => {
     } as never);
   });
 
+  it('writes one message when twenty decisions of one submission race on both instances', async () => {
+    const reviewers = [await hall.client('en'), await hall.otherInstanceClient('en')];
+    for (const reviewer of reviewers) await reviewer.signInReviewer();
+    const submitted = await instances[0].post('/api/additions', addition(newIdNumber(93)));
+    const decisions = await Promise.all(
+      Array.from({ length: REQUESTS }, (_, i) =>
+        reviewers[i % 2].post(`/api/review/submissions/${submitted.body.id}/decision`, { approve: false, reason: '资料不全' }),
+      ),
+    );
+    expect(decisions.filter((r) => r.status === 200).length).toBe(1);
+    for (const res of decisions.filter((r) => r.status !== 200)) expect([res.status, res.body.code]).toEqual([409, 'SUBMISSION_NOT_PENDING']);
+    const messages = await hall.db
+      .knex('messages')
+      .where({ unit_id: await unitIdOf(hall, 0) })
+      .select('kind', 'params');
+    expect(messages.map((m) => [m.kind, JSON.parse(m.params).submissionId])).toEqual([['submission-rejected', submitted.body.id]]);
+  });
+
+  it('corrects a rejected submission once from twenty concurrent corrections, each of another person', async () => {
+    const reviewer = await hall.client('en');
+    await reviewer.signInReviewer();
+    const submitted = await instances[0].post('/api/additions', addition(newIdNumber(94)));
+    await reviewer.post(`/api/review/submissions/${submitted.body.id}/decision`, { approve: false, reason: '资料不全' });
+    const corrections = await Promise.all(
+      Array.from({ length: REQUESTS }, (_, i) => {
+        const client = instances[i % 2];
+        return client.agent
+          .post(`/api/additions?corrects=${submitted.body.id}`)
+          .set('Accept-Language', 'en')
+          .set('X-XSRF-TOKEN', client.xsrf)
+          .send(addition(newIdNumber(100 + i)));
+      }),
+    );
+    expect(corrections.filter((r) => r.status === 201).length).toBe(1);
+    for (const res of corrections.filter((r) => r.status !== 201)) expect([res.status, res.body.code]).toEqual([409, 'SUBMISSION_ALREADY_CORRECTED']);
+    const written = await hall.db.knex('declarations').where({ corrects_id: submitted.body.id }).count({ n: '*' }).first();
+    expect(Number(written!.n)).toBe(1);
+  });
+
   it('issues one code for a receipt printed twenty times at once, whatever instance each print reaches', async () => {
     const submitted = await instances[0].post('/api/additions', addition(newIdNumber(60)));
     expect(submitted.status).toBe(201);

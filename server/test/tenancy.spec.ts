@@ -27,6 +27,8 @@ interface World {
     name: string;
     declarationId: number;
     batchId: number;
+    /** One of the messages its approvals wrote. */
+    messageId: number;
   };
   /** Employed by unit A and reduced there in 202611, then added by unit B from 202612 (both approved). */
   moved: { personId: number };
@@ -483,6 +485,44 @@ const CASES: Record<string, TenancyCase> = {
       expect(await hall.db.knex('declarations').where({ person_id: unitA.personId, type: 'hukou-change' }).first()).toBeUndefined();
     },
   },
+  'get /messages': {
+    url: () => '/api/messages',
+    crossUnit: async (b, { unitA, hall }) => {
+      const res = await b.get('/api/messages?pageSize=200');
+      const ofA = await hall.db.knex('messages').where({ unit_id: unitA.unitId }).pluck('id');
+      expect(res.body.total).toBeGreaterThan(0);
+      expect(res.body.items.map((m: { id: number }) => m.id).filter((id: number) => ofA.includes(id))).toEqual([]);
+    },
+  },
+  'get /messages/unread': {
+    url: () => '/api/messages/unread',
+    crossUnit: async (b, { hall }) => {
+      const res = await b.get('/api/messages/unread');
+      const me = (await b.get('/api/auth/me')).body;
+      const unreadOfB = await hall.db
+        .knex('messages as m')
+        .where('m.unit_id', me.unit.id)
+        .whereNotExists((q) => q.from('message_reads as r').whereRaw('r.message_id = m.id').where('r.user_id', me.user.id))
+        .count({ n: '*' })
+        .first();
+      expect(res.body.unread).toBe(Number(unreadOfB!.n));
+    },
+  },
+  'post /messages/:id/read': {
+    url: ({ unitA }) => `/api/messages/${unitA.messageId}/read`,
+    crossUnit: async (b, { unitA, hall }) => {
+      expect((await b.post(`/api/messages/${unitA.messageId}/read`)).status).toBe(404);
+      expect(await hall.db.knex('message_reads').where({ message_id: unitA.messageId }).first()).toBeUndefined();
+    },
+  },
+  'post /messages/read': {
+    url: () => '/api/messages/read',
+    crossUnit: async (b, { unitA, hall }) => {
+      expect((await b.post('/api/messages/read')).body).toEqual({ unread: 0 });
+      const ofA = hall.db.knex('messages').where({ unit_id: unitA.unitId }).select('id');
+      expect(await hall.db.knex('message_reads').whereIn('message_id', ofA).first()).toBeUndefined();
+    },
+  },
 };
 
 /** Unit A's pending change of this type, if any. */
@@ -572,6 +612,10 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /review/assessments': ['reviewer'],
   'post /review/collections': ['reviewer'],
   'get /review/units': ['reviewer'],
+  'get /messages': ['unit_admin', 'agent'],
+  'get /messages/unread': ['unit_admin', 'agent'],
+  'post /messages/:id/read': ['unit_admin', 'agent'],
+  'post /messages/read': ['unit_admin', 'agent'],
 };
 
 const ROLES = ['unit_admin', 'agent', 'reviewer'] as const;
@@ -637,6 +681,7 @@ async function buildWorld(): Promise<World> {
   const invitee = await adminB.post('/api/agents', { name: '受邀人', mobile: '13900000055', password: 'Invitee2026x' });
   await admin.post('/api/agents', { name: '受邀人', mobile: '13900000055', password: 'Invitee2026x' });
 
+  const message = await hall.db.knex('messages').where({ unit_id: unitA.id }).first('id');
   return {
     hall,
     unitA: {
@@ -649,6 +694,7 @@ async function buildWorld(): Promise<World> {
       name: detail.name,
       declarationId: declared.body.id,
       batchId: batch.batchId!,
+      messageId: message.id,
     },
     moved: { personId: moved.personId },
     formerResident: { personId: resident.personId },

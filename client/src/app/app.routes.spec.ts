@@ -82,6 +82,7 @@ describe('the hall, page to page', () => {
 
     expect(url()).toBe('/home');
     http.expectOne('/api/home').flush(HOME);
+    http.expectOne('/api/messages/unread').flush({ unread: 0 });
     await harness.fixture.whenStable();
     expect(text('toolbar-unit-name')).toBe(RIVER_LOGISTICS.name);
     expect(text('toolbar-user-name')).toBe('王建国');
@@ -89,6 +90,7 @@ describe('the hall, page to page', () => {
     expect(text('switch-unit')).toContain('切换单位');
     expect(await navTitles()).toEqual([
       '首页',
+      '消息',
       '增员申报',
       '减员申报',
       '批量增减员',
@@ -112,6 +114,7 @@ describe('the hall, page to page', () => {
     await open('/');
     expect(url()).toBe('/home');
     http.expectOne('/api/home').flush(HOME);
+    http.expectOne('/api/messages/unread').flush({ unread: 2 });
     await harness.fixture.whenStable();
 
     expect(text('app-title')).toBe('单位网上服务大厅');
@@ -121,6 +124,7 @@ describe('the hall, page to page', () => {
     expect(text('switch-unit')).toBeNull();
     expect(await navTitles()).toEqual([
       '首页',
+      '消息',
       '增员申报',
       '减员申报',
       '批量增减员',
@@ -169,6 +173,7 @@ describe('the hall, page to page', () => {
     signIn(UNIT_ADMIN);
     await open('/home');
     http.expectOne('/api/home').flush(HOME);
+    http.expectOne('/api/messages/unread').flush({ unread: 0 });
     await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="logout"]' }))).click();
 
     const logout = http.expectOne('/api/auth/logout');

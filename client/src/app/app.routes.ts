@@ -47,6 +47,11 @@ export const routes: Routes = [
         loadChildren: () => import('./home/home.routes').then((m) => m.homeRoutes),
       },
       {
+        path: 'messages',
+        canActivate: [rolesAllowed('unit_admin', 'agent')],
+        loadChildren: () => import('./messages/messages.routes').then((m) => m.messagesRoutes),
+      },
+      {
         path: 'agents',
         canActivate: [rolesAllowed('unit_admin')],
         loadChildren: () => import('./agents/agents.routes').then((m) => m.agentsRoutes),

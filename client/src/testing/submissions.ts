@@ -24,6 +24,8 @@ export function submission(overrides: SubmissionOverrides = {}): Submission {
     reviewedBy: null,
     reviewedAt: null,
     reviewReason: null,
+    correctsId: null,
+    correctedById: null,
     payload: {},
     ...overrides,
   };

@@ -1,5 +1,5 @@
 import { additionInput, additionOptions, quote, quoteRequest, reductionInput, reductionOptions } from '@common/api/declarations';
-import { submission } from '@common/api/submissions';
+import { correctionQuery, submission } from '@common/api/submissions';
 import { actorOf, route, unitOf, UNIT_ROLES, type RouteDefinition } from '../http/route';
 import type { DeclarationService } from './declarations.service';
 
@@ -28,14 +28,15 @@ export function declarationRoutes(declarations: DeclarationService): RouteDefini
     route({
       method: 'post',
       path: '/additions',
-      summary: 'Submits an addition (增员) for review',
+      summary: 'Submits an addition (增员) for review; `corrects` names the rejected addition it corrects',
       tag: 'additions',
       access: UNIT_ROLES,
       body: additionInput,
+      query: correctionQuery,
       response: submission,
       status: 201,
       idempotent: true,
-      handle: (ctx) => declarations.submitOne(unitOf(ctx), actorOf(ctx), { kind: 'addition', input: ctx.body }, ctx.requestId),
+      handle: (ctx) => declarations.submitOne(unitOf(ctx), actorOf(ctx), { kind: 'addition', input: ctx.body }, ctx.requestId, ctx.query.corrects),
     }),
     route({
       method: 'get',
@@ -49,14 +50,15 @@ export function declarationRoutes(declarations: DeclarationService): RouteDefini
     route({
       method: 'post',
       path: '/reductions',
-      summary: 'Submits a reduction (减员) for review; coverage stops at the end of the current month',
+      summary: 'Submits a reduction (减员) for review; coverage stops at the end of the current month; `corrects` as for additions',
       tag: 'reductions',
       access: UNIT_ROLES,
       body: reductionInput,
+      query: correctionQuery,
       response: submission,
       status: 201,
       idempotent: true,
-      handle: (ctx) => declarations.submitOne(unitOf(ctx), actorOf(ctx), { kind: 'reduction', input: ctx.body }, ctx.requestId),
+      handle: (ctx) => declarations.submitOne(unitOf(ctx), actorOf(ctx), { kind: 'reduction', input: ctx.body }, ctx.requestId, ctx.query.corrects),
     }),
   ];
 }

@@ -101,6 +101,11 @@ export class DeclarationService implements PendingSubmissions {
     return this.rules.offer(unitId);
   }
 
+  /** The day of the month after which an addition can no longer take effect in the current month. */
+  cutoffDay(): Promise<number> {
+    return this.store.cutoffDay();
+  }
+
   reductionOptions(): ReductionOptions {
     return { stopMonth: reductionMonth(this.clock.now()), reasons: [...REDUCTION_REASONS] };
   }
@@ -138,18 +143,19 @@ export class DeclarationService implements PendingSubmissions {
     });
   }
 
-  /** One addition or reduction from the form. */
+  /** One addition or reduction from the form; `correctsId` names the rejected one it corrects. */
   async submitOne(
     unitId: number,
     actor: Actor,
     declared: { kind: 'addition'; input: Addition } | { kind: 'reduction'; input: Reduction },
     requestId: string,
+    correctsId?: number,
   ): Promise<Submission> {
     const rows: DeclarationRows =
       declared.kind === 'addition'
         ? { kind: 'addition', rows: [{ input: declared.input }] }
         : { kind: 'reduction', rows: [{ input: declared.input }] };
-    const { declarationIds } = await this.submit(unitId, actor, rows, null, requestId);
+    const { declarationIds } = await this.submit(unitId, actor, rows, null, requestId, undefined, correctsId);
     return this.submissions.find(unitId, declarationIds[0]);
   }
 
@@ -164,12 +170,14 @@ export class DeclarationService implements PendingSubmissions {
     batch: { fileName: string } | null,
     requestId: string,
     trx?: Knex.Transaction,
+    correctsId?: number,
   ): Promise<{ batchId: number | null; declarationIds: number[] }> {
     const run = async (db: Knex.Transaction) => {
       const now = this.clock.now();
       const at = now.toISOString();
       const { kind, rows } = declared;
       const { rules, store, audit, submissions: stored, units } = this.on(db);
+      if (correctsId !== undefined) await stored.checkCorrection(unitId, correctsId, kind);
       const problems = await rules.check(unitId, declared);
       refuseProblems(rows, withDuplicates(rows, problems), batch !== null);
 
@@ -184,6 +192,7 @@ export class DeclarationService implements PendingSubmissions {
         rowNumber: rowNumber ?? null,
         submittedBy: actor.userId,
         submittedAt: at,
+        correctsId: correctsId ?? null,
       });
       let submissions: NewSubmission[];
       if (declared.kind === 'addition') {

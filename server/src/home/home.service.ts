@@ -6,7 +6,7 @@ import { SubmissionService } from '../submissions/submissions.service';
 import { UnitService } from '../unit/unit.service';
 import { HomeStore } from './home.store';
 
-/** How far back the unit's home shows rejected submissions, and how many of them. */
+/** How far back the unit's home shows rejected submissions to correct (its to-dos), and how many of them. */
 const REJECTED_SHOWN_DAYS = 30;
 const REJECTED_SHOWN = 5;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -34,7 +34,7 @@ export class HomeService {
       this.home.insuredCount(unitId, period),
       this.home.pendingCount(unitId),
       this.home.amountDueFen(unitId, period),
-      this.submissions.recentlyRejected(unitId, new Date(now.getTime() - REJECTED_SHOWN_DAYS * DAY_MS), REJECTED_SHOWN),
+      this.submissions.toDos(unitId, new Date(now.getTime() - REJECTED_SHOWN_DAYS * DAY_MS), REJECTED_SHOWN),
     ]);
     return { period, insuredCount, pendingCount, dueThisMonthFen, rejected };
   }

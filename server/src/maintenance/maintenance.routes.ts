@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { submission } from '@common/api/submissions';
+import { correctionQuery, submission } from '@common/api/submissions';
 import { idParam } from '@common/api/fields';
 import {
   bankAccountChangeInput,
@@ -24,10 +24,11 @@ export function maintenanceRoutes(maintenance: MaintenanceService): RouteDefinit
       tag: 'maintenance',
       access: UNIT_ROLES,
       body: unitInfoChangeInput,
+      query: correctionQuery,
       response: submission,
       status: 201,
       idempotent: true,
-      handle: (ctx) => maintenance.submitUnitInfoChange(unitOf(ctx), actorOf(ctx), ctx.body, ctx.requestId),
+      handle: (ctx) => maintenance.submitUnitInfoChange(unitOf(ctx), actorOf(ctx), ctx.body, ctx.requestId, ctx.query.corrects),
     }),
     route({
       method: 'post',
@@ -36,10 +37,11 @@ export function maintenanceRoutes(maintenance: MaintenanceService): RouteDefinit
       tag: 'maintenance',
       access: ['unit_admin'],
       body: bankAccountChangeInput,
+      query: correctionQuery,
       response: submission,
       status: 201,
       idempotent: true,
-      handle: (ctx) => maintenance.submitBankAccountChange(unitOf(ctx), actorOf(ctx), ctx.body, ctx.requestId),
+      handle: (ctx) => maintenance.submitBankAccountChange(unitOf(ctx), actorOf(ctx), ctx.body, ctx.requestId, ctx.query.corrects),
     }),
     route({
       method: 'get',
@@ -70,10 +72,11 @@ export function maintenanceRoutes(maintenance: MaintenanceService): RouteDefinit
       access: UNIT_ROLES,
       params: personParams,
       body: hukouChangeInput,
+      query: correctionQuery,
       response: submission,
       status: 201,
       idempotent: true,
-      handle: (ctx) => maintenance.submitHukouChange(unitOf(ctx), actorOf(ctx), ctx.params.personId, ctx.body, ctx.requestId),
+      handle: (ctx) => maintenance.submitHukouChange(unitOf(ctx), actorOf(ctx), ctx.params.personId, ctx.body, ctx.requestId, ctx.query.corrects),
     }),
   ];
 }

@@ -9,6 +9,7 @@ import { DeclarationService } from '../declarations/declarations.service';
 import { AppError, invalidFields, notFound, type FieldProblem } from '../http/errors';
 import type { Actor } from '../http/route';
 import { PendingSubmissionExists, SubmissionService, type AppliedChanges, type PendingOf } from '../submissions/submissions.service';
+import { MessageService } from '../messages/messages.service';
 import { UnitService } from '../unit/unit.service';
 import type { BankBranchDirectory } from './bank-branches';
 import {
@@ -42,6 +43,8 @@ type ChangeRequest = KindAndChange & {
   /** The person a change is about; none for the unit's own records. */
   person: InsuredHere | null;
   requestId: string;
+  /** The rejected change of the same kind this one corrects. */
+  correctsId?: number;
 };
 /** A pending change as an approval applies it. */
 export type PendingChange = PendingOf<MaintenanceKind>;
@@ -58,6 +61,7 @@ export class MaintenanceService {
   private readonly submissions: SubmissionService;
   private readonly units: UnitService;
   private readonly audit: AuditService;
+  private readonly messages: MessageService;
 
   /** The feature's wiring on a knex handle: the database, or a transaction. */
   constructor(
@@ -70,6 +74,7 @@ export class MaintenanceService {
     this.submissions = this.declarations.submissions;
     this.units = new UnitService(db, clock);
     this.audit = new AuditService(db);
+    this.messages = new MessageService(db, clock);
   }
 
   on(trx: Knex.Transaction): MaintenanceService {
@@ -89,17 +94,17 @@ export class MaintenanceService {
     return { name: branch.name };
   }
 
-  submitUnitInfoChange(unitId: number, actor: Actor, input: UnitInfoChange, requestId: string): Promise<Submission> {
+  submitUnitInfoChange(unitId: number, actor: Actor, input: UnitInfoChange, requestId: string, correctsId?: number): Promise<Submission> {
     return this.db.transaction(async (trx) => {
       const maintenance = this.on(trx);
       const unit = await maintenance.units.lock(unitId);
       const before = fieldsOf(unit, UNIT_INFO_COLUMNS);
-      return maintenance.submit({ unitId, actor, kind: 'unit-info-change', person: null, payload: { before, after: input }, requestId });
+      return maintenance.submit({ unitId, actor, kind: 'unit-info-change', person: null, payload: { before, after: input }, requestId, correctsId });
     });
   }
 
   /** The branch must be in the bundled list and of the chosen bank; the account must be in the unit's own name. */
-  submitBankAccountChange(unitId: number, actor: Actor, input: BankAccountChange, requestId: string): Promise<Submission> {
+  submitBankAccountChange(unitId: number, actor: Actor, input: BankAccountChange, requestId: string, correctsId?: number): Promise<Submission> {
     return this.db.transaction(async (trx) => {
       const maintenance = this.on(trx);
       const unit = await maintenance.units.lock(unitId);
@@ -116,17 +121,17 @@ export class MaintenanceService {
         accountNumber: input.accountNumber,
       };
       const before = fieldsOf(unit, BANK_ACCOUNT_COLUMNS);
-      return maintenance.submit({ unitId, actor, kind: 'bank-account-change', person: null, payload: { before, after }, requestId });
+      return maintenance.submit({ unitId, actor, kind: 'bank-account-change', person: null, payload: { before, after }, requestId, correctsId });
     });
   }
 
-  submitHukouChange(unitId: number, actor: Actor, personId: number, input: HukouChange, requestId: string): Promise<Submission> {
+  submitHukouChange(unitId: number, actor: Actor, personId: number, input: HukouChange, requestId: string, correctsId?: number): Promise<Submission> {
     return this.db.transaction(async (trx) => {
       const maintenance = this.on(trx);
       const person = await maintenance.insuredHere(unitId, personId);
       const after = { hukouType: input.hukouType, hukouAddress: input.hukouAddress ?? null, ethnicity: input.ethnicity ?? null };
       const before = fieldsOf(person.row, HUKOU_COLUMNS);
-      return maintenance.submit({ unitId, actor, kind: 'hukou-change', person, payload: { before, after }, requestId });
+      return maintenance.submit({ unitId, actor, kind: 'hukou-change', person, payload: { before, after }, requestId, correctsId });
     });
   }
 
@@ -151,6 +156,9 @@ export class MaintenanceService {
         after,
         requestId,
       });
+      await maintenance.messages.write([
+        { unitId, at, kind: 'change-applied', params: { change: 'contact-change', personName: person.name, by: actor.name } },
+      ]);
       return maintenance.declarations.insured.detail(unitId, personId);
     });
   }
@@ -164,6 +172,7 @@ export class MaintenanceService {
 
   /** On this service's transaction, with the unit or the person locked. */
   private async submit(s: ChangeRequest): Promise<Submission> {
+    if (s.correctsId !== undefined) await this.submissions.checkCorrection(s.unitId, s.correctsId, s.kind);
     if ((await this.submissions.pendingChanges(s.unitId, [s.kind], s.person?.personId)).length > 0) throw new AppError(409, 'CHANGE_PENDING');
     if (unchanged(s.payload.before, s.payload.after)) throw new AppError(400, 'NOTHING_CHANGED');
     const at = this.clock.now().toISOString();
@@ -177,6 +186,7 @@ export class MaintenanceService {
         rowNumber: null,
         submittedBy: s.actor.userId,
         submittedAt: at,
+        correctsId: s.correctsId ?? null,
       })
       .catch((error: unknown) => {
         // A concurrent submission of the same kind was written first.

@@ -17,6 +17,7 @@ import { invalidFields } from '../http/errors';
 import type { Actor } from '../http/route';
 import type { MaintenanceService } from '../maintenance/maintenance.service';
 import type { RegistrationService } from '../registration/registration.service';
+import { MessageService, type NewMessage } from '../messages/messages.service';
 import { AssessmentService } from '../payments/assessment.service';
 import { SubmissionService, type AppliedChanges, type PendingOf, type PendingSubmission } from '../submissions/submissions.service';
 
@@ -43,6 +44,35 @@ async function applyKind<K extends SubmissionKind>(
   return ofKind.length > 0 ? APPLY[kind](review, ofKind, at) : new Map();
 }
 
+/** What the unit is told of a decision: one message for a submission, one for a whole batch. */
+function decisionMessages(
+  which: { id: number } | { batchId: number },
+  decided: PendingSubmission[],
+  approve: boolean,
+  reason: string | null,
+  at: string,
+): NewMessage[] {
+  // A unit registration has no unit to tell before it is approved: its applicant follows it on the status page.
+  const ofUnits = decided.flatMap((d) => (d.unitId === null ? [] : [{ ...d, unitId: d.unitId }]));
+  if (ofUnits.length === 0) return [];
+  if ('batchId' in which) {
+    const { batchId } = which;
+    const count = ofUnits.length;
+    const unitId = ofUnits[0].unitId;
+    return [
+      approve
+        ? { unitId, at, kind: 'batch-approved', params: { batchId, count } }
+        : { unitId, at, kind: 'batch-rejected', params: { batchId, count, reason: reason ?? '' } },
+    ];
+  }
+  return ofUnits.map((d): NewMessage => {
+    const about = { submissionId: d.id, submissionKind: d.kind, personName: d.personName };
+    return approve
+      ? { unitId: d.unitId, at, kind: 'submission-approved', params: about }
+      : { unitId: d.unitId, at, kind: 'submission-rejected', params: { ...about, reason: reason ?? '' } };
+  });
+}
+
 /**
  * The agency's review: reviewers see every unit's submissions and approve or reject them, never edit
  * them. An approval applies the submissions to the records in the same transaction, or nothing at all.
@@ -53,6 +83,7 @@ export class ReviewService {
   readonly submissions: SubmissionService;
   private readonly assessments: AssessmentService;
   private readonly audit: AuditService;
+  private readonly messages: MessageService;
 
   /** The feature's wiring on a knex handle; the maintenance and registration services apply approved changes and registrations. */
   constructor(
@@ -65,6 +96,7 @@ export class ReviewService {
     this.submissions = this.declarations.submissions;
     this.assessments = new AssessmentService(db, clock);
     this.audit = new AuditService(db);
+    this.messages = new MessageService(db, clock);
   }
 
   on(trx: Knex.Transaction): ReviewService {
@@ -127,6 +159,8 @@ export class ReviewService {
         await submissions.linkPersons(ids);
         await review.markAssessmentsStale(pending);
       }
+      // In the decision's transaction: the unit hears of it exactly when it happened.
+      await review.messages.write(decisionMessages(which, pending, decision.approve, reason, at));
       await review.audit.recordAll(
         pending.map((d): AuditEntry => ({
           at,

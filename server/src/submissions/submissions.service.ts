@@ -48,9 +48,25 @@ export class SubmissionService {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  /** The unit's submissions rejected since the instant, newest first: the first `limit` and how many in all. */
-  recentlyRejected(unitId: number, since: Date, limit: number): Promise<{ items: Submission[]; total: number }> {
-    return this.store.page({ unitId, statuses: ['rejected'], reviewedFrom: since.toISOString() }, 'newest', 0, limit, false);
+  /**
+   * The unit's to-dos: its submissions rejected since the instant and not corrected yet, newest first; the
+   * first `limit` and how many in all.
+   */
+  toDos(unitId: number, since: Date, limit: number): Promise<{ items: Submission[]; total: number }> {
+    return this.store.page({ unitId, statuses: ['rejected'], reviewedFrom: since.toISOString(), uncorrected: true }, 'newest', 0, limit, false);
+  }
+
+  /**
+   * A correction is of a rejected submission of the unit, of the same kind, not corrected yet (another
+   * unit's is not found). On the correction's transaction; the index of 015_messages keeps it to one even
+   * when two corrections race, and the loser, checked again, is told it was corrected.
+   */
+  async checkCorrection(unitId: number, correctsId: number, kind: SubmissionKind): Promise<void> {
+    const rejected = await this.store.find(correctsId, unitId);
+    if (!rejected) throw notFound();
+    if (rejected.status !== 'rejected') throw new AppError(409, 'SUBMISSION_NOT_REJECTED');
+    if (rejected.kind !== kind) throw new AppError(409, 'CORRECTION_OTHER_KIND');
+    if (rejected.correctedById !== null) throw new AppError(409, 'SUBMISSION_ALREADY_CORRECTED');
   }
 
   async find(unitId: number, id: number): Promise<Submission> {

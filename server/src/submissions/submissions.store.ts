@@ -23,6 +23,8 @@ export type NewSubmission = KindAndPayload & {
   submittedAt: string;
   /** A registration's hold on its credit code's one pending slot (migration 013); null for every other kind. */
   registeringCreditCode?: string | null;
+  /** The rejected submission this one corrects. */
+  correctsId?: number | null;
 };
 
 /** A pending submission as a decision reads it, with the insured person it names once one is known. */
@@ -39,6 +41,8 @@ export interface SubmissionFilters {
   submittedBefore?: string;
   /** Decided at or after this instant (ISO). */
   reviewedFrom?: string;
+  /** Not (or no longer) corrected by another submission: a rejected one is then still a to-do. */
+  uncorrected?: boolean;
 }
 
 /** A `declarations` row joined with the names of its unit, submitter and reviewer; its `type` column holds the kind. */
@@ -57,6 +61,8 @@ interface SubmissionRow {
   submitted_at: string;
   reviewed_at: string | null;
   review_reason: string | null;
+  corrects_id: number | null;
+  corrected_by_id: number | null;
   unit_name: string | null;
   submitted_by_name: string | null;
   reviewed_by_name: string | null;
@@ -85,12 +91,14 @@ const toSubmission = (row: SubmissionRow, withUnitName: boolean): Submission =>
     reviewedBy: row.reviewed_by_name ?? null,
     reviewedAt: row.reviewed_at ?? null,
     reviewReason: row.review_reason ?? null,
+    correctsId: row.corrects_id ?? null,
+    correctedById: row.corrected_by_id ?? null,
     payload: JSON.parse(row.payload) as unknown,
   });
 
 /**
  * A pending submission of the same unit, person and kind already exists: the partial unique indexes of
- * migration 010_one_pending refused the insert. On PostgreSQL the refusal comes once the other writer
+ * migration 010_one_pending refused the insert (or 015_messages's, a second correction of a rejected one). On PostgreSQL the refusal comes once the other writer
  * has committed, so checking again now sees that submission.
  */
 export class PendingSubmissionExists extends Error {
@@ -125,6 +133,7 @@ export class SubmissionStore {
             submitted_by: d.submittedBy,
             submitted_at: d.submittedAt,
             registering_credit_code: d.registeringCreditCode ?? null,
+            corrects_id: d.correctsId ?? null,
           })),
         )
         .returning<{ id: number }[]>('id')
@@ -151,7 +160,9 @@ export class SubmissionStore {
     const query = this.db('declarations as d')
       .leftJoin('units as u', 'u.id', 'd.unit_id')
       .leftJoin('users as s', 's.id', 'd.submitted_by')
-      .leftJoin('users as r', 'r.id', 'd.reviewed_by');
+      .leftJoin('users as r', 'r.id', 'd.reviewed_by')
+      // At most one correction that is not withdrawn (the index of migration 015_messages).
+      .leftJoin('declarations as c', (on) => on.on('c.corrects_id', 'd.id').andOnVal('c.status', '<>', 'withdrawn'));
     if (f.unitId !== undefined) query.where('d.unit_id', f.unitId);
     if (f.statuses) query.whereIn('d.status', f.statuses);
     if (f.kind) query.where('d.type', f.kind);
@@ -160,10 +171,17 @@ export class SubmissionStore {
     if (f.submittedFrom) query.where('d.submitted_at', '>=', f.submittedFrom);
     if (f.submittedBefore) query.where('d.submitted_at', '<', f.submittedBefore);
     if (f.reviewedFrom) query.where('d.reviewed_at', '>=', f.reviewedFrom);
+    if (f.uncorrected) query.whereNull('c.id');
     return query;
   }
 
-  private static readonly COLUMNS = ['d.*', 'u.name as unit_name', 's.name as submitted_by_name', 'r.name as reviewed_by_name'];
+  private static readonly COLUMNS = [
+    'd.*',
+    'c.id as corrected_by_id',
+    'u.name as unit_name',
+    's.name as submitted_by_name',
+    'r.name as reviewed_by_name',
+  ];
 
   async page(
     f: SubmissionFilters,

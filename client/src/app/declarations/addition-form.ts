@@ -1,6 +1,7 @@
 import { FormControl, FormGroup, FormRecord, type AbstractControl, type ValidatorFn } from '@angular/forms';
 import { ADDITION_FIELD_LIST, type ADDITION_FIELDS, type AdditionField, type AdditionFieldKey } from '@common/api/addition-fields';
 import type { AdditionInput, AdditionOptions, IdType } from '@common/api/declarations';
+import type { AdditionPayload } from '@common/api/submissions';
 import { personNameField } from '@common/api/fields';
 import { checkIdNumberOfType } from '@common/validators/id-number';
 import { wageFenFromYuan } from '@common/validators/yuan';
@@ -103,4 +104,34 @@ export function additionInput(form: AdditionForm): AdditionInput {
   }
   // Each field as its control reads; the server parses the request with additionInput.
   return input as AdditionInput;
+}
+
+/**
+ * Fills the form with a submitted addition, to correct it: the inverse of `additionInput`. A month no longer
+ * offered (the addition was rejected after its cut-off) keeps the form's own.
+ */
+export function fillAddition(form: AdditionForm, submitted: AdditionPayload, months: readonly string[]): void {
+  const stored: Readonly<Record<string, unknown>> = submitted;
+  const controls: Record<string, AbstractControl> = form.controls;
+  for (const field of ADDITION_FIELD_LIST) {
+    const value = stored[field.key];
+    const control = controls[controlName(field)];
+    switch (field.control) {
+      case 'enumList': {
+        const ticked = Array.isArray(value) ? value : [];
+        const ticks = control as FormRecord<FormControl<boolean>>;
+        for (const [code, tick] of Object.entries(ticks.controls)) tick.setValue(ticked.includes(code));
+        break;
+      }
+      case 'amount':
+        control.setValue(typeof value === 'number' ? (value / 100).toFixed(2) : '');
+        break;
+      case 'month':
+        if (typeof value === 'string' && months.includes(value)) control.setValue(value);
+        break;
+      default:
+        control.setValue(typeof value === 'string' ? value : (field.form.initial ?? ''));
+    }
+  }
+  form.markAsDirty();
 }

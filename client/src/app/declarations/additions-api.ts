@@ -4,6 +4,7 @@ import type { AdditionInput, AdditionOptions, Quote, QuoteRequest } from '@commo
 import type { Submission } from '@common/api/submissions';
 import type { Observable } from 'rxjs';
 import { idempotencyHeaders } from '../shared/idempotency';
+import { queryParams } from '../shared/table/paging';
 
 /** The effective months the server allows now (cut-off applied) and the unit's insurance types. */
 export function additionOptionsResource() {
@@ -19,8 +20,12 @@ export class AdditionsApi {
     return this.http.post<Quote>('/api/additions/quote', request);
   }
 
-  /** `key` is the confirmation's Idempotency-Key: a retry with the same key never creates a second addition. */
-  submit(input: AdditionInput, key: string): Observable<Submission> {
-    return this.http.post<Submission>('/api/additions', input, { headers: idempotencyHeaders(key) });
+  /**
+   * `key` is the confirmation's Idempotency-Key: a retry with the same key never creates a second addition.
+   * `corrects`: the rejected addition this one corrects.
+   */
+  submit(input: AdditionInput, key: string, corrects?: number): Observable<Submission> {
+    const params = queryParams({ corrects });
+    return this.http.post<Submission>('/api/additions', input, { headers: idempotencyHeaders(key), params });
   }
 }

@@ -23,7 +23,8 @@ export function insuredPersonsResource(query: () => PagedQuery<InsuredQuery>) {
 export class ReductionsApi {
   private readonly http = inject(HttpClient);
 
-  submit(input: ReductionInput, key: string): Observable<Submission> {
-    return this.http.post<Submission>('/api/reductions', input, { headers: idempotencyHeaders(key) });
+  /** `corrects`: the rejected reduction this one corrects. */
+  submit(input: ReductionInput, key: string, corrects?: number): Observable<Submission> {
+    return this.http.post<Submission>('/api/reductions', input, { headers: idempotencyHeaders(key), params: queryParams({ corrects }) });
   }
 }

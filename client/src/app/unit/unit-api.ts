@@ -31,12 +31,16 @@ export function bankBranchesResource(search: () => BranchSearch | undefined, url
 export class UnitApi {
   private readonly http = inject(HttpClient);
 
-  changeInfo(change: UnitInfoChangeInput, key: string): Observable<Submission> {
-    return this.http.post<Submission>('/api/unit/info-changes', change, { headers: idempotencyHeaders(key) });
+  /** `corrects`: the rejected change this one corrects. */
+  changeInfo(change: UnitInfoChangeInput, key: string, corrects?: number): Observable<Submission> {
+    return this.http.post<Submission>('/api/unit/info-changes', change, { headers: idempotencyHeaders(key), params: queryParams({ corrects }) });
   }
 
   /** The unit administrator's only. */
-  changeBankAccount(change: BankAccountChangeInput, key: string): Observable<Submission> {
-    return this.http.post<Submission>('/api/unit/bank-account-changes', change, { headers: idempotencyHeaders(key) });
+  changeBankAccount(change: BankAccountChangeInput, key: string, corrects?: number): Observable<Submission> {
+    return this.http.post<Submission>('/api/unit/bank-account-changes', change, {
+      headers: idempotencyHeaders(key),
+      params: queryParams({ corrects }),
+    });
   }
 }

@@ -16,6 +16,7 @@ export interface NavItem {
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'home', path: '/home', icon: 'home', labelKey: 'nav.home', roles: ['unit_admin', 'agent'] },
+  { id: 'messages', path: '/messages', icon: 'notifications', labelKey: 'messages.nav', roles: ['unit_admin', 'agent'] },
   { id: 'additions', path: '/additions', icon: 'person_add', labelKey: 'additions.nav', roles: ['unit_admin', 'agent'] },
   { id: 'reductions', path: '/reductions', icon: 'person_remove', labelKey: 'reductions.nav', roles: ['unit_admin', 'agent'] },
   { id: 'batches', path: '/batches', icon: 'upload_file', labelKey: 'batch.nav', roles: ['unit_admin', 'agent'] },

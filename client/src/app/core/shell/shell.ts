@@ -1,14 +1,16 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { Component, computed, inject } from '@angular/core';
+import { Component, computed, DestroyRef, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
+import { MatBadgeModule } from '@angular/material/badge';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatListItem, MatListItemIcon, MatListItemTitle, MatNavList } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { map } from 'rxjs';
+import { filter, map } from 'rxjs';
+import { UnreadMessages } from '../../messages/messages-api';
 import { AuthService } from '../auth/auth.service';
 import { LanguageSwitcher } from '../language/language-switcher/language-switcher';
 import { NAV_ITEMS } from './nav-items';
@@ -16,6 +18,7 @@ import { NAV_ITEMS } from './nav-items';
 @Component({
   selector: 'app-shell',
   imports: [
+    MatBadgeModule,
     MatButtonModule,
     MatIconModule,
     MatNavList,
@@ -40,6 +43,8 @@ export class Shell {
   protected readonly user = this.auth.user;
   protected readonly unit = this.auth.unit;
   protected readonly canSwitchUnit = this.auth.canSwitchUnit;
+  private readonly unreadMessages = inject(UnreadMessages);
+  protected readonly unread = this.unreadMessages.count;
   protected readonly navItems = computed(() => {
     const role = this.user()?.role;
     return NAV_ITEMS.filter((item) => role !== undefined && item.roles.includes(role));
@@ -50,6 +55,14 @@ export class Shell {
       .pipe(map((state) => state.matches)),
     { initialValue: false },
   );
+
+  constructor() {
+    // New messages show as the user moves through the hall.
+    const navigated = this.router.events
+      .pipe(filter((event) => event instanceof NavigationEnd && this.unit() !== null))
+      .subscribe(() => this.unreadMessages.refresh());
+    inject(DestroyRef).onDestroy(() => navigated.unsubscribe());
+  }
 
   protected logout(): void {
     this.auth.logout().subscribe(() => void this.router.navigateByUrl('/login'));

@@ -15,6 +15,8 @@ import { AdditionsApi } from '../additions-api';
 export interface AdditionConfirmData {
   input: AdditionInput;
   quote: Quote;
+  /** The rejected addition this one corrects. */
+  corrects?: number;
 }
 
 /** Submitted; or refused for reasons that belong on the form's fields. Undefined: back to the form. */
@@ -46,7 +48,7 @@ export class AdditionConfirmDialog {
     this.submitting.set(true);
     this.failure.set(null);
     this.dialogRef.disableClose = true;
-    this.api.submit(this.data.input, this.key).subscribe({
+    this.api.submit(this.data.input, this.key, this.data.corrects).subscribe({
       next: (declaration) => this.dialogRef.close({ declaration }),
       error: (error: unknown) => {
         this.submitting.set(false);

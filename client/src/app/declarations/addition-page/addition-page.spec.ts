@@ -1,5 +1,6 @@
 import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { Router } from '@angular/router';
 import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import type { AdditionOptions, Quote } from '@common/api/declarations';
@@ -310,5 +311,71 @@ describe('AdditionPage', () => {
     expect(await (await page.input('addition-sex')).getValue()).toBe('');
     expect(await (await page.select('addition-effectiveMonth')).getValueText()).toBe('2026-11');
     expect(await page.errors('addition-name')).toEqual([]);
+  });
+
+  describe('correcting a rejected addition (?corrects=)', () => {
+    const REJECTED = submission({
+      id: 31,
+      status: 'rejected',
+      idNumber: ID_NUMBER,
+      effectiveMonth: '202612',
+      reviewReason: '工资低于合同工资',
+      payload: {
+        name: '王小明',
+        idType: '01',
+        idNumber: ID_NUMBER,
+        hukouType: 'rural',
+        mobile: '13800138000',
+        effectiveMonth: '202612',
+        wageFen: 300050,
+        personnelCategory: 'in_service',
+        insuranceTypes: ['310', '510'],
+      },
+    });
+
+    async function openCorrecting(rejected = REJECTED): Promise<void> {
+      await TestBed.inject(Router).navigateByUrl('/?corrects=31');
+      const fixture = TestBed.createComponent(AdditionPage);
+      TestBed.tick();
+      http.expectOne('/api/additions/options').flush(OPTIONS);
+      http.expectOne('/api/submissions/31').flush(rejected);
+      page = new Page(fixture);
+      await page.stable();
+    }
+
+    it('fills the form with the rejected addition, says why it was rejected, and submits the correction naming it', async () => {
+      await openCorrecting();
+      expect(page.text('correction-notice')).toBe(
+        '正在更正被驳回的增员（王小明，驳回原因：工资低于合同工资）。原数据已填入下方，提交后将生成一条新的申报。',
+      );
+      expect(await (await page.input('addition-name')).getValue()).toBe('王小明');
+      expect(await (await page.input('addition-idNumber')).getValue()).toBe(ID_NUMBER);
+      expect(await (await page.select('addition-hukouType')).getValueText()).toBe('农村');
+      expect(await (await page.select('addition-effectiveMonth')).getValueText()).toBe('2026-12');
+      const boxes = await page.loader.getAllHarnesses(MatCheckboxHarness);
+      expect(await Promise.all(boxes.map((box) => box.isChecked()))).toEqual([true, false, true]);
+
+      await page.type('addition-wage', '6500');
+      await page.click('addition-submit');
+      const quote = http.expectOne('/api/additions/quote');
+      expect(quote.request.body).toEqual(jasmine.objectContaining({ wageFen: 650000, insuranceTypes: ['310', '510'] }));
+      quote.flush({ ...QUOTE, wageFen: 650000, baseFen: 650000 });
+      await page.stable();
+      await page.click('addition-confirm');
+      const submit = http.expectOne((r) => r.url === '/api/additions');
+      expect(submit.request.params.get('corrects')).toBe('31');
+      submit.flush({ ...DECLARATION, correctsId: 31 }, CREATED);
+      await page.stable();
+      expect(await page.documentLoader.getAllHarnesses(MatDialogHarness)).toEqual([]);
+      expect(page.text('addition-success')).not.toBeNull();
+      expect(TestBed.inject(Router).url).withContext('the to-do is done: no correction is named').toBe('/');
+      expect(page.text('correction-notice')).toBeNull();
+    });
+
+    it('says so, and fills nothing, when the rejected addition was corrected already', async () => {
+      await openCorrecting({ ...REJECTED, correctedById: 40 });
+      expect(page.text('correction-refused')).toBe('该被驳回的申报已经更正过。');
+      expect(await (await page.input('addition-name')).getValue()).toBe('');
+    });
   });
 });

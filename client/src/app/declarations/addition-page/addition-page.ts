@@ -1,4 +1,4 @@
-import { Component, computed, inject, signal, viewChild } from '@angular/core';
+import { Component, computed, effect, inject, signal, untracked, viewChild } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormGroupDirective, ReactiveFormsModule, type AbstractControl, type NgForm } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -12,7 +12,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { ADDITION_FIELD_LIST } from '@common/api/addition-fields';
 import type { AdditionInput, Quote } from '@common/api/declarations';
 import { type Submission } from '@common/api/submissions';
@@ -24,12 +24,13 @@ import { errorMessage, type Message } from '../../core/errors/api-error';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { PeriodPipe } from '../../shared/format/period.pipe';
+import { correction, CorrectionNotice } from '../../shared/correction/correction';
 import { LoadError } from '../../shared/load-error/load-error';
 import { keepDraft } from '../../shared/forms/keep-draft';
 import { Notice } from '../../shared/notice/notice';
 import { valueOf } from '../../shared/resource-value';
 import { AdditionConfirmDialog, type AdditionConfirmData, type AdditionConfirmResult } from '../addition-confirm-dialog/addition-confirm-dialog';
-import { additionForm, additionInput, controlName, type AdditionForm } from '../addition-form';
+import { additionForm, additionInput, controlName, fillAddition, type AdditionForm } from '../addition-form';
 import { additionOptionsResource, AdditionsApi } from '../additions-api';
 import { DAY_PICKER } from '../../shared/dates/iso-date-adapter';
 
@@ -76,6 +77,7 @@ const asTyped: ErrorStateMatcher = {
     PeriodPipe,
     LoadError,
     Notice,
+    CorrectionNotice,
   ],
   providers: [
     DAY_PICKER,
@@ -89,6 +91,7 @@ const asTyped: ErrorStateMatcher = {
 export class AdditionPage {
   private readonly api = inject(AdditionsApi);
   private readonly dialog = inject(MatDialog);
+  private readonly router = inject(Router);
   private readonly formDirective = viewChild(FormGroupDirective);
 
   protected readonly asTyped = asTyped;
@@ -123,9 +126,17 @@ export class AdditionPage {
   protected readonly quoting = signal(false);
   protected readonly failure = signal<Message | null>(null);
   protected readonly submitted = signal<Submission | null>(null);
+  /** A rejected addition named by `?corrects=`, whose data fills the form once both are there. */
+  protected readonly correction = correction();
+  private readonly correcting = computed(() => this.correction.of('addition'));
 
   constructor() {
     keepDraft(this.form);
+    effect(() => {
+      const form = this.form();
+      const rejected = this.correcting();
+      if (form && rejected) untracked(() => fillAddition(form, rejected.payload, valueOf(this.options)?.months ?? []));
+    });
   }
 
   protected review(form: AdditionForm): void {
@@ -158,7 +169,7 @@ export class AdditionPage {
   private confirm(form: AdditionForm, input: AdditionInput, quote: Quote): void {
     this.dialog
       .open<AdditionConfirmDialog, AdditionConfirmData, AdditionConfirmResult>(AdditionConfirmDialog, {
-        data: { input, quote },
+        data: { input, quote, corrects: this.correcting()?.id },
         width: '600px',
       })
       .afterClosed()
@@ -167,6 +178,8 @@ export class AdditionPage {
         if ('declaration' in result) {
           this.submitted.set(result.declaration);
           this.reset();
+          // Corrected: the to-do is done, and the form is the blank one again.
+          if (result.declaration.correctsId !== null) void this.router.navigate([], { queryParams: { corrects: null }, replaceUrl: true });
         } else {
           this.fail(form, result.fieldErrors);
         }

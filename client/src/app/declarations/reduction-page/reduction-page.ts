@@ -1,4 +1,4 @@
-import { Component, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { Component, computed, effect, ElementRef, inject, signal, untracked, viewChild } from '@angular/core';
 import { FormGroupDirective, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -10,7 +10,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { insuredQuery, TERMINATING_REASONS, type InsuredPerson } from '@common/api/declarations';
 import { type Submission } from '@common/api/submissions';
 import { displayPeriod } from '@common/fee-period';
@@ -18,6 +18,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { switchMap } from 'rxjs';
 import { errorMessage, type Message } from '../../core/errors/api-error';
 import { confirmed } from '../../shared/confirm-dialog/confirm-dialog';
+import { correction, CorrectionNotice } from '../../shared/correction/correction';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { PeriodPipe } from '../../shared/format/period.pipe';
@@ -50,6 +51,7 @@ import { insuredPersonsResource, reductionOptionsResource, ReductionsApi } from 
     LoadError,
     Notice,
     ListPage,
+    CorrectionNotice,
   ],
   templateUrl: './reduction-page.html',
   styleUrl: './reduction-page.scss',
@@ -61,6 +63,7 @@ export class ReductionPage {
   private readonly formDirective = viewChild.required(FormGroupDirective);
   private readonly declare = viewChild.required('declare', { read: ElementRef<HTMLElement> });
   private readonly key = new SubmissionKey();
+  private readonly router = inject(Router);
 
   protected readonly options = reductionOptionsResource();
   /** The picker's search, order and page in the URL. */
@@ -82,6 +85,27 @@ export class ReductionPage {
   protected readonly submitting = signal(false);
   protected readonly failure = signal<Message | null>(null);
   protected readonly submitted = signal<Submission | null>(null);
+  /** A rejected reduction named by `?corrects=`: its person is looked up and picked, its reason and remark filled in. */
+  protected readonly correction = correction();
+  private readonly correcting = computed(() => this.correction.of('reduction'));
+  private filledFor: number | null = null;
+
+  constructor() {
+    effect(() => {
+      const rejected = this.correcting();
+      if (!rejected || rejected.id === this.filledFor) return;
+      const { idNumber, reason, remark } = rejected.payload;
+      untracked(() => {
+        if (this.list.values().q !== idNumber) void this.list.set({ q: idNumber }, true);
+        this.form.patchValue({ reason, remark: remark ?? '' });
+      });
+      const person = this.rows().find((p) => p.idNumber === idNumber);
+      if (person) {
+        this.filledFor = rejected.id;
+        untracked(() => this.choose(person));
+      }
+    });
+  }
 
   protected choose(person: InsuredPerson): void {
     this.selected.set(person);
@@ -113,7 +137,7 @@ export class ReductionPage {
       .pipe(
         switchMap(() => {
           this.submitting.set(true);
-          return this.api.submit(input, this.key.for(input));
+          return this.api.submit(input, this.key.for(input), this.correcting()?.id);
         }),
       )
       .subscribe({
@@ -124,6 +148,9 @@ export class ReductionPage {
           this.selected.set(null);
           this.formDirective().resetForm();
           this.persons.reload();
+          // Corrected: the to-do is done.
+          if (declaration.correctsId !== null)
+            void this.router.navigate([], { queryParams: { corrects: null }, queryParamsHandling: 'merge', replaceUrl: true });
         },
         error: (error: unknown) => {
           this.submitting.set(false);

@@ -55,7 +55,7 @@ describe('UnitHomePage', () => {
     ]);
   });
 
-  it('shows the rejected submissions with their reasons, each with where to make it again', async () => {
+  it('shows the to-dos, rejected submissions with their reasons, each with where to correct it', async () => {
     const { fixture, element } = await render();
     const rejected = [
       submission({ id: 8, status: 'rejected', personName: '王小明', reviewReason: '工资低于合同工资' }),
@@ -66,14 +66,14 @@ describe('UnitHomePage', () => {
       .flush({ period: '202611', insuredCount: 42, pendingCount: 0, dueThisMonthFen: 0, rejected: { items: rejected, total: 6 } });
     await fixture.whenStable();
     const section = element.querySelector('[data-testid="home-rejected"]')!;
-    expect(section.querySelector('h2')?.textContent?.trim()).toBe('近 30 天被驳回的申报（6 条）');
+    expect(section.querySelector('h2')?.textContent?.trim()).toBe('待办：近 30 天被驳回的申报（6 条）');
     const items = Array.from(section.querySelectorAll('[data-testid="home-rejected-item"]'), (item) => ({
       text: item.textContent?.replace(/\s+/g, ' ').trim(),
       href: item.querySelector('a')?.getAttribute('href'),
     }));
     expect(items).toEqual([
-      { text: '王小明 · 增员 驳回原因：工资低于合同工资重新增员', href: '/additions' },
-      { text: '本单位 · 银行账户变更 驳回原因：账户名不符重新提交变更', href: '/unit-info' },
+      { text: '王小明 · 增员 驳回原因：工资低于合同工资更正增员', href: '/additions?corrects=8' },
+      { text: '本单位 · 银行账户变更 驳回原因：账户名不符更正变更', href: '/unit-info?corrects=7' },
     ]);
     expect(section.querySelector('[data-testid="home-rejected-all"]')?.getAttribute('href')).toBe('/submissions/audited');
   });

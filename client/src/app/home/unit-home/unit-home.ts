@@ -2,25 +2,14 @@ import { Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import type { SubmissionKind } from '@common/api/submissions';
 import { displayPeriod } from '@common/fee-period';
 import { formatFen } from '@common/insurance';
 import { TranslatePipe } from '@ngx-translate/core';
 import { LanguageService } from '../../core/language/language.service';
+import { CORRECT_AT } from '../../shared/correction/correction';
 import { LoadError } from '../../shared/load-error/load-error';
 import { StatCard } from '../../shared/stat-card/stat-card';
 import { unitHomeResource } from '../home-api';
-
-/** Where a rejected submission of each kind is made again. */
-const ACT_ON: Record<SubmissionKind, string> = {
-  addition: '/additions',
-  reduction: '/reductions',
-  'unit-info-change': '/unit-info',
-  'bank-account-change': '/unit-info',
-  'hukou-change': '/insured',
-  // A rejected registration belongs to no unit, so no unit's home lists it.
-  'unit-registration': '/unit-info',
-};
 
 @Component({
   selector: 'app-unit-home',
@@ -31,7 +20,7 @@ const ACT_ON: Record<SubmissionKind, string> = {
 export class UnitHomePage {
   private readonly language = inject(LanguageService);
   protected readonly home = unitHomeResource();
-  protected readonly actOn = ACT_ON;
+  protected readonly correctAt = CORRECT_AT;
   protected readonly period = computed(() => {
     const home = this.home.value();
     return home === undefined ? '' : displayPeriod(home.period);

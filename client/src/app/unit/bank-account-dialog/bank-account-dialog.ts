@@ -9,7 +9,6 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import type { Submission } from '@common/api/submissions';
 import { BANK_CATEGORIES } from '@common/api/maintenance';
-import type { UnitInfo } from '@common/api/payments';
 import { compactAccountNumber, isBankAccountNumber, passesLuhn } from '@common/validators/contact';
 import { TranslatePipe } from '@ngx-translate/core';
 import { map } from 'rxjs';
@@ -17,6 +16,7 @@ import { DialogFormFooter } from '../../shared/forms/dialog-form-footer';
 import { DialogSubmission } from '../../shared/forms/dialog-submission';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
 import { BankBranchChoice } from '../bank-branch-choice';
+import type { ChangeDialogData } from '../unit-info-change-dialog/unit-info-change-dialog';
 import { UnitApi } from '../unit-api';
 import { BANK_CONTROL_OF, bankAccountChange, bankAccountForm } from '../unit-info-forms';
 
@@ -43,8 +43,9 @@ import { BANK_CONTROL_OF, bankAccountChange, bankAccountForm } from '../unit-inf
 })
 export class BankAccountDialog {
   private readonly api = inject(UnitApi);
-  protected readonly unit = inject<UnitInfo>(MAT_DIALOG_DATA);
-  protected readonly form = bankAccountForm(this.unit);
+  private readonly data = inject<ChangeDialogData<'bank-account-change'>>(MAT_DIALOG_DATA);
+  protected readonly unit = this.data.unit;
+  protected readonly form = bankAccountForm(this.unit, this.data.rejected?.payload);
   protected readonly submission = new DialogSubmission<Submission>(this.form, inject(MatDialogRef), BANK_CONTROL_OF);
   protected readonly banks = BANK_CATEGORIES;
 
@@ -63,7 +64,7 @@ export class BankAccountDialog {
   protected submit(): void {
     this.submission.send(
       () => bankAccountChange(this.form),
-      (change, key) => this.api.changeBankAccount(change, key),
+      (change, key) => this.api.changeBankAccount(change, key, this.data.rejected?.id),
     );
   }
 }

@@ -3,7 +3,7 @@ import { ReactiveFormsModule } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import type { Submission } from '@common/api/submissions';
+import type { Submission, SubmissionOf } from '@common/api/submissions';
 import type { UnitInfo } from '@common/api/payments';
 import { TranslatePipe } from '@ngx-translate/core';
 import { DialogFormFooter } from '../../shared/forms/dialog-form-footer';
@@ -11,6 +11,12 @@ import { DialogSubmission } from '../../shared/forms/dialog-submission';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
 import { UnitApi } from '../unit-api';
 import { unitInfoChange, unitInfoChangeForm } from '../unit-info-forms';
+
+/** What a change dialog opens on: the unit as registered, and a rejected change of its kind to correct. */
+export interface ChangeDialogData<K extends 'unit-info-change' | 'bank-account-change'> {
+  unit: UnitInfo;
+  rejected?: SubmissionOf<K>;
+}
 
 /** The unit's contact person and legal representative, submitted for review; closes with the submission. */
 @Component({
@@ -21,13 +27,14 @@ import { unitInfoChange, unitInfoChangeForm } from '../unit-info-forms';
 })
 export class UnitInfoChangeDialog {
   private readonly api = inject(UnitApi);
-  protected readonly form = unitInfoChangeForm(inject<UnitInfo>(MAT_DIALOG_DATA));
+  private readonly data = inject<ChangeDialogData<'unit-info-change'>>(MAT_DIALOG_DATA);
+  protected readonly form = unitInfoChangeForm(this.data.unit, this.data.rejected?.payload);
   protected readonly submission = new DialogSubmission<Submission>(this.form, inject(MatDialogRef));
 
   protected submit(): void {
     this.submission.send(
       () => unitInfoChange(this.form),
-      (change, key) => this.api.changeInfo(change, key),
+      (change, key) => this.api.changeInfo(change, key, this.data.rejected?.id),
     );
   }
 }

@@ -249,4 +249,51 @@ describe('UnitInfoPage', () => {
       expect(await page.errors('bank-branch')).toEqual(['该网点不属于所选银行']);
     });
   });
+
+  it('opens a rejected bank account change named by ?corrects= on what it asked for, and submits the correction naming it', async () => {
+    const rejected = submission({
+      id: 41,
+      kind: 'bank-account-change',
+      status: 'rejected',
+      idNumber: null,
+      idNumberMasked: null,
+      personName: null,
+      effectiveMonth: null,
+      reviewReason: '账户名不符',
+      payload: {
+        before: { bankCategory: 'ICBC', branchCode: null, branchName: null, accountName: null, accountNumber: null },
+        after: {
+          bankCategory: 'ICBC',
+          branchCode: WUYI.code,
+          branchName: WUYI.name,
+          accountName: '福州港湾食品',
+          accountNumber: '1402 0233 0920 0123 456',
+        },
+      },
+    });
+    signIn(UNIT_ADMIN);
+    page = await openPage('/unit-info?corrects=41');
+    http.expectOne('/api/unit').flush(unitInfo());
+    http.expectOne('/api/submissions/41').flush(rejected);
+    await page.stable();
+
+    expect(page.text('correction-notice')).toBe(
+      '正在更正被驳回的银行账户变更（本单位，驳回原因：账户名不符）。原数据已填入下方，提交后将生成一条新的申报。',
+    );
+    expect(await (await page.input('bank-account-number')).getValue()).toBe('1402 0233 0920 0123 456');
+    await page.type('bank-account-name', '福州港湾食品有限公司');
+    await page.click('bank-submit');
+    const submit = http.expectOne((r) => r.url === '/api/unit/bank-account-changes');
+    expect(submit.request.params.get('corrects')).toBe('41');
+    expect(submit.request.body).toEqual({
+      bankCategory: 'ICBC',
+      branchCode: WUYI.code,
+      accountName: '福州港湾食品有限公司',
+      accountNumber: '1402 0233 0920 0123 456',
+    });
+    submit.flush(submission({ kind: 'bank-account-change', correctsId: 41 }), { status: 201, statusText: 'Created' });
+    await answeredDuring(page.stable(), '/api/unit', (reload) => reload.flush(unitInfo()));
+    await page.stable();
+    expect(await page.documentLoader.getAllHarnesses(MatDialogHarness)).toEqual([]);
+  });
 });

@@ -1,0 +1,84 @@
+import type { Knex } from 'knex';
+import type { z } from 'zod';
+import type { MessagePage, messageQuery, UnreadCount } from '@common/api/messages';
+import { cutoffReminder } from '@common/month-rules';
+import type { Clock } from '../clock';
+import { DeclarationService } from '../declarations/declarations.service';
+import { notFound } from '../http/errors';
+import { MessageStore, type NewMessage } from './messages.store';
+
+export type { NewMessage };
+
+/**
+ * Messages to a unit's users. A feature writes them with `write` on the transaction of the use case that
+ * causes them (a review decision), so a message commits with its cause or not at all, once on any number of
+ * instances. Deadline reminders are written when the unit's messages are read, once per unit and occasion.
+ */
+export class MessageService {
+  private readonly store: MessageStore;
+  private readonly declarations: DeclarationService;
+
+  /** The feature's wiring on a knex handle: the database, or a transaction. */
+  constructor(
+    db: Knex,
+    private readonly clock: Clock,
+  ) {
+    this.store = new MessageStore(db);
+    this.declarations = new DeclarationService(db, clock);
+  }
+
+  on(trx: Knex.Transaction): MessageService {
+    return new MessageService(trx, this.clock);
+  }
+
+  /** Build the service on the cause's transaction. */
+  async write(messages: NewMessage[]): Promise<void> {
+    await this.store.insert(messages);
+  }
+
+  async list(unitId: number, userId: number, query: z.output<typeof messageQuery>): Promise<MessagePage> {
+    await this.remindDeadlines(unitId);
+    const [{ items, total }, unread] = await Promise.all([
+      this.store.page(unitId, userId, query.unread, query.page, query.pageSize),
+      this.store.unreadCount(unitId, userId),
+    ]);
+    return { items, total, page: query.page, pageSize: query.pageSize, unread };
+  }
+
+  async unread(unitId: number, userId: number): Promise<UnreadCount> {
+    await this.remindDeadlines(unitId);
+    return { unread: await this.store.unreadCount(unitId, userId) };
+  }
+
+  /** Another unit's message is not found. */
+  async markRead(unitId: number, userId: number, id: number): Promise<UnreadCount> {
+    if (!(await this.store.exists(unitId, id))) throw notFound();
+    await this.store.markRead(unitId, userId, this.clock.now().toISOString(), id);
+    return { unread: await this.store.unreadCount(unitId, userId) };
+  }
+
+  async markAllRead(unitId: number, userId: number): Promise<UnreadCount> {
+    await this.store.markRead(unitId, userId, this.clock.now().toISOString());
+    return { unread: await this.store.unreadCount(unitId, userId) };
+  }
+
+  /**
+   * The coming cut-off day, once per unit and period. Written when the unit's users look, as the monthly
+   * assessment is (AssessmentService.ensureCurrentAssessed): no timer to run on exactly one instance, and a
+   * unit nobody looks at gets no reminder nobody reads. The unique once-key makes concurrent looks write one.
+   */
+  private async remindDeadlines(unitId: number): Promise<void> {
+    const now = this.clock.now();
+    const cutoff = cutoffReminder(now, await this.declarations.cutoffDay());
+    if (!cutoff) return;
+    await this.store.insert([
+      {
+        unitId,
+        kind: 'deadline',
+        params: { deadline: 'cutoff', date: cutoff.date, period: cutoff.period },
+        onceKey: `deadline:cutoff:${cutoff.period}`,
+        at: now.toISOString(),
+      },
+    ]);
+  }
+}

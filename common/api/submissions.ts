@@ -9,6 +9,7 @@ import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
 import { additionInput, DECLARATION_KINDS, feePeriodField, isoDate, reductionInput, registeredPerson, type DeclarationKind } from './declarations';
 import { pageOf, pageQuery } from './fields';
 import { bankAccountChangeInput, hukouChangeInput, unitInfoChangeInput } from './maintenance';
+import { BASE_DECLARATION_KIND, baseDeclarationPayload } from './base-declarations';
 
 export const SUBMISSION_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
@@ -45,7 +46,7 @@ const submissionFacts = z.object({
   /** Lists show the masked number; details the whole one. */
   idNumberMasked: z.string().nullable(),
   personName: z.string().nullable(),
-  /** Additions and reductions only: changes apply when approved. */
+  /** Additions and reductions: changes apply when approved; a base declaration: the first month of its contribution year. */
   effectiveMonth: z.string().nullable(),
   batchId: z.number().int().nullable(),
   rowNumber: z.number().int().nullable(),
@@ -82,6 +83,7 @@ const changeKind = <K extends string, P extends z.ZodType>(kind: K, payload: P) 
 export const submission = z.discriminatedUnion('kind', [
   declarationKind('addition', additionPayload),
   declarationKind('reduction', reductionInput),
+  declarationKind(BASE_DECLARATION_KIND, baseDeclarationPayload),
   changeKind('unit-info-change', unitInfoChangePayload),
   changeKind('bank-account-change', bankAccountChangePayload),
   changeKind('hukou-change', hukouChangePayload),
@@ -93,10 +95,9 @@ export type PayloadOf<K extends SubmissionKind> = SubmissionOf<K>['payload'];
 
 export const SUBMISSION_KINDS: readonly SubmissionKind[] = submission.options.map((option) => option.shape.kind.value);
 
-/** Declaration kinds are submission kinds; every other kind is a change. */
+/** Declaration kinds are submission kinds; so is the base declaration; every other kind is a change of registered facts. */
 DECLARATION_KINDS satisfies readonly SubmissionKind[];
-export type ChangeKind = Exclude<SubmissionKind, DeclarationKind>;
-export const isDeclarationKind = (kind: SubmissionKind): kind is DeclarationKind => DECLARATION_KINDS.some((declared) => declared === kind);
+export type ChangeKind = Exclude<SubmissionKind, DeclarationKind | typeof BASE_DECLARATION_KIND>;
 
 /** A field as a detail shows it: the catalogue key of its label and, for a coded value, the section that words it. */
 export interface ShownField<F extends string = string> {
@@ -127,6 +128,9 @@ export const CHANGE_FIELDS: { [K in ChangeKind]: readonly ShownField<keyof Paylo
     { field: 'ethnicity', label: 'insured.fields.ethnicity' },
   ],
 };
+
+/** A change shows its fields before and after; the other kinds show their own fields. */
+export const isChangeKind = (kind: SubmissionKind): kind is ChangeKind => kind in CHANGE_FIELDS;
 
 export const submissionPage = pageOf(submission);
 export type SubmissionPage = z.infer<typeof submissionPage>;

@@ -13,6 +13,8 @@ import { AuditService } from './audit/audit.service';
 import { auditRoutes } from './audit/audit.routes';
 import { AuthService } from './auth/auth.service';
 import { authRoutes } from './auth/auth.routes';
+import { BaseDeclarationService } from './base-declarations/base-declarations.service';
+import { baseDeclarationRoutes } from './base-declarations/base-declarations.routes';
 import { batchRoutes } from './batches/batches.routes';
 import { BatchService } from './batches/batches.service';
 import { CertificateService } from './certificates/certificates.service';
@@ -69,6 +71,7 @@ export interface Services {
   payments: PaymentService;
   declarations: DeclarationService;
   batches: BatchService;
+  baseDeclarations: BaseDeclarationService;
   insured: InsuredService;
   review: ReviewService;
   certificates: CertificateService;
@@ -82,6 +85,7 @@ export function createServices(deps: AppDeps): Services {
   const messages = new Messages(deps.i18nDir);
   const declarations = new DeclarationService(db.knex, clock, lists);
   const maintenance = new MaintenanceService(db.knex, clock, bundledBankBranches());
+  const baseDeclarations = new BaseDeclarationService(db.knex, clock);
   return {
     messages,
     auth: new AuthService(db.knex, clock, db.dialect),
@@ -91,7 +95,8 @@ export function createServices(deps: AppDeps): Services {
     unit: new UnitService(db.knex, clock),
     ...createPaymentServices(db.knex, clock, lists),
     declarations,
-    batches: new BatchService(db.knex, clock, messages, declarations),
+    batches: new BatchService(db.knex, clock, messages, declarations, baseDeclarations),
+    baseDeclarations,
     insured: declarations.insured,
     review: new ReviewService(db.knex, clock, maintenance),
     certificates: new CertificateService(db.knex, clock, db.dialect),
@@ -114,6 +119,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...insuredRoutes(services.insured, { units: services.unit, clock: deps.clock, messages: services.messages }),
     ...reviewRoutes(services.review),
     ...batchRoutes(services.batches),
+    ...baseDeclarationRoutes(services.baseDeclarations, { units: services.unit, clock: deps.clock, messages: services.messages }),
     ...certificateRoutes(services.certificates),
     ...maintenanceRoutes(services.maintenance),
   ];

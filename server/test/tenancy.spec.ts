@@ -11,6 +11,7 @@ import { AGENTS, changedTables, createTestHall, databaseSnapshot, type HallClien
 import { DEMO_PASSWORDS, DEMO_REVIEWER, DEMO_UNITS } from '../src/db/seeds/demo';
 import { activeEmployees, addition, newIdNumber, residents, submitBatch } from './declarations';
 import { batchRow, filledTemplate, uploadWorkbook } from './batch-files';
+import { downloadWorkbook } from './workbooks';
 import { UNIT_ROLES, type Access, type RouteDefinition } from '../src/http/route';
 
 interface World {
@@ -442,6 +443,48 @@ const CASES: Record<string, TenancyCase> = {
     },
   },
   'get /bank-branches': { url: () => '/api/bank-branches?q=gsfzwy', crossUnit: 'not unit data' },
+  'get /base-declarations/status': {
+    url: () => '/api/base-declarations/status',
+    crossUnit: async (b, { unitA, hall }) => {
+      // The seed's year has closed: B's look records B's carry-over, never A's.
+      expect((await b.get('/api/base-declarations/status')).status).toBe(200);
+      expect(await hall.db.knex('base_carry_overs').where({ unit_id: unitA.unitId }).first()).toBeUndefined();
+    },
+  },
+  'get /base-declarations/persons': {
+    url: () => '/api/base-declarations/persons',
+    crossUnit: async (b, { unitA }) => {
+      const res = await b.get('/api/base-declarations/persons?pageSize=200');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.map((p: { personId: number }) => p.personId)).not.toContain(unitA.personId);
+    },
+  },
+  'post /base-declarations': {
+    url: () => '/api/base-declarations',
+    body: { personId: 1, wageFen: 600_000 },
+    crossUnit: async (b, { unitA, hall }) => {
+      expect((await b.post('/api/base-declarations', { personId: unitA.personId, wageFen: 600_000 })).status).toBe(404);
+      expect(await hall.db.knex('declarations').where({ type: 'base-declaration' }).first()).toBeUndefined();
+    },
+  },
+  'get /base-declarations/template': {
+    url: () => '/api/base-declarations/template',
+    crossUnit: async (b, { unitA }) => {
+      const { res, sheet } = await downloadWorkbook(b, '/api/base-declarations/template');
+      expect(res.status).toBe(200);
+      const idNumbers = (sheet.getColumn(2).values as unknown[]).map(String);
+      expect(idNumbers.length).toBeGreaterThan(2);
+      expect(idNumbers).not.toContain(unitA.idNumber);
+    },
+  },
+  'get /base-declarations/export': {
+    url: () => '/api/base-declarations/export',
+    crossUnit: async (b, { unitA }) => {
+      const { res, sheet } = await downloadWorkbook(b, '/api/base-declarations/export');
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(sheet.getSheetValues())).not.toContain(unitA.idNumber);
+    },
+  },
   'put /insured-persons/:personId/contact': {
     url: ({ unitA }) => `/api/insured-persons/${unitA.personId}/contact`,
     body: { mobile: '13700009999' },
@@ -525,6 +568,11 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /unit/info-changes': ['unit_admin', 'agent'],
   'post /unit/bank-account-changes': ['unit_admin'],
   'get /bank-branches': ['unit_admin', 'agent'],
+  'get /base-declarations/status': ['unit_admin', 'agent'],
+  'get /base-declarations/persons': ['unit_admin', 'agent'],
+  'post /base-declarations': ['unit_admin', 'agent'],
+  'get /base-declarations/template': ['unit_admin', 'agent'],
+  'get /base-declarations/export': ['unit_admin', 'agent'],
   'get /payments/details': ['unit_admin', 'agent'],
   'get /payments/details/export': ['unit_admin', 'agent'],
   'get /payments/details/:id': ['unit_admin', 'agent'],

@@ -292,6 +292,16 @@ export class DeclarationService implements PendingSubmissions {
     return (await this.store.find(id, submission.unitId))!;
   }
 
+  /** Stores submissions of another feature's kind (the annual base declaration) and answers their ids in order. */
+  insertAll(submissions: NewSubmission[]): Promise<number[]> {
+    return this.store.insert(submissions);
+  }
+
+  /** The `batches` row of a spreadsheet batch of any kind. */
+  insertBatch(batch: Parameters<DeclarationStore['insertBatch']>[0]): Promise<number> {
+    return this.store.insertBatch(batch);
+  }
+
   /** A pending declaration can be taken back by its unit before review. */
   async withdraw(unitId: number, actor: Actor, id: number, requestId: string): Promise<Submission> {
     return this.db.transaction(async (trx) => {

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { DECLARATION_KINDS, type DeclarationKind } from '@common/api/declarations';
+import { DECLARATION_KINDS, type BatchKind, type DeclarationKind } from '@common/api/declarations';
 import { submission, type ChangeKind, type PayloadOf, type Submission, type SubmissionKind, type SubmissionStatus } from '@common/api/submissions';
 import type { FeePeriod } from '@common/fee-period';
 import type { EmployeeInsuranceType } from '@common/insurance';
@@ -142,7 +142,7 @@ export class DeclarationStore {
 
   async insertBatch(batch: {
     unitId: number;
-    kind: DeclarationKind;
+    kind: BatchKind;
     fileName: string;
     rowCount: number;
     submittedBy: number;

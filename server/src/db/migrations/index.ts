@@ -12,6 +12,7 @@ import * as personPerUnit from './009_person_per_unit';
 import * as onePending from './010_one_pending';
 import * as uploadBounds from './011_upload_bounds';
 import * as employeeNumber from './012_employee_number';
+import * as baseDeclaration from './014_base_declaration';
 
 export interface Migration {
   up(knex: Knex, dialect: Dialect): Promise<void>;
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '010_one_pending': onePending,
   '011_upload_bounds': uploadBounds,
   '012_employee_number': employeeNumber,
+  '014_base_declaration': baseDeclaration,
 };
 
 export function migrationSource(dialect: Dialect): Knex.MigrationSource<string> {

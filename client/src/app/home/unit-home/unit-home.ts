@@ -15,6 +15,7 @@ import { unitHomeResource } from '../home-api';
 const ACT_ON: Record<SubmissionKind, string> = {
   addition: '/additions',
   reduction: '/reductions',
+  'base-declaration': '/base-declaration',
   'unit-info-change': '/unit-info',
   'bank-account-change': '/unit-info',
   'hukou-change': '/insured',

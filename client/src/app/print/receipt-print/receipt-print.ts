@@ -1,5 +1,5 @@
 import { Component, computed, inject, input, numberAttribute, resource } from '@angular/core';
-import { isDeclarationKind, type Submission, type SubmissionStatus } from '@common/api/submissions';
+import { isChangeKind, type Submission, type SubmissionStatus } from '@common/api/submissions';
 import { shanghaiDateTime } from '@common/fee-period';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ChangeTable } from '../../shared/change-table/change-table';
@@ -45,7 +45,7 @@ export class ReceiptPrint {
   });
   /** A change of registered facts prints its fields before and after below the row. */
   protected isChange(declaration: Submission): boolean {
-    return !isDeclarationKind(declaration.kind);
+    return isChangeKind(declaration.kind);
   }
 
   protected at(instant: string | null): string {

@@ -55,6 +55,7 @@ function comparedValues(declaration: Submission): { fields: readonly ShownField[
     case 'addition':
       return declaration.registeredPerson ? { fields: PERSON_FIELDS, before: declaration.registeredPerson, after: declaration.payload } : null;
     case 'reduction':
+    case 'base-declaration':
       return null;
     default:
       return { fields: CHANGE_FIELDS[declaration.kind], before: declaration.payload.before, after: declaration.payload.after };

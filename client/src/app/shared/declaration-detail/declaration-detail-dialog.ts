@@ -4,7 +4,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogModule } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { isDeclarationKind, type Submission } from '@common/api/submissions';
+import { isChangeKind, type Submission } from '@common/api/submissions';
 import { TranslatePipe } from '@ngx-translate/core';
 import { filter, type Observable } from 'rxjs';
 import { ChangeTable } from '../change-table/change-table';
@@ -64,7 +64,7 @@ export class DeclarationDetailDialog {
   /** A change of registered facts shows them before and after instead of the submitted fields. */
   protected readonly isChange = computed(() => {
     const declaration = this.declaration();
-    return declaration !== undefined && !isDeclarationKind(declaration.kind);
+    return declaration !== undefined && isChangeKind(declaration.kind);
   });
   protected readonly actions = computed(() => (this.declaration()?.status === 'pending' ? (this.data.actions ?? []) : []));
 }

@@ -34,6 +34,19 @@ const REDUCTION_DETAIL: readonly (DetailField & { field: keyof ReductionInput })
   { field: 'remark', label: 'insured.fields.remark' },
 ];
 
+/** The base it replaces, the wage declared and the base it becomes, with the year's last month. */
+const BASE_DECLARATION_DETAIL: readonly DetailField[] = [
+  { field: 'currentBaseFen', label: 'baseDeclaration.fields.currentBaseFen', amount: true },
+  { field: 'wageFen', label: 'baseDeclaration.fields.wageFen', amount: true },
+  { field: 'baseFen', label: 'baseDeclaration.fields.baseFen', amount: true },
+];
+
+/** The header's month: from when an addition or a base applies, until when a reduction's coverage lasts. */
+const MONTH_LABELS: Readonly<Record<string, string>> = {
+  addition: 'declarations.effectiveMonth',
+  'base-declaration': 'baseDeclaration.fields.fromMonth',
+};
+
 const key = (key: string, params: Record<string, unknown> = {}): Message => ({ key, params });
 
 /** Who, what and when: the whole ID number, as this is a detail view. A change of the unit's records names no person. */
@@ -44,7 +57,7 @@ export function headerFacts(declaration: Submission): Fact[] {
   if (declaration.idNumber !== null) facts.push({ label: 'insured.fields.idNumber', text: declaration.idNumber });
   if (declaration.effectiveMonth !== null) {
     facts.push({
-      label: declaration.kind === 'addition' ? 'declarations.effectiveMonth' : 'declarations.stopMonth',
+      label: MONTH_LABELS[declaration.kind] ?? 'declarations.stopMonth',
       text: displayPeriod(declaration.effectiveMonth),
     });
   }
@@ -59,7 +72,14 @@ export function headerFacts(declaration: Submission): Fact[] {
 
 /** The addition's or reduction's own fields, as submitted, amounts in the separators of `lang`; a change shows its own table instead. */
 export function payloadFacts(declaration: Submission, lang: Language): Fact[] {
-  const fields = declaration.kind === 'addition' ? ADDITION_DETAIL : declaration.kind === 'reduction' ? REDUCTION_DETAIL : [];
+  const fields =
+    declaration.kind === 'addition'
+      ? ADDITION_DETAIL
+      : declaration.kind === 'reduction'
+        ? REDUCTION_DETAIL
+        : declaration.kind === 'base-declaration'
+          ? BASE_DECLARATION_DETAIL
+          : [];
   const payload: Readonly<Record<string, unknown>> = declaration.payload;
   return fields
     .filter(({ field }) => payload[field] !== undefined && payload[field] !== null && payload[field] !== '')

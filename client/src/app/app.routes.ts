@@ -67,6 +67,11 @@ export const routes: Routes = [
         loadChildren: () => import('./batches/batches.routes').then((m) => m.batchesRoutes),
       },
       {
+        path: 'base-declaration',
+        canActivate: [rolesAllowed('unit_admin', 'agent')],
+        loadChildren: () => import('./base-declarations/base-declarations.routes').then((m) => m.baseDeclarationsRoutes),
+      },
+      {
         path: 'declarations',
         canActivate: [rolesAllowed('unit_admin', 'agent')],
         loadChildren: () => import('./declarations/declarations.routes').then((m) => m.declarationsRoutes),

@@ -6,14 +6,17 @@ import { spawnHall } from '../../server/test/hall-process';
 
 export interface HallServer {
   baseUrl: string;
+  /** The hall's database, for a spec that sets regional configuration the hall has no screen for. */
+  databaseUrl: string;
   stop(): Promise<void>;
 }
 
 export async function startHallServer(): Promise<HallServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'unit-hall-e2e-'));
+  const databaseUrl = `sqlite:${path.join(dir, 'hall.sqlite')}`;
   const server = await spawnHall({
     // The production build of the client, but not NODE_ENV=production: that refuses the demo accounts' published passwords.
-    env: { NODE_ENV: 'test', DATABASE_URL: `sqlite:${path.join(dir, 'hall.sqlite')}`, LOG_LEVEL: 'warn' },
+    env: { NODE_ENV: 'test', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
   });
   const stop = async () => {
     await server.stop();
@@ -25,5 +28,5 @@ export async function startHallServer(): Promise<HallServer> {
     await stop();
     throw error;
   }
-  return { baseUrl: server.baseUrl, stop };
+  return { baseUrl: server.baseUrl, databaseUrl, stop };
 }

@@ -52,7 +52,8 @@ export function windowsOn(rules: readonly BaseDeclarationRule[], now: Date): Win
       });
     }
   }
-  windows.sort((a, b) => a.opensOn.localeCompare(b.opensOn));
+  // Of two windows opening on one day, the later year's is the current one.
+  windows.sort((a, b) => a.opensOn.localeCompare(b.opensOn) || a.firstMonth.localeCompare(b.firstMonth));
   const opened = windows.filter((w) => w.opensOn <= today);
   const current = opened.at(-1) ?? null;
   return {

@@ -180,7 +180,7 @@ describe('declarations in a browser', () => {
       effectiveMonth: next,
       wageFen: 800_000,
     });
-    await page.getByTestId('nav-declarations').click();
+    await page.getByTestId('nav-submissions').click();
     const pendingRow = page.getByTestId('queue-row').filter({ hasText: '撤回人' });
     await waitForCount(pendingRow, 1);
     await pendingRow.getByTestId('queue-withdraw').click();

@@ -75,4 +75,31 @@ describe('a list’s state in the URL', () => {
     await stranger.close();
     await context.close();
   }, 240_000);
+
+  it('shows a failed list’s error instead of an empty list, and recovers on retry', async () => {
+    const { context, page } = await openHall();
+    const uncaught: string[] = [];
+    page.on('pageerror', (error) => uncaught.push(error.message));
+    await new LoginPage(page).asUnitAdmin(unitA.creditCode, DEMO_PASSWORDS.unitAdmin);
+    await new Shell(page).unitName().waitFor();
+
+    // The network drops every request for the insured list until the route is lifted.
+    const insuredList = /\/api\/insured-persons(\?|$)/;
+    await page.route(insuredList, (route) => route.abort('internetdisconnected'));
+    await page.getByTestId('nav-insured').click();
+    const failure = page.getByTestId('load-error');
+    await failure.waitFor();
+    expect(await failure.innerText()).toContain(text('zh-CN', 'notify.offline'));
+    expect(await page.getByTestId('insured-row').count()).toBe(0);
+    expect(await page.locator('mat-progress-bar').count()).toBe(0);
+    expect(await page.locator('mat-paginator').count()).toBe(0);
+    expect(await page.getByTestId('insured-empty').count()).toBe(0);
+
+    await page.unroute(insuredList);
+    await failure.getByRole('button', { name: text('zh-CN', 'common.retry') }).click();
+    await page.getByTestId('insured-row').first().waitFor();
+    expect(await failure.count()).toBe(0);
+    expect(uncaught).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -31,7 +31,7 @@ describe('maintenance in a browser', () => {
     await reviewer.page.getByTestId('nav-reviewConsole').click();
     await reviewer.page.getByTestId('review-kind').click();
     await reviewer.page.getByRole('option', { name: text('zh-CN', 'enums.submissionKind.bank-account-change') }).click();
-    const row = reviewer.page.locator(`[data-testid="review-row"][data-declaration-id="${changeId}"]`);
+    const row = reviewer.page.locator(`[data-testid="review-row"][data-submission-id="${changeId}"]`);
     await waitForCount(row, 1);
     expect(await row.textContent()).toContain(unitA.name);
     await row.getByTestId('review-detail').click();

@@ -36,7 +36,7 @@ describe('printing reports in a browser', () => {
       legalRepName: '陈建国',
       legalRepPhone: '13900002222',
     });
-    expect(await printed(`/print/declarations/${change.id}`)).toBeGreaterThan(5_000);
+    expect(await printed(`/print/submissions/${change.id}`)).toBeGreaterThan(5_000);
     expect(await page.getByTestId('print-title').textContent()).toContain(text('zh-CN', 'print.receipt.title'));
     expect(await page.getByTestId('receipt-status').textContent()).toContain(text('zh-CN', 'enums.submissionStatus.pending'));
     expect(await page.getByTestId('receipt-changes').textContent()).toContain('林晓梅');

@@ -17,19 +17,30 @@ export const AUDIT_ACTIONS = [
   'agent_disabled',
   'agent_enabled',
   'agent_password_reset',
-  'declaration_submitted',
+  'submission_submitted',
   'batch_submitted',
-  'declaration_withdrawn',
-  'declaration_approved',
-  'declaration_rejected',
+  'submission_withdrawn',
+  'submission_approved',
+  'submission_rejected',
   'assessment',
   'collection_recorded',
   'certificate_issued',
   'insured_contact_changed',
+  'base_carried_over',
 ] as const;
 
 /** The kinds of entity the trail records, for their names in the catalogues. */
-export const AUDIT_ENTITY_TYPES = ['agent', 'batch', 'certificate', 'declaration', 'fee_period', 'insured_person', 'session', 'user'] as const;
+export const AUDIT_ENTITY_TYPES = [
+  'agent',
+  'batch',
+  'certificate',
+  'contribution_year',
+  'fee_period',
+  'insured_person',
+  'session',
+  'submission',
+  'user',
+] as const;
 
 /** A calendar day `YYYY-MM-DD` in Asia/Shanghai. */
 const auditDate = z.string().superRefine((value, ctx) => {

@@ -44,6 +44,8 @@ import { createPaymentServices, type PaymentService } from './payments/payments.
 import { paymentRoutes } from './payments/payments.routes';
 import { ReviewService } from './review/review.service';
 import { reviewRoutes } from './review/review.routes';
+import { SubmissionService } from './submissions/submissions.service';
+import { submissionRoutes } from './submissions/submissions.routes';
 import { unitRoutes } from './unit/unit.routes';
 import { UnitService } from './unit/unit.service';
 
@@ -70,6 +72,7 @@ export interface Services {
   assessments: AssessmentService;
   payments: PaymentService;
   declarations: DeclarationService;
+  submissions: SubmissionService;
   batches: BatchService;
   baseDeclarations: BaseDeclarationService;
   insured: InsuredService;
@@ -95,6 +98,7 @@ export function createServices(deps: AppDeps): Services {
     unit: new UnitService(db.knex, clock),
     ...createPaymentServices(db.knex, clock, lists),
     declarations,
+    submissions: declarations.submissions,
     batches: new BatchService(db.knex, clock, messages, declarations, baseDeclarations),
     baseDeclarations,
     insured: declarations.insured,
@@ -116,6 +120,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...unitRoutes(services.unit),
     ...paymentRoutes({ clock: deps.clock, ...services }),
     ...declarationRoutes(services.declarations),
+    ...submissionRoutes(services.submissions),
     ...insuredRoutes(services.insured, { units: services.unit, clock: deps.clock, messages: services.messages }),
     ...reviewRoutes(services.review),
     ...batchRoutes(services.batches),

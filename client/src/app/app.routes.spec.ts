@@ -147,6 +147,24 @@ describe('the hall, page to page', () => {
     expect(await navTitles()).toEqual(['审核首页', '申报审核', '核定与征收']);
   });
 
+  // The router alone, with no page rendered: only where each old address leads is looked at.
+  const redirected = async (from: string) => {
+    await TestBed.inject(Router).navigateByUrl(from);
+    return url();
+  };
+
+  it("takes a unit's bookmarks of the submissions pages from before #11 named them so to their pages now", async () => {
+    signIn(UNIT_ADMIN);
+    expect(await redirected('/declarations/audited?kind=reduction')).toBe('/submissions/audited?kind=reduction');
+    expect(await redirected('/declarations')).toBe('/submissions/pending');
+    expect(await redirected('/print/declarations/31')).toBe('/print/submissions/31');
+  });
+
+  it("takes a reviewer's bookmark of the review console from before #11 to the console now", async () => {
+    signIn(REVIEWER);
+    expect(await redirected('/review/declarations?status=approved')).toBe('/review/submissions?status=approved');
+  });
+
   it('signs out and returns to the login page', async () => {
     signIn(UNIT_ADMIN);
     await open('/home');

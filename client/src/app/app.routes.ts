@@ -72,10 +72,12 @@ export const routes: Routes = [
         loadChildren: () => import('./base-declarations/base-declarations.routes').then((m) => m.baseDeclarationsRoutes),
       },
       {
-        path: 'declarations',
+        path: 'submissions',
         canActivate: [rolesAllowed('unit_admin', 'agent')],
-        loadChildren: () => import('./declarations/declarations.routes').then((m) => m.declarationsRoutes),
+        loadChildren: () => import('./submissions/submissions.routes').then((m) => m.submissionsRoutes),
       },
+      // Bookmarks from before the page was named for what it lists (#11): /declarations/audited → /submissions/audited.
+      { path: 'declarations', redirectTo: 'submissions' },
       {
         path: 'insured',
         canActivate: [rolesAllowed('unit_admin', 'agent')],

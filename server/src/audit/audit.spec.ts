@@ -1,5 +1,5 @@
 import { AGENTS, createTestHall, type HallClient, type TestHall } from '../../test/harness';
-import { unitIdOf } from '../../test/declarations';
+import { addition, newIdNumber, unitIdOf } from '../../test/declarations';
 import { downloadWorkbook } from '../../test/workbooks';
 import { DEMO_UNITS } from '../db/seeds/demo';
 import { AuditService } from './audit.service';
@@ -26,8 +26,8 @@ describe("the unit's audit trail", () => {
         at: '2026-01-05T15:59:59.000Z',
         userId: ids.agentA,
         unitId: ids.unitA,
-        action: 'declaration_submitted',
-        entityType: 'declaration',
+        action: 'submission_submitted',
+        entityType: 'submission',
         entityId: 70,
         after: { name: '王五' },
       },
@@ -45,8 +45,8 @@ describe("the unit's audit trail", () => {
         at: '2026-01-06T10:00:00.000Z',
         userId: ids.agentA,
         unitId: ids.unitA,
-        action: 'declaration_withdrawn',
-        entityType: 'declaration',
+        action: 'submission_withdrawn',
+        entityType: 'submission',
         entityId: '=1+1',
         before: { status: 'pending' },
         after: { status: 'withdrawn' },
@@ -55,8 +55,8 @@ describe("the unit's audit trail", () => {
         at: '2026-01-06T11:00:00.000Z',
         userId: ids.agentB,
         unitId: ids.unitB,
-        action: 'declaration_withdrawn',
-        entityType: 'declaration',
+        action: 'submission_withdrawn',
+        entityType: 'submission',
         entityId: 71,
         after: { name: '外单位' },
       },
@@ -77,8 +77,8 @@ describe("the unit's audit trail", () => {
         id: jasmine.any(Number),
         at: '2026-01-06T10:00:00.000Z',
         user: { id: ids.agentA, name: DEMO_UNITS[0].agents[0].name, role: 'agent' },
-        action: 'declaration_withdrawn',
-        entityType: 'declaration',
+        action: 'submission_withdrawn',
+        entityType: 'submission',
         entityId: '=1+1',
         entityName: null,
         before: { status: 'pending' },
@@ -101,13 +101,13 @@ describe("the unit's audit trail", () => {
 
   it('filters by user, action, day range and search, and pages on the server', async () => {
     const actions = async (query: string) => (await list(query)).body.items.map((e: { action: string }) => e.action);
-    expect(await actions(`user=${ids.agentA}&to=2026-01-06`)).toEqual(['declaration_withdrawn', 'declaration_submitted']);
+    expect(await actions(`user=${ids.agentA}&to=2026-01-06`)).toEqual(['submission_withdrawn', 'submission_submitted']);
     expect(await actions(`user=${ids.agentB}`)).toEqual([]);
     expect(await actions('type=agent_disabled&to=2026-01-31')).toEqual(['agent_disabled']);
-    expect(await actions('from=2026-01-05&to=2026-01-05')).toEqual(['declaration_submitted']);
-    expect(await actions('q=王五')).toEqual(['declaration_submitted']);
+    expect(await actions('from=2026-01-05&to=2026-01-05')).toEqual(['submission_submitted']);
+    expect(await actions('q=王五')).toEqual(['submission_submitted']);
     expect(await actions('q=外单位')).toEqual([]);
-    expect(await actions('q=WITHDRAWN&to=2026-01-31')).toEqual(['declaration_withdrawn']);
+    expect(await actions('q=WITHDRAWN&to=2026-01-31')).toEqual(['submission_withdrawn']);
 
     const second = await list('to=2026-01-06&pageSize=1&page=1');
     expect(second.body).toEqual(jasmine.objectContaining({ total: 3, page: 1, pageSize: 1 }));
@@ -174,12 +174,57 @@ describe("the unit's audit trail", () => {
     expect((sheet.getRow(5).values as unknown[]).slice(1)).toEqual([
       '2026-01-06 18:00:00',
       `${DEMO_UNITS[0].agents[0].name}（Agent）`,
-      'Declaration withdrawn',
-      'Declaration #=1+1',
+      'Submission withdrawn',
+      'Submission #=1+1',
       '{"status":"pending"}',
       '{"status":"withdrawn"}',
     ]);
-    expect(sheet.getRow(6).getCell(3).value).toBe('Declaration submitted');
+    expect(sheet.getRow(6).getCell(3).value).toBe('Submission made');
     expect(sheet.getRow(6).getCell(5).value).toBeNull();
+  });
+});
+
+describe('audit entries written before every reviewed submission was called a submission', () => {
+  let hall: TestHall;
+  let admin: HallClient;
+
+  beforeAll(async () => {
+    hall = await createTestHall();
+    admin = await hall.client('en');
+    await admin.signInUnitAdmin(0);
+  });
+  afterAll(() => hall.close());
+
+  it('shows, filters and exports them under the names of today, naming the submission', async () => {
+    const unitId = await unitIdOf(hall, 0);
+    const idNumber = newIdNumber(90);
+    const submitted = await admin.post('/api/additions', addition(idNumber, { name: '李四' }));
+    expect(submitted.status).toBe(201);
+    // As the trail wrote them until #11; the log is append-only, so these rows stay as they are.
+    await new AuditService(hall.db.knex).recordAll(
+      ['declaration_submitted', 'declaration_withdrawn', 'declaration_approved', 'declaration_rejected'].map((action, i) => ({
+        at: `2025-12-0${i + 1}T02:00:00.000Z`,
+        userId: null,
+        unitId,
+        action,
+        entityType: 'declaration',
+        entityId: submitted.body.id,
+      })),
+    );
+
+    const trail = await admin.get('/api/audit?to=2025-12-31');
+    const named = `李四（${idNumber.slice(0, 6)}********${idNumber.slice(-4)}）`;
+    expect(trail.body.items.map((e: { action: string; entityType: string; entityName: string }) => [e.action, e.entityType, e.entityName])).toEqual([
+      ['submission_rejected', 'submission', named],
+      ['submission_approved', 'submission', named],
+      ['submission_withdrawn', 'submission', named],
+      ['submission_submitted', 'submission', named],
+    ]);
+    const withdrawn = await admin.get('/api/audit?type=submission_withdrawn&to=2025-12-31');
+    expect(withdrawn.body.items.map((e: { at: string }) => e.at)).toEqual(['2025-12-02T02:00:00.000Z']);
+
+    const { sheet } = await downloadWorkbook(admin, '/api/audit/export?type=submission_withdrawn&to=2025-12-31', 'en');
+    expect(sheet.getRow(5).getCell(3).value).toBe('Submission withdrawn');
+    expect(sheet.getRow(5).getCell(4).value).toBe(`Submission ${named}`);
   });
 });

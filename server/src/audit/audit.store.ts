@@ -45,10 +45,26 @@ interface AuditTrailRow {
   after: string | null;
 }
 
+/**
+ * Names the trail wrote before every reviewed submission was called a submission (#11): the log is
+ * append-only, so its old rows keep them, and they are read as today's names.
+ */
+const RENAMED_ACTIONS: Readonly<Record<string, string>> = {
+  declaration_submitted: 'submission_submitted',
+  declaration_withdrawn: 'submission_withdrawn',
+  declaration_approved: 'submission_approved',
+  declaration_rejected: 'submission_rejected',
+};
+const RENAMED_ENTITY_TYPES: Readonly<Record<string, string>> = { declaration: 'submission' };
+const actionNow = (action: string) => RENAMED_ACTIONS[action] ?? action;
+const entityTypeNow = (type: string) => RENAMED_ENTITY_TYPES[type] ?? type;
+/** An action as filtered: rows written under its earlier name too. */
+const actionNames = (action: string) => [action, ...Object.keys(RENAMED_ACTIONS).filter((old) => RENAMED_ACTIONS[old] === action)];
+
 /** Entities as users know them, by `entity_type:entity_id`. */
 type EntityNames = Map<string, string>;
 
-type NamedEntity = 'insured_person' | 'declaration' | 'agent' | 'user';
+type NamedEntity = 'insured_person' | 'submission' | 'agent' | 'user';
 
 const personName = (name: string, idNumber: string | null) => (idNumber ? `${name}（${maskIdNumber(idNumber)}）` : name);
 
@@ -58,10 +74,10 @@ const toEntry =
     id: row.id,
     at: row.at,
     user: row.user_id === null ? null : { id: row.user_id, name: row.user_name!, role: row.user_role! },
-    action: row.action,
-    entityType: row.entity_type,
+    action: actionNow(row.action),
+    entityType: entityTypeNow(row.entity_type),
     entityId: row.entity_id,
-    entityName: names.get(`${row.entity_type}:${row.entity_id}`) ?? null,
+    entityName: names.get(`${entityTypeNow(row.entity_type)}:${row.entity_id}`) ?? null,
     before: parsed(row.before),
     after: parsed(row.after),
   });
@@ -91,7 +107,7 @@ export class AuditTrailStore {
   private rows(unitId: number, f: AuditFilterValues) {
     const query = this.db('audit_log as a').leftJoin('users as u', 'u.id', 'a.user_id').where('a.unit_id', unitId);
     if (f.user) query.where('a.user_id', f.user);
-    if (f.type) query.where('a.action', f.type);
+    if (f.type) query.whereIn('a.action', actionNames(f.type));
     if (f.from) query.where('a.at', '>=', shanghaiDayStart(f.from).toISOString());
     if (f.to) query.where('a.at', '<', shanghaiDayStart(f.to, 1).toISOString());
     if (f.q) {
@@ -135,19 +151,19 @@ export class AuditTrailStore {
   }
 
   /**
-   * A person by name and masked ID number, a declaration by its person's, an agent or user by name (one
+   * A person by name and masked ID number, a submission by its person's, an agent or user by name (one
    * query per kind of entity for the whole page, by primary key), and a fee period as its month.
    */
   private async namesOf(rows: AuditTrailRow[]): Promise<EntityNames> {
     const ids = (type: NamedEntity) => [
-      ...new Set(rows.filter((r) => r.entity_type === type && /^\d{1,9}$/.test(r.entity_id ?? '')).map((r) => Number(r.entity_id))),
+      ...new Set(rows.filter((r) => entityTypeNow(r.entity_type) === type && /^\d{1,9}$/.test(r.entity_id ?? '')).map((r) => Number(r.entity_id))),
     ];
-    const [persons, declarations, users] = await Promise.all([
+    const [persons, submissions, users] = await Promise.all([
       this.db('insured_persons')
         .whereIn('id', ids('insured_person'))
         .select<{ id: number; name: string; id_number: string }[]>('id', 'name', 'id_number'),
       this.db('declarations')
-        .whereIn('id', ids('declaration'))
+        .whereIn('id', ids('submission'))
         .select<{ id: number; person_name: string | null; id_number: string | null }[]>('id', 'person_name', 'id_number'),
       this.db('users')
         .whereIn('id', [...ids('agent'), ...ids('user')])
@@ -155,7 +171,7 @@ export class AuditTrailStore {
     ]);
     const names: EntityNames = new Map();
     for (const p of persons) names.set(`insured_person:${p.id}`, personName(p.name, p.id_number));
-    for (const d of declarations) if (d.person_name) names.set(`declaration:${d.id}`, personName(d.person_name, d.id_number));
+    for (const s of submissions) if (s.person_name) names.set(`submission:${s.id}`, personName(s.person_name, s.id_number));
     for (const u of users) {
       names.set(`agent:${u.id}`, u.name);
       names.set(`user:${u.id}`, u.name);

@@ -16,16 +16,11 @@ import { maskIdNumber } from '@common/validators/id-number';
 import type { Clock } from '../clock';
 import { AuditService } from '../audit/audit.service';
 import { pendingProblem, type DeclarationRow, type RowProblem } from '../declarations/declaration-rules';
-import {
-  checkedAgainIfOvertaken,
-  DeclarationService,
-  type AppliedChanges,
-  type NewSubmission,
-  type PendingOf,
-} from '../declarations/declarations.service';
+import { checkedAgainIfOvertaken, DeclarationService } from '../declarations/declarations.service';
 import { AppError, invalidFields, notFound } from '../http/errors';
 import type { Actor } from '../http/route';
 import { AssessmentService } from '../payments/assessment.service';
+import type { SubmissionService, AppliedChanges, NewSubmission, PendingOf } from '../submissions/submissions.service';
 import { BaseDeclarationStore, type InsuredHereRow } from './base-declarations.store';
 import { windowEnded, windowsOn, type YearWindow } from './contribution-years';
 
@@ -54,6 +49,7 @@ const shown = (year: Year): ContributionYear => ({
 export class BaseDeclarationService {
   private readonly store: BaseDeclarationStore;
   private readonly declarations: DeclarationService;
+  private readonly submissions: SubmissionService;
   private readonly assessments: AssessmentService;
   private readonly audit: AuditService;
 
@@ -64,6 +60,7 @@ export class BaseDeclarationService {
   ) {
     this.store = new BaseDeclarationStore(db);
     this.declarations = new DeclarationService(db, clock);
+    this.submissions = this.declarations.submissions;
     this.assessments = new AssessmentService(db, clock);
     this.audit = new AuditService(db);
   }
@@ -155,16 +152,16 @@ export class BaseDeclarationService {
         }
         const at = this.clock.now().toISOString();
         const currentBase = await self.currentBases(month);
-        const [id] = await self.declarations.insertAll([
+        const [id] = await self.submissions.insert([
           self.newSubmission(unitId, actor, year, person, currentBase(person), input.wageFen, { batchId: null, rowNumber: null }, at),
         ]);
-        const submission = await self.declarations.find(unitId, id);
+        const submission = await self.submissions.find(unitId, id);
         await self.audit.record({
           at,
           userId: actor.userId,
           unitId,
-          action: 'declaration_submitted',
-          entityType: 'declaration',
+          action: 'submission_submitted',
+          entityType: 'submission',
           entityId: id,
           after: submission,
           requestId,
@@ -264,7 +261,7 @@ export class BaseDeclarationService {
       submittedBy: actor.userId,
       at,
     });
-    const declarationIds = await this.declarations.insertAll(
+    const declarationIds = await this.submissions.insert(
       rows.map(({ input, rowNumber }) => {
         const person = persons.get(input.idNumber)!;
         return this.newSubmission(unitId, actor, year, person, currentBase(person), input.wageFen, { batchId, rowNumber: rowNumber ?? null }, at);

@@ -175,7 +175,7 @@ describe('annual contribution base declaration', () => {
     expect(
       declaredList.body.items.map((p: { personId: number; baseFen: number; currentBaseFen: number }) => [p.personId, p.baseFen, p.currentBaseFen]),
     ).toEqual([[person.personId, 2_400_000, 2_400_000]]);
-    const [entry] = await auditEntriesOf(admin, 'declaration_approved', declared.body.id);
+    const [entry] = await auditEntriesOf(admin, 'submission_approved', declared.body.id);
     expect(entry.after).toEqual(jasmine.objectContaining({ status: 'approved', baseFen: 2_400_000, fromMonth: '202707' }));
   });
 

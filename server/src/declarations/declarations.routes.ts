@@ -1,12 +1,9 @@
-import { z } from 'zod';
 import { additionInput, additionOptions, quote, quoteRequest, reductionInput, reductionOptions } from '@common/api/declarations';
-import { submission, submissionPage, submissionQuery } from '@common/api/submissions';
-import { idParam } from '@common/api/fields';
+import { submission } from '@common/api/submissions';
 import { actorOf, route, unitOf, UNIT_ROLES, type RouteDefinition } from '../http/route';
 import type { DeclarationService } from './declarations.service';
 
-const submissionIdParams = z.object({ id: idParam });
-
+/** Additions and reductions: their options, the addition's quote, and their submission from the forms. */
 export function declarationRoutes(declarations: DeclarationService): RouteDefinition[] {
   return [
     route({
@@ -60,36 +57,6 @@ export function declarationRoutes(declarations: DeclarationService): RouteDefini
       status: 201,
       idempotent: true,
       handle: (ctx) => declarations.submitOne(unitOf(ctx), actorOf(ctx), { kind: 'reduction', input: ctx.body }, ctx.requestId),
-    }),
-    route({
-      method: 'get',
-      path: '/submissions',
-      summary: "The unit's submissions pending review or audited, newest first",
-      tag: 'submissions',
-      access: UNIT_ROLES,
-      query: submissionQuery,
-      response: submissionPage,
-      handle: (ctx) => declarations.list(unitOf(ctx), ctx.query),
-    }),
-    route({
-      method: 'get',
-      path: '/submissions/:id',
-      summary: 'One submission of the unit',
-      tag: 'submissions',
-      access: UNIT_ROLES,
-      params: submissionIdParams,
-      response: submission,
-      handle: (ctx) => declarations.find(unitOf(ctx), ctx.params.id),
-    }),
-    route({
-      method: 'post',
-      path: '/submissions/:id/withdraw',
-      summary: 'Withdraws a submission still pending review',
-      tag: 'submissions',
-      access: UNIT_ROLES,
-      params: submissionIdParams,
-      response: submission,
-      handle: (ctx) => declarations.withdraw(unitOf(ctx), actorOf(ctx), ctx.params.id, ctx.requestId),
     }),
   ];
 }

@@ -9,37 +9,25 @@ import {
   type Reduction,
   type ReductionOptions,
 } from '@common/api/declarations';
-import type { ChangeKind, Submission, SubmissionKind, SubmissionPage, SubmissionStatus, submissionQuery } from '@common/api/submissions';
+import type { ChangeKind, Submission } from '@common/api/submissions';
 import { reductionMonth } from '@common/month-rules';
 import { contributionBaseFen, contributionFen } from '@common/insurance';
 import type { Clock } from '../clock';
 import { AuditService } from '../audit/audit.service';
-import { AppError, invalidFields, notFound, type FieldProblem } from '../http/errors';
+import { invalidFields, type FieldProblem } from '../http/errors';
 import type { Actor } from '../http/route';
 import { contributionConfig, type ContributionConfig } from '../payments/contribution-config';
 import { ListCache } from '../cache/list-cache';
 import { InsuredService, type PendingSubmissions } from '../insured/insured.service';
+import { PendingSubmissionExists, SubmissionService, type NewSubmission, type PendingOf } from '../submissions/submissions.service';
 import { DeclarationRules, type DeclarationRow, type DeclarationRows, type RowProblem } from './declaration-rules';
-import {
-  DeclarationStore,
-  PendingSubmissionExists,
-  type NewSubmission,
-  type PendingDeclaration,
-  type PendingSubmission,
-  type SubmissionFilters,
-} from './declarations.store';
+import { DeclarationStore, type PendingDeclaration } from './declarations.store';
 
-export { PendingSubmissionExists };
-export type { NewSubmission, PendingDeclaration, PendingSubmission };
-/** A pending submission of one kind, as an approval applies it. */
-export type PendingOf<K extends SubmissionKind> = Extract<PendingSubmission, { kind: K }>;
+export type { PendingDeclaration };
 export type PendingAddition = PendingOf<'addition'>;
 export type PendingReduction = PendingOf<'reduction'>;
-type Values = Record<string, unknown>;
 /** What an addition's outcome depends on; a quote without a person has no ID number. */
 type AdditionOutcomeFacts = Pick<Addition, 'effectiveMonth' | 'wageFen' | 'insuranceTypes'> & { idNumber?: string };
-/** What an approval changed, per submission id, for the audit log. */
-export type AppliedChanges = Map<number, { before: Values; after: Values }>;
 
 function quoteOf(
   config: ContributionConfig,
@@ -72,12 +60,14 @@ function quoteOf(
 }
 
 /**
- * Additions and reductions as a unit submits them, the unit's queues of its submissions, and the
- * submissions as the agency's review reads and closes them.
+ * Additions and reductions as a unit submits them, from the form or a batch; the queues, withdrawal and
+ * review of them, as of every submission, are the submissions feature's.
  */
 export class DeclarationService implements PendingSubmissions {
   private readonly store: DeclarationStore;
   private readonly audit: AuditService;
+  /** Where additions and reductions are stored and read back, as every submission. */
+  readonly submissions: SubmissionService;
   /** The insured persons declarations are about: the rules read their records, their list shows what waits here. */
   readonly insured: InsuredService;
   readonly rules: DeclarationRules;
@@ -90,6 +80,7 @@ export class DeclarationService implements PendingSubmissions {
   ) {
     this.store = new DeclarationStore(db);
     this.audit = new AuditService(db);
+    this.submissions = new SubmissionService(db, clock);
     this.insured = new InsuredService(db, this, lists);
     this.rules = new DeclarationRules(this.store, this.insured, clock);
   }
@@ -152,7 +143,7 @@ export class DeclarationService implements PendingSubmissions {
         ? { kind: 'addition', rows: [{ input: declared.input }] }
         : { kind: 'reduction', rows: [{ input: declared.input }] };
     const { declarationIds } = await this.submit(unitId, actor, rows, null, requestId);
-    return (await this.store.find(declarationIds[0], unitId))!;
+    return this.submissions.find(unitId, declarationIds[0]);
   }
 
   /**
@@ -171,7 +162,7 @@ export class DeclarationService implements PendingSubmissions {
       const now = this.clock.now();
       const at = now.toISOString();
       const { kind, rows } = declared;
-      const { rules, store, audit } = this.on(db);
+      const { rules, store, audit, submissions: stored } = this.on(db);
       const problems = await rules.check(unitId, declared);
       refuseProblems(rows, withDuplicates(rows, problems), batch !== null);
 
@@ -200,14 +191,19 @@ export class DeclarationService implements PendingSubmissions {
         const stopMonth = reductionMonth(now);
         submissions = declared.rows.map((row) => ({ ...facts(row), kind: 'reduction', effectiveMonth: stopMonth, payload: row.input }));
       }
-      const declarationIds = await store.insert(submissions);
+      const declarationIds = await stored.insert(submissions);
       await audit.record({
         at,
         userId: actor.userId,
         unitId,
         ...(batch
           ? { action: 'batch_submitted', entityType: 'batch', entityId: batchId, after: { kind, fileName: batch.fileName, rows: rows.length } }
-          : { action: 'declaration_submitted', entityType: 'declaration', entityId: declarationIds[0], after: await store.find(declarationIds[0]) }),
+          : {
+              action: 'submission_submitted',
+              entityType: 'submission',
+              entityId: declarationIds[0],
+              after: await stored.find(unitId, declarationIds[0]),
+            }),
         requestId,
       });
       return { batchId, declarationIds };
@@ -215,114 +211,19 @@ export class DeclarationService implements PendingSubmissions {
     return trx ? run(trx) : checkedAgainIfOvertaken(() => this.db.transaction(run));
   }
 
-  async list(unitId: number, query: z.output<typeof submissionQuery>): Promise<SubmissionPage> {
-    const statuses = query.queue === 'pending' ? (['pending'] as const) : (['approved', 'rejected'] as const);
-    const { items, total } = await this.store.page(
-      { unitId, statuses: [...statuses], kind: query.kind, q: query.q, batchId: query.batchId },
-      'newest',
-      query.page,
-      query.pageSize,
-      false,
-    );
-    return { items, total, page: query.page, pageSize: query.pageSize };
-  }
-
-  /** The unit's submissions rejected since the instant, newest first: the first `limit` and how many in all. */
-  recentlyRejected(unitId: number, since: Date, limit: number): Promise<{ items: Submission[]; total: number }> {
-    return this.store.page({ unitId, statuses: ['rejected'], reviewedFrom: since.toISOString() }, 'newest', 0, limit, false);
-  }
-
-  async find(unitId: number, id: number): Promise<Submission> {
-    const found = await this.store.find(id, unitId);
-    if (!found) throw notFound();
-    return found;
-  }
-
-  /** Every unit's submissions, with the unit's name, for the agency's review. */
-  async reviewPage(filters: SubmissionFilters, order: 'newest' | 'oldest', page: number, pageSize: number): Promise<SubmissionPage> {
-    const { items, total } = await this.store.page(filters, order, page, pageSize, true);
-    return { items, total, page, pageSize };
-  }
-
-  /** Any unit's submission, for the agency's review. */
-  async findForReview(id: number): Promise<Submission> {
-    const found = await this.store.find(id);
-    if (!found) throw notFound();
-    return found;
-  }
-
-  /**
-   * Closes the pending submissions of one id or one batch with a reviewer's decision and answers them; none
-   * at all (already decided or withdrawn, here or by a concurrent request) is `DECLARATION_NOT_PENDING`.
-   */
-  async closeForReview(
-    which: { id: number } | { batchId: number },
-    status: Exclude<SubmissionStatus, 'pending' | 'withdrawn'>,
-    review: { by: number; at: string; reason: string | null },
-  ): Promise<PendingSubmission[]> {
-    const store = this.store;
-    if ('id' in which ? !(await store.find(which.id)) : !(await store.batchExists(which.batchId))) throw notFound();
-    const pending = await store.pending(which);
-    const ids = pending.map((d) => d.id);
-    if (ids.length === 0 || (await store.close(ids, status, review)) !== ids.length) throw new AppError(409, 'DECLARATION_NOT_PENDING');
-    return pending;
-  }
-
-  /** Points approved submissions at their insured person, once the approval has made one. */
-  linkPersons(ids: number[]): Promise<void> {
-    return this.store.linkPersons(ids);
-  }
-
   /** The pending addition or reduction of each ID number in the unit (at most one can be pending). */
   pendingOf(unitId: number, idNumbers: readonly string[]): Promise<Map<string, PendingDeclaration>> {
     return this.store.pendingOf(unitId, idNumbers);
   }
 
-  /** The unit's pending changes of these kinds, or of one person's. */
+  /** The unit's pending changes of these kinds, or of one person's, for the insured list and detail. */
   pendingChanges(unitId: number, kinds: readonly ChangeKind[], personId?: number): Promise<Submission[]> {
-    return this.store.pendingChanges(unitId, kinds, personId);
+    return this.submissions.pendingChanges(unitId, kinds, personId);
   }
 
-  /**
-   * Stores one submission (a change of registered facts) and answers it as stored; `PendingSubmissionExists`
-   * when one of the same kind is pending already.
-   */
-  async insertOne(submission: NewSubmission): Promise<Submission> {
-    const [id] = await this.store.insert([submission]);
-    return (await this.store.find(id, submission.unitId))!;
-  }
-
-  /** Stores submissions of another feature's kind (the annual base declaration) and answers their ids in order. */
-  insertAll(submissions: NewSubmission[]): Promise<number[]> {
-    return this.store.insert(submissions);
-  }
-
-  /** The `batches` row of a spreadsheet batch of any kind. */
+  /** The `batches` row of a spreadsheet batch of any kind (the annual base declaration's too). */
   insertBatch(batch: Parameters<DeclarationStore['insertBatch']>[0]): Promise<number> {
     return this.store.insertBatch(batch);
-  }
-
-  /** A pending declaration can be taken back by its unit before review. */
-  async withdraw(unitId: number, actor: Actor, id: number, requestId: string): Promise<Submission> {
-    return this.db.transaction(async (trx) => {
-      const { store, audit } = this.on(trx);
-      const before = await store.find(id, unitId);
-      if (!before) throw notFound();
-      if ((await store.close([id], 'withdrawn')) === 0) throw new AppError(409, 'DECLARATION_NOT_PENDING');
-      const after = (await store.find(id, unitId))!;
-      await audit.record({
-        at: this.clock.now().toISOString(),
-        userId: actor.userId,
-        unitId,
-        action: 'declaration_withdrawn',
-        entityType: 'declaration',
-        entityId: id,
-        before: { status: before.status },
-        after: { status: after.status },
-        requestId,
-      });
-      return after;
-    });
   }
 }
 

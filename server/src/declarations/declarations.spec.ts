@@ -137,7 +137,7 @@ describe('additions', () => {
     await reviewer.signInReviewer();
     // Not registered either: the reviewer sees no registered data beside it.
     expect((await reviewer.get(`/api/review/submissions/${res.body.id}`)).body.registeredPerson).toBeNull();
-    const audit = await auditEntriesOf(unit, 'declaration_submitted', res.body.id);
+    const audit = await auditEntriesOf(unit, 'submission_submitted', res.body.id);
     expect(audit.map((e) => e.after.idNumber)).toEqual([idNumber]);
   });
 
@@ -284,55 +284,5 @@ describe('reductions', () => {
     expect(fieldsOf(pendingAddition)).toEqual(['idNumber:REDUCTION_ADDITION_PENDING']);
     expect(pendingAddition.body.details.fields[0].message).toContain('withdraw the addition');
     expect((await reduce(second)).status).toBe(201);
-  });
-});
-
-describe("a unit's queues of declarations", () => {
-  const context = unitHallPerSpec();
-
-  it('lists pending declarations newest first, searched by ID number or name, by kind', async () => {
-    const { hall, unit } = context;
-    const [employee] = await activeEmployees(hall, 0);
-    const first = await unit.post('/api/additions', addition(newIdNumber(10), { name: '欧阳晨曦' }));
-    const second = await unit.post('/api/additions', addition(newIdNumber(11)));
-    const third = await unit.post('/api/reductions', { idNumber: employee.idNumber, name: employee.name, reason: 'retired' });
-
-    const all = await unit.get('/api/submissions');
-    expect(all.body.items.map((d: { id: number }) => d.id)).toEqual([third.body.id, second.body.id, first.body.id]);
-    expect(all.body).toEqual(jasmine.objectContaining({ total: 3, page: 0, pageSize: 20 }));
-    expect(all.body.items[0].unitName).toBeUndefined();
-
-    expect((await unit.get('/api/submissions?kind=reduction')).body.items.map((d: { id: number }) => d.id)).toEqual([third.body.id]);
-    // As everywhere in the hall: the start of an ID number, or of a name.
-    expect((await unit.get(`/api/submissions?q=${encodeURIComponent('欧阳')}`)).body.items.map((d: { id: number }) => d.id)).toEqual([first.body.id]);
-    expect((await unit.get(`/api/submissions?q=${newIdNumber(11).slice(0, 17)}`)).body.items.map((d: { id: number }) => d.id)).toEqual([
-      second.body.id,
-    ]);
-    expect((await unit.get(`/api/submissions?q=${encodeURIComponent('晨曦')}`)).body.total).toBe(0);
-    expect((await unit.get('/api/submissions?q=%25')).body.total).toBe(0);
-    const paged = await unit.get('/api/submissions?page=1&pageSize=2');
-    expect(paged.body.items.map((d: { id: number }) => d.id)).toEqual([first.body.id]);
-    expect((await unit.get('/api/submissions?queue=audited')).body.total).toBe(0);
-  });
-
-  it('shows one declaration and withdraws it while it is pending, once', async () => {
-    const { unit } = context;
-    const declared = await unit.post('/api/additions', addition(newIdNumber(12)));
-    const shown = await unit.get(`/api/submissions/${declared.body.id}`);
-    expect(shown.body).toEqual(declared.body);
-
-    const withdrawn = await unit.post(`/api/submissions/${declared.body.id}/withdraw`);
-    expect(withdrawn.status).toBe(200);
-    expect(withdrawn.body.status).toBe('withdrawn');
-    expect((await unit.get('/api/submissions')).body.total).toBe(0);
-    const again = await unit.post(`/api/submissions/${declared.body.id}/withdraw`);
-    expect(again.status).toBe(409);
-    expect(again.body.code).toBe('DECLARATION_NOT_PENDING');
-
-    const audit = await auditEntriesOf(unit, 'declaration_withdrawn', declared.body.id);
-    expect(audit.map((a) => [a.before.status, a.after.status])).toEqual([['pending', 'withdrawn']]);
-    // Withdrawn, the person may be declared again.
-    expect((await unit.post('/api/additions', addition(newIdNumber(12)))).status).toBe(201);
-    expect((await unit.get('/api/submissions/999999')).status).toBe(404);
   });
 });

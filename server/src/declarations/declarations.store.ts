@@ -1,101 +1,11 @@
 import type { Knex } from 'knex';
 import { DECLARATION_KINDS, type BatchKind, type DeclarationKind } from '@common/api/declarations';
-import { submission, type ChangeKind, type PayloadOf, type Submission, type SubmissionKind, type SubmissionStatus } from '@common/api/submissions';
-import type { FeePeriod } from '@common/fee-period';
 import type { EmployeeInsuranceType } from '@common/insurance';
-import { maskIdNumber } from '@common/validators/id-number';
-import { chunks, IN_LIST_CHUNK, INSERT_CHUNK_ROWS, isUniqueViolation } from '../db/dialect';
-import { whereIdNumberOrNameStarts } from '../db/person-search';
+import { chunks, IN_LIST_CHUNK } from '../db/dialect';
 
 /** The regional default when no cut-off day is configured (domain.md). */
 const DEFAULT_CUTOFF_DAY = 25;
 
-/** A kind of submission with the payload of that kind. */
-type KindAndPayload = { [K in SubmissionKind]: { kind: K; payload: PayloadOf<K> } }[SubmissionKind];
-
-export type NewSubmission = KindAndPayload & {
-  unitId: number;
-  /** The person it is about; null for a change of the unit's own records. */
-  idNumber: string | null;
-  personName: string | null;
-  effectiveMonth: FeePeriod | null;
-  batchId: number | null;
-  rowNumber: number | null;
-  submittedBy: number;
-  submittedAt: string;
-};
-
-/** A pending submission as a decision reads it, with the insured person it names once one is known. */
-export type PendingSubmission = Submission & { personId: number | null };
-
-export interface SubmissionFilters {
-  unitId?: number;
-  statuses?: SubmissionStatus[];
-  kind?: SubmissionKind;
-  q?: string;
-  batchId?: number;
-  /** Submitted at or after / before these instants (ISO). */
-  submittedFrom?: string;
-  submittedBefore?: string;
-  /** Decided at or after this instant (ISO). */
-  reviewedFrom?: string;
-}
-
-/** A `declarations` row joined with the names of its unit, submitter and reviewer; its `type` column holds the kind. */
-interface SubmissionRow {
-  id: number;
-  unit_id: number;
-  type: string;
-  status: string;
-  person_id: number | null;
-  id_number: string | null;
-  person_name: string | null;
-  payload: string;
-  effective_month: string | null;
-  batch_id: number | null;
-  row_number: number | null;
-  submitted_at: string;
-  reviewed_at: string | null;
-  review_reason: string | null;
-  unit_name: string;
-  submitted_by_name: string;
-  reviewed_by_name: string | null;
-}
-
-/** The stored payload is parsed through its kind's schema: a row that does not fit its kind fails loudly here. */
-const toSubmission = (row: SubmissionRow, withUnitName: boolean): Submission =>
-  submission.parse({
-    id: row.id,
-    kind: row.type,
-    status: row.status,
-    unitId: row.unit_id,
-    ...(withUnitName ? { unitName: row.unit_name } : {}),
-    idNumber: row.id_number ?? null,
-    idNumberMasked: row.id_number ? maskIdNumber(row.id_number) : null,
-    personName: row.person_name ?? null,
-    effectiveMonth: row.effective_month ?? null,
-    batchId: row.batch_id ?? null,
-    rowNumber: row.row_number ?? null,
-    submittedBy: row.submitted_by_name,
-    submittedAt: row.submitted_at,
-    reviewedBy: row.reviewed_by_name ?? null,
-    reviewedAt: row.reviewed_at ?? null,
-    reviewReason: row.review_reason ?? null,
-    payload: JSON.parse(row.payload) as unknown,
-  });
-
-/**
- * A pending submission of the same unit, person and kind already exists: the partial unique indexes of
- * migration 010_one_pending refused the insert. On PostgreSQL the refusal comes once the other writer
- * has committed, so checking again now sees that submission.
- */
-export class PendingSubmissionExists extends Error {
-  constructor() {
-    super('a pending submission of the same unit, person and kind exists');
-  }
-}
-
-/** Declarations and batches; lists for units always start from the unit, so no other unit's row can appear. */
 /** Where a person's pending addition or reduction is: its number, and its batch and row when it came from a file. */
 export interface PendingDeclaration {
   kind: DeclarationKind;
@@ -104,6 +14,7 @@ export interface PendingDeclaration {
   rowNumber: number | null;
 }
 
+/** What only additions and reductions read and write: the cut-off day, the unit's insurance types, who is pending, batches. */
 export class DeclarationStore {
   constructor(private readonly db: Knex) {}
 
@@ -159,128 +70,5 @@ export class DeclarationStore {
       })
       .returning<{ id: number }[]>('id');
     return row.id;
-  }
-
-  /**
-   * Inserts pending declarations, linked to the person when the ID number is known; ids in the given
-   * order. Throws PendingSubmissionExists when one would be a second pending one of its kind.
-   */
-  async insert(declarations: NewSubmission[]): Promise<number[]> {
-    const ids: number[] = [];
-    for (const chunk of chunks(declarations, INSERT_CHUNK_ROWS)) {
-      const rows = await this.db('declarations')
-        .insert(
-          chunk.map((d) => ({
-            unit_id: d.unitId,
-            type: d.kind,
-            status: 'pending',
-            id_number: d.idNumber,
-            person_name: d.personName,
-            payload: JSON.stringify(d.payload),
-            effective_month: d.effectiveMonth,
-            batch_id: d.batchId,
-            row_number: d.rowNumber,
-            submitted_by: d.submittedBy,
-            submitted_at: d.submittedAt,
-          })),
-        )
-        .returning<{ id: number }[]>('id')
-        .catch((error: unknown) => {
-          throw isUniqueViolation(error) ? new PendingSubmissionExists() : error;
-        });
-      ids.push(...rows.map((r: { id: number }) => r.id));
-    }
-    await this.linkPersons(ids);
-    return ids;
-  }
-
-  /** Points declarations at their insured person, once one exists with the ID number. */
-  async linkPersons(ids: number[]): Promise<void> {
-    for (const chunk of chunks(ids, IN_LIST_CHUNK)) {
-      await this.db('declarations')
-        .whereIn('id', chunk)
-        .whereNull('person_id')
-        .update({ person_id: this.db('insured_persons').select('id').whereRaw('insured_persons.id_number = declarations.id_number') });
-    }
-  }
-
-  private select(f: SubmissionFilters) {
-    const query = this.db('declarations as d')
-      .join('units as u', 'u.id', 'd.unit_id')
-      .join('users as s', 's.id', 'd.submitted_by')
-      .leftJoin('users as r', 'r.id', 'd.reviewed_by');
-    if (f.unitId !== undefined) query.where('d.unit_id', f.unitId);
-    if (f.statuses) query.whereIn('d.status', f.statuses);
-    if (f.kind) query.where('d.type', f.kind);
-    if (f.batchId !== undefined) query.where('d.batch_id', f.batchId);
-    if (f.q) whereIdNumberOrNameStarts(query, f.q, 'd.id_number', 'd.person_name');
-    if (f.submittedFrom) query.where('d.submitted_at', '>=', f.submittedFrom);
-    if (f.submittedBefore) query.where('d.submitted_at', '<', f.submittedBefore);
-    if (f.reviewedFrom) query.where('d.reviewed_at', '>=', f.reviewedFrom);
-    return query;
-  }
-
-  private static readonly COLUMNS = ['d.*', 'u.name as unit_name', 's.name as submitted_by_name', 'r.name as reviewed_by_name'];
-
-  async page(
-    f: SubmissionFilters,
-    order: 'newest' | 'oldest',
-    page: number,
-    pageSize: number,
-    withUnitName: boolean,
-  ): Promise<{ items: Submission[]; total: number }> {
-    const [count, rows] = await Promise.all([
-      this.select(f).count({ n: '*' }).first(),
-      this.select(f)
-        .orderBy('d.id', order === 'newest' ? 'desc' : 'asc')
-        .limit(pageSize)
-        .offset(page * pageSize)
-        .select<SubmissionRow[]>(DeclarationStore.COLUMNS),
-    ]);
-    return { items: rows.map((r) => toSubmission(r, withUnitName)), total: Number(count?.n ?? 0) };
-  }
-
-  /** One declaration; with `unitId`, only if it is that unit's. */
-  async find(id: number, unitId?: number): Promise<Submission | null> {
-    const row = await this.select({ unitId }).where('d.id', id).first<SubmissionRow | undefined>(DeclarationStore.COLUMNS);
-    return row ? toSubmission(row, unitId === undefined) : null;
-  }
-
-  /** The unit's pending changes of these kinds, of one person when `personId` is given; oldest first. */
-  async pendingChanges(unitId: number, kinds: readonly ChangeKind[], personId?: number): Promise<Submission[]> {
-    const query = this.select({ unitId, statuses: ['pending'] }).whereIn('d.type', kinds);
-    if (personId !== undefined) query.where('d.person_id', personId);
-    const rows = await query.orderBy('d.id').select<SubmissionRow[]>(DeclarationStore.COLUMNS);
-    return rows.map((r) => toSubmission(r, false));
-  }
-
-  async batchExists(batchId: number): Promise<boolean> {
-    return (await this.db('batches').where({ id: batchId }).first('id')) !== undefined;
-  }
-
-  /** The pending submissions of one id or one batch, in submission order. */
-  async pending(which: { id: number } | { batchId: number }): Promise<PendingSubmission[]> {
-    const rows: SubmissionRow[] = await this.select({ statuses: ['pending'] })
-      .where('id' in which ? { 'd.id': which.id } : { 'd.batch_id': which.batchId })
-      .orderBy('d.id')
-      .select(DeclarationStore.COLUMNS);
-    return rows.map((row) => ({ ...toSubmission(row, true), personId: row.person_id ?? null }));
-  }
-
-  /**
-   * Moves pending declarations to `status`; answers how many were still pending. The condition on the
-   * status makes a concurrent decision or withdrawal wait for this one and then change nothing.
-   */
-  async close(
-    ids: number[],
-    status: Exclude<SubmissionStatus, 'pending'>,
-    review?: { by: number; at: string; reason: string | null },
-  ): Promise<number> {
-    let changed = 0;
-    const change = review ? { status, reviewed_by: review.by, reviewed_at: review.at, review_reason: review.reason } : { status };
-    for (const chunk of chunks(ids, IN_LIST_CHUNK)) {
-      changed += await this.db('declarations').whereIn('id', chunk).where('status', 'pending').update(change);
-    }
-    return changed;
   }
 }

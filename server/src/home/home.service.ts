@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { ReviewerHome, UnitHome } from '@common/api/home';
 import { currentFeePeriod } from '@common/fee-period';
 import type { Clock } from '../clock';
-import { DeclarationService } from '../declarations/declarations.service';
+import { SubmissionService } from '../submissions/submissions.service';
 import { UnitService } from '../unit/unit.service';
 import { HomeStore } from './home.store';
 
@@ -15,7 +15,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class HomeService {
   private readonly home: HomeStore;
   private readonly units: UnitService;
-  private readonly declarations: DeclarationService;
+  private readonly submissions: SubmissionService;
 
   /** The feature's wiring on a knex handle. */
   constructor(
@@ -24,7 +24,7 @@ export class HomeService {
   ) {
     this.home = new HomeStore(db);
     this.units = new UnitService(db, clock);
-    this.declarations = new DeclarationService(db, clock);
+    this.submissions = new SubmissionService(db, clock);
   }
 
   async unitHome(unitId: number): Promise<UnitHome> {
@@ -34,7 +34,7 @@ export class HomeService {
       this.home.insuredCount(unitId, period),
       this.home.pendingCount(unitId),
       this.home.amountDueFen(unitId, period),
-      this.declarations.recentlyRejected(unitId, new Date(now.getTime() - REJECTED_SHOWN_DAYS * DAY_MS), REJECTED_SHOWN),
+      this.submissions.recentlyRejected(unitId, new Date(now.getTime() - REJECTED_SHOWN_DAYS * DAY_MS), REJECTED_SHOWN),
     ]);
     return { period, insuredCount, pendingCount, dueThisMonthFen, rejected };
   }

@@ -7,7 +7,8 @@ import type { AdditionPayload, ChangeKind, Submission } from '@common/api/submis
 import { residentSwitch } from '@common/month-rules';
 import { checkIdNumberOfType } from '@common/validators/id-number';
 import { additionStanding, isInsuredHere, registeredNameMatches } from '../declarations/declaration-rules';
-import type { AppliedChanges, PendingAddition, PendingDeclaration, PendingReduction } from '../declarations/declarations.service';
+import type { PendingAddition, PendingDeclaration, PendingReduction } from '../declarations/declarations.service';
+import type { AppliedChanges } from '../submissions/submissions.service';
 import type { ListCache } from '../cache/list-cache';
 import { AppError, notFound, type FieldProblem } from '../http/errors';
 import { InsuredStore, type NewEmployment, type PersonData, type PersonRecord } from './insured.store';

@@ -150,7 +150,7 @@ describe('a person who moved from unit A to unit B', () => {
       expect((await unitB.get(`/api/insured-persons/${moved.personId}`)).status).toBe(404);
 
       await approve(declarationId);
-      const audit = await auditEntriesOf(unitB, 'declaration_approved', declarationId);
+      const audit = await auditEntriesOf(unitB, 'submission_approved', declarationId);
       expect(audit.length).toBe(1);
       expect(audit[0].before.person).toEqual(jasmine.objectContaining({ mobile: asUnitA.mobile, hukouAddress: asUnitA.hukou_address }));
       expect(audit[0].after.person).toEqual(jasmine.objectContaining({ ...unitBEntries, name: moved.name }));

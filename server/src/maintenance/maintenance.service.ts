@@ -5,9 +5,10 @@ import type { BankAccountChange, BankBranchPage, bankBranchQuery, ContactChange,
 import type { InsuredPersonDetail } from '@common/api/payments';
 import type { Clock } from '../clock';
 import { AuditService } from '../audit/audit.service';
-import { DeclarationService, PendingSubmissionExists, type AppliedChanges, type PendingOf } from '../declarations/declarations.service';
+import { DeclarationService } from '../declarations/declarations.service';
 import { AppError, invalidFields, notFound, type FieldProblem } from '../http/errors';
 import type { Actor } from '../http/route';
+import { PendingSubmissionExists, SubmissionService, type AppliedChanges, type PendingOf } from '../submissions/submissions.service';
 import { UnitService } from '../unit/unit.service';
 import type { BankBranchDirectory } from './bank-branches';
 import {
@@ -52,7 +53,9 @@ export type PendingChange = PendingOf<ChangeKind>;
  */
 export class MaintenanceService {
   private readonly store: MaintenanceStore;
+  /** Built for the insured service it wires: the detail a contact change answers with. */
   private readonly declarations: DeclarationService;
+  private readonly submissions: SubmissionService;
   private readonly units: UnitService;
   private readonly audit: AuditService;
 
@@ -64,6 +67,7 @@ export class MaintenanceService {
   ) {
     this.store = new MaintenanceStore(db);
     this.declarations = new DeclarationService(db, clock);
+    this.submissions = this.declarations.submissions;
     this.units = new UnitService(db, clock);
     this.audit = new AuditService(db);
   }
@@ -153,10 +157,10 @@ export class MaintenanceService {
 
   /** On this service's transaction, with the unit or the person locked. */
   private async submit(s: ChangeRequest): Promise<Submission> {
-    if ((await this.declarations.pendingChanges(s.unitId, [s.kind], s.person?.personId)).length > 0) throw new AppError(409, 'CHANGE_PENDING');
+    if ((await this.submissions.pendingChanges(s.unitId, [s.kind], s.person?.personId)).length > 0) throw new AppError(409, 'CHANGE_PENDING');
     if (unchanged(s.payload.before, s.payload.after)) throw new AppError(400, 'NOTHING_CHANGED');
     const at = this.clock.now().toISOString();
-    const declaration = await this.declarations
+    const submission = await this.submissions
       .insertOne({
         ...s,
         idNumber: s.person?.idNumber ?? null,
@@ -175,13 +179,13 @@ export class MaintenanceService {
       at,
       userId: s.actor.userId,
       unitId: s.unitId,
-      action: 'declaration_submitted',
-      entityType: 'declaration',
-      entityId: declaration.id,
-      after: declaration,
+      action: 'submission_submitted',
+      entityType: 'submission',
+      entityId: submission.id,
+      after: submission,
       requestId: s.requestId,
     });
-    return declaration;
+    return submission;
   }
 
   /** Approved changes written to the unit's or the person's record, in the review's transaction. */

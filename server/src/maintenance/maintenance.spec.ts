@@ -81,7 +81,7 @@ describe('maintenance of the unit', () => {
     expect(after.body).toEqual(
       jasmine.objectContaining({ contactName: '郑丽华', contactPhone: '0591-83330001', legalRepPhone: '13900000009', pendingChanges: [] }),
     );
-    const audit = await auditOf(context, 'declaration_approved', submitted.body.id);
+    const audit = await auditOf(context, 'submission_approved', submitted.body.id);
     expect(audit.before).toEqual({ status: 'pending', unit: submitted.body.payload.before });
     expect(audit.after).toEqual({ status: 'approved', reason: null, unit: unitInfoChange });
     // No screen shows when the unit's record last changed: the row is read.
@@ -160,7 +160,7 @@ describe('maintenance of the unit', () => {
     expect((await decide(first.body.id, { approve: false, reason: '开户许可证与账号不符' })).body).toEqual({ approved: 0, rejected: 1 });
     expect((await unitInfo()).bank).toEqual({ category: null, branchName: null, accountName: null, accountNumberMasked: null });
     expect((await unit.get(`/api/submissions/${first.body.id}`)).body.reviewReason).toBe('开户许可证与账号不符');
-    const rejectAudit = await auditOf(context, 'declaration_rejected', first.body.id);
+    const rejectAudit = await auditOf(context, 'submission_rejected', first.body.id);
     expect(rejectAudit.after).toEqual({ status: 'rejected', reason: '开户许可证与账号不符' });
 
     const second = await unit.post('/api/unit/bank-account-changes', bankAccountChange({ accountNumber: '14020233092001234567' }));
@@ -172,7 +172,7 @@ describe('maintenance of the unit', () => {
       accountName: DEMO_UNITS[0].name,
       accountNumberMasked: '****************4567',
     });
-    const audit = await auditOf(context, 'declaration_approved', second.body.id);
+    const audit = await auditOf(context, 'submission_approved', second.body.id);
     expect(audit.before.unit).toEqual({ bankCategory: null, branchCode: null, branchName: null, accountName: null, accountNumber: null });
     expect(audit.after.unit).toEqual(second.body.payload.after);
   });
@@ -276,7 +276,7 @@ describe('maintenance of insured persons', () => {
     await reviewer.post(`/api/review/submissions/${submitted.body.id}/decision`, { approve: true });
     const basic = (await unit.get(`/api/insured-persons/${person.personId}`)).body.basic;
     expect(basic).toEqual(jasmine.objectContaining({ hukouType, hukouAddress: '福建省莆田市城厢区龙桥街道', ethnicity: '畲族' }));
-    const audit = await auditOf(context, 'declaration_approved', submitted.body.id);
+    const audit = await auditOf(context, 'submission_approved', submitted.body.id);
     expect(audit.after.person).toEqual({ hukouType, hukouAddress: '福建省莆田市城厢区龙桥街道', ethnicity: '畲族' });
   });
 });

@@ -13,11 +13,12 @@ import { shanghaiDayStart } from '@common/fee-period';
 import type { Clock } from '../clock';
 import { AuditService, type AuditEntry } from '../audit/audit.service';
 import { BaseDeclarationService } from '../base-declarations/base-declarations.service';
-import { DeclarationService, type AppliedChanges, type PendingOf, type PendingSubmission } from '../declarations/declarations.service';
+import { DeclarationService } from '../declarations/declarations.service';
 import { invalidFields } from '../http/errors';
 import type { Actor } from '../http/route';
 import type { MaintenanceService } from '../maintenance/maintenance.service';
 import { AssessmentService } from '../payments/assessment.service';
+import { SubmissionService, type AppliedChanges, type PendingOf, type PendingSubmission } from '../submissions/submissions.service';
 
 type Decision = z.output<typeof reviewDecision>;
 
@@ -47,7 +48,10 @@ async function applyKind<K extends SubmissionKind>(
  * them. An approval applies the submissions to the records in the same transaction, or nothing at all.
  */
 export class ReviewService {
+  /** Additions and reductions are applied through the insured service it wires. */
   readonly declarations: DeclarationService;
+  readonly submissions: SubmissionService;
+  /** Approved base declarations become contribution bases through it. */
   readonly baseDeclarations: BaseDeclarationService;
   private readonly assessments: AssessmentService;
   private readonly audit: AuditService;
@@ -59,6 +63,7 @@ export class ReviewService {
     readonly maintenance: MaintenanceService,
   ) {
     this.declarations = new DeclarationService(db, clock);
+    this.submissions = this.declarations.submissions;
     this.baseDeclarations = new BaseDeclarationService(db, clock);
     this.assessments = new AssessmentService(db, clock);
     this.audit = new AuditService(db);
@@ -70,7 +75,7 @@ export class ReviewService {
 
   /** Pending ones oldest first, the order they are worked through; decided ones newest first. */
   list(query: z.output<typeof reviewQuery>): Promise<SubmissionPage> {
-    return this.declarations.reviewPage(
+    return this.submissions.reviewPage(
       {
         statuses: [query.status],
         unitId: query.unitId,
@@ -90,7 +95,7 @@ export class ReviewService {
    * person as registered, to compare with what was submitted.
    */
   async find(id: number): Promise<Submission> {
-    const found = await this.declarations.findForReview(id);
+    const found = await this.submissions.findForReview(id);
     if (found.kind !== 'addition') return found;
     const contributionBase = await this.assessments.contributionBase(found.payload.wageFen, found.effectiveMonth);
     if (found.status !== 'pending') return { ...found, contributionBase };
@@ -112,7 +117,7 @@ export class ReviewService {
     const at = this.clock.now().toISOString();
     return this.db.transaction(async (trx) => {
       const review = this.on(trx);
-      const submissions = review.declarations;
+      const submissions = review.submissions;
       const status = decision.approve ? 'approved' : 'rejected';
       const pending = await submissions.closeForReview(which, status, { by: actor.userId, at, reason });
       const ids = pending.map((d) => d.id);
@@ -129,8 +134,8 @@ export class ReviewService {
           at,
           userId: actor.userId,
           unitId: d.unitId,
-          action: `declaration_${status}`,
-          entityType: 'declaration',
+          action: `submission_${status}`,
+          entityType: 'submission',
           entityId: d.id,
           before: { status: 'pending', ...changes.get(d.id)?.before },
           after: { status, reason, ...changes.get(d.id)?.after },

@@ -103,7 +103,7 @@ describe("the agency's review", () => {
       jasmine.objectContaining({ status: 'approved', reviewedBy: DEMO_REVIEWER.name, reviewedAt: '2026-11-10T02:20:00.000Z' }),
     );
     expect((await unitA.get('/api/submissions?queue=audited')).body.items.map((d: { id: number }) => d.id)).toEqual([declared.body.id]);
-    const audits = await auditEntriesOf(unitA, 'declaration_approved', declared.body.id);
+    const audits = await auditEntriesOf(unitA, 'submission_approved', declared.body.id);
     expect(audits.length).toBe(1);
     const [audit] = audits;
     expect(audit.before).toEqual(
@@ -171,7 +171,7 @@ describe("the agency's review", () => {
     // Registered as unit A's approved addition brought it, not as unit B's would have.
     expect(stillPending.body.registeredPerson.mobile).toBe('13912345678');
     expect((await unitB.get(`/api/insured-persons/${resident.personId}`)).status).toBe(404);
-    expect(await auditEntriesOf(unitB, 'declaration_approved', byB.body.id)).toEqual([]);
+    expect(await auditEntriesOf(unitB, 'submission_approved', byB.body.id)).toEqual([]);
 
     expect((await decide(byB.body.id, { approve: false, reason: '已在其他单位参保' })).status).toBe(200);
   });

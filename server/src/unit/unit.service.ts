@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { ReviewUnitQuery, UnitInfo, UnitSummaryPage } from '@common/api/payments';
 import type { Clock } from '../clock';
-import { DeclarationService } from '../declarations/declarations.service';
+import { SubmissionService } from '../submissions/submissions.service';
 import { notFound } from '../http/errors';
 import { UnitStore, type UnitName, type UnitRow } from './unit.store';
 
@@ -11,7 +11,7 @@ const maskAccount = (n: string | null) => (n ? '*'.repeat(Math.max(0, n.length -
 /** The unit's own information, as its users see it. */
 export class UnitService {
   private readonly units: UnitStore;
-  private readonly declarations: DeclarationService;
+  private readonly submissions: SubmissionService;
 
   /** The feature's wiring on a knex handle: the database, or a transaction. */
   constructor(
@@ -19,7 +19,7 @@ export class UnitService {
     private readonly clock: Clock,
   ) {
     this.units = new UnitStore(db);
-    this.declarations = new DeclarationService(db, clock);
+    this.submissions = new SubmissionService(db, clock);
   }
 
   on(trx: Knex.Transaction): UnitService {
@@ -80,7 +80,7 @@ export class UnitService {
         accountName: unit.bank_account_name,
         accountNumberMasked: maskAccount(unit.bank_account_number),
       },
-      pendingChanges: await this.declarations.pendingChanges(unitId, ['unit-info-change', 'bank-account-change']),
+      pendingChanges: await this.submissions.pendingChanges(unitId, ['unit-info-change', 'bank-account-change']),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { declaration } from '../../testing/declarations';
+import { submission } from '../../testing/submissions';
 import { paramsOf } from '../../testing/http';
 import { insuredPerson } from '../../testing/payments';
 import { PrintApi } from './print-api';
@@ -42,8 +42,8 @@ describe('PrintApi', () => {
     const [pending, audited] = http.match((r) => r.url === '/api/submissions');
     expect(paramsOf(pending)).toEqual({ queue: 'pending', batchId: '7', page: '0', pageSize: '200' });
     expect(paramsOf(audited)).toEqual({ queue: 'audited', batchId: '7', page: '0', pageSize: '200' });
-    pending.flush({ items: [declaration({ id: 3, rowNumber: 4 }), declaration({ id: 1, rowNumber: 2 })], total: 2, page: 0, pageSize: 200 });
-    audited.flush({ items: [declaration({ id: 2, rowNumber: 3, status: 'approved' })], total: 1, page: 0, pageSize: 200 });
+    pending.flush({ items: [submission({ id: 3, rowNumber: 4 }), submission({ id: 1, rowNumber: 2 })], total: 2, page: 0, pageSize: 200 });
+    audited.flush({ items: [submission({ id: 2, rowNumber: 3, status: 'approved' })], total: 1, page: 0, pageSize: 200 });
 
     expect((await read).map((d) => d.rowNumber)).toEqual([2, 3, 4]);
   });

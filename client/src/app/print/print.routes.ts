@@ -11,6 +11,8 @@ export const printRoutes: Routes = [
     loadComponent: () => import('./statement-print/statement-print').then((m) => m.StatementPrint),
   },
   { path: 'insured', loadComponent: () => import('./insured-print/insured-print').then((m) => m.InsuredPrint) },
-  { path: 'declarations/:id', loadComponent: () => import('./receipt-print/receipt-print').then((m) => m.ReceiptPrint) },
+  { path: 'submissions/:id', loadComponent: () => import('./receipt-print/receipt-print').then((m) => m.ReceiptPrint) },
+  // Bookmarks from before the receipt was named for what it prints (#11).
+  { path: 'declarations/:id', redirectTo: 'submissions/:id' },
   { path: 'batches/:batchId', loadComponent: () => import('./receipt-print/receipt-print').then((m) => m.ReceiptPrint) },
 ];

@@ -3,9 +3,11 @@ import type { Routes } from '@angular/router';
 export const reviewRoutes: Routes = [
   { path: '', loadComponent: () => import('./review-home/review-home').then((m) => m.ReviewHomePage) },
   {
-    path: 'declarations',
+    path: 'submissions',
     loadComponent: () => import('./review-console/review-console').then((m) => m.ReviewConsole),
   },
+  // Bookmarks from before the console was named for what it lists (#11).
+  { path: 'declarations', redirectTo: 'submissions' },
   {
     path: 'collections',
     loadComponent: () => import('./collections-page/collections-page').then((m) => m.CollectionsPage),

@@ -4,7 +4,7 @@ import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { Router } from '@angular/router';
 import type { BaseDeclarationStatus, BasePerson } from '@common/api/base-declarations';
 import { CREATED } from '../../../testing/answers';
-import { declaration } from '../../../testing/declarations';
+import { submission } from '../../../testing/submissions';
 import { answeredDuring, listEndpoint, paramsOf } from '../../../testing/http';
 import type { Page } from '../../../testing/page';
 import { configureFeature, openPage } from '../../../testing/routed-page';
@@ -85,7 +85,7 @@ describe('BaseDeclarationPage', () => {
     expect(sent.request.body).toEqual({ personId: 7, wageFen: 300_000 });
     expect(sent.request.headers.get('Idempotency-Key')).toBeTruthy();
     await answeredDuring(
-      Promise.resolve(sent.flush(declaration({ kind: 'base-declaration', effectiveMonth: '202707' }), CREATED)).then(() => page.stable()),
+      Promise.resolve(sent.flush(submission({ kind: 'base-declaration', effectiveMonth: '202707' }), CREATED)).then(() => page.stable()),
       persons.is,
       persons.answer(person({ status: 'pending' })),
     );

@@ -201,7 +201,7 @@ describe('BatchPage', () => {
     await page.stable();
 
     expect(page.text('batch-success')).toBe('批次 9 已提交 28 条申报，等待审核。 查看本批次申报');
-    expect(page.element.querySelector(testId('batch-queue-link'))?.getAttribute('href')).toBe('/declarations/pending?batchId=9');
+    expect(page.element.querySelector(testId('batch-queue-link'))?.getAttribute('href')).toBe('/submissions/pending?batchId=9');
     expect(page.text('batch-result')).withContext('the dry run is used up').toBeNull();
   });
 

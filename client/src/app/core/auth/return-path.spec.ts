@@ -5,7 +5,7 @@ import { returnPath, signedInPath } from './return-path';
 describe('the way back after signing in', () => {
   it('follows the hall’s own pages with their query', () => {
     expect(returnPath('/insured?q=%E7%8E%8B&status=active&page=2')).toBe('/insured?q=%E7%8E%8B&status=active&page=2');
-    expect(returnPath('/declarations/audited#top')).toBe('/declarations/audited#top');
+    expect(returnPath('/submissions/audited#top')).toBe('/submissions/audited#top');
   });
 
   for (const [what, value] of [

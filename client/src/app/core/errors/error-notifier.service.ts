@@ -1,12 +1,12 @@
-import { inject, Service } from '@angular/core';
-import { MatSnackBar } from '@angular/material/snack-bar';
+import { inject, Injector, PendingTasks, Service } from '@angular/core';
 import { TranslateService } from '@ngx-translate/core';
 import { errorMessage } from './api-error';
 
 /** The one snack bar that tells the user about an error; each error is told once. */
 @Service()
 export class ErrorNotifier {
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly injector = inject(Injector);
+  private readonly pendingTasks = inject(PendingTasks);
   private readonly translate = inject(TranslateService);
   private readonly told = new WeakSet<object>();
 
@@ -16,9 +16,13 @@ export class ErrorNotifier {
       this.told.add(error);
     }
     const { key, params } = errorMessage(error);
-    this.snackBar.open(this.translate.instant(key, params), this.translate.instant('common.close'), {
-      duration: 8000,
-      panelClass: 'error-snack-bar',
+    const message = this.translate.instant(key, params) as string;
+    const close = this.translate.instant('common.close') as string;
+    // The snack bar and its overlay load on the first error rather than with the sign-in page, which never
+    // needs them otherwise. A pending task, so the app is not stable until the bar is up.
+    void this.pendingTasks.run(async () => {
+      const { MatSnackBar } = await import('@angular/material/snack-bar');
+      this.injector.get(MatSnackBar).open(message, close, { duration: 8000, panelClass: 'error-snack-bar' });
     });
   }
 }

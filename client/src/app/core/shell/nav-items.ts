@@ -19,7 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'additions', path: '/additions', icon: 'person_add', labelKey: 'additions.nav', roles: ['unit_admin', 'agent'] },
   { id: 'reductions', path: '/reductions', icon: 'person_remove', labelKey: 'reductions.nav', roles: ['unit_admin', 'agent'] },
   { id: 'batches', path: '/batches', icon: 'upload_file', labelKey: 'batch.nav', roles: ['unit_admin', 'agent'] },
-  { id: 'declarations', path: '/declarations', icon: 'list_alt', labelKey: 'declarations.nav', roles: ['unit_admin', 'agent'] },
+  { id: 'submissions', path: '/submissions', icon: 'list_alt', labelKey: 'submissions.nav', roles: ['unit_admin', 'agent'] },
   { id: 'baseDeclaration', path: '/base-declaration', icon: 'payments', labelKey: 'nav.baseDeclaration', roles: ['unit_admin', 'agent'] },
   { id: 'insured', path: '/insured', icon: 'groups', labelKey: 'insuredList.nav', roles: ['unit_admin', 'agent'] },
   { id: 'paymentDetails', path: '/payments/details', icon: 'receipt_long', labelKey: 'payments.nav.details', roles: ['unit_admin', 'agent'] },
@@ -29,6 +29,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'agents', path: '/agents', icon: 'badge', labelKey: 'nav.agents', roles: ['unit_admin'] },
   { id: 'audit', path: '/audit', icon: 'history', labelKey: 'audit.nav', roles: ['unit_admin'] },
   { id: 'review', path: '/review', icon: 'fact_check', labelKey: 'nav.review', roles: ['reviewer'], exact: true },
-  { id: 'reviewConsole', path: '/review/declarations', icon: 'rule', labelKey: 'reviewConsole.nav', roles: ['reviewer'] },
+  { id: 'reviewConsole', path: '/review/submissions', icon: 'rule', labelKey: 'reviewConsole.nav', roles: ['reviewer'] },
   { id: 'reviewCollections', path: '/review/collections', icon: 'payments', labelKey: 'collections.nav', roles: ['reviewer'] },
 ];

@@ -4,7 +4,7 @@ import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import type { AdditionOptions, Quote } from '@common/api/declarations';
 import { apiError, BAD_REQUEST, CONFLICT, CREATED, SERVER_ERROR, validationFailed } from '../../../testing/answers';
-import { declaration } from '../../../testing/declarations';
+import { submission } from '../../../testing/submissions';
 import { Page, pageProviders, testId } from '../../../testing/page';
 import { AdditionPage } from './addition-page';
 
@@ -28,7 +28,7 @@ const QUOTE: Quote = {
   residentInsuranceEndsWith: null,
 };
 
-const DECLARATION = declaration({ idNumber: ID_NUMBER, effectiveMonth: '202612' });
+const DECLARATION = submission({ idNumber: ID_NUMBER, effectiveMonth: '202612' });
 
 describe('AdditionPage', () => {
   let http: HttpTestingController;
@@ -171,7 +171,7 @@ describe('AdditionPage', () => {
 
     expect(await page.documentLoader.getAllHarnesses(MatDialogHarness)).toEqual([]);
     expect(page.text('addition-success')).toContain('已提交 王小明 的增员申报（2026-12 起参保），等待审核。');
-    expect(page.element.querySelector(testId('addition-queue-link'))?.getAttribute('href')).toBe('/declarations/pending');
+    expect(page.element.querySelector(testId('addition-queue-link'))?.getAttribute('href')).toBe('/submissions/pending');
     expect(await (await page.input('addition-name')).getValue())
       .withContext('the form is ready for the next person')
       .toBe('');

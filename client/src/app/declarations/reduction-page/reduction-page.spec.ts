@@ -7,7 +7,7 @@ import { MatPaginatorHarness } from '@angular/material/paginator/testing';
 import { LISTED_FIELDS, noValues } from '@common/api/addition-fields';
 import type { InsuredPage, InsuredPerson } from '@common/api/declarations';
 import { apiError, BAD_REQUEST, CREATED, SERVER_ERROR, validationFailed } from '../../../testing/answers';
-import { declaration } from '../../../testing/declarations';
+import { submission } from '../../../testing/submissions';
 import { answeredDuring, paramsOf } from '../../../testing/http';
 import { Page, pageProviders, testId } from '../../../testing/page';
 import { typeAndPause } from '../../../testing/search';
@@ -120,7 +120,7 @@ describe('ReductionPage', () => {
 
     const retry = await submitAndConfirm();
     expect(retry.request.headers.get('Idempotency-Key')).toBe(key);
-    retry.flush(declaration({ id: 40, kind: 'reduction', effectiveMonth: '202611' }), CREATED);
+    retry.flush(submission({ id: 40, kind: 'reduction', effectiveMonth: '202611' }), CREATED);
     TestBed.tick();
     insuredRequest().flush(page1([LI]));
     await page.stable();
@@ -153,7 +153,7 @@ describe('ReductionPage', () => {
     await page.pressEnter();
     const submit = http.expectOne('/api/reductions');
     expect(submit.request.body).toEqual({ idNumber: WANG.idNumber, name: '王小明', reason: 'resigned', remark: '个人原因' });
-    submit.flush(declaration({ id: 41, kind: 'reduction', effectiveMonth: '202611' }), CREATED);
+    submit.flush(submission({ id: 41, kind: 'reduction', effectiveMonth: '202611' }), CREATED);
     TestBed.tick();
     insuredRequest().flush(page1([LI]));
     await page.stable();

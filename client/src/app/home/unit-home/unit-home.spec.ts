@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { declaration } from '../../../testing/declarations';
+import { submission } from '../../../testing/submissions';
 import { provideTestTranslation } from '../../../testing/translation';
 import { UnitHomePage } from './unit-home';
 
@@ -50,7 +50,7 @@ describe('UnitHomePage', () => {
     const href = (testId: string) => element.querySelector(`[data-testid="${testId}"] a`)?.getAttribute('href');
     expect(['home-insured-count', 'home-pending-count', 'home-due-this-month'].map(href)).toEqual([
       '/insured',
-      '/declarations/pending',
+      '/submissions/pending',
       '/payments/periods',
     ]);
   });
@@ -58,8 +58,8 @@ describe('UnitHomePage', () => {
   it('shows the rejected submissions with their reasons, each with where to make it again', async () => {
     const { fixture, element } = await render();
     const rejected = [
-      declaration({ id: 8, status: 'rejected', personName: '王小明', reviewReason: '工资低于合同工资' }),
-      declaration({ id: 7, status: 'rejected', kind: 'bank-account-change', personName: null, idNumber: null, reviewReason: '账户名不符' }),
+      submission({ id: 8, status: 'rejected', personName: '王小明', reviewReason: '工资低于合同工资' }),
+      submission({ id: 7, status: 'rejected', kind: 'bank-account-change', personName: null, idNumber: null, reviewReason: '账户名不符' }),
     ];
     http
       .expectOne('/api/home')
@@ -75,7 +75,7 @@ describe('UnitHomePage', () => {
       { text: '王小明 · 增员 驳回原因：工资低于合同工资重新增员', href: '/additions' },
       { text: '本单位 · 银行账户变更 驳回原因：账户名不符重新提交变更', href: '/unit-info' },
     ]);
-    expect(section.querySelector('[data-testid="home-rejected-all"]')?.getAttribute('href')).toBe('/declarations/audited');
+    expect(section.querySelector('[data-testid="home-rejected-all"]')?.getAttribute('href')).toBe('/submissions/audited');
   });
 
   it('says why the figures did not load, and loads them again on retry', async () => {

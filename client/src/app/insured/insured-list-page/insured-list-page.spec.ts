@@ -12,7 +12,7 @@ import { captureDownloads, exportHeaders } from '../../../testing/exports';
 import { answeredDuring, paramsOf } from '../../../testing/http';
 import { configureFeature, openPage } from '../../../testing/routed-page';
 import { Page } from '../../../testing/page';
-import { declaration } from '../../../testing/declarations';
+import { submission } from '../../../testing/submissions';
 import { insuredPerson, insuredPersonDetail, pageOf } from '../../../testing/payments';
 import { typeAndPause } from '../../../testing/search';
 import { insuredRoutes } from '../insured.routes';
@@ -219,7 +219,7 @@ describe('InsuredListPage', () => {
   });
 
   describe('maintaining a person from the detail', () => {
-    const HUKOU_CHANGE = declaration({
+    const HUKOU_CHANGE = submission({
       id: 52,
       kind: 'hukou-change',
       effectiveMonth: null,

@@ -7,7 +7,6 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
-import { MatTabGroupHarness } from '@angular/material/tabs/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { AuthService } from '../../core/auth/auth.service';
@@ -52,10 +51,65 @@ describe('LoginPage', () => {
   const errorsOf = async (label: string) => (await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }))).getTextErrors();
   const failure = () => (harness.routeNativeElement?.querySelector('[data-testid="login-error"]')?.textContent ?? '').trim();
 
+  const tabs = () => [...(harness.routeNativeElement as HTMLElement).querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+  /** Each tab's label, with a star on the chosen one. */
+  const tabState = () => tabs().map((tab) => (tab.textContent ?? '').trim() + (tab.getAttribute('aria-selected') === 'true' ? '*' : ''));
+  const panelLabel = () => {
+    const panel = (harness.routeNativeElement as HTMLElement).querySelector('[role="tabpanel"]');
+    return document.getElementById(panel?.getAttribute('aria-labelledby') ?? '')?.textContent?.trim();
+  };
+
   async function chooseTab(label: string): Promise<void> {
-    const tabs = await loader.getHarness(MatTabGroupHarness);
-    await tabs.selectTab({ label });
+    tabs()
+      .find((tab) => tab.textContent?.trim() === label)
+      ?.click();
+    await harness.fixture.whenStable();
   }
+
+  async function press(key: string): Promise<void> {
+    document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    await harness.fixture.whenStable();
+  }
+
+  it('opens on the unit administrator’s tab, and shows the chosen role’s form only', async () => {
+    expect(tabState()).toEqual(['单位登录*', '经办人登录', '审核员登录']);
+    expect(panelLabel()).toBe('单位登录');
+    expect(await loader.getAllHarnesses(MatInputHarness.with({ selector: '[data-testid="login-agent-mobile"]' }))).toEqual([]);
+
+    await chooseTab('审核员登录');
+    expect(tabState()).toEqual(['单位登录', '经办人登录', '审核员登录*']);
+    expect(panelLabel()).toBe('审核员登录');
+    expect(await loader.getAllHarnesses(MatInputHarness.with({ selector: '[data-testid="login-unit-credit-code"]' }))).toEqual([]);
+    expect(await (await input('login-reviewer-username')).getValue()).toBe('');
+  });
+
+  it('moves between the roles with the arrow keys, round the ends, and with Home and End', async () => {
+    const [unit, agent, reviewer] = tabs();
+    expect(tabs().map((tab) => tab.tabIndex)).toEqual([0, -1, -1]);
+    unit.focus();
+
+    await press('ArrowRight');
+    expect(tabState()).toEqual(['单位登录', '经办人登录*', '审核员登录']);
+    expect(document.activeElement).toBe(agent);
+    expect(tabs().map((tab) => tab.tabIndex)).toEqual([-1, 0, -1]);
+
+    await press('ArrowLeft');
+    await press('ArrowLeft');
+    expect(tabState()).toEqual(['单位登录', '经办人登录', '审核员登录*']);
+    expect(document.activeElement).toBe(reviewer);
+
+    await press('Home');
+    expect(tabState()).toEqual(['单位登录*', '经办人登录', '审核员登录']);
+    await press('End');
+    expect(tabState()).toEqual(['单位登录', '经办人登录', '审核员登录*']);
+  });
+
+  it('keeps what was typed in a role’s form while another role is open', async () => {
+    await (await input('login-unit-credit-code')).setValue('91350100M000100Y43');
+    await chooseTab('经办人登录');
+    await chooseTab('单位登录');
+    expect(await (await input('login-unit-credit-code')).getValue()).toBe('91350100M000100Y43');
+  });
 
   it('checks the credit code and password before sending anything', async () => {
     await (await input('login-unit-credit-code')).setValue('91350100M000100Y44');
@@ -88,7 +142,7 @@ describe('LoginPage', () => {
     expect(TestBed.inject(AuthService).session()).toEqual(UNIT_ADMIN);
   });
 
-  it('says when the login or password is wrong, and stays', async () => {
+  it('says when the login or password is wrong, and stays until another role is chosen', async () => {
     await (await input('login-unit-credit-code')).setValue('91350100M000100Y43');
     await (await input('login-unit-password')).setValue('wrong');
     await (await button('login-unit-submit')).click();
@@ -98,6 +152,9 @@ describe('LoginPage', () => {
     expect(failure()).toBe('账号或密码错误。');
     expect(TestBed.inject(Router).url).toBe('/login');
     expect(await (await button('login-unit-submit')).isDisabled()).toBeFalse();
+
+    await chooseTab('经办人登录');
+    expect(failure()).toBe('');
   });
 
   it('tells how many seconds to wait after too many attempts', async () => {

@@ -1,7 +1,6 @@
-import { Component, inject, input, signal } from '@angular/core';
+import { Component, inject, input, signal, viewChildren, type ElementRef } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatTabsModule } from '@angular/material/tabs';
 import { Router } from '@angular/router';
 import type { SessionInfo } from '@common/api/auth';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -16,9 +15,9 @@ import { loginForm, type LoginRole } from '../login-forms';
 
 @Component({
   selector: 'app-login-page',
-  imports: [MatCardModule, MatProgressBarModule, MatTabsModule, TranslatePipe, LoginForm, PageFrame],
+  imports: [MatCardModule, MatProgressBarModule, TranslatePipe, LoginForm, PageFrame],
   templateUrl: './login-page.html',
-  styleUrl: '../../shared/frame-card.scss',
+  styleUrls: ['../../shared/frame-card.scss', './login-page.scss'],
 })
 export class LoginPage {
   private readonly auth = inject(AuthService);
@@ -28,13 +27,30 @@ export class LoginPage {
   readonly next = input<string>();
 
   protected readonly roles: readonly LoginRole[] = ['unit', 'agent', 'reviewer'];
+  /** The role whose tab is open. */
+  protected readonly chosen = signal<LoginRole>('unit');
+  private readonly tabs = viewChildren<ElementRef<HTMLButtonElement>>('tab');
   protected readonly forms = { unit: loginForm('unit'), agent: loginForm('agent'), reviewer: loginForm('reviewer') };
   protected readonly submitting = signal(false);
   /** Why the last attempt failed (wrong password, throttled, locked, disabled …). */
   protected readonly failure = signal<Message | null>(null);
 
-  protected roleChanged(): void {
+  protected choose(role: LoginRole): void {
+    if (role === this.chosen()) return;
+    this.chosen.set(role);
     this.failure.set(null);
+  }
+
+  /** Arrow keys step to the neighbouring role (round the ends), Home and End to the first and last. */
+  protected moveByKey(event: KeyboardEvent): void {
+    const at = this.roles.indexOf(this.chosen());
+    const targets: Partial<Record<string, number>> = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: this.roles.length - 1 };
+    const to = targets[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    const index = (to + this.roles.length) % this.roles.length;
+    this.choose(this.roles[index]);
+    this.tabs()[index].nativeElement.focus();
   }
 
   protected signIn(role: LoginRole): void {

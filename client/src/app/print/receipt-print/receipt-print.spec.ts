@@ -1,6 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { declaration } from '../../../testing/declarations';
+import { submission } from '../../../testing/submissions';
 import { Page, pageProviders } from '../../../testing/page';
 import { signIn, UNIT_ADMIN } from '../../../testing/sessions';
 import { ReceiptPrint } from './receipt-print';
@@ -21,7 +21,7 @@ describe('ReceiptPrint', () => {
     fixture.componentRef.setInput('batchId', 7);
     TestBed.tick();
     const row = (rowNumber: number, status: 'pending' | 'approved' | 'withdrawn') =>
-      declaration({ id: 100 + rowNumber, batchId: 7, rowNumber, status, reviewedAt: status === 'approved' ? '2026-11-25T02:00:00Z' : null });
+      submission({ id: 100 + rowNumber, batchId: 7, rowNumber, status, reviewedAt: status === 'approved' ? '2026-11-25T02:00:00Z' : null });
     const answer = (queue: string, items: unknown[]) =>
       http
         .expectOne((req) => req.url === '/api/submissions' && req.params.get('queue') === queue && req.params.get('batchId') === '7')
@@ -47,9 +47,7 @@ describe('ReceiptPrint', () => {
     const fixture = TestBed.createComponent(ReceiptPrint);
     fixture.componentRef.setInput('id', 41);
     TestBed.tick();
-    http
-      .expectOne('/api/submissions/41')
-      .flush(declaration({ id: 41, kind: 'reduction', effectiveMonth: '202611', payload: { reason: 'resigned' } }));
+    http.expectOne('/api/submissions/41').flush(submission({ id: 41, kind: 'reduction', effectiveMonth: '202611', payload: { reason: 'resigned' } }));
     const page = new Page(fixture);
     await page.stable();
 

@@ -17,7 +17,7 @@ import { PrintSheet } from '../print-sheet/print-sheet';
   templateUrl: './receipt-print.html',
 })
 export class ReceiptPrint {
-  /** One declaration (route `declarations/:id`) … */
+  /** One submission (route `submissions/:id`) … */
   readonly id = input(undefined, { transform: numberAttribute });
   /** … or a whole batch (route `batches/:batchId`). */
   readonly batchId = input(undefined, { transform: numberAttribute });
@@ -40,8 +40,8 @@ export class ReceiptPrint {
   /** A reduction's month is the month coverage stops, an addition's the month it starts. */
   protected readonly monthLabel = computed(() => {
     const kinds = new Set((this.rows() ?? []).filter((d) => d.effectiveMonth).map((d) => d.kind));
-    if (kinds.size !== 1) return 'declarations.month';
-    return kinds.has('reduction') ? 'declarations.stopMonth' : 'declarations.effectiveMonth';
+    if (kinds.size !== 1) return 'submissions.month';
+    return kinds.has('reduction') ? 'submissions.stopMonth' : 'submissions.effectiveMonth';
   });
   /** A change of registered facts prints its fields before and after below the row. */
   protected isChange(declaration: Submission): boolean {

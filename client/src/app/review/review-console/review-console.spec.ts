@@ -7,7 +7,7 @@ import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import type { Submission } from '@common/api/submissions';
 import { apiError, CONFLICT } from '../../../testing/answers';
-import { declaration } from '../../../testing/declarations';
+import { submission } from '../../../testing/submissions';
 import { answeredDuring, listEndpoint, paramsOf } from '../../../testing/http';
 import { Page, pageProviders, testId } from '../../../testing/page';
 import { typeAndPause } from '../../../testing/search';
@@ -15,8 +15,8 @@ import { ReviewConsole } from './review-console';
 import { expectLoadErrorThenRows } from '../../../testing/list-load-error';
 
 const HARBOUR = { unitId: 11, unitName: '福州港湾食品有限公司' };
-const WANG = declaration({ ...HARBOUR });
-const LIU = declaration({
+const WANG = submission({ ...HARBOUR });
+const LIU = submission({
   id: 45,
   unitId: 12,
   unitName: '闽江物流有限公司',
@@ -162,7 +162,7 @@ describe('ReviewConsole', () => {
   });
 
   it('shows a batch’s rows and approves the whole batch at once', async () => {
-    const batch = await answeredDuring(page.press('review-batch'), list.is, list.answer(LIU, declaration({ ...LIU, id: 46, rowNumber: 3 })));
+    const batch = await answeredDuring(page.press('review-batch'), list.is, list.answer(LIU, submission({ ...LIU, id: 46, rowNumber: 3 })));
     expect(paramsOf(batch)).toEqual(jasmine.objectContaining({ batchId: '7', status: 'pending' }));
     expect(page.text('review-batch-bar')).toContain('正在查看批次 7 的申报');
 
@@ -195,7 +195,7 @@ describe('ReviewConsole', () => {
   });
 
   it('shows an addition of a known person with the registered personal data beside the submitted', async () => {
-    const known = declaration({
+    const known = submission({
       ...HARBOUR,
       payload: { name: '王小明', hukouType: 'urban', hukouAddress: '厦门市思明区', mobile: '13799990000', wageFen: 600_000 },
       registeredPerson: {
@@ -222,7 +222,7 @@ describe('ReviewConsole', () => {
   });
 
   it("shows an addition's declared wage and, beside it, the base after the floor and ceiling", async () => {
-    const low = declaration({
+    const low = submission({
       ...HARBOUR,
       payload: { name: '王小明', wageFen: 300_000 },
       contributionBase: { baseFen: 480_000, floorFen: 480_000, ceilingFen: 2_400_000 },
@@ -239,7 +239,7 @@ describe('ReviewConsole', () => {
   });
 
   it('shows a bank account change of a unit with its account before and after', async () => {
-    const change = declaration({
+    const change = submission({
       ...HARBOUR,
       id: 60,
       kind: 'bank-account-change',

@@ -11,8 +11,8 @@ import { SUBMISSION_KINDS, SUBMISSION_STATUSES, reviewQuery, type ReviewDecision
 import type { UnitSummary } from '@common/api/payments';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { filter, type Observable } from 'rxjs';
-import { showDeclaration, type DeclarationDetailData } from '../../shared/declaration-detail/declaration-detail-dialog';
-import { DeclarationTable } from '../../shared/declaration-table/declaration-table';
+import { showSubmission, type SubmissionDetailData } from '../../shared/submission-detail/submission-detail-dialog';
+import { SubmissionTable } from '../../shared/submission-table/submission-table';
 import { FilterChip } from '../../shared/filter-chip/filter-chip';
 import { ListPage } from '../../shared/list-page/list-page';
 import { listState, queryParam } from '../../shared/list-page/list-state';
@@ -38,7 +38,7 @@ type Narrowing = 'unitId' | 'batchId';
     MatSelectModule,
     MatTableModule,
     TranslatePipe,
-    DeclarationTable,
+    SubmissionTable,
     FilterChip,
     ListPage,
     UnitPicker,
@@ -76,7 +76,7 @@ export class ReviewConsole {
     return { unitId, batchId };
   });
   protected readonly paging = this.list.paging;
-  protected readonly declarations = reviewSubmissionsResource(() => ({ ...this.list.values(), ...this.paging.params() }));
+  protected readonly submissions = reviewSubmissionsResource(() => ({ ...this.list.values(), ...this.paging.params() }));
   /** The unit picked, whose name the chip shows before its submissions are listed. */
   private readonly pickedUnit = signal<UnitSummary | null>(null);
   /** The unit narrowed to, as its submissions name it. */
@@ -84,20 +84,20 @@ export class ReviewConsole {
     const unitId = this.list.values().unitId;
     const picked = this.pickedUnit();
     if (picked && picked.id === unitId) return picked.name;
-    return valueOf(this.declarations)?.items.find((item) => item.unitId === unitId)?.unitName ?? String(unitId ?? '');
+    return valueOf(this.submissions)?.items.find((item) => item.unitId === unitId)?.unitName ?? String(unitId ?? '');
   });
   protected readonly columns = ['unitName', 'personName', 'idNumber', 'kind', 'effectiveMonth', 'batch', 'submittedAt', 'status', 'actions'];
   /** A whole batch can be decided while its pending rows are listed. */
   protected readonly batchDecidable = computed(
-    () => this.narrowing().batchId !== undefined && this.list.values().status === 'pending' && (valueOf(this.declarations)?.total ?? 0) > 0,
+    () => this.narrowing().batchId !== undefined && this.list.values().status === 'pending' && (valueOf(this.submissions)?.total ?? 0) > 0,
   );
 
   constructor() {
     this.list.bindForm(this.filters);
   }
 
-  protected narrowToUnit(declaration: Submission): void {
-    void this.list.set({ unitId: declaration.unitId });
+  protected narrowToUnit(submission: Submission): void {
+    void this.list.set({ unitId: submission.unitId });
   }
 
   protected pickUnit(unit: UnitSummary): void {
@@ -113,26 +113,26 @@ export class ReviewConsole {
     void this.list.set({ [part]: undefined });
   }
 
-  protected showDetail(declaration: Submission): void {
-    const data: DeclarationDetailData = {
-      load: () => this.api.detail(declaration.id),
+  protected showDetail(submission: Submission): void {
+    const data: SubmissionDetailData = {
+      load: () => this.api.detail(submission.id),
       actions: [
         { id: 'reject', label: 'reviewConsole.reject', testId: 'detail-reject', warn: true },
         { id: 'approve', label: 'reviewConsole.approve', testId: 'detail-approve' },
       ],
     };
-    showDeclaration(this.dialog, data).subscribe((action) => this.decide(declaration, action === 'approve'));
+    showSubmission(this.dialog, data).subscribe((action) => this.decide(submission, action === 'approve'));
   }
 
-  protected decide(declaration: Submission, approve: boolean): void {
-    const kind = this.translate.instant(`enums.submissionKind.${declaration.kind}`);
+  protected decide(submission: Submission, approve: boolean): void {
+    const kind = this.translate.instant(`enums.submissionKind.${submission.kind}`);
     this.openDecision({
       approve,
       subject: {
         key: 'reviewConsole.subjectOne',
-        params: { unit: declaration.unitName ?? '', name: declaration.personName ?? declaration.unitName ?? '', kind },
+        params: { unit: submission.unitName ?? '', name: submission.personName ?? submission.unitName ?? '', kind },
       },
-      decide: (decision) => this.api.decide(declaration.id, decision),
+      decide: (decision) => this.api.decide(submission.id, decision),
     });
   }
 
@@ -141,7 +141,7 @@ export class ReviewConsole {
     if (batchId === undefined) return;
     this.openDecision({
       approve,
-      subject: { key: 'reviewConsole.subjectBatch', params: { batchId, count: valueOf(this.declarations)?.total ?? 0 } },
+      subject: { key: 'reviewConsole.subjectBatch', params: { batchId, count: valueOf(this.submissions)?.total ?? 0 } },
       decide: (decision: ReviewDecision): Observable<ReviewResult> => this.api.decideBatch(batchId, decision),
     });
   }
@@ -153,7 +153,7 @@ export class ReviewConsole {
       .pipe(filter((result): result is ReviewResult => typeof result === 'object'))
       .subscribe((result) => {
         this.toast.show('reviewConsole.decided', result);
-        this.declarations.reload();
+        this.submissions.reload();
       });
   }
 }

@@ -21,10 +21,10 @@ describe('ReviewHomePage', () => {
       value: element.querySelector(`[data-testid="${testId}"] [data-testid="stat-value"]`)?.textContent?.trim(),
     });
     expect(card('review-pending-count')).toEqual({ label: 'Pending submissions across units', value: '7' });
-    expect(element.querySelector('[data-testid="review-pending-count"] a')?.getAttribute('href')).toBe('/review/declarations');
+    expect(element.querySelector('[data-testid="review-pending-count"] a')?.getAttribute('href')).toBe('/review/submissions');
     expect(card('review-unit-count')).toEqual({ label: 'Units', value: '12' });
     const open = element.querySelector('[data-testid="review-open-console"]');
     expect(open?.textContent?.replace('rule', '').trim()).toBe('Review submissions');
-    expect(open?.getAttribute('href')).toBe('/review/declarations');
+    expect(open?.getAttribute('href')).toBe('/review/submissions');
   });
 });

@@ -37,8 +37,8 @@ function shown(value: unknown, codes: string | undefined): Shown {
  * A change's fields before and after; an addition of a known person's personal data as registered and as
  * submitted; none for anything else.
  */
-export function changeRows(declaration: Submission): ChangeRow[] {
-  const compared = comparedValues(declaration);
+export function changeRows(submission: Submission): ChangeRow[] {
+  const compared = comparedValues(submission);
   if (!compared) return [];
   const { fields, before, after } = compared;
   return fields.map(({ field, label, codes }) => ({
@@ -50,15 +50,15 @@ export function changeRows(declaration: Submission): ChangeRow[] {
   }));
 }
 
-function comparedValues(declaration: Submission): { fields: readonly ShownField[]; before: Values; after: Values } | null {
-  switch (declaration.kind) {
+function comparedValues(submission: Submission): { fields: readonly ShownField[]; before: Values; after: Values } | null {
+  switch (submission.kind) {
     case 'addition':
-      return declaration.registeredPerson ? { fields: PERSON_FIELDS, before: declaration.registeredPerson, after: declaration.payload } : null;
+      return submission.registeredPerson ? { fields: PERSON_FIELDS, before: submission.registeredPerson, after: submission.payload } : null;
     case 'reduction':
     case 'base-declaration':
       return null;
     default:
-      return { fields: CHANGE_FIELDS[declaration.kind], before: declaration.payload.before, after: declaration.payload.after };
+      return { fields: CHANGE_FIELDS[submission.kind], before: submission.payload.before, after: submission.payload.after };
   }
 }
 
@@ -109,9 +109,9 @@ function comparedValues(declaration: Submission): { fields: readonly ShownField[
   `,
 })
 export class ChangeTable {
-  readonly declaration = input.required<Submission>();
+  readonly submission = input.required<Submission>();
   readonly beforeLabel = input('maintenance.before');
   readonly afterLabel = input('maintenance.after');
 
-  protected readonly rows = computed(() => changeRows(this.declaration()));
+  protected readonly rows = computed(() => changeRows(this.submission()));
 }

@@ -11,7 +11,7 @@ import { TranslatePipe } from '@ngx-translate/core';
     <mat-chip-set>
       <mat-chip (removed)="removed.emit()">
         <ng-content />
-        <button matChipRemove [attr.aria-label]="'declarations.clearFilter' | translate">
+        <button matChipRemove [attr.aria-label]="'submissions.clearFilter' | translate">
           <mat-icon>cancel</mat-icon>
         </button>
       </mat-chip>

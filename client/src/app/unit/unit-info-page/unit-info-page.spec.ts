@@ -5,7 +5,7 @@ import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import type { SessionInfo } from '@common/api/auth';
 import type { BankBranch } from '@common/api/maintenance';
 import type { UnitInfo } from '@common/api/payments';
-import { declaration } from '../../../testing/declarations';
+import { submission } from '../../../testing/submissions';
 import { answeredDuring, paramsOf } from '../../../testing/http';
 import { configureFeature, openPage } from '../../../testing/routed-page';
 import { Page, testId } from '../../../testing/page';
@@ -18,7 +18,7 @@ const WUYI: BankBranch = { code: '102391000020', bankCategory: 'ICBC', name: '�
 const GULOU_CCB: BankBranch = { code: '105391000037', bankCategory: 'CCB', name: '中国建设银行福州鼓楼支行', city: '福州' };
 
 /** A pending change of the unit's contacts, as the server lists it. */
-const INFO_CHANGE = declaration({
+const INFO_CHANGE = submission({
   id: 40,
   kind: 'unit-info-change',
   idNumber: null,
@@ -200,7 +200,7 @@ describe('UnitInfoPage', () => {
         accountName: '福州港湾食品有限公司',
         accountNumber: '1402 0233 0920 0123 456',
       });
-      submit.flush(declaration({ kind: 'bank-account-change' }), { status: 201, statusText: 'Created' });
+      submit.flush(submission({ kind: 'bank-account-change' }), { status: 201, statusText: 'Created' });
       await answeredDuring(page.stable(), '/api/unit', (reload) => reload.flush(unitInfo()));
       await page.stable();
       expect(await page.documentLoader.getAllHarnesses(MatDialogHarness)).toEqual([]);

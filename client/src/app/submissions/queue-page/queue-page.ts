@@ -12,8 +12,8 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { switchMap } from 'rxjs';
 import { ErrorNotifier } from '../../core/errors/error-notifier.service';
 import { confirmed } from '../../shared/confirm-dialog/confirm-dialog';
-import { showDeclaration, type DeclarationDetailData } from '../../shared/declaration-detail/declaration-detail-dialog';
-import { DeclarationTable } from '../../shared/declaration-table/declaration-table';
+import { showSubmission, type SubmissionDetailData } from '../../shared/submission-detail/submission-detail-dialog';
+import { SubmissionTable } from '../../shared/submission-table/submission-table';
 import { FilterChip } from '../../shared/filter-chip/filter-chip';
 import { ListPage } from '../../shared/list-page/list-page';
 import { listState, queryParam } from '../../shared/list-page/list-state';
@@ -38,7 +38,7 @@ const COLUMNS: Record<SubmissionQueue, string[]> = {
     MatTableModule,
     MatTabsModule,
     TranslatePipe,
-    DeclarationTable,
+    SubmissionTable,
     FilterChip,
     ListPage,
   ],
@@ -65,7 +65,7 @@ export class QueuePage {
   protected readonly search = this.list.searchBox('q');
   protected readonly filters = this.list.values;
   protected readonly paging = this.list.paging;
-  protected readonly declarations = submissionPageResource(() => {
+  protected readonly submissions = submissionPageResource(() => {
     const { q, kind, batchId } = this.filters();
     return { queue: this.queue(), q, kind, batchId, ...this.paging.params() };
   });
@@ -76,41 +76,41 @@ export class QueuePage {
     void this.list.set({ batchId: undefined });
   }
 
-  protected showDetail(declaration: Submission): void {
-    const data: DeclarationDetailData = {
-      load: () => this.api.detail(declaration.id),
-      actions: [{ id: 'withdraw', label: 'declarations.withdraw', testId: 'detail-withdraw', warn: true }],
+  protected showDetail(submission: Submission): void {
+    const data: SubmissionDetailData = {
+      load: () => this.api.detail(submission.id),
+      actions: [{ id: 'withdraw', label: 'submissions.withdraw', testId: 'detail-withdraw', warn: true }],
     };
-    showDeclaration(this.dialog, data).subscribe(() => this.withdraw(declaration));
+    showSubmission(this.dialog, data).subscribe(() => this.withdraw(submission));
   }
 
-  protected withdraw(declaration: Submission): void {
+  protected withdraw(submission: Submission): void {
     const params = {
-      name: declaration.personName ?? this.translate.instant('declarations.theUnit'),
-      kind: this.translate.instant(`enums.submissionKind.${declaration.kind}`),
+      name: submission.personName ?? this.translate.instant('submissions.theUnit'),
+      kind: this.translate.instant(`enums.submissionKind.${submission.kind}`),
     };
     confirmed(this.dialog, {
-      title: 'declarations.withdrawConfirm.title',
-      message: 'declarations.withdrawConfirm.message',
+      title: 'submissions.withdrawConfirm.title',
+      message: 'submissions.withdrawConfirm.message',
       params,
-      confirm: 'declarations.withdraw',
+      confirm: 'submissions.withdraw',
     })
       .pipe(
         switchMap(() => {
-          this.withdrawingId.set(declaration.id);
-          return this.api.withdraw(declaration.id);
+          this.withdrawingId.set(submission.id);
+          return this.api.withdraw(submission.id);
         }),
       )
       .subscribe({
         next: () => {
           this.withdrawingId.set(null);
-          this.toast.show('declarations.withdrawn', params);
-          this.declarations.reload();
+          this.toast.show('submissions.withdrawn', params);
+          this.submissions.reload();
         },
         error: (error: unknown) => {
           this.withdrawingId.set(null);
           this.notifier.show(error);
-          this.declarations.reload();
+          this.submissions.reload();
         },
       });
   }

@@ -7,8 +7,8 @@ type SubmissionOverrides = Partial<Omit<Submission, 'payload'>> & { payload?: Re
  * A pending addition of 王小明 submitted by 陈经理; override what a test needs. The payload is the test's
  * own, often partial: the cast is what lets a test leave out the fields it does not look at.
  */
-export function declaration(overrides: SubmissionOverrides = {}): Submission {
-  const submission = {
+export function submission(overrides: SubmissionOverrides = {}): Submission {
+  const fields = {
     id: 31,
     kind: 'addition',
     status: 'pending',
@@ -27,5 +27,5 @@ export function declaration(overrides: SubmissionOverrides = {}): Submission {
     payload: {},
     ...overrides,
   };
-  return submission as Submission;
+  return fields as Submission;
 }

@@ -8,14 +8,14 @@ import { Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { apiError, CONFLICT } from '../../../testing/answers';
 import { answeredDuring, listEndpoint, paramsOf } from '../../../testing/http';
-import { declaration } from '../../../testing/declarations';
+import { submission } from '../../../testing/submissions';
 import { Page, pageProviders } from '../../../testing/page';
 import { typeAndPause } from '../../../testing/search';
-import { declarationsRoutes } from '../declarations.routes';
+import { submissionsRoutes } from '../submissions.routes';
 import { expectLoadErrorThenRows } from '../../../testing/list-load-error';
 
-const WANG = declaration();
-const ZHAO = declaration({
+const WANG = submission();
+const ZHAO = submission({
   id: 32,
   kind: 'reduction',
   personName: '赵敏',
@@ -44,7 +44,7 @@ describe('QueuePage', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: pageProviders([{ path: 'declarations', children: declarationsRoutes }], withComponentInputBinding()),
+      providers: pageProviders([{ path: 'submissions', children: submissionsRoutes }], withComponentInputBinding()),
     });
     http = TestBed.inject(HttpTestingController);
   });
@@ -64,8 +64,8 @@ describe('QueuePage', () => {
   }
 
   it('lists the pending submissions with masked ID numbers', async () => {
-    const list = await open('/declarations');
-    expect(TestBed.inject(Router).url).toBe('/declarations/pending');
+    const list = await open('/submissions');
+    expect(TestBed.inject(Router).url).toBe('/submissions/pending');
     expect(paramsOf(list)).toEqual({ queue: 'pending', page: '0', pageSize: '20' });
     await answer(list, WANG, ZHAO);
 
@@ -92,22 +92,22 @@ describe('QueuePage', () => {
   });
 
   it('says why the list did not load, and loads it again on retry', async () => {
-    const failing = await open('/declarations/pending');
+    const failing = await open('/submissions/pending');
     await expectLoadErrorThenRows(page, failing, { prefix: 'queue', is: list.is, answer: list.answer(WANG) });
   });
 
   it('says so when a submission’s detail did not load', async () => {
-    await answer(await open('/declarations/pending'), WANG);
+    await answer(await open('/submissions/pending'), WANG);
     await answeredDuring(page.click('queue-detail'), '/api/submissions/31', (request) =>
       request.flush(apiError('NOT_FOUND'), { status: 404, statusText: 'Not Found' }),
     );
-    expect(page.text('declaration-detail')).toBe('未找到相关记录。重试');
+    expect(page.text('submission-detail')).toBe('未找到相关记录。重试');
     expect(page.text('detail-withdraw')).toBeNull();
     await page.click('detail-close');
   });
 
   it('filters by ID number or name, kind and batch', async () => {
-    await answer(await open('/declarations/pending?batchId=7'), ZHAO);
+    await answer(await open('/submissions/pending?batchId=7'), ZHAO);
     expect(await (await page.loader.getHarness(MatChipHarness)).getText()).toBe('批次 7');
 
     await typeAndPause(() => page.type('queue-search', '赵'));
@@ -121,11 +121,11 @@ describe('QueuePage', () => {
     const chip = await page.loader.getHarness(MatChipHarness);
     const unbatched = await answeredDuring(chip.remove(), list.is, list.answer(ZHAO));
     expect(paramsOf(unbatched)['batchId']).toBeUndefined();
-    expect(TestBed.inject(Router).url).withContext('the other filters stay').toBe('/declarations/pending?q=%E8%B5%B5&kind=reduction');
+    expect(TestBed.inject(Router).url).withContext('the other filters stay').toBe('/submissions/pending?q=%E8%B5%B5&kind=reduction');
   });
 
   it('withdraws a pending submission after confirmation, and lists the queue again', async () => {
-    await answer(await open('/declarations/pending'), WANG, ZHAO);
+    await answer(await open('/submissions/pending'), WANG, ZHAO);
     const withdraw = page.element.querySelectorAll<HTMLButtonElement>('[data-testid="queue-withdraw"]')[1];
     withdraw.click();
     await page.stable();
@@ -146,7 +146,7 @@ describe('QueuePage', () => {
   });
 
   it('keeps the submission when the withdrawal is cancelled, and says so when it was decided meanwhile', async () => {
-    await answer(await open('/declarations/pending'), WANG);
+    await answer(await open('/submissions/pending'), WANG);
     await page.click('queue-withdraw');
     await page.click('confirm-cancel');
     http.expectNone('/api/submissions/31/withdraw');
@@ -160,7 +160,7 @@ describe('QueuePage', () => {
   });
 
   it('shows the employee number (工号) in a submission’s detail', async () => {
-    await answer(await open('/declarations/pending'), WANG);
+    await answer(await open('/submissions/pending'), WANG);
     const payload = { ...ADDITION_PAYLOAD, employeeNumber: 'HR-0042' };
     await answeredDuring(page.click('queue-detail'), '/api/submissions/31', (request) => request.flush({ ...WANG, payload }));
 
@@ -168,7 +168,7 @@ describe('QueuePage', () => {
   });
 
   it('shows a submission in full, whole ID number included, and withdraws it from there', async () => {
-    await answer(await open('/declarations/pending'), WANG);
+    await answer(await open('/submissions/pending'), WANG);
     const payload = ADDITION_PAYLOAD;
     await answeredDuring(page.click('queue-detail'), '/api/submissions/31', (request) => request.flush({ ...WANG, payload }));
 
@@ -187,12 +187,12 @@ describe('QueuePage', () => {
   });
 
   it('lists the audited submissions with the reviewer’s answer and time', async () => {
-    const list = await open('/declarations/audited');
+    const list = await open('/submissions/audited');
     expect(paramsOf(list)['queue']).toBe('audited');
     await answer(
       list,
-      declaration({ status: 'rejected', reviewedBy: '赵审核', reviewedAt: '2026-11-25T01:30:00Z', reviewReason: '工资与合同不符' }),
-      declaration({ id: 33, personName: '钱多多', status: 'approved', reviewedBy: '赵审核', reviewedAt: '2026-11-25T02:00:00Z' }),
+      submission({ status: 'rejected', reviewedBy: '赵审核', reviewedAt: '2026-11-25T01:30:00Z', reviewReason: '工资与合同不符' }),
+      submission({ id: 33, personName: '钱多多', status: 'approved', reviewedBy: '赵审核', reviewedAt: '2026-11-25T02:00:00Z' }),
     );
 
     const rows = await page.tableRows();

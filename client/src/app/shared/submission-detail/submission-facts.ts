@@ -6,14 +6,14 @@ import { formatFen } from '@common/insurance';
 import type { Message } from '../../core/errors/api-error';
 import type { Language } from '@common/i18n';
 
-/** One line of a declaration's detail: a label key and either plain text or translated parts. */
+/** One line of a submission's detail: a label key and either plain text or translated parts. */
 export interface Fact {
   label: string;
   text?: string;
   parts?: Message[];
 }
 
-/** A field of a declaration's payload as the detail shows it: coded values worded by their `codes` section. */
+/** A field of a submission's payload as the detail shows it: coded values worded by their `codes` section. */
 interface DetailField {
   field: string;
   label: string;
@@ -43,44 +43,44 @@ const BASE_DECLARATION_DETAIL: readonly DetailField[] = [
 
 /** The header's month: from when an addition or a base applies, until when a reduction's coverage lasts. */
 const MONTH_LABELS: Readonly<Record<string, string>> = {
-  addition: 'declarations.effectiveMonth',
+  addition: 'submissions.effectiveMonth',
   'base-declaration': 'baseDeclaration.fields.fromMonth',
 };
 
 const key = (key: string, params: Record<string, unknown> = {}): Message => ({ key, params });
 
 /** Who, what and when: the whole ID number, as this is a detail view. A change of the unit's records names no person. */
-export function headerFacts(declaration: Submission): Fact[] {
+export function headerFacts(submission: Submission): Fact[] {
   const facts: Fact[] = [];
-  if (declaration.unitName) facts.push({ label: 'declarations.unit', text: declaration.unitName });
-  if (declaration.personName !== null) facts.push({ label: 'insured.fields.name', text: declaration.personName });
-  if (declaration.idNumber !== null) facts.push({ label: 'insured.fields.idNumber', text: declaration.idNumber });
-  if (declaration.effectiveMonth !== null) {
+  if (submission.unitName) facts.push({ label: 'submissions.unit', text: submission.unitName });
+  if (submission.personName !== null) facts.push({ label: 'insured.fields.name', text: submission.personName });
+  if (submission.idNumber !== null) facts.push({ label: 'insured.fields.idNumber', text: submission.idNumber });
+  if (submission.effectiveMonth !== null) {
     facts.push({
-      label: MONTH_LABELS[declaration.kind] ?? 'declarations.stopMonth',
-      text: displayPeriod(declaration.effectiveMonth),
+      label: MONTH_LABELS[submission.kind] ?? 'submissions.stopMonth',
+      text: displayPeriod(submission.effectiveMonth),
     });
   }
-  if (declaration.batchId !== null) {
+  if (submission.batchId !== null) {
     facts.push({
-      label: 'declarations.batch',
-      parts: [key('declarations.batchRow', { batchId: declaration.batchId, row: declaration.rowNumber ?? '' })],
+      label: 'submissions.batch',
+      parts: [key('submissions.batchRow', { batchId: submission.batchId, row: submission.rowNumber ?? '' })],
     });
   }
   return facts;
 }
 
 /** The addition's or reduction's own fields, as submitted, amounts in the separators of `lang`; a change shows its own table instead. */
-export function payloadFacts(declaration: Submission, lang: Language): Fact[] {
+export function payloadFacts(submission: Submission, lang: Language): Fact[] {
   const fields =
-    declaration.kind === 'addition'
+    submission.kind === 'addition'
       ? ADDITION_DETAIL
-      : declaration.kind === 'reduction'
+      : submission.kind === 'reduction'
         ? REDUCTION_DETAIL
-        : declaration.kind === 'base-declaration'
+        : submission.kind === 'base-declaration'
           ? BASE_DECLARATION_DETAIL
           : [];
-  const payload: Readonly<Record<string, unknown>> = declaration.payload;
+  const payload: Readonly<Record<string, unknown>> = submission.payload;
   return fields
     .filter(({ field }) => payload[field] !== undefined && payload[field] !== null && payload[field] !== '')
     .map(({ field, label, codes, amount }): Fact => {

@@ -13,7 +13,7 @@ import { LoadError } from '../load-error/load-error';
 import { valueOf } from '../resource-value';
 import { StatusChip } from '../status-chip/status-chip';
 import { LanguageService } from '../../core/language/language.service';
-import { headerFacts, payloadFacts } from './declaration-facts';
+import { headerFacts, payloadFacts } from './submission-facts';
 
 /** Something the opener lets the user do from the detail; the dialog closes with its `id`. */
 export interface DetailAction {
@@ -23,15 +23,15 @@ export interface DetailAction {
   warn?: boolean;
 }
 
-export interface DeclarationDetailData {
-  /** Loads the whole declaration (the lists hold masked ID numbers only). */
+export interface SubmissionDetailData {
+  /** Loads the whole submission (the lists hold masked ID numbers only). */
   load: () => Observable<Submission>;
-  /** Offered while the declaration is pending. */
+  /** Offered while the submission is pending. */
   actions?: readonly DetailAction[];
 }
 
 @Component({
-  selector: 'app-declaration-detail-dialog',
+  selector: 'app-submission-detail-dialog',
   imports: [
     DatePipe,
     NgTemplateOutlet,
@@ -44,35 +44,35 @@ export interface DeclarationDetailData {
     LoadError,
     StatusChip,
   ],
-  templateUrl: './declaration-detail-dialog.html',
-  styleUrl: './declaration-detail-dialog.scss',
+  templateUrl: './submission-detail-dialog.html',
+  styleUrl: './submission-detail-dialog.scss',
 })
-export class DeclarationDetailDialog {
-  private readonly data = inject<DeclarationDetailData>(MAT_DIALOG_DATA);
+export class SubmissionDetailDialog {
+  private readonly data = inject<SubmissionDetailData>(MAT_DIALOG_DATA);
   private readonly language = inject(LanguageService);
 
   protected readonly detail = rxResource({ stream: () => this.data.load() });
-  protected readonly declaration = computed(() => valueOf(this.detail));
+  protected readonly submission = computed(() => valueOf(this.detail));
   protected readonly header = computed(() => {
-    const declaration = this.declaration();
-    return declaration ? headerFacts(declaration) : [];
+    const submission = this.submission();
+    return submission ? headerFacts(submission) : [];
   });
   protected readonly payload = computed(() => {
-    const declaration = this.declaration();
-    return declaration ? payloadFacts(declaration, this.language.current()) : [];
+    const submission = this.submission();
+    return submission ? payloadFacts(submission, this.language.current()) : [];
   });
   /** A change of registered facts shows them before and after instead of the submitted fields. */
   protected readonly isChange = computed(() => {
-    const declaration = this.declaration();
-    return declaration !== undefined && isChangeKind(declaration.kind);
+    const submission = this.submission();
+    return submission !== undefined && isChangeKind(submission.kind);
   });
-  protected readonly actions = computed(() => (this.declaration()?.status === 'pending' ? (this.data.actions ?? []) : []));
+  protected readonly actions = computed(() => (this.submission()?.status === 'pending' ? (this.data.actions ?? []) : []));
 }
 
 /** Opens the detail; emits the `id` of the action chosen in it, nothing when it is just closed. */
-export function showDeclaration(dialog: MatDialog, data: DeclarationDetailData): Observable<string> {
+export function showSubmission(dialog: MatDialog, data: SubmissionDetailData): Observable<string> {
   return dialog
-    .open<DeclarationDetailDialog, DeclarationDetailData, string>(DeclarationDetailDialog, {
+    .open<SubmissionDetailDialog, SubmissionDetailData, string>(SubmissionDetailDialog, {
       data,
       width: '760px',
       maxWidth: '95vw',

@@ -9,14 +9,14 @@ import { valueOf } from '../resource-value';
 import { StatusChip } from '../status-chip/status-chip';
 
 /**
- * A page of declarations, as the unit's queues and the reviewer's console show them (masked ID numbers), for the
+ * A page of submissions, as the unit's queues and the reviewer's console show them (masked ID numbers), for the
  * list page's paged frame (shared/list-page). The page adds its own `actions` column as a `matColumnDef` inside
  * the element.
  */
 @Component({
-  selector: 'app-declaration-table',
+  selector: 'app-submission-table',
   imports: [DatePipe, MatTableModule, TranslatePipe, PeriodPipe, StatusChip],
-  templateUrl: './declaration-table.html',
+  templateUrl: './submission-table.html',
   styles: `
     :host {
       display: block;
@@ -45,8 +45,8 @@ import { StatusChip } from '../status-chip/status-chip';
     }
   `,
 })
-export class DeclarationTable implements AfterContentInit {
-  readonly declarations = input.required<HttpResourceRef<SubmissionPage | undefined>>();
+export class SubmissionTable implements AfterContentInit {
+  readonly submissions = input.required<HttpResourceRef<SubmissionPage | undefined>>();
   readonly columns = input.required<readonly string[]>();
   /** Test id of each row, e.g. `queue-row`; its cells' buttons are `<prefix>-unit` and `<prefix>-batch`. */
   readonly testIdPrefix = input.required<string>();
@@ -58,7 +58,7 @@ export class DeclarationTable implements AfterContentInit {
   private readonly table = viewChild.required(MatTable);
   private readonly columnDefs = contentChildren(MatColumnDef);
   /** Read by the table even while the frame shows why the page did not load. */
-  protected readonly rows = computed(() => valueOf(this.declarations())?.items ?? []);
+  protected readonly rows = computed(() => valueOf(this.submissions())?.items ?? []);
 
   ngAfterContentInit(): void {
     for (const columnDef of this.columnDefs()) this.table().addColumnDef(columnDef);

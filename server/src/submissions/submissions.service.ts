@@ -1,0 +1,138 @@
+import type { Knex } from 'knex';
+import type { z } from 'zod';
+import type { ChangeKind, Submission, SubmissionKind, SubmissionPage, SubmissionStatus, submissionQuery } from '@common/api/submissions';
+import type { Clock } from '../clock';
+import { AuditService } from '../audit/audit.service';
+import { AppError, notFound } from '../http/errors';
+import type { Actor } from '../http/route';
+import { PendingSubmissionExists, SubmissionStore, type NewSubmission, type PendingSubmission, type SubmissionFilters } from './submissions.store';
+
+export { PendingSubmissionExists };
+export type { NewSubmission, PendingSubmission, SubmissionFilters };
+/** A pending submission of one kind, as an approval applies it. */
+export type PendingOf<K extends SubmissionKind> = Extract<PendingSubmission, { kind: K }>;
+type Values = Record<string, unknown>;
+/** What an approval changed, per submission id, for the audit log. */
+export type AppliedChanges = Map<number, { before: Values; after: Values }>;
+
+/**
+ * Submissions of every kind (additions, reductions, changes): the unit's queues of them, its withdrawal of
+ * a pending one, and the agency's review reading and closing them. Each kind's feature stores its own.
+ */
+export class SubmissionService {
+  private readonly store: SubmissionStore;
+  private readonly audit: AuditService;
+
+  constructor(
+    private readonly db: Knex,
+    private readonly clock: Clock,
+  ) {
+    this.store = new SubmissionStore(db);
+    this.audit = new AuditService(db);
+  }
+
+  /** The same wiring on a transaction. */
+  on(trx: Knex.Transaction): SubmissionService {
+    return new SubmissionService(trx, this.clock);
+  }
+
+  async list(unitId: number, query: z.output<typeof submissionQuery>): Promise<SubmissionPage> {
+    const statuses = query.queue === 'pending' ? (['pending'] as const) : (['approved', 'rejected'] as const);
+    const { items, total } = await this.store.page(
+      { unitId, statuses: [...statuses], kind: query.kind, q: query.q, batchId: query.batchId },
+      'newest',
+      query.page,
+      query.pageSize,
+      false,
+    );
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** The unit's submissions rejected since the instant, newest first: the first `limit` and how many in all. */
+  recentlyRejected(unitId: number, since: Date, limit: number): Promise<{ items: Submission[]; total: number }> {
+    return this.store.page({ unitId, statuses: ['rejected'], reviewedFrom: since.toISOString() }, 'newest', 0, limit, false);
+  }
+
+  async find(unitId: number, id: number): Promise<Submission> {
+    const found = await this.store.find(id, unitId);
+    if (!found) throw notFound();
+    return found;
+  }
+
+  /** Every unit's submissions, with the unit's name, for the agency's review. */
+  async reviewPage(filters: SubmissionFilters, order: 'newest' | 'oldest', page: number, pageSize: number): Promise<SubmissionPage> {
+    const { items, total } = await this.store.page(filters, order, page, pageSize, true);
+    return { items, total, page, pageSize };
+  }
+
+  /** Any unit's submission, for the agency's review. */
+  async findForReview(id: number): Promise<Submission> {
+    const found = await this.store.find(id);
+    if (!found) throw notFound();
+    return found;
+  }
+
+  /**
+   * Closes the pending submissions of one id or one batch with a reviewer's decision and answers them; none
+   * at all (already decided or withdrawn, here or by a concurrent request) is `DECLARATION_NOT_PENDING`.
+   */
+  async closeForReview(
+    which: { id: number } | { batchId: number },
+    status: Exclude<SubmissionStatus, 'pending' | 'withdrawn'>,
+    review: { by: number; at: string; reason: string | null },
+  ): Promise<PendingSubmission[]> {
+    const store = this.store;
+    if ('id' in which ? !(await store.find(which.id)) : !(await store.batchExists(which.batchId))) throw notFound();
+    const pending = await store.pending(which);
+    const ids = pending.map((d) => d.id);
+    if (ids.length === 0 || (await store.close(ids, status, review)) !== ids.length) throw new AppError(409, 'DECLARATION_NOT_PENDING');
+    return pending;
+  }
+
+  /** Points approved submissions at their insured person, once the approval has made one. */
+  linkPersons(ids: number[]): Promise<void> {
+    return this.store.linkPersons(ids);
+  }
+
+  /** The unit's pending changes of these kinds, or of one person's. */
+  pendingChanges(unitId: number, kinds: readonly ChangeKind[], personId?: number): Promise<Submission[]> {
+    return this.store.pendingChanges(unitId, kinds, personId);
+  }
+
+  /**
+   * Stores submissions as pending, ids in the given order; `PendingSubmissionExists` when one would be a
+   * second pending one of its kind for the same unit and person.
+   */
+  insert(submissions: NewSubmission[]): Promise<number[]> {
+    return this.store.insert(submissions);
+  }
+
+  /** Stores one submission and answers it as stored; `PendingSubmissionExists` as `insert`. */
+  async insertOne(submission: NewSubmission): Promise<Submission> {
+    const [id] = await this.store.insert([submission]);
+    return (await this.store.find(id, submission.unitId))!;
+  }
+
+  /** A pending submission can be taken back by its unit before review. */
+  async withdraw(unitId: number, actor: Actor, id: number, requestId: string): Promise<Submission> {
+    return this.db.transaction(async (trx) => {
+      const { store, audit } = this.on(trx);
+      const before = await store.find(id, unitId);
+      if (!before) throw notFound();
+      if ((await store.close([id], 'withdrawn')) === 0) throw new AppError(409, 'DECLARATION_NOT_PENDING');
+      const after = (await store.find(id, unitId))!;
+      await audit.record({
+        at: this.clock.now().toISOString(),
+        userId: actor.userId,
+        unitId,
+        action: 'submission_withdrawn',
+        entityType: 'submission',
+        entityId: id,
+        before: { status: before.status },
+        after: { status: after.status },
+        requestId,
+      });
+      return after;
+    });
+  }
+}

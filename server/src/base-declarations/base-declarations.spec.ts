@@ -1,6 +1,6 @@
 import type { PaymentDetail } from '@common/api/payments';
 import { activeEmployees, auditEntriesOf, newIdNumber, unitIdOf } from '../../test/declarations';
-import { uploadWorkbook } from '../../test/batch-files';
+import { filledTemplate, uploadWorkbook, zip } from '../../test/batch-files';
 import { createTestHall, type HallClient, type TestHall } from '../../test/harness';
 import { downloadWorkbook } from '../../test/workbooks';
 
@@ -241,6 +241,39 @@ describe('annual contribution base declaration', () => {
     // The reviewer approves the batch as one.
     const decided = await reviewer.post(`/api/review/batches/${submitted.body.batchId}/decision`, { approve: true });
     expect(decided.body).toEqual({ approved: prefilled.size - 4, rejected: 0 });
+  });
+
+  it("puts a base declaration workbook through the importer's hostile-file checks", async () => {
+    await at(IN_WINDOW);
+    const [person] = await activeEmployees(hall, 0);
+    const row = { name: person.name, idNumber: person.idNumber, wageFen: 6000 };
+    // Another template, a file that is not a workbook, a macro-enabled one, and one row too many: each refused before any row is read.
+    const addition = await uploadWorkbook(admin, 'base-declaration', await filledTemplate('addition', []));
+    expect([addition.status, addition.body.code]).toEqual([422, 'UPLOAD_WRONG_TEMPLATE']);
+    const text = await uploadWorkbook(admin, 'base-declaration', Buffer.from('姓名,身份证号\n'));
+    expect([text.status, text.body.code]).toEqual([415, 'UPLOAD_NOT_XLSX']);
+    const macros = zip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'xl/vbaProject.bin', data: Buffer.from('macro') },
+    ]);
+    expect((await uploadWorkbook(admin, 'base-declaration', macros)).body.code).toBe('UPLOAD_MACROS');
+    const tooMany = await filledTemplate(
+      'base-declaration',
+      Array.from({ length: 20_001 }, () => row),
+    );
+    const refused = await uploadWorkbook(admin, 'base-declaration', tooMany);
+    expect([refused.status, refused.body.code]).toEqual([422, 'UPLOAD_TOO_MANY_ROWS']);
+    // Exactly 20,000 are read, every duplicate named at once.
+    const most = await uploadWorkbook(
+      admin,
+      'base-declaration',
+      await filledTemplate(
+        'base-declaration',
+        Array.from({ length: 20_000 }, () => row),
+      ),
+    );
+    expect([most.status, most.body.rows, most.body.invalidRows]).toEqual([200, 20_000, 20_000]);
+    expect(most.body.errors.length).toBe(20_000);
   });
 
   it('records once, as a system action, that the undeclared keep their base when the window has closed', async () => {

@@ -1,7 +1,11 @@
-/** The hall's layout in Spanish, the longest of its languages, on a 1280 px screen. */
+/** The hall's layout in Spanish, the longest of its languages, on a 1280 px screen; the reviewer's console at 1440 px. */
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORDS, DEMO_UNITS } from '../server/src/db/seeds/demo';
-import { LoginPage, openHall } from './pages/hall.page';
+import { addMonths, currentFeePeriod } from '../common/fee-period';
+import { idNumberCheckChar } from '../common/validators/id-number';
+import { DEMO_PASSWORDS, DEMO_REVIEWER, DEMO_UNITS } from '../server/src/db/seeds/demo';
+import { LoginPage, openHall, Shell } from './pages/hall.page';
+import { api } from './support/api';
+import { waitForCount } from './support/wait';
 
 /** Menu items whose label is cut (its text wider than the room it has). */
 function cutMenuItems(page: Page) {
@@ -40,6 +44,29 @@ function brokenHeaderWords(page: Page, table: string) {
     }
     return broken;
   });
+}
+
+/** The texts of the table's cells of these classes that take more than one line. */
+function wrappedCells(page: Page, table: string, classes: string[]) {
+  return page.getByTestId(table).evaluate(
+    (element, selector) => {
+      const wrapped: string[] = [];
+      for (const cell of Array.from(element.querySelectorAll(selector))) {
+        // Each line of a text is a rectangle of its own: a text on more than one line has rectangles at several heights.
+        const tops = new Set<number>();
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!node.textContent?.trim()) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          for (const rect of Array.from(range.getClientRects())) if (rect.width > 0) tops.add(Math.round(rect.top));
+        }
+        if (tops.size > 1) wrapped.push(cell.textContent?.trim() ?? '');
+      }
+      return wrapped;
+    },
+    classes.map((c) => `td.${c}`).join(', '),
+  );
 }
 
 /** Pairs of the addition form's labels, hints and suffixes that overlap each other or another field. */
@@ -98,4 +125,37 @@ describe('the hall in Spanish at 1280 px', () => {
     expect(await overlapsOnAdditionForm(page)).toEqual([]);
     await context.close();
   });
+});
+
+describe("the reviewer's console at 1440 px", () => {
+  it('shows the unit and the person of every row on one line, in Chinese and in Spanish', async () => {
+    // A pending addition of the unit with the longest name, for a person with a long one; born 1962, as no seeded person is.
+    const unit = await openHall();
+    await new LoginPage(unit.page).asUnitAdmin(DEMO_UNITS[0].creditCode, DEMO_PASSWORDS.unitAdmin);
+    await new Shell(unit.page).unitName().waitFor();
+    const first17 = '35010219620101001';
+    await api(unit.context, 'POST', '/api/additions', {
+      name: '欧阳慕容明月',
+      idNumber: first17 + idNumberCheckChar(first17),
+      hukouType: 'urban',
+      mobile: '13912345678',
+      personnelCategory: 'in_service',
+      effectiveMonth: addMonths(currentFeePeriod(new Date()), 1),
+      wageFen: 800_000,
+    });
+    await unit.context.close();
+
+    for (const lang of ['zh-CN', 'es'] as const) {
+      const { context, page } = await openHall(lang);
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await new LoginPage(page).asReviewer(DEMO_REVIEWER.username, DEMO_PASSWORDS.reviewer);
+      await page.getByTestId('nav-reviewConsole').click();
+      await waitForCount(page.getByTestId('review-row').filter({ hasText: '欧阳慕容明月' }), 1);
+      expect(await wrappedCells(page, 'review-table', ['unit', 'person']))
+        .withContext(lang)
+        .toEqual([]);
+      await context.close();
+    }
+    // Three sign-ins and two languages: more than the default minute under load.
+  }, 180_000);
 });

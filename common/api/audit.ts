@@ -1,6 +1,7 @@
 /** The unit's audit trail (操作日志): who changed what, when, with the record before and after. */
 import { z } from 'zod';
 import { fieldIssue, pageOf, pageQuery } from './fields';
+import { SUBMISSION_KINDS } from './submissions';
 
 /** The actions the hall records, for the filter's choices; the filter itself accepts any action name. */
 export const AUDIT_ACTIONS = [
@@ -76,6 +77,8 @@ export const auditEntry = z.object({
   entityId: z.string().nullable(),
   /** The entity as users know it: a person's name and masked ID number, an agent's name; null when it has none. */
   entityName: z.string().nullable(),
+  /** A submission's kind, which names it with its number (增员 #123); null for any other entity. */
+  entityKind: z.enum(SUBMISSION_KINDS).nullable(),
   before: z.unknown(),
   after: z.unknown(),
 });

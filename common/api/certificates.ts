@@ -4,15 +4,6 @@ import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
 import { feePeriodField } from './declarations';
 import { fieldIssue, idNumberField } from './fields';
 
-/** 16 characters of RFC 4648 base32 in four groups: `ABCD-EFGH-JKLM-NPQR`. 80 random bits. */
-export const CERTIFICATE_CODE = /^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/;
-
-/** What a user types: case and spaces forgiven, hyphens optional. */
-export function normaliseCertificateCode(raw: string): string {
-  const compact = raw.toUpperCase().replace(/[\s-]/g, '');
-  return compact.replace(/(.{4})(?=.)/g, '$1-');
-}
-
 export const certificateRequest = z
   .object({
     idNumber: idNumberField,
@@ -59,13 +50,6 @@ export const certificate = z.object({
   personAmountFen: z.number().int(),
 });
 export type Certificate = z.infer<typeof certificate>;
-
-export const codeParams = z.object({ code: z.string().max(40) });
-
-/** The verification page with the code filled in: printed as a QR code, it checks the certificate when opened. */
-export function certificateVerificationPath(code: string): string {
-  return `/verify?code=${encodeURIComponent(code)}`;
-}
 
 /** All the public may learn from a code: never amounts, never the unit. */
 export const certificateVerification = z.object({

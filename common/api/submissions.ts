@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { EMPLOYEE_INSURANCE_TYPES } from '../insurance';
+import { ADDITION_FIELD_LIST } from './addition-fields';
 import { additionInput, DECLARATION_KINDS, feePeriodField, isoDate, reductionInput, registeredPerson, type DeclarationKind } from './declarations';
 import { pageOf, pageQuery } from './fields';
 import { bankAccountChangeInput, hukouChangeInput, unitInfoChangeInput } from './maintenance';
@@ -99,12 +100,39 @@ export const SUBMISSION_KINDS: readonly SubmissionKind[] = submission.options.ma
 DECLARATION_KINDS satisfies readonly SubmissionKind[];
 export type ChangeKind = Exclude<SubmissionKind, DeclarationKind | typeof BASE_DECLARATION_KIND>;
 
-/** A field as a detail shows it: the catalogue key of its label and, for a coded value, the section that words it. */
+/**
+ * A field as a detail shows it: the catalogue key of its label, for a coded value the section that words it,
+ * and whether it is an amount in fen.
+ */
 export interface ShownField<F extends string = string> {
   field: F;
   label: string;
   codes?: string;
+  amount?: boolean;
 }
+
+/**
+ * The fields of an addition, a reduction and a base declaration in reading order, as their detail shows them as
+ * submitted (name, ID number and month head the detail already): the addition's from its field registry (addition-fields.ts).
+ */
+export const DECLARATION_FIELDS: { [K in Exclude<SubmissionKind, ChangeKind>]: readonly ShownField<keyof PayloadOf<K> & string>[] } = {
+  addition: ADDITION_FIELD_LIST.filter((f) => f.detail).map((f) => ({
+    field: f.key,
+    label: f.label,
+    codes: f.codes?.labels,
+    amount: f.control === 'amount',
+  })),
+  reduction: [
+    { field: 'reason', label: 'insured.fields.reason', codes: 'enums.reductionReason' },
+    { field: 'remark', label: 'insured.fields.remark' },
+  ],
+  // The base it replaces, the wage declared and the base it becomes.
+  'base-declaration': [
+    { field: 'currentBaseFen', label: 'baseDeclaration.fields.currentBaseFen', amount: true },
+    { field: 'wageFen', label: 'baseDeclaration.fields.wageFen', amount: true },
+    { field: 'baseFen', label: 'baseDeclaration.fields.baseFen', amount: true },
+  ],
+};
 
 /** The fields of each kind of change in reading order, as the detail and the receipt show them before and after. */
 export const CHANGE_FIELDS: { [K in ChangeKind]: readonly ShownField<keyof PayloadOf<K>['after'] & string>[] } = {

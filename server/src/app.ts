@@ -42,6 +42,8 @@ import { openApiDocument } from './openapi/openapi';
 import type { AssessmentService } from './payments/assessment.service';
 import { createPaymentServices, type PaymentService } from './payments/payments.service';
 import { paymentRoutes } from './payments/payments.routes';
+import { ReceiptService } from './receipts/receipts.service';
+import { receiptRoutes } from './receipts/receipts.routes';
 import { ReviewService } from './review/review.service';
 import { reviewRoutes } from './review/review.routes';
 import { SubmissionService } from './submissions/submissions.service';
@@ -78,6 +80,7 @@ export interface Services {
   insured: InsuredService;
   review: ReviewService;
   certificates: CertificateService;
+  receipts: ReceiptService;
   maintenance: MaintenanceService;
 }
 
@@ -104,6 +107,7 @@ export function createServices(deps: AppDeps): Services {
     insured: declarations.insured,
     review: new ReviewService(db.knex, clock, maintenance),
     certificates: new CertificateService(db.knex, clock, db.dialect),
+    receipts: new ReceiptService(db.knex, clock, db.dialect),
     maintenance,
   };
 }
@@ -126,6 +130,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...batchRoutes(services.batches),
     ...baseDeclarationRoutes(services.baseDeclarations, { units: services.unit, clock: deps.clock, messages: services.messages }),
     ...certificateRoutes(services.certificates),
+    ...receiptRoutes(services.receipts),
     ...maintenanceRoutes(services.maintenance),
   ];
   let document: Record<string, unknown> | undefined;

@@ -188,4 +188,14 @@ describe('races between two instances on one database', () => {
       n: 3,
     } as never);
   });
+
+  it('issues one code for a receipt printed twenty times at once, whatever instance each print reaches', async () => {
+    const submitted = await instances[0].post('/api/additions', addition(newIdNumber(60)));
+    expect(submitted.status).toBe(201);
+    const responses = await race('/api/receipts', { submissionId: submitted.body.id });
+    expect(responses.map((r) => r.status)).toEqual(Array(REQUESTS).fill(200));
+    const stored = await hall.db.knex('receipts').where({ submission_id: submitted.body.id }).select('code');
+    expect(stored.length).toBe(1);
+    expect(new Set(responses.map((r) => r.body.code))).toEqual(new Set([stored[0].code]));
+  });
 });

@@ -412,6 +412,16 @@ const CASES: Record<string, TenancyCase> = {
     },
   },
   'get /certificates/verify/:code': { url: () => '/api/certificates/verify/AAAA-BBBB-CCCC-DDDD', crossUnit: 'not unit data' },
+  'post /receipts': {
+    url: () => '/api/receipts',
+    body: { submissionId: 1 },
+    crossUnit: async (b, { unitA, hall }) => {
+      expect((await b.post('/api/receipts', { submissionId: unitA.declarationId })).status).toBe(404);
+      expect((await b.post('/api/receipts', { batchId: unitA.batchId })).status).toBe(404);
+      expect(await hall.db.knex('receipts').where({ unit_id: unitA.unitId }).first()).toBeUndefined();
+    },
+  },
+  'get /receipts/verify/:code': { url: () => '/api/receipts/verify/AAAA-BBBB-CCCC-DDDD', crossUnit: 'not unit data' },
   'post /unit/info-changes': {
     url: () => '/api/unit/info-changes',
     body: { contactName: '郑丽华', contactPhone: '0591-83330001', legalRepName: '陈志明', legalRepPhone: '13900000009' },
@@ -582,6 +592,8 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /certificates': ['unit_admin', 'agent'],
   'get /certificates/:code': ['unit_admin', 'agent'],
   'get /certificates/verify/:code': 'public',
+  'post /receipts': ['unit_admin', 'agent'],
+  'get /receipts/verify/:code': 'public',
   'get /review/home': ['reviewer'],
   'get /review/submissions': ['reviewer'],
   'get /review/submissions/:id': ['reviewer'],

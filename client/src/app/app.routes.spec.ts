@@ -6,7 +6,6 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatActionListItemHarness, MatNavListItemHarness } from '@angular/material/list/testing';
-import { MatTabGroupHarness } from '@angular/material/tabs/testing';
 import { NavigationEnd, provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { UnitHome } from '@common/api/home';
@@ -59,7 +58,8 @@ describe('the hall, page to page', () => {
     await open('/');
     expect(url()).toBe('/login');
 
-    await (await loader.getHarness(MatTabGroupHarness)).selectTab({ label: '经办人登录' });
+    (harness.fixture.nativeElement as HTMLElement).querySelector<HTMLElement>('[role="tab"][data-testid="login-tab-agent"]')?.click();
+    await harness.fixture.whenStable();
     await (await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="login-agent-mobile"]' }))).setValue('13900139000');
     await (await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="login-agent-password"]' }))).setValue('Agent2026');
     await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="login-agent-submit"]' }))).click();

@@ -96,7 +96,7 @@ export const routes: Routes = [
       {
         path: 'unit-info',
         canActivate: [rolesAllowed('unit_admin', 'agent')],
-        loadChildren: () => import('./unit/unit-info.routes').then((m) => m.unitInfoRoutes),
+        loadChildren: () => import('./unit/unit.routes').then((m) => m.unitRoutes),
       },
       {
         path: 'review',

@@ -8,7 +8,6 @@ import {
 } from '@ngx-translate/core';
 import { of, type Observable } from 'rxjs';
 import { DEFAULT_LANGUAGE, type Language } from '@common/i18n';
-import { translatedPaginator } from '../app/core/language/paginator-intl';
 import { VisibleMissingTranslationHandler } from '../app/core/language/translation';
 import en from '../../public/i18n/en.json';
 import es from '../../public/i18n/es.json';
@@ -23,17 +22,15 @@ class CatalogueLoader implements TranslateLoader {
   }
 }
 
-/** ngx-translate as in the app, but loaded synchronously from the bundled catalogues. */
-export function provideTestCatalogues(lang: Language = DEFAULT_LANGUAGE): (Provider | EnvironmentProviders)[] {
+/**
+ * ngx-translate as in the app, but loaded synchronously from the bundled catalogues. As at the app's root, no
+ * paginator wording: the components that show a paginator provide it.
+ */
+export function provideTestTranslation(lang: Language = DEFAULT_LANGUAGE): (Provider | EnvironmentProviders)[] {
   return provideTranslateService({
     lang,
     fallbackLang: DEFAULT_LANGUAGE,
     loader: provideTranslateLoader(() => new CatalogueLoader()),
     missingTranslationHandler: provideMissingTranslationHandler(() => new VisibleMissingTranslationHandler()),
   });
-}
-
-/** The catalogues, and the paginator's labels from them as the shell provides them to the pages in it. */
-export function provideTestTranslation(lang: Language = DEFAULT_LANGUAGE): (Provider | EnvironmentProviders)[] {
-  return [...provideTestCatalogues(lang), translatedPaginator];
 }

@@ -49,7 +49,7 @@ export function auditRoutes({ units, clock, messages, audit }: AuditRouteDeps): 
             q.to ? `${t('audit.to')}: ${q.to}` : null,
             q.q ? `${t('audit.search')}: ${q.q}` : null,
           ],
-          columns: auditColumns(t),
+          columns: auditColumns(t, ctx.lang),
           pages,
           totalRows: total,
         });

@@ -81,6 +81,7 @@ describe("the unit's audit trail", () => {
         entityType: 'submission',
         entityId: '=1+1',
         entityName: null,
+        entityKind: null,
         before: { status: 'pending' },
         after: { status: 'withdrawn' },
       },
@@ -140,6 +141,53 @@ describe("the unit's audit trail", () => {
     expect(sheet.getRow(5).getCell(4).value).toBe(`Insured person ${person.name}（${masked}）`);
   });
 
+  it('names a submission by its kind and number and its person, and words the codes of its record, on the page and in the export', async () => {
+    const person = await hall.db
+      .knex('insured_persons')
+      .orderBy('id')
+      .first<{ id: number; name: string; id_number: string }>('id', 'name', 'id_number');
+    const [submissionId] = await hall.db
+      .knex('declarations')
+      .insert({
+        unit_id: ids.unitA,
+        type: 'reduction',
+        status: 'rejected',
+        person_id: person.id,
+        id_number: person.id_number,
+        person_name: person.name,
+        payload: JSON.stringify({ idNumber: person.id_number, name: person.name, effectiveMonth: '202612', reason: 'resigned' }),
+        effective_month: '202612',
+        submitted_by: ids.adminA,
+        submitted_at: '2026-02-03T00:00:00.000Z',
+      })
+      .returning('id')
+      .then((rows: ({ id: number } | number)[]) => rows.map((r) => (typeof r === 'number' ? r : r.id)));
+    await new AuditService(hall.db.knex).recordAll([
+      {
+        at: '2026-02-03T01:00:00.000Z',
+        userId: ids.adminA,
+        unitId: ids.unitA,
+        action: 'submission_rejected',
+        entityType: 'submission',
+        entityId: submissionId,
+        before: { status: 'pending' },
+        after: { status: 'rejected', reason: 'resigned', insuranceTypes: ['310', '510'], disabled: false },
+      },
+    ]);
+    const masked = `${person.id_number.slice(0, 6)}********${person.id_number.slice(-4)}`;
+    const [entry] = (await list('type=submission_rejected&from=2026-02-03&to=2026-02-03')).body.items;
+    expect(entry).toEqual(
+      jasmine.objectContaining({ entityKind: 'reduction', entityId: String(submissionId), entityName: `${person.name}（${masked}）` }),
+    );
+
+    const { sheet } = await downloadWorkbook(admin, '/api/audit/export?type=submission_rejected&from=2026-02-03&to=2026-02-03', 'en');
+    expect((sheet.getRow(5).values as unknown[]).slice(4)).toEqual([
+      `Reduction #${submissionId} — ${person.name}（${masked}）`,
+      'Status: Pending review',
+      'Status: Rejected\nReason: Resigned\nInsurance types: Employee basic medical insurance, Maternity insurance\nDisabled: No',
+    ]);
+  });
+
   it('names a fee period as people write a month, not by its code', async () => {
     await new AuditService(hall.db.knex).recordAll([
       {
@@ -176,8 +224,8 @@ describe("the unit's audit trail", () => {
       `${DEMO_UNITS[0].agents[0].name}（Agent）`,
       'Submission withdrawn',
       'Submission #=1+1',
-      '{"status":"pending"}',
-      '{"status":"withdrawn"}',
+      'Status: Pending review',
+      'Status: Withdrawn',
     ]);
     expect(sheet.getRow(6).getCell(3).value).toBe('Submission made');
     expect(sheet.getRow(6).getCell(5).value).toBeNull();
@@ -225,6 +273,6 @@ describe('audit entries written before every reviewed submission was called a su
 
     const { sheet } = await downloadWorkbook(admin, '/api/audit/export?type=submission_withdrawn&to=2025-12-31', 'en');
     expect(sheet.getRow(5).getCell(3).value).toBe('Submission withdrawn');
-    expect(sheet.getRow(5).getCell(4).value).toBe(`Submission ${named}`);
+    expect(sheet.getRow(5).getCell(4).value).toBe(`Addition #${submitted.body.id} — ${named}`);
   });
 });

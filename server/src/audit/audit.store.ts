@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { AuditEntry as AuditEntryView, AuditFilterValues } from '@common/api/audit';
+import type { SubmissionKind } from '@common/api/submissions';
 import { displayPeriod, isFeePeriod, shanghaiDayStart } from '@common/fee-period';
 import { maskIdNumber } from '@common/validators/id-number';
 import { unitsChanged } from '../cache/unit-data-version';
@@ -61,8 +62,8 @@ const entityTypeNow = (type: string) => RENAMED_ENTITY_TYPES[type] ?? type;
 /** An action as filtered: rows written under its earlier name too. */
 const actionNames = (action: string) => [action, ...Object.keys(RENAMED_ACTIONS).filter((old) => RENAMED_ACTIONS[old] === action)];
 
-/** Entities as users know them, by `entity_type:entity_id`. */
-type EntityNames = Map<string, string>;
+/** Entities as users know them, by `entity_type:entity_id`: a name, and a submission's kind. */
+type EntityNames = Map<string, { name: string | null; kind: SubmissionKind | null }>;
 
 type NamedEntity = 'insured_person' | 'submission' | 'agent' | 'user';
 
@@ -77,7 +78,8 @@ const toEntry =
     action: actionNow(row.action),
     entityType: entityTypeNow(row.entity_type),
     entityId: row.entity_id,
-    entityName: names.get(`${entityTypeNow(row.entity_type)}:${row.entity_id}`) ?? null,
+    entityName: names.get(`${entityTypeNow(row.entity_type)}:${row.entity_id}`)?.name ?? null,
+    entityKind: names.get(`${entityTypeNow(row.entity_type)}:${row.entity_id}`)?.kind ?? null,
     before: parsed(row.before),
     after: parsed(row.after),
   });
@@ -151,8 +153,9 @@ export class AuditTrailStore {
   }
 
   /**
-   * A person by name and masked ID number, a submission by its person's, an agent or user by name (one
-   * query per kind of entity for the whole page, by primary key), and a fee period as its month.
+   * A person by name and masked ID number, a submission by its kind (its number is its id) and its person's,
+   * an agent or user by name (one query per kind of entity for the whole page, by primary key), and a fee
+   * period as its month.
    */
   private async namesOf(rows: AuditTrailRow[]): Promise<EntityNames> {
     const ids = (type: NamedEntity) => [
@@ -164,22 +167,28 @@ export class AuditTrailStore {
         .select<{ id: number; name: string; id_number: string }[]>('id', 'name', 'id_number'),
       this.db('declarations')
         .whereIn('id', ids('submission'))
-        .select<{ id: number; person_name: string | null; id_number: string | null }[]>('id', 'person_name', 'id_number'),
+        .select<{ id: number; type: SubmissionKind; person_name: string | null; id_number: string | null }[]>(
+          'id',
+          'type',
+          'person_name',
+          'id_number',
+        ),
       this.db('users')
         .whereIn('id', [...ids('agent'), ...ids('user')])
         .select<{ id: number; name: string }[]>('id', 'name'),
     ]);
     const names: EntityNames = new Map();
-    for (const p of persons) names.set(`insured_person:${p.id}`, personName(p.name, p.id_number));
-    for (const s of submissions) if (s.person_name) names.set(`submission:${s.id}`, personName(s.person_name, s.id_number));
+    const named = (name: string) => ({ name, kind: null });
+    for (const p of persons) names.set(`insured_person:${p.id}`, named(personName(p.name, p.id_number)));
+    for (const s of submissions) names.set(`submission:${s.id}`, { name: s.person_name && personName(s.person_name, s.id_number), kind: s.type });
     for (const u of users) {
-      names.set(`agent:${u.id}`, u.name);
-      names.set(`user:${u.id}`, u.name);
+      names.set(`agent:${u.id}`, named(u.name));
+      names.set(`user:${u.id}`, named(u.name));
     }
     // A fee period needs no query: its code is its month.
     for (const r of rows)
       if (r.entity_type === 'fee_period' && r.entity_id && isFeePeriod(r.entity_id))
-        names.set(`fee_period:${r.entity_id}`, displayPeriod(r.entity_id));
+        names.set(`fee_period:${r.entity_id}`, named(displayPeriod(r.entity_id)));
     return names;
   }
 

@@ -1,4 +1,5 @@
-import { certificate, certificateRequest, certificateVerification, codeParams } from '@common/api/certificates';
+import { certificate, certificateRequest, certificateVerification } from '@common/api/certificates';
+import { codeParams } from '@common/api/verification';
 import { actorOf, route, unitOf, UNIT_ROLES, type RouteDefinition } from '../http/route';
 import type { CertificateService } from './certificates.service';
 

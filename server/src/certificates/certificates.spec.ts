@@ -1,7 +1,7 @@
-import { CERTIFICATE_CODE } from '@common/api/certificates';
+import { VERIFICATION_CODE } from '@common/api/verification';
 import { createTestHall, type HallClient, type TestHall } from '../../test/harness';
 import { DEMO_UNITS } from '../db/seeds/demo';
-import { maskName, newCertificateCode, VERIFY_MISSES_ALLOWED, VERIFY_WINDOW_MS } from './certificates.service';
+import { maskName, newVerificationCode, VERIFY_MISSES_ALLOWED, VERIFY_WINDOW_MS } from '../verification/verification';
 
 describe('payment statements and certificates', () => {
   let hall: TestHall;
@@ -45,7 +45,7 @@ describe('payment statements and certificates', () => {
   it('issues a certificate with the months and amounts of the range, and stores it', async () => {
     const res = await admin.post('/api/certificates', { idNumber: person.id_number, from: '202601', to: '202603' });
     expect(res.status).toBe(201);
-    expect(res.body.code).toMatch(CERTIFICATE_CODE);
+    expect(res.body.code).toMatch(VERIFICATION_CODE);
     expect(res.body.items.map((m: { feePeriod: string }) => m.feePeriod)).toEqual(['202601', '202602', '202603']);
     const rows = await hall.db
       .knex('payment_details')
@@ -98,7 +98,7 @@ describe('payment statements and certificates', () => {
       months: 3,
     });
     expect(JSON.stringify(res.body)).not.toContain(DEMO_UNITS[0].name);
-    expect((await anonymous.get(`/api/certificates/verify/${newCertificateCode()}`)).status).toBe(404);
+    expect((await anonymous.get(`/api/certificates/verify/${newVerificationCode()}`)).status).toBe(404);
     expect((await anonymous.get('/api/certificates/verify/not-a-code')).status).toBe(404);
   });
 
@@ -112,7 +112,7 @@ describe('payment statements and certificates', () => {
     let offsetMs = 0;
     spyOn(Date, 'now').and.callFake(() => start + offsetMs);
     for (let i = 0; i < VERIFY_MISSES_ALLOWED; i++) {
-      expect((await anonymous.get(`/api/certificates/verify/${newCertificateCode()}`)).status).toBe(404);
+      expect((await anonymous.get(`/api/certificates/verify/${newVerificationCode()}`)).status).toBe(404);
     }
     const blocked = await anonymous.get(`/api/certificates/verify/${issued.body.code}`);
     expect(blocked.status).toBe(429);
@@ -128,7 +128,7 @@ describe('payment statements and certificates', () => {
     await forgetMisses();
     const [one, other] = [await hall.client('en'), await hall.otherInstanceClient('en')];
     const misses = await Promise.all(
-      Array.from({ length: VERIFY_MISSES_ALLOWED }, (_, i) => (i % 2 ? one : other).get(`/api/certificates/verify/${newCertificateCode()}`)),
+      Array.from({ length: VERIFY_MISSES_ALLOWED }, (_, i) => (i % 2 ? one : other).get(`/api/certificates/verify/${newVerificationCode()}`)),
     );
     expect(misses.map((r) => r.status)).toEqual(Array(VERIFY_MISSES_ALLOWED).fill(404));
     expect((await one.get(`/api/certificates/verify/${issued.body.code}`)).status).toBe(429);

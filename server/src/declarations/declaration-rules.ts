@@ -11,6 +11,7 @@ import { checkIdNumberOfType } from '@common/validators/id-number';
 import type { Clock } from '../clock';
 import type { InsuredService } from '../insured/insured.service';
 import type { PersonRecord } from '../insured/insured.store';
+import type { UnitService } from '../unit/unit.service';
 import type { DeclarationStore, PendingDeclaration } from './declarations.store';
 
 export interface RowProblem {
@@ -79,6 +80,7 @@ export class DeclarationRules {
   constructor(
     private readonly store: DeclarationStore,
     private readonly persons: InsuredService,
+    private readonly units: UnitService,
     private readonly clock: Clock,
   ) {}
 
@@ -86,7 +88,7 @@ export class DeclarationRules {
   async offer(unitId: number): Promise<AdditionOptions> {
     const store = this.store;
     const cutoffDay = await store.cutoffDay();
-    return { months: additionMonths(this.clock.now(), cutoffDay), insuranceTypes: await store.unitInsuranceTypes(unitId), cutoffDay };
+    return { months: additionMonths(this.clock.now(), cutoffDay), insuranceTypes: await this.units.insuranceTypes(unitId), cutoffDay };
   }
 
   /** Month rules, ID checks needing today, and the unit's records; rows already passed `additionInput`. Result index = row index; [] = fine. */

@@ -16,9 +16,10 @@ import type { Clock } from '../clock';
 import { AuditService } from '../audit/audit.service';
 import { invalidFields, type FieldProblem } from '../http/errors';
 import type { Actor } from '../http/route';
-import { contributionConfig, type ContributionConfig } from '../payments/contribution-config';
+import { AssessmentService, type ContributionConfig } from '../payments/assessment.service';
 import { ListCache } from '../cache/list-cache';
 import { InsuredService, type PendingSubmissions } from '../insured/insured.service';
+import { UnitService } from '../unit/unit.service';
 import { PendingSubmissionExists, SubmissionService, type NewSubmission, type PendingOf } from '../submissions/submissions.service';
 import { DeclarationRules, type DeclarationRow, type DeclarationRows, type RowProblem } from './declaration-rules';
 import { DeclarationStore, type PendingDeclaration } from './declarations.store';
@@ -68,6 +69,10 @@ export class DeclarationService implements PendingSubmissions {
   private readonly audit: AuditService;
   /** Where additions and reductions are stored and read back, as every submission. */
   readonly submissions: SubmissionService;
+  /** The contribution limits and rates an addition's quote applies. */
+  private readonly assessments: AssessmentService;
+  /** The unit's insurance types: what an addition covers unless it chooses. */
+  private readonly units: UnitService;
   /** The insured persons declarations are about: the rules read their records, their list shows what waits here. */
   readonly insured: InsuredService;
   readonly rules: DeclarationRules;
@@ -81,8 +86,10 @@ export class DeclarationService implements PendingSubmissions {
     this.store = new DeclarationStore(db);
     this.audit = new AuditService(db);
     this.submissions = new SubmissionService(db, clock);
+    this.assessments = new AssessmentService(db, clock);
+    this.units = new UnitService(db, clock);
     this.insured = new InsuredService(db, this, lists);
-    this.rules = new DeclarationRules(this.store, this.insured, clock);
+    this.rules = new DeclarationRules(this.store, this.insured, this.units, clock);
   }
 
   /** The same wiring on a transaction: what a use case spanning features runs in one. */
@@ -115,9 +122,9 @@ export class DeclarationService implements PendingSubmissions {
    * the person's own insurance (resident, flexible employment) ends. A few queries, whatever the rows.
    */
   async outcomes(unitId: number, rows: AdditionOutcomeFacts[]): Promise<Quote[]> {
-    const unitTypes = await this.store.unitInsuranceTypes(unitId);
+    const unitTypes = await this.units.insuranceTypes(unitId);
     const configs = new Map<string, ContributionConfig>();
-    for (const month of new Set(rows.map((r) => r.effectiveMonth))) configs.set(month, await contributionConfig(this.db, month));
+    for (const month of new Set(rows.map((r) => r.effectiveMonth))) configs.set(month, await this.assessments.contributionConfig(month));
     const insured = this.insured;
     const records = await insured.recordsOf(rows.flatMap((r) => (r.idNumber === undefined ? [] : [r.idNumber])));
     const individual = await insured.activeIndividualEnrollments([...records.values()].map((r) => r.personId));
@@ -162,7 +169,7 @@ export class DeclarationService implements PendingSubmissions {
       const now = this.clock.now();
       const at = now.toISOString();
       const { kind, rows } = declared;
-      const { rules, store, audit, submissions: stored } = this.on(db);
+      const { rules, store, audit, submissions: stored, units } = this.on(db);
       const problems = await rules.check(unitId, declared);
       refuseProblems(rows, withDuplicates(rows, problems), batch !== null);
 
@@ -180,7 +187,7 @@ export class DeclarationService implements PendingSubmissions {
       });
       let submissions: NewSubmission[];
       if (declared.kind === 'addition') {
-        const unitTypes = await store.unitInsuranceTypes(unitId);
+        const unitTypes = await units.insuranceTypes(unitId);
         submissions = declared.rows.map((row) => ({
           ...facts(row),
           kind: 'addition',

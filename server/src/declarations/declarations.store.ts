@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
 import { DECLARATION_KINDS, type BatchKind, type DeclarationKind } from '@common/api/declarations';
-import type { EmployeeInsuranceType } from '@common/insurance';
 import { chunks, IN_LIST_CHUNK } from '../db/dialect';
 
 /** The regional default when no cut-off day is configured (domain.md). */
@@ -14,21 +13,13 @@ export interface PendingDeclaration {
   rowNumber: number | null;
 }
 
-/** What only additions and reductions read and write: the cut-off day, the unit's insurance types, who is pending, batches. */
+/** What only additions and reductions read and write: the cut-off day, who is pending, batches. */
 export class DeclarationStore {
   constructor(private readonly db: Knex) {}
 
   async cutoffDay(): Promise<number> {
     const row = await this.db('settings').where({ key: 'cutoff_day' }).first<{ value: string } | undefined>('value');
     return row ? Number(row.value) : DEFAULT_CUTOFF_DAY;
-  }
-
-  async unitInsuranceTypes(unitId: number): Promise<EmployeeInsuranceType[]> {
-    const rows = await this.db('unit_insurance_types')
-      .where({ unit_id: unitId })
-      .orderBy('insurance_type')
-      .select<{ insurance_type: EmployeeInsuranceType }[]>('insurance_type');
-    return rows.map((r) => r.insurance_type);
   }
 
   /** The pending addition or reduction of each ID number in the unit (at most one can be pending). */

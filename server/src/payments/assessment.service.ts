@@ -6,13 +6,19 @@ import type { Clock } from '../clock';
 import { AuditService } from '../audit/audit.service';
 import { unitsChanged } from '../cache/unit-data-version';
 import { UnitService } from '../unit/unit.service';
-import { AssessmentStore, type Assessed, type AssessedAmounts } from './assessment.store';
-import { contributionConfig } from './contribution-config';
+import { AssessmentStore, type Assessed, type AssessedAmounts, type ContributionRate } from './assessment.store';
 
 export interface ContributionBase {
   baseFen: number;
   floorFen: number;
   ceilingFen: number;
+}
+
+/** The base limits and the rates in force for a fee period. */
+export interface ContributionConfig {
+  floorFen: number;
+  ceilingFen: number;
+  rates: Map<string, ContributionRate>;
 }
 
 const AMOUNT_FIELDS = ['base_fen', 'unit_rate_bp', 'person_rate_bp', 'unit_amount_fen', 'person_amount_fen'] as const;
@@ -55,6 +61,13 @@ export class AssessmentService {
     return limits ? { baseFen: contributionBaseFen(wageFen, limits.floorFen, limits.ceilingFen), ...limits } : null;
   }
 
+  /** The base limits and the rates in force for a fee period (configuration with effective periods); none is a fault of the set-up. */
+  async contributionConfig(period: FeePeriod): Promise<ContributionConfig> {
+    const { limits, rates } = await this.store.contributionSettings(period);
+    if (!limits) throw new Error(`no contribution limits in force for ${period}`);
+    return { ...limits, rates };
+  }
+
   /** The floor and ceiling in force in the period; null when none are configured. */
   async limitsIn(period: FeePeriod): Promise<{ floorFen: number; ceilingFen: number } | null> {
     return (await this.store.contributionSettings(period)).limits ?? null;
@@ -91,7 +104,7 @@ export class AssessmentService {
   /** With the unit locked (on this service's transaction), so one assessment of a unit runs at a time on any number of instances. */
   private async assessLocked(unitId: number, period: FeePeriod, assessedBy: number | null, requestId?: string): Promise<AssessmentResult> {
     const store = this.store;
-    const config = await contributionConfig(this.db, period);
+    const config = await this.contributionConfig(period);
     const coverage = await store.coverage(unitId, period);
 
     const wanted = new Map<string, Assessed>();

@@ -144,7 +144,7 @@ describe("the agency's review", () => {
 
     const twice = await decide(declared.body.id, { approve: true });
     expect(twice.status).toBe(409);
-    expect(twice.body.code).toBe('DECLARATION_NOT_PENDING');
+    expect(twice.body.code).toBe('SUBMISSION_NOT_PENDING');
     expect((await unitA.post(`/api/submissions/${declared.body.id}/withdraw`)).status).toBe(409);
     expect((await decide(999999, { approve: true })).status).toBe(404);
 

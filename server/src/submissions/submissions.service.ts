@@ -74,7 +74,7 @@ export class SubmissionService {
 
   /**
    * Closes the pending submissions of one id or one batch with a reviewer's decision and answers them; none
-   * at all (already decided or withdrawn, here or by a concurrent request) is `DECLARATION_NOT_PENDING`.
+   * at all (already decided or withdrawn, here or by a concurrent request) is `SUBMISSION_NOT_PENDING`.
    */
   async closeForReview(
     which: { id: number } | { batchId: number },
@@ -85,7 +85,7 @@ export class SubmissionService {
     if ('id' in which ? !(await store.find(which.id)) : !(await store.batchExists(which.batchId))) throw notFound();
     const pending = await store.pending(which);
     const ids = pending.map((d) => d.id);
-    if (ids.length === 0 || (await store.close(ids, status, review)) !== ids.length) throw new AppError(409, 'DECLARATION_NOT_PENDING');
+    if (ids.length === 0 || (await store.close(ids, status, review)) !== ids.length) throw new AppError(409, 'SUBMISSION_NOT_PENDING');
     return pending;
   }
 
@@ -119,7 +119,7 @@ export class SubmissionService {
       const { store, audit } = this.on(trx);
       const before = await store.find(id, unitId);
       if (!before) throw notFound();
-      if ((await store.close([id], 'withdrawn')) === 0) throw new AppError(409, 'DECLARATION_NOT_PENDING');
+      if ((await store.close([id], 'withdrawn')) === 0) throw new AppError(409, 'SUBMISSION_NOT_PENDING');
       const after = (await store.find(id, unitId))!;
       await audit.record({
         at: this.clock.now().toISOString(),

@@ -40,7 +40,7 @@ describe("a unit's queues of its submissions", () => {
     expect((await unit.get('/api/submissions')).body.total).toBe(0);
     const again = await unit.post(`/api/submissions/${declared.body.id}/withdraw`);
     expect(again.status).toBe(409);
-    expect(again.body.code).toBe('DECLARATION_NOT_PENDING');
+    expect(again.body.code).toBe('SUBMISSION_NOT_PENDING');
 
     const audit = await auditEntriesOf(unit, 'submission_withdrawn', declared.body.id);
     expect(audit.map((a) => [a.before.status, a.after.status])).toEqual([['pending', 'withdrawn']]);

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { ReviewUnitQuery, UnitInfo, UnitSummaryPage } from '@common/api/payments';
+import type { EmployeeInsuranceType } from '@common/insurance';
 import type { Clock } from '../clock';
 import { SubmissionService } from '../submissions/submissions.service';
 import { notFound } from '../http/errors';
@@ -50,6 +51,11 @@ export class UnitService {
   /** Every unit, for the agency's reviewers to pick one. */
   async search(query: ReviewUnitQuery & { page: number; pageSize: number }): Promise<UnitSummaryPage> {
     return { ...(await this.units.page(query.q, query.page, query.pageSize)), page: query.page, pageSize: query.pageSize };
+  }
+
+  /** The insurance types the unit is registered for, in code order: what an addition covers unless it chooses. */
+  async insuranceTypes(unitId: number): Promise<EmployeeInsuranceType[]> {
+    return (await this.units.insuranceTypes(unitId)).map((t) => t.insuranceType);
   }
 
   async info(unitId: number): Promise<UnitInfo> {

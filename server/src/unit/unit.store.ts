@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { UnitSummary } from '@common/api/payments';
+import type { EmployeeInsuranceType } from '@common/insurance';
 import { chunks, escapeLike, IN_LIST_CHUNK } from '../db/dialect';
 
 /** A row of `units`, as the database gives it. */
@@ -34,7 +35,8 @@ export interface UnitRow {
 
 interface UnitInsuranceTypeRow {
   unit_id: number;
-  insurance_type: string;
+  /** A unit registers for employee insurance only (migrations check it). */
+  insurance_type: EmployeeInsuranceType;
   start_month: string;
 }
 
@@ -45,7 +47,7 @@ export interface UnitName {
 }
 
 export interface UnitInsuranceType {
-  insuranceType: string;
+  insuranceType: EmployeeInsuranceType;
   startMonth: string;
 }
 

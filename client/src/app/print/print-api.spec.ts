@@ -37,7 +37,7 @@ describe('PrintApi', () => {
   });
 
   it("prints a batch's rows from both queues in the workbook's row order", async () => {
-    const read = api.batchDeclarations(7);
+    const read = api.batchSubmissions(7);
 
     const [pending, audited] = http.match((r) => r.url === '/api/submissions');
     expect(paramsOf(pending)).toEqual({ queue: 'pending', batchId: '7', page: '0', pageSize: '200' });

@@ -28,13 +28,13 @@ export class PrintApi {
     return this.allPages<InsuredPerson>('/api/insured-persons', { status: 'active', sort: 'name', direction: 'asc' });
   }
 
-  /** One declaration, with the review result. */
-  declaration(id: number): Promise<Submission> {
+  /** One submission, with the review result. */
+  submission(id: number): Promise<Submission> {
     return firstValueFrom(this.http.get<Submission>(`/api/submissions/${id}`));
   }
 
   /** Every row of a batch in the order of its workbook. */
-  async batchDeclarations(batchId: number): Promise<Submission[]> {
+  async batchSubmissions(batchId: number): Promise<Submission[]> {
     // A batch's rows sit in the pending queue until reviewed, then in the audited one.
     const queues = await Promise.all(SUBMISSION_QUEUES.map((queue) => this.allPages<Submission>('/api/submissions', { queue, batchId })));
     return queues.flat().sort((a, b) => (a.rowNumber ?? a.id) - (b.rowNumber ?? b.id));

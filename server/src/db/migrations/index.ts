@@ -13,6 +13,7 @@ import * as onePending from './010_one_pending';
 import * as uploadBounds from './011_upload_bounds';
 import * as employeeNumber from './012_employee_number';
 import * as baseDeclaration from './014_base_declaration';
+import * as receipts from './016_receipts';
 
 export interface Migration {
   up(knex: Knex, dialect: Dialect): Promise<void>;
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '011_upload_bounds': uploadBounds,
   '012_employee_number': employeeNumber,
   '014_base_declaration': baseDeclaration,
+  '016_receipts': receipts,
 };
 
 export function migrationSource(dialect: Dialect): Knex.MigrationSource<string> {

@@ -1,6 +1,7 @@
 import type { HttpRequest } from '@angular/common/http';
 import type { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
 import type { Agent } from '@common/api/agents';
 import type { AuditEntry } from '@common/api/audit';
 import { captureDownloads, exportHeaders } from '../../../testing/exports';
@@ -10,6 +11,7 @@ import { pageOf } from '../../../testing/payments';
 import { configureFeature, openPage } from '../../../testing/routed-page';
 import { typeAndPause } from '../../../testing/search';
 import { signIn, UNIT_ADMIN } from '../../../testing/sessions';
+import { LanguageService } from '../../core/language/language.service';
 import { auditRoutes } from '../audit.routes';
 import { expectLoadErrorThenRows } from '../../../testing/list-load-error';
 
@@ -23,6 +25,7 @@ const DISABLED: AuditEntry = {
   entityType: 'agent',
   entityId: '2',
   entityName: '林小红',
+  entityKind: null,
   before: { name: '林小红', disabled: false },
   after: { name: '林小红', disabled: true },
 };
@@ -34,6 +37,7 @@ const LOGIN: AuditEntry = {
   entityType: 'session',
   entityId: null,
   entityName: null,
+  entityKind: null,
   before: null,
   after: null,
 };
@@ -46,8 +50,59 @@ const ASSESSMENT: AuditEntry = {
   entityType: 'fee_period',
   entityId: '202611',
   entityName: null,
+  entityKind: null,
   before: null,
   after: { inserted: 3, updated: 0, removed: 0 },
+};
+
+/** A reviewer's rejection of an addition: the submission named by its kind and number. */
+const REJECTED: AuditEntry = {
+  id: 28,
+  at: '2026-11-18T02:00:00.000Z',
+  user: { id: 1, name: '陈经理', role: 'unit_admin' },
+  action: 'submission_rejected',
+  entityType: 'submission',
+  entityId: '123',
+  entityName: '张三（110105********1234）',
+  entityKind: 'addition',
+  before: { status: 'pending' },
+  after: { status: 'rejected', reason: '材料不全' },
+};
+/** An addition as submitted, recorded whole: its payload's codes among its facts. */
+const SUBMITTED: AuditEntry = {
+  id: 27,
+  at: '2026-11-17T02:00:00.000Z',
+  user: { id: 2, name: '林小红', role: 'agent' },
+  action: 'submission_submitted',
+  entityType: 'submission',
+  entityId: '123',
+  entityName: '张三（110105********1234）',
+  entityKind: 'addition',
+  before: null,
+  after: {
+    id: 123,
+    kind: 'addition',
+    status: 'pending',
+    unitId: 11,
+    personName: '张三',
+    idNumberMasked: '110105********1234',
+    effectiveMonth: '202612',
+    submittedAt: '2026-11-17T02:00:00.000Z',
+    payload: { hukouType: 'rural', wageFen: 600_000, insuranceTypes: ['310', '510'], personnelCategory: 'in_service' },
+  },
+};
+/** A change of the unit's bank account: the registered account before, the new one after. */
+const BANK_CHANGE: AuditEntry = {
+  id: 26,
+  at: '2026-11-16T02:00:00.000Z',
+  user: { id: 1, name: '陈经理', role: 'unit_admin' },
+  action: 'submission_submitted',
+  entityType: 'submission',
+  entityId: '124',
+  entityName: null,
+  entityKind: 'bank-account-change',
+  before: null,
+  after: { kind: 'bank-account-change', status: 'pending', payload: { before: { bankCategory: 'ICBC' }, after: { bankCategory: 'CCB' } } },
 };
 
 async function typeDay(page: Page, id: string, day: string): Promise<void> {
@@ -95,11 +150,81 @@ describe('AuditPage', () => {
     // Field by field with translated labels, not the recorded JSON.
     expect(page.cells('audit-change')).toEqual([
       ['姓名', '林小红', '林小红'],
-      ['已停用', 'false', 'true'],
+      ['已停用', '否', '是'],
     ]);
     await page.click('audit-toggle');
     expect(page.text('audit-changes')).toBeNull();
   });
+
+  it('names a submission by its kind and number, and words its statuses, codes, amounts, months and times', async () => {
+    await open(REJECTED, SUBMITTED, BANK_CHANGE);
+    expect((await page.tableRows()).map((row) => row['entity'])).toEqual([
+      '增员 #123 — 张三（110105********1234）',
+      '增员 #123 — 张三（110105********1234）',
+      '银行账户变更 #124',
+    ]);
+
+    const toggles = await page.loader.getAllHarnesses(MatButtonHarness.with({ selector: '[data-testid="audit-toggle"]' }));
+    await toggles[0].click();
+    expect(page.cells('audit-change')).toEqual([
+      ['状态', '待审核', '已驳回'],
+      ['原因', '', '材料不全'],
+    ]);
+    await toggles[0].click();
+    await toggles[1].click();
+    expect(page.cells('audit-change')).toEqual([
+      ['类型', '', '增员'],
+      ['状态', '', '待审核'],
+      ['姓名', '', '张三'],
+      ['参保月份', '', '2026-12'],
+      ['提交时间', '', '2026-11-17 10:00:00'],
+      ['户口性质', '', '农村'],
+      ['申报月工资', '', '6,000.00'],
+      ['参保险种', '', '职工基本医疗保险、生育保险'],
+      ['人员类别', '', '在职'],
+    ]);
+    await toggles[1].click();
+    await toggles[2].click();
+    expect(page.cells('audit-change')).toEqual([
+      ['类型', '', '银行账户变更'],
+      ['状态', '', '待审核'],
+      ['开户银行', '中国工商银行', '中国建设银行'],
+    ]);
+  });
+
+  const IN_OTHER_LANGUAGES = {
+    en: {
+      entity: 'Addition #123 — 张三（110105********1234）',
+      changes: [
+        ['Status', 'Pending review', 'Rejected'],
+        ['Reason', '', '材料不全'],
+        ['Name', '林小红', '林小红'],
+        ['Disabled', 'No', 'Yes'],
+      ],
+    },
+    es: {
+      entity: 'Alta #123 — 张三（110105********1234）',
+      changes: [
+        ['Estado', 'Pendiente de revisión', 'Rechazada'],
+        ['Motivo', '', '材料不全'],
+        ['Nombre', '林小红', '林小红'],
+        ['Desactivado', 'No', 'Sí'],
+      ],
+    },
+  };
+  for (const lang of ['en', 'es'] as const) {
+    it(`words the submission's kind, the labels and the codes in ${lang} too`, async () => {
+      await open(REJECTED, DISABLED);
+      const language = TestBed.inject(LanguageService);
+      await language.use(lang);
+      await page.stable();
+      expect((await page.tableRows())[0]['entity']).toBe(IN_OTHER_LANGUAGES[lang].entity);
+      for (const toggle of await page.loader.getAllHarnesses(MatButtonHarness.with({ selector: '[data-testid="audit-toggle"]' })))
+        await toggle.click();
+      expect(page.cells('audit-change')).toEqual(IN_OTHER_LANGUAGES[lang].changes);
+      await language.use('zh-CN');
+    });
+  }
 
   it('says why the entries did not load, and lists them on retry', async () => {
     page = await openPage('/audit');

@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import { Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import type { ErrorStateMatcher } from '@angular/material/core';
@@ -9,10 +9,10 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditFilters, type AuditEntry } from '@common/api/audit';
+import { auditChanges, type AuditChange } from '@common/api/audit-changes';
 import { TranslatePipe } from '@ngx-translate/core';
 import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/language/language.service';
-import { changedFields, type ChangedField } from './audit-changes';
 import { agentsResource } from '../../agents/agents-api';
 import { ListPage } from '../../shared/list-page/list-page';
 import { listState, queryParam } from '../../shared/list-page/list-state';
@@ -29,6 +29,7 @@ const atOnce: ErrorStateMatcher = { isErrorState: (control) => !!control?.invali
   imports: [
     MatDatepickerModule,
     DatePipe,
+    NgTemplateOutlet,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -102,9 +103,9 @@ export class AuditPage {
     return (AUDIT_ENTITY_TYPES as readonly string[]).includes(type);
   }
 
-  /** An entry's record before and after, field by field, amounts in the page's language. */
-  protected changes(entry: AuditEntry): ChangedField[] {
-    return changedFields(entry.before, entry.after, this.language.current());
+  /** An entry's record before and after, field by field, codes as catalogue keys, amounts in the page's language. */
+  protected changes(entry: AuditEntry): AuditChange[] {
+    return auditChanges(entry, this.language.current());
   }
 
   /** Entries whose before and after are shown. */

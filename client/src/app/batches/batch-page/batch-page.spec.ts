@@ -170,7 +170,9 @@ describe('BatchPage', () => {
     await validated({ ...VALIDATION, rows: 45, validRows: 0, invalidRows: 45, errors });
 
     expect(page.texts('batch-error-row').length).toBe(20);
-    await (await page.loader.getHarness(MatPaginatorHarness)).goToLastPage();
+    const paginator = await page.loader.getHarness(MatPaginatorHarness);
+    expect(await paginator.getRangeLabel()).toBe('第 1–20 条，共 45 条');
+    await paginator.goToLastPage();
     expect(page.cells('batch-error-row').map((cells) => cells[1])).toEqual(['42', '43', '44', '45', '46']);
     expect(await (await page.button('batch-submit')).isDisabled())
       .withContext('nothing valid to submit')

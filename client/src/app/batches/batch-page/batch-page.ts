@@ -13,6 +13,7 @@ import { BATCH_KINDS, type BatchKind, type BatchPreviewRow, type BatchSubmitResu
 import { TranslatePipe } from '@ngx-translate/core';
 import { defer, of, switchMap } from 'rxjs';
 import { apiErrorOf, errorMessage, type Message } from '../../core/errors/api-error';
+import { translatedPaginator } from '../../core/language/paginator-intl';
 import { confirmed } from '../../shared/confirm-dialog/confirm-dialog';
 import { SubmissionKey } from '../../shared/idempotency';
 import { FenPipe } from '../../shared/format/fen.pipe';
@@ -72,6 +73,7 @@ function submitFailure(error: unknown): SubmitFailure {
     Notice,
     StatCard,
   ],
+  providers: [translatedPaginator],
   templateUrl: './batch-page.html',
   styleUrl: './batch-page.scss',
 })

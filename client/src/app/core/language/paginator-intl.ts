@@ -1,4 +1,5 @@
 import { Injectable, inject, type Provider } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatPaginatorIntl } from '@angular/material/paginator';
 import { TranslateService } from '@ngx-translate/core';
 
@@ -9,14 +10,17 @@ export class TranslatedPaginatorIntl extends MatPaginatorIntl {
 
   constructor() {
     super();
-    this.translate.stream('paginator').subscribe(() => {
-      this.itemsPerPageLabel = this.translate.instant('paginator.itemsPerPage');
-      this.nextPageLabel = this.translate.instant('paginator.next');
-      this.previousPageLabel = this.translate.instant('paginator.previous');
-      this.firstPageLabel = this.translate.instant('paginator.first');
-      this.lastPageLabel = this.translate.instant('paginator.last');
-      this.changes.next();
-    });
+    this.translate
+      .stream('paginator')
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => {
+        this.itemsPerPageLabel = this.translate.instant('paginator.itemsPerPage');
+        this.nextPageLabel = this.translate.instant('paginator.next');
+        this.previousPageLabel = this.translate.instant('paginator.previous');
+        this.firstPageLabel = this.translate.instant('paginator.first');
+        this.lastPageLabel = this.translate.instant('paginator.last');
+        this.changes.next();
+      });
   }
 
   override getRangeLabel = (page: number, pageSize: number, length: number): string => {
@@ -27,7 +31,7 @@ export class TranslatedPaginatorIntl extends MatPaginatorIntl {
 }
 
 /**
- * For the shell, not the root: the paginator module brings select, tooltip and overlay with it, which the
- * login page would otherwise download first. Every paginated list is a page inside the shell.
+ * For the components that show a paginator, not the root nor the shell: the paginator module brings select,
+ * tooltip and overlay with it, which the sign-in page and the home pages would otherwise download first.
  */
 export const translatedPaginator: Provider = { provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl };

@@ -3,7 +3,7 @@ import { Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatListModule } from '@angular/material/list';
+import { MatListItem, MatListItemIcon, MatListItemTitle, MatNavList } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
@@ -11,7 +11,6 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { map } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { LanguageSwitcher } from '../language/language-switcher/language-switcher';
-import { translatedPaginator } from '../language/paginator-intl';
 import { NAV_ITEMS } from './nav-items';
 
 @Component({
@@ -19,7 +18,10 @@ import { NAV_ITEMS } from './nav-items';
   imports: [
     MatButtonModule,
     MatIconModule,
-    MatListModule,
+    MatNavList,
+    MatListItem,
+    MatListItemIcon,
+    MatListItemTitle,
     MatSidenavModule,
     MatToolbarModule,
     RouterLink,
@@ -28,7 +30,6 @@ import { NAV_ITEMS } from './nav-items';
     TranslatePipe,
     LanguageSwitcher,
   ],
-  providers: [translatedPaginator],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
 })

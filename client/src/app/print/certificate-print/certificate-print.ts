@@ -1,5 +1,5 @@
 import { Component, computed, input } from '@angular/core';
-import { certificateVerificationPath, type Certificate } from '@common/api/certificates';
+import type { Certificate } from '@common/api/certificates';
 import { shanghaiDateTime } from '@common/fee-period';
 import { EMPLOYEE_INSURANCE_TYPES, type EmployeeInsuranceType } from '@common/insurance';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -8,7 +8,7 @@ import { PeriodPipe } from '../../shared/format/period.pipe';
 import { LoadError } from '../../shared/load-error/load-error';
 import { valueOf } from '../../shared/resource-value';
 import { certificateResource } from '../print-api';
-import { PrintSeal } from '../print-seal/print-seal';
+import { PrintSeal, VERIFY_PAGE_URL } from '../print-seal/print-seal';
 import { PrintSheet } from '../print-sheet/print-sheet';
 
 /** An insurance type's columns: the unit's amount, and the person's where anyone paid a share of it. */
@@ -39,11 +39,7 @@ export class CertificatePrint {
     return at ? shanghaiDateTime(new Date(at)) : '';
   });
   protected readonly columns = computed(() => typeColumns(this.value()?.items ?? []));
-  protected readonly verifyUrl = `${location.origin}/verify`;
-  protected readonly verificationUrl = computed(() => {
-    const code = this.value()?.code;
-    return code ? location.origin + certificateVerificationPath(code) : undefined;
-  });
+  protected readonly verifyUrl = VERIFY_PAGE_URL;
 
   /** The month's amount of one insurance type and side; undefined when the month has none of that type. */
   protected amount(month: Certificate['items'][number], insuranceType: EmployeeInsuranceType, side: 'unit' | 'person'): number | undefined {

@@ -1,6 +1,10 @@
-import { Component, input, resource } from '@angular/core';
+import { Component, computed, input, resource } from '@angular/core';
+import { verificationPath, type VerifiedDocument } from '@common/api/verification';
 import { TranslatePipe } from '@ngx-translate/core';
 import { toDataURL } from 'qrcode';
+
+/** The public verification page, as a printed document's note names it for those who type rather than scan. */
+export const VERIFY_PAGE_URL = `${location.origin}/verify`;
 
 /**
  * The foot of a document that proves something: a QR code of the page that verifies it, and the space for the
@@ -14,8 +18,15 @@ import { toDataURL } from 'qrcode';
   styleUrl: './print-seal.scss',
 })
 export class PrintSeal {
-  /** Where a phone scanning the code lands; no code without one. */
-  readonly verificationUrl = input<string>();
+  /** The kind of document whose verification code this is… */
+  readonly document = input<VerifiedDocument>('certificate');
+  /** …and the code: where a phone scanning the QR code lands. No QR code without one. */
+  readonly code = input<string>();
+
+  private readonly verificationUrl = computed(() => {
+    const code = this.code();
+    return code ? location.origin + verificationPath(this.document(), code) : undefined;
+  });
 
   protected readonly qr = resource({
     params: () => this.verificationUrl(),

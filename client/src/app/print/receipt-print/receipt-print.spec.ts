@@ -28,6 +28,9 @@ describe('ReceiptPrint', () => {
         .flush({ items, total: items.length });
     answer('pending', [row(2, 'pending')]);
     answer('audited', [row(1, 'approved'), row(3, 'withdrawn'), row(4, 'approved')]);
+    const issued = http.expectOne('/api/receipts');
+    expect(issued.request.body).toEqual({ batchId: 7 });
+    issued.flush({ code: 'ABCD-EFGH-JKLM-NPQR' });
     const page = new Page(fixture);
     await page.stable();
 
@@ -48,6 +51,7 @@ describe('ReceiptPrint', () => {
     fixture.componentRef.setInput('id', 41);
     TestBed.tick();
     http.expectOne('/api/submissions/41').flush(submission({ id: 41, kind: 'reduction', effectiveMonth: '202611', payload: { reason: 'resigned' } }));
+    http.expectOne('/api/receipts').flush({ code: 'ABCD-EFGH-JKLM-NPQR' });
     const page = new Page(fixture);
     await page.stable();
 
@@ -56,5 +60,38 @@ describe('ReceiptPrint', () => {
     expect(page.text('receipt-month-header')).toBe('停保月份');
     expect(page.text('receipt-withdrawn')).toBeNull();
     expect(page.text('print-seal')).toContain('单位（盖章）');
+  });
+
+  it('prints the code of the receipt, issued for this submission, beside a QR code and the seal area', async () => {
+    const fixture = TestBed.createComponent(ReceiptPrint);
+    fixture.componentRef.setInput('id', 42);
+    TestBed.tick();
+    http.expectOne('/api/submissions/42').flush(submission({ id: 42 }));
+    const issued = http.expectOne('/api/receipts');
+    expect(issued.request.method).toBe('POST');
+    expect(issued.request.body).toEqual({ submissionId: 42 });
+    issued.flush({ code: 'ABCD-EFGH-JKLM-NPQR' });
+    const page = new Page(fixture);
+    await page.stable();
+
+    expect(page.text('receipt-code')).toBe('ABCD-EFGH-JKLM-NPQR');
+    await fixture.whenStable();
+    const qr = page.element.querySelector<HTMLImageElement>('[data-testid="print-qr"]');
+    expect(qr?.src).toMatch(/^data:image\/png;base64,/);
+    expect(page.text('print-seal')).toContain('单位（盖章）');
+  });
+
+  it('prints the receipt without a code when none can be had', async () => {
+    const fixture = TestBed.createComponent(ReceiptPrint);
+    fixture.componentRef.setInput('id', 43);
+    TestBed.tick();
+    http.expectOne('/api/submissions/43').flush(submission({ id: 43 }));
+    http.expectOne('/api/receipts').flush(null, { status: 500, statusText: 'Server Error' });
+    const page = new Page(fixture);
+    await page.stable();
+
+    expect(page.text('receipt-status')).toBe('待审核');
+    expect(page.text('receipt-code')).toBeNull();
+    expect(page.element.querySelector('[data-testid="print-qr"]')).toBeNull();
   });
 });

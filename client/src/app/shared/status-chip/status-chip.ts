@@ -35,7 +35,7 @@ import { TranslatePipe } from '@ngx-translate/core';
   `,
 })
 export class StatusChip {
-  /** A declaration's, payment detail's, insured person's or enrollment's status code. */
+  /** A submission's, payment detail's, insured person's or enrollment's status code. */
   readonly status = input.required<string>();
   /** The catalogue section that words the status. */
   readonly labels = input('enums.submissionStatus');

@@ -1,6 +1,4 @@
-import { ADDITION_FIELD_LIST } from '@common/api/addition-fields';
-import type { ReductionInput } from '@common/api/declarations';
-import type { Submission } from '@common/api/submissions';
+import { DECLARATION_FIELDS, isChangeKind, type Submission } from '@common/api/submissions';
 import { displayPeriod } from '@common/fee-period';
 import { formatFen } from '@common/insurance';
 import type { Message } from '../../core/errors/api-error';
@@ -12,34 +10,6 @@ export interface Fact {
   text?: string;
   parts?: Message[];
 }
-
-/** A field of a submission's payload as the detail shows it: coded values worded by their `codes` section. */
-interface DetailField {
-  field: string;
-  label: string;
-  codes?: string;
-  amount?: boolean;
-}
-
-/** The addition's fields the registry shows in the detail, in its order; name, ID number and month are in the header already. */
-const ADDITION_DETAIL: readonly DetailField[] = ADDITION_FIELD_LIST.filter((f) => f.detail).map((f) => ({
-  field: f.key,
-  label: f.label,
-  codes: f.codes?.labels,
-  amount: f.control === 'amount',
-}));
-
-const REDUCTION_DETAIL: readonly (DetailField & { field: keyof ReductionInput })[] = [
-  { field: 'reason', label: 'insured.fields.reason', codes: 'enums.reductionReason' },
-  { field: 'remark', label: 'insured.fields.remark' },
-];
-
-/** The base it replaces, the wage declared and the base it becomes, with the year's last month. */
-const BASE_DECLARATION_DETAIL: readonly DetailField[] = [
-  { field: 'currentBaseFen', label: 'baseDeclaration.fields.currentBaseFen', amount: true },
-  { field: 'wageFen', label: 'baseDeclaration.fields.wageFen', amount: true },
-  { field: 'baseFen', label: 'baseDeclaration.fields.baseFen', amount: true },
-];
 
 /** The header's month: from when an addition or a base applies, until when a reduction's coverage lasts. */
 const MONTH_LABELS: Readonly<Record<string, string>> = {
@@ -72,14 +42,7 @@ export function headerFacts(submission: Submission): Fact[] {
 
 /** The addition's or reduction's own fields, as submitted, amounts in the separators of `lang`; a change shows its own table instead. */
 export function payloadFacts(submission: Submission, lang: Language): Fact[] {
-  const fields =
-    submission.kind === 'addition'
-      ? ADDITION_DETAIL
-      : submission.kind === 'reduction'
-        ? REDUCTION_DETAIL
-        : submission.kind === 'base-declaration'
-          ? BASE_DECLARATION_DETAIL
-          : [];
+  const fields = isChangeKind(submission.kind) ? [] : DECLARATION_FIELDS[submission.kind];
   const payload: Readonly<Record<string, unknown>> = submission.payload;
   return fields
     .filter(({ field }) => payload[field] !== undefined && payload[field] !== null && payload[field] !== '')

@@ -2,6 +2,7 @@ import { Component, input } from '@angular/core';
 import type { WritableResource } from '@angular/core';
 import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { translatedPaginator } from '../../core/language/paginator-intl';
 import { LoadError } from '../load-error/load-error';
 import { PAGE_SIZES, type ListPaging } from './paging';
 
@@ -12,6 +13,7 @@ import { PAGE_SIZES, type ListPaging } from './paging';
 @Component({
   selector: 'app-paged-table',
   imports: [MatPaginatorModule, MatProgressBarModule, LoadError],
+  providers: [translatedPaginator],
   template: `
     @if (resource().error(); as error) {
       <app-load-error [error]="error" (retry)="resource().reload()" />

@@ -153,7 +153,7 @@ describe('QueuePage', () => {
 
     await page.click('queue-withdraw');
     await page.click('confirm-ok');
-    http.expectOne('/api/submissions/31/withdraw').flush(apiError('DECLARATION_NOT_PENDING'), CONFLICT);
+    http.expectOne('/api/submissions/31/withdraw').flush(apiError('SUBMISSION_NOT_PENDING'), CONFLICT);
     TestBed.tick();
     await answer(list.expectOne());
     expect(await (await page.documentLoader.getHarness(MatSnackBarHarness)).getMessage()).toBe('该申报已不是待审核状态。');

@@ -17,7 +17,7 @@ import { DialogFormFooter } from '../../shared/forms/dialog-form-footer';
 import { DialogSubmission } from '../../shared/forms/dialog-submission';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
 import { searchTerm } from '../../shared/table/paging';
-import { bankBranchesResource, UnitInfoApi } from '../unit-info-api';
+import { bankBranchesResource, UnitApi } from '../unit-api';
 import { BANK_CONTROL_OF, bankAccountChange, bankAccountForm } from '../unit-info-forms';
 
 /**
@@ -42,7 +42,7 @@ import { BANK_CONTROL_OF, bankAccountChange, bankAccountForm } from '../unit-inf
   styleUrl: '../../shared/forms/dialog-form.scss',
 })
 export class BankAccountDialog {
-  private readonly api = inject(UnitInfoApi);
+  private readonly api = inject(UnitApi);
   protected readonly unit = inject<UnitInfo>(MAT_DIALOG_DATA);
   protected readonly form = bankAccountForm(this.unit);
   protected readonly submission = new DialogSubmission<Submission>(this.form, inject(MatDialogRef), BANK_CONTROL_OF);

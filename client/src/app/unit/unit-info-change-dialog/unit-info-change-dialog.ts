@@ -9,7 +9,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { DialogFormFooter } from '../../shared/forms/dialog-form-footer';
 import { DialogSubmission } from '../../shared/forms/dialog-submission';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
-import { UnitInfoApi } from '../unit-info-api';
+import { UnitApi } from '../unit-api';
 import { unitInfoChange, unitInfoChangeForm } from '../unit-info-forms';
 
 /** The unit's contact person and legal representative, submitted for review; closes with the submission. */
@@ -20,7 +20,7 @@ import { unitInfoChange, unitInfoChangeForm } from '../unit-info-forms';
   styleUrl: '../../shared/forms/dialog-form.scss',
 })
 export class UnitInfoChangeDialog {
-  private readonly api = inject(UnitInfoApi);
+  private readonly api = inject(UnitApi);
   protected readonly form = unitInfoChangeForm(inject<UnitInfo>(MAT_DIALOG_DATA));
   protected readonly submission = new DialogSubmission<Submission>(this.form, inject(MatDialogRef));
 

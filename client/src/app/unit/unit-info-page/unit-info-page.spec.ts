@@ -12,7 +12,7 @@ import { Page, testId } from '../../../testing/page';
 import { pageOf, unitInfo } from '../../../testing/payments';
 import { typeAndPause } from '../../../testing/search';
 import { AGENT_ONE_UNIT, signIn, UNIT_ADMIN } from '../../../testing/sessions';
-import { unitInfoRoutes } from '../unit-info.routes';
+import { unitRoutes } from '../unit.routes';
 
 const WUYI: BankBranch = { code: '102391000020', bankCategory: 'ICBC', name: '中国工商银行福州五一支行', city: '福州' };
 const GULOU_CCB: BankBranch = { code: '105391000037', bankCategory: 'CCB', name: '中国建设银行福州鼓楼支行', city: '福州' };
@@ -37,7 +37,7 @@ describe('UnitInfoPage', () => {
   let http: HttpTestingController;
   let page: Page;
 
-  beforeEach(() => (http = configureFeature('unit-info', unitInfoRoutes)));
+  beforeEach(() => (http = configureFeature('unit-info', unitRoutes)));
 
   afterEach(() => http.verify());
 

@@ -17,7 +17,7 @@ import { LoadError } from '../../shared/load-error/load-error';
 import { Toast } from '../../shared/toast';
 import { BankAccountDialog } from '../bank-account-dialog/bank-account-dialog';
 import { UnitInfoChangeDialog } from '../unit-info-change-dialog/unit-info-change-dialog';
-import { unitInfoResource } from '../unit-info-api';
+import { unitInfoResource } from '../unit-api';
 import { CodeLabel } from './code-label';
 import { InfoSection } from './info-section';
 

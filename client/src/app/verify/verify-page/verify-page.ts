@@ -5,21 +5,31 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatInputModule } from '@angular/material/input';
-import { CERTIFICATE_CODE, normaliseCertificateCode, type CertificateVerification } from '@common/api/certificates';
+import type { CertificateVerification } from '@common/api/certificates';
+import type { ReceiptVerification } from '@common/api/receipts';
+import { normaliseVerificationCode, VERIFICATION_CODE, type VerifiedDocument } from '@common/api/verification';
+import { shanghaiDateTime } from '@common/fee-period';
 import { TranslatePipe } from '@ngx-translate/core';
 import { errorMessage, type Message } from '../../core/errors/api-error';
 import { LanguageSwitcher } from '../../core/language/language-switcher/language-switcher';
 import { PeriodPipe } from '../../shared/format/period.pipe';
 import { Notice } from '../../shared/notice/notice';
 import { CertificatesApi } from '../../certificates/certificates-api';
+import { ReceiptsApi } from '../../receipts/receipts-api';
+import { map, type Observable } from 'rxjs';
 
-/** Public: anyone holding a payment certificate checks its code; only masked facts come back. */
+/** What a code turned out to be: a certificate's facts or a receipt's rows, each as the public may see them. */
+type Verified = { document: 'certificate'; certificate: CertificateVerification } | { document: 'receipt'; receipt: ReceiptVerification };
+
+/** Public: anyone holding a payment certificate or a submission receipt checks its code; only masked facts come back. */
 @Component({
   selector: 'app-verify-page',
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
+    MatButtonToggleModule,
     MatCardModule,
     MatFormFieldModule,
     MatIconModule,
@@ -33,22 +43,29 @@ import { CertificatesApi } from '../../certificates/certificates-api';
   styleUrl: './verify-page.scss',
 })
 export class VerifyPage {
-  /** The `code` query parameter: the link a certificate's QR code holds, checked as soon as the page opens. */
+  /** The `code` query parameter: the link a printed QR code holds, checked as soon as the page opens. */
   readonly code = input<string>();
+  /** The `document` query parameter: a receipt's link names it; a certificate's has none. */
+  readonly document = input<VerifiedDocument>();
 
-  private readonly api = inject(CertificatesApi);
+  private readonly certificates = inject(CertificatesApi);
+  private readonly receipts = inject(ReceiptsApi);
 
-  protected readonly form = new FormGroup({ code: new FormControl('', { nonNullable: true }) });
+  protected readonly form = new FormGroup({
+    document: new FormControl<VerifiedDocument>('certificate', { nonNullable: true }),
+    code: new FormControl('', { nonNullable: true }),
+  });
   protected readonly checking = signal(false);
-  protected readonly result = signal<CertificateVerification | null>(null);
+  protected readonly result = signal<Verified | null>(null);
   protected readonly failure = signal<Message | null>(null);
 
   constructor() {
     effect(() => {
       const code = this.code();
+      const document = this.document() ?? 'certificate';
       if (!code) return;
       untracked(() => {
-        this.form.controls.code.setValue(code);
+        this.form.setValue({ document, code });
         this.check();
       });
     });
@@ -57,13 +74,18 @@ export class VerifyPage {
   protected check(): void {
     this.result.set(null);
     this.failure.set(null);
-    const code = normaliseCertificateCode(this.form.controls.code.value);
-    if (!CERTIFICATE_CODE.test(code)) {
+    const code = normaliseVerificationCode(this.form.controls.code.value);
+    if (!VERIFICATION_CODE.test(code)) {
       this.failure.set({ key: 'verify.malformed', params: {} });
       return;
     }
     this.checking.set(true);
-    this.api.verify(code).subscribe({
+    const document = this.form.controls.document.value;
+    const verified: Observable<Verified> =
+      document === 'receipt'
+        ? this.receipts.verify(code).pipe(map((receipt) => ({ document, receipt })))
+        : this.certificates.verify(code).pipe(map((certificate) => ({ document, certificate })));
+    verified.subscribe({
       next: (result) => {
         this.checking.set(false);
         this.result.set(result);
@@ -71,8 +93,12 @@ export class VerifyPage {
       error: (error: unknown) => {
         this.checking.set(false);
         const unknown = error instanceof HttpErrorResponse && error.status === 404;
-        this.failure.set(unknown ? { key: 'verify.unknown', params: {} } : errorMessage(error));
+        this.failure.set(unknown ? { key: document === 'receipt' ? 'verify.unknownReceipt' : 'verify.unknown', params: {} } : errorMessage(error));
       },
     });
+  }
+
+  protected at(instant: string): string {
+    return shanghaiDateTime(new Date(instant));
   }
 }

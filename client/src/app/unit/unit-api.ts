@@ -25,7 +25,7 @@ export function bankBranchesResource(search: () => BranchSearch | undefined) {
 
 /** Changes of the unit's registered facts: submitted for review, applied when approved. */
 @Service()
-export class UnitInfoApi {
+export class UnitApi {
   private readonly http = inject(HttpClient);
 
   changeInfo(change: UnitInfoChangeInput, key: string): Observable<Submission> {

@@ -8,7 +8,7 @@
  * values follow the same language, but the importer accepts an option's label in any language or its
  * code, so a row pasted from a colleague's template still maps to the contract's codes.
  */
-import type { DeclarationKind } from '@common/api/declarations';
+import type { BatchKind } from '@common/api/declarations';
 import { LANGUAGES, type Language } from '@common/i18n';
 import { localised, type Localised } from './catalogue';
 
@@ -29,7 +29,7 @@ export interface EnumOption {
 }
 
 export interface TemplateColumn<K extends string = string> {
-  /** The field of the contract's input schema (additionInput, reductionInput). */
+  /** The field of the contract's input schema (additionInput, reductionInput, baseDeclarationRow). */
   key: K;
   header: Localised;
   required: boolean;
@@ -45,7 +45,7 @@ export interface TemplateDefinition<K extends string = string> {
   id: string;
   /** Raise whenever a column is added, removed, moved or reinterpreted. */
   version: number;
-  kind: DeclarationKind;
+  kind: BatchKind;
   sheetName: Localised;
   columns: readonly TemplateColumn<K>[];
   /** General rules shown above the field list on the instructions sheet. */

@@ -24,6 +24,7 @@ describe("the audit trail's record, field by field", () => {
       ...REDUCTION_REASONS.map((reason): [string, string, unknown] => ['submission', 'reason', reason]),
       ['submission', 'insuranceTypes', [...EMPLOYEE_INSURANCE_TYPES]],
       ...ADDITION_FIELD_LIST.flatMap((f) => (f.codes?.values ?? []).map((code): [string, string, unknown] => ['submission', f.key, code])),
+      ['contribution_year', 'carryOver', 'keep'],
       ['agent', 'disabled', true],
       ['agent', 'disabled', false],
     ];

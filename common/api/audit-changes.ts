@@ -64,6 +64,8 @@ export const AUDIT_FIELDS: Readonly<Record<string, AuditField>> = {
   kind: { label: 'audit.fields.kind', codes: coded(SUBMISSION_KINDS, 'enums.submissionKind') },
   insuranceType: { label: 'audit.fields.insuranceType', codes: coded(EMPLOYEE_INSURANCE_TYPES, 'enums.insuranceType') },
   reason: { label: 'audit.fields.reason', codes: coded(REDUCTION_REASONS, 'enums.reductionReason') },
+  currentBaseFen: { label: 'baseDeclaration.fields.currentBaseFen' },
+  carryOver: { label: 'audit.fields.carryOver', codes: coded(['keep'], 'audit.values.carryOver') },
   ...Object.fromEntries(
     [
       'disabled',
@@ -88,12 +90,17 @@ export const AUDIT_FIELDS: Readonly<Record<string, AuditField>> = {
       'reviewReason',
       'boundAt',
       'paidDetails',
+      'persons',
+      'baseFen',
+      'fromMonth',
+      'toMonth',
+      'lastMonth',
     ].map((field) => [field, { label: `audit.fields.${field}` }]),
   ),
 };
 
 /** Months recorded by their code (`202611`), shown as people write them (`2026-11`). */
-const MONTH_FIELDS = new Set(['effectiveMonth', 'from', 'to', 'feePeriod']);
+const MONTH_FIELDS = new Set(['effectiveMonth', 'from', 'to', 'feePeriod', 'fromMonth', 'toMonth', 'lastMonth']);
 /** What a record carries for the hall's own use: its row ids, and the ID number again, masked. */
 const HIDDEN_FIELDS = new Set(['id', 'unitId', 'idNumberMasked']);
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;

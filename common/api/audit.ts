@@ -27,10 +27,21 @@ export const AUDIT_ACTIONS = [
   'collection_recorded',
   'certificate_issued',
   'insured_contact_changed',
+  'base_carried_over',
 ] as const;
 
 /** The kinds of entity the trail records, for their names in the catalogues. */
-export const AUDIT_ENTITY_TYPES = ['agent', 'batch', 'certificate', 'fee_period', 'insured_person', 'session', 'submission', 'user'] as const;
+export const AUDIT_ENTITY_TYPES = [
+  'agent',
+  'batch',
+  'certificate',
+  'contribution_year',
+  'fee_period',
+  'insured_person',
+  'session',
+  'submission',
+  'user',
+] as const;
 
 /** A calendar day `YYYY-MM-DD` in Asia/Shanghai. */
 const auditDate = z.string().superRefine((value, ctx) => {

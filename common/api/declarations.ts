@@ -18,6 +18,7 @@ import {
   REGISTERED_FIELDS,
   wageFenField,
 } from './addition-fields';
+import { BASE_DECLARATION_KIND } from './base-declarations';
 import { idNumberField, MAX_LENGTH, pageOf, pageQuery, personNameField, SORT_DIRECTIONS } from './fields';
 
 export {
@@ -36,6 +37,9 @@ export const REDUCTION_REASONS = ['contract_ended', 'resigned', 'dismissed', 'en
 export const TERMINATING_REASONS: readonly ReductionReason[] = ['retired', 'deceased'];
 /** The kinds of declaration of a person's coverage, submitted one at a time or in spreadsheet batches (submissions.ts). */
 export const DECLARATION_KINDS = ['addition', 'reduction'] as const;
+/** The kinds a spreadsheet batch can hold: the declarations, and the annual base declaration (base-declarations.ts). */
+export const BATCH_KINDS = [...DECLARATION_KINDS, BASE_DECLARATION_KIND] as const;
+export type BatchKind = (typeof BATCH_KINDS)[number];
 
 export type IdType = (typeof ID_TYPES)[number];
 export type HukouType = (typeof HUKOU_TYPES)[number];
@@ -189,7 +193,7 @@ export const batchPreviewQuery = pageQuery;
 export const batchValidation = z.object({
   /** Names the stored validation for the annotated download and the submit. */
   token: z.string(),
-  kind: z.enum(DECLARATION_KINDS),
+  kind: z.enum(BATCH_KINDS),
   fileName: z.string(),
   rows: z.number().int(),
   validRows: z.number().int(),

@@ -11,6 +11,7 @@ import { additionInput, DECLARATION_KINDS, feePeriodField, isoDate, reductionInp
 import { idParam, pageOf, pageQuery } from './fields';
 import { bankAccountChangeInput, hukouChangeInput, unitInfoChangeInput } from './maintenance';
 import { REGISTRATION_FIELDS } from './registration';
+import { BASE_DECLARATION_KIND, baseDeclarationPayload } from './base-declarations';
 
 export const SUBMISSION_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
@@ -54,7 +55,7 @@ const submissionFacts = z.object({
   /** Lists show the masked number; details the whole one. */
   idNumberMasked: z.string().nullable(),
   personName: z.string().nullable(),
-  /** Additions and reductions only: changes apply when approved. */
+  /** Additions and reductions: changes apply when approved; a base declaration: the first month of its contribution year. */
   effectiveMonth: z.string().nullable(),
   batchId: z.number().int().nullable(),
   rowNumber: z.number().int().nullable(),
@@ -95,6 +96,7 @@ const changeKind = <K extends string, P extends z.ZodType>(kind: K, payload: P) 
 export const submission = z.discriminatedUnion('kind', [
   declarationKind('addition', additionPayload),
   declarationKind('reduction', reductionInput),
+  declarationKind(BASE_DECLARATION_KIND, baseDeclarationPayload),
   changeKind('unit-info-change', unitInfoChangePayload),
   changeKind('bank-account-change', bankAccountChangePayload),
   changeKind('hukou-change', hukouChangePayload),
@@ -108,9 +110,9 @@ export type PayloadOf<K extends SubmissionKind> = SubmissionOf<K>['payload'];
 
 export const SUBMISSION_KINDS: readonly SubmissionKind[] = submission.options.map((option) => option.shape.kind.value);
 
-/** Declaration kinds are submission kinds; every other kind is a change. */
+/** Declaration kinds are submission kinds; so is the base declaration; every other kind is a change of registered facts. */
 DECLARATION_KINDS satisfies readonly SubmissionKind[];
-export type ChangeKind = Exclude<SubmissionKind, DeclarationKind>;
+export type ChangeKind = Exclude<SubmissionKind, DeclarationKind | typeof BASE_DECLARATION_KIND>;
 /** The changes of registered facts a unit asks for: every change but a registration, which comes from no unit yet. */
 export type MaintenanceKind = Exclude<ChangeKind, 'unit-registration'>;
 export const isDeclarationKind = (kind: SubmissionKind): kind is DeclarationKind => DECLARATION_KINDS.some((declared) => declared === kind);
@@ -127,10 +129,10 @@ export interface ShownField<F extends string = string> {
 }
 
 /**
- * The fields of an addition and a reduction in reading order, as their detail shows them as submitted (name,
- * ID number and month head the detail already): the addition's from its field registry (addition-fields.ts).
+ * The fields of an addition, a reduction and a base declaration in reading order, as their detail shows them as
+ * submitted (name, ID number and month head the detail already): the addition's from its field registry (addition-fields.ts).
  */
-export const DECLARATION_FIELDS: { [K in DeclarationKind]: readonly ShownField<keyof PayloadOf<K> & string>[] } = {
+export const DECLARATION_FIELDS: { [K in Exclude<SubmissionKind, ChangeKind>]: readonly ShownField<keyof PayloadOf<K> & string>[] } = {
   addition: ADDITION_FIELD_LIST.filter((f) => f.detail).map((f) => ({
     field: f.key,
     label: f.label,
@@ -140,6 +142,12 @@ export const DECLARATION_FIELDS: { [K in DeclarationKind]: readonly ShownField<k
   reduction: [
     { field: 'reason', label: 'insured.fields.reason', codes: 'enums.reductionReason' },
     { field: 'remark', label: 'insured.fields.remark' },
+  ],
+  // The base it replaces, the wage declared and the base it becomes.
+  'base-declaration': [
+    { field: 'currentBaseFen', label: 'baseDeclaration.fields.currentBaseFen', amount: true },
+    { field: 'wageFen', label: 'baseDeclaration.fields.wageFen', amount: true },
+    { field: 'baseFen', label: 'baseDeclaration.fields.baseFen', amount: true },
   ],
 };
 
@@ -182,6 +190,9 @@ export const CHANGE_FIELDS: { [K in ChangeKind]: readonly ShownField<keyof Paylo
     { field: 'accountNumber', label: 'unitInfo.fields.accountNumber' },
   ],
 };
+
+/** A change shows its fields before and after; the other kinds show their own fields. */
+export const isChangeKind = (kind: SubmissionKind): kind is ChangeKind => kind in CHANGE_FIELDS;
 
 export const submissionPage = pageOf(submission);
 export type SubmissionPage = z.infer<typeof submissionPage>;

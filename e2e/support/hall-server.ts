@@ -6,15 +6,18 @@ import { spawnHall } from '../../server/test/hall-process';
 
 export interface HallServer {
   baseUrl: string;
+  /** The hall's database, for a spec that sets regional configuration the hall has no screen for. */
+  databaseUrl: string;
   stop(): Promise<void>;
 }
 
 export async function startHallServer(): Promise<HallServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'unit-hall-e2e-'));
+  const databaseUrl = `sqlite:${path.join(dir, 'hall.sqlite')}`;
   const server = await spawnHall({
     // The production build of the client, but not NODE_ENV=production: that refuses the demo accounts' published passwords,
     // and the registration CAPTCHA's answer handed out for registration.e2e.ts (CAPTCHA_TEST_HOOK needs NODE_ENV=test).
-    env: { NODE_ENV: 'test', DATABASE_URL: `sqlite:${path.join(dir, 'hall.sqlite')}`, LOG_LEVEL: 'warn', CAPTCHA_TEST_HOOK: 'true' },
+    env: { NODE_ENV: 'test', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', CAPTCHA_TEST_HOOK: 'true' },
   });
   const stop = async () => {
     await server.stop();
@@ -26,5 +29,5 @@ export async function startHallServer(): Promise<HallServer> {
     await stop();
     throw error;
   }
-  return { baseUrl: server.baseUrl, stop };
+  return { baseUrl: server.baseUrl, databaseUrl, stop };
 }

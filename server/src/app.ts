@@ -13,6 +13,8 @@ import { AuditService } from './audit/audit.service';
 import { auditRoutes } from './audit/audit.routes';
 import { AuthService } from './auth/auth.service';
 import { authRoutes } from './auth/auth.routes';
+import { BaseDeclarationService } from './base-declarations/base-declarations.service';
+import { baseDeclarationRoutes } from './base-declarations/base-declarations.routes';
 import { batchRoutes } from './batches/batches.routes';
 import { BatchService } from './batches/batches.service';
 import { CertificateService } from './certificates/certificates.service';
@@ -80,6 +82,7 @@ export interface Services {
   declarations: DeclarationService;
   submissions: SubmissionService;
   batches: BatchService;
+  baseDeclarations: BaseDeclarationService;
   insured: InsuredService;
   review: ReviewService;
   certificates: CertificateService;
@@ -97,6 +100,7 @@ export function createServices(deps: AppDeps): Services {
   const declarations = new DeclarationService(db.knex, clock, lists);
   const maintenance = new MaintenanceService(db.knex, clock, bundledBankBranches());
   const registrations = new RegistrationService(db.knex, clock, db.dialect, maintenance, { captchaTestHook: deps.captchaTestHook });
+  const baseDeclarations = new BaseDeclarationService(db.knex, clock);
   return {
     messages,
     auth: new AuthService(db.knex, clock, db.dialect),
@@ -107,7 +111,8 @@ export function createServices(deps: AppDeps): Services {
     ...createPaymentServices(db.knex, clock, lists),
     declarations,
     submissions: declarations.submissions,
-    batches: new BatchService(db.knex, clock, messages, declarations),
+    batches: new BatchService(db.knex, clock, messages, declarations, baseDeclarations),
+    baseDeclarations,
     insured: declarations.insured,
     review: new ReviewService(db.knex, clock, maintenance, registrations),
     certificates: new CertificateService(db.knex, clock, db.dialect),
@@ -134,6 +139,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...insuredRoutes(services.insured, { units: services.unit, clock: deps.clock, messages: services.messages }),
     ...reviewRoutes(services.review),
     ...batchRoutes(services.batches),
+    ...baseDeclarationRoutes(services.baseDeclarations, { units: services.unit, clock: deps.clock, messages: services.messages }),
     ...certificateRoutes(services.certificates),
     ...receiptRoutes(services.receipts),
     ...maintenanceRoutes(services.maintenance),

@@ -1,7 +1,7 @@
 /** Test and benchmark workbooks: the real template filled in, and hand-made zips for the refusals. */
 import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import type { DeclarationKind } from '@common/api/declarations';
+import type { BatchKind } from '@common/api/declarations';
 import { TEMPLATES } from '../../templates';
 import type { Language } from '@common/i18n';
 import type { HallClient } from './harness';
@@ -14,7 +14,7 @@ export type RowValues = Record<string, ExcelJS.CellValue>;
 
 /** The downloadable template with `rows` written from row 2 on, each row's cells by column key. */
 export async function filledTemplate(
-  kind: DeclarationKind,
+  kind: BatchKind,
   rows: RowValues[],
   options: { lang?: Language; edit?: (workbook: ExcelJS.Workbook) => void } = {},
 ): Promise<Buffer> {
@@ -140,7 +140,7 @@ export function batchRow(idNumber: string, overrides: RowValues = {}): RowValues
 }
 
 /** POST /api/batches/validate as the browser sends it: the raw file, its name URI-encoded in a header. */
-export function uploadWorkbook(client: HallClient, kind: DeclarationKind, file: Buffer, fileName = '增员名单.xlsx') {
+export function uploadWorkbook(client: HallClient, kind: BatchKind, file: Buffer, fileName = '增员名单.xlsx') {
   return client.agent
     .post(`/api/batches/validate?kind=${kind}`)
     .set('Accept-Language', client.lang)

@@ -95,6 +95,31 @@ describe('races between two instances on one database', () => {
     expect(await pending({ person_id: employee.personId, type: 'hukou-change' })).toBe(1);
   });
 
+  /** The clock moved days on: each instance's administrator signs in afresh. */
+  const signInAt = async (instant: string) => {
+    hall.clock.set(instant);
+    instances = [await hall.client('en'), await hall.otherInstanceClient('en')];
+    for (const client of instances) await client.signInUnitAdmin(0);
+  };
+
+  it("makes one pending base declaration of a person's contribution year from twenty concurrent declarations", async () => {
+    // 10 August 2027 in Shanghai: the window of the year from July 2027 is open.
+    await signInAt('2027-08-10T02:00:00.000Z');
+    const [employee] = await activeEmployees(hall, 0);
+    const responses = await race('/api/base-declarations', { personId: employee.personId, wageFen: 700_000 });
+    expectOneWinner(responses, { status: 409, code: 'BASE_DECLARATION_PENDING' });
+    expect(await pending({ id_number: employee.idNumber, type: 'base-declaration', effective_month: '202707' })).toBe(1);
+  });
+
+  it('records once that the undeclared keep their base when many look after the window closed', async () => {
+    await signInAt('2027-09-01T02:00:00.000Z');
+    const reads = await Promise.all(Array.from({ length: REQUESTS }, (_, i) => instances[i % 2].get('/api/base-declarations/status')));
+    expect(reads.map((r) => r.status)).toEqual(reads.map(() => 200));
+    const unitId = await unitIdOf(hall, 0);
+    const recorded = await hall.db.knex('audit_log').where({ unit_id: unitId, action: 'base_carried_over', entity_id: '202707' }).select('id');
+    expect(recorded.length).toBe(1);
+  });
+
   it('leaves the rule to the database: a second pending submission of one person, unit and kind cannot be written', async () => {
     const [employee, other] = await activeEmployees(hall, 0);
     const [admin] = instances;

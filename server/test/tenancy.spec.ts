@@ -12,6 +12,7 @@ import { DEMO_PASSWORDS, DEMO_REVIEWER, DEMO_UNITS } from '../src/db/seeds/demo'
 import { activeEmployees, addition, newIdNumber, residents, submitBatch } from './declarations';
 import { batchRow, filledTemplate, uploadWorkbook } from './batch-files';
 import { NEW_UNIT, registration } from './registrations';
+import { downloadWorkbook } from './workbooks';
 import { UNIT_ROLES, type Access, type RouteDefinition } from '../src/http/route';
 
 interface World {
@@ -468,6 +469,48 @@ const CASES: Record<string, TenancyCase> = {
     crossUnit: 'not unit data',
   },
   'get /registrations/bank-branches': { url: () => '/api/registrations/bank-branches?q=gsfzwy', crossUnit: 'not unit data' },
+  'get /base-declarations/status': {
+    url: () => '/api/base-declarations/status',
+    crossUnit: async (b, { unitA, hall }) => {
+      // The seed's year has closed: B's look records B's carry-over, never A's.
+      expect((await b.get('/api/base-declarations/status')).status).toBe(200);
+      expect(await hall.db.knex('base_carry_overs').where({ unit_id: unitA.unitId }).first()).toBeUndefined();
+    },
+  },
+  'get /base-declarations/persons': {
+    url: () => '/api/base-declarations/persons',
+    crossUnit: async (b, { unitA }) => {
+      const res = await b.get('/api/base-declarations/persons?pageSize=200');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.map((p: { personId: number }) => p.personId)).not.toContain(unitA.personId);
+    },
+  },
+  'post /base-declarations': {
+    url: () => '/api/base-declarations',
+    body: { personId: 1, wageFen: 600_000 },
+    crossUnit: async (b, { unitA, hall }) => {
+      expect((await b.post('/api/base-declarations', { personId: unitA.personId, wageFen: 600_000 })).status).toBe(404);
+      expect(await hall.db.knex('declarations').where({ type: 'base-declaration' }).first()).toBeUndefined();
+    },
+  },
+  'get /base-declarations/template': {
+    url: () => '/api/base-declarations/template',
+    crossUnit: async (b, { unitA }) => {
+      const { res, sheet } = await downloadWorkbook(b, '/api/base-declarations/template');
+      expect(res.status).toBe(200);
+      const idNumbers = (sheet.getColumn(2).values as unknown[]).map(String);
+      expect(idNumbers.length).toBeGreaterThan(2);
+      expect(idNumbers).not.toContain(unitA.idNumber);
+    },
+  },
+  'get /base-declarations/export': {
+    url: () => '/api/base-declarations/export',
+    crossUnit: async (b, { unitA }) => {
+      const { res, sheet } = await downloadWorkbook(b, '/api/base-declarations/export');
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(sheet.getSheetValues())).not.toContain(unitA.idNumber);
+    },
+  },
   'put /insured-persons/:personId/contact': {
     url: ({ unitA }) => `/api/insured-persons/${unitA.personId}/contact`,
     body: { mobile: '13700009999' },
@@ -593,6 +636,11 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /registrations': 'public',
   'post /registrations/status': 'public',
   'get /registrations/bank-branches': 'public',
+  'get /base-declarations/status': ['unit_admin', 'agent'],
+  'get /base-declarations/persons': ['unit_admin', 'agent'],
+  'post /base-declarations': ['unit_admin', 'agent'],
+  'get /base-declarations/template': ['unit_admin', 'agent'],
+  'get /base-declarations/export': ['unit_admin', 'agent'],
   'get /payments/details': ['unit_admin', 'agent'],
   'get /payments/details/export': ['unit_admin', 'agent'],
   'get /payments/details/:id': ['unit_admin', 'agent'],

@@ -77,6 +77,11 @@ export const routes: Routes = [
         loadChildren: () => import('./batches/batches.routes').then((m) => m.batchesRoutes),
       },
       {
+        path: 'base-declaration',
+        canActivate: [rolesAllowed('unit_admin', 'agent')],
+        loadChildren: () => import('./base-declarations/base-declarations.routes').then((m) => m.baseDeclarationsRoutes),
+      },
+      {
         path: 'submissions',
         canActivate: [rolesAllowed('unit_admin', 'agent')],
         loadChildren: () => import('./submissions/submissions.routes').then((m) => m.submissionsRoutes),

@@ -6,6 +6,7 @@ import {
   batchSubmitRequest,
   batchSubmitResult,
   batchValidation,
+  BATCH_KINDS,
   DECLARATION_KINDS,
 } from '@common/api/declarations';
 import { XLSX_CONTENT_TYPE } from '@common/xlsx';
@@ -21,7 +22,7 @@ const UPLOAD_LIMIT_MB = 10;
 const readRawUpload = express.raw({ type: [XLSX_CONTENT_TYPE, 'application/octet-stream'], limit: `${UPLOAD_LIMIT_MB}mb` });
 
 const kindParams = z.object({ kind: z.enum(DECLARATION_KINDS) });
-const kindQuery = z.object({ kind: z.enum(DECLARATION_KINDS) });
+const kindQuery = z.object({ kind: z.enum(BATCH_KINDS) });
 const tokenParams = z.object({ token: z.string().regex(/^[\w-]{16,100}$/) });
 // eslint-disable-next-line no-control-regex -- control characters are what a file name is stripped of
 const CONTROL_CHARACTERS = /[\x00-\x1f\x7f]/g;
@@ -51,18 +52,19 @@ function uploadedFileName(req: Request): string {
   return (name || 'upload.xlsx').slice(-200);
 }
 
+/** A generated or annotated workbook as the response. */
+export function sendWorkbook(res: Response, fileName: string, file: Buffer): typeof RESPONDED {
+  res.status(200).set({
+    'Content-Type': XLSX_CONTENT_TYPE,
+    'Content-Disposition': contentDisposition(fileName),
+    'Cache-Control': 'no-store',
+  });
+  res.end(file);
+  return RESPONDED;
+}
+
 export function batchRoutes(batches: BatchService): RouteDefinition[] {
   const templates = new Map<string, Promise<Buffer>>();
-
-  const sendWorkbook = (res: Response, fileName: string, file: Buffer) => {
-    res.status(200).set({
-      'Content-Type': XLSX_CONTENT_TYPE,
-      'Content-Disposition': contentDisposition(fileName),
-      'Cache-Control': 'no-store',
-    });
-    res.end(file);
-    return RESPONDED;
-  };
 
   return [
     route({

@@ -4,12 +4,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { BatchPreviewPage, BatchSubmitResult, BatchValidation, DeclarationKind, SheetError } from '@common/api/declarations';
+import { baseDeclarationRow } from '@common/api/base-declarations';
+import type { BatchKind, BatchPreviewPage, BatchSubmitResult, BatchValidation, SheetError } from '@common/api/declarations';
 import { maskIdNumber } from '@common/validators/id-number';
 import type { FieldErrorCode } from '@common/errors';
 import { TEMPLATES } from '../../../templates';
 import { columnLetter, SHEET_TEXTS, type TemplateDefinition } from '../../../templates/template-definition';
 import type { Clock } from '../clock';
+import type { BaseDeclarationService } from '../base-declarations/base-declarations.service';
 import { checkedAgainIfOvertaken, type DeclarationService } from '../declarations/declarations.service';
 import { declarationRows, type RowProblem } from '../declarations/declaration-rules';
 import { AppError } from '../http/errors';
@@ -35,12 +37,13 @@ export class BatchService {
   private readonly store: BatchUploadStore;
   private readonly units: UnitService;
 
-  /** The feature's wiring on a knex handle: the declarations it submits (and their rules), and the workbook workers. */
+  /** The feature's wiring on a knex handle: the declarations and base declarations it submits (and their rules), and the workbook workers. */
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
     private readonly messages: Messages,
     private readonly declarations: DeclarationService,
+    private readonly baseDeclarations: BaseDeclarationService,
     private readonly workers = new SheetWorkers(),
   ) {
     this.store = new BatchUploadStore(db);
@@ -48,11 +51,13 @@ export class BatchService {
   }
 
   on(trx: Knex.Transaction): BatchService {
-    return new BatchService(trx, this.clock, this.messages, this.declarations.on(trx), this.workers);
+    return new BatchService(trx, this.clock, this.messages, this.declarations.on(trx), this.baseDeclarations.on(trx), this.workers);
   }
 
-  async validate(unitId: number, actor: Actor, kind: DeclarationKind, file: Buffer, fileName: string, lang: Language): Promise<BatchValidation> {
+  async validate(unitId: number, actor: Actor, kind: BatchKind, file: Buffer, fileName: string, lang: Language): Promise<BatchValidation> {
     checkXlsx(file);
+    // Outside its window a base declaration is refused before the file is read.
+    if (kind === 'base-declaration') await this.baseDeclarations.openYear();
     const now = this.clock.now();
     const def = TEMPLATES[kind];
     const imported = await this.runJob<SheetImport>({ type: 'import', file, kind, today: now.toISOString() });
@@ -64,11 +69,11 @@ export class BatchService {
     const checked = [...valid.map((r) => ({ rowNumber: r.rowNumber, facts: r.input })), ...imported.incomplete];
     if (checked.length > 0) {
       const taken = new Set(imported.problems.map((p) => `${p.row}:${p.column}`));
-      const found = await this.declarations.rules.checkFacts(
-        unitId,
-        kind,
-        checked.map((r) => r.facts),
-      );
+      const facts = checked.map((r) => r.facts);
+      const found =
+        kind === 'base-declaration'
+          ? await this.baseDeclarations.checkRows(unitId, facts)
+          : await this.declarations.rules.checkFacts(unitId, kind, facts);
       found.forEach((rowProblems, i) => {
         for (const p of rowProblems) {
           const problem = { row: checked[i].rowNumber, column: columnIndex(def, p.field), code: whereItWaits(p), params: p.params };
@@ -120,12 +125,13 @@ export class BatchService {
 
   private async previewPage(
     unitId: number,
-    kind: DeclarationKind,
+    kind: BatchKind,
     valid: ImportedRow[],
     { page, pageSize }: { page: number; pageSize: number },
   ): Promise<BatchPreviewPage> {
+    // A reduction has nothing to preview beyond its row: it stops in the current month; a base declaration shows its base on its own page.
+    if (kind !== 'addition') return { items: [], total: 0, page, pageSize };
     const declared = declarationRows(kind, valid.slice(page * pageSize, (page + 1) * pageSize));
-    // A reduction has nothing to preview beyond its row: it stops in the current month.
     if (declared.kind !== 'addition') return { items: [], total: 0, page, pageSize };
     const outcomes = await this.declarations.outcomes(
       unitId,
@@ -186,11 +192,21 @@ export class BatchService {
         // Claimed first: a concurrent submit of the same dry run waits here, then finds it submitted.
         const batches = this.on(trx);
         if (!(await batches.store.lockUnsubmitted(unitId, token))) throw alreadySubmitted((await batches.store.find(unitId, token))?.batchId ?? null);
-        const submitted = await batches.declarations
-          .submit(unitId, actor, declarationRows(upload.kind, rows), { fileName: upload.fileName }, requestId, trx)
-          .catch((error: unknown) => {
-            throw staleDryRun(error);
-          });
+        const kind = upload.kind;
+        const batch = { fileName: upload.fileName };
+        const submitted = await (
+          kind === 'base-declaration'
+            ? batches.baseDeclarations.submitRows(
+                unitId,
+                actor,
+                rows.map((r) => ({ input: baseDeclarationRow.parse(r.input), rowNumber: r.rowNumber })),
+                batch,
+                requestId,
+              )
+            : batches.declarations.submit(unitId, actor, declarationRows(kind, rows), batch, requestId, trx)
+        ).catch((error: unknown) => {
+          throw staleDryRun(error);
+        });
         await batches.store.markSubmitted(unitId, token, submitted.batchId!);
         return { batchId: submitted.batchId!, declarations: submitted.declarationIds.length };
       }),

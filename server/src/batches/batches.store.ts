@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { DeclarationKind } from '@common/api/declarations';
+import type { BatchKind } from '@common/api/declarations';
 import type { ImportedRow } from './sheet-import';
 
 /** A sheet problem as stored: untranslated, so each caller reads it in their own language. */
@@ -16,7 +16,7 @@ export interface BatchUpload {
   token: string;
   unitId: number;
   userId: number;
-  kind: DeclarationKind;
+  kind: BatchKind;
   fileName: string;
   sheet: string;
   rows: number;
@@ -38,7 +38,7 @@ interface BatchUploadRow {
   token: string;
   unit_id: number;
   user_id: number;
-  kind: DeclarationKind;
+  kind: BatchKind;
   file_name: string;
   rows: number;
   valid_rows: number;

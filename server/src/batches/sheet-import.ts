@@ -4,7 +4,8 @@
  * its Excel row and template column instead of stopping at the first. Record checks that need the
  * database (already insured, pending declarations, month rules) run afterwards, on the rows that pass.
  */
-import { additionInput, reductionInput, type Addition, type Reduction } from '@common/api/declarations';
+import { baseDeclarationRow, type BaseDeclarationRow } from '@common/api/base-declarations';
+import { additionInput, reductionInput, type Addition, type BatchKind, type Reduction } from '@common/api/declarations';
 import type { FieldErrorCode } from '@common/errors';
 import { checkIdNumberOfType, type PersonIdType } from '@common/validators/id-number';
 import { hasInvisibleCharacter } from '@common/validators/invisible';
@@ -34,15 +35,22 @@ export interface SheetProblem {
   params?: Record<string, string | number>;
 }
 
+/** Each kind's row schema: the importer reads a row into it. */
+const ROW_SCHEMAS = { addition: additionInput, reduction: reductionInput, 'base-declaration': baseDeclarationRow } as const satisfies Record<
+  BatchKind,
+  unknown
+>;
+type RowInput = Addition | Reduction | BaseDeclarationRow;
+
 export interface ImportedRow {
   rowNumber: number;
-  input: Addition | Reduction;
+  input: RowInput;
 }
 
 /** A row with faults, with the fields that read well: the declaration rules check those in the same round. */
 export interface IncompleteRow {
   rowNumber: number;
-  facts: Partial<Addition> | Partial<Reduction>;
+  facts: Partial<Addition> | Partial<Reduction> | Partial<BaseDeclarationRow>;
 }
 
 export interface SheetImport {
@@ -111,7 +119,7 @@ export async function importSheet(file: Buffer, def: TemplateDefinition, today: 
 
   const options = { date1904: workbook.date1904(), today };
   const problemsByRow = new Map<number, SheetProblem[]>();
-  const parsed = new Map<number, Addition | Reduction>();
+  const parsed = new Map<number, RowInput>();
   const fieldsByRow = new Map<number, Record<string, unknown>>();
   for (const row of rows) {
     const { input, problems, fields } = readRow(def, row, options);
@@ -179,8 +187,7 @@ function readRow(def: TemplateDefinition, row: TextRow, options: { date1904: boo
     else if (reading.value !== undefined) fields[column.key] = reading.value;
   });
 
-  const schema = def.kind === 'addition' ? additionInput : reductionInput;
-  const parsed = schema.safeParse(fields);
+  const parsed = ROW_SCHEMAS[def.kind].safeParse(fields);
   const columnWithProblem = new Set(problems.map((p) => p.column));
   for (const issue of parsed.success ? [] : fieldErrorsOf(parsed.error)) {
     const column = columnOf(def, issue.field.split('.')[0]);
@@ -201,13 +208,11 @@ function readRow(def: TemplateDefinition, row: TextRow, options: { date1904: boo
 }
 
 /** The fields of a faulty row that its problems leave untouched, each parsed on its own. */
-function factsOf(def: TemplateDefinition, fields: Record<string, unknown>, problems: SheetProblem[]): Partial<Addition> | Partial<Reduction> {
+function factsOf(def: TemplateDefinition, fields: Record<string, unknown>, problems: SheetProblem[]): IncompleteRow['facts'] {
   const faulty = new Set(problems.map((p) => (p.column === null ? null : def.columns[p.column].key)));
   // An ID number is read by its type: with the type in doubt, so is the number.
   if (faulty.has('idType')) faulty.add('idNumber');
-  const shape: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }> = (
-    def.kind === 'addition' ? additionInput : reductionInput
-  ).shape;
+  const shape: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }> = ROW_SCHEMAS[def.kind].shape;
   const facts: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
     if (faulty.has(key) || !(key in shape)) continue;

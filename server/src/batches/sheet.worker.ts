@@ -3,7 +3,7 @@
  * other request on the main thread, so it runs there. One job at a time per worker; see sheet-workers.ts.
  */
 import { parentPort } from 'node:worker_threads';
-import type { DeclarationKind } from '@common/api/declarations';
+import type { BatchKind } from '@common/api/declarations';
 import { TEMPLATES } from '../../../templates';
 import { AppError } from '../http/errors';
 import { annotateWorkbook, type Annotation } from './annotate';
@@ -11,7 +11,7 @@ import { importSheet } from './sheet-import';
 import { checkDeclaredSizes, zipEntries } from './xlsx-guard';
 
 export type SheetJob =
-  | { type: 'import'; file: Uint8Array; kind: DeclarationKind; today: string }
+  | { type: 'import'; file: Uint8Array; kind: BatchKind; today: string }
   | { type: 'annotate'; file: Uint8Array; sheet: string; errorColumnTitle: string; annotations: Annotation[] };
 
 export type SheetJobReply =

@@ -18,7 +18,11 @@ type WithDataValidations = ExcelJS.Worksheet & {
   dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
 };
 
-export async function templateWorkbook(def: TemplateDefinition, lang: Language): Promise<Buffer> {
+/** The values of a prefilled row, in the template's column order. */
+export type PrefilledRow = readonly (string | number | null)[];
+
+/** With `prefilled`, the data sheet starts with those rows (the base declaration's insured persons). */
+export async function templateWorkbook(def: TemplateDefinition, lang: Language, prefilled?: AsyncIterable<PrefilledRow[]>): Promise<Buffer> {
   const texts = SHEET_TEXTS[lang];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Unit Hall';
@@ -40,6 +44,10 @@ export async function templateWorkbook(def: TemplateDefinition, lang: Language):
     cell.fill = HEADER_FILL;
     cell.note = `${texts.formats[column.kind]}. ${column.description[lang]}`;
   });
+
+  for await (const rows of prefilled ?? []) {
+    for (const row of rows) data.addRow([...row]);
+  }
 
   // Dropdown lists live on the hidden sheet, one column per enumeration: labels may contain commas
   // and lists written inline in the validation are limited to 255 characters.

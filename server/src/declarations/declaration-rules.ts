@@ -152,7 +152,7 @@ export class DeclarationRules {
 }
 
 /** A person with a submission waiting for review, with where it is, so a batch row can name it. */
-function pendingProblem(pending: PendingDeclaration): RowProblem {
+export function pendingProblem(pending: Pick<PendingDeclaration, 'id' | 'batchId' | 'rowNumber'>): RowProblem {
   const params: Record<string, number> = { submission: pending.id };
   if (pending.batchId !== null) Object.assign(params, { batch: pending.batchId, row: pending.rowNumber ?? 0 });
   return { field: 'idNumber', code: 'DECLARATION_PENDING', params };

@@ -236,6 +236,11 @@ export class DeclarationService implements PendingSubmissions {
   pendingChanges(unitId: number, kinds: readonly ChangeKind[], personId?: number): Promise<Submission[]> {
     return this.submissions.pendingChanges(unitId, kinds, personId);
   }
+
+  /** The `batches` row of a spreadsheet batch of any kind (the annual base declaration's too). */
+  insertBatch(batch: Parameters<DeclarationStore['insertBatch']>[0]): Promise<number> {
+    return this.store.insertBatch(batch);
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { DECLARATION_KINDS, type DeclarationKind } from '@common/api/declarations';
+import { DECLARATION_KINDS, type BatchKind, type DeclarationKind } from '@common/api/declarations';
 import { chunks, IN_LIST_CHUNK } from '../db/dialect';
 
 /** The regional default when no cut-off day is configured (domain.md). */
@@ -44,7 +44,7 @@ export class DeclarationStore {
 
   async insertBatch(batch: {
     unitId: number;
-    kind: DeclarationKind;
+    kind: BatchKind;
     fileName: string;
     rowCount: number;
     submittedBy: number;

@@ -68,6 +68,20 @@ export class AssessmentService {
     return { ...limits, rates };
   }
 
+  /** The floor and ceiling in force in the period; null when none are configured. */
+  async limitsIn(period: FeePeriod): Promise<{ floorFen: number; ceilingFen: number } | null> {
+    return (await this.store.contributionSettings(period)).limits ?? null;
+  }
+
+  /**
+   * A base approved for months already assessed: each of them is assessed again now (in the approval's
+   * transaction), so unpaid details take the new base; paid details are never touched.
+   */
+  async reassessFrom(unitId: number, fromPeriod: FeePeriod): Promise<void> {
+    await this.units.lock(unitId);
+    for (const period of await this.store.assessedFrom(unitId, fromPeriod)) await this.assessLocked(unitId, period, null);
+  }
+
   /** The current period is assessed by the hall itself the first time anyone looks at it, once however many look at once. */
   async ensureCurrentAssessed(unitId: number): Promise<void> {
     const period = currentFeePeriod(this.clock.now());
@@ -97,7 +111,8 @@ export class AssessmentService {
     for (const row of coverage) {
       const rate = config.rates.get(row.insurance_type);
       if (!rate) continue;
-      const base = contributionBaseFen(row.wage_fen, config.floorFen, config.ceilingFen);
+      // A declared base was clamped to its contribution year's limits when it was declared.
+      const base = row.declared_base_fen ?? contributionBaseFen(row.wage_fen, config.floorFen, config.ceilingFen);
       wanted.set(`${row.person_id}|${row.insurance_type}`, {
         person_id: row.person_id,
         insurance_type: row.insurance_type,

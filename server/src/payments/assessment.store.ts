@@ -28,11 +28,13 @@ export interface PaymentDetailRow extends Assessed {
   collection_serial: string | null;
 }
 
-/** An enrollment in force in the period beside the wage of its employment. */
+/** An enrollment in force in the period beside the wage of its employment and the declared base in force then. */
 export interface CoverageRow {
   person_id: number;
   insurance_type: string;
   wage_fen: number;
+  /** The latest annual declaration's base from this period or before; null when none was declared. */
+  declared_base_fen: number | null;
 }
 
 interface ContributionLimitsRow {
@@ -88,7 +90,18 @@ export class AssessmentStore {
       .where((q) => q.whereNull('e.end_month').orWhere('e.end_month', '>=', period))
       .where('emp.start_month', '<=', period)
       .where((q) => q.whereNull('emp.end_month').orWhere('emp.end_month', '>=', period))
-      .select('e.person_id', 'e.insurance_type', 'emp.wage_fen');
+      .select(
+        'e.person_id',
+        'e.insurance_type',
+        'emp.wage_fen',
+        this.db('contribution_bases as cb')
+          .select('cb.base_fen')
+          .whereRaw('cb.unit_id = e.unit_id and cb.person_id = e.person_id')
+          .where('cb.from_month', '<=', period)
+          .orderBy('cb.from_month', 'desc')
+          .limit(1)
+          .as('declared_base_fen'),
+      );
   }
 
   details(unitId: number, period: FeePeriod): Promise<PaymentDetailRow[]> {
@@ -126,6 +139,11 @@ export class AssessmentStore {
 
   async isAssessed(unitId: number, period: FeePeriod): Promise<boolean> {
     return (await this.db('assessments').where({ unit_id: unitId, fee_period: period }).first('unit_id')) !== undefined;
+  }
+
+  /** The unit's assessed periods from the period on, oldest first. */
+  assessedFrom(unitId: number, fromPeriod: FeePeriod): Promise<FeePeriod[]> {
+    return this.db('assessments').where('unit_id', unitId).andWhere('fee_period', '>=', fromPeriod).orderBy('fee_period').pluck('fee_period');
   }
 
   /** Forgets the unit's assessments from the period on: they are assessed afresh when next looked at. */

@@ -12,6 +12,7 @@ import {
 import { shanghaiDayStart } from '@common/fee-period';
 import type { Clock } from '../clock';
 import { AuditService, type AuditEntry } from '../audit/audit.service';
+import { BaseDeclarationService } from '../base-declarations/base-declarations.service';
 import { DeclarationService } from '../declarations/declarations.service';
 import { invalidFields } from '../http/errors';
 import type { Actor } from '../http/route';
@@ -27,6 +28,7 @@ type Decision = z.output<typeof reviewDecision>;
 const APPLY: { [K in SubmissionKind]: (review: ReviewService, pending: PendingOf<K>[], at: string) => Promise<AppliedChanges> } = {
   addition: (r, pending, at) => r.declarations.insured.applyAdditions(pending, at),
   reduction: (r, pending, at) => r.declarations.insured.applyReductions(pending, at),
+  'base-declaration': (r, pending, at) => r.baseDeclarations.applyApproved(pending, at),
   'unit-info-change': (r, pending, at) => r.maintenance.applyChanges(pending, at),
   'bank-account-change': (r, pending, at) => r.maintenance.applyChanges(pending, at),
   'hukou-change': (r, pending, at) => r.maintenance.applyChanges(pending, at),
@@ -81,6 +83,8 @@ export class ReviewService {
   /** Additions and reductions are applied through the insured service it wires. */
   readonly declarations: DeclarationService;
   readonly submissions: SubmissionService;
+  /** Approved base declarations become contribution bases through it. */
+  readonly baseDeclarations: BaseDeclarationService;
   private readonly assessments: AssessmentService;
   private readonly audit: AuditService;
   private readonly messages: MessageService;
@@ -94,6 +98,7 @@ export class ReviewService {
   ) {
     this.declarations = new DeclarationService(db, clock);
     this.submissions = this.declarations.submissions;
+    this.baseDeclarations = new BaseDeclarationService(db, clock);
     this.assessments = new AssessmentService(db, clock);
     this.audit = new AuditService(db);
     this.messages = new MessageService(db, clock);
@@ -178,14 +183,22 @@ export class ReviewService {
     });
   }
 
-  /** Approved declarations change coverage from their month on; those periods are assessed afresh. */
+  /**
+   * Approved declarations change coverage from their month on; those periods are assessed afresh. An
+   * approved base is assessed at once in the months already assessed from its year's first: their unpaid
+   * details take it now, paid ones stay as paid.
+   */
   private async markAssessmentsStale(pending: PendingSubmission[]): Promise<void> {
     const from = new Map<number, string>();
+    const rebased = new Map<number, string>();
     for (const d of pending) {
-      if (d.kind !== 'addition' && d.kind !== 'reduction') continue;
-      const earliest = from.get(d.unitId);
-      if (earliest === undefined || d.effectiveMonth < earliest) from.set(d.unitId, d.effectiveMonth);
+      // Changes and registrations move no month of coverage.
+      if ((d.kind !== 'addition' && d.kind !== 'reduction' && d.kind !== 'base-declaration') || d.unitId === null) continue;
+      const months = d.kind === 'base-declaration' ? rebased : from;
+      const earliest = months.get(d.unitId);
+      if (earliest === undefined || d.effectiveMonth < earliest) months.set(d.unitId, d.effectiveMonth);
     }
+    for (const [unitId, month] of rebased) await this.assessments.reassessFrom(unitId, month);
     for (const [unitId, month] of from) await this.assessments.markStale(unitId, month);
   }
 }

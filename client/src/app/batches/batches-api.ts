@@ -1,12 +1,12 @@
 import { HttpClient, type HttpEvent } from '@angular/common/http';
 import { inject, Service } from '@angular/core';
-import type { BatchPreviewPage, BatchSubmitResult, BatchValidation, DeclarationKind } from '@common/api/declarations';
+import type { BatchKind, BatchPreviewPage, BatchSubmitResult, BatchValidation } from '@common/api/declarations';
 import { XLSX_CONTENT_TYPE } from '@common/xlsx';
 import type { Observable } from 'rxjs';
 import { idempotencyHeaders } from '../shared/idempotency';
 
-/** The empty template of a kind, headers in the user's language. */
-export const templateUrl = (kind: DeclarationKind) => `/api/templates/${kind}`;
+/** The template of a kind, headers in the user's language: empty, or for base declarations prefilled with the unit's insured persons. */
+export const templateUrl = (kind: BatchKind) => (kind === 'base-declaration' ? '/api/base-declarations/template' : `/api/templates/${kind}`);
 
 /** The user's own workbook back, with an error column and the bad cells marked. */
 export const annotatedUrl = (token: string) => `/api/batches/validations/${encodeURIComponent(token)}/annotated`;
@@ -16,7 +16,7 @@ export class BatchesApi {
   private readonly http = inject(HttpClient);
 
   /** The dry run: the raw file as the body, with upload progress events before the answer. */
-  validate(kind: DeclarationKind, file: File): Observable<HttpEvent<BatchValidation>> {
+  validate(kind: BatchKind, file: File): Observable<HttpEvent<BatchValidation>> {
     return this.http.post<BatchValidation>('/api/batches/validate', file, {
       params: { kind },
       // Header values are ASCII; the server decodes the name.

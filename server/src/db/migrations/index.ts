@@ -13,6 +13,7 @@ import * as onePending from './010_one_pending';
 import * as uploadBounds from './011_upload_bounds';
 import * as employeeNumber from './012_employee_number';
 import * as unitRegistration from './013_unit_registration';
+import * as baseDeclaration from './014_base_declaration';
 import * as messages from './015_messages';
 import * as receipts from './016_receipts';
 
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '011_upload_bounds': uploadBounds,
   '012_employee_number': employeeNumber,
   '013_unit_registration': unitRegistration,
+  '014_base_declaration': baseDeclaration,
   '015_messages': messages,
   '016_receipts': receipts,
 };

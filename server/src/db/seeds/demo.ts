@@ -88,6 +88,15 @@ export interface SeedOptions {
 /** Demo regional figures: average wage 8,000 yuan, floor 60 %, ceiling 300 %. */
 export const DEMO_LIMITS = { averageWageFen: 800_000, floorFen: 480_000, ceilingFen: 2_400_000 } as const;
 export const DEMO_CUTOFF_DAY = 25;
+/** The contribution year runs July to June; its bases are declared July 1 – August 31 (domain.md); the undeclared keep theirs. */
+export const DEMO_BASE_DECLARATION_RULE = {
+  year_starts_month: 7,
+  window_opens_month_offset: 0,
+  window_opens_day: 1,
+  window_closes_month_offset: 1,
+  window_closes_day: 31,
+  carry_over: 'keep',
+} as const;
 
 export async function seedDemo(knex: Knex, options: SeedOptions): Promise<void> {
   const at = options.now.toISOString();
@@ -108,6 +117,7 @@ export async function seedDemo(knex: Knex, options: SeedOptions): Promise<void> 
       floor_fen: DEMO_LIMITS.floorFen,
       ceiling_fen: DEMO_LIMITS.ceilingFen,
     });
+    await trx('base_declaration_rules').insert({ effective_from: '202001', effective_to: null, ...DEMO_BASE_DECLARATION_RULE });
     await trx('contribution_rates').insert(
       Object.entries(INSURANCE_TYPES).map(([type, rate]) => ({
         insurance_type: type,

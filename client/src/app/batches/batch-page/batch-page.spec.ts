@@ -90,6 +90,17 @@ describe('BatchPage', () => {
     expect(link()?.getAttribute('href')).toBe('/api/templates/reduction');
   });
 
+  it("opens on the kind the URL names: the base declaration's template is prefilled for the unit, and its dry run says so", async () => {
+    page.fixture.componentRef.setInput('kind', 'base-declaration');
+    await page.stable();
+    const toggle = await page.loader.getHarness(MatButtonToggleHarness.with({ text: '批量申报缴费基数' }));
+    expect(await toggle.isChecked()).toBeTrue();
+    expect(page.element.querySelector(testId('batch-template'))?.getAttribute('href')).toBe('/api/base-declarations/template');
+
+    await chooseFile('缴费基数.xlsx');
+    expect((await upload()).request.params.get('kind')).toBe('base-declaration');
+  });
+
   it('uploads the file with its progress, then shows the counts and every error', async () => {
     const file = await chooseFile('十一月增员.xlsx');
     expect(page.text('batch-file-name')).toBe('十一月增员.xlsx');

@@ -1,5 +1,5 @@
 import { HttpEventType } from '@angular/common/http';
-import { Component, computed, inject, linkedSignal, signal } from '@angular/core';
+import { Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
@@ -9,13 +9,7 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import {
-  DECLARATION_KINDS,
-  type BatchPreviewRow,
-  type BatchSubmitResult,
-  type BatchValidation,
-  type DeclarationKind,
-} from '@common/api/declarations';
+import { BATCH_KINDS, type BatchKind, type BatchPreviewRow, type BatchSubmitResult, type BatchValidation } from '@common/api/declarations';
 import { TranslatePipe } from '@ngx-translate/core';
 import { defer, of, switchMap } from 'rxjs';
 import { apiErrorOf, errorMessage, type Message } from '../../core/errors/api-error';
@@ -58,7 +52,10 @@ function submitFailure(error: unknown): SubmitFailure {
   return { message: { text: body.message }, rows, validateAgain: true };
 }
 
-/** Batch additions or reductions (批量增减员): template, dry run of the filled file, then the valid rows as one batch. */
+/**
+ * Batch additions, reductions or annual base declarations (批量增减员, 批量申报缴费基数): template, dry run of the
+ * filled file, then the valid rows as one batch.
+ */
 @Component({
   selector: 'app-batch-page',
   imports: [
@@ -85,9 +82,11 @@ export class BatchPage {
   private readonly dialog = inject(MatDialog);
   private readonly key = new SubmissionKey();
 
-  protected readonly kinds = DECLARATION_KINDS;
-  protected readonly kind = signal<DeclarationKind>('addition');
-  protected readonly templateUrl = computed(() => templateUrl(this.kind()));
+  /** `?kind=` in the URL chooses the kind the page opens with (the base declaration page links here so). */
+  readonly kind = input<string | undefined>();
+  protected readonly kinds = BATCH_KINDS;
+  protected readonly chosenKind = linkedSignal<BatchKind>(() => BATCH_KINDS.find((kind) => kind === this.kind()) ?? 'addition');
+  protected readonly templateUrl = computed(() => templateUrl(this.chosenKind()));
   protected readonly file = signal<File | null>(null);
   protected readonly phase = signal<Phase>('idle');
   /** Percent of the file sent. */
@@ -136,8 +135,8 @@ export class BatchPage {
     });
   }
 
-  protected chooseKind(kind: DeclarationKind): void {
-    this.kind.set(kind);
+  protected chooseKind(kind: BatchKind): void {
+    this.chosenKind.set(kind);
     this.startOver();
   }
 
@@ -161,7 +160,7 @@ export class BatchPage {
     }
     this.phase.set('uploading');
     this.progress.set(0);
-    this.api.validate(this.kind(), file).subscribe({
+    this.api.validate(this.chosenKind(), file).subscribe({
       next: (event) => {
         if (event.type === HttpEventType.UploadProgress) {
           const percent = event.total ? Math.round((100 * event.loaded) / event.total) : 0;

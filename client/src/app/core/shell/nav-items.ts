@@ -21,6 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'reductions', path: '/reductions', icon: 'person_remove', labelKey: 'reductions.nav', roles: ['unit_admin', 'agent'] },
   { id: 'batches', path: '/batches', icon: 'upload_file', labelKey: 'batch.nav', roles: ['unit_admin', 'agent'] },
   { id: 'submissions', path: '/submissions', icon: 'list_alt', labelKey: 'submissions.nav', roles: ['unit_admin', 'agent'] },
+  { id: 'baseDeclaration', path: '/base-declaration', icon: 'payments', labelKey: 'nav.baseDeclaration', roles: ['unit_admin', 'agent'] },
   { id: 'insured', path: '/insured', icon: 'groups', labelKey: 'insuredList.nav', roles: ['unit_admin', 'agent'] },
   { id: 'paymentDetails', path: '/payments/details', icon: 'receipt_long', labelKey: 'payments.nav.details', roles: ['unit_admin', 'agent'] },
   { id: 'unitPayments', path: '/payments/periods', icon: 'account_balance_wallet', labelKey: 'payments.nav.periods', roles: ['unit_admin', 'agent'] },

@@ -1,6 +1,6 @@
 import { Component, computed, inject, input, numberAttribute, resource } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { isDeclarationKind, type Submission, type SubmissionStatus } from '@common/api/submissions';
+import { isChangeKind, type Submission, type SubmissionStatus } from '@common/api/submissions';
 import { shanghaiDateTime } from '@common/fee-period';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ChangeTable } from '../../shared/change-table/change-table';
@@ -61,7 +61,7 @@ export class ReceiptPrint {
   });
   /** A change of registered facts prints its fields before and after below the row. */
   protected isChange(submission: Submission): boolean {
-    return !isDeclarationKind(submission.kind);
+    return isChangeKind(submission.kind);
   }
 
   protected at(instant: string | null): string {

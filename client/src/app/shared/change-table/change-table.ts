@@ -55,6 +55,7 @@ function comparedValues(submission: Submission): { fields: readonly ShownField[]
     case 'addition':
       return submission.registeredPerson ? { fields: PERSON_FIELDS, before: submission.registeredPerson, after: submission.payload } : null;
     case 'reduction':
+    case 'base-declaration':
       return null;
     default:
       return { fields: CHANGE_FIELDS[submission.kind], before: submission.payload.before, after: submission.payload.after };

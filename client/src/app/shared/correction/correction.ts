@@ -12,6 +12,7 @@ import { valueOf } from '../resource-value';
 export const CORRECT_AT: Record<SubmissionKind, string> = {
   addition: '/additions',
   reduction: '/reductions',
+  'base-declaration': '/base-declaration',
   'unit-info-change': '/unit-info',
   'bank-account-change': '/unit-info',
   'hukou-change': '/insured',

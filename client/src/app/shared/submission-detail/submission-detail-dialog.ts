@@ -4,7 +4,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogModule } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { isDeclarationKind, type Submission } from '@common/api/submissions';
+import { isChangeKind, type Submission } from '@common/api/submissions';
 import { TranslatePipe } from '@ngx-translate/core';
 import { filter, type Observable } from 'rxjs';
 import { Notice } from '../notice/notice';
@@ -66,7 +66,7 @@ export class SubmissionDetailDialog {
   /** A change of registered facts shows them before and after instead of the submitted fields. */
   protected readonly isChange = computed(() => {
     const submission = this.submission();
-    return submission !== undefined && !isDeclarationKind(submission.kind);
+    return submission !== undefined && isChangeKind(submission.kind);
   });
   protected readonly actions = computed(() => (this.submission()?.status === 'pending' ? (this.data.actions ?? []) : []));
 }

@@ -1,4 +1,4 @@
-import { DECLARATION_FIELDS, isDeclarationKind, type Submission } from '@common/api/submissions';
+import { DECLARATION_FIELDS, isChangeKind, type Submission } from '@common/api/submissions';
 import { displayPeriod } from '@common/fee-period';
 import { formatFen } from '@common/insurance';
 import type { Message } from '../../core/errors/api-error';
@@ -11,6 +11,12 @@ export interface Fact {
   parts?: Message[];
 }
 
+/** The header's month: from when an addition or a base applies, until when a reduction's coverage lasts. */
+const MONTH_LABELS: Readonly<Record<string, string>> = {
+  addition: 'submissions.effectiveMonth',
+  'base-declaration': 'baseDeclaration.fields.fromMonth',
+};
+
 const key = (key: string, params: Record<string, unknown> = {}): Message => ({ key, params });
 
 /** Who, what and when: the whole ID number, as this is a detail view. A change of the unit's records names no person. */
@@ -21,7 +27,7 @@ export function headerFacts(submission: Submission): Fact[] {
   if (submission.idNumber !== null) facts.push({ label: 'insured.fields.idNumber', text: submission.idNumber });
   if (submission.effectiveMonth !== null) {
     facts.push({
-      label: submission.kind === 'addition' ? 'submissions.effectiveMonth' : 'submissions.stopMonth',
+      label: MONTH_LABELS[submission.kind] ?? 'submissions.stopMonth',
       text: displayPeriod(submission.effectiveMonth),
     });
   }
@@ -36,7 +42,7 @@ export function headerFacts(submission: Submission): Fact[] {
 
 /** The addition's or reduction's own fields, as submitted, amounts in the separators of `lang`; a change shows its own table instead. */
 export function payloadFacts(submission: Submission, lang: Language): Fact[] {
-  const fields = isDeclarationKind(submission.kind) ? DECLARATION_FIELDS[submission.kind] : [];
+  const fields = isChangeKind(submission.kind) ? [] : DECLARATION_FIELDS[submission.kind];
   const payload: Readonly<Record<string, unknown>> = submission.payload;
   return fields
     .filter(({ field }) => payload[field] !== undefined && payload[field] !== null && payload[field] !== '')

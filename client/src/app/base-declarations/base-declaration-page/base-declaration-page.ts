@@ -1,0 +1,81 @@
+import { Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { BASE_PERSON_STATUSES, basePersonQuery, type BasePerson } from '@common/api/base-declarations';
+import type { Submission } from '@common/api/submissions';
+import { displayPeriod } from '@common/fee-period';
+import { TranslatePipe } from '@ngx-translate/core';
+import { filter } from 'rxjs';
+import { FenPipe } from '../../shared/format/fen.pipe';
+import { PeriodPipe } from '../../shared/format/period.pipe';
+import { ListPage } from '../../shared/list-page/list-page';
+import { listState, queryParam } from '../../shared/list-page/list-state';
+import { LoadError } from '../../shared/load-error/load-error';
+import { rowsOf, valueOf } from '../../shared/resource-value';
+import { StatusChip } from '../../shared/status-chip/status-chip';
+import { Toast } from '../../shared/toast';
+import { BASE_DECLARATION_EXPORT, basePersonPageResource, baseDeclarationStatusResource } from '../base-declarations-api';
+import { DeclareDialog, type DeclareDialogData } from '../declare-dialog/declare-dialog';
+
+/** 年度缴费基数申报: the year and its window, who is not declared yet, and the declarations one by one or by batch. */
+@Component({
+  selector: 'app-base-declaration-page',
+  imports: [
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatSelectModule,
+    MatTableModule,
+    RouterLink,
+    TranslatePipe,
+    FenPipe,
+    PeriodPipe,
+    ListPage,
+    LoadError,
+    StatusChip,
+  ],
+  templateUrl: './base-declaration-page.html',
+  styleUrl: './base-declaration-page.scss',
+})
+export class BaseDeclarationPage {
+  private readonly dialog = inject(MatDialog);
+  private readonly toast = inject(Toast);
+
+  protected readonly columns = ['name', 'idNumber', 'currentBase', 'status', 'wage', 'base', 'actions'];
+  protected readonly statuses = BASE_PERSON_STATUSES;
+  protected readonly exportUrl = BASE_DECLARATION_EXPORT;
+
+  protected readonly status = baseDeclarationStatusResource();
+  protected readonly current = computed(() => valueOf(this.status));
+
+  /** Declaration status (undeclared unless chosen) and search in the URL. */
+  protected readonly list = listState({
+    status: queryParam(basePersonQuery.shape.status),
+    q: queryParam(basePersonQuery.shape.q),
+  });
+  protected readonly search = this.list.searchBox('q');
+  protected readonly filters = this.list.values;
+  protected readonly paging = this.list.paging;
+  protected readonly persons = basePersonPageResource(() => ({ ...this.filters(), ...this.paging.params() }));
+  protected readonly rows = rowsOf(this.persons);
+
+  protected declare(person: BasePerson): void {
+    const year = this.current()?.year;
+    if (!year) return;
+    this.dialog
+      .open<DeclareDialog, DeclareDialogData, Submission>(DeclareDialog, { data: { person, year }, width: '520px', maxWidth: '95vw' })
+      .afterClosed()
+      .pipe(filter((submitted) => submitted !== undefined))
+      .subscribe((submitted) => {
+        this.toast.show('baseDeclaration.submitted', { month: displayPeriod(submitted.effectiveMonth ?? '') });
+        this.persons.reload();
+      });
+  }
+}

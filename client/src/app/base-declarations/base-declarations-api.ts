@@ -1,0 +1,37 @@
+import { HttpClient, httpResource } from '@angular/common/http';
+import { inject, Service } from '@angular/core';
+import type { BaseDeclarationInput, BaseDeclarationStatus, BasePersonPage, BasePersonQuery } from '@common/api/base-declarations';
+import type { Submission } from '@common/api/submissions';
+import type { Observable } from 'rxjs';
+import { idempotencyHeaders } from '../shared/idempotency';
+import { pageResource } from '../shared/table/page-resource';
+import { queryParams, type PageParams } from '../shared/table/paging';
+
+/** The filters of the year's list of persons, as the list sends them. */
+export type BasePersonFilters = Omit<BasePersonQuery, keyof PageParams>;
+
+export const BASE_DECLARATION_EXPORT = '/api/base-declarations/export';
+
+export function basePersonParams({ status, q }: BasePersonFilters) {
+  return queryParams({ status, q });
+}
+
+/** One page of the unit's persons for the year's declaration. */
+export function basePersonPageResource(query: () => BasePersonFilters & PageParams) {
+  return pageResource<BasePersonPage, BasePersonFilters>('/api/base-declarations/persons', basePersonParams, query);
+}
+
+/** The year being declared (or last declared), whether its window is open, and the next window. */
+export function baseDeclarationStatusResource() {
+  return httpResource<BaseDeclarationStatus>(() => '/api/base-declarations/status');
+}
+
+@Service()
+export class BaseDeclarationsApi {
+  private readonly http = inject(HttpClient);
+
+  /** Submitted for review; the base applies from the year's first month once approved. */
+  declare(input: BaseDeclarationInput, key: string): Observable<Submission> {
+    return this.http.post<Submission>('/api/base-declarations', input, { headers: idempotencyHeaders(key) });
+  }
+}

@@ -89,7 +89,7 @@ export class DeclarationService implements PendingSubmissions {
     this.assessments = new AssessmentService(db, clock);
     this.units = new UnitService(db, clock);
     this.insured = new InsuredService(db, this, lists);
-    this.rules = new DeclarationRules(this.store, this.insured, this.units, clock);
+    this.rules = new DeclarationRules(this.store, this.insured, this.units, clock, this.assessments);
   }
 
   /** The same wiring on a transaction: what a use case spanning features runs in one. */

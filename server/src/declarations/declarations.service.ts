@@ -150,7 +150,7 @@ export class DeclarationService implements PendingSubmissions {
         ? { kind: 'addition', rows: [{ input: declared.input }] }
         : { kind: 'reduction', rows: [{ input: declared.input }] };
     const { declarationIds } = await this.submit(unitId, actor, rows, null, requestId);
-    return this.submissions.find(unitId, declarationIds[0]);
+    return this.submissions.find(unitId, declarationIds[0], actor.role);
   }
 
   /**
@@ -209,7 +209,7 @@ export class DeclarationService implements PendingSubmissions {
               action: 'submission_submitted',
               entityType: 'submission',
               entityId: declarationIds[0],
-              after: await stored.find(unitId, declarationIds[0]),
+              after: await stored.find(unitId, declarationIds[0], actor.role),
             }),
         requestId,
       });

@@ -158,7 +158,7 @@ describe('maintenance of the unit', () => {
       accountNumber: '1402023309200123456',
     });
     expect((await decide(first.body.id, { approve: false, reason: '开户许可证与账号不符' })).body).toEqual({ approved: 0, rejected: 1 });
-    expect((await unitInfo()).bank).toEqual({ category: null, branchName: null, accountName: null, accountNumberMasked: null });
+    expect((await unitInfo()).bank).toEqual({ category: null, branchName: null, accountName: null, accountNumberMasked: null, accountNumber: null });
     expect((await unit.get(`/api/submissions/${first.body.id}`)).body.reviewReason).toBe('开户许可证与账号不符');
     const rejectAudit = await auditOf(context, 'submission_rejected', first.body.id);
     expect(rejectAudit.after).toEqual({ status: 'rejected', reason: '开户许可证与账号不符' });
@@ -171,6 +171,8 @@ describe('maintenance of the unit', () => {
       branchName: '中国工商银行福州五一支行',
       accountName: DEMO_UNITS[0].name,
       accountNumberMasked: '****************4567',
+      // The unit's administrator asked: the whole number is theirs.
+      accountNumber: '14020233092001234567',
     });
     const audit = await auditOf(context, 'submission_approved', second.body.id);
     expect(audit.before.unit).toEqual({ bankCategory: null, branchCode: null, branchName: null, accountName: null, accountNumber: null });

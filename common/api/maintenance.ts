@@ -67,6 +67,9 @@ export const accountNumberField = z.string().transform((raw, ctx) => {
   return digits;
 });
 
+/** An account number as an agent sees it: the last four digits; the whole is the unit's administrator's alone. */
+export const maskAccountNumber = (digits: string) => '*'.repeat(Math.max(0, digits.length - 4)) + digits.slice(-4);
+
 /** A new bank account: the branch from the bundled list, and an account in the unit's own name. */
 export const bankAccountChangeInput = z.object({
   bankCategory: z.enum(BANK_CATEGORIES),

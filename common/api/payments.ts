@@ -128,6 +128,8 @@ export const unitInfo = z.object({
     branchName: z.string().nullable(),
     accountName: z.string().nullable(),
     accountNumberMasked: z.string().nullable(),
+    /** The whole number, for the unit's administrator only: null for an agent (and when there is none). */
+    accountNumber: z.string().nullable(),
   }),
   /** Changes of the unit's information or bank account waiting for review (at most one of each). */
   pendingChanges: z.array(submission),

@@ -123,6 +123,8 @@ export function unitInfo(overrides: Partial<UnitInfo> = {}): UnitInfo {
       branchName: '中国工商银行福州五四路支行',
       accountName: '福州港湾食品有限公司',
       accountNumberMasked: '***************1234',
+      // As an agent is answered; the administrator gets the whole number too.
+      accountNumber: null,
     },
     pendingChanges: [],
     ...overrides,

@@ -128,6 +128,9 @@ export class LoginThrottle {
 function msBeforeNextOf(rejection: unknown): number {
   if (rejection instanceof Error) throw rejection;
   if (rejection instanceof RateLimiterRes) return rejection.msBeforeNext;
-  const results = Object.values(rejection as Record<string, RateLimiterRes>);
-  return Math.max(0, ...results.map((r) => r.msBeforeNext));
+  const results = Object.values(rejection as Record<string, RateLimiterRes | Error>);
+  // The union rejects with each limiter's own rejection: a store that failed (database busy) is no wait.
+  const failed = results.find((r) => r instanceof Error);
+  if (failed) throw failed;
+  return Math.max(0, ...results.map((r) => (r as RateLimiterRes).msBeforeNext));
 }

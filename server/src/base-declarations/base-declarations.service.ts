@@ -155,7 +155,7 @@ export class BaseDeclarationService {
         const [id] = await self.submissions.insert([
           self.newSubmission(unitId, actor, year, person, currentBase(person), input.wageFen, { batchId: null, rowNumber: null }, at),
         ]);
-        const submission = await self.submissions.find(unitId, id);
+        const submission = await self.submissions.find(unitId, id, actor.role);
         await self.audit.record({
           at,
           userId: actor.userId,

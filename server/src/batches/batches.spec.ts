@@ -610,3 +610,41 @@ describe('batches from templates', () => {
     expect(JSON.parse(declaration.payload)).toEqual(jasmine.objectContaining({ reason: 'resigned' }));
   });
 });
+
+describe('an addition into a month whose contribution limits are not configured', () => {
+  let hall: TestHall;
+  let admin: HallClient;
+
+  beforeAll(async () => {
+    hall = await createTestHall();
+    admin = await hall.client();
+    await admin.signInUnitAdmin(0);
+    // The demo limits end with November: December, still offered (the cut-off is the 25th), has none yet.
+    await hall.db.knex('contribution_limits').update({ effective_to: '202611' });
+  });
+  afterAll(() => hall.close());
+
+  it('names the month on the dry run’s row and previews the rows of a month that has them', async () => {
+    const file = await filledTemplate('addition', [person(91), person(92, { effectiveMonth: '2026-12' })]);
+    const res = await upload(admin, 'addition', file);
+    expect(res.status).toBe(200);
+    expect(res.body.validRows).toBe(1);
+    expect(res.body.errors.map((e: SheetError) => [e.row, e.column, e.code, e.message])).toEqual([
+      [3, 'I', 'CONTRIBUTION_LIMITS_MISSING', '2026-12 的缴费基数上下限尚未公布，暂不能申报该月参保'],
+    ]);
+    expect(res.body.preview.items.map((i: { row: number; baseFen: number }) => [i.row, i.baseFen])).toEqual([[2, 600_000]]);
+  });
+
+  it('refuses the single addition’s quote the same way, on its month', async () => {
+    const res = await admin.post('/api/additions/quote', { wageFen: 300_000, effectiveMonth: '202612' });
+    expect(res.status).toBe(400);
+    expect(res.body.details.fields).toEqual([
+      {
+        field: 'effectiveMonth',
+        code: 'CONTRIBUTION_LIMITS_MISSING',
+        message: '2026-12 的缴费基数上下限尚未公布，暂不能申报该月参保',
+        params: { month: '2026-12' },
+      },
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import { displayPeriod, isFeePeriod } from '@common/fee-period';
 import { reductionMonth, additionMonths } from '@common/month-rules';
 import { checkIdNumberOfType } from '@common/validators/id-number';
 import type { Clock } from '../clock';
+import type { AssessmentService } from '../payments/assessment.service';
 import type { InsuredService } from '../insured/insured.service';
 import type { PersonRecord } from '../insured/insured.store';
 import type { UnitService } from '../unit/unit.service';
@@ -82,6 +83,8 @@ export class DeclarationRules {
     private readonly persons: InsuredService,
     private readonly units: UnitService,
     private readonly clock: Clock,
+    /** The contribution limits a month needs before an addition into it can be quoted. */
+    private readonly assessments: AssessmentService,
   ) {}
 
   /** The months (cut-off applied) and insurance types an addition may choose now. */
@@ -114,8 +117,14 @@ export class DeclarationRules {
     const now = this.clock.now();
     const offer = await this.offer(unitId);
     const { records, pending } = await this.lookUp(unitId, rows);
+    const offered = rows.flatMap((r) => (r.effectiveMonth !== undefined && offer.months.includes(r.effectiveMonth) ? [r.effectiveMonth] : []));
+    const withLimits = await this.assessments.periodsWithLimits(offered);
     return rows.map((row) => {
       const problems = offerProblems(offer, row);
+      // A month offered before the bureau has published its base limits: nothing to clamp the wage to.
+      if (row.effectiveMonth !== undefined && offered.includes(row.effectiveMonth) && !withLimits.has(row.effectiveMonth)) {
+        problems.push({ field: 'effectiveMonth', code: 'CONTRIBUTION_LIMITS_MISSING', params: { month: displayPeriod(row.effectiveMonth) } });
+      }
       if (row.idNumber === undefined) return problems;
       const id = checkIdNumberOfType(row.idType ?? '01', row.idNumber, now);
       const waiting = pending.get(row.idNumber);

@@ -89,7 +89,7 @@ export class DeclarationService implements PendingSubmissions {
     this.assessments = new AssessmentService(db, clock);
     this.units = new UnitService(db, clock);
     this.insured = new InsuredService(db, this, lists);
-    this.rules = new DeclarationRules(this.store, this.insured, this.units, clock);
+    this.rules = new DeclarationRules(this.store, this.insured, this.units, clock, this.assessments);
   }
 
   /** The same wiring on a transaction: what a use case spanning features runs in one. */
@@ -156,7 +156,7 @@ export class DeclarationService implements PendingSubmissions {
         ? { kind: 'addition', rows: [{ input: declared.input }] }
         : { kind: 'reduction', rows: [{ input: declared.input }] };
     const { declarationIds } = await this.submit(unitId, actor, rows, null, requestId, undefined, correctsId);
-    return this.submissions.find(unitId, declarationIds[0]);
+    return this.submissions.find(unitId, declarationIds[0], actor.role);
   }
 
   /**
@@ -218,7 +218,7 @@ export class DeclarationService implements PendingSubmissions {
               action: 'submission_submitted',
               entityType: 'submission',
               entityId: declarationIds[0],
-              after: await stored.find(unitId, declarationIds[0]),
+              after: await stored.find(unitId, declarationIds[0], actor.role),
             }),
         requestId,
       });

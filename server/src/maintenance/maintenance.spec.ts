@@ -158,7 +158,15 @@ describe('maintenance of the unit', () => {
       accountNumber: '1402023309200123456',
     });
     expect((await decide(first.body.id, { approve: false, reason: '开户许可证与账号不符' })).body).toEqual({ approved: 0, rejected: 1 });
-    expect((await unitInfo()).bank).toEqual({ category: null, branchName: null, accountName: null, accountNumberMasked: null });
+    // The demo unit has had an account since the seed gave it one: a rejected change leaves that one.
+    const seeded = {
+      category: 'ICBC',
+      branchName: '中国工商银行福州华林支行',
+      accountName: DEMO_UNITS[0].name,
+      accountNumberMasked: '***************0101',
+      accountNumber: '1402024309100100101',
+    };
+    expect((await unitInfo()).bank).toEqual(seeded);
     expect((await unit.get(`/api/submissions/${first.body.id}`)).body.reviewReason).toBe('开户许可证与账号不符');
     const rejectAudit = await auditOf(context, 'submission_rejected', first.body.id);
     expect(rejectAudit.after).toEqual({ status: 'rejected', reason: '开户许可证与账号不符' });
@@ -171,9 +179,17 @@ describe('maintenance of the unit', () => {
       branchName: '中国工商银行福州五一支行',
       accountName: DEMO_UNITS[0].name,
       accountNumberMasked: '****************4567',
+      // The unit's administrator asked: the whole number is theirs.
+      accountNumber: '14020233092001234567',
     });
     const audit = await auditOf(context, 'submission_approved', second.body.id);
-    expect(audit.before.unit).toEqual({ bankCategory: null, branchCode: null, branchName: null, accountName: null, accountNumber: null });
+    expect(audit.before.unit).toEqual({
+      bankCategory: 'ICBC',
+      branchCode: '102391000044',
+      branchName: '中国工商银行福州华林支行',
+      accountName: DEMO_UNITS[0].name,
+      accountNumber: '1402024309100100101',
+    });
     expect(audit.after.unit).toEqual(second.body.payload.after);
   });
 });

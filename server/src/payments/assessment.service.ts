@@ -61,6 +61,11 @@ export class AssessmentService {
     return limits ? { baseFen: contributionBaseFen(wageFen, limits.floorFen, limits.ceilingFen), ...limits } : null;
   }
 
+  /** Those of the periods with base limits in force: an addition into another cannot be quoted yet. */
+  periodsWithLimits(periods: FeePeriod[]): Promise<Set<FeePeriod>> {
+    return this.store.periodsWithLimits([...new Set(periods)]);
+  }
+
   /** The base limits and the rates in force for a fee period (configuration with effective periods); none is a fault of the set-up. */
   async contributionConfig(period: FeePeriod): Promise<ContributionConfig> {
     const { limits, rates } = await this.store.contributionSettings(period);

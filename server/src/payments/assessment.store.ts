@@ -67,6 +67,16 @@ export interface ContributionSettings {
 export class AssessmentStore {
   constructor(private readonly db: Knex) {}
 
+  /** Those of the periods some base limits are in force for, in one query (there are a handful of such rows). */
+  async periodsWithLimits(periods: FeePeriod[]): Promise<Set<FeePeriod>> {
+    if (periods.length === 0) return new Set();
+    const latest = periods.reduce((a, b) => (a > b ? a : b));
+    const spans = await this.db('contribution_limits')
+      .where('effective_from', '<=', latest)
+      .select<Pick<ContributionLimitsRow, 'effective_from' | 'effective_to'>[]>('effective_from', 'effective_to');
+    return new Set(periods.filter((p) => spans.some((s) => s.effective_from <= p && (s.effective_to === null || s.effective_to >= p))));
+  }
+
   async contributionSettings(period: FeePeriod): Promise<ContributionSettings> {
     const inForce = (query: Knex.QueryBuilder) =>
       query.where('effective_from', '<=', period).andWhere((q) => q.whereNull('effective_to').orWhere('effective_to', '>=', period));

@@ -17,7 +17,7 @@ export function submissionRoutes(submissions: SubmissionService): RouteDefinitio
       access: UNIT_ROLES,
       query: submissionQuery,
       response: submissionPage,
-      handle: (ctx) => submissions.list(unitOf(ctx), ctx.query),
+      handle: (ctx) => submissions.list(unitOf(ctx), actorOf(ctx).role, ctx.query),
     }),
     route({
       method: 'get',
@@ -27,7 +27,7 @@ export function submissionRoutes(submissions: SubmissionService): RouteDefinitio
       access: UNIT_ROLES,
       params: submissionIdParams,
       response: submission,
-      handle: (ctx) => submissions.find(unitOf(ctx), ctx.params.id),
+      handle: (ctx) => submissions.find(unitOf(ctx), ctx.params.id, actorOf(ctx).role),
     }),
     route({
       method: 'post',

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
+import type { Role } from '@common/api/auth';
+import { maskAccountNumber } from '@common/api/maintenance';
 import type { ChangeKind, Submission, SubmissionKind, SubmissionPage, SubmissionStatus, submissionQuery } from '@common/api/submissions';
 import type { Clock } from '../clock';
 import { AuditService } from '../audit/audit.service';
@@ -14,6 +16,16 @@ export type PendingOf<K extends SubmissionKind> = Extract<PendingSubmission, { k
 type Values = Record<string, unknown>;
 /** What an approval changed, per submission id, for the audit log; `unitId` names the unit a registration became. */
 export type AppliedChanges = Map<number, { before: Values; after: Values; unitId?: number }>;
+
+/** A submission as a unit user may see it: an agent sees only the last four digits of a bank account number, as on the unit page. */
+export function asSeenBy(role: Role, found: Submission): Submission {
+  if (role === 'unit_admin' || found.kind !== 'bank-account-change') return found;
+  const masked = <T extends Record<string, string | null>>(side: T): T => ({
+    ...side,
+    accountNumber: side.accountNumber ? maskAccountNumber(side.accountNumber) : null,
+  });
+  return { ...found, payload: { before: masked(found.payload.before), after: masked(found.payload.after) } };
+}
 
 /**
  * Submissions of every kind (additions, reductions, changes): the unit's queues of them, its withdrawal of
@@ -36,7 +48,7 @@ export class SubmissionService {
     return new SubmissionService(trx, this.clock);
   }
 
-  async list(unitId: number, query: z.output<typeof submissionQuery>): Promise<SubmissionPage> {
+  async list(unitId: number, role: Role, query: z.output<typeof submissionQuery>): Promise<SubmissionPage> {
     const statuses = query.queue === 'pending' ? (['pending'] as const) : (['approved', 'rejected'] as const);
     const { items, total } = await this.store.page(
       { unitId, statuses: [...statuses], kind: query.kind, q: query.q, batchId: query.batchId },
@@ -45,7 +57,7 @@ export class SubmissionService {
       query.pageSize,
       false,
     );
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return { items: items.map((s) => asSeenBy(role, s)), total, page: query.page, pageSize: query.pageSize };
   }
 
   /**
@@ -69,10 +81,10 @@ export class SubmissionService {
     if (rejected.correctedById !== null) throw new AppError(409, 'SUBMISSION_ALREADY_CORRECTED');
   }
 
-  async find(unitId: number, id: number): Promise<Submission> {
+  async find(unitId: number, id: number, role: Role): Promise<Submission> {
     const found = await this.store.find(id, unitId);
     if (!found) throw notFound();
-    return found;
+    return asSeenBy(role, found);
   }
 
   /** Every unit's submissions, with the unit's name, for the agency's review. */

@@ -1,5 +1,5 @@
 import { reviewUnitQuery, unitInfo, unitSummaryPage } from '@common/api/payments';
-import { route, unitOf, UNIT_ROLES, type RouteDefinition } from '../http/route';
+import { actorOf, route, unitOf, UNIT_ROLES, type RouteDefinition } from '../http/route';
 import type { UnitService } from './unit.service';
 
 export function unitRoutes(units: UnitService): RouteDefinition[] {
@@ -11,7 +11,7 @@ export function unitRoutes(units: UnitService): RouteDefinition[] {
       tag: 'unit',
       access: UNIT_ROLES,
       response: unitInfo,
-      handle: (ctx) => units.info(unitOf(ctx)),
+      handle: (ctx) => units.info(unitOf(ctx), actorOf(ctx).role),
     }),
     route({
       method: 'get',

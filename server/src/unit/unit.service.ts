@@ -1,13 +1,12 @@
 import type { Knex } from 'knex';
+import type { Role } from '@common/api/auth';
+import { maskAccountNumber } from '@common/api/maintenance';
 import type { ReviewUnitQuery, UnitInfo, UnitSummaryPage } from '@common/api/payments';
 import type { EmployeeInsuranceType } from '@common/insurance';
 import type { Clock } from '../clock';
-import { SubmissionService } from '../submissions/submissions.service';
+import { asSeenBy, SubmissionService } from '../submissions/submissions.service';
 import { notFound } from '../http/errors';
 import { UnitStore, type UnitName, type UnitRow } from './unit.store';
-
-/** Shows only the last four digits of an account number. */
-const maskAccount = (n: string | null) => (n ? '*'.repeat(Math.max(0, n.length - 4)) + n.slice(-4) : null);
 
 /** The unit's own information, as its users see it. */
 export class UnitService {
@@ -58,7 +57,8 @@ export class UnitService {
     return (await this.units.insuranceTypes(unitId)).map((t) => t.insuranceType);
   }
 
-  async info(unitId: number): Promise<UnitInfo> {
+  /** The whole bank account number is the administrator's alone; an agent sees its last four digits. */
+  async info(unitId: number, role: Role): Promise<UnitInfo> {
     const unit = await this.units.find(unitId);
     if (!unit) throw notFound();
     return {
@@ -84,9 +84,10 @@ export class UnitService {
         category: unit.bank_category,
         branchName: unit.bank_branch_name,
         accountName: unit.bank_account_name,
-        accountNumberMasked: maskAccount(unit.bank_account_number),
+        accountNumberMasked: unit.bank_account_number && maskAccountNumber(unit.bank_account_number),
+        accountNumber: role === 'unit_admin' ? unit.bank_account_number : null,
       },
-      pendingChanges: await this.submissions.pendingChanges(unitId, ['unit-info-change', 'bank-account-change']),
+      pendingChanges: (await this.submissions.pendingChanges(unitId, ['unit-info-change', 'bank-account-change'])).map((s) => asSeenBy(role, s)),
     };
   }
 }

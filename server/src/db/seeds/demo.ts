@@ -22,6 +22,8 @@ export const DEMO_UNITS = [
     postcode: '350003',
     contact: '林晓燕',
     contactPhone: '0591-87654321',
+    /** A branch of the bundled list (templates/bank-branches.json); the account is in the unit's name. */
+    bank: { category: 'ICBC', branchCode: '102391000044', branchName: '中国工商银行福州华林支行', accountNumber: '1402024309100100101' },
     agents: [
       { name: '张敏', mobile: '13800000001' },
       { name: '李强', mobile: '13800000002' },
@@ -36,6 +38,7 @@ export const DEMO_UNITS = [
     postcode: '361004',
     contact: '王芳',
     contactPhone: '0592-5123456',
+    bank: { category: 'ABC', branchCode: '103393000016', branchName: '中国农业银行厦门分行营业部', accountNumber: '4037100104000200202' },
     agents: [
       { name: '王芳', mobile: '13800000003' },
       { name: '李强', mobile: '13800000002' },
@@ -156,6 +159,11 @@ export async function seedDemo(knex: Knex, options: SeedOptions): Promise<void> 
         registration_date: '2019-01-15',
         agency: index === 0 ? '福州市医疗保障局鼓楼分中心' : '厦门市医疗保障局思明分中心',
         collection_mode: 'tax',
+        bank_category: unit.bank.category,
+        bank_branch_code: unit.bank.branchCode,
+        bank_branch_name: unit.bank.branchName,
+        bank_account_name: unit.name,
+        bank_account_number: unit.bank.accountNumber,
         created_at: at,
         updated_at: at,
       });

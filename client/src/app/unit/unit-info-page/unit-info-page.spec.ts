@@ -78,7 +78,7 @@ describe('UnitInfoPage', () => {
         legalRepPhone: null,
         contactEmail: null,
         insuranceTypes: [],
-        bank: { category: null, branchName: null, accountName: null, accountNumberMasked: null },
+        bank: { category: null, branchName: null, accountName: null, accountNumberMasked: null, accountNumber: null },
       }),
     );
 
@@ -94,6 +94,12 @@ describe('UnitInfoPage', () => {
     await open(unitInfo());
     expect(exists('unit-info-change')).toBeTrue();
     expect(exists('unit-bank-change')).toBeTrue();
+  });
+
+  it('shows the administrator the whole account number the server gives them alone', async () => {
+    const info = unitInfo();
+    await open({ ...info, bank: { ...info.bank, accountNumber: '6222021001111234' } });
+    expect(page.parts('unit-accountNumber')).toEqual(['银行账号', '6222021001111234']);
   });
 
   it('hides the bank account change from agents', async () => {

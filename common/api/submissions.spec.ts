@@ -22,9 +22,22 @@ const person = { idNumber: '350102199003071234', idNumberMasked: '350102********
 const hukou = { hukouType: 'rural', hukouAddress: '福州市鼓楼区', ethnicity: null };
 
 describe('a submission is read by its kind', () => {
-  it('knows the six kinds, three of them changes', () => {
-    expect([...SUBMISSION_KINDS]).toEqual(['addition', 'reduction', 'base-declaration', 'unit-info-change', 'bank-account-change', 'hukou-change']);
-    expect(SUBMISSION_KINDS.filter((kind) => isChangeKind(kind))).toEqual(['unit-info-change', 'bank-account-change', 'hukou-change']);
+  it('knows the seven kinds, four of them changes', () => {
+    expect([...SUBMISSION_KINDS]).toEqual([
+      'addition',
+      'reduction',
+      'base-declaration',
+      'unit-info-change',
+      'bank-account-change',
+      'hukou-change',
+      'unit-registration',
+    ]);
+    expect(SUBMISSION_KINDS.filter((kind) => isChangeKind(kind))).toEqual([
+      'unit-info-change',
+      'bank-account-change',
+      'hukou-change',
+      'unit-registration',
+    ]);
   });
 
   it("parses a reduction's payload by the reduction's schema", () => {

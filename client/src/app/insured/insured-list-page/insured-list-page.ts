@@ -7,9 +7,13 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
+import type { ContributionYear } from '@common/api/base-declarations';
 import { fieldOf, LISTED_FIELDS } from '@common/api/addition-fields';
 import { INSURED_STATUSES, insuredQuery, type InsuredPerson } from '@common/api/declarations';
+import { displayPeriod } from '@common/fee-period';
 import { TranslatePipe } from '@ngx-translate/core';
+import { BaseDeclarationsApi, baseDeclarationStatusResource } from '../../base-declarations/base-declarations-api';
+import { openDeclareDialog } from '../../base-declarations/declare-dialog/declare-dialog';
 import { FenPipe } from '../../shared/format/fen.pipe';
 import { PeriodPipe } from '../../shared/format/period.pipe';
 import { ListPage } from '../../shared/list-page/list-page';
@@ -18,6 +22,7 @@ import { listState, queryParam } from '../../shared/list-page/list-state';
 import { InsuredDetailDialog, type InsuredDetailDialogData } from '../insured-detail-dialog/insured-detail-dialog';
 import { INSURED_EXPORT, insuredPageResource, insuredParams } from '../insured-api';
 import { rowsOf } from '../../shared/resource-value';
+import { Toast } from '../../shared/toast';
 
 /** 参保人员: the persons the unit insures or once insured, with their coverage. */
 @Component({
@@ -41,6 +46,8 @@ import { rowsOf } from '../../shared/resource-value';
 })
 export class InsuredListPage {
   private readonly dialog = inject(MatDialog);
+  private readonly baseDeclarations = inject(BaseDeclarationsApi);
+  private readonly toast = inject(Toast);
 
   /** The registry's listed fields (addition-fields.ts) follow the list's own columns. */
   protected readonly listedFields = LISTED_FIELDS.map((key) => ({ key, label: fieldOf(key).label }));
@@ -65,11 +72,29 @@ export class InsuredListPage {
   protected readonly persons = insuredPageResource(() => ({ ...this.filters(), ...this.paging.params() }));
   protected readonly rows = rowsOf(this.persons);
   protected readonly exportParams = computed(() => insuredParams(this.filters()));
+  private readonly baseStatus = baseDeclarationStatusResource();
+  /** The contribution year whose base declaration window is open today; null outside every window. */
+  protected readonly declarableYear = computed<ContributionYear | null>(() => {
+    const status = this.baseStatus.hasValue() ? this.baseStatus.value() : undefined;
+    return status?.open ? status.year : null;
+  });
 
   protected showDetail(person: InsuredPerson): void {
     this.dialog.open<InsuredDetailDialog, InsuredDetailDialogData>(InsuredDetailDialog, {
       data: { personId: person.personId },
       width: '760px',
+    });
+  }
+
+  /** One person's base declaration, as on the base declaration page, the wage prefilled with their base now. */
+  protected declareBase(row: InsuredPerson): void {
+    const year = this.declarableYear();
+    if (!year) return;
+    this.baseDeclarations.declarable(row.personId, row.idNumber).subscribe((person) => {
+      if (!person) return this.toast.show('insuredList.basePending');
+      openDeclareDialog(this.dialog, { person, year, wageFen: person.currentBaseFen }).subscribe((submitted) =>
+        this.toast.show('baseDeclaration.submitted', { month: displayPeriod(submitted.effectiveMonth ?? '') }),
+      );
     });
   }
 }

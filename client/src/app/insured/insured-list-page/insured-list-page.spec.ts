@@ -370,4 +370,45 @@ describe('InsuredListPage', () => {
       expect(await snackBar.getMessage()).toBe('该人员本缴费年度的基数申报正在审核中，审核完成后才能再次申报。');
     });
   });
+
+  it("opens the person's household registration dialog on what a rejected change asked for, and submits the correction", async () => {
+    const rejected = submission({
+      id: 41,
+      kind: 'hukou-change',
+      status: 'rejected',
+      effectiveMonth: null,
+      idNumber: '350102199003071234',
+      personName: '王小明',
+      reviewReason: '地址与户口簿不符',
+      correctedById: null,
+      payload: {
+        before: { hukouType: 'rural', hukouAddress: '福建省福州市鼓楼区五四路 1 号', ethnicity: '汉族' },
+        after: { hukouType: 'urban', hukouAddress: '福建省福州市台江区江滨路 8 号', ethnicity: '汉族' },
+      },
+    });
+    page = await openPageAt('/insured?corrects=41');
+    answerList(WANG)(http.expectOne(isList));
+    http.expectOne('/api/submissions/41').flush(rejected);
+    // The person is found by the whole ID number the rejected change names, then shown in detail.
+    const found = await answeredDuring(
+      answeredDuring(page.stable(), '/api/insured-persons/7', (request) => request.flush(insuredPersonDetail())),
+      isList,
+      (request) => request.flush(pageOf([WANG])),
+    );
+    expect(found.request.params.get('q')).toBe('350102199003071234');
+    await page.stable();
+
+    expect(page.text('correction-notice')).toContain('地址与户口簿不符');
+    expect(await (await page.select('hukou-type')).getValueText()).toBe('城镇');
+    expect(await (await page.input('hukou-address')).getValue()).toBe('福建省福州市台江区江滨路 8 号');
+
+    await page.type('hukou-address', '福建省福州市台江区江滨路 88 号');
+    await page.click('hukou-submit');
+    const post = http.expectOne((request) => request.url === '/api/insured-persons/7/hukou-changes');
+    expect(post.request.params.get('corrects')).toBe('41');
+    expect(post.request.body).toEqual({ hukouType: 'urban', hukouAddress: '福建省福州市台江区江滨路 88 号', ethnicity: '汉族' });
+    post.flush(submission({ id: 53, kind: 'hukou-change', correctsId: 41 }), CREATED);
+    await page.stable();
+    expect(await page.documentLoader.getAllHarnesses(MatDialogHarness)).toEqual([]);
+  });
 });

@@ -9,10 +9,10 @@ import { pageOf, pageQuery } from './fields';
 import { SUBMISSION_KINDS } from './submissions';
 
 /**
- * The deadlines a message can announce: the monthly cut-off day of additions. Another deadline (the base
- * declaration window) is one more name here and its wording in the catalogues.
+ * The deadlines a message can announce: the monthly cut-off day of additions (its period the month), and
+ * the end of the base declaration window (its period the contribution year's first month).
  */
-export const DEADLINES = ['cutoff'] as const;
+export const DEADLINES = ['cutoff', 'base-declaration'] as const;
 export type Deadline = (typeof DEADLINES)[number];
 
 /** What is changed at once, without review, and announced to the unit's other users. */

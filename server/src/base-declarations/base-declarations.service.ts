@@ -80,6 +80,12 @@ export class BaseDeclarationService {
     return { current: await withLimits(current), open, next: await withLimits(next) };
   }
 
+  /** The window open today, if any: without the year's limits, for what only announces it. */
+  async openWindow(): Promise<YearWindow | null> {
+    const { current, open } = windowsOn(await this.store.rules(), this.clock.now());
+    return open ? current : null;
+  }
+
   /** The year whose window is open today; outside every window, an error naming the window. */
   async openYear(): Promise<Year> {
     const { current, open, next } = await this.years();

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { MessagePage, messageQuery, UnreadCount } from '@common/api/messages';
 import { cutoffReminder } from '@common/month-rules';
+import { BaseDeclarationService } from '../base-declarations/base-declarations.service';
 import type { Clock } from '../clock';
 import { DeclarationService } from '../declarations/declarations.service';
 import { notFound } from '../http/errors';
@@ -17,6 +18,7 @@ export type { NewMessage };
 export class MessageService {
   private readonly store: MessageStore;
   private readonly declarations: DeclarationService;
+  private readonly baseDeclarations: BaseDeclarationService;
 
   /** The feature's wiring on a knex handle: the database, or a transaction. */
   constructor(
@@ -25,6 +27,7 @@ export class MessageService {
   ) {
     this.store = new MessageStore(db);
     this.declarations = new DeclarationService(db, clock);
+    this.baseDeclarations = new BaseDeclarationService(db, clock);
   }
 
   on(trx: Knex.Transaction): MessageService {
@@ -63,22 +66,37 @@ export class MessageService {
   }
 
   /**
-   * The coming cut-off day, once per unit and period. Written when the unit's users look, as the monthly
-   * assessment is (AssessmentService.ensureCurrentAssessed): no timer to run on exactly one instance, and a
-   * unit nobody looks at gets no reminder nobody reads. The unique once-key makes concurrent looks write one.
+   * The coming cut-off day, once per unit and period, and the open base declaration window, once per unit
+   * and contribution year. Written when the unit's users look, as the monthly assessment is
+   * (AssessmentService.ensureCurrentAssessed): no timer to run on exactly one instance, and a unit nobody
+   * looks at gets no reminder nobody reads. The unique once-key makes concurrent looks write one.
    */
   private async remindDeadlines(unitId: number): Promise<void> {
     const now = this.clock.now();
-    const cutoff = cutoffReminder(now, await this.declarations.cutoffDay());
-    if (!cutoff) return;
-    await this.store.insert([
-      {
+    const at = now.toISOString();
+    const [cutoff, window] = await Promise.all([
+      this.declarations.cutoffDay().then((day) => cutoffReminder(now, day)),
+      this.baseDeclarations.openWindow(),
+    ]);
+    const reminders: NewMessage[] = [];
+    if (cutoff) {
+      reminders.push({
         unitId,
         kind: 'deadline',
         params: { deadline: 'cutoff', date: cutoff.date, period: cutoff.period },
         onceKey: `deadline:cutoff:${cutoff.period}`,
-        at: now.toISOString(),
-      },
-    ]);
+        at,
+      });
+    }
+    if (window) {
+      reminders.push({
+        unitId,
+        kind: 'deadline',
+        params: { deadline: 'base-declaration', date: window.closesOn, period: window.firstMonth },
+        onceKey: `deadline:base-declaration:${window.firstMonth}`,
+        at,
+      });
+    }
+    if (reminders.length) await this.store.insert(reminders);
   }
 }

@@ -175,4 +175,39 @@ describe('messages to the unit', () => {
       expect((await reminders()).map((m) => m.params['period'])).toEqual(['202612', '202611']);
     });
   });
+  describe('the base declaration window (demo rule: July 1 to August 31, the year from July)', () => {
+    const windowReminders = async (client: HallClient) =>
+      (await listed(client)).filter((m) => m.kind === 'deadline' && m.params['deadline'] === 'base-declaration');
+    const signedInAt = async (instant: string) => {
+      hall.clock.set(instant);
+      const client = await hall.client('en');
+      await client.signInUnitAdmin(0);
+      return client;
+    };
+
+    it('is not announced on June 30 in Shanghai, the day before it opens', async () => {
+      admin = await signedInAt('2027-06-30T15:59:59.000Z');
+      expect(await windowReminders(admin)).toEqual([]);
+    });
+
+    it('is announced once per unit and contribution year from its first day in Shanghai until it closes, however often it is read', async () => {
+      admin = await signedInAt('2027-06-30T16:00:00.000Z');
+      const agent = await hall.client('en');
+      await agent.signInAgent(AGENTS.unitAOnly);
+      await Promise.all([admin.get('/api/messages/unread'), agent.get('/api/messages'), admin.get('/api/messages')]);
+      expect((await windowReminders(admin)).map((m) => m.params)).toEqual([{ deadline: 'base-declaration', date: '2027-08-31', period: '202707' }]);
+
+      admin = await signedInAt('2027-08-31T15:00:00.000Z');
+      expect((await windowReminders(admin)).length).toBe(1);
+
+      const adminB = await hall.client('en');
+      await adminB.signInUnitAdmin(1);
+      expect((await windowReminders(adminB)).map((m) => m.params['period'])).toEqual(['202707']);
+    });
+
+    it('is not announced to a unit first looking after it closed (September 1 in Shanghai)', async () => {
+      admin = await signedInAt('2027-08-31T16:00:00.000Z');
+      expect(await windowReminders(admin)).toEqual([]);
+    });
+  });
 });

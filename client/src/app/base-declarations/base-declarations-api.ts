@@ -1,8 +1,8 @@
 import { HttpClient, httpResource } from '@angular/common/http';
 import { inject, Service } from '@angular/core';
-import type { BaseDeclarationInput, BaseDeclarationStatus, BasePersonPage, BasePersonQuery } from '@common/api/base-declarations';
+import type { BaseDeclarationInput, BaseDeclarationStatus, BasePerson, BasePersonPage, BasePersonQuery } from '@common/api/base-declarations';
 import type { Submission } from '@common/api/submissions';
-import type { Observable } from 'rxjs';
+import { forkJoin, map, type Observable } from 'rxjs';
 import { idempotencyHeaders } from '../shared/idempotency';
 import { pageResource } from '../shared/table/page-resource';
 import { queryParams, type PageParams } from '../shared/table/paging';
@@ -33,5 +33,18 @@ export class BaseDeclarationsApi {
   /** Submitted for review; the base applies from the year's first month once approved. */
   declare(input: BaseDeclarationInput, key: string): Observable<Submission> {
     return this.http.post<Submission>('/api/base-declarations', input, { headers: idempotencyHeaders(key) });
+  }
+
+  /**
+   * One person of the unit as the year's declaration sees them (their base now), found by the whole ID
+   * number among the undeclared and the declared; null when their declaration is pending (or they are not
+   * insured here now).
+   */
+  declarable(personId: number, idNumber: string): Observable<BasePerson | null> {
+    const among = (status: 'undeclared' | 'declared') =>
+      this.http.get<BasePersonPage>('/api/base-declarations/persons', { params: basePersonParams({ status, q: idNumber }) });
+    return forkJoin([among('undeclared'), among('declared')]).pipe(
+      map((pages) => pages.flatMap((page) => page.items).find((person) => person.personId === personId) ?? null),
+    );
   }
 }

@@ -4,7 +4,7 @@ import type { InsuredPage, InsuredQuery } from '@common/api/declarations';
 import type { Submission } from '@common/api/submissions';
 import type { ContactChangeInput, HukouChangeInput } from '@common/api/maintenance';
 import type { InsuredPersonDetail } from '@common/api/payments';
-import type { Observable } from 'rxjs';
+import { map, of, switchMap, type Observable } from 'rxjs';
 import { idempotencyHeaders } from '../shared/idempotency';
 import { pageResource } from '../shared/table/page-resource';
 import { queryParams, type PageParams } from '../shared/table/paging';
@@ -38,8 +38,19 @@ export class InsuredApi {
     return this.http.put<InsuredPersonDetail>(`/api/insured-persons/${personId}/contact`, change);
   }
 
-  /** Submitted for review, applied when approved. */
-  changeHukou(personId: number, change: HukouChangeInput, key: string): Observable<Submission> {
-    return this.http.post<Submission>(`/api/insured-persons/${personId}/hukou-changes`, change, { headers: idempotencyHeaders(key) });
+  /** Submitted for review, applied when approved. `corrects`: the rejected change this one corrects. */
+  changeHukou(personId: number, change: HukouChangeInput, key: string, corrects?: number): Observable<Submission> {
+    return this.http.post<Submission>(`/api/insured-persons/${personId}/hukou-changes`, change, {
+      headers: idempotencyHeaders(key),
+      params: queryParams({ corrects }),
+    });
+  }
+
+  /** The unit's person with the whole ID number (a submission names its person so), in detail; null when not found. */
+  personWith(idNumber: string): Observable<InsuredPersonDetail | null> {
+    return this.http.get<InsuredPage>('/api/insured-persons', { params: { q: idNumber } }).pipe(
+      map((page) => page.items.find((person) => person.idNumber === idNumber) ?? null),
+      switchMap((found) => (found ? this.http.get<InsuredPersonDetail>(`/api/insured-persons/${found.personId}`) : of(null))),
+    );
   }
 }

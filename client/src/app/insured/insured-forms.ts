@@ -2,6 +2,7 @@ import { FormControl, FormGroup } from '@angular/forms';
 import type { HukouType } from '@common/api/declarations';
 import type { ContactChangeInput, HukouChangeInput } from '@common/api/maintenance';
 import type { InsuredPersonDetail } from '@common/api/payments';
+import type { PayloadOf } from '@common/api/submissions';
 import { maxLength, mobile, required } from '../shared/forms/field-validators';
 import { optionalText, textControl } from '../shared/forms/form-fields';
 
@@ -19,11 +20,13 @@ export function contactChange(form: ReturnType<typeof contactForm>): ContactChan
 }
 
 /** The person's household registration as recorded, with the addition form's rules. */
-export function hukouForm(person: InsuredPersonDetail) {
+export function hukouForm(person: InsuredPersonDetail, rejected?: PayloadOf<'hukou-change'>) {
+  // A correction starts from what the rejected change asked for.
+  const start = { ...person.basic, ...rejected?.after };
   return new FormGroup({
-    hukouType: new FormControl<HukouType | ''>((person.basic.hukouType as HukouType | null) ?? '', { nonNullable: true, validators: [required] }),
-    hukouAddress: textControl([maxLength('address')], person.basic.hukouAddress),
-    ethnicity: textControl([maxLength('ethnicity')], person.basic.ethnicity),
+    hukouType: new FormControl<HukouType | ''>((start.hukouType as HukouType | null) ?? '', { nonNullable: true, validators: [required] }),
+    hukouAddress: textControl([maxLength('address')], start.hukouAddress),
+    ethnicity: textControl([maxLength('ethnicity')], start.ethnicity),
   });
 }
 

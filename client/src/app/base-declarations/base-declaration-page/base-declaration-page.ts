@@ -8,10 +8,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { BASE_PERSON_STATUSES, basePersonQuery, type BasePerson } from '@common/api/base-declarations';
-import type { Submission } from '@common/api/submissions';
 import { displayPeriod } from '@common/fee-period';
 import { TranslatePipe } from '@ngx-translate/core';
-import { filter } from 'rxjs';
 import { FenPipe } from '../../shared/format/fen.pipe';
 import { PeriodPipe } from '../../shared/format/period.pipe';
 import { ListPage } from '../../shared/list-page/list-page';
@@ -21,7 +19,7 @@ import { rowsOf, valueOf } from '../../shared/resource-value';
 import { StatusChip } from '../../shared/status-chip/status-chip';
 import { Toast } from '../../shared/toast';
 import { BASE_DECLARATION_EXPORT, basePersonPageResource, baseDeclarationStatusResource } from '../base-declarations-api';
-import { DeclareDialog, type DeclareDialogData } from '../declare-dialog/declare-dialog';
+import { openDeclareDialog } from '../declare-dialog/declare-dialog';
 
 /** 年度缴费基数申报: the year and its window, who is not declared yet, and the declarations one by one or by batch. */
 @Component({
@@ -69,13 +67,9 @@ export class BaseDeclarationPage {
   protected declare(person: BasePerson): void {
     const year = this.current()?.year;
     if (!year) return;
-    this.dialog
-      .open<DeclareDialog, DeclareDialogData, Submission>(DeclareDialog, { data: { person, year }, width: '520px', maxWidth: '95vw' })
-      .afterClosed()
-      .pipe(filter((submitted) => submitted !== undefined))
-      .subscribe((submitted) => {
-        this.toast.show('baseDeclaration.submitted', { month: displayPeriod(submitted.effectiveMonth ?? '') });
-        this.persons.reload();
-      });
+    openDeclareDialog(this.dialog, { person, year }).subscribe((submitted) => {
+      this.toast.show('baseDeclaration.submitted', { month: displayPeriod(submitted.effectiveMonth ?? '') });
+      this.persons.reload();
+    });
   }
 }

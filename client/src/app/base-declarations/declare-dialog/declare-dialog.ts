@@ -1,7 +1,7 @@
 import { Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, type ValidatorFn } from '@angular/forms';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { BasePerson, ContributionYear } from '@common/api/base-declarations';
@@ -9,6 +9,7 @@ import type { Submission } from '@common/api/submissions';
 import { contributionBaseFen } from '@common/insurance';
 import { wageFenFromYuan } from '@common/validators/yuan';
 import { TranslatePipe } from '@ngx-translate/core';
+import { filter, type Observable } from 'rxjs';
 import { DialogFormFooter } from '../../shared/forms/dialog-form-footer';
 import { DialogSubmission } from '../../shared/forms/dialog-submission';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
@@ -19,6 +20,16 @@ import { BaseDeclarationsApi } from '../base-declarations-api';
 export interface DeclareDialogData {
   person: BasePerson;
   year: ContributionYear;
+  /** The wage the form starts with (the person's base now, from the insured list); empty without it. */
+  wageFen?: number;
+}
+
+/** Opens the dialog (from the base declaration page or the insured list): the submission once sent, nothing if cancelled. */
+export function openDeclareDialog(dialog: MatDialog, data: DeclareDialogData): Observable<Submission> {
+  return dialog
+    .open<DeclareDialog, DeclareDialogData, Submission>(DeclareDialog, { data, width: '520px', maxWidth: '95vw' })
+    .afterClosed()
+    .pipe(filter((submitted): submitted is Submission => submitted !== undefined));
 }
 
 const wage: ValidatorFn = (control) => (wageFenFromYuan(String(control.value)) === null ? { AMOUNT_FORMAT: true } : null);
@@ -54,10 +65,15 @@ const wage: ValidatorFn = (control) => (wageFenFromYuan(String(control.value)) =
 export class DeclareDialog {
   private readonly api = inject(BaseDeclarationsApi);
   protected readonly data = inject<DeclareDialogData>(MAT_DIALOG_DATA);
-  protected readonly form = new FormGroup({ wage: new FormControl('', { nonNullable: true, validators: [required, wage] }) });
+  protected readonly form = new FormGroup({
+    wage: new FormControl(this.data.wageFen === undefined ? '' : (this.data.wageFen / 100).toFixed(2), {
+      nonNullable: true,
+      validators: [required, wage],
+    }),
+  });
   // The server names the wage `wageFen`; the form holds it in yuan.
   protected readonly submission = new DialogSubmission<Submission>(this.form, inject(MatDialogRef), { wageFen: 'wage' });
-  private readonly typed = toSignal(this.form.controls.wage.valueChanges, { initialValue: '' });
+  private readonly typed = toSignal(this.form.controls.wage.valueChanges, { initialValue: this.form.controls.wage.value });
   /** The year's floor and ceiling applied as the server will: shown before submitting. */
   protected readonly clamped = computed(() => {
     const fen = wageFenFromYuan(this.typed());

@@ -5,7 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { HUKOU_TYPES } from '@common/api/declarations';
-import { type Submission } from '@common/api/submissions';
+import type { Submission, SubmissionOf } from '@common/api/submissions';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import { TranslatePipe } from '@ngx-translate/core';
 import { DialogFormFooter } from '../../shared/forms/dialog-form-footer';
@@ -13,6 +13,12 @@ import { DialogSubmission } from '../../shared/forms/dialog-submission';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
 import { InsuredApi } from '../insured-api';
 import { hukouChange, hukouForm } from '../insured-forms';
+
+/** Whose household registration, and a rejected change of it to correct. */
+export interface HukouDialogData {
+  person: InsuredPersonDetail;
+  rejected?: SubmissionOf<'hukou-change'>;
+}
 
 /** A person's household registration, submitted for review; closes with the submission. */
 @Component({
@@ -59,15 +65,16 @@ import { hukouChange, hukouForm } from '../insured-forms';
 })
 export class HukouDialog {
   private readonly api = inject(InsuredApi);
-  protected readonly person = inject<InsuredPersonDetail>(MAT_DIALOG_DATA);
-  protected readonly form = hukouForm(this.person);
+  private readonly data = inject<HukouDialogData>(MAT_DIALOG_DATA);
+  protected readonly person = this.data.person;
+  protected readonly form = hukouForm(this.person, this.data.rejected?.payload);
   protected readonly hukouTypes = HUKOU_TYPES;
   protected readonly submission = new DialogSubmission<Submission>(this.form, inject(MatDialogRef));
 
   protected submit(): void {
     this.submission.send(
       () => hukouChange(this.form),
-      (change, key) => this.api.changeHukou(this.person.personId, change, key),
+      (change, key) => this.api.changeHukou(this.person.personId, change, key, this.data.rejected?.id),
     );
   }
 }

@@ -17,7 +17,7 @@ import { Notice } from '../../shared/notice/notice';
 import { StatusChip } from '../../shared/status-chip/status-chip';
 import { Toast } from '../../shared/toast';
 import { ContactDialog } from '../contact-dialog/contact-dialog';
-import { HukouDialog } from '../hukou-dialog/hukou-dialog';
+import { HukouDialog, type HukouDialogData } from '../hukou-dialog/hukou-dialog';
 import { insuredDetailResource } from '../insured-api';
 
 /** A stored field as a tab shows it: a code as its catalogue key, a text as it is, a dash for none. */
@@ -90,7 +90,7 @@ export class InsuredDetailDialog {
 
   protected changeHukou(person: InsuredPersonDetail): void {
     this.dialog
-      .open<HukouDialog, InsuredPersonDetail, Submission>(HukouDialog, { data: person, width: '520px', maxWidth: '95vw' })
+      .open<HukouDialog, HukouDialogData, Submission>(HukouDialog, { data: { person }, width: '520px', maxWidth: '95vw' })
       .afterClosed()
       .pipe(filter((submitted) => submitted !== undefined))
       .subscribe(() => {

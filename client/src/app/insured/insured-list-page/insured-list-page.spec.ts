@@ -7,9 +7,11 @@ import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { MatSortHarness } from '@angular/material/sort/testing';
 import { MatTabGroupHarness } from '@angular/material/tabs/testing';
 import { Router } from '@angular/router';
+import type { BaseDeclarationStatus, BasePerson } from '@common/api/base-declarations';
 import type { InsuredPerson } from '@common/api/declarations';
+import { CREATED } from '../../../testing/answers';
 import { captureDownloads, exportHeaders } from '../../../testing/exports';
-import { answeredDuring, paramsOf } from '../../../testing/http';
+import { answeredDuring, listEndpoint, paramsOf } from '../../../testing/http';
 import { configureFeature, openPage } from '../../../testing/routed-page';
 import { Page } from '../../../testing/page';
 import { submission } from '../../../testing/submissions';
@@ -34,6 +36,19 @@ const ZHAO = insuredPerson({
   pendingDeclaration: 'addition',
 });
 
+const YEAR = { firstMonth: '202707', lastMonth: '202806', opensOn: '2027-07-01', closesOn: '2027-08-31', floorFen: 480_000, ceilingFen: 2_400_000 };
+const WINDOW_OPEN: BaseDeclarationStatus = { year: YEAR, open: true, next: null };
+const WINDOW_CLOSED: BaseDeclarationStatus = { year: null, open: false, next: YEAR };
+const WANG_BASE: BasePerson = {
+  personId: 7,
+  name: '王小明',
+  idNumberMasked: '350102********1234',
+  currentBaseFen: 600_000,
+  status: 'declared',
+  wageFen: 600_000,
+  baseFen: 600_000,
+};
+
 describe('InsuredListPage', () => {
   let http: HttpTestingController;
   let page: Page;
@@ -48,8 +63,16 @@ describe('InsuredListPage', () => {
 
   afterEach(() => http.verify());
 
+  /** The page at the URL, with the base declaration window closed unless the test opens it. */
+  const isBaseStatus = (request: HttpRequest<unknown>) => request.url === '/api/base-declarations/status';
+  async function openPageAt(url: string, window = WINDOW_CLOSED): Promise<Page> {
+    const opened = await openPage(url);
+    http.expectOne(isBaseStatus).flush(window);
+    return opened;
+  }
+
   async function open(...items: InsuredPerson[]): Promise<TestRequest> {
-    page = await openPage('/insured');
+    page = await openPageAt('/insured');
     const list = http.expectOne(isList);
     answerList(...items)(list);
     await page.stable();
@@ -92,7 +115,7 @@ describe('InsuredListPage', () => {
   });
 
   it('says why the list did not load instead of "no insured persons", and shows them on retry', async () => {
-    page = await openPage('/insured');
+    page = await openPageAt('/insured');
     await expectLoadErrorThenRows(page, http.expectOne(isList), { prefix: 'insured', is: isList, answer: answerList(WANG) });
   });
 
@@ -124,7 +147,7 @@ describe('InsuredListPage', () => {
     const url = () => TestBed.inject(Router).url;
 
     it('reads its search, status, order and page from the URL', async () => {
-      page = await openPage('/insured?q=%E8%B5%B5&status=suspended&sort=startMonth&direction=desc&page=3&pageSize=50');
+      page = await openPageAt('/insured?q=%E8%B5%B5&status=suspended&sort=startMonth&direction=desc&page=3&pageSize=50');
       const list = http.expectOne(isList);
       expect(paramsOf(list)).toEqual({ q: '赵', status: 'suspended', sort: 'startMonth', direction: 'desc', page: '2', pageSize: '50' });
       list.flush({ items: [ZHAO], total: 101, page: 2, pageSize: 50 });
@@ -137,7 +160,7 @@ describe('InsuredListPage', () => {
     });
 
     it('writes a changed filter into the URL and starts again at the first page', async () => {
-      page = await openPage('/insured?page=2');
+      page = await openPageAt('/insured?page=2');
       const second = http.expectOne(isList);
       expect(paramsOf(second)['page']).toBe('1');
       second.flush({ items: [WANG], total: 21, page: 1, pageSize: 20 });
@@ -152,7 +175,7 @@ describe('InsuredListPage', () => {
     });
 
     it('reads values the URL holds wrongly as the defaults, without an error', async () => {
-      page = await openPage('/insured?status=retired&sort=wage&direction=up&page=-2&pageSize=7');
+      page = await openPageAt('/insured?status=retired&sort=wage&direction=up&page=-2&pageSize=7');
       const list = http.expectOne(isList);
       expect(paramsOf(list)).toEqual({ sort: 'name', direction: 'asc', page: '0', pageSize: '20' });
       list.flush(pageOf([WANG]));
@@ -291,5 +314,101 @@ describe('InsuredListPage', () => {
       expect(page.text('insured-edit-contact')).toBeNull();
       expect(page.text('insured-change-hukou')).toBeNull();
     });
+  });
+
+  describe('declaring a base from the list', () => {
+    const basePersons = listEndpoint<BasePerson>('/api/base-declarations/persons');
+
+    async function openWithWindow(status: BaseDeclarationStatus): Promise<void> {
+      page = await openPageAt('/insured', status);
+      answerList(WANG, ZHAO)(http.expectOne(isList));
+      await page.stable();
+    }
+
+    /** Finds the person among the year's undeclared and declared by the whole ID number. */
+    async function lookUp(undeclared: BasePerson[], declared: BasePerson[]): Promise<void> {
+      await page.click('insured-declare-base');
+      const [first, second] = http.match(basePersons.is);
+      expect([paramsOf(first), paramsOf(second)]).toEqual([
+        { status: 'undeclared', q: '350102199003071234' },
+        { status: 'declared', q: '350102199003071234' },
+      ]);
+      basePersons.answer(...undeclared)(first);
+      basePersons.answer(...declared)(second);
+      await page.stable();
+    }
+
+    it('offers it only for the persons insured here now, only while the window is open', async () => {
+      await openWithWindow(WINDOW_CLOSED);
+      expect(page.texts('insured-declare-base')).toEqual([]);
+    });
+
+    it("opens the base declaration's dialog prefilled with the person's base now, and submits it", async () => {
+      await openWithWindow(WINDOW_OPEN);
+      expect(page.texts('insured-declare-base')).toEqual(['申报基数']);
+
+      await lookUp([], [WANG_BASE]);
+      expect(page.text('declare-current')).toBe('当前缴费基数 6,000.00 元');
+      expect(await (await page.input('declare-wage')).getValue()).toBe('6000.00');
+      expect(page.text('declare-clamped')).toBe('核定缴费基数 6,000.00 元（下限 4,800.00，上限 24,000.00）');
+
+      await page.type('declare-wage', '7000');
+      await page.click('declare-submit');
+      const sent = http.expectOne('/api/base-declarations');
+      expect(sent.request.body).toEqual({ personId: 7, wageFen: 700_000 });
+      sent.flush(submission({ kind: 'base-declaration', effectiveMonth: '202707' }), CREATED);
+      await page.stable();
+      const snackBar = await page.documentLoader.getHarness(MatSnackBarHarness);
+      expect(await snackBar.getMessage()).toBe('已提交审核，通过后自 2027-07 起按新基数缴费。');
+    });
+
+    it("says so when the person's declaration for the year is pending, without a dialog", async () => {
+      await openWithWindow(WINDOW_OPEN);
+      await lookUp([], []);
+      expect(await page.documentLoader.getAllHarnesses(MatDialogHarness)).toEqual([]);
+      const snackBar = await page.documentLoader.getHarness(MatSnackBarHarness);
+      expect(await snackBar.getMessage()).toBe('该人员本缴费年度的基数申报正在审核中，审核完成后才能再次申报。');
+    });
+  });
+
+  it("opens the person's household registration dialog on what a rejected change asked for, and submits the correction", async () => {
+    const rejected = submission({
+      id: 41,
+      kind: 'hukou-change',
+      status: 'rejected',
+      effectiveMonth: null,
+      idNumber: '350102199003071234',
+      personName: '王小明',
+      reviewReason: '地址与户口簿不符',
+      correctedById: null,
+      payload: {
+        before: { hukouType: 'rural', hukouAddress: '福建省福州市鼓楼区五四路 1 号', ethnicity: '汉族' },
+        after: { hukouType: 'urban', hukouAddress: '福建省福州市台江区江滨路 8 号', ethnicity: '汉族' },
+      },
+    });
+    page = await openPageAt('/insured?corrects=41');
+    answerList(WANG)(http.expectOne(isList));
+    http.expectOne('/api/submissions/41').flush(rejected);
+    // The person is found by the whole ID number the rejected change names, then shown in detail.
+    const found = await answeredDuring(
+      answeredDuring(page.stable(), '/api/insured-persons/7', (request) => request.flush(insuredPersonDetail())),
+      isList,
+      (request) => request.flush(pageOf([WANG])),
+    );
+    expect(found.request.params.get('q')).toBe('350102199003071234');
+    await page.stable();
+
+    expect(page.text('correction-notice')).toContain('地址与户口簿不符');
+    expect(await (await page.select('hukou-type')).getValueText()).toBe('城镇');
+    expect(await (await page.input('hukou-address')).getValue()).toBe('福建省福州市台江区江滨路 8 号');
+
+    await page.type('hukou-address', '福建省福州市台江区江滨路 88 号');
+    await page.click('hukou-submit');
+    const post = http.expectOne((request) => request.url === '/api/insured-persons/7/hukou-changes');
+    expect(post.request.params.get('corrects')).toBe('41');
+    expect(post.request.body).toEqual({ hukouType: 'urban', hukouAddress: '福建省福州市台江区江滨路 88 号', ethnicity: '汉族' });
+    post.flush(submission({ id: 53, kind: 'hukou-change', correctsId: 41 }), CREATED);
+    await page.stable();
+    expect(await page.documentLoader.getAllHarnesses(MatDialogHarness)).toEqual([]);
   });
 });

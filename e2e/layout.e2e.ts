@@ -101,8 +101,8 @@ describe('the hall in Spanish at 1280 px', () => {
     await new LoginPage(page).asUnitAdmin(DEMO_UNITS[0].creditCode, DEMO_PASSWORDS.unitAdmin);
     await page.getByTestId('home-insured-count').waitFor();
 
-    // A unit administrator sees all twelve services.
-    expect(await page.locator('mat-sidenav [data-testid^="nav-"]').count()).toBe(12);
+    // A unit administrator sees all fourteen services, messages and the base declaration among them.
+    expect(await page.locator('mat-sidenav [data-testid^="nav-"]').count()).toBe(14);
     expect(await cutMenuItems(page)).toEqual([]);
 
     for (const [nav, table, row] of [

@@ -1,5 +1,5 @@
 import { baseDeclarationInput, baseDeclarationStatus, basePersonPage, basePersonQuery } from '@common/api/base-declarations';
-import { submission } from '@common/api/submissions';
+import { correctionQuery, submission } from '@common/api/submissions';
 import { displayPeriod } from '@common/fee-period';
 import { TEMPLATES } from '../../../templates';
 import { SHEET_TEXTS } from '../../../templates/template-definition';
@@ -35,14 +35,16 @@ export function baseDeclarationRoutes(bases: BaseDeclarationService, exportDeps:
     route({
       method: 'post',
       path: '/base-declarations',
-      summary: "Submits one insured person's declared wage for the contribution year whose window is open, for review",
+      summary:
+        "Submits one insured person's declared wage for the contribution year whose window is open, for review; `corrects` names the rejected base declaration it corrects",
       tag: 'base-declarations',
       access: UNIT_ROLES,
+      query: correctionQuery,
       body: baseDeclarationInput,
       response: submission,
       status: 201,
       idempotent: true,
-      handle: (ctx) => bases.submitOne(unitOf(ctx), actorOf(ctx), ctx.body, ctx.requestId),
+      handle: (ctx) => bases.submitOne(unitOf(ctx), actorOf(ctx), ctx.body, ctx.requestId, ctx.query.corrects),
     }),
     route({
       method: 'get',

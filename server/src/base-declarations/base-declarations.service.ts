@@ -140,11 +140,12 @@ export class BaseDeclarationService {
     return (row) => row.base_in_force ?? (limits ? contributionBaseFen(row.wage_fen, limits.floorFen, limits.ceilingFen) : row.wage_fen);
   }
 
-  /** One person from the insured list. */
-  submitOne(unitId: number, actor: Actor, input: BaseDeclarationInput, requestId: string): Promise<Submission> {
+  /** One person from the insured list; `correctsId` names the rejected base declaration it corrects. */
+  submitOne(unitId: number, actor: Actor, input: BaseDeclarationInput, requestId: string, correctsId?: number): Promise<Submission> {
     return checkedAgainIfOvertaken(() =>
       this.db.transaction(async (trx) => {
         const self = this.on(trx);
+        if (correctsId !== undefined) await self.submissions.checkCorrection(unitId, correctsId, BASE_DECLARATION_KIND);
         const month = currentFeePeriod(this.clock.now());
         // Another unit's person is not found before anything is said about the window.
         const person = await self.store.insuredPerson(unitId, month, input.personId);
@@ -159,7 +160,10 @@ export class BaseDeclarationService {
         const at = this.clock.now().toISOString();
         const currentBase = await self.currentBases(month);
         const [id] = await self.submissions.insert([
-          self.newSubmission(unitId, actor, year, person, currentBase(person), input.wageFen, { batchId: null, rowNumber: null }, at),
+          {
+            ...self.newSubmission(unitId, actor, year, person, currentBase(person), input.wageFen, { batchId: null, rowNumber: null }, at),
+            correctsId: correctsId ?? null,
+          },
         ]);
         const submission = await self.submissions.find(unitId, id, actor.role);
         await self.audit.record({

@@ -103,6 +103,36 @@ describe('annual contribution base declaration', () => {
     await expectAsync(hall.db.knex('declarations').insert({ ...copy, effective_month: '202807' })).toBeResolved();
   });
 
+  it('corrects a rejected declaration once, by a new one naming it; another unit cannot', async () => {
+    await at(IN_WINDOW);
+    const [person] = await activeEmployees(hall, 0);
+    const declared = await admin.post('/api/base-declarations', { personId: person.personId, wageFen: 100_000 });
+    expect(declared.status).withContext(JSON.stringify(declared.body)).toBe(201);
+    const rejected = declared.body.id as number;
+    expect((await reviewer.post(`/api/review/submissions/${rejected}/decision`, { approve: false, reason: '工资有误' })).status).toBe(200);
+
+    const corrected = await admin.post(`/api/base-declarations?corrects=${rejected}`, { personId: person.personId, wageFen: 650_000 });
+    expect(corrected.status).withContext(JSON.stringify(corrected.body)).toBe(201);
+    expect(corrected.body).toEqual(jasmine.objectContaining({ status: 'pending', correctsId: rejected }));
+    expect(corrected.body.payload.wageFen).toBe(650_000);
+    expect((await admin.get(`/api/submissions/${rejected}`)).body.correctedById).toBe(corrected.body.id);
+
+    expect((await admin.post(`/api/submissions/${corrected.body.id}/withdraw`)).status).toBe(200);
+    const [, second] = await activeEmployees(hall, 0);
+    const other = await hall.client('en');
+    await other.signInUnitAdmin(1);
+    const [otherPerson] = await activeEmployees(hall, 1);
+    const ofOtherUnit = await other.post(`/api/base-declarations?corrects=${rejected}`, { personId: otherPerson.personId, wageFen: 650_000 });
+    expect(ofOtherUnit.status).toBe(404);
+
+    expect((await admin.post(`/api/base-declarations?corrects=${rejected}`, { personId: person.personId, wageFen: 660_000 })).status).toBe(201);
+    const again = await admin.post(`/api/base-declarations?corrects=${rejected}`, { personId: second.personId, wageFen: 650_000 });
+    expect([again.status, again.body.code]).toEqual([409, 'SUBMISSION_ALREADY_CORRECTED']);
+    expect(
+      await hall.db.knex('declarations').where({ type: 'base-declaration' }).whereIn('id_number', [second.idNumber, otherPerson.idNumber]).first(),
+    ).toBeUndefined();
+  });
+
   it('lists who is not declared yet, paged and searched on the server', async () => {
     await at(IN_WINDOW);
     const insured = await activeEmployees(hall, 0);

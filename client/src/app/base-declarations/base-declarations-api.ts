@@ -30,21 +30,21 @@ export function baseDeclarationStatusResource() {
 export class BaseDeclarationsApi {
   private readonly http = inject(HttpClient);
 
-  /** Submitted for review; the base applies from the year's first month once approved. */
-  declare(input: BaseDeclarationInput, key: string): Observable<Submission> {
-    return this.http.post<Submission>('/api/base-declarations', input, { headers: idempotencyHeaders(key) });
+  /** Submitted for review; the base applies from the year's first month once approved. `corrects`: the rejected declaration this one corrects. */
+  declare(input: BaseDeclarationInput, key: string, corrects?: number): Observable<Submission> {
+    return this.http.post<Submission>('/api/base-declarations', input, { headers: idempotencyHeaders(key), params: queryParams({ corrects }) });
   }
 
   /**
    * One person of the unit as the year's declaration sees them (their base now), found by the whole ID
    * number among the undeclared and the declared; null when their declaration is pending (or they are not
-   * insured here now).
+   * insured here now). Without `personId` (a rejected declaration names only the ID number), the one found.
    */
-  declarable(personId: number, idNumber: string): Observable<BasePerson | null> {
+  declarable(idNumber: string, personId?: number): Observable<BasePerson | null> {
     const among = (status: 'undeclared' | 'declared') =>
       this.http.get<BasePersonPage>('/api/base-declarations/persons', { params: basePersonParams({ status, q: idNumber }) });
     return forkJoin([among('undeclared'), among('declared')]).pipe(
-      map((pages) => pages.flatMap((page) => page.items).find((person) => person.personId === personId) ?? null),
+      map((pages) => pages.flatMap((page) => page.items).find((person) => personId === undefined || person.personId === personId) ?? null),
     );
   }
 }

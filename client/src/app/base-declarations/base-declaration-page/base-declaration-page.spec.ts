@@ -99,4 +99,55 @@ describe('BaseDeclarationPage', () => {
     expect(page.text('base-declare')).toBeNull();
     expect(page.text('base-batch')).toBeNull();
   });
+
+  it("opens the person's dialog on a rejected declaration's wage, says why it was rejected, and submits the correction naming it", async () => {
+    const rejected = submission({
+      id: 51,
+      kind: 'base-declaration',
+      status: 'rejected',
+      effectiveMonth: '202707',
+      idNumber: '350102199003071234',
+      personName: '王小明',
+      reviewReason: '工资有误',
+      correctedById: null,
+      payload: { currentBaseFen: 600_000, wageFen: 100_000, baseFen: 480_000, floorFen: 480_000, ceilingFen: 2_400_000, lastMonth: '202806' },
+    });
+    page = await openPage('/base-declaration?corrects=51');
+    http.expectOne('/api/base-declarations/status').flush(OPEN);
+    persons.answer(person())(persons.expectOne());
+    http.expectOne('/api/submissions/51').flush(rejected);
+    // The person is found among the year's undeclared and declared by the whole ID number the rejected one names.
+    const settled = page.stable();
+    let lookUps: TestRequest[] = [];
+    for (let attempt = 0; attempt < 100 && lookUps.length < 2; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve));
+      lookUps = [...lookUps, ...http.match(persons.is)];
+    }
+    expect(lookUps.map(paramsOf)).toEqual([
+      { status: 'undeclared', q: '350102199003071234' },
+      { status: 'declared', q: '350102199003071234' },
+    ]);
+    persons.answer(person())(lookUps[0]);
+    persons.answer()(lookUps[1]);
+    await settled;
+    await page.stable();
+
+    expect(page.text('correction-notice')).toContain('工资有误');
+    expect(await (await page.input('declare-wage')).getValue()).toBe('1000.00');
+    await page.type('declare-wage', '6500');
+    await page.click('declare-submit');
+    const sent = http.expectOne((request) => request.url === '/api/base-declarations');
+    expect(sent.request.params.get('corrects')).toBe('51');
+    expect(sent.request.body).toEqual({ personId: 7, wageFen: 650_000 });
+    await answeredDuring(
+      Promise.resolve(sent.flush(submission({ id: 52, kind: 'base-declaration', effectiveMonth: '202707', correctsId: 51 }), CREATED)).then(() =>
+        page.stable(),
+      ),
+      persons.is,
+      persons.answer(person({ status: 'pending' })),
+    );
+    await page.stable();
+    expect(TestBed.inject(Router).url).withContext('the to-do is done: no correction is named').toBe('/base-declaration');
+    expect(page.text('correction-notice')).toBeNull();
+  });
 });

@@ -1,4 +1,4 @@
-import { Component, computed, inject } from '@angular/core';
+import { Component, computed, effect, inject, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
@@ -6,10 +6,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { BASE_PERSON_STATUSES, basePersonQuery, type BasePerson } from '@common/api/base-declarations';
 import { displayPeriod } from '@common/fee-period';
 import { TranslatePipe } from '@ngx-translate/core';
+import { correction, CorrectionNotice } from '../../shared/correction/correction';
 import { FenPipe } from '../../shared/format/fen.pipe';
 import { PeriodPipe } from '../../shared/format/period.pipe';
 import { ListPage } from '../../shared/list-page/list-page';
@@ -18,7 +19,7 @@ import { LoadError } from '../../shared/load-error/load-error';
 import { rowsOf, valueOf } from '../../shared/resource-value';
 import { StatusChip } from '../../shared/status-chip/status-chip';
 import { Toast } from '../../shared/toast';
-import { BASE_DECLARATION_EXPORT, basePersonPageResource, baseDeclarationStatusResource } from '../base-declarations-api';
+import { BASE_DECLARATION_EXPORT, BaseDeclarationsApi, basePersonPageResource, baseDeclarationStatusResource } from '../base-declarations-api';
 import { openDeclareDialog } from '../declare-dialog/declare-dialog';
 
 /** 年度缴费基数申报: the year and its window, who is not declared yet, and the declarations one by one or by batch. */
@@ -38,6 +39,7 @@ import { openDeclareDialog } from '../declare-dialog/declare-dialog';
     ListPage,
     LoadError,
     StatusChip,
+    CorrectionNotice,
   ],
   templateUrl: './base-declaration-page.html',
   styleUrl: './base-declaration-page.scss',
@@ -45,6 +47,8 @@ import { openDeclareDialog } from '../declare-dialog/declare-dialog';
 export class BaseDeclarationPage {
   private readonly dialog = inject(MatDialog);
   private readonly toast = inject(Toast);
+  private readonly router = inject(Router);
+  private readonly api = inject(BaseDeclarationsApi);
 
   protected readonly columns = ['name', 'idNumber', 'currentBase', 'status', 'wage', 'base', 'actions'];
   protected readonly statuses = BASE_PERSON_STATUSES;
@@ -64,12 +68,33 @@ export class BaseDeclarationPage {
   protected readonly persons = basePersonPageResource(() => ({ ...this.filters(), ...this.paging.params() }));
   protected readonly rows = rowsOf(this.persons);
 
-  protected declare(person: BasePerson): void {
+  /** A rejected base declaration named by `?corrects=`: its person's dialog opens on the rejected wage. */
+  protected readonly correction = correction();
+  private readonly correcting = computed(() => this.correction.of('base-declaration'));
+  private openedFor: number | null = null;
+
+  constructor() {
+    effect(() => {
+      const rejected = this.correcting();
+      const year = this.current()?.open ? this.current()?.year : null;
+      if (!rejected?.idNumber || !year || rejected.id === this.openedFor) return;
+      this.openedFor = rejected.id;
+      untracked(() =>
+        this.api.declarable(rejected.idNumber).subscribe((person) => {
+          if (person) this.declare(person, { wageFen: rejected.payload.wageFen, corrects: rejected.id });
+        }),
+      );
+    });
+  }
+
+  protected declare(person: BasePerson, correcting?: { wageFen: number; corrects: number }): void {
     const year = this.current()?.year;
     if (!year) return;
-    openDeclareDialog(this.dialog, { person, year }).subscribe((submitted) => {
+    openDeclareDialog(this.dialog, { person, year, ...correcting }).subscribe((submitted) => {
       this.toast.show('baseDeclaration.submitted', { month: displayPeriod(submitted.effectiveMonth ?? '') });
       this.persons.reload();
+      // Corrected: the to-do is done.
+      if (correcting) void this.router.navigate([], { queryParams: { corrects: null }, queryParamsHandling: 'merge', replaceUrl: true });
     });
   }
 }

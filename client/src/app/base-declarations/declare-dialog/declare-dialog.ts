@@ -22,6 +22,8 @@ export interface DeclareDialogData {
   year: ContributionYear;
   /** The wage the form starts with (the person's base now, from the insured list); empty without it. */
   wageFen?: number;
+  /** The rejected base declaration this one corrects. */
+  corrects?: number;
 }
 
 /** Opens the dialog (from the base declaration page or the insured list): the submission once sent, nothing if cancelled. */
@@ -83,7 +85,7 @@ export class DeclareDialog {
   protected submit(): void {
     this.submission.send(
       () => ({ personId: this.data.person.personId, wageFen: wageFenFromYuan(this.form.controls.wage.value)! }),
-      (input, key) => this.api.declare(input, key),
+      (input, key) => this.api.declare(input, key, this.data.corrects),
     );
   }
 }

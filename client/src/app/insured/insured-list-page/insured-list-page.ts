@@ -128,7 +128,7 @@ export class InsuredListPage {
   protected declareBase(row: InsuredPerson): void {
     const year = this.declarableYear();
     if (!year) return;
-    this.baseDeclarations.declarable(row.personId, row.idNumber).subscribe((person) => {
+    this.baseDeclarations.declarable(row.idNumber, row.personId).subscribe((person) => {
       if (!person) return this.toast.show('insuredList.basePending');
       openDeclareDialog(this.dialog, { person, year, wageFen: person.currentBaseFen }).subscribe((submitted) =>
         this.toast.show('baseDeclaration.submitted', { month: displayPeriod(submitted.effectiveMonth ?? '') }),

@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { BASE_PERSON_STATUSES, basePersonQuery, type BasePerson } from '@common/api/base-declarations';
 import { displayPeriod } from '@common/fee-period';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -47,7 +47,6 @@ import { openDeclareDialog } from '../declare-dialog/declare-dialog';
 export class BaseDeclarationPage {
   private readonly dialog = inject(MatDialog);
   private readonly toast = inject(Toast);
-  private readonly router = inject(Router);
   private readonly api = inject(BaseDeclarationsApi);
 
   protected readonly columns = ['name', 'idNumber', 'currentBase', 'status', 'wage', 'base', 'actions'];
@@ -94,7 +93,7 @@ export class BaseDeclarationPage {
       this.toast.show('baseDeclaration.submitted', { month: displayPeriod(submitted.effectiveMonth ?? '') });
       this.persons.reload();
       // Corrected: the to-do is done.
-      if (correcting) void this.router.navigate([], { queryParams: { corrects: null }, queryParamsHandling: 'merge', replaceUrl: true });
+      if (correcting) this.correction.done();
     });
   }
 }

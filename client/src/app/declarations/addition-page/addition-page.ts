@@ -12,7 +12,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { ADDITION_FIELD_LIST } from '@common/api/addition-fields';
 import type { AdditionInput, Quote } from '@common/api/declarations';
 import { type Submission } from '@common/api/submissions';
@@ -91,7 +91,6 @@ const asTyped: ErrorStateMatcher = {
 export class AdditionPage {
   private readonly api = inject(AdditionsApi);
   private readonly dialog = inject(MatDialog);
-  private readonly router = inject(Router);
   private readonly formDirective = viewChild(FormGroupDirective);
 
   protected readonly asTyped = asTyped;
@@ -179,7 +178,7 @@ export class AdditionPage {
           this.submitted.set(result.declaration);
           this.reset();
           // Corrected: the to-do is done, and the form is the blank one again.
-          if (result.declaration.correctsId !== null) void this.router.navigate([], { queryParams: { corrects: null }, replaceUrl: true });
+          if (result.declaration.correctsId !== null) this.correction.done();
         } else {
           this.fail(form, result.fieldErrors);
         }

@@ -10,7 +10,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { insuredQuery, TERMINATING_REASONS, type InsuredPerson } from '@common/api/declarations';
 import { type Submission } from '@common/api/submissions';
 import { displayPeriod } from '@common/fee-period';
@@ -63,7 +63,6 @@ export class ReductionPage {
   private readonly formDirective = viewChild.required(FormGroupDirective);
   private readonly declare = viewChild.required('declare', { read: ElementRef<HTMLElement> });
   private readonly key = new SubmissionKey();
-  private readonly router = inject(Router);
 
   protected readonly options = reductionOptionsResource();
   /** The picker's search, order and page in the URL. */
@@ -149,8 +148,7 @@ export class ReductionPage {
           this.formDirective().resetForm();
           this.persons.reload();
           // Corrected: the to-do is done.
-          if (declaration.correctsId !== null)
-            void this.router.navigate([], { queryParams: { corrects: null }, queryParamsHandling: 'merge', replaceUrl: true });
+          if (declaration.correctsId !== null) this.correction.done();
         },
         error: (error: unknown) => {
           this.submitting.set(false);

@@ -6,7 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import type { ContributionYear } from '@common/api/base-declarations';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import type { Submission, SubmissionOf } from '@common/api/submissions';
@@ -54,7 +54,6 @@ export class InsuredListPage {
   private readonly dialog = inject(MatDialog);
   private readonly baseDeclarations = inject(BaseDeclarationsApi);
   private readonly toast = inject(Toast);
-  private readonly router = inject(Router);
   private readonly insured = inject(InsuredApi);
 
   /** The registry's listed fields (addition-fields.ts) follow the list's own columns. */
@@ -113,7 +112,7 @@ export class InsuredListPage {
       .subscribe(() => {
         this.toast.show('maintenance.submitted');
         // Corrected: the to-do is done.
-        void this.router.navigate([], { queryParams: { corrects: null }, queryParamsHandling: 'merge', replaceUrl: true });
+        this.correction.done();
       });
   }
 

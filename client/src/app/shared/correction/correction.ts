@@ -1,7 +1,7 @@
 import { httpResource, type HttpResourceRef } from '@angular/common/http';
 import { Component, computed, inject, input, type Signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { ActivatedRoute } from '@angular/router';
+import { ActivatedRoute, Router } from '@angular/router';
 import type { Submission, SubmissionKind, SubmissionOf } from '@common/api/submissions';
 import { TranslatePipe } from '@ngx-translate/core';
 import { map } from 'rxjs';
@@ -26,6 +26,8 @@ export interface Correction {
   readonly rejected: HttpResourceRef<Submission | undefined>;
   /** The rejected submission when it is one of `kinds` and can still be corrected. */
   of<K extends SubmissionKind>(...kinds: K[]): SubmissionOf<K> | null;
+  /** The correction is submitted: the to-do is done, so `?corrects=` leaves the URL (the page's other parameters stay). */
+  done(): void;
 }
 
 /**
@@ -34,6 +36,7 @@ export interface Correction {
  * context of a routed page.
  */
 export function correction(): Correction {
+  const router = inject(Router);
   const id = toSignal(
     inject(ActivatedRoute).queryParamMap.pipe(
       map((params) => {
@@ -55,6 +58,7 @@ export function correction(): Correction {
       const correctable = found && found.status === 'rejected' && found.correctedById === null;
       return correctable && (kinds as SubmissionKind[]).includes(found.kind) ? (found as SubmissionOf<K>) : null;
     },
+    done: () => void router.navigate([], { queryParams: { corrects: null }, queryParamsHandling: 'merge', replaceUrl: true }),
   };
 }
 

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import type { ChangeKind, Submission } from '@common/api/submissions';
 import type { UnitInfo } from '@common/api/payments';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -51,7 +51,6 @@ export class UnitInfoPage {
   private readonly dialog = inject(MatDialog);
   private readonly toast = inject(Toast);
   private readonly auth = inject(AuthService);
-  private readonly router = inject(Router);
 
   protected readonly unitInfo = unitInfoResource();
   /** Agents see the bank account but never change it. */
@@ -99,7 +98,7 @@ export class UnitInfoPage {
         this.toast.show('maintenance.submitted');
         this.unitInfo.reload();
         // Corrected: the to-do is done.
-        if (submitted.correctsId !== null) void this.router.navigate([], { queryParams: { corrects: null }, replaceUrl: true });
+        if (submitted.correctsId !== null) this.correction.done();
       });
   }
 }

@@ -82,6 +82,7 @@ async function baseline(databaseFile: string, file: Buffer, warmUp: Buffer) {
       name: admin.name,
       login: admin.login,
       unitId: unit.id,
+      personId: null,
       mustChangePassword: false,
     };
     const declarations = new DeclarationService(db.knex, systemClock);

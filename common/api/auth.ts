@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { creditCodeField, mobileField, newPasswordField, passwordField, requiredText } from './fields';
+import { creditCodeField, idNumberField, mobileField, newPasswordField, passwordField, requiredText } from './fields';
 
-export const ROLES = ['unit_admin', 'agent', 'reviewer'] as const;
+/** `person`: the personal hall's account, tied to one insured person (users.person_id); never a unit's. */
+export const ROLES = ['unit_admin', 'agent', 'reviewer', 'person'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
 export const unitLoginRequest = z.object({ creditCode: creditCodeField, password: passwordField });
 export const agentLoginRequest = z.object({ mobile: mobileField, password: passwordField });
 export const reviewerLoginRequest = z.object({ username: requiredText(64), password: passwordField });
+export const personLoginRequest = z.object({ idNumber: idNumberField, password: passwordField });
 export const selectUnitRequest = z.object({ unitId: z.number().int().positive() });
 
 /** Anyone changes their own password; the new one must not contain their login (checked on the server too). */
@@ -17,6 +19,7 @@ export type ChangePasswordRequest = z.input<typeof changePasswordRequest>;
 export type UnitLoginRequest = z.input<typeof unitLoginRequest>;
 export type AgentLoginRequest = z.input<typeof agentLoginRequest>;
 export type ReviewerLoginRequest = z.input<typeof reviewerLoginRequest>;
+export type PersonLoginRequest = z.input<typeof personLoginRequest>;
 export type SelectUnitRequest = z.infer<typeof selectUnitRequest>;
 
 export const unitSummary = z.object({ id: z.number().int(), name: z.string(), creditCode: z.string() });

@@ -103,6 +103,7 @@ export async function submitBatch(
     name: admin.name,
     login: admin.login,
     unitId,
+    personId: null,
     mustChangePassword: false,
   };
   return new DeclarationService(hall.db.knex, hall.clock).submit(

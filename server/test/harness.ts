@@ -12,7 +12,7 @@ import { createApp, type AppDeps } from '../src/app';
 import { ManualClock } from '../src/clock';
 import { migrateLatest, openDatabase, type Database } from '../src/db/database';
 import { tableNames } from '../src/db/dialect';
-import { DEMO_PASSWORDS, DEMO_REVIEWER, DEMO_UNITS, seedDemo } from '../src/db/seeds/demo';
+import { DEMO_PASSWORDS, DEMO_PERSONS, DEMO_REVIEWER, DEMO_UNITS, seedDemo } from '../src/db/seeds/demo';
 import { createLogger, type Logger } from '../src/logger';
 
 export const ENGINE = (process.env.TEST_DB ?? 'sqlite') as 'sqlite' | 'postgres';
@@ -186,6 +186,13 @@ export class HallClient {
 
   async signInReviewer(): Promise<request.Response> {
     return this.expectOk(await this.post('/api/auth/login/reviewer', { username: DEMO_REVIEWER.username, password: DEMO_PASSWORDS.reviewer }));
+  }
+
+  /** A demo person (0 or 1 of DEMO_PERSONS) signs in to the personal hall. */
+  async signInPerson(personIndex = 0): Promise<request.Response> {
+    return this.expectOk(
+      await this.post('/api/auth/login/person', { idNumber: DEMO_PERSONS[personIndex].idNumber, password: DEMO_PASSWORDS.person }),
+    );
   }
 
   private expectOk(res: request.Response): request.Response {

@@ -8,7 +8,7 @@
 import type { Role } from '@common/api/auth';
 import type request from 'supertest';
 import { AGENTS, changedTables, createTestHall, databaseSnapshot, type HallClient, type TestHall } from './harness';
-import { DEMO_PASSWORDS, DEMO_REVIEWER, DEMO_UNITS } from '../src/db/seeds/demo';
+import { DEMO_PASSWORDS, DEMO_PERSONS, DEMO_REVIEWER, DEMO_UNITS } from '../src/db/seeds/demo';
 import { activeEmployees, addition, newIdNumber, residents, submitBatch } from './declarations';
 import { batchRow, filledTemplate, uploadWorkbook } from './batch-files';
 import { NEW_UNIT, registration } from './registrations';
@@ -61,6 +61,11 @@ const CASES: Record<string, TenancyCase> = {
   'post /auth/login/reviewer': {
     url: () => '/api/auth/login/reviewer',
     body: { username: DEMO_REVIEWER.username, password: DEMO_PASSWORDS.reviewer },
+    crossUnit: 'not unit data',
+  },
+  'post /auth/login/person': {
+    url: () => '/api/auth/login/person',
+    body: { idNumber: DEMO_PERSONS[0].idNumber, password: DEMO_PASSWORDS.person },
     crossUnit: 'not unit data',
   },
   'get /auth/me': {
@@ -592,6 +597,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /auth/login/unit': 'public',
   'post /auth/login/agent': 'public',
   'post /auth/login/reviewer': 'public',
+  'post /auth/login/person': 'public',
   'get /auth/me': 'signed-in',
   'post /auth/logout': 'signed-in',
   // Declared for any session; the service lets agents only choose a unit.
@@ -666,7 +672,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /messages/read': ['unit_admin', 'agent'],
 };
 
-const ROLES = ['unit_admin', 'agent', 'reviewer'] as const;
+const ROLES = ['unit_admin', 'agent', 'reviewer', 'person'] as const;
 const keyOf = (r: RouteDefinition) => `${r.method} ${r.path}`;
 /** The roles expected to get in; an endpoint missing from the table lets nobody in, so every walk fails on it. */
 const allowedRoles = (def: RouteDefinition): readonly Role[] => {
@@ -689,6 +695,8 @@ async function signedInAs(hall: TestHall, role: Role | null, unitIndex: 0 | 1): 
   if (role === 'unit_admin') await client.signInUnitAdmin(unitIndex);
   if (role === 'agent') await client.signInAgent(unitIndex === 0 ? AGENTS.unitAOnly : AGENTS.unitBOnly);
   if (role === 'reviewer') await client.signInReviewer();
+  // Person A and person B of the personal hall: for them the unit index picks the person.
+  if (role === 'person') await client.signInPerson(unitIndex);
   return client;
 }
 

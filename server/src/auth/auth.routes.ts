@@ -1,6 +1,7 @@
 import {
   agentLoginRequest,
   changePasswordRequest,
+  personLoginRequest,
   reviewerLoginRequest,
   selectUnitRequest,
   sessionInfo,
@@ -50,6 +51,16 @@ export function authRoutes(auth: AuthService, cookies: CookieOptions): RouteDefi
       body: reviewerLoginRequest,
       response: sessionInfo,
       handle: (ctx) => login('reviewer', ctx, ctx.body.username, ctx.body.password),
+    }),
+    route({
+      method: 'post',
+      path: '/auth/login/person',
+      summary: 'A person signs in to the personal hall with their ID number',
+      tag: 'auth',
+      access: 'public',
+      body: personLoginRequest,
+      response: sessionInfo,
+      handle: (ctx) => login('person', ctx, ctx.body.idNumber, ctx.body.password),
     }),
     route({
       method: 'get',

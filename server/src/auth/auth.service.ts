@@ -100,6 +100,7 @@ export class AuthService implements SessionResolver {
       name: user.name,
       login: user.login,
       unitId,
+      personId: user.personId,
       mustChangePassword: user.mustChangePassword,
     };
     return { token, csrfToken: session.csrfToken, info: await this.sessionInfo(actor) };
@@ -132,6 +133,7 @@ export class AuthService implements SessionResolver {
         name: user.name,
         login: user.login,
         unitId: session.unitId,
+        personId: user.personId,
         mustChangePassword: user.mustChangePassword,
       },
       csrfToken: session.csrfToken,

@@ -10,6 +10,8 @@ export interface UserRecord {
   passwordHash: string;
   disabled: boolean;
   unitId: number | null;
+  /** The insured person a `person` account belongs to; null for every other role. */
+  personId: number | null;
   mustChangePassword: boolean;
 }
 
@@ -35,6 +37,7 @@ export interface UserRow {
   password_hash: string;
   disabled: DbBoolean;
   unit_id: number | null;
+  person_id: number | null;
   must_change_password: DbBoolean;
 }
 
@@ -58,6 +61,7 @@ interface SessionWithUserRow extends SessionRow {
   u_password_hash: string;
   u_disabled: DbBoolean;
   u_unit_id: number | null;
+  u_person_id: number | null;
   u_must_change_password: DbBoolean;
 }
 
@@ -77,6 +81,7 @@ const toUser = (row: UserRow): UserRecord => ({
   passwordHash: row.password_hash,
   disabled: toBoolean(row.disabled),
   unitId: row.unit_id ?? null,
+  personId: row.person_id ?? null,
   mustChangePassword: toBoolean(row.must_change_password),
 });
 
@@ -150,6 +155,7 @@ export class AuthStore {
         'u.password_hash as u_password_hash',
         'u.disabled as u_disabled',
         'u.unit_id as u_unit_id',
+        'u.person_id as u_person_id',
         'u.must_change_password as u_must_change_password',
       );
     if (!row) return null;
@@ -164,6 +170,7 @@ export class AuthStore {
             password_hash: row.u_password_hash,
             disabled: row.u_disabled,
             unit_id: row.u_unit_id,
+            person_id: row.u_person_id,
             must_change_password: row.u_must_change_password,
           });
     return { session: toSession(row), user };

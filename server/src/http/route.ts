@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import type { ZodType } from 'zod';
 import type { Role } from '@common/api/auth';
 import type { Language } from './i18n';
-import { AppError } from './errors';
+import { AppError, forbidden } from './errors';
 
 export interface Actor {
   sessionId: string;
@@ -16,6 +16,8 @@ export interface Actor {
   login: string;
   /** The unit the session acts for; null for reviewers and for an agent who has not chosen yet. */
   unitId: number | null;
+  /** The insured person a `person` account belongs to; null for every other role. */
+  personId: number | null;
   /** The password was set by an administrator: only routes marked `beforePasswordChange` answer. */
   mustChangePassword: boolean;
 }
@@ -62,12 +64,21 @@ export function route<B = undefined, Q = undefined, P = undefined>(def: RouteDef
 }
 
 export const UNIT_ROLES: readonly Role[] = ['unit_admin', 'agent'];
+/** The personal hall's callers: a person sees themselves and the payment view of the family they added. */
+export const PERSON_ROLES: readonly Role[] = ['person'];
 
 /** The caller's unit, for handlers whose access is a list of unit roles (the middleware has checked it is set). */
 export function unitOf(ctx: RequestContext<unknown, unknown, unknown>): number {
   const unitId = ctx.actor?.unitId;
   if (unitId == null) throw new AppError(409, 'UNIT_NOT_SELECTED');
   return unitId;
+}
+
+/** The caller's own insured person, for handlers whose access is PERSON_ROLES. */
+export function personOf(ctx: RequestContext<unknown, unknown, unknown>): number {
+  const personId = ctx.actor?.role === 'person' ? ctx.actor.personId : null;
+  if (personId == null) throw forbidden();
+  return personId;
 }
 
 export function actorOf(ctx: RequestContext<unknown, unknown, unknown>): Actor {

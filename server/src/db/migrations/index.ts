@@ -16,6 +16,7 @@ import * as unitRegistration from './013_unit_registration';
 import * as baseDeclaration from './014_base_declaration';
 import * as messages from './015_messages';
 import * as receipts from './016_receipts';
+import * as personAccounts from './017_person_accounts';
 
 export interface Migration {
   up(knex: Knex, dialect: Dialect): Promise<void>;
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '014_base_declaration': baseDeclaration,
   '015_messages': messages,
   '016_receipts': receipts,
+  '017_person_accounts': personAccounts,
 };
 
 export function migrationSource(dialect: Dialect): Knex.MigrationSource<string> {

@@ -10,7 +10,7 @@ import { hashPassword } from '../../auth/password';
 import { INSERT_CHUNK_ROWS } from '../dialect';
 import { PersonGenerator, seededRandom } from './people';
 
-export const DEMO_PASSWORDS = { unitAdmin: 'Admin2026', agent: 'Agent2026', reviewer: 'Review2026' } as const;
+export const DEMO_PASSWORDS = { unitAdmin: 'Admin2026', agent: 'Agent2026', reviewer: 'Review2026', person: 'Person2026' } as const;
 
 export const DEMO_UNITS = [
   {
@@ -80,6 +80,12 @@ export const DEMO_RECORDED_UNITS = [
   },
 ] as const;
 
+/** Residents with a personal-hall account (sign in with the ID number); their records are fixed, not generated. */
+export const DEMO_PERSONS = [
+  { idNumber: '350102199003071285', name: '陈静', sex: 'female', birthDate: '1990-03-07', mobile: '13900000011' },
+  { idNumber: '350203198805122133', name: '黄海', sex: 'male', birthDate: '1988-05-12', mobile: '13900000012' },
+] as const;
+
 export const DEMO_REVIEWER = { username: 'reviewer', name: '审核员 周静' } as const;
 
 export interface SeedOptions {
@@ -105,10 +111,11 @@ export async function seedDemo(knex: Knex, options: SeedOptions): Promise<void> 
   const at = options.now.toISOString();
   const current = currentFeePeriod(options.now);
   const generator = new PersonGenerator(seededRandom(20261124));
-  const [adminHash, agentHash, reviewerHash] = await Promise.all([
+  const [adminHash, agentHash, reviewerHash, personHash] = await Promise.all([
     hashPassword(DEMO_PASSWORDS.unitAdmin),
     hashPassword(DEMO_PASSWORDS.agent),
     hashPassword(DEMO_PASSWORDS.reviewer),
+    hashPassword(DEMO_PASSWORDS.person),
   ]);
 
   await knex.transaction(async (trx) => {
@@ -215,6 +222,7 @@ export async function seedDemo(knex: Knex, options: SeedOptions): Promise<void> 
       });
     }
     await seedResidents(trx, generator, options.residents, at);
+    await seedPersonAccounts(trx, personHash, at);
   });
 }
 
@@ -371,6 +379,44 @@ async function seedResidents(trx: Knex.Transaction, generator: PersonGenerator, 
   );
 }
 
+async function seedPersonAccounts(trx: Knex.Transaction, passwordHash: string, at: string): Promise<void> {
+  for (const p of DEMO_PERSONS) {
+    const [{ id: personId }] = await trx('insured_persons')
+      .insert({
+        id_type: '01',
+        id_number: p.idNumber,
+        name: p.name,
+        sex: p.sex,
+        birth_date: p.birthDate,
+        mobile: p.mobile,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning<{ id: number }[]>('id');
+    await trx('enrollments').insert({
+      person_id: personId,
+      unit_id: null,
+      insurance_type: '390',
+      start_month: '202001',
+      end_month: null,
+      status: 'active',
+      created_at: at,
+      updated_at: at,
+    });
+    await trx('users').insert({
+      role: 'person',
+      login: p.idNumber,
+      name: p.name,
+      password_hash: passwordHash,
+      disabled: false,
+      person_id: personId,
+      mobile: p.mobile,
+      created_at: at,
+      updated_at: at,
+    });
+  }
+}
+
 /** Printed at start and listed in the README. */
 export function demoCredentials(): string[] {
   return [
@@ -379,5 +425,6 @@ export function demoCredentials(): string[] {
       (a) => `agent               ${a.name}: mobile ${a.mobile} / ${DEMO_PASSWORDS.agent}`,
     ),
     `reviewer            ${DEMO_REVIEWER.username} / ${DEMO_PASSWORDS.reviewer}`,
+    ...DEMO_PERSONS.map((p) => `person (resident)   ${p.name}: ID number ${p.idNumber} / ${DEMO_PASSWORDS.person}`),
   ];
 }

@@ -135,7 +135,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...unitRoutes(services.unit),
     ...paymentRoutes({ clock: deps.clock, ...services }),
     ...declarationRoutes(services.declarations),
-    ...submissionRoutes(services.submissions),
+    ...submissionRoutes(services.submissions, { units: services.unit, clock: deps.clock, messages: services.messages }),
     ...insuredRoutes(services.insured, { units: services.unit, clock: deps.clock, messages: services.messages }),
     ...reviewRoutes(services.review),
     ...batchRoutes(services.batches),

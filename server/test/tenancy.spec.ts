@@ -267,6 +267,18 @@ const CASES: Record<string, TenancyCase> = {
       expect((await b.get(`/api/submissions?batchId=${unitA.batchId}`)).body.total).toBe(0);
     },
   },
+  'get /submissions/export': {
+    url: () => '/api/submissions/export',
+    crossUnit: async (b, { unitA }) => {
+      expect((await b.get(`/api/submissions/export?batchId=${unitA.batchId}`)).headers['x-total-rows']).toBe('0');
+      for (const queue of ['pending', 'audited']) {
+        const { res, sheet } = await downloadWorkbook(b, `/api/submissions/export?queue=${queue}`);
+        expect(res.status).toBe(200);
+        const cells = JSON.stringify(sheet.getSheetValues());
+        for (const sequence of [901, 902, 903]) expect(cells).not.toContain(newIdNumber(sequence));
+      }
+    },
+  },
   'get /submissions/:id': {
     url: ({ unitA }) => `/api/submissions/${unitA.declarationId}`,
     crossUnit: async (b, { unitA }) => {
@@ -623,6 +635,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'get /reductions/options': ['unit_admin', 'agent'],
   'post /reductions': ['unit_admin', 'agent'],
   'get /submissions': ['unit_admin', 'agent'],
+  'get /submissions/export': ['unit_admin', 'agent'],
   'get /submissions/:id': ['unit_admin', 'agent'],
   'post /submissions/:id/withdraw': ['unit_admin', 'agent'],
   'get /templates/:kind': ['unit_admin', 'agent'],

@@ -27,6 +27,14 @@ export function asSeenBy(role: Role, found: Submission): Submission {
   return { ...found, payload: { before: masked(found.payload.before), after: masked(found.payload.after) } };
 }
 
+export type SubmissionExportQuery = Omit<z.output<typeof submissionQuery>, 'page' | 'pageSize'>;
+
+/** A queue of the unit's, filtered: pending ones, or audited ones (approved or rejected). */
+function queueFilters(unitId: number, query: SubmissionExportQuery): SubmissionFilters {
+  const statuses: SubmissionStatus[] = query.queue === 'pending' ? ['pending'] : ['approved', 'rejected'];
+  return { unitId, statuses, kind: query.kind, q: query.q, batchId: query.batchId };
+}
+
 /**
  * Submissions of every kind (additions, reductions, changes): the unit's queues of them, its withdrawal of
  * a pending one, and the agency's review reading and closing them. Each kind's feature stores its own.
@@ -49,15 +57,20 @@ export class SubmissionService {
   }
 
   async list(unitId: number, role: Role, query: z.output<typeof submissionQuery>): Promise<SubmissionPage> {
-    const statuses = query.queue === 'pending' ? (['pending'] as const) : (['approved', 'rejected'] as const);
-    const { items, total } = await this.store.page(
-      { unitId, statuses: [...statuses], kind: query.kind, q: query.q, batchId: query.batchId },
-      'newest',
-      query.page,
-      query.pageSize,
-      false,
-    );
+    const { items, total } = await this.store.page(queueFilters(unitId, query), 'newest', query.page, query.pageSize, false);
     return { items: items.map((s) => asSeenBy(role, s)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** The queue as the list filters it, whole, newest first: how many, and its pages. */
+  async forExport(unitId: number, role: Role, query: SubmissionExportQuery): Promise<{ total: number; pages: AsyncIterable<Submission[]> }> {
+    const filters = queueFilters(unitId, query);
+    const pages = this.store.keysetPages(filters);
+    return {
+      total: await this.store.count(filters),
+      pages: (async function* () {
+        for await (const page of pages) yield page.map((s) => asSeenBy(role, s));
+      })(),
+    };
   }
 
   /**

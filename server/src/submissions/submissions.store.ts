@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { submission, type ChangeKind, type PayloadOf, type Submission, type SubmissionKind, type SubmissionStatus } from '@common/api/submissions';
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber } from '@common/validators/id-number';
-import { chunks, IN_LIST_CHUNK, INSERT_CHUNK_ROWS, isUniqueViolation } from '../db/dialect';
+import { chunks, EXPORT_PAGE_ROWS, IN_LIST_CHUNK, INSERT_CHUNK_ROWS, isUniqueViolation } from '../db/dialect';
 import { whereIdNumberOrNameStarts } from '../db/person-search';
 
 /** A kind of submission with the payload of that kind. */
@@ -199,6 +199,26 @@ export class SubmissionStore {
         .select<SubmissionRow[]>(SubmissionStore.COLUMNS),
     ]);
     return { items: rows.map((r) => toSubmission(r, withUnitName)), total: Number(count?.n ?? 0) };
+  }
+
+  /** How many submissions the filters match: an export's row count. */
+  async count(f: SubmissionFilters): Promise<number> {
+    const row = await this.select(f).count({ n: '*' }).first();
+    return Number(row?.n ?? 0);
+  }
+
+  /** Keyset pages newest first, as the list orders them, for exports: memory stays flat however many match. */
+  async *keysetPages(f: SubmissionFilters, size = EXPORT_PAGE_ROWS): AsyncGenerator<Submission[]> {
+    let before: number | null = null;
+    for (;;) {
+      const query = this.select(f);
+      if (before !== null) query.where('d.id', '<', before);
+      const rows = await query.orderBy('d.id', 'desc').limit(size).select<SubmissionRow[]>(SubmissionStore.COLUMNS);
+      if (rows.length === 0) return;
+      before = rows[rows.length - 1].id;
+      yield rows.map((r) => toSubmission(r, false));
+      if (rows.length < size) return;
+    }
   }
 
   /** One submission; with `unitId`, only if it is that unit's. */

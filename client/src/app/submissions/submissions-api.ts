@@ -1,17 +1,22 @@
-import { HttpClient, httpResource } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Service } from '@angular/core';
 import type { Submission, SubmissionPage, SubmissionQuery } from '@common/api/submissions';
 import type { Observable } from 'rxjs';
-import { queryParams, type PagedQuery } from '../shared/table/paging';
+import { pageResource } from '../shared/table/page-resource';
+import { queryParams, type PageParams } from '../shared/table/paging';
 
-export type QueueQuery = PagedQuery<Omit<SubmissionQuery, 'batchId'>> & { batchId?: number };
+/** A queue and its filters, as the list and its export both send them. */
+export type QueueFilters = Omit<SubmissionQuery, keyof PageParams | 'batchId'> & { batchId?: number };
+
+export const SUBMISSIONS_EXPORT = '/api/submissions/export';
+
+export function queueParams({ queue, kind, q, batchId }: QueueFilters) {
+  return queryParams({ queue, kind, q, batchId });
+}
 
 /** One page of the unit's pending or audited submissions. */
-export function submissionPageResource(query: () => QueueQuery) {
-  return httpResource<SubmissionPage>(() => {
-    const { queue, kind, q, batchId, page, pageSize } = query();
-    return { url: '/api/submissions', params: queryParams({ queue, kind, q, batchId, page, pageSize }) };
-  });
+export function submissionPageResource(query: () => QueueFilters & PageParams) {
+  return pageResource<SubmissionPage, QueueFilters>('/api/submissions', queueParams, query);
 }
 
 @Service()

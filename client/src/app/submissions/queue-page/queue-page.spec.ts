@@ -7,6 +7,7 @@ import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { apiError, CONFLICT } from '../../../testing/answers';
+import { captureDownloads, exportHeaders } from '../../../testing/exports';
 import { answeredDuring, listEndpoint, paramsOf } from '../../../testing/http';
 import { submission } from '../../../testing/submissions';
 import { Page, pageProviders } from '../../../testing/page';
@@ -122,6 +123,19 @@ describe('QueuePage', () => {
     const unbatched = await answeredDuring(chip.remove(), list.is, list.answer(ZHAO));
     expect(paramsOf(unbatched)['batchId']).toBeUndefined();
     expect(TestBed.inject(Router).url).withContext('the other filters stay').toBe('/submissions/pending?q=%E8%B5%B5&kind=reduction');
+  });
+
+  it("exports the queue with the list's filters", async () => {
+    const saved = captureDownloads();
+    await answer(await open('/submissions/audited?batchId=7&kind=reduction&q=%E8%B5%B5'), ZHAO);
+
+    const exported = await answeredDuring(
+      page.click('queue-export'),
+      (request) => request.url === '/api/submissions/export',
+      (request) => request.flush(new Blob(['xlsx']), { headers: exportHeaders('港湾-申报查询-已审核.xlsx', 1) }),
+    );
+    expect(paramsOf(exported)).toEqual({ queue: 'audited', q: '赵', kind: 'reduction', batchId: '7' });
+    expect(saved.map((file) => file.name)).toEqual(['港湾-申报查询-已审核.xlsx']);
   });
 
   it('withdraws a pending submission after confirmation, and lists the queue again', async () => {

@@ -18,7 +18,7 @@ import { FilterChip } from '../../shared/filter-chip/filter-chip';
 import { ListPage } from '../../shared/list-page/list-page';
 import { listState, queryParam } from '../../shared/list-page/list-state';
 import { Toast } from '../../shared/toast';
-import { submissionPageResource, SubmissionsApi } from '../submissions-api';
+import { queueParams, submissionPageResource, SUBMISSIONS_EXPORT, SubmissionsApi } from '../submissions-api';
 
 const COLUMNS: Record<SubmissionQueue, string[]> = {
   pending: ['personName', 'idNumber', 'kind', 'effectiveMonth', 'batch', 'submittedAt', 'actions'],
@@ -65,10 +65,11 @@ export class QueuePage {
   protected readonly search = this.list.searchBox('q');
   protected readonly filters = this.list.values;
   protected readonly paging = this.list.paging;
-  protected readonly submissions = submissionPageResource(() => {
-    const { q, kind, batchId } = this.filters();
-    return { queue: this.queue(), q, kind, batchId, ...this.paging.params() };
-  });
+  /** The queue and its filters: the list's and the export's. */
+  private readonly queueFilters = computed(() => ({ queue: this.queue(), ...this.filters() }));
+  protected readonly submissions = submissionPageResource(() => ({ ...this.queueFilters(), ...this.paging.params() }));
+  protected readonly exportUrl = SUBMISSIONS_EXPORT;
+  protected readonly exportParams = computed(() => queueParams(this.queueFilters()));
   protected readonly columns = computed(() => COLUMNS[this.queue()]);
   protected readonly withdrawingId = signal<number | null>(null);
 

@@ -8,7 +8,6 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { BASE_PERSON_STATUSES, basePersonQuery, type BasePerson } from '@common/api/base-declarations';
-import { displayPeriod } from '@common/fee-period';
 import { TranslatePipe } from '@ngx-translate/core';
 import { correction, CorrectionNotice } from '../../shared/correction/correction';
 import { FenPipe } from '../../shared/format/fen.pipe';
@@ -18,7 +17,6 @@ import { listState, queryParam } from '../../shared/list-page/list-state';
 import { LoadError } from '../../shared/load-error/load-error';
 import { rowsOf, valueOf } from '../../shared/resource-value';
 import { StatusChip } from '../../shared/status-chip/status-chip';
-import { Toast } from '../../shared/toast';
 import { BASE_DECLARATION_EXPORT, BaseDeclarationsApi, basePersonPageResource, baseDeclarationStatusResource } from '../base-declarations-api';
 import { openDeclareDialog } from '../declare-dialog/declare-dialog';
 
@@ -46,7 +44,6 @@ import { openDeclareDialog } from '../declare-dialog/declare-dialog';
 })
 export class BaseDeclarationPage {
   private readonly dialog = inject(MatDialog);
-  private readonly toast = inject(Toast);
   private readonly api = inject(BaseDeclarationsApi);
 
   protected readonly columns = ['name', 'idNumber', 'currentBase', 'status', 'wage', 'base', 'actions'];
@@ -89,8 +86,7 @@ export class BaseDeclarationPage {
   protected declare(person: BasePerson, correcting?: { wageFen: number; corrects: number }): void {
     const year = this.current()?.year;
     if (!year) return;
-    openDeclareDialog(this.dialog, { person, year, ...correcting }).subscribe((submitted) => {
-      this.toast.show('baseDeclaration.submitted', { month: displayPeriod(submitted.effectiveMonth ?? '') });
+    openDeclareDialog(this.dialog, { person, year, ...correcting }).subscribe(() => {
       this.persons.reload();
       // Corrected: the to-do is done.
       if (correcting) this.correction.done();

@@ -6,15 +6,17 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { BasePerson, ContributionYear } from '@common/api/base-declarations';
 import type { Submission } from '@common/api/submissions';
+import { displayPeriod } from '@common/fee-period';
 import { contributionBaseFen } from '@common/insurance';
 import { wageFenFromYuan } from '@common/validators/yuan';
 import { TranslatePipe } from '@ngx-translate/core';
-import { filter, type Observable } from 'rxjs';
+import { filter, tap, type Observable } from 'rxjs';
 import { DialogFormFooter } from '../../shared/forms/dialog-form-footer';
 import { DialogSubmission } from '../../shared/forms/dialog-submission';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
 import { required } from '../../shared/forms/field-validators';
 import { FenPipe } from '../../shared/format/fen.pipe';
+import { Toast } from '../../shared/toast';
 import { BaseDeclarationsApi } from '../base-declarations-api';
 
 export interface DeclareDialogData {
@@ -26,7 +28,10 @@ export interface DeclareDialogData {
   corrects?: number;
 }
 
-/** Opens the dialog (from the base declaration page or the insured list): the submission once sent, nothing if cancelled. */
+/**
+ * Opens the dialog (from the base declaration page or the insured list): the submission once sent (the dialog
+ * has said so), nothing if cancelled.
+ */
 export function openDeclareDialog(dialog: MatDialog, data: DeclareDialogData): Observable<Submission> {
   return dialog
     .open<DeclareDialog, DeclareDialogData, Submission>(DeclareDialog, { data, width: '520px', maxWidth: '95vw' })
@@ -66,6 +71,7 @@ const wage: ValidatorFn = (control) => (wageFenFromYuan(String(control.value)) =
 })
 export class DeclareDialog {
   private readonly api = inject(BaseDeclarationsApi);
+  private readonly toast = inject(Toast);
   protected readonly data = inject<DeclareDialogData>(MAT_DIALOG_DATA);
   protected readonly form = new FormGroup({
     wage: new FormControl(this.data.wageFen === undefined ? '' : (this.data.wageFen / 100).toFixed(2), {
@@ -85,7 +91,10 @@ export class DeclareDialog {
   protected submit(): void {
     this.submission.send(
       () => ({ personId: this.data.person.personId, wageFen: wageFenFromYuan(this.form.controls.wage.value)! }),
-      (input, key) => this.api.declare(input, key, this.data.corrects),
+      (input, key) =>
+        this.api
+          .declare(input, key, this.data.corrects)
+          .pipe(tap((submitted) => this.toast.show('baseDeclaration.submitted', { month: displayPeriod(submitted.effectiveMonth ?? '') }))),
     );
   }
 }

@@ -12,7 +12,6 @@ import type { InsuredPersonDetail } from '@common/api/payments';
 import type { Submission, SubmissionOf } from '@common/api/submissions';
 import { fieldOf, LISTED_FIELDS } from '@common/api/addition-fields';
 import { INSURED_STATUSES, insuredQuery, type InsuredPerson } from '@common/api/declarations';
-import { displayPeriod } from '@common/fee-period';
 import { TranslatePipe } from '@ngx-translate/core';
 import { filter } from 'rxjs';
 import { BaseDeclarationsApi, baseDeclarationStatusResource } from '../../base-declarations/base-declarations-api';
@@ -129,9 +128,8 @@ export class InsuredListPage {
     if (!year) return;
     this.baseDeclarations.declarable(row.idNumber, row.personId).subscribe((person) => {
       if (!person) return this.toast.show('insuredList.basePending');
-      openDeclareDialog(this.dialog, { person, year, wageFen: person.currentBaseFen }).subscribe((submitted) =>
-        this.toast.show('baseDeclaration.submitted', { month: displayPeriod(submitted.effectiveMonth ?? '') }),
-      );
+      // The dialog says it was submitted.
+      openDeclareDialog(this.dialog, { person, year, wageFen: person.currentBaseFen }).subscribe();
     });
   }
 }

@@ -43,10 +43,10 @@ describe('unit registration in a browser', () => {
     await page.getByTestId('registration-contact-phone').fill('13906000002');
     await page.getByTestId('registration-contact-email').fill('hr@banyan.example.cn');
     await choose(page, 'registration-bank-category', text('zh-CN', 'unitInfo.codes.bankCategory.ICBC'));
-    await page.getByTestId('registration-branch').pressSequentially('gsfzwy');
-    await page.getByTestId('registration-branch-option').filter({ hasText: '中国工商银行福州五一支行' }).click();
-    await page.getByTestId('registration-account-name').fill(UNIT.name);
-    await page.getByTestId('registration-account-number').fill('1402 0233 0920 0765 432');
+    await page.getByTestId('registration-bank-branch').pressSequentially('gsfzwy');
+    await page.getByTestId('registration-bank-branch-option').filter({ hasText: '中国工商银行福州五一支行' }).click();
+    await page.getByTestId('registration-bank-account-name').fill(UNIT.name);
+    await page.getByTestId('registration-bank-account-number').fill('1402 0233 0920 0765 432');
     await page.getByTestId('registration-password').fill(UNIT.password);
     await page.getByTestId('registration-confirmation').fill(UNIT.password);
 

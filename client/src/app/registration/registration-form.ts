@@ -1,5 +1,5 @@
 import { FormControl, FormGroup, type ValidatorFn } from '@angular/forms';
-import { BANK_CATEGORIES, type BankBranch, type BankCategory } from '@common/api/maintenance';
+import { type BankBranch, type BankCategory } from '@common/api/maintenance';
 import type { UnitRegistrationInput } from '@common/api/registration';
 import { UNIT_TYPES } from '@common/api/unit-codes';
 import { accountNumber, creditCode, email, maxLength, mobile, personName, required } from '../shared/forms/field-validators';
@@ -52,4 +52,4 @@ export function unitRegistration(form: RegistrationForm, captchaToken: string): 
 /** The request's `branchCode` is the branch chosen in the form's `branch`. */
 export const REGISTRATION_CONTROL_OF = { branchCode: 'branch' };
 
-export { BANK_CATEGORIES, UNIT_TYPES };
+export { UNIT_TYPES };

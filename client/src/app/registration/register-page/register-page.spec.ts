@@ -46,7 +46,7 @@ describe('RegisterPage', () => {
     await page.type('registration-contact-phone', '13906000002');
     await page.type('registration-contact-email', 'hr@banyan.example.cn');
     await page.choose('registration-bank-category', '中国工商银行');
-    const branch = await page.documentLoader.getHarness(MatAutocompleteHarness.with({ selector: testId('registration-branch') }));
+    const branch = await page.documentLoader.getHarness(MatAutocompleteHarness.with({ selector: testId('registration-bank-branch') }));
     await typeAndPause(() => branch.enterText('gsfzwy'));
     // The public page asks the public list, open to anyone.
     http.expectOne((r) => r.url === '/api/registrations/bank-branches').flush(pageOf([WUYI]));
@@ -54,8 +54,8 @@ describe('RegisterPage', () => {
     await pause(10);
     await page.stable();
     await branch.selectOption({ text: /五一/ });
-    await page.type('registration-account-name', UNIT_NAME);
-    await page.type('registration-account-number', '1402 0233 0920 0765 432');
+    await page.type('registration-bank-account-name', UNIT_NAME);
+    await page.type('registration-bank-account-number', '1402 0233 0920 0765 432');
     await page.type('registration-password', 'Banyan2026x');
     await page.type('registration-confirmation', 'Banyan2026x');
     await page.type('registration-captcha-answer', 'k3m7p');
@@ -68,13 +68,13 @@ describe('RegisterPage', () => {
       expect(document.querySelector(testId('registration-captcha-image'))?.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
       await page.type('registration-credit-code', '91350100MA8RJ4N616');
       await page.type('registration-unit-name', UNIT_NAME);
-      await page.type('registration-account-name', '别的公司');
+      await page.type('registration-bank-account-name', '别的公司');
       await page.type('registration-password', '91350100MA8RJ4N616x');
       await page.click('registration-submit');
       await page.stable();
 
       expect(await page.errors('registration-credit-code')).toEqual(['统一社会信用代码校验位不正确，请核对']);
-      expect(await page.errors('registration-account-name')).toEqual(['账户名称必须与单位名称一致']);
+      expect(await page.errors('registration-bank-account-name')).toEqual(['账户名称必须与单位名称一致']);
       expect(await page.errors('registration-password')).toEqual([jasmine.stringContaining('登录')]);
       expect(await page.errors('registration-legal-rep-name')).toEqual(['必填']);
       expect(await page.errors('registration-captcha-answer')).toEqual(['必填']);

@@ -1,6 +1,5 @@
 import { Component, computed, inject, signal } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
-import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -16,9 +15,9 @@ import { LanguageSwitcher } from '../../core/language/language-switcher/language
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { Notice } from '../../shared/notice/notice';
-import { BankBranchChoice } from '../../unit/bank-branch-choice';
+import { BankAccountFields } from '../../unit/bank-account-fields/bank-account-fields';
 import { RegistrationApi } from '../registration-api';
-import { BANK_CATEGORIES, REGISTRATION_CONTROL_OF, registrationForm, UNIT_TYPES, unitRegistration } from '../registration-form';
+import { REGISTRATION_CONTROL_OF, registrationForm, UNIT_TYPES, unitRegistration } from '../registration-form';
 
 /**
  * Public: a unit without an online account registers here. Once sent, the page shows the code that, with
@@ -30,7 +29,6 @@ import { BANK_CATEGORIES, REGISTRATION_CONTROL_OF, registrationForm, UNIT_TYPES,
   imports: [
     ReactiveFormsModule,
     RouterLink,
-    MatAutocompleteModule,
     MatButtonModule,
     MatCardModule,
     MatFormFieldModule,
@@ -42,6 +40,7 @@ import { BANK_CATEGORIES, REGISTRATION_CONTROL_OF, registrationForm, UNIT_TYPES,
     FieldErrorPipe,
     Notice,
     LanguageSwitcher,
+    BankAccountFields,
   ],
   templateUrl: './register-page.html',
   styleUrl: './register-page.scss',
@@ -51,7 +50,6 @@ export class RegisterPage {
 
   protected readonly form = registrationForm();
   protected readonly unitTypes = UNIT_TYPES;
-  protected readonly banks = BANK_CATEGORIES;
   protected readonly captcha = signal<RegistrationCaptcha | null>(null);
   protected readonly captchaImage = computed(() => {
     const captcha = this.captcha();
@@ -61,12 +59,6 @@ export class RegisterPage {
   protected readonly failure = signal<Message | null>(null);
   protected readonly receipt = signal<RegistrationReceipt | null>(null);
   protected readonly creditCode = signal('');
-
-  protected readonly branchChoice = new BankBranchChoice(
-    this.form.controls.bankCategory,
-    this.form.controls.branch,
-    '/api/registrations/bank-branches',
-  );
 
   constructor() {
     this.newCaptcha();

@@ -6,15 +6,15 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditFilters, type AuditEntry } from '@common/api/audit';
 import { auditChanges, type AuditChange } from '@common/api/audit-changes';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/language/language.service';
 import { agentsResource } from '../../agents/agents-api';
 import { ListPage } from '../../shared/list-page/list-page';
+import { FilterSelect, type ListFilter } from '../../shared/filter-select/filter-select';
 import { listState, queryParam } from '../../shared/list-page/list-state';
 import { AUDIT_EXPORT, auditPageResource, auditParams, type AuditFilters } from '../audit-api';
 import { rowsOf } from '../../shared/resource-value';
@@ -34,10 +34,10 @@ const atOnce: ErrorStateMatcher = { isErrorState: (control) => !!control?.invali
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatSelectModule,
     MatTableModule,
     TranslatePipe,
     ListPage,
+    FilterSelect,
   ],
   providers: [DAY_PICKER],
   templateUrl: './audit-page.html',
@@ -46,10 +46,17 @@ const atOnce: ErrorStateMatcher = { isErrorState: (control) => !!control?.invali
 export class AuditPage {
   private readonly session = inject(AuthService).session;
   private readonly language = inject(LanguageService);
+  private readonly translate = inject(TranslateService);
   private readonly agents = agentsResource();
 
   protected readonly columns = ['at', 'user', 'action', 'entity', 'changes'];
-  protected readonly actions = AUDIT_ACTIONS;
+  // The URL may name any action, an older one too: the filter's values are strings.
+  protected readonly typeFilter: ListFilter<string> = {
+    label: 'audit.type',
+    options: AUDIT_ACTIONS,
+    optionLabels: 'audit.actions',
+    allLabel: 'audit.all',
+  };
   protected readonly exportUrl = AUDIT_EXPORT;
   protected readonly atOnce = atOnce;
 
@@ -58,6 +65,19 @@ export class AuditPage {
     const me = this.session()?.user;
     const agents = this.agents.hasValue() ? (this.agents.value()?.items ?? []) : [];
     return [...(me ? [{ id: me.id, name: me.name, role: me.role }] : []), ...agents.map((a) => ({ id: a.id, name: a.name, role: 'agent' }))];
+  });
+  /** The users, each by name and role. */
+  protected readonly userFilter = computed((): ListFilter<number> => {
+    const users = this.users();
+    return {
+      label: 'audit.user',
+      options: users.map((u) => u.id),
+      optionText: (id) => {
+        const user = users.find((u) => u.id === id)!;
+        return `${user.name}（${this.translate.instant(`roles.${user.role}`)}）`;
+      },
+      allLabel: 'audit.all',
+    };
   });
 
   /** Search, user, action and days in the URL. */

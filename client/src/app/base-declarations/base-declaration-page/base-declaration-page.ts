@@ -2,17 +2,16 @@ import { Component, computed, effect, inject, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { BASE_PERSON_STATUSES, basePersonQuery, type BasePerson } from '@common/api/base-declarations';
+import { BASE_PERSON_STATUSES, basePersonQuery, type BasePerson, type BasePersonStatus } from '@common/api/base-declarations';
 import { TranslatePipe } from '@ngx-translate/core';
 import { correction, CorrectionNotice } from '../../shared/correction/correction';
 import { FenPipe } from '../../shared/format/fen.pipe';
 import { PeriodPipe } from '../../shared/format/period.pipe';
 import { ListPage } from '../../shared/list-page/list-page';
+import { FilterSelect, type ListFilter } from '../../shared/filter-select/filter-select';
 import { listState, queryParam } from '../../shared/list-page/list-state';
 import { LoadError } from '../../shared/load-error/load-error';
 import { rowsOf, valueOf } from '../../shared/resource-value';
@@ -26,15 +25,14 @@ import { openDeclareDialog } from '../declare-dialog/declare-dialog';
   imports: [
     MatButtonModule,
     MatCardModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatSelectModule,
     MatTableModule,
     RouterLink,
     TranslatePipe,
     FenPipe,
     PeriodPipe,
     ListPage,
+    FilterSelect,
     LoadError,
     StatusChip,
     CorrectionNotice,
@@ -47,7 +45,11 @@ export class BaseDeclarationPage {
   private readonly api = inject(BaseDeclarationsApi);
 
   protected readonly columns = ['name', 'idNumber', 'currentBase', 'status', 'wage', 'base', 'actions'];
-  protected readonly statuses = BASE_PERSON_STATUSES;
+  protected readonly statusFilter: ListFilter<BasePersonStatus> = {
+    label: 'baseDeclaration.statusFilter',
+    options: BASE_PERSON_STATUSES,
+    optionLabels: 'baseDeclaration.status',
+  };
   protected readonly exportUrl = BASE_DECLARATION_EXPORT;
 
   protected readonly status = baseDeclarationStatusResource();

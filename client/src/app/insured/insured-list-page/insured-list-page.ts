@@ -1,9 +1,7 @@
 import { Component, computed, effect, inject, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
@@ -11,7 +9,7 @@ import type { ContributionYear } from '@common/api/base-declarations';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import type { Submission, SubmissionOf } from '@common/api/submissions';
 import { fieldOf, LISTED_FIELDS } from '@common/api/addition-fields';
-import { INSURED_STATUSES, insuredQuery, type InsuredPerson } from '@common/api/declarations';
+import { INSURED_STATUSES, insuredQuery, type InsuredPerson, type InsuredStatus } from '@common/api/declarations';
 import { TranslatePipe } from '@ngx-translate/core';
 import { filter } from 'rxjs';
 import { BaseDeclarationsApi, baseDeclarationStatusResource } from '../../base-declarations/base-declarations-api';
@@ -20,6 +18,7 @@ import { correction, CorrectionNotice } from '../../shared/correction/correction
 import { FenPipe } from '../../shared/format/fen.pipe';
 import { PeriodPipe } from '../../shared/format/period.pipe';
 import { ListPage } from '../../shared/list-page/list-page';
+import { FilterSelect, type ListFilter } from '../../shared/filter-select/filter-select';
 import { StatusChip } from '../../shared/status-chip/status-chip';
 import { listState, queryParam } from '../../shared/list-page/list-state';
 import { HukouDialog, type HukouDialogData } from '../hukou-dialog/hukou-dialog';
@@ -33,9 +32,7 @@ import { Toast } from '../../shared/toast';
   selector: 'app-insured-list-page',
   imports: [
     MatButtonModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatSelectModule,
     MatSortModule,
     MatTableModule,
     RouterLink,
@@ -43,6 +40,7 @@ import { Toast } from '../../shared/toast';
     FenPipe,
     PeriodPipe,
     ListPage,
+    FilterSelect,
     StatusChip,
     CorrectionNotice,
   ],
@@ -62,7 +60,12 @@ export class InsuredListPage {
     ...LISTED_FIELDS,
     'actions',
   ];
-  protected readonly statuses = INSURED_STATUSES;
+  protected readonly statusFilter: ListFilter<InsuredStatus> = {
+    label: 'insured.fields.status',
+    options: INSURED_STATUSES,
+    optionLabels: 'enums.insuredStatus',
+    allLabel: 'insuredList.allStatuses',
+  };
   protected readonly exportUrl = INSURED_EXPORT;
 
   /** Search, status and order (by name unless a header is clicked) in the URL. */

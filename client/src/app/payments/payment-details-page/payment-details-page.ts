@@ -1,15 +1,14 @@
 import { Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import { PAYMENT_STATUSES, paymentDetailQuery, type PaymentDetail } from '@common/api/payments';
+import { PAYMENT_STATUSES, paymentDetailQuery, type PaymentDetail, type PaymentStatus } from '@common/api/payments';
 import { TranslatePipe } from '@ngx-translate/core';
 import { FenPipe } from '../../shared/format/fen.pipe';
 import { PeriodPipe } from '../../shared/format/period.pipe';
 import { ListPage } from '../../shared/list-page/list-page';
+import { FilterSelect, type ListFilter } from '../../shared/filter-select/filter-select';
 import { listState, queryParam } from '../../shared/list-page/list-state';
 import { StatusChip } from '../../shared/status-chip/status-chip';
 import { PaymentDetailDialog, type PaymentDetailDialogData } from '../payment-detail-dialog/payment-detail-dialog';
@@ -20,19 +19,7 @@ import { rowsOf } from '../../shared/resource-value';
 /** 个人缴费明细: the unit's payment detail rows by person, insurance type and fee period. */
 @Component({
   selector: 'app-payment-details-page',
-  imports: [
-    MatButtonModule,
-    MatFormFieldModule,
-    MatSelectModule,
-    MatSortModule,
-    MatTableModule,
-    TranslatePipe,
-    FenPipe,
-    PeriodPipe,
-    PeriodFilters,
-    ListPage,
-    StatusChip,
-  ],
+  imports: [MatButtonModule, MatSortModule, MatTableModule, TranslatePipe, FenPipe, PeriodPipe, PeriodFilters, ListPage, FilterSelect, StatusChip],
   templateUrl: './payment-details-page.html',
   styleUrl: './payment-details-page.scss',
 })
@@ -51,7 +38,12 @@ export class PaymentDetailsPage {
     'paidAt',
     'actions',
   ];
-  protected readonly statuses = PAYMENT_STATUSES;
+  protected readonly statusFilter: ListFilter<PaymentStatus> = {
+    label: 'payments.fields.status',
+    options: PAYMENT_STATUSES,
+    optionLabels: 'payments.status',
+    allLabel: 'payments.all',
+  };
   protected readonly exportUrl = PAYMENT_DETAILS_EXPORT;
 
   /** Search, periods, status and order (the newest period first unless a header is clicked) in the URL. */

@@ -5,16 +5,23 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { SUBMISSION_KINDS, SUBMISSION_STATUSES, reviewQuery, type ReviewDecision, type ReviewResult, type Submission } from '@common/api/submissions';
+import {
+  SUBMISSION_STATUSES,
+  reviewQuery,
+  type ReviewDecision,
+  type ReviewResult,
+  type Submission,
+  type SubmissionStatus,
+} from '@common/api/submissions';
 import type { UnitSummary } from '@common/api/payments';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { filter, type Observable } from 'rxjs';
 import { showSubmission, type SubmissionDetailData } from '../../shared/submission-detail/submission-detail-dialog';
-import { SubmissionTable } from '../../shared/submission-table/submission-table';
+import { SUBMISSION_KIND_FILTER, SubmissionTable } from '../../shared/submission-table/submission-table';
 import { FilterChip } from '../../shared/filter-chip/filter-chip';
 import { ListPage } from '../../shared/list-page/list-page';
+import { FilterSelect, type ListFilter } from '../../shared/filter-select/filter-select';
 import { listState, queryParam } from '../../shared/list-page/list-state';
 import { valueOf } from '../../shared/resource-value';
 import { Toast } from '../../shared/toast';
@@ -35,12 +42,12 @@ type Narrowing = 'unitId' | 'batchId';
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatSelectModule,
     MatTableModule,
     TranslatePipe,
     SubmissionTable,
     FilterChip,
     ListPage,
+    FilterSelect,
     UnitPicker,
   ],
   providers: [DAY_PICKER],
@@ -53,8 +60,12 @@ export class ReviewConsole {
   private readonly translate = inject(TranslateService);
   private readonly toast = inject(Toast);
 
-  protected readonly statuses = SUBMISSION_STATUSES;
-  protected readonly kinds = SUBMISSION_KINDS;
+  protected readonly statusFilter: ListFilter<SubmissionStatus> = {
+    label: 'submissions.status',
+    options: SUBMISSION_STATUSES,
+    optionLabels: 'enums.submissionStatus',
+  };
+  protected readonly kindFilter = SUBMISSION_KIND_FILTER;
   /** The filters, and the unit or batch narrowed to, in the URL. */
   protected readonly list = listState({
     status: queryParam(reviewQuery.shape.status),
@@ -64,9 +75,8 @@ export class ReviewConsole {
     unitId: queryParam(reviewQuery.shape.unitId),
     batchId: queryParam(reviewQuery.shape.batchId),
   });
+  /** The days, as the date pickers hold them; the other filters are the URL's alone. */
   protected readonly filters = new FormGroup({
-    status: new FormControl('', { nonNullable: true }),
-    kind: new FormControl('', { nonNullable: true }),
     /** `YYYY-MM-DD`, submitted on or after / on or before, China time. */
     from: new FormControl('', { nonNullable: true }),
     to: new FormControl('', { nonNullable: true }),

@@ -2,11 +2,20 @@ import { DatePipe } from '@angular/common';
 import type { HttpResourceRef } from '@angular/common/http';
 import { booleanAttribute, Component, computed, contentChildren, input, output, viewChild, type AfterContentInit } from '@angular/core';
 import { MatColumnDef, MatTable, MatTableModule } from '@angular/material/table';
-import type { Submission, SubmissionPage } from '@common/api/submissions';
+import { SUBMISSION_KINDS, type Submission, type SubmissionPage } from '@common/api/submissions';
 import { TranslatePipe } from '@ngx-translate/core';
+import type { ListFilter } from '../filter-select/filter-select';
 import { PeriodPipe } from '../format/period.pipe';
 import { valueOf } from '../resource-value';
 import { StatusChip } from '../status-chip/status-chip';
+
+/** The kind of submission, as the unit's queues and the reviewer's console filter it. */
+export const SUBMISSION_KIND_FILTER: ListFilter<(typeof SUBMISSION_KINDS)[number]> = {
+  label: 'submissions.kind',
+  options: SUBMISSION_KINDS,
+  optionLabels: 'enums.submissionKind',
+  allLabel: 'submissions.allKinds',
+};
 
 /**
  * A page of submissions, as the unit's queues and the reviewer's console show them (masked ID numbers), for the

@@ -1,21 +1,20 @@
 import { Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink, RouterLinkActive } from '@angular/router';
-import { SUBMISSION_KINDS, SUBMISSION_QUEUES, submissionQuery, type Submission, type SubmissionQueue } from '@common/api/submissions';
+import { SUBMISSION_QUEUES, submissionQuery, type Submission, type SubmissionQueue } from '@common/api/submissions';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { switchMap } from 'rxjs';
 import { ErrorNotifier } from '../../core/errors/error-notifier.service';
 import { confirmed } from '../../shared/confirm-dialog/confirm-dialog';
 import { showSubmission, type SubmissionDetailData } from '../../shared/submission-detail/submission-detail-dialog';
-import { SubmissionTable } from '../../shared/submission-table/submission-table';
+import { SUBMISSION_KIND_FILTER, SubmissionTable } from '../../shared/submission-table/submission-table';
 import { FilterChip } from '../../shared/filter-chip/filter-chip';
 import { ListPage } from '../../shared/list-page/list-page';
+import { FilterSelect } from '../../shared/filter-select/filter-select';
 import { listState, queryParam } from '../../shared/list-page/list-state';
 import { Toast } from '../../shared/toast';
 import { queueParams, submissionPageResource, SUBMISSIONS_EXPORT, SubmissionsApi } from '../submissions-api';
@@ -32,15 +31,14 @@ const COLUMNS: Record<SubmissionQueue, string[]> = {
     RouterLink,
     RouterLinkActive,
     MatButtonModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatSelectModule,
     MatTableModule,
     MatTabsModule,
     TranslatePipe,
     SubmissionTable,
     FilterChip,
     ListPage,
+    FilterSelect,
   ],
   templateUrl: './queue-page.html',
   styleUrl: './queue-page.scss',
@@ -55,7 +53,7 @@ export class QueuePage {
   /** From the route. */
   readonly queue = input<SubmissionQueue>('pending');
   protected readonly queues = SUBMISSION_QUEUES;
-  protected readonly kinds = SUBMISSION_KINDS;
+  protected readonly kindFilter = SUBMISSION_KIND_FILTER;
   /** Search, kind and the batch (as linked from the batch upload) in the URL. */
   protected readonly list = listState({
     q: queryParam(submissionQuery.shape.q),

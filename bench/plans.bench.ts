@@ -7,8 +7,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Knex } from 'knex';
-import type pg from 'pg';
 import { auditQuery } from '../common/api/audit';
 import { insuredQuery } from '../common/api/declarations';
 import { paymentDetailQuery, unitPaymentQuery } from '../common/api/payments';
@@ -17,6 +15,7 @@ import { currentFeePeriod } from '../common/fee-period';
 import { createServices } from '../server/src/app';
 import { systemClock } from '../server/src/clock';
 import { openDatabase } from '../server/src/db/database';
+import type { KnexPool } from '../server/src/db/seeds/city';
 import { createLogger } from '../server/src/logger';
 import { CITY_DATABASE_URL } from './city.bench';
 import { ROOT } from './support';
@@ -127,7 +126,8 @@ export async function run(): Promise<void> {
     ['reviewer console: rejected in a month', () => services.review.list(reviewQuery.parse({ status: 'rejected', from: day(120), to: day(90) }))],
   ];
 
-  const client = (await db.knex.client.acquireConnection()) as pg.PoolClient;
+  const pool = db.knex.client as KnexPool;
+  const client = await pool.acquireConnection();
   const out: string[] = [
     '# Query plans at city scale',
     '',
@@ -176,7 +176,7 @@ export async function run(): Promise<void> {
     await explainAll(`The largest unit, ${await sizeOf(largest)} persons (unit ${largest})`, await sizeOf(largest), await unitLists(largest));
     await explainAll('The reviewer across all units', null, reviewerLists);
   } finally {
-    await (db.knex.client as Knex.Client).releaseConnection(client);
+    await pool.releaseConnection(client);
     await db.knex.destroy();
   }
   writeFileSync(path.join(ROOT, 'docs', 'plans.md'), out.join('\n'));

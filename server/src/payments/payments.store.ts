@@ -194,7 +194,7 @@ export class PaymentStore {
       const query = this.periods(unitId, f).min('d.fee_period');
       return after === null ? query : query.whereRaw('d.fee_period > ??', [after]);
     };
-    const counted = await this.db.raw(
+    const counted: unknown = await this.db.raw(
       `WITH RECURSIVE found (fee_period) AS (SELECT ? UNION ALL SELECT ? FROM found WHERE found.fee_period IS NOT NULL)
        SELECT count(fee_period) AS n FROM found`,
       [next(null), next('found.fee_period')],

@@ -76,7 +76,7 @@ export class UnitStore {
       [...unitIds].sort((a, b) => a - b),
       IN_LIST_CHUNK,
     )) {
-      locked.push(...(await this.db('units').whereIn('id', chunk).orderBy('id').forUpdate().pluck('id')));
+      locked.push(...(await this.db('units').whereIn('id', chunk).orderBy('id').forUpdate().pluck<number[]>('id')));
     }
     return locked;
   }

@@ -113,6 +113,13 @@ async function withoutSecondaryIndexes(client: pg.PoolClient, table: string, loa
   for (const c of constraints) await client.query(`ALTER TABLE ${table} ADD CONSTRAINT "${c.name}" ${c.definition}`);
 }
 
+/** Knex's pool, typed as far as the seed uses it: a raw pg connection for COPY. */
+export interface KnexPool {
+  config: { client: unknown };
+  acquireConnection(): Promise<pg.PoolClient>;
+  releaseConnection(connection: pg.PoolClient): Promise<unknown>;
+}
+
 interface CityUnit {
   id: number;
   seq: number;
@@ -132,7 +139,8 @@ interface CityPerson {
 
 /** Seeds the city on PostgreSQL; the demo data (its reviewer, rates and limits) must be there. */
 export async function seedCity(knex: Knex, now: Date, size: CitySize = CITY, log: (line: string) => void = () => {}): Promise<void> {
-  if (knex.client.config.client !== 'pg') throw new Error('seed:city needs PostgreSQL: COPY loads the city.');
+  const pool = knex.client as KnexPool;
+  if (pool.config.client !== 'pg') throw new Error('seed:city needs PostgreSQL: COPY loads the city.');
   const at = now.toISOString();
   const current = currentFeePeriod(now);
   const first = addMonths(current, -11);
@@ -150,7 +158,7 @@ export async function seedCity(knex: Knex, now: Date, size: CitySize = CITY, log
     [sizes[i], sizes[j]] = [sizes[j], sizes[i]];
   }
 
-  const client = (await knex.client.acquireConnection()) as pg.PoolClient;
+  const client = await pool.acquireConnection();
   const started = Date.now();
   const progress = (what: string) => log(`  ${what} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   try {
@@ -499,6 +507,6 @@ export async function seedCity(knex: Knex, now: Date, size: CitySize = CITY, log
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
-    await knex.client.releaseConnection(client);
+    await pool.releaseConnection(client);
   }
 }

@@ -13,10 +13,10 @@ export function peakRssMb(pid: number): number {
 export type ServerProcess = Pick<HallProcess, 'baseUrl' | 'pid' | 'stop'>;
 
 /** The server with `npm start`'s V8 flags, so the benchmark measures that server. */
-export async function startServer(databaseUrl: string): Promise<ServerProcess> {
+export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const server = await spawnHall({
     // Not NODE_ENV=production: the benchmark's seeded accounts keep the published demo passwords, which production refuses.
-    env: { NODE_ENV: 'test', DATABASE_URL: databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'warn' },
+    env: { NODE_ENV: 'test', DATABASE_URL: databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'warn', ...env },
     nodeFlags: SERVER_NODE_FLAGS,
     echoStderr: true,
   });
@@ -52,12 +52,16 @@ export class Caller {
   }
 
   async signInUnitAdmin(creditCode: string, password: string): Promise<void> {
+    await this.signIn('/api/auth/login/unit', { creditCode, password });
+  }
+
+  async signInReviewer(username: string, password: string): Promise<void> {
+    await this.signIn('/api/auth/login/reviewer', { username, password });
+  }
+
+  private async signIn(url: string, body: object): Promise<void> {
     await this.fetch('/api/auth/me');
-    const res = await this.fetch('/api/auth/login/unit', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ creditCode, password }),
-    });
+    const res = await this.fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   }
 }

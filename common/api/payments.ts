@@ -80,6 +80,19 @@ export const assessmentResult = z.object({
 });
 export type AssessmentResult = z.infer<typeof assessmentResult>;
 
+/** The reviewer runs the monthly assessment of a period for every unit. */
+export const cityAssessmentRequest = z.object({ feePeriod: feePeriodField });
+export const cityAssessmentResult = z.object({
+  feePeriod: z.string(),
+  /** Units assessed by this run. */
+  units: z.number().int(),
+  /** Units the period was already assessed for (by an earlier run, or one a crash cut short). */
+  skipped: z.number().int(),
+  /** Payment details written. */
+  inserted: z.number().int(),
+});
+export type CityAssessmentResult = z.infer<typeof cityAssessmentResult>;
+
 /**
  * The reviewer records a unit's collection (征收) for a period: its details become paid. The amount is
  * what the agency received, in fen; it must be what the period's unpaid details come to.

@@ -68,6 +68,8 @@ export interface AppDeps {
   clientDist?: string;
   /** CAPTCHAs carry their answer, for the e2e (config CAPTCHA_TEST_HOOK, refused outside NODE_ENV=test). */
   captchaTestHook?: boolean;
+  /** The per-instance cache of list pages (config LIST_CACHE); on unless false. */
+  listCache?: boolean;
 }
 
 export interface Services {
@@ -95,7 +97,7 @@ export interface Services {
 export function createServices(deps: AppDeps): Services {
   const { db, clock } = deps;
   // One cache of list pages for the instance, shared by the lists it serves.
-  const lists = new ListCache(db.knex);
+  const lists = new ListCache(db.knex, { maxRows: 40_000, enabled: deps.listCache !== false });
   const messages = new Messages(deps.i18nDir);
   const declarations = new DeclarationService(db.knex, clock, lists);
   const maintenance = new MaintenanceService(db.knex, clock, bundledBankBranches());

@@ -29,6 +29,8 @@ const envSchema = z.object({
     .trim()
     .regex(/^(false|true|\d+|[0-9A-Za-z.:/,\s]+)$/)
     .default('false'),
+  /** The per-instance cache of list pages; `off` computes every page (the city bench measures the plans so). */
+  LIST_CACHE: z.enum(['on', 'off']).default('on'),
 });
 
 export interface Config {
@@ -41,6 +43,7 @@ export interface Config {
   seedDemo: boolean;
   captchaTestHook: boolean;
   trustProxy: boolean | number | string;
+  listCache: boolean;
   rootDir: string;
 }
 
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : e.NODE_ENV !== 'production',
     trustProxy: trustProxyOf(e.TRUST_PROXY),
     captchaTestHook: e.CAPTCHA_TEST_HOOK === 'true',
+    listCache: e.LIST_CACHE === 'on',
     rootDir: ROOT,
   };
 }

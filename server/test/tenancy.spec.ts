@@ -214,6 +214,7 @@ const CASES: Record<string, TenancyCase> = {
     crossUnit: 'not unit data',
   },
   'get /review/units': { url: () => '/api/review/units?q=%E7%A6%8F%E5%B7%9E', crossUnit: 'not unit data' },
+  'post /review/assessments/all': { url: () => '/api/review/assessments/all', body: { feePeriod: '202611' }, crossUnit: 'not unit data' },
   'post /review/collections': {
     url: () => '/api/review/collections',
     body: { unitId: 1, feePeriod: '202610', collectedOn: '2026-11-01', serial: 'T-1', amountFen: 1 },
@@ -677,6 +678,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /review/submissions/:id/decision': ['reviewer'],
   'post /review/batches/:id/decision': ['reviewer'],
   'post /review/assessments': ['reviewer'],
+  'post /review/assessments/all': ['reviewer'],
   'post /review/collections': ['reviewer'],
   'get /review/units': ['reviewer'],
   'get /messages': ['unit_admin', 'agent'],

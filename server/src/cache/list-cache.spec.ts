@@ -92,4 +92,12 @@ describe('the list cache', () => {
     await page(2);
     expect(computed).toEqual([1, 2, 3, 2, 2]);
   });
+
+  it('computes every page when turned off (LIST_CACHE=off), the unit unchanged', async () => {
+    const unitId = await unitIdOf(hall, 0);
+    const cache = new ListCache(hall.db.knex, { maxRows: 25, enabled: false });
+    let computed = 0;
+    const page = () => cache.page(unitId, 'test', { page: 0 }, async () => ++computed);
+    expect([await page(), await page(), await page()]).toEqual([1, 2, 3]);
+  });
 });

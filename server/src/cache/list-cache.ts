@@ -10,6 +10,8 @@ import { unitDataVersion } from './unit-data-version';
 export interface ListCacheOptions {
   /** Rows held in all cached pages together (a page of 200 rows weighs 200); bounds the memory. */
   maxRows: number;
+  /** False computes every page (config LIST_CACHE=off): what the plans cost, which the cache would hide. */
+  enabled?: boolean;
 }
 
 interface Entry {
@@ -38,6 +40,7 @@ export class ListCache {
    * version, else computed now. A page computed after reading version v is at least as new as v.
    */
   async page<T>(unitId: number, list: string, params: unknown, compute: () => Promise<T>): Promise<T> {
+    if (this.options.enabled === false) return compute();
     const version = await unitDataVersion(this.db, unitId);
     if (version === null) return compute();
     const key = `${unitId}\u0000${list}\u0000${JSON.stringify(params)}`;

@@ -75,6 +75,11 @@ export function databaseTarget(url: string): DatabaseTarget {
   };
 }
 
+/** The rows of a `knex.raw` select: PostgreSQL answers a result with `rows`, SQLite the rows themselves. */
+export function rawRows<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}
+
 /** SQLite hands booleans back as 0/1. */
 export function toBoolean(value: unknown): boolean {
   return value === true || value === 1 || value === '1';

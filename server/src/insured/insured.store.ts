@@ -14,7 +14,7 @@ import type { InsuredPersonDetail } from '@common/api/payments';
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber, type IdNumberFacts } from '@common/validators/id-number';
 import { chunks, EXPORT_PAGE_ROWS, IN_LIST_CHUNK, INSERT_CHUNK_ROWS } from '../db/dialect';
-import { personsMatching } from '../db/person-search';
+import { whereIdNumberOrNameStarts } from '../db/person-search';
 
 /** What the rules need to know about a person, found by ID number. */
 export interface PersonRecord {
@@ -289,7 +289,8 @@ export class InsuredStore {
       .whereNotExists((q) =>
         q.from('employments as later').whereRaw('later.unit_id = e.unit_id and later.person_id = e.person_id and later.id > e.id'),
       );
-    if (f.q) query.whereIn('p.id', personsMatching(this.db, f.q));
+    // On the person already joined to the unit's employment: the search reads the unit's persons only.
+    if (f.q) whereIdNumberOrNameStarts(query, f.q, 'p.id_number', 'p.name');
     if (f.status) query.where('e.status', f.status);
     return query;
   }

@@ -1,12 +1,12 @@
 import type { Knex } from 'knex';
-import type { AssessmentResult } from '@common/api/payments';
+import type { AssessmentResult, CityAssessmentResult } from '@common/api/payments';
 import { currentFeePeriod, type FeePeriod } from '@common/fee-period';
 import { contributionBaseFen, contributionFen } from '@common/insurance';
 import type { Clock } from '../clock';
 import { AuditService } from '../audit/audit.service';
 import { unitsChanged } from '../cache/unit-data-version';
 import { UnitService } from '../unit/unit.service';
-import { AssessmentStore, type Assessed, type AssessedAmounts, type ContributionRate } from './assessment.store';
+import { AssessmentStore, type Assessed, type AssessedAmounts, type ContributionConfig } from './assessment.store';
 
 export interface ContributionBase {
   baseFen: number;
@@ -14,12 +14,7 @@ export interface ContributionBase {
   ceilingFen: number;
 }
 
-/** The base limits and the rates in force for a fee period. */
-export interface ContributionConfig {
-  floorFen: number;
-  ceilingFen: number;
-  rates: Map<string, ContributionRate>;
-}
+export type { ContributionConfig };
 
 const AMOUNT_FIELDS = ['base_fen', 'unit_rate_bp', 'person_rate_bp', 'unit_amount_fen', 'person_amount_fen'] as const;
 
@@ -53,6 +48,71 @@ export class AssessmentService {
       await assessments.units.lock(unitId);
       return assessments.assessLocked(unitId, period, assessedBy, requestId);
     });
+  }
+
+  /**
+   * The monthly assessment of one period for every unit, in chunks of units, each chunk one transaction:
+   * its units locked (in id order, as every writer takes them), the units not yet assessed for the period
+   * assessed, and marked assessed. A unit with no detail of the period yet (the monthly run's case) gets
+   * them in one set-based INSERT … SELECT for the whole chunk; one that has some (assessed before, then
+   * made stale by an approval) is assessed alone, which also updates and removes unpaid details. Units
+   * already assessed are skipped, and a chunk either commits whole or not at all, so running it again after
+   * a crash halfway finishes the work with the rows one clean run writes.
+   */
+  async assessAll(
+    period: FeePeriod,
+    assessedBy: number | null,
+    requestId?: string,
+    options: { chunkUnits?: number; beforeCommit?: (chunk: number) => void | Promise<void> } = {},
+  ): Promise<CityAssessmentResult> {
+    const chunkUnits = options.chunkUnits ?? 250;
+    const config = await this.contributionConfig(period);
+    const result: CityAssessmentResult = { feePeriod: period, units: 0, skipped: 0, inserted: 0 };
+    let after = 0;
+    for (let chunk = 1; ; chunk++) {
+      const unitIds = await this.units.idsAfter(after, chunkUnits);
+      if (unitIds.length === 0) return result;
+      after = unitIds[unitIds.length - 1];
+      const done = await this.db.transaction(async (trx) => {
+        const assessments = this.on(trx);
+        const locked = await assessments.units.lockAll(unitIds);
+        const assessed = await assessments.store.assessedAmong(locked, period);
+        const due = locked.filter((id) => !assessed.has(id));
+        const before = await assessments.store.detailCounts(due, period);
+        const at = this.clock.now().toISOString();
+        const results = new Map<number, AssessmentResult>();
+        for (const unitId of due.filter((id) => before.has(id)))
+          results.set(unitId, await assessments.assessLocked(unitId, period, assessedBy, requestId));
+        const fresh = due.filter((id) => !before.has(id));
+        await assessments.store.insertAssessedDetails(fresh, period, config, at);
+        const inserted = await assessments.store.detailCounts(fresh, period);
+        await assessments.store.markAllAssessed(fresh, period, at, assessedBy);
+        await unitsChanged(trx, fresh);
+        await assessments.audit.recordAll(
+          fresh
+            .filter((unitId) => inserted.has(unitId) || assessedBy !== null)
+            .map((unitId) => ({
+              at,
+              userId: assessedBy,
+              unitId,
+              action: 'assessment',
+              entityType: 'fee_period',
+              entityId: period,
+              after: { feePeriod: period, inserted: inserted.get(unitId) ?? 0, updated: 0, removed: 0, unchanged: 0 },
+              requestId,
+            })),
+        );
+        await options.beforeCommit?.(chunk);
+        return {
+          units: due.length,
+          skipped: unitIds.length - due.length,
+          inserted: [...inserted.values(), ...[...results.values()].map((r) => r.inserted)].reduce((a, b) => a + b, 0),
+        };
+      });
+      result.units += done.units;
+      result.skipped += done.skipped;
+      result.inserted += done.inserted;
+    }
   }
 
   /** A declared wage held between the floor and ceiling in force in the period; null when none are configured. */

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { FeePeriod } from '@common/fee-period';
 import { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
-import { INSERT_CHUNK_ROWS } from '../db/dialect';
+import { chunks, IN_LIST_CHUNK, INSERT_CHUNK_ROWS } from '../db/dialect';
 
 /** What an assessment sets on a payment detail: the base, the rates and the amounts. */
 export interface AssessedAmounts {
@@ -55,6 +55,13 @@ interface ContributionRateRow {
 export interface ContributionRate {
   unitRateBp: number;
   personRateBp: number;
+}
+
+/** The base limits and the rates in force for a fee period, limits configured. */
+export interface ContributionConfig {
+  floorFen: number;
+  ceilingFen: number;
+  rates: Map<string, ContributionRate>;
 }
 
 /** The base limits and the rates in force for a fee period; no limits when none are configured for it. */
@@ -112,6 +119,93 @@ export class AssessmentStore {
           .limit(1)
           .as('declared_base_fen'),
       );
+  }
+
+  /**
+   * The period's payment details of these units in one statement: one per employee insurance enrollment
+   * in force within an employment in force, on the declared base in force or the wage held between the
+   * floor and ceiling, amounts rounded half up in integer fen (common/insurance.ts, in SQL). A detail
+   * already there is left alone (ON CONFLICT DO NOTHING), so running it again writes nothing twice.
+   */
+  async insertAssessedDetails(unitIds: readonly number[], period: FeePeriod, config: ContributionConfig, assessedAt: string): Promise<void> {
+    const rates = [...config.rates].filter(([type]) => (EMPLOYEE_INSURANCE_TYPES as readonly string[]).includes(type));
+    if (rates.length === 0 || unitIds.length === 0) return;
+    const rateTable = rates
+      .map(() => 'SELECT ? AS insurance_type, CAST(? AS integer) AS unit_rate_bp, CAST(? AS integer) AS person_rate_bp')
+      .join(' UNION ALL ');
+    const amount = (rate: string) => `(w.base_fen * CAST(w.${rate} AS bigint) + 5000) / 10000`;
+    for (const chunk of chunks(unitIds, IN_LIST_CHUNK)) {
+      await this.db.raw(
+        `INSERT INTO payment_details
+           (unit_id, person_id, insurance_type, fee_period, base_fen, unit_rate_bp, person_rate_bp, unit_amount_fen, person_amount_fen, assessed_at)
+         SELECT w.unit_id, w.person_id, w.insurance_type, ?, w.base_fen, w.unit_rate_bp, w.person_rate_bp, ${amount('unit_rate_bp')}, ${amount('person_rate_bp')}, ?
+         FROM (
+           SELECT e.unit_id, e.person_id, e.insurance_type, r.unit_rate_bp, r.person_rate_bp,
+             coalesce(
+               (SELECT cb.base_fen FROM contribution_bases cb
+                 WHERE cb.unit_id = e.unit_id AND cb.person_id = e.person_id AND cb.from_month <= ? ORDER BY cb.from_month DESC LIMIT 1),
+               CASE WHEN emp.wage_fen < ? THEN CAST(? AS integer) WHEN emp.wage_fen > ? THEN CAST(? AS integer) ELSE emp.wage_fen END
+             ) AS base_fen
+           FROM enrollments e
+           JOIN employments emp ON emp.unit_id = e.unit_id AND emp.person_id = e.person_id
+           JOIN (${rateTable}) r ON r.insurance_type = e.insurance_type
+           WHERE e.unit_id IN (${chunk.map(() => '?').join(', ')})
+             AND e.start_month <= ? AND (e.end_month IS NULL OR e.end_month >= ?)
+             AND emp.start_month <= ? AND (emp.end_month IS NULL OR emp.end_month >= ?)
+         ) w
+         WHERE true
+         ON CONFLICT (unit_id, person_id, insurance_type, fee_period) DO NOTHING`,
+        [
+          period,
+          assessedAt,
+          period,
+          config.floorFen,
+          config.floorFen,
+          config.ceilingFen,
+          config.ceilingFen,
+          ...rates.flatMap(([type, rate]) => [type, rate.unitRateBp, rate.personRateBp]),
+          ...chunk,
+          period,
+          period,
+          period,
+          period,
+        ],
+      );
+    }
+  }
+
+  /** How many details of the period each of these units has (units without any are absent). */
+  async detailCounts(unitIds: readonly number[], period: FeePeriod): Promise<Map<number, number>> {
+    const counts = new Map<number, number>();
+    for (const chunk of chunks(unitIds, IN_LIST_CHUNK)) {
+      const rows = await this.db('payment_details')
+        .whereIn('unit_id', chunk)
+        .where('fee_period', period)
+        .groupBy('unit_id')
+        .select('unit_id')
+        .count<{ unit_id: number; n: number | string }[]>({ n: '*' });
+      for (const row of rows) counts.set(row.unit_id, Number(row.n));
+    }
+    return counts;
+  }
+
+  /** Of these units, those the period is assessed for. */
+  async assessedAmong(unitIds: readonly number[], period: FeePeriod): Promise<Set<number>> {
+    const assessed = new Set<number>();
+    for (const chunk of chunks(unitIds, IN_LIST_CHUNK)) {
+      for (const id of await this.db('assessments').whereIn('unit_id', chunk).where('fee_period', period).pluck('unit_id'))
+        assessed.add(id as number);
+    }
+    return assessed;
+  }
+
+  async markAllAssessed(unitIds: readonly number[], period: FeePeriod, assessedAt: string, assessedBy: number | null): Promise<void> {
+    for (const chunk of chunks(unitIds, INSERT_CHUNK_ROWS)) {
+      await this.db('assessments')
+        .insert(chunk.map((unitId) => ({ unit_id: unitId, fee_period: period, assessed_at: assessedAt, assessed_by: assessedBy })))
+        .onConflict(['unit_id', 'fee_period'])
+        .merge();
+    }
   }
 
   details(unitId: number, period: FeePeriod): Promise<PaymentDetailRow[]> {

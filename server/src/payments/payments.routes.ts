@@ -3,6 +3,8 @@ import { idParam } from '@common/api/fields';
 import {
   assessmentRequest,
   assessmentResult,
+  cityAssessmentRequest,
+  cityAssessmentResult,
   collectionRequest,
   collectionResult,
   paymentDetail,
@@ -141,6 +143,16 @@ export function paymentRoutes({ unit, clock, messages, payments, assessments }: 
       body: assessmentRequest,
       response: assessmentResult,
       handle: (ctx) => assessments.assess(ctx.body.unitId, ctx.body.feePeriod, actorOf(ctx).userId, ctx.requestId),
+    }),
+    route({
+      method: 'post',
+      path: '/review/assessments/all',
+      summary: 'The monthly assessment of a fee period for every unit; units already assessed are skipped, so it may be run again',
+      tag: 'review',
+      access: ['reviewer'],
+      body: cityAssessmentRequest,
+      response: cityAssessmentResult,
+      handle: (ctx) => assessments.assessAll(ctx.body.feePeriod, actorOf(ctx).userId, ctx.requestId),
     }),
     route({
       method: 'post',

@@ -226,3 +226,116 @@ describe('payment details and contributions', () => {
     expect(res.body.bank.accountNumberMasked).toBe('***************8901');
   });
 });
+
+describe('the monthly assessment of a period for every unit', () => {
+  let hall: TestHall;
+  let reviewer: HallClient;
+  const PERIOD = '202612';
+  /** Every detail of the period as a line: who, what, and the amounts (not the id or the time it was written). */
+  const detailLines = async (h: TestHall) =>
+    (
+      await h.db
+        .knex('payment_details')
+        .where({ fee_period: PERIOD })
+        .select(
+          'unit_id',
+          'person_id',
+          'insurance_type',
+          'base_fen',
+          'unit_rate_bp',
+          'person_rate_bp',
+          'unit_amount_fen',
+          'person_amount_fen',
+          'paid_at',
+        )
+    )
+      .map((r) => JSON.stringify(r))
+      .sort();
+
+  beforeEach(async () => {
+    hall = await createTestHall();
+    reviewer = await hall.client('en');
+    await reviewer.signInReviewer();
+  });
+  afterEach(() => hall.close());
+
+  it('writes the hand-checked amounts, in integer fen, for all three types', async () => {
+    const unitId = (await hall.db.knex('units').where({ credit_code: DEMO_UNITS[1].creditCode }).first('id')).id as number;
+    const personId = await enrol(hall, unitId, HAND_CHECKED[2], '202601');
+    const res = await reviewer.post('/api/review/assessments/all', { feePeriod: PERIOD });
+    expect(res.status).toBe(200);
+    const rows = await hall.db.knex('payment_details').where({ person_id: personId, fee_period: PERIOD }).orderBy('insurance_type');
+    const { expect: e } = HAND_CHECKED[2];
+    expect(rows.map((r) => [r.insurance_type, r.base_fen, r.unit_amount_fen, r.person_amount_fen])).toEqual([
+      ['310', e.base, e.u310, e.p310],
+      ['330', e.base, e.u330, 0],
+      ['510', e.base, e.u510, 0],
+    ]);
+  });
+
+  it('writes the rows the per-unit assessment writes, and after a crash halfway a second run completes them to the same rows', async () => {
+    // The oracle: every unit assessed one by one through the reviewer's per-unit route, on a hall of its own.
+    const oracle = await createTestHall();
+    try {
+      const oracleReviewer = await oracle.client('en');
+      await oracleReviewer.signInReviewer();
+      for (const id of await oracle.db.knex('units').orderBy('id').pluck('id')) {
+        expect((await oracleReviewer.post('/api/review/assessments', { unitId: id, feePeriod: PERIOD })).status).toBe(200);
+      }
+      const expected = await detailLines(oracle);
+      expect(expected.length).toBeGreaterThan(0);
+
+      const units = await hall.db.knex('units').orderBy('id').pluck('id');
+      const reviewerId = (await hall.db.knex('users').where({ role: 'reviewer' }).first('id')).id as number;
+      const assessments = hall.app.locals.services.assessments;
+      // One unit a chunk; the second chunk's transaction dies before it commits.
+      await expectAsync(
+        assessments.assessAll(PERIOD, reviewerId, undefined, {
+          chunkUnits: 1,
+          beforeCommit: (chunk) => {
+            if (chunk === 2) throw new Error('crash');
+          },
+        }),
+      ).toBeRejectedWithError('crash');
+      const [first, second] = units;
+      expect(await hall.db.knex('payment_details').where({ unit_id: first, fee_period: PERIOD }).count({ n: '*' }).first()).not.toEqual({ n: 0 });
+      expect(Number((await hall.db.knex('payment_details').where({ unit_id: second, fee_period: PERIOD }).count({ n: '*' }).first())!.n)).toBe(0);
+      expect(await hall.db.knex('assessments').where({ fee_period: PERIOD }).pluck('unit_id')).toEqual([first]);
+
+      const rerun = await reviewer.post('/api/review/assessments/all', { feePeriod: PERIOD });
+      expect(rerun.body).toEqual(jasmine.objectContaining({ feePeriod: PERIOD, units: units.length - 1, skipped: 1 }));
+      expect(await detailLines(hall)).toEqual(expected);
+      expect((await hall.db.knex('assessments').where({ fee_period: PERIOD }).orderBy('unit_id').pluck('unit_id')).map(Number)).toEqual(
+        units.map(Number),
+      );
+    } finally {
+      await oracle.close();
+    }
+  });
+
+  it('changes nothing when run again', async () => {
+    const first = await reviewer.post('/api/review/assessments/all', { feePeriod: PERIOD });
+    const before = await hall.db.knex('payment_details').where({ fee_period: PERIOD }).orderBy('id');
+    const second = await reviewer.post('/api/review/assessments/all', { feePeriod: PERIOD });
+    expect(first.body.inserted).toBeGreaterThan(0);
+    expect(second.body).toEqual({ feePeriod: PERIOD, units: 0, skipped: first.body.units, inserted: 0 });
+    expect(await hall.db.knex('payment_details').where({ fee_period: PERIOD }).orderBy('id')).toEqual(before);
+  });
+
+  it('assesses a unit whose period went stale on its own, so its unpaid details follow a changed wage', async () => {
+    const unitId = (await hall.db.knex('units').where({ credit_code: DEMO_UNITS[0].creditCode }).first('id')).id as number;
+    const personId = await enrol(hall, unitId, HAND_CHECKED[0], '202601');
+    await reviewer.post('/api/review/assessments/all', { feePeriod: PERIOD });
+    // An approval changing the person's wage forgets the unit's assessment of the period (markStale).
+    await hall.db.knex('employments').where({ person_id: personId }).update({ wage_fen: HAND_CHECKED[1].wageFen });
+    await hall.db.knex('assessments').where({ unit_id: unitId, fee_period: PERIOD }).delete();
+    const rerun = await reviewer.post('/api/review/assessments/all', { feePeriod: PERIOD });
+    expect(rerun.body.units).toBe(1);
+    const row = await hall.db.knex('payment_details').where({ person_id: personId, fee_period: PERIOD, insurance_type: '310' }).first();
+    expect([row.base_fen, row.unit_amount_fen, row.person_amount_fen]).toEqual([
+      HAND_CHECKED[1].expect.base,
+      HAND_CHECKED[1].expect.u310,
+      HAND_CHECKED[1].expect.p310,
+    ]);
+  });
+});

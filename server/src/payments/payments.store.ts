@@ -3,8 +3,8 @@ import type { PaymentDetail, PaymentDetailQuery, PaymentStatementLine, UnitPayme
 import type { FeePeriod } from '@common/fee-period';
 import type { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
 import { maskIdNumber } from '@common/validators/id-number';
-import { EXPORT_PAGE_ROWS } from '../db/dialect';
-import { personsMatching } from '../db/person-search';
+import { EXPORT_PAGE_ROWS, rawRows } from '../db/dialect';
+import { unitPersonsMatching } from '../db/person-search';
 
 export type DetailFilters = Omit<Required<PaymentDetailQuery>, 'page' | 'pageSize' | 'sort' | 'direction'> &
   Pick<PaymentDetailQuery, 'sort' | 'direction'>;
@@ -93,7 +93,7 @@ export class PaymentStore {
 
   private details(unitId: number, f: Partial<DetailFilters>) {
     const query = this.db('payment_details as d').where('d.unit_id', unitId);
-    if (f.q) query.whereIn('d.person_id', personsMatching(this.db, f.q));
+    if (f.q) query.whereIn('d.person_id', unitPersonsMatching(this.db, unitId, f.q));
     if (f.from) query.where('d.fee_period', '>=', f.from);
     if (f.to) query.where('d.fee_period', '<=', f.to);
     if (f.insuranceType) query.where('d.insurance_type', f.insuranceType);
@@ -107,11 +107,25 @@ export class PaymentStore {
     const direction = f.direction ?? 'desc';
     const sort = f.sort ?? 'feePeriod';
     const rows = this.details(unitId, f);
-    // Sorting by name or ID number relies on the person join that withPerson adds.
-    if (sort !== 'feePeriod') rows.orderBy(SORT_COLUMNS[sort], direction);
-    for (const column of INDEX_ORDER) rows.orderBy(column, direction);
-    const [count, items] = await Promise.all([this.count(unitId, f), withPerson(rows.limit(pageSize).offset(page * pageSize))]);
-    return { items: items.map((r) => toDetail(r, this.current)), total: count };
+    let items: Promise<DetailWithPersonRow[]>;
+    if (sort === 'feePeriod') {
+      // The page first, along the index, then the person of each of its rows: joined before the limit, a
+      // planner expecting many rows hash-joins every insured person of the city to a unit's page.
+      for (const column of INDEX_ORDER) rows.orderBy(column, direction);
+      const pageRows = rows
+        .select('d.*')
+        .limit(pageSize)
+        .offset(page * pageSize)
+        .as('d');
+      items = withPerson(this.db.from(pageRows).orderBy(INDEX_ORDER.map((column) => ({ column, order: direction }))));
+    } else {
+      // Sorting by name or ID number relies on the person join that withPerson adds.
+      rows.orderBy(SORT_COLUMNS[sort], direction);
+      for (const column of INDEX_ORDER) rows.orderBy(column, direction);
+      items = withPerson(rows.limit(pageSize).offset(page * pageSize));
+    }
+    const [count, found] = await Promise.all([this.count(unitId, f), items]);
+    return { items: found.map((r) => toDetail(r, this.current)), total: count };
   }
 
   /** How many details the filters match: the list's total and an export's row count. */
@@ -162,17 +176,34 @@ export class PaymentStore {
   async periodPage(unitId: number, f: Partial<UnitPaymentQuery>, page: number, pageSize: number) {
     const direction = f.direction ?? 'desc';
     const [count, rows] = await Promise.all([
-      this.periods(unitId, f).countDistinct({ n: 'd.fee_period' }).first(),
+      this.periodCount(unitId, f),
       this.periodRows(unitId, f)
-        .orderBy('d.fee_period', direction)
+        .orderBy('x.fee_period', direction)
         .limit(pageSize)
         .offset(page * pageSize),
     ]);
-    return { items: rows.map((r) => this.toPeriod(r)), total: Number(count?.n ?? 0) };
+    return { items: rows.map((r) => this.toPeriod(r)), total: count };
   }
 
+  /**
+   * How many periods the unit's details span: one index probe per period (the next period after the last
+   * one found), where a count of distinct periods would read and sort every detail of the unit.
+   */
+  private async periodCount(unitId: number, f: Partial<UnitPaymentQuery>): Promise<number> {
+    const next = (after: string | null) => {
+      const query = this.periods(unitId, f).min('d.fee_period');
+      return after === null ? query : query.whereRaw('d.fee_period > ??', [after]);
+    };
+    const counted: unknown = await this.db.raw(
+      `WITH RECURSIVE found (fee_period) AS (SELECT ? UNION ALL SELECT ? FROM found WHERE found.fee_period IS NOT NULL)
+       SELECT count(fee_period) AS n FROM found`,
+      [next(null), next('found.fee_period')],
+    );
+    const [row] = rawRows<{ n: number | string }>(counted);
+    return Number(row?.n ?? 0);
+  }
   async allPeriods(unitId: number, f: Partial<UnitPaymentQuery>): Promise<UnitPaymentPeriod[]> {
-    const rows = await this.periodRows(unitId, f).orderBy('d.fee_period', f.direction ?? 'desc');
+    const rows = await this.periodRows(unitId, f).orderBy('x.fee_period', f.direction ?? 'desc');
     return rows.map((r) => this.toPeriod(r));
   }
 
@@ -197,16 +228,25 @@ export class PaymentStore {
     }));
   }
 
+  /**
+   * Per period: persons, amounts due and paid, and its collection. Summed per person and period first (a
+   * hash aggregate), then per period, where a count of distinct persons would sort every detail.
+   */
   private periodRows(unitId: number, f: Partial<UnitPaymentQuery>) {
-    return this.periods(unitId, f)
-      .leftJoin('collections as c', function () {
-        this.on('c.unit_id', '=', 'd.unit_id').andOn('c.fee_period', '=', 'd.fee_period');
-      })
-      .groupBy('d.fee_period', 'c.collected_on', 'c.serial')
-      .select('d.fee_period', 'c.collected_on', 'c.serial')
-      .countDistinct({ persons: 'd.person_id' })
+    const perPerson = this.periods(unitId, f)
+      .groupBy('d.fee_period', 'd.person_id')
+      .select('d.fee_period')
       .sum({ unit: 'd.unit_amount_fen', person: 'd.person_amount_fen' })
-      .select<PeriodRow[]>(this.db.raw('sum(case when d.paid_at is not null then d.unit_amount_fen + d.person_amount_fen else 0 end) as paid'));
+      .select(this.db.raw('sum(case when d.paid_at is not null then d.unit_amount_fen + d.person_amount_fen else 0 end) as paid'))
+      .as('x');
+    return this.db
+      .from(perPerson)
+      .leftJoin('collections as c', (on) => on.onVal('c.unit_id', unitId).andOn('c.fee_period', '=', 'x.fee_period'))
+      .groupBy('x.fee_period', 'c.collected_on', 'c.serial')
+      .select('x.fee_period', 'c.collected_on', 'c.serial')
+      .count({ persons: '*' })
+      .sum({ unit: 'x.unit', person: 'x.person', paid: 'x.paid' })
+      .select<PeriodRow[]>();
   }
 
   private toPeriod(r: PeriodRow): UnitPaymentPeriod {

@@ -42,6 +42,16 @@ export class UnitService {
     return unit;
   }
 
+  /** The units locked, in id order, until the transaction ends; ids of those that exist. */
+  lockAll(unitIds: readonly number[]): Promise<number[]> {
+    return this.units.lockAll(unitIds);
+  }
+
+  /** Up to `limit` unit ids above `afterId`, ascending. */
+  idsAfter(afterId: number, limit: number): Promise<number[]> {
+    return this.units.idsAfter(afterId, limit);
+  }
+
   /** How many units the hall serves. */
   count(): Promise<number> {
     return this.units.count();

@@ -69,6 +69,23 @@ export class UnitStore {
     return this.db<UnitRow>('units').where({ id: unitId }).forUpdate().first();
   }
 
+  /** The units' rows locked until the transaction ends, in id order (every writer's order): ids of those that exist. */
+  async lockAll(unitIds: readonly number[]): Promise<number[]> {
+    const locked: number[] = [];
+    for (const chunk of chunks(
+      [...unitIds].sort((a, b) => a - b),
+      IN_LIST_CHUNK,
+    )) {
+      locked.push(...(await this.db('units').whereIn('id', chunk).orderBy('id').forUpdate().pluck<number[]>('id')));
+    }
+    return locked;
+  }
+
+  /** Up to `limit` unit ids above `afterId`, ascending: a city-wide job's next chunk. */
+  idsAfter(afterId: number, limit: number): Promise<number[]> {
+    return this.db('units').where('id', '>', afterId).orderBy('id').limit(limit).pluck('id');
+  }
+
   /** Units whose name contains `q` or whose credit code starts with it, by name: a page and how many match. */
   async page(q: string | undefined, page: number, pageSize: number): Promise<{ items: UnitSummary[]; total: number }> {
     const matching = this.db<UnitRow>('units').where((w) => {

@@ -1,0 +1,184 @@
+/**
+ * `npm run bench -- plans`: EXPLAIN (ANALYZE, BUFFERS) of every query each list runs at city scale, written
+ * to docs/plans.md (refresh it by running this again). The lists run through their services with the
+ * page cache off, as a request would, once for a unit of about 300 persons and once for the largest unit;
+ * every query they send is captured and explained. Each query is checked for reading other units' rows: a
+ * sequential scan of a table that holds every unit's rows, or more insured persons than the unit employs.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { auditQuery } from '../common/api/audit';
+import { insuredQuery } from '../common/api/declarations';
+import { paymentDetailQuery, unitPaymentQuery } from '../common/api/payments';
+import { reviewQuery, submissionQuery } from '../common/api/submissions';
+import { currentFeePeriod } from '../common/fee-period';
+import { createServices } from '../server/src/app';
+import { systemClock } from '../server/src/clock';
+import { openDatabase } from '../server/src/db/database';
+import type { KnexPool } from '../server/src/db/seeds/city';
+import { createLogger } from '../server/src/logger';
+import { CITY_DATABASE_URL } from './city.bench';
+import { ROOT } from './support';
+
+/** Tables holding every unit's rows: a sequential scan of one reads other units'. */
+const CITY_TABLES = ['payment_details', 'employments', 'enrollments', 'insured_persons', 'declarations', 'audit_log', 'collections', 'assessments'];
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Actual Rows': number;
+  'Actual Loops': number;
+  'Rows Removed by Filter'?: number;
+  Plans?: PlanNode[];
+}
+
+function* nodes(node: PlanNode): Generator<PlanNode> {
+  yield node;
+  for (const child of node.Plans ?? []) yield* nodes(child);
+}
+
+/** What in the plan reads beyond the unit: sequential scans of city tables, and more persons read than the unit has. */
+function otherUnitsRead(plan: PlanNode, unitPersons: number | null): string[] {
+  const problems: string[] = [];
+  let persons = 0;
+  for (const n of nodes(plan)) {
+    if (n['Node Type'] === 'Seq Scan' && n['Relation Name'] && CITY_TABLES.includes(n['Relation Name']))
+      problems.push(`Seq Scan on ${n['Relation Name']}`);
+    if (n['Relation Name'] === 'insured_persons') persons += (n['Actual Rows'] + (n['Rows Removed by Filter'] ?? 0)) * n['Actual Loops'];
+  }
+  if (unitPersons !== null && persons > unitPersons) problems.push(`reads ${persons} insured persons, the unit has ${unitPersons}`);
+  return problems;
+}
+
+interface Captured {
+  sql: string;
+  bindings: unknown[];
+}
+
+export async function run(): Promise<void> {
+  console.log('\n== query plans of the lists at city scale → docs/plans.md ==');
+  const db = openDatabase(CITY_DATABASE_URL);
+  const captured: Captured[] = [];
+  db.knex.on('query', (q: { sql: string; bindings?: unknown[] }) => captured.push({ sql: q.sql, bindings: q.bindings ?? [] }));
+  const services = createServices({
+    db,
+    clock: systemClock,
+    logger: createLogger('warn'),
+    i18nDir: path.join(ROOT, 'client', 'public', 'i18n'),
+    secureCookies: false,
+    listCache: false,
+  });
+  const sizeOf = async (unitId: number) => Number((await db.knex('employments').where({ unit_id: unitId }).count({ n: '*' }).first())!.n);
+  // A unit of about 300 persons (the issue's case) and the largest.
+  const [typical] = await db
+    .knex('employments')
+    .groupBy('unit_id')
+    .havingRaw('count(*) between 280 and 320')
+    .orderBy('unit_id', 'desc')
+    .limit(1)
+    .pluck('unit_id');
+  const [largest] = await db.knex('employments').groupBy('unit_id').orderByRaw('count(*) desc').limit(1).pluck('unit_id');
+  if (typical === undefined) {
+    console.log(`no unit of about 300 persons in ${CITY_DATABASE_URL}: seed the city first (npm run seed:city)`);
+    await db.knex.destroy();
+    return;
+  }
+  const period = currentFeePeriod(new Date());
+  const idNumberOf = async (unitId: number) =>
+    (
+      await db
+        .knex('employments as e')
+        .join('insured_persons as p', 'p.id', 'e.person_id')
+        .where('e.unit_id', unitId)
+        .orderBy('e.id', 'desc')
+        .first('p.id_number')
+    ).id_number as string;
+
+  const unitLists = async (unitId: number): Promise<[string, () => Promise<unknown>][]> => {
+    const idNumber = await idNumberOf(unitId);
+    const persons = await sizeOf(unitId);
+    const lastPage = Math.max(0, Math.floor(persons / 20) - 1);
+    return [
+      ['insured list, by name, last page', () => services.insured.list(unitId, insuredQuery.parse({ sort: 'name', page: lastPage, pageSize: 20 }))],
+      ['insured list, search by name 王', () => services.insured.list(unitId, insuredQuery.parse({ q: '王', pageSize: 20 }))],
+      ['insured list, search by ID number', () => services.insured.list(unitId, insuredQuery.parse({ q: idNumber.slice(0, 14), pageSize: 20 }))],
+      ['payment details of a person', () => services.payments.details(unitId, paymentDetailQuery.parse({ q: idNumber, pageSize: 20 }))],
+      [
+        'payment details of a period, last page',
+        () =>
+          services.payments.details(
+            unitId,
+            paymentDetailQuery.parse({ from: period, to: period, page: Math.max(0, Math.floor((persons * 3) / 20) - 1), pageSize: 20 }),
+          ),
+      ],
+      ['unit payments (periods)', () => services.payments.periods(unitId, unitPaymentQuery.parse({ pageSize: 12 }))],
+      ['queue: pending', () => services.submissions.list(unitId, 'unit_admin', submissionQuery.parse({ queue: 'pending' }))],
+      ['queue: audited', () => services.submissions.list(unitId, 'unit_admin', submissionQuery.parse({ queue: 'audited' }))],
+      ['audit trail, page 2', () => services.audit.page(unitId, auditQuery.parse({ page: 2, pageSize: 20 }))],
+    ];
+  };
+  const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  const reviewerLists: [string, () => Promise<unknown>][] = [
+    ['reviewer console: pending, all units', () => services.review.list(reviewQuery.parse({ status: 'pending' }))],
+    ['reviewer console: pending, page 50', () => services.review.list(reviewQuery.parse({ status: 'pending', page: 50 }))],
+    ['reviewer console: one unit', () => services.review.list(reviewQuery.parse({ status: 'pending', unitId: typical }))],
+    ['reviewer console: rejected reductions', () => services.review.list(reviewQuery.parse({ status: 'rejected', kind: 'reduction' }))],
+    ['reviewer console: rejected in a month', () => services.review.list(reviewQuery.parse({ status: 'rejected', from: day(120), to: day(90) }))],
+  ];
+
+  const pool = db.knex.client as KnexPool;
+  const client = await pool.acquireConnection();
+  const out: string[] = [
+    '# Query plans at city scale',
+    '',
+    `Generated by \`npm run bench -- plans\` on ${new Date().toISOString().slice(0, 10)} from ${CITY_DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`,
+    '(`npm run seed:city`). Each list ran once through its service, page cache off, as a request runs it; below is',
+    'every query it sent, with `EXPLAIN (ANALYZE, BUFFERS)`. "Other units" lists what would read beyond the unit: a',
+    "sequential scan of a table holding every unit's rows, or more insured persons read than the unit employs.",
+    '',
+  ];
+  let flagged = 0;
+  const explainAll = async (title: string, unitPersons: number | null, lists: [string, () => Promise<unknown>][]) => {
+    out.push(`## ${title}`, '');
+    for (const [name, call] of lists) {
+      await call(); // warm: the current period assessed, caches of the database filled
+      captured.length = 0;
+      await call();
+      const queries = captured.filter((q) => /^\s*select/i.test(q.sql) && !/data_version/.test(q.sql));
+      out.push(`### ${name}`, '');
+      for (const q of queries) {
+        const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }>(
+          `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${q.sql}`,
+          q.bindings,
+        );
+        const [{ Plan: plan, 'Execution Time': ms }] = rows[0]['QUERY PLAN'];
+        const text = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.bindings);
+        const problems = otherUnitsRead(plan, unitPersons);
+        flagged += problems.length;
+        console.log(`${title} / ${name}: ${ms.toFixed(1)} ms${problems.length ? ' — OTHER UNITS: ' + problems.join('; ') : ''}`);
+        out.push(
+          `${ms.toFixed(1)} ms; other units: ${problems.length ? '**' + problems.join('; ') + '**' : 'none'}`,
+          '',
+          '```sql',
+          q.sql.replace(/\s+/g, ' ').trim(),
+          '```',
+          '',
+          '```',
+          ...text.rows.map((r) => r['QUERY PLAN']),
+          '```',
+          '',
+        );
+      }
+    }
+  };
+  try {
+    await explainAll(`A unit of ${await sizeOf(typical)} persons (unit ${typical})`, await sizeOf(typical), await unitLists(typical));
+    await explainAll(`The largest unit, ${await sizeOf(largest)} persons (unit ${largest})`, await sizeOf(largest), await unitLists(largest));
+    await explainAll('The reviewer across all units', null, reviewerLists);
+  } finally {
+    await pool.releaseConnection(client);
+    await db.knex.destroy();
+  }
+  writeFileSync(path.join(ROOT, 'docs', 'plans.md'), out.join('\n'));
+  console.log(`docs/plans.md written; ${flagged === 0 ? 'no list query reads other units' : `${flagged} reads of other units flagged`}`);
+}

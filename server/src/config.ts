@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { dialectOf } from './db/dialect';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import { ROOT } from './runtime';
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -29,6 +28,8 @@ const envSchema = z.object({
     .trim()
     .regex(/^(false|true|\d+|[0-9A-Za-z.:/,\s]+)$/)
     .default('false'),
+  /** At SIGTERM/SIGINT, how long requests in flight may take to finish before they are aborted. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export interface Config {
@@ -42,6 +43,7 @@ export interface Config {
   captchaTestHook: boolean;
   trustProxy: boolean | number | string;
   rootDir: string;
+  shutdownGraceMs: number;
 }
 
 /** A start that cannot work, worded for whoever starts the server: its message is printed alone, without a stack. */
@@ -74,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxyOf(e.TRUST_PROXY),
     captchaTestHook: e.CAPTCHA_TEST_HOOK === 'true',
     rootDir: ROOT,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }
 

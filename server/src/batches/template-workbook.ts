@@ -4,7 +4,7 @@
  * dropdown lists.
  */
 import type { Language } from '@common/i18n';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { columnLetter, headerText, MARKER_SHEET, MARKER_TAG, SHEET_TEXTS, type TemplateDefinition } from '../../../templates/template-definition';
 
 const RED = 'FFC00000';
@@ -24,6 +24,8 @@ export type PrefilledRow = readonly (string | number | null)[];
 /** With `prefilled`, the data sheet starts with those rows (the base declaration's insured persons). */
 export async function templateWorkbook(def: TemplateDefinition, lang: Language, prefilled?: AsyncIterable<PrefilledRow[]>): Promise<Buffer> {
   const texts = SHEET_TEXTS[lang];
+  // Loaded on the first template asked for, not at start: exceljs is a second and 35 MB.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Unit Hall';
 

@@ -1,0 +1,56 @@
+/**
+ * The server as `npm start` runs it: each entry point bundled by esbuild into one ES module in dist/server, so no
+ * TypeScript loader runs in the server or its worker threads. Bundling resolves the `@common/*` alias; packages stay
+ * in node_modules (sqlite3 and pg are native or load drivers by name, and knex requires its dialect's driver itself).
+ *
+ * A new process or worker thread is one more line in SERVER_ENTRIES; its file is dist/server/<out>.js, beside main.js,
+ * which is where `entryUrl()` (server/src/entry-url.ts) finds it from the running code.
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+export const SERVER_DIST = path.join(ROOT, 'dist', 'server');
+export const SERVER_MAIN = path.join(SERVER_DIST, 'main.js');
+
+/** Every file the server starts: the process itself and each `new Worker(...)`. */
+export const SERVER_ENTRIES = [
+  { in: 'server/src/main.ts', out: 'main' },
+  { in: 'server/src/workers/workbook.worker.ts', out: 'workbook.worker' },
+];
+
+/**
+ * Builds every entry. Files are written beside their final names and renamed over them, so a server starting while
+ * another test process rebuilds reads a whole file, old or new, never half of one.
+ */
+export async function buildServer(): Promise<void> {
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: SERVER_ENTRIES,
+    outdir: SERVER_DIST,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    packages: 'external',
+    tsconfig: path.join(ROOT, 'server', 'tsconfig.json'),
+    sourcemap: 'linked',
+    // One copy of a module shared by two entries would be a chunk file; each entry stands alone instead.
+    splitting: false,
+    write: false,
+    logLevel: 'warning',
+  });
+  mkdirSync(SERVER_DIST, { recursive: true });
+  for (const file of result.outputFiles) {
+    const temp = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temp, file.contents);
+    renameSync(temp, file.path);
+  }
+}
+
+if (import.meta.main) {
+  const started = performance.now();
+  await buildServer();
+  process.stdout.write(`built the server into ${path.relative(ROOT, SERVER_DIST)} in ${Math.round(performance.now() - started)} ms\n`);
+}

@@ -6,13 +6,15 @@
  * A new process or worker thread is one more line in SERVER_ENTRIES; its file is dist/server/<out>.js, beside main.js,
  * which is where `entryUrl()` (server/src/entry-url.ts) finds it from the running code.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 export const SERVER_DIST = path.join(ROOT, 'dist', 'server');
 export const SERVER_MAIN = path.join(SERVER_DIST, 'main.js');
+/** What the last build read, for `serverBuilt()`: the source and package files, and the files it wrote. */
+const MANIFEST = path.join(SERVER_DIST, 'inputs.json');
 
 /**
  * Left in node_modules: the database drivers (sqlite3 is native; knex requires its dialect's driver by name, and the
@@ -60,6 +62,7 @@ export async function buildServer(): Promise<void> {
     // One copy of a module shared by two entries would be a chunk file; each entry stands alone instead.
     splitting: false,
     write: false,
+    metafile: true,
     logLevel: 'warning',
   });
   mkdirSync(SERVER_DIST, { recursive: true });
@@ -68,6 +71,25 @@ export async function buildServer(): Promise<void> {
     writeFileSync(temp, file.contents);
     renameSync(temp, file.path);
   }
+  const manifest = { inputs: Object.keys(result.metafile.inputs), outputs: result.outputFiles.map((f) => f.path) };
+  writeFileSync(`${MANIFEST}.${process.pid}.tmp`, JSON.stringify(manifest));
+  renameSync(`${MANIFEST}.${process.pid}.tmp`, MANIFEST);
+}
+
+/** Whether dist/server is newer than every file the last build read (a changed import changes its importer too). */
+function serverBuilt(): boolean {
+  try {
+    const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as { inputs: string[]; outputs: string[] };
+    const built = Math.min(...manifest.outputs.map((file) => statSync(file).mtimeMs));
+    return manifest.inputs.every((file) => statSync(path.resolve(ROOT, file)).mtimeMs < built);
+  } catch {
+    return false;
+  }
+}
+
+/** Builds the server unless the build in dist/server is up to date: what the tests and benchmarks start. */
+export async function ensureServerBuilt(): Promise<void> {
+  if (!serverBuilt()) await buildServer();
 }
 
 if (import.meta.main) {

@@ -1,14 +1,15 @@
 /**
- * The real hall as `npm start` runs it: the built server (dist/server/main.js, rebuilt from the sources once
- * per test process, so a spec never runs a stale build) in a process of its own, on a free port, with its output kept. The e2e suite and the benchmarks serve from it; the server tests use it
- * for what only a process shows: how it starts, and how it fails to.
+ * The real hall as `npm start` runs it: the built server (dist/server/main.js, rebuilt once per test process if a
+ * source is newer, so a spec never runs a stale build) in a process of its own, on a free port, with its output
+ * kept. The e2e suite and the benchmarks serve from it; the server tests use it for what only a process shows: how
+ * it starts, how it fails to, and how it shuts down.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { buildServer, SERVER_MAIN } from '../../scripts/build-server';
+import { ensureServerBuilt, SERVER_MAIN } from '../../scripts/build-server';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -54,7 +55,7 @@ export interface HallProcess {
 
 export async function spawnHall(options: HallProcessOptions): Promise<HallProcess> {
   const port = options.env.PORT ?? String(await freePort());
-  built ??= buildServer();
+  built ??= ensureServerBuilt();
   await built;
   const child = spawn(process.execPath, [...(options.nodeFlags ?? []), SERVER_MAIN], {
     cwd: options.cwd ?? ROOT,

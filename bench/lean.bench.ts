@@ -80,7 +80,7 @@ export async function run(): Promise<void> {
       console.log(`start on a migrated database, spawn to /api/health 200: ${fmt(startMs, 0)} ms (target < 2000 ms)`);
       console.log(`idle RSS after ${IDLE_MS / 1000} s: ${fmt(idleMb)} MB (target < 120 MB)`);
       console.log(
-        `${ROWS}-row upload, ${validation.errors.length} errors on every row: ${fmt(file.length / 1e6, 2)} MB; annotated copy ${fmt(bytes / 1e6, 2)} MB in ${fmt(annotatedMs, 0)} ms`,
+        `${ROWS}-row upload, errors on every row (${validation.errors.length} in all): ${fmt(file.length / 1e6, 2)} MB; annotated copy ${fmt(bytes / 1e6, 2)} MB in ${fmt(annotatedMs, 0)} ms`,
       );
       console.log(`server peak RSS: ${fmt(afterCheckMb)} MB after the check, ${fmt(peakMb)} MB after the annotated download (target < 300 MB)`);
     } finally {

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { dialectOf } from './db/dialect';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import { ROOT } from './runtime';
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -31,6 +30,8 @@ const envSchema = z.object({
     .default('false'),
   /** The per-instance cache of list pages; `off` computes every page (the city bench measures the plans so). */
   LIST_CACHE: z.enum(['on', 'off']).default('on'),
+  /** At SIGTERM/SIGINT, how long requests in flight may take to finish before they are aborted. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export interface Config {
@@ -45,6 +46,7 @@ export interface Config {
   trustProxy: boolean | number | string;
   listCache: boolean;
   rootDir: string;
+  shutdownGraceMs: number;
 }
 
 /** A start that cannot work, worded for whoever starts the server: its message is printed alone, without a stack. */
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     captchaTestHook: e.CAPTCHA_TEST_HOOK === 'true',
     listCache: e.LIST_CACHE === 'on',
     rootDir: ROOT,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }
 

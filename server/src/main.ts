@@ -12,6 +12,7 @@ import { demoCredentials, seedDemo } from './db/seeds/demo';
 import { createLogger, type Logger } from './logger';
 import { workbookWorkers } from './workers/workbook-workers';
 import { UnitService } from './unit/unit.service';
+import { shutDownOnSignals } from './shutdown';
 
 /** Listens on `port`; a port that is taken or not allowed ends the start with PORT named. */
 function listen(app: Express, port: number): Promise<Server> {
@@ -80,9 +81,6 @@ async function start(): Promise<void> {
     app.locals.services.auth.purgeExpired().catch((error: unknown) => logger.warn({ err: error }, 'sweeping expired sessions failed'));
   }, SWEEP_INTERVAL_MS).unref();
 
-  // The first upload or export should not wait the second it takes to start a workbook worker.
-  workbookWorkers.prewarm();
-
   const server = await listen(app, config.port);
   const { port } = server.address() as AddressInfo;
   const lines = [
@@ -92,11 +90,7 @@ async function start(): Promise<void> {
   ];
   process.stdout.write(lines.join('\n') + '\n');
 
-  const shutdown = () => {
-    server.close(() => void db.knex.destroy().then(() => process.exit(0)));
-  };
-  process.on('SIGTERM', shutdown);
-  process.on('SIGINT', shutdown);
+  shutDownOnSignals({ server, workers: workbookWorkers, knex: db.knex, logger, graceMs: config.shutdownGraceMs });
 }
 
 try {

@@ -1,16 +1,19 @@
 /**
- * The real hall as `npm start` runs it: server/src/main.ts under tsx in a process of its own, on a free
- * port, with its output kept. The e2e suite and the benchmarks serve from it; the server tests use it
- * for what only a process shows: how it starts, and how it fails to.
+ * The real hall as `npm start` runs it: the built server (dist/server/main.js, rebuilt once per test process if a
+ * source is newer, so a spec never runs a stale build) in a process of its own, on a free port, with its output
+ * kept. The e2e suite and the benchmarks serve from it; the server tests use it for what only a process shows: how
+ * it starts, how it fails to, and how it shuts down.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { ensureServerBuilt, SERVER_MAIN } from '../../scripts/build-server';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-const MAIN = path.join(ROOT, 'server', 'src', 'main.ts');
+
+let built: Promise<void> | null = null;
 
 /** The V8 flags `npm start` runs the server with (package.json config). */
 export const SERVER_NODE_FLAGS: string[] = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
@@ -52,10 +55,11 @@ export interface HallProcess {
 
 export async function spawnHall(options: HallProcessOptions): Promise<HallProcess> {
   const port = options.env.PORT ?? String(await freePort());
-  // tsx by its own path and the project's tsconfig by name, so that any working directory will do.
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', import.meta.resolve('tsx'), MAIN], {
+  built ??= ensureServerBuilt();
+  await built;
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), SERVER_MAIN], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(ROOT, 'tsconfig.json'), ...options.env, PORT: port },
+    env: { ...process.env, ...options.env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -131,7 +131,8 @@ if (ENGINE === 'postgres') {
       throughLink.searchParams.set('schema', schema);
       server = await spawnHall({ env: { DATABASE_URL: throughLink.toString(), SEED_DEMO: 'false', LOG_LEVEL: 'warn' } });
       await server.answering(20_000);
-    });
+      // The first hall of a test process may build the server first (hall-process.ts).
+    }, 90_000);
     afterAll(async () => {
       await server?.stop();
       await link?.cut();

@@ -170,6 +170,8 @@ export class BatchService {
       sheet: upload.sheet,
       errorColumnTitle: texts.errorColumn,
       annotations,
+      kind: upload.kind,
+      lang,
     });
     const base = upload.fileName.replace(/\.xlsx$/i, '');
     return { fileName: `${base}-${texts.errorColumn}`, file: Buffer.from(annotated.buffer, annotated.byteOffset, annotated.byteLength) };

@@ -4,6 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { BatchKind } from '@common/api/declarations';
+import type { Language } from '@common/i18n';
 import { TEMPLATES } from '../../../templates';
 import { AppError } from '../http/errors';
 import { annotateWorkbook, type Annotation } from './annotate';
@@ -12,7 +13,7 @@ import { checkDeclaredSizes, zipEntries } from './xlsx-guard';
 
 export type SheetJob =
   | { type: 'import'; file: Uint8Array; kind: BatchKind; today: string }
-  | { type: 'annotate'; file: Uint8Array; sheet: string; errorColumnTitle: string; annotations: Annotation[] };
+  | { type: 'annotate'; file: Uint8Array; sheet: string; errorColumnTitle: string; annotations: Annotation[]; kind: BatchKind; lang: Language };
 
 export type SheetJobReply =
   | { ok: true; result: unknown }
@@ -20,7 +21,9 @@ export type SheetJobReply =
 
 async function run(job: SheetJob): Promise<unknown> {
   const file = Buffer.from(job.file.buffer, job.file.byteOffset, job.file.byteLength);
-  if (job.type === 'annotate') return annotateWorkbook(file, job.sheet, job.errorColumnTitle, job.annotations);
+  if (job.type === 'annotate') {
+    return annotateWorkbook(file, job.sheet, job.errorColumnTitle, job.annotations, { def: TEMPLATES[job.kind], lang: job.lang });
+  }
   // The main thread has walked the archive; inflating every entry within its declared size is the
   // slower half of the zip-bomb check and belongs here.
   checkDeclaredSizes(file, zipEntries(file));

@@ -33,6 +33,8 @@ interface WorkbookReaderInternals {
 interface WorksheetReader extends AsyncIterable<ExcelJS.Row> {
   name: string;
   state?: string;
+  /** The sheet's `<cols>`, once parsed (they come before its rows). */
+  _columns?: { width?: number; hidden?: boolean }[] | null;
 }
 
 const ExcelWorkbookReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (
@@ -75,6 +77,8 @@ export interface SheetRow {
   values: ExcelJS.CellValue[];
   /** The row's last column with a cell, empty or not: what the annotated copy counts as the sheet's width. */
   width: number;
+  /** With `styles`: each cell's style by 0-based column index, holes where the row has no cell. */
+  styles?: Partial<ExcelJS.Style>[];
 }
 
 export interface StreamedSheet {
@@ -85,6 +89,8 @@ export interface StreamedSheet {
   index: number;
   /** Must be consumed (or drained) before the next sheet is read. */
   rows: AsyncIterable<SheetRow>;
+  /** The columns' widths and hidden flags, known once the first row has been read. */
+  columns(): { width?: number; hidden?: boolean }[];
 }
 
 export interface WorkbookStream {
@@ -109,14 +115,14 @@ const STOPPER = (() => {
 })();
 
 /** Worksheets in the order the archive stores them; each one's rows as they are parsed. */
-export function streamWorkbook(file: Buffer): WorkbookStream {
+export function streamWorkbook(file: Buffer, options: { styles?: boolean } = {}): WorkbookStream {
   const entries = zipEntries(file);
   const input = Readable.from([file.subarray(0, entries.at(-1)?.end ?? 0), STOPPER]);
   const reader = new Utf8WorkbookReader(input, {
     sharedStrings: 'cache',
     // Without styles a date cell arrives as its serial number, which the date and month columns read;
     // skipping a style object per cell keeps the parse's garbage, and resident memory, down.
-    styles: 'ignore',
+    styles: options.styles ? 'cache' : 'ignore',
     hyperlinks: 'ignore',
     worksheets: 'emit',
     entries: 'ignore',
@@ -128,16 +134,23 @@ export function streamWorkbook(file: Buffer): WorkbookStream {
         name: worksheet.name,
         state: worksheet.state ?? 'visible',
         index: order.findIndex((s) => s.name === worksheet.name),
-        rows: rowsOf(worksheet),
+        rows: rowsOf(worksheet, Boolean(options.styles)),
+        columns: () => (worksheet._columns ?? []).map((c) => ({ width: c?.width, hidden: c?.hidden })),
       };
     }
   }
   return { sheets: sheets(), date1904: () => Boolean(reader.properties?.model?.date1904) };
 }
 
-async function* rowsOf(worksheet: WorksheetReader): AsyncGenerator<SheetRow> {
+async function* rowsOf(worksheet: WorksheetReader, withStyles: boolean): AsyncGenerator<SheetRow> {
   for await (const row of worksheet) {
     // exceljs's row.values is 1-based with a hole at 0.
-    yield { number: row.number, values: (row.values as ExcelJS.CellValue[]).slice(1), width: row.cellCount };
+    const read: SheetRow = { number: row.number, values: (row.values as ExcelJS.CellValue[]).slice(1), width: row.cellCount };
+    if (withStyles) {
+      const styles: Partial<ExcelJS.Style>[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, column) => (styles[column - 1] = cell.style));
+      read.styles = styles;
+    }
+    yield read;
   }
 }

@@ -4,8 +4,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import type { Knex } from 'knex';
-import pg from 'pg';
 import { RateLimiterPostgres, RateLimiterSQLite, type RateLimiterStoreAbstract } from 'rate-limiter-flexible';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -15,9 +15,13 @@ export interface DatabaseTarget {
   config: Knex.Config;
 }
 
-// COUNT and SUM come back from PostgreSQL as int8/numeric strings; our sums of fen stay far below 2^53.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value: string) => Number(value));
+/** pg, loaded when a PostgreSQL database is opened (a SQLite hall never needs it), with our type parsers set. */
+function loadPg(): void {
+  const pg = createRequire(import.meta.url)('pg') as typeof import('pg');
+  // COUNT and SUM come back from PostgreSQL as int8/numeric strings; our sums of fen stay far below 2^53.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+  pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value: string) => Number(value));
+}
 
 /** Pragmas every SQLite connection gets: WAL for concurrent readers, enforced foreign keys, waits instead of SQLITE_BUSY. */
 const SQLITE_PRAGMAS = ['PRAGMA journal_mode = WAL', 'PRAGMA foreign_keys = ON', 'PRAGMA busy_timeout = 5000', 'PRAGMA synchronous = NORMAL'];
@@ -42,6 +46,7 @@ export function databaseTarget(url: string): DatabaseTarget {
   const dialect = dialectOf(url);
   if (dialect === null) throw new Error('A database URL is sqlite:<file> or postgres://…');
   if (dialect === 'postgres') {
+    loadPg();
     const parsed = new URL(url);
     const schema = parsed.searchParams.get('schema') ?? undefined;
     parsed.searchParams.delete('schema');

@@ -6,13 +6,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BankBranch, BankCategory } from '@common/api/maintenance';
+import { ROOT } from '../runtime';
 
 interface BranchFile {
   banks: { category: BankCategory; aliases: string[]; aliasInitials: string[] }[];
   branches: (BankBranch & { local: string; initials: string; localInitials: string })[];
 }
 
-const FILE = path.resolve(import.meta.dirname, '../../../templates/bank-branches.json');
+const FILE = path.join(ROOT, 'templates', 'bank-branches.json');
 
 interface Entry {
   branch: BankBranch;

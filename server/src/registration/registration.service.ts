@@ -1,6 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Knex } from 'knex';
-import svgCaptcha from 'svg-captcha';
 import {
   REGISTRATION_FIELDS,
   STATUS_CODE_ALPHABET,
@@ -95,6 +94,8 @@ export class RegistrationService {
   /** A new CAPTCHA; only a hash of its token and of its answer is kept, until it is answered once or expires. */
   async captcha(address: string): Promise<RegistrationCaptcha> {
     await this.throttle.consume('captcha', address);
+    // Loaded on the first CAPTCHA: its font is 16 MB a server that nobody registers with never needs.
+    const { default: svgCaptcha } = await import('svg-captcha');
     const { data, text } = svgCaptcha.create({ size: 5, noise: 2, ignoreChars: '0oO1ilI', background: '#ffffff' });
     const token = randomBytes(24).toString('base64url');
     const now = this.clock.now();

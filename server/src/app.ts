@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import type { Knex } from 'knex';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Clock } from './clock';
@@ -41,6 +42,11 @@ import { maintenanceRoutes } from './maintenance/maintenance.routes';
 import { MessageService } from './messages/messages.service';
 import { messageRoutes } from './messages/messages.routes';
 import { openApiDocument } from './openapi/openapi';
+import type { PaymentProvider } from './payment-channel/provider';
+import { SandboxProvider } from './payment-channel/sandbox/sandbox-provider';
+import { PaymentOrderService, type ResidentQuotes } from './payment-orders/payment-orders.service';
+import { paymentOrderRoutes } from './payment-orders/payment-orders.routes';
+import { keepRawBody } from './http/raw-body';
 import type { AssessmentService } from './payments/assessment.service';
 import { createPaymentServices, type PaymentService } from './payments/payments.service';
 import { paymentRoutes } from './payments/payments.routes';
@@ -68,7 +74,14 @@ export interface AppDeps {
   clientDist?: string;
   /** CAPTCHAs carry their answer, for the e2e (config CAPTCHA_TEST_HOOK, refused outside NODE_ENV=test). */
   captchaTestHook?: boolean;
+  /** The payment channel and the hall's address as the channel reaches it; none configured: every payment waits (503). */
+  paymentChannel?: { provider: PaymentProvider; hallPublicUrl: string };
+  /** INTERIM until the residents branch's ResidentService is merged: the quote an order is made from. */
+  residentQuotesOn?: (db: Knex) => ResidentQuotes;
 }
+
+/** No channel configured (a test that pays nothing): calls fail as an unreachable channel's do. */
+const NO_PAYMENT_CHANNEL = { provider: new SandboxProvider('http://127.0.0.1:9', 'no-payment-channel-configured'), hallPublicUrl: 'http://localhost' };
 
 export interface Services {
   messages: Messages;
@@ -90,6 +103,8 @@ export interface Services {
   maintenance: MaintenanceService;
   registrations: RegistrationService;
   unitMessages: MessageService;
+  paymentChannel: PaymentProvider;
+  paymentOrders: PaymentOrderService;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -101,6 +116,7 @@ export function createServices(deps: AppDeps): Services {
   const maintenance = new MaintenanceService(db.knex, clock, bundledBankBranches());
   const registrations = new RegistrationService(db.knex, clock, db.dialect, maintenance, { captchaTestHook: deps.captchaTestHook });
   const baseDeclarations = new BaseDeclarationService(db.knex, clock);
+  const channel = deps.paymentChannel ?? NO_PAYMENT_CHANNEL;
   return {
     messages,
     auth: new AuthService(db.knex, clock, db.dialect),
@@ -120,6 +136,18 @@ export function createServices(deps: AppDeps): Services {
     maintenance,
     registrations,
     unitMessages: new MessageService(db.knex, clock),
+    paymentChannel: channel.provider,
+    paymentOrders: new PaymentOrderService(db.knex, {
+      clock,
+      dialect: db.dialect,
+      provider: channel.provider,
+      hallPublicUrl: channel.hallPublicUrl,
+      quotesOn:
+        deps.residentQuotesOn ??
+        (() => ({
+          quote: () => Promise.reject(new AppError(503, 'PAYMENT_CHANNEL_UNAVAILABLE')),
+        })),
+    }),
   };
 }
 
@@ -145,6 +173,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...maintenanceRoutes(services.maintenance),
     ...registrationRoutes(services.registrations),
     ...messageRoutes(services.unitMessages),
+    ...paymentOrderRoutes(services.paymentOrders, services.paymentChannel),
   ];
   let document: Record<string, unknown> | undefined;
   routes.push(
@@ -200,12 +229,13 @@ export function createApp(deps: AppDeps): HallApp {
   );
 
   const api = express.Router();
-  api.use(express.json({ limit: '1mb' }));
+  const webhookPaths = new Set(routes.filter((r) => r.webhook).map((r) => r.path));
+  api.use(express.json({ limit: '1mb', verify: keepRawBody((path) => webhookPaths.has(path)) }));
   api.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();
   });
-  api.use(sessionMiddleware(services.auth, { secure: deps.secureCookies }));
+  api.use(sessionMiddleware(services.auth, { secure: deps.secureCookies }, webhookPaths));
   mountRoutes(api, routes, new IdempotencyKeys(deps.db.knex, deps.clock));
   api.use((_req, _res, next) => next(new AppError(404, 'NOT_FOUND')));
   api.use(errorMiddleware(services.messages, deps.logger, deps.db.dialect));

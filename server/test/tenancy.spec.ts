@@ -13,7 +13,7 @@ import { activeEmployees, addition, newIdNumber, residents, submitBatch } from '
 import { batchRow, filledTemplate, uploadWorkbook } from './batch-files';
 import { NEW_UNIT, registration } from './registrations';
 import { downloadWorkbook } from './workbooks';
-import { UNIT_ROLES, type Access, type RouteDefinition } from '../src/http/route';
+import { PERSON_ROLES, UNIT_ROLES, type Access, type RouteDefinition } from '../src/http/route';
 
 interface World {
   hall: TestHall;
@@ -35,6 +35,8 @@ interface World {
   moved: { personId: number };
   /** Had urban-rural resident insurance until unit A's addition of them from 202611 was approved. */
   formerResident: { personId: number };
+  /** Person A (DEMO_PERSONS[0]) of the personal hall: a paid payment order with its receipt code. */
+  personA: { orderId: number; receiptCode: string };
 }
 
 interface TenancyCase {
@@ -430,6 +432,50 @@ const CASES: Record<string, TenancyCase> = {
     },
   },
   'get /receipts/verify/:code': { url: () => '/api/receipts/verify/AAAA-BBBB-CCCC-DDDD', crossUnit: 'not unit data' },
+  'post /me/payment-orders': {
+    url: () => '/api/me/payment-orders',
+    body: { person: { kind: 'self' }, year: 2027, mode: 'daily' },
+    crossUnit: async (b, { hall }) => {
+      // Paying for someone else is allowed (the flow's "someone else"); person A's own orders stay as they were.
+      const personA = await hall.db.knex('insured_persons').where({ id_number: DEMO_PERSONS[0].idNumber }).first('id');
+      const before = await hall.db.knex('payment_orders').where({ payer_person_id: personA.id }).select('id', 'status');
+      await b.post('/api/me/payment-orders', { person: { kind: 'other', name: DEMO_PERSONS[0].name, idNumber: DEMO_PERSONS[0].idNumber }, year: 2027, mode: 'daily' });
+      expect(await hall.db.knex('payment_orders').where({ payer_person_id: personA.id }).select('id', 'status')).toEqual(before);
+    },
+  },
+  'get /me/payment-orders/:id': {
+    url: ({ personA }) => `/api/me/payment-orders/${personA.orderId}`,
+    crossUnit: async (b, { personA }) => {
+      expect((await b.get(`/api/me/payment-orders/${personA.orderId}`)).status).toBe(404);
+    },
+  },
+  'post /me/payment-orders/:id/pay': {
+    url: ({ personA }) => `/api/me/payment-orders/${personA.orderId}/pay`,
+    crossUnit: async (b, { personA, hall }) => {
+      expect((await b.post(`/api/me/payment-orders/${personA.orderId}/pay`)).status).toBe(404);
+      expect((await hall.db.knex('payment_orders').where({ id: personA.orderId }).first('status')).status).toBe('paid');
+    },
+  },
+  'get /me/payment-orders/:id/receipt': {
+    url: ({ personA }) => `/api/me/payment-orders/${personA.orderId}/receipt`,
+    crossUnit: async (b, { personA }) => {
+      const res = await b.get(`/api/me/payment-orders/${personA.orderId}/receipt`);
+      expect(res.status).toBe(404);
+      expect(JSON.stringify(res.body)).not.toContain(personA.receiptCode);
+    },
+  },
+  'get /me/resident-payments': {
+    url: () => '/api/me/resident-payments',
+    crossUnit: async (b, { personA }) => {
+      const res = await b.get('/api/me/resident-payments');
+      expect(res.body.items.map((p: { orderId: number }) => p.orderId)).not.toContain(personA.orderId);
+    },
+  },
+  'get /payment-receipts/verify/:code': { url: () => '/api/payment-receipts/verify/AAAA-BBBB-CCCC-DDDD', crossUnit: 'not unit data' },
+  // The payment channel's: public, but only a body signed with the channel's secret is acted on (payment-orders.spec.ts).
+  'post /payment-channel/notifications': { url: () => '/api/payment-channel/notifications', body: {}, crossUnit: 'not unit data' },
+  'get /review/resident-payments': { url: () => '/api/review/resident-payments?year=2027', crossUnit: 'not unit data' },
+  'get /review/reconciliation': { url: () => '/api/review/reconciliation?day=2026-11-10', crossUnit: 'not unit data' },
   'post /unit/info-changes': {
     url: () => '/api/unit/info-changes',
     body: { contactName: '郑丽华', contactPhone: '0591-83330001', legalRepName: '陈志明', legalRepPhone: '13900000009' },
@@ -658,6 +704,15 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'get /certificates/verify/:code': 'public',
   'post /receipts': ['unit_admin', 'agent'],
   'get /receipts/verify/:code': 'public',
+  'post /me/payment-orders': ['person'],
+  'get /me/payment-orders/:id': ['person'],
+  'post /me/payment-orders/:id/pay': ['person'],
+  'get /me/payment-orders/:id/receipt': ['person'],
+  'get /me/resident-payments': ['person'],
+  'get /payment-receipts/verify/:code': 'public',
+  'post /payment-channel/notifications': 'public',
+  'get /review/resident-payments': ['reviewer'],
+  'get /review/reconciliation': ['reviewer'],
   'get /review/home': ['reviewer'],
   'get /review/submissions': ['reviewer'],
   'get /review/submissions/:id': ['reviewer'],
@@ -738,6 +793,7 @@ async function buildWorld(): Promise<World> {
   await admin.post('/api/agents', { name: '受邀人', mobile: '13900000055', password: 'Invitee2026x' });
 
   const message = await hall.db.knex('messages').where({ unit_id: unitA.id }).first('id');
+  const personA = await paidOrderOf(hall, DEMO_PERSONS[0].idNumber);
   return {
     hall,
     unitA: {
@@ -754,7 +810,41 @@ async function buildWorld(): Promise<World> {
     },
     moved: { personId: moved.personId },
     formerResident: { personId: resident.personId },
+    personA,
   };
+}
+
+/**
+ * A paid order of the person, written as the payment channel's notification leaves it (the flow itself, through
+ * the sandbox acquirer, is payment-orders.spec.ts's): this walk needs only something of person A's to aim at.
+ */
+async function paidOrderOf(hall: TestHall, idNumber: string): Promise<World['personA']> {
+  const person = await hall.db.knex('insured_persons').where({ id_number: idNumber }).first('id');
+  const receiptCode = 'TENA-NCYA-AAAA-AAAA';
+  const [{ id }] = await hall.db
+    .knex('payment_orders')
+    .insert({
+      order_no: 'RPTENANCY0000000000000001',
+      payer_person_id: person.id,
+      person_id: person.id,
+      year: 2026,
+      mode: 'daily',
+      standard_fen: 40000,
+      amount_fen: 40000,
+      benefit_start: '2026-01-01',
+      waiting_months: 0,
+      in_collection_period: true,
+      status: 'paid',
+      created_at: '2026-11-10T01:00:00.000Z',
+      expires_at: '2026-11-10T01:15:00.000Z',
+      paid_at: '2026-11-10T01:01:00.000Z',
+      paid_on: '2026-11-10',
+      transaction_id: 'SBXTENANCY',
+      receipt_code: receiptCode,
+    })
+    .returning('id');
+  await hall.db.knex('resident_payments').insert({ person_id: person.id, year: 2026, order_id: id, amount_fen: 40000, paid_at: '2026-11-10T01:01:00.000Z', benefit_start: '2026-01-01' });
+  return { orderId: id, receiptCode };
 }
 
 const call = (world: World, client: HallClient, def: RouteDefinition) => {
@@ -819,7 +909,8 @@ describe('tenancy and roles on every endpoint', () => {
       for (const def of world.hall.app.locals.routes) {
         const c = CASES[keyOf(def)];
         if (c.crossUnit === 'not unit data') continue;
-        const roles = allowedRoles(def).filter((r) => UNIT_ROLES.includes(r));
+        // Person routes: person B aiming at person A's things (signedInAs picks person B by the same index).
+        const roles = allowedRoles(def).filter((r) => UNIT_ROLES.includes(r) || PERSON_ROLES.includes(r));
         expect(roles.length).withContext(keyOf(def)).toBeGreaterThan(0);
         for (const role of roles) await c.crossUnit(await signedInAs(world.hall, role, 1), world);
       }
@@ -860,7 +951,8 @@ describe('CSRF on every state-changing endpoint', () => {
     'refuses a request without the X-XSRF-TOKEN header from a caller the endpoint is for, changing nothing',
     async () => {
       const { world } = context;
-      const stateChanging = world.hall.app.locals.routes.filter((def) => def.method !== 'get');
+      // A webhook has no browser session to forge: its signature is checked instead (the case below).
+      const stateChanging = world.hall.app.locals.routes.filter((def) => def.method !== 'get' && !def.webhook);
       expect(stateChanging.map((def) => def.method)).toContain('put');
       for (const def of stateChanging) {
         const c = CASES[keyOf(def)];
@@ -878,4 +970,18 @@ describe('CSRF on every state-changing endpoint', () => {
     },
     LOOP_TIMEOUT_MS,
   );
+
+  it('lets webhooks (public only) through without a token, and refuses an unsigned body, changing nothing', async () => {
+    const { world } = context;
+    const webhooks = world.hall.app.locals.routes.filter((def) => def.webhook);
+    expect(webhooks.map(keyOf)).toEqual(['post /payment-channel/notifications']);
+    for (const def of webhooks) {
+      expect(EXPECTED_ACCESS[keyOf(def)]).withContext(keyOf(def)).toBe('public');
+      const before = await databaseSnapshot(world.hall.db);
+      const client = await signedInAs(world.hall, null, 0);
+      const res = await client.agent[def.method](CASES[keyOf(def)].url(world)).set('Accept-Language', 'en').send({ orderNo: 'x' });
+      expect([res.status, res.body.code]).withContext(keyOf(def)).toEqual([400, 'PAYMENT_NOTIFICATION_INVALID']);
+      expect(changedTables(before, await databaseSnapshot(world.hall.db))).withContext(keyOf(def)).toEqual([]);
+    }
+  });
 });

@@ -48,6 +48,8 @@ import { ReceiptService } from './receipts/receipts.service';
 import { receiptRoutes } from './receipts/receipts.routes';
 import { RegistrationService } from './registration/registration.service';
 import { registrationRoutes } from './registration/registration.routes';
+import { ResidentService } from './residents/residents.service';
+import { residentRoutes } from './residents/residents.routes';
 import { ReviewService } from './review/review.service';
 import { reviewRoutes } from './review/review.routes';
 import { SubmissionService } from './submissions/submissions.service';
@@ -90,6 +92,7 @@ export interface Services {
   maintenance: MaintenanceService;
   registrations: RegistrationService;
   unitMessages: MessageService;
+  residents: ResidentService;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -101,6 +104,7 @@ export function createServices(deps: AppDeps): Services {
   const maintenance = new MaintenanceService(db.knex, clock, bundledBankBranches());
   const registrations = new RegistrationService(db.knex, clock, db.dialect, maintenance, { captchaTestHook: deps.captchaTestHook });
   const baseDeclarations = new BaseDeclarationService(db.knex, clock);
+  const residents = new ResidentService(db.knex, clock);
   return {
     messages,
     auth: new AuthService(db.knex, clock, db.dialect),
@@ -114,12 +118,13 @@ export function createServices(deps: AppDeps): Services {
     batches: new BatchService(db.knex, clock, messages, declarations, baseDeclarations),
     baseDeclarations,
     insured: declarations.insured,
-    review: new ReviewService(db.knex, clock, maintenance, registrations),
+    review: new ReviewService(db.knex, clock, maintenance, registrations, residents),
     certificates: new CertificateService(db.knex, clock, db.dialect),
     receipts: new ReceiptService(db.knex, clock, db.dialect),
     maintenance,
     registrations,
     unitMessages: new MessageService(db.knex, clock),
+    residents,
   };
 }
 
@@ -145,6 +150,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...maintenanceRoutes(services.maintenance),
     ...registrationRoutes(services.registrations),
     ...messageRoutes(services.unitMessages),
+    ...residentRoutes(services.residents),
   ];
   let document: Record<string, unknown> | undefined;
   routes.push(

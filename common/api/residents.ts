@@ -68,14 +68,11 @@ const paymentFacts = z.object({
   registration: z.enum(REGISTRATION_STATUSES),
 });
 
-/**
- * A payee as the payment flow's second step shows them (the payment-related view only: never their records):
- * the years open for payment today and whether a special payment is possible (an assisted person's category).
- */
+/** A payee as the payment flow's second step shows them: the payment-related view only, never their records. */
 export const residentPayee = paymentFacts.extend({
   personId: z.number().int(),
-  openYears: z.array(z.number().int()),
-  assistedCategory: z.enum(ASSISTED_CATEGORIES).nullable(),
+  /** The years open for payment today, each with its standard amount and the person's assisted category that year. */
+  openYears: z.array(z.object({ year: z.number().int(), standardFen: z.number().int(), assistedCategory: z.enum(ASSISTED_CATEGORIES).nullable() })),
 });
 export type ResidentPayee = z.infer<typeof residentPayee>;
 export const payeeRequest = z.object({ person: payee });
@@ -86,6 +83,9 @@ export const familyMember = paymentFacts.extend({ id: z.number().int(), addedAt:
 export type FamilyMember = z.infer<typeof familyMember>;
 export const familyMemberInput = z.object({ name: personNameField, idNumber: idNumberField });
 export type FamilyMemberInput = z.input<typeof familyMemberInput>;
+
+/** The submission kind of a resident registration, reviewed in the reviewer console like a unit's submissions. */
+export const RESIDENT_REGISTRATION_KIND = 'resident-registration';
 
 /** A resident registration as the person registers it, for self or a family member (a newborn included). */
 export const residentRegistrationFacts = z.object({

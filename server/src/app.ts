@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
-import type { Knex } from 'knex';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Clock } from './clock';
@@ -44,7 +43,7 @@ import { messageRoutes } from './messages/messages.routes';
 import { openApiDocument } from './openapi/openapi';
 import type { PaymentProvider } from './payment-channel/provider';
 import { SandboxProvider } from './payment-channel/sandbox/sandbox-provider';
-import { PaymentOrderService, type ResidentQuotes } from './payment-orders/payment-orders.service';
+import { PaymentOrderService } from './payment-orders/payment-orders.service';
 import { paymentOrderRoutes } from './payment-orders/payment-orders.routes';
 import { keepRawBody } from './http/raw-body';
 import type { AssessmentService } from './payments/assessment.service';
@@ -54,6 +53,8 @@ import { ReceiptService } from './receipts/receipts.service';
 import { receiptRoutes } from './receipts/receipts.routes';
 import { RegistrationService } from './registration/registration.service';
 import { registrationRoutes } from './registration/registration.routes';
+import { ResidentService } from './residents/residents.service';
+import { residentRoutes } from './residents/residents.routes';
 import { ReviewService } from './review/review.service';
 import { reviewRoutes } from './review/review.routes';
 import { SubmissionService } from './submissions/submissions.service';
@@ -76,8 +77,6 @@ export interface AppDeps {
   captchaTestHook?: boolean;
   /** The payment channel and the hall's address as the channel reaches it; none configured: every payment waits (503). */
   paymentChannel?: { provider: PaymentProvider; hallPublicUrl: string };
-  /** INTERIM until the residents branch's ResidentService is merged: the quote an order is made from. */
-  residentQuotesOn?: (db: Knex) => ResidentQuotes;
 }
 
 /** No channel configured (a test that pays nothing): calls fail as an unreachable channel's do. */
@@ -103,6 +102,7 @@ export interface Services {
   maintenance: MaintenanceService;
   registrations: RegistrationService;
   unitMessages: MessageService;
+  residents: ResidentService;
   paymentChannel: PaymentProvider;
   paymentOrders: PaymentOrderService;
 }
@@ -116,6 +116,7 @@ export function createServices(deps: AppDeps): Services {
   const maintenance = new MaintenanceService(db.knex, clock, bundledBankBranches());
   const registrations = new RegistrationService(db.knex, clock, db.dialect, maintenance, { captchaTestHook: deps.captchaTestHook });
   const baseDeclarations = new BaseDeclarationService(db.knex, clock);
+  const residents = new ResidentService(db.knex, clock);
   const channel = deps.paymentChannel ?? NO_PAYMENT_CHANNEL;
   return {
     messages,
@@ -130,23 +131,20 @@ export function createServices(deps: AppDeps): Services {
     batches: new BatchService(db.knex, clock, messages, declarations, baseDeclarations),
     baseDeclarations,
     insured: declarations.insured,
-    review: new ReviewService(db.knex, clock, maintenance, registrations),
+    review: new ReviewService(db.knex, clock, maintenance, registrations, residents),
     certificates: new CertificateService(db.knex, clock, db.dialect),
     receipts: new ReceiptService(db.knex, clock, db.dialect),
     maintenance,
     registrations,
     unitMessages: new MessageService(db.knex, clock),
+    residents,
     paymentChannel: channel.provider,
     paymentOrders: new PaymentOrderService(db.knex, {
       clock,
       dialect: db.dialect,
       provider: channel.provider,
       hallPublicUrl: channel.hallPublicUrl,
-      quotesOn:
-        deps.residentQuotesOn ??
-        (() => ({
-          quote: () => Promise.reject(new AppError(503, 'PAYMENT_CHANNEL_UNAVAILABLE')),
-        })),
+      quotesOn: (db) => new ResidentService(db, clock),
     }),
   };
 }
@@ -173,6 +171,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...maintenanceRoutes(services.maintenance),
     ...registrationRoutes(services.registrations),
     ...messageRoutes(services.unitMessages),
+    ...residentRoutes(services.residents),
     ...paymentOrderRoutes(services.paymentOrders, services.paymentChannel),
   ];
   let document: Record<string, unknown> | undefined;

@@ -106,7 +106,6 @@ export interface TestHallOptions {
   captchaTestHook?: boolean;
   /** The payment channel (a sandbox acquirer the spec started) and where it reaches this hall. */
   paymentChannel?: AppDeps['paymentChannel'];
-  residentQuotesOn?: AppDeps['residentQuotesOn'];
 }
 
 export async function createTestHall(options: TestHallOptions = {}): Promise<TestHall> {
@@ -123,7 +122,6 @@ export async function createTestHall(options: TestHallOptions = {}): Promise<Tes
       clientDist: options.clientDist,
       captchaTestHook: options.captchaTestHook,
       paymentChannel: options.paymentChannel,
-      residentQuotesOn: options.residentQuotesOn,
     });
   const app = newApp();
   let otherApp: TestHall['app'] | undefined;

@@ -5,13 +5,8 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Knex } from 'knex';
-import type { QuoteRequest, ResidentQuote } from '@common/api/residents';
-import { maskIdNumber } from '@common/validators/id-number';
 import { createSandboxAcquirer, type Delivery, type NotifyBehaviour, type SentNotification } from '../src/payment-channel/sandbox/acquirer';
 import { SandboxProvider } from '../src/payment-channel/sandbox/sandbox-provider';
-import type { ResidentQuotes } from '../src/payment-orders/payment-orders.service';
-import { maskName } from '../src/verification/verification';
 import { createTestHall, type TestHall, type TestHallOptions } from './harness';
 
 export const NOTIFY_SECRET = 'payment-spec-secret-0123456789';
@@ -33,29 +28,6 @@ function listening(server: http.Server): Promise<string> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
 }
 
-/**
- * INTERIM, until the residents branch's ResidentService is merged: the quote of the demo data (a registered
- * resident pays the 2027 standard, 420 yuan, in the collection period) for the payer themselves.
- */
-const interimQuotes = (db: Knex): ResidentQuotes => ({
-  async quote(payerPersonId: number, request: QuoteRequest): Promise<ResidentQuote> {
-    const person = await db('insured_persons').where({ id: payerPersonId }).first<{ id: number; name: string; id_number: string }>('id', 'name', 'id_number');
-    return {
-      personId: person.id,
-      maskedName: maskName(person.name),
-      idNumberMasked: maskIdNumber(person.id_number),
-      year: Number(request.year),
-      mode: request.mode,
-      standardFen: 42000,
-      amountFen: 42000,
-      assistedCategory: null,
-      benefitStart: `${request.year}-01-01`,
-      waitingMonths: 0,
-      inCollectionPeriod: true,
-    };
-  },
-});
-
 export async function createPaymentHall(options: TestHallOptions = {}): Promise<PaymentHall> {
   let hall: TestHall | undefined;
   const front = http.createServer((req, res) => (hall ? hall.app(req, res) : res.writeHead(503).end()));
@@ -67,7 +39,6 @@ export async function createPaymentHall(options: TestHallOptions = {}): Promise<
   hall = await createTestHall({
     ...options,
     paymentChannel: { provider: new SandboxProvider(sandboxUrl, NOTIFY_SECRET), hallPublicUrl: hallUrl },
-    residentQuotesOn: interimQuotes,
   });
   const control = async <T>(path: string, body: object = {}): Promise<T> => {
     const res = await fetch(`${sandboxUrl}/test${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });

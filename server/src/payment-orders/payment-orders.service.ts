@@ -13,7 +13,8 @@ import {
   type ReviewResidentPaymentPage,
   type ReviewResidentPaymentQuery,
 } from '@common/api/payment-orders';
-import type { QuoteRequest, ResidentQuote } from '@common/api/residents';
+import type { quoteRequest, ResidentQuote } from '@common/api/residents';
+import type { z } from 'zod';
 import { shanghaiDateTime } from '@common/fee-period';
 import { maskIdNumber } from '@common/validators/id-number';
 import { AuditService } from '../audit/audit.service';
@@ -23,6 +24,8 @@ import { AppError, notFound } from '../http/errors';
 import { ProviderUnavailable, type PaymentProvider, type ProviderNotification } from '../payment-channel/provider';
 import { CodeVerifier, maskName, newVerificationCode } from '../verification/verification';
 import { OpenOrderExists, PaymentOrderStore, type NotificationOutcome, type PaymentOrderRow, type PaymentOrderWithPersons } from './payment-orders.store';
+
+type QuoteRequest = z.output<typeof quoteRequest>;
 
 /** The residents feature's quote, on the order's transaction: the amount an order stores is the quote's. */
 export interface ResidentQuotes {
@@ -98,7 +101,7 @@ export class PaymentOrderService {
           benefit_start: quote.benefitStart,
           waiting_months: quote.waitingMonths,
           in_collection_period: quote.inCollectionPeriod,
-          region: null,
+          region: await store.registeredRegion(quote.personId),
           created_at: now,
           expires_at: new Date(Date.parse(now) + ORDER_OPEN_MINUTES * 60_000).toISOString(),
         });

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { OPEN_ORDER_STATUSES, type PaymentOrderStatus } from '@common/api/payment-orders';
-import type { PaymentMode } from '@common/api/residents';
+import { RESIDENT_REGISTRATION_KIND, residentRegistrationPayload, type PaymentMode } from '@common/api/residents';
 import { isUniqueViolation } from '../db/dialect';
 
 export interface PaymentOrderRow {
@@ -100,6 +100,19 @@ export class PaymentOrderStore {
       .where({ payer_person_id: payerPersonId, person_id: personId, year })
       .whereIn('status', OPEN)
       .first<{ id: number } | undefined>('id');
+  }
+
+  /**
+   * The region of the person's latest approved resident registration (a submission of the residents feature),
+   * frozen on the order for the agency's views; null for a resident registered before the personal hall.
+   */
+  async registeredRegion(personId: number): Promise<string | null> {
+    const row = await this.db('declarations as d')
+      .join('insured_persons as p', 'p.id_number', 'd.id_number')
+      .where({ 'p.id': personId, 'd.type': RESIDENT_REGISTRATION_KIND, 'd.status': 'approved' })
+      .orderBy('d.id', 'desc')
+      .first<{ payload: string } | undefined>('d.payload');
+    return row ? residentRegistrationPayload.parse(JSON.parse(row.payload)).region : null;
   }
 
   async isPaid(personId: number, year: number): Promise<boolean> {

@@ -48,6 +48,8 @@ import { ReceiptService } from './receipts/receipts.service';
 import { receiptRoutes } from './receipts/receipts.routes';
 import { RegistrationService } from './registration/registration.service';
 import { registrationRoutes } from './registration/registration.routes';
+import { PersonService } from './persons/persons.service';
+import { personRoutes } from './persons/persons.routes';
 import { ReviewService } from './review/review.service';
 import { reviewRoutes } from './review/review.routes';
 import { SubmissionService } from './submissions/submissions.service';
@@ -90,6 +92,7 @@ export interface Services {
   maintenance: MaintenanceService;
   registrations: RegistrationService;
   unitMessages: MessageService;
+  persons: PersonService;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -103,7 +106,8 @@ export function createServices(deps: AppDeps): Services {
   const baseDeclarations = new BaseDeclarationService(db.knex, clock);
   return {
     messages,
-    auth: new AuthService(db.knex, clock, db.dialect),
+    auth: new AuthService(db.knex, clock, db.dialect, { captchaTestHook: deps.captchaTestHook }),
+    persons: new PersonService(db.knex, clock, db.dialect, { captchaTestHook: deps.captchaTestHook }),
     agents: new AgentService(db.knex, clock),
     audit: new AuditService(db.knex),
     home: new HomeService(db.knex, clock),
@@ -145,6 +149,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...maintenanceRoutes(services.maintenance),
     ...registrationRoutes(services.registrations),
     ...messageRoutes(services.unitMessages),
+    ...personRoutes(services.persons),
   ];
   let document: Record<string, unknown> | undefined;
   routes.push(

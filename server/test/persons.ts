@@ -6,8 +6,8 @@ import { answeredCaptcha } from './registrations';
 
 export const PERSON_PASSWORD = 'Lotus2026x';
 
-/** A person the hall does not know yet (ID numbers 900… are used by no other test). */
-export const NEW_PERSON = { name: '林晓岚', idNumber: newIdNumber(901), mobile: '13600000901' } as const;
+/** A person the hall does not know yet (ID numbers 95x are used by no other test). */
+export const NEW_PERSON = { name: '林晓岚', idNumber: newIdNumber(951), mobile: '13600000951' } as const;
 
 export function personRegistration(overrides: Partial<PersonRegistrationInput> = {}): Omit<PersonRegistrationInput, 'captchaToken' | 'captchaAnswer'> {
   return { ...NEW_PERSON, password: PERSON_PASSWORD, ...overrides };

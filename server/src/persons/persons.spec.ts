@@ -17,16 +17,16 @@ describe('person registration', () => {
   const signIn = async (idNumber: string, password = PERSON_PASSWORD) => (await hall.client('en')).post('/api/auth/login/person', { idNumber, password });
 
   it('creates the insured person of an unknown ID number, sex and birth date read from it, and the account signs in', async () => {
-    const idNumber = newIdNumber(902);
+    const idNumber = newIdNumber(952);
     expect(await hall.db.knex('insured_persons').where({ id_number: idNumber }).first()).toBeUndefined();
-    const res = await registerPerson(applicant, { idNumber, name: '郑一帆', mobile: '13600000902' });
+    const res = await registerPerson(applicant, { idNumber, name: '郑一帆', mobile: '13600000952' });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ idNumber, name: '郑一帆' });
-    // newIdNumber(902): born 1965-01-01, sequence digit 2 → female.
+    // newIdNumber(952): born 1965-01-01, sequence digit 2 → female.
     const person = await hall.db.knex('insured_persons').where({ id_number: idNumber }).first('id', 'name', 'sex', 'birth_date', 'mobile');
-    expect(person).toEqual(jasmine.objectContaining({ name: '郑一帆', sex: 'female', birth_date: '1965-01-01', mobile: '13600000902' }));
+    expect(person).toEqual(jasmine.objectContaining({ name: '郑一帆', sex: 'female', birth_date: '1965-01-01', mobile: '13600000952' }));
     const account = await hall.db.knex('users').where({ person_id: person.id }).first('role', 'login', 'mobile');
-    expect(account).toEqual({ role: 'person', login: idNumber, mobile: '13600000902' });
+    expect(account).toEqual({ role: 'person', login: idNumber, mobile: '13600000952' });
     const audit = await hall.db.knex('audit_log').where({ action: 'person_registered' }).orderBy('id', 'desc').first('unit_id', 'after');
     expect(audit.unit_id).toBeNull();
     expect(JSON.parse(audit.after)).toEqual({ personId: person.id, newPerson: true });
@@ -82,11 +82,11 @@ describe('person registration', () => {
 
     expect((await applicant.post('/api/persons/registrations', { ...personRegistration(), ...captcha })).status).toBe(201);
     const reused = await applicant.post('/api/persons/registrations', {
-      ...personRegistration({ idNumber: newIdNumber(905), mobile: '13600000905' }),
+      ...personRegistration({ idNumber: newIdNumber(955), mobile: '13600000955' }),
       ...captcha,
     });
     expect(fieldsOf(reused)).toEqual(['captchaAnswer:CAPTCHA_EXPIRED']);
-    expect(await hall.db.knex('insured_persons').where({ id_number: newIdNumber(905) }).first()).toBeUndefined();
+    expect(await hall.db.knex('insured_persons').where({ id_number: newIdNumber(955) }).first()).toBeUndefined();
   });
 });
 

@@ -281,3 +281,39 @@ describe("a person's own records", () => {
     ]);
   });
 });
+
+describe('two registrations of one person at once on two instances', () => {
+  let hall: TestHall;
+
+  beforeEach(async () => {
+    hall = await createTestHall({ captchaTestHook: true, trustProxy: 'loopback' });
+  });
+  afterEach(() => hall.close());
+
+  const REQUESTS = 8;
+
+  for (const known of [false, true]) {
+    it(`makes one account of ${known ? 'a known' : 'an unknown'} ID number, every other registration refused as a duplicate`, async () => {
+      const instances = [await hall.client('en'), await hall.otherInstanceClient('en')];
+      const employee = known ? (await activeEmployees(hall, 1))[0] : undefined;
+      const body = personRegistration(employee ? { idNumber: employee.idNumber, name: employee.name } : {});
+      const captchas = [];
+      for (let i = 0; i < REQUESTS; i++) captchas.push(await answeredCaptcha(instances[i % 2]));
+      const responses = await Promise.all(
+        captchas.map((captcha, i) =>
+          instances[i % 2].agent
+            .post('/api/persons/registrations')
+            .set('X-XSRF-TOKEN', instances[i % 2].xsrf)
+            .set('X-Forwarded-For', `198.51.100.${i + 1}`)
+            .send({ ...body, ...captcha }),
+        ),
+      );
+      expect(responses.map((r) => r.status).sort()).toEqual([201, ...Array<number>(REQUESTS - 1).fill(409)]);
+      for (const res of responses.filter((r) => r.status === 409)) expect(res.body.code).toBe('PERSON_ACCOUNT_EXISTS');
+      const persons = await hall.db.knex('insured_persons').where({ id_number: body.idNumber }).select('id');
+      expect(persons.length).toBe(1);
+      expect((await hall.db.knex('users').where({ person_id: persons[0].id })).length).toBe(1);
+      expect((await hall.db.knex('audit_log').where({ action: 'person_registered' })).length).toBe(1);
+    });
+  }
+});

@@ -53,6 +53,8 @@ import { ReceiptService } from './receipts/receipts.service';
 import { receiptRoutes } from './receipts/receipts.routes';
 import { RegistrationService } from './registration/registration.service';
 import { registrationRoutes } from './registration/registration.routes';
+import { PersonService } from './persons/persons.service';
+import { personRoutes } from './persons/persons.routes';
 import { ResidentService } from './residents/residents.service';
 import { residentRoutes } from './residents/residents.routes';
 import { ReviewService } from './review/review.service';
@@ -102,6 +104,7 @@ export interface Services {
   maintenance: MaintenanceService;
   registrations: RegistrationService;
   unitMessages: MessageService;
+  persons: PersonService;
   residents: ResidentService;
   paymentChannel: PaymentProvider;
   paymentOrders: PaymentOrderService;
@@ -120,7 +123,8 @@ export function createServices(deps: AppDeps): Services {
   const channel = deps.paymentChannel ?? NO_PAYMENT_CHANNEL;
   return {
     messages,
-    auth: new AuthService(db.knex, clock, db.dialect),
+    auth: new AuthService(db.knex, clock, db.dialect, { captchaTestHook: deps.captchaTestHook }),
+    persons: new PersonService(db.knex, clock, db.dialect, { captchaTestHook: deps.captchaTestHook }),
     agents: new AgentService(db.knex, clock),
     audit: new AuditService(db.knex),
     home: new HomeService(db.knex, clock),
@@ -171,6 +175,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...maintenanceRoutes(services.maintenance),
     ...registrationRoutes(services.registrations),
     ...messageRoutes(services.unitMessages),
+    ...personRoutes(services.persons),
     ...residentRoutes(services.residents),
     ...paymentOrderRoutes(services.paymentOrders, services.paymentChannel),
   ];

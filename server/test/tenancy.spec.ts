@@ -12,6 +12,7 @@ import { DEMO_PASSWORDS, DEMO_PERSONS, DEMO_REVIEWER, DEMO_UNITS } from '../src/
 import { activeEmployees, addition, newIdNumber, residents, submitBatch } from './declarations';
 import { batchRow, filledTemplate, uploadWorkbook } from './batch-files';
 import { NEW_UNIT, registration } from './registrations';
+import { personRegistration } from './persons';
 import { downloadWorkbook } from './workbooks';
 import { PERSON_ROLES, UNIT_ROLES, type Access, type RouteDefinition } from '../src/http/route';
 
@@ -35,8 +36,11 @@ interface World {
   moved: { personId: number };
   /** Had urban-rural resident insurance until unit A's addition of them from 202611 was approved. */
   formerResident: { personId: number };
-  /** Person A (DEMO_PERSONS[0]) of the personal hall: a paid payment order with its receipt code. */
-  personA: { orderId: number; receiptCode: string };
+  /**
+   * Person A (DEMO_PERSONS[0]), once employed by unit A (202501–202506), and the certificate they issued for
+   * themselves; and a paid payment order of theirs with its receipt code.
+   */
+  personA: { certificateCode: string; unitName: string; orderId: number; receiptCode: string };
 }
 
 interface TenancyCase {
@@ -69,6 +73,41 @@ const CASES: Record<string, TenancyCase> = {
     url: () => '/api/auth/login/person',
     body: { idNumber: DEMO_PERSONS[0].idNumber, password: DEMO_PASSWORDS.person },
     crossUnit: 'not unit data',
+  },
+  'post /persons/registrations': {
+    url: () => '/api/persons/registrations',
+    body: { ...personRegistration(), captchaToken: 'not-handed-out', captchaAnswer: 'abcde' },
+    crossUnit: 'not unit data',
+  },
+  // Person routes: crossUnit runs as person B, who must get nothing of person A.
+  'get /me/insurance': {
+    url: () => '/api/me/insurance',
+    crossUnit: async (b, { personA }) => {
+      const res = await b.get('/api/me/insurance');
+      expect(res.body.items.map((i: { insuranceType: string }) => i.insuranceType)).toEqual(['390']);
+      expect(JSON.stringify(res.body)).not.toContain(personA.unitName);
+    },
+  },
+  'get /me/employments': {
+    url: () => '/api/me/employments',
+    crossUnit: async (b) => expect((await b.get('/api/me/employments')).body.items).toEqual([]),
+  },
+  'get /me/payment-details': {
+    url: () => '/api/me/payment-details?from=202501&to=202506',
+    crossUnit: async (b) => expect((await b.get('/api/me/payment-details?from=202501&to=202506')).body.total).toBe(0),
+  },
+  'post /me/certificates': {
+    url: () => '/api/me/certificates',
+    body: { from: '202503', to: '202503' },
+    crossUnit: async (b, { hall }) => {
+      const before = await hall.db.knex('certificates').whereNull('unit_id').count<{ n: number }[]>('* as n');
+      expect((await b.post('/api/me/certificates', { from: '202503', to: '202503' })).status).toBe(400);
+      expect(await hall.db.knex('certificates').whereNull('unit_id').count<{ n: number }[]>('* as n')).toEqual(before);
+    },
+  },
+  'get /me/certificates/:code': {
+    url: ({ personA }) => `/api/me/certificates/${personA.certificateCode}`,
+    crossUnit: async (b, { personA }) => expect((await b.get(`/api/me/certificates/${personA.certificateCode}`)).status).toBe(404),
   },
   'get /auth/me': {
     url: () => '/api/auth/me',
@@ -644,6 +683,12 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /auth/login/agent': 'public',
   'post /auth/login/reviewer': 'public',
   'post /auth/login/person': 'public',
+  'post /persons/registrations': 'public',
+  'get /me/insurance': ['person'],
+  'get /me/employments': ['person'],
+  'get /me/payment-details': ['person'],
+  'post /me/certificates': ['person'],
+  'get /me/certificates/:code': ['person'],
   'get /auth/me': 'signed-in',
   'post /auth/logout': 'signed-in',
   // Declared for any session; the service lets agents only choose a unit.
@@ -793,7 +838,7 @@ async function buildWorld(): Promise<World> {
   await admin.post('/api/agents', { name: '受邀人', mobile: '13900000055', password: 'Invitee2026x' });
 
   const message = await hall.db.knex('messages').where({ unit_id: unitA.id }).first('id');
-  const personA = await paidOrderOf(hall, DEMO_PERSONS[0].idNumber);
+  const personA = { ...(await formerEmployeeOfUnitA(hall, unitA.id)), ...(await paidOrderOf(hall, DEMO_PERSONS[0].idNumber)) };
   return {
     hall,
     unitA: {
@@ -818,7 +863,7 @@ async function buildWorld(): Promise<World> {
  * A paid order of the person, written as the payment channel's notification leaves it (the flow itself, through
  * the sandbox acquirer, is payment-orders.spec.ts's): this walk needs only something of person A's to aim at.
  */
-async function paidOrderOf(hall: TestHall, idNumber: string): Promise<World['personA']> {
+async function paidOrderOf(hall: TestHall, idNumber: string): Promise<{ orderId: number; receiptCode: string }> {
   const person = await hall.db.knex('insured_persons').where({ id_number: idNumber }).first('id');
   const receiptCode = 'TENA-NCYA-AAAA-AAAA';
   const [{ id }] = await hall.db
@@ -845,6 +890,33 @@ async function paidOrderOf(hall: TestHall, idNumber: string): Promise<World['per
     .returning('id');
   await hall.db.knex('resident_payments').insert({ person_id: person.id, year: 2026, order_id: id, amount_fen: 40000, paid_at: '2026-11-10T01:01:00.000Z', benefit_start: '2026-01-01' });
   return { orderId: id, receiptCode };
+}
+
+/** Person A worked for unit A in 202501–202506 (310, one paid month 202503) and issued their own certificate. */
+async function formerEmployeeOfUnitA(hall: TestHall, unitId: number): Promise<World['personA']> {
+  const at = '2025-01-01T00:00:00.000Z';
+  const { id: personId } = await hall.db.knex('insured_persons').where({ id_number: DEMO_PERSONS[0].idNumber }).first('id');
+  const period = { person_id: personId, unit_id: unitId, start_month: '202501', end_month: '202506', status: 'suspended', created_at: at, updated_at: at };
+  await hall.db.knex('employments').insert({ ...period, wage_fen: 600_000, personnel_category: 'in_service' });
+  await hall.db.knex('enrollments').insert({ ...period, insurance_type: '310' });
+  await hall.db.knex('payment_details').insert({
+    unit_id: unitId,
+    person_id: personId,
+    insurance_type: '310',
+    fee_period: '202503',
+    base_fen: 600_000,
+    unit_rate_bp: 750,
+    person_rate_bp: 200,
+    unit_amount_fen: 45_000,
+    person_amount_fen: 12_000,
+    paid_at: '2025-03-20',
+    assessed_at: at,
+  });
+  const person = await hall.client();
+  await person.signInPerson(0);
+  const certificate = accepted(await person.post('/api/me/certificates', { from: '202503', to: '202503' }), 201);
+  const { name } = await hall.db.knex('units').where({ id: unitId }).first('name');
+  return { certificateCode: certificate.body.code, unitName: name };
 }
 
 const call = (world: World, client: HallClient, def: RouteDefinition) => {
@@ -909,7 +981,6 @@ describe('tenancy and roles on every endpoint', () => {
       for (const def of world.hall.app.locals.routes) {
         const c = CASES[keyOf(def)];
         if (c.crossUnit === 'not unit data') continue;
-        // Person routes: person B aiming at person A's things (signedInAs picks person B by the same index).
         const roles = allowedRoles(def).filter((r) => UNIT_ROLES.includes(r) || PERSON_ROLES.includes(r));
         expect(roles.length).withContext(keyOf(def)).toBeGreaterThan(0);
         for (const role of roles) await c.crossUnit(await signedInAs(world.hall, role, 1), world);

@@ -17,6 +17,7 @@ import * as baseDeclaration from './014_base_declaration';
 import * as messages from './015_messages';
 import * as receipts from './016_receipts';
 import * as personAccounts from './017_person_accounts';
+import * as personCertificates from './018_person_certificates';
 import * as residents from './019_residents';
 import * as paymentOrders from './020_payment_orders';
 
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '015_messages': messages,
   '016_receipts': receipts,
   '017_person_accounts': personAccounts,
+  '018_person_certificates': personCertificates,
   '019_residents': residents,
   '020_payment_orders': paymentOrders,
 };

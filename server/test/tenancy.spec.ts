@@ -893,7 +893,7 @@ async function paidOrderOf(hall: TestHall, idNumber: string): Promise<{ orderId:
 }
 
 /** Person A worked for unit A in 202501–202506 (310, one paid month 202503) and issued their own certificate. */
-async function formerEmployeeOfUnitA(hall: TestHall, unitId: number): Promise<World['personA']> {
+async function formerEmployeeOfUnitA(hall: TestHall, unitId: number): Promise<{ certificateCode: string; unitName: string }> {
   const at = '2025-01-01T00:00:00.000Z';
   const { id: personId } = await hall.db.knex('insured_persons').where({ id_number: DEMO_PERSONS[0].idNumber }).first('id');
   const period = { person_id: personId, unit_id: unitId, start_month: '202501', end_month: '202506', status: 'suspended', created_at: at, updated_at: at };

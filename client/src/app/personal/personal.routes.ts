@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { payRoutes, receiptPrintRoutes } from '../resident-payment/pay.routes';
 
 /**
  * The personal hall under /me: its own shell and menu. The other personal pages (family, resident
@@ -8,6 +9,11 @@ export const personalRoutes: Routes = [
   {
     path: '',
     loadComponent: () => import('./personal-shell/personal-shell').then((m) => m.PersonalShell),
-    children: [{ path: '', pathMatch: 'full', loadComponent: () => import('./records-page/records-page').then((m) => m.RecordsPage) }],
+    children: [
+      { path: '', pathMatch: 'full', loadComponent: () => import('./records-page/records-page').then((m) => m.RecordsPage) },
+      ...payRoutes,
+    ],
   },
+  // Printed documents, outside the shell so only the document prints.
+  ...receiptPrintRoutes,
 ];

@@ -48,6 +48,7 @@ import { ReceiptService } from './receipts/receipts.service';
 import { receiptRoutes } from './receipts/receipts.routes';
 import { RegistrationService } from './registration/registration.service';
 import { registrationRoutes } from './registration/registration.routes';
+import { AssistedImport } from './residents/assisted-import';
 import { ResidentService } from './residents/residents.service';
 import { residentRoutes } from './residents/residents.routes';
 import { ReviewService } from './review/review.service';
@@ -93,6 +94,7 @@ export interface Services {
   registrations: RegistrationService;
   unitMessages: MessageService;
   residents: ResidentService;
+  assistedImport: AssistedImport;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -125,6 +127,7 @@ export function createServices(deps: AppDeps): Services {
     registrations,
     unitMessages: new MessageService(db.knex, clock),
     residents,
+    assistedImport: new AssistedImport(residents, clock, messages),
   };
 }
 
@@ -150,7 +153,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...maintenanceRoutes(services.maintenance),
     ...registrationRoutes(services.registrations),
     ...messageRoutes(services.unitMessages),
-    ...residentRoutes(services.residents),
+    ...residentRoutes(services.residents, services.assistedImport),
   ];
   let document: Record<string, unknown> | undefined;
   routes.push(

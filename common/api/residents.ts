@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDate } from './addition-fields';
+import { sheetError } from './declarations';
 import { fieldIssue, idNumberField, idParam, mobileField, pageOf, pageQuery, personNameField, requiredText, SORT_DIRECTIONS } from './fields';
 
 /** 日常缴费 (the standard amount) or 特殊缴费 (an assisted person's assessed amount, never edited by the payer). */
@@ -123,6 +124,23 @@ export type ResidentRegistrationStatus = z.infer<typeof residentRegistrationStat
 
 /** A coverage year's configuration (table `resident_years`). */
 export const residentYear = z.object({ year: z.number().int(), standardFen: z.number().int(), collectionFrom: isoDate, collectionTo: isoDate });
+
+/** The agency's spreadsheet import of assisted persons (templates/assisted-persons.template.ts). */
+export const ASSISTED_IMPORT_KIND = 'assisted-persons';
+
+/** What an import did: every problem by sheet, row and column, and how many rows it wrote (none when any row has a problem). */
+export const assistedImportResult = z.object({
+  rows: z.number().int(),
+  imported: z.number().int(),
+  errors: z.array(sheetError),
+});
+export type AssistedImportResult = z.infer<typeof assistedImportResult>;
+export const assistedImportQuery = z.object({
+  commit: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
 
 /** An assisted person on the agency's list, for one coverage year. */
 export const assistedPerson = z.object({

@@ -53,6 +53,7 @@ import { ReceiptService } from './receipts/receipts.service';
 import { receiptRoutes } from './receipts/receipts.routes';
 import { RegistrationService } from './registration/registration.service';
 import { registrationRoutes } from './registration/registration.routes';
+import { AssistedImport } from './residents/assisted-import';
 import { PersonService } from './persons/persons.service';
 import { personRoutes } from './persons/persons.routes';
 import { ResidentService } from './residents/residents.service';
@@ -106,6 +107,7 @@ export interface Services {
   unitMessages: MessageService;
   persons: PersonService;
   residents: ResidentService;
+  assistedImport: AssistedImport;
   paymentChannel: PaymentProvider;
   paymentOrders: PaymentOrderService;
 }
@@ -142,6 +144,7 @@ export function createServices(deps: AppDeps): Services {
     registrations,
     unitMessages: new MessageService(db.knex, clock),
     residents,
+    assistedImport: new AssistedImport(residents, clock, messages),
     paymentChannel: channel.provider,
     paymentOrders: new PaymentOrderService(db.knex, {
       clock,
@@ -176,7 +179,7 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...registrationRoutes(services.registrations),
     ...messageRoutes(services.unitMessages),
     ...personRoutes(services.persons),
-    ...residentRoutes(services.residents),
+    ...residentRoutes(services.residents, services.assistedImport),
     ...paymentOrderRoutes(services.paymentOrders, services.paymentChannel),
   ];
   let document: Record<string, unknown> | undefined;

@@ -15,6 +15,7 @@ import { NEW_UNIT, registration } from './registrations';
 import { personRegistration } from './persons';
 import { downloadWorkbook } from './workbooks';
 import { PERSON_ROLES, UNIT_ROLES, type Access, type RouteDefinition } from '../src/http/route';
+import { addedMember, idNumberBornOn, registrationOf } from './residents';
 
 interface World {
   hall: TestHall;
@@ -38,9 +39,18 @@ interface World {
   formerResident: { personId: number };
   /**
    * Person A (DEMO_PERSONS[0]), once employed by unit A (202501–202506), and the certificate they issued for
-   * themselves; and a paid payment order of theirs with its receipt code.
+   * themselves; person A's family member, registered by person A as a resident (pending); an entry of the
+   * assisted list; and a paid payment order of person A's with its receipt code.
    */
-  personA: { certificateCode: string; unitName: string; orderId: number; receiptCode: string };
+  personA: {
+    certificateCode: string;
+    unitName: string;
+    memberId: number;
+    registrationId: number;
+    assistedId: number;
+    orderId: number;
+    receiptCode: string;
+  };
 }
 
 interface TenancyCase {
@@ -656,6 +666,73 @@ const CASES: Record<string, TenancyCase> = {
       expect(await hall.db.knex('message_reads').whereIn('message_id', ofA).first()).toBeUndefined();
     },
   },
+  'get /me/family': {
+    url: () => '/api/me/family',
+    crossUnit: async (b, { personA }) => {
+      expect((await b.get('/api/me/family')).body.map((m: { id: number }) => m.id)).not.toContain(personA.memberId);
+    },
+  },
+  'post /me/family': {
+    url: () => '/api/me/family',
+    body: { name: '陈小禾', idNumber: idNumberBornOn('2013-07-07', 601) },
+    crossUnit: async (b, { hall, personA }) => {
+      // Adding person A's member makes them person B's member too; person A's own stays as it was.
+      const member = await hall.db.knex('family_members').where({ id: personA.memberId }).first();
+      const person = await hall.db.knex('insured_persons').where({ id: member.member_person_id }).first('id_number', 'name');
+      const res = await b.post('/api/me/family', { name: person.name, idNumber: person.id_number });
+      expect(res.body.id).not.toBe(personA.memberId);
+      expect(await hall.db.knex('family_members').where({ id: personA.memberId }).first()).toEqual(member);
+    },
+  },
+  'delete /me/family/:id': {
+    url: ({ personA }) => `/api/me/family/${personA.memberId}`,
+    crossUnit: async (b, { hall, personA }) => {
+      expect((await b.send('delete', `/api/me/family/${personA.memberId}`)).status).toBe(404);
+      expect(await hall.db.knex('family_members').where({ id: personA.memberId }).first()).toBeDefined();
+    },
+  },
+  'get /me/resident-registrations': {
+    url: () => '/api/me/resident-registrations',
+    crossUnit: async (b, { personA }) => {
+      expect((await b.get('/api/me/resident-registrations')).body.map((r: { id: number }) => r.id)).not.toContain(personA.registrationId);
+    },
+  },
+  'post /me/resident-registrations': {
+    url: () => '/api/me/resident-registrations',
+    body: registrationOf({ kind: 'self' }),
+    crossUnit: async (b, { hall, personA }) => {
+      const before = await hall.db.knex('declarations').where({ type: 'resident-registration' }).count({ n: '*' }).first();
+      expect((await b.post('/api/me/resident-registrations', registrationOf({ kind: 'member', memberId: personA.memberId }))).status).toBe(404);
+      expect(await hall.db.knex('declarations').where({ type: 'resident-registration' }).count({ n: '*' }).first()).toEqual(before);
+    },
+  },
+  'get /me/resident-payments/years': { url: () => '/api/me/resident-payments/years', crossUnit: 'not unit data' },
+  'post /me/resident-payments/payee': {
+    url: () => '/api/me/resident-payments/payee',
+    body: { person: { kind: 'self' } },
+    crossUnit: async (b, { personA }) => {
+      expect((await b.post('/api/me/resident-payments/payee', { person: { kind: 'member', memberId: personA.memberId } })).status).toBe(404);
+    },
+  },
+  'post /me/resident-payments/quote': {
+    url: () => '/api/me/resident-payments/quote',
+    body: { person: { kind: 'self' }, year: 2027, mode: 'daily' },
+    crossUnit: async (b, { personA }) => {
+      const quote = { person: { kind: 'member', memberId: personA.memberId }, year: 2027, mode: 'daily' };
+      expect((await b.post('/api/me/resident-payments/quote', quote)).status).toBe(404);
+    },
+  },
+  // The agency's list: reviewers only, no unit's or person's data.
+  'get /assisted-persons': { url: () => '/api/assisted-persons', crossUnit: 'not unit data' },
+  'post /assisted-persons': {
+    url: () => '/api/assisted-persons',
+    body: { idNumber: idNumberBornOn('1955-05-05', 602), name: '林受助', category: 'subsistence', year: 2027 },
+    crossUnit: 'not unit data',
+  },
+  'delete /assisted-persons/:id': { url: ({ personA }) => `/api/assisted-persons/${personA.assistedId}`, crossUnit: 'not unit data' },
+  'get /assisted-persons/template': { url: () => '/api/assisted-persons/template', crossUnit: 'not unit data' },
+  // No file: refused as one, after the role check.
+  'post /assisted-persons/import': { url: () => '/api/assisted-persons/import', crossUnit: 'not unit data' },
 };
 
 /** Unit A's pending change of this type, if any. */
@@ -770,6 +847,19 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'get /messages/unread': ['unit_admin', 'agent'],
   'post /messages/:id/read': ['unit_admin', 'agent'],
   'post /messages/read': ['unit_admin', 'agent'],
+  'get /me/family': ['person'],
+  'post /me/family': ['person'],
+  'delete /me/family/:id': ['person'],
+  'get /me/resident-registrations': ['person'],
+  'post /me/resident-registrations': ['person'],
+  'get /me/resident-payments/years': ['person'],
+  'post /me/resident-payments/payee': ['person'],
+  'post /me/resident-payments/quote': ['person'],
+  'get /assisted-persons': ['reviewer'],
+  'post /assisted-persons': ['reviewer'],
+  'delete /assisted-persons/:id': ['reviewer'],
+  'get /assisted-persons/template': ['reviewer'],
+  'post /assisted-persons/import': ['reviewer'],
 };
 
 const ROLES = ['unit_admin', 'agent', 'reviewer', 'person'] as const;
@@ -838,7 +928,13 @@ async function buildWorld(): Promise<World> {
   await admin.post('/api/agents', { name: '受邀人', mobile: '13900000055', password: 'Invitee2026x' });
 
   const message = await hall.db.knex('messages').where({ unit_id: unitA.id }).first('id');
-  const personA = { ...(await formerEmployeeOfUnitA(hall, unitA.id)), ...(await paidOrderOf(hall, DEMO_PERSONS[0].idNumber)) };
+  const personA = await hall.client();
+  await personA.signInPerson(0);
+  const memberId = await addedMember(personA, '陈小苗', idNumberBornOn('2016-06-06', 600));
+  const registered = accepted(await personA.post('/api/me/resident-registrations', registrationOf({ kind: 'member', memberId })), 201);
+  const assisted = await hall.db.knex('assisted_persons').orderBy('id').first('id');
+  const formerEmployee = await formerEmployeeOfUnitA(hall, unitA.id);
+  const paidOrder = await paidOrderOf(hall, DEMO_PERSONS[0].idNumber);
   return {
     hall,
     unitA: {
@@ -855,7 +951,7 @@ async function buildWorld(): Promise<World> {
     },
     moved: { personId: moved.personId },
     formerResident: { personId: resident.personId },
-    personA,
+    personA: { ...formerEmployee, memberId, registrationId: registered.body.id, assistedId: assisted.id, ...paidOrder },
   };
 }
 
@@ -981,6 +1077,7 @@ describe('tenancy and roles on every endpoint', () => {
       for (const def of world.hall.app.locals.routes) {
         const c = CASES[keyOf(def)];
         if (c.crossUnit === 'not unit data') continue;
+        // A person's route: person B aims at person A's things.
         const roles = allowedRoles(def).filter((r) => UNIT_ROLES.includes(r) || PERSON_ROLES.includes(r));
         expect(roles.length).withContext(keyOf(def)).toBeGreaterThan(0);
         for (const role of roles) await c.crossUnit(await signedInAs(world.hall, role, 1), world);

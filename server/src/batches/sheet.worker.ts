@@ -3,15 +3,15 @@
  * other request on the main thread, so it runs there. One job at a time per worker; see sheet-workers.ts.
  */
 import { parentPort } from 'node:worker_threads';
-import type { BatchKind } from '@common/api/declarations';
-import { TEMPLATES } from '../../../templates';
+import { TEMPLATE_OF } from '../../../templates';
+import type { TemplateKind } from '../../../templates/template-definition';
 import { AppError } from '../http/errors';
 import { annotateWorkbook, type Annotation } from './annotate';
 import { importSheet } from './sheet-import';
 import { checkDeclaredSizes, zipEntries } from './xlsx-guard';
 
 export type SheetJob =
-  | { type: 'import'; file: Uint8Array; kind: BatchKind; today: string }
+  | { type: 'import'; file: Uint8Array; kind: TemplateKind; today: string }
   | { type: 'annotate'; file: Uint8Array; sheet: string; errorColumnTitle: string; annotations: Annotation[] };
 
 export type SheetJobReply =
@@ -24,7 +24,7 @@ async function run(job: SheetJob): Promise<unknown> {
   // The main thread has walked the archive; inflating every entry within its declared size is the
   // slower half of the zip-bomb check and belongs here.
   checkDeclaredSizes(file, zipEntries(file));
-  return importSheet(file, TEMPLATES[job.kind], new Date(job.today));
+  return importSheet(file, TEMPLATE_OF[job.kind], new Date(job.today));
 }
 
 const SHEET_JOBS: ReadonlySet<string> = new Set<SheetJob['type']>(['import', 'annotate']);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  assistedImportQuery,
+  assistedImportResult,
   assistedPerson,
   assistedPersonInput,
   assistedPersonPage,
@@ -15,12 +17,14 @@ import {
   residentYear,
 } from '@common/api/residents';
 import { idParam } from '@common/api/fields';
+import { sendWorkbook, uploadedFile } from '../batches/batches.routes';
 import { actorOf, personOf, PERSON_ROLES, route, type RouteDefinition } from '../http/route';
+import type { AssistedImport } from './assisted-import';
 import type { ResidentService } from './residents.service';
 
 const idParams = z.object({ id: idParam });
 
-export function residentRoutes(residents: ResidentService): RouteDefinition[] {
+export function residentRoutes(residents: ResidentService, assistedImport: AssistedImport): RouteDefinition[] {
   return [
     route({
       method: 'get',
@@ -120,6 +124,27 @@ export function residentRoutes(residents: ResidentService): RouteDefinition[] {
       response: assistedPerson,
       status: 201,
       handle: (ctx) => residents.addAssisted(actorOf(ctx), ctx.body, ctx.requestId),
+    }),
+    route({
+      method: 'get',
+      path: '/assisted-persons/template',
+      summary: 'The Excel template of the assisted list, headers in the caller’s language',
+      tag: 'residents',
+      access: ['reviewer'],
+      handle: async (ctx) => {
+        const { fileName, file } = assistedImport.template(ctx.lang);
+        return sendWorkbook(ctx.res, fileName, await file);
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/assisted-persons/import',
+      summary: 'Checks a filled template (the raw .xlsx as the body) and with commit=true imports it: every row in one transaction, or none',
+      tag: 'residents',
+      access: ['reviewer'],
+      query: assistedImportQuery,
+      response: assistedImportResult,
+      handle: async (ctx) => assistedImport.run(actorOf(ctx), await uploadedFile(ctx.req, ctx.res), ctx.query.commit, ctx.lang, ctx.requestId),
     }),
     route({
       method: 'delete',

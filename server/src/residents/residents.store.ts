@@ -143,9 +143,7 @@ export class ResidentStore {
   }
 
   /** The registrations the payer sent, newest first, with the person each is about. */
-  async registrationsSentBy(
-    userId: number,
-  ): Promise<
+  async registrationsSentBy(userId: number): Promise<
     {
       id: number;
       id_number: string;

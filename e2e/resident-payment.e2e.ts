@@ -79,118 +79,139 @@ async function payOnSandbox(page: Page, orderId: number, amountYuan: string): Pr
 }
 
 describe('resident payment at phone width', () => {
-  it('a parent registers, adds a newborn child, registers the child (a reviewer approves), pays for the child and for themselves, and prints a receipt whose QR code verifies signed out', async () => {
-    const parent = await phone();
-    const { page } = parent;
-    // Person registration, on screen (the CAPTCHA's answer comes with its picture under NODE_ENV=test).
-    const captcha = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/registrations/captcha');
-    await page.goto(`${server.baseUrl}/person/register`);
-    const { testAnswer } = (await (await captcha).json()) as { testAnswer: string };
-    await page.getByTestId('person-register-name').fill(PARENT.name);
-    await page.getByTestId('person-register-id-number').fill(PARENT.idNumber);
-    await page.getByTestId('person-register-mobile').fill(PARENT.mobile);
-    await page.getByTestId('person-register-password').fill(PARENT.password);
-    await page.getByTestId('person-register-confirmation').fill(PARENT.password);
-    await page.getByTestId('person-register-captcha-answer').fill(testAnswer);
-    await noSidewaysScroll(page);
-    await page.getByTestId('person-register-submit').click();
-    await page.getByTestId('person-register-done').waitFor();
-    await signInPerson(page, PARENT.idNumber, PARENT.password);
+  it(
+    'a parent registers, adds a newborn child, registers the child (a reviewer approves), pays for the child and for themselves, and prints a receipt whose QR code verifies signed out',
+    async () => {
+      const parent = await phone();
+      const { page } = parent;
+      // Person registration, on screen (the CAPTCHA's answer comes with its picture under NODE_ENV=test).
+      const captcha = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/registrations/captcha');
+      await page.goto(`${server.baseUrl}/person/register`);
+      const { testAnswer } = (await (await captcha).json()) as { testAnswer: string };
+      await page.getByTestId('person-register-name').fill(PARENT.name);
+      await page.getByTestId('person-register-id-number').fill(PARENT.idNumber);
+      await page.getByTestId('person-register-mobile').fill(PARENT.mobile);
+      await page.getByTestId('person-register-password').fill(PARENT.password);
+      await page.getByTestId('person-register-confirmation').fill(PARENT.password);
+      await page.getByTestId('person-register-captcha-answer').fill(testAnswer);
+      await noSidewaysScroll(page);
+      await page.getByTestId('person-register-submit').click();
+      await page.getByTestId('person-register-done').waitFor();
+      await signInPerson(page, PARENT.idNumber, PARENT.password);
 
-    // NOT YET ON SCREEN (residents' /me/family and /me/resident-registration pages): the calls those pages make.
-    const child = await call(parent.context, 'POST', '/api/me/family', CHILD);
-    const registration = (person: object, category: string) => ({
-      person,
-      hukouAddress: '福建省福州市鼓楼区五一北路 1 号',
-      region: '350100',
-      category,
-      mobile: PARENT.mobile,
-    });
-    const childRegistration = await call(parent.context, 'POST', '/api/me/resident-registrations', registration({ kind: 'member', memberId: child.id }, 'child'));
-    const ownRegistration = await call(parent.context, 'POST', '/api/me/resident-registrations', registration({ kind: 'self' }, 'adult'));
+      // NOT YET ON SCREEN (residents' /me/family and /me/resident-registration pages): the calls those pages make.
+      const child = await call(parent.context, 'POST', '/api/me/family', CHILD);
+      const registration = (person: object, category: string) => ({
+        person,
+        hukouAddress: '福建省福州市鼓楼区五一北路 1 号',
+        region: '350100',
+        category,
+        mobile: PARENT.mobile,
+      });
+      const childRegistration = await call(
+        parent.context,
+        'POST',
+        '/api/me/resident-registrations',
+        registration({ kind: 'member', memberId: child.id }, 'child'),
+      );
+      const ownRegistration = await call(parent.context, 'POST', '/api/me/resident-registrations', registration({ kind: 'self' }, 'adult'));
 
-    // The reviewer, in a browser of their own, approves both registrations (the review console's decision).
-    const reviewerContext = await world.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const reviewerPage = await reviewerContext.newPage();
-    await reviewerPage.goto(`${server.baseUrl}/login`);
-    await reviewerPage.getByTestId('login-tab-reviewer').click();
-    await reviewerPage.getByTestId('login-reviewer-username').fill(DEMO_REVIEWER.username);
-    await reviewerPage.getByTestId('login-reviewer-password').fill(DEMO_PASSWORDS.reviewer);
-    await reviewerPage.getByTestId('login-reviewer-submit').click();
-    await reviewerPage.waitForURL(`${server.baseUrl}/review`);
-    for (const submitted of [childRegistration, ownRegistration]) {
-      await call(reviewerContext, 'POST', `/api/review/submissions/${submitted.id}/decision`, { approve: true });
-    }
+      // The reviewer, in a browser of their own, approves both registrations (the review console's decision).
+      const reviewerContext = await world.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const reviewerPage = await reviewerContext.newPage();
+      await reviewerPage.goto(`${server.baseUrl}/login`);
+      await reviewerPage.getByTestId('login-tab-reviewer').click();
+      await reviewerPage.getByTestId('login-reviewer-username').fill(DEMO_REVIEWER.username);
+      await reviewerPage.getByTestId('login-reviewer-password').fill(DEMO_PASSWORDS.reviewer);
+      await reviewerPage.getByTestId('login-reviewer-submit').click();
+      await reviewerPage.waitForURL(`${server.baseUrl}/review`);
+      for (const submitted of [childRegistration, ownRegistration]) {
+        await call(reviewerContext, 'POST', `/api/review/submissions/${submitted.id}/decision`, { approve: true });
+      }
 
-    // NOT YET ON SCREEN (residents' steps 1–6 at /me/pay): its confirm button's call, which never sends an amount.
-    const childOrder = await call(parent.context, 'POST', '/api/me/payment-orders', { person: { kind: 'member', memberId: child.id }, year: 2027, mode: 'daily' });
-    expect(childOrder.amountFen).toBe(STANDARD_FEN[2027]);
-    await payOnSandbox(page, childOrder.id, '420.00');
-    expect(await page.getByTestId('pay-order-person').textContent()).toContain(`${[...CHILD.name][0]}**`);
+      // NOT YET ON SCREEN (residents' steps 1–6 at /me/pay): its confirm button's call, which never sends an amount.
+      const childOrder = await call(parent.context, 'POST', '/api/me/payment-orders', {
+        person: { kind: 'member', memberId: child.id },
+        year: 2027,
+        mode: 'daily',
+      });
+      expect(childOrder.amountFen).toBe(STANDARD_FEN[2027]);
+      await payOnSandbox(page, childOrder.id, '420.00');
+      expect(await page.getByTestId('pay-order-person').textContent()).toContain(`${[...CHILD.name][0]}**`);
 
-    const ownOrder = await call(parent.context, 'POST', '/api/me/payment-orders', { person: { kind: 'self' }, year: 2027, mode: 'daily' });
-    await payOnSandbox(page, ownOrder.id, '420.00');
+      const ownOrder = await call(parent.context, 'POST', '/api/me/payment-orders', { person: { kind: 'self' }, year: 2027, mode: 'daily' });
+      await payOnSandbox(page, ownOrder.id, '420.00');
 
-    // The payment records: both years' payments, the child's and their own.
-    await page.getByTestId('pay-order-history').click();
-    await page.waitForURL(`${server.baseUrl}/me/resident-payments`);
-    await expectCount(page, 'history-item', 2);
+      // The payment records: both years' payments, the child's and their own.
+      await page.getByTestId('pay-order-history').click();
+      await page.waitForURL(`${server.baseUrl}/me/resident-payments`);
+      await expectCount(page, 'history-item', 2);
 
-    // The electronic payment receipt of the child's payment, printed; its QR code read back from the PDF.
-    await page.goto(`${server.baseUrl}/me/receipts/${childOrder.id}/print`);
-    const code = (await page.getByTestId('payment-receipt-code').textContent())!.trim();
-    expect(code).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/);
-    await page.waitForFunction(() => document.querySelector<HTMLImageElement>('[data-testid=print-qr]')?.complete);
-    const decoded = pdfImages(await printToA4Pdf(page))
-      .map((image) => jsQR(image.rgba, image.width, image.height)?.data)
-      .filter((data) => data !== undefined);
-    expect(decoded).toEqual([`${server.baseUrl}/verify?code=${code}&document=payment`]);
-    await parent.context.close();
-    await reviewerContext.close();
+      // The electronic payment receipt of the child's payment, printed; its QR code read back from the PDF.
+      await page.goto(`${server.baseUrl}/me/receipts/${childOrder.id}/print`);
+      const code = (await page.getByTestId('payment-receipt-code').textContent())!.trim();
+      expect(code).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/);
+      await page.waitForFunction(() => document.querySelector<HTMLImageElement>('[data-testid=print-qr]')?.complete);
+      const decoded = pdfImages(await printToA4Pdf(page))
+        .map((image) => jsQR(image.rgba, image.width, image.height)?.data)
+        .filter((data) => data !== undefined);
+      expect(decoded).toEqual([`${server.baseUrl}/verify?code=${code}&document=payment`]);
+      await parent.context.close();
+      await reviewerContext.close();
 
-    // Someone signed out scans it: genuine, the child masked, the amount and year.
-    const visitor = await phone();
-    await visitor.page.goto(decoded[0]!);
-    await visitor.page.getByTestId('verify-genuine').waitFor();
-    const facts = (await visitor.page.getByTestId('verify-facts').textContent())!;
-    expect(facts).toContain(`${[...CHILD.name][0]}**`);
-    expect(facts).toContain(`${CHILD.idNumber.slice(0, 6)}********${CHILD.idNumber.slice(-4)}`);
-    expect(facts).not.toContain(CHILD.name);
-    expect(await visitor.page.getByTestId('verify-payment-amount').textContent()).toContain('420.00');
-    await noSidewaysScroll(visitor.page);
-    await visitor.context.close();
-  }, FLOW_TIMEOUT_MS);
+      // Someone signed out scans it: genuine, the child masked, the amount and year.
+      const visitor = await phone();
+      await visitor.page.goto(decoded[0]);
+      await visitor.page.getByTestId('verify-genuine').waitFor();
+      const facts = (await visitor.page.getByTestId('verify-facts').textContent())!;
+      expect(facts).toContain(`${[...CHILD.name][0]}**`);
+      expect(facts).toContain(`${CHILD.idNumber.slice(0, 6)}********${CHILD.idNumber.slice(-4)}`);
+      expect(facts).not.toContain(CHILD.name);
+      expect(await visitor.page.getByTestId('verify-payment-amount').textContent()).toContain('420.00');
+      await noSidewaysScroll(visitor.page);
+      await visitor.context.close();
+    },
+    FLOW_TIMEOUT_MS,
+  );
 
-  it('shows the waiting period of a payment made outside the collection period', async () => {
-    const person = await phone();
-    await signInPerson(person.page, DEMO_PERSONS[0].idNumber, DEMO_PASSWORDS.person);
-    // 2026's collection period ended on 31 Dec 2025: paid on 20 Nov 2026, benefits start 3 months later.
-    const order = await call(person.context, 'POST', '/api/me/payment-orders', { person: { kind: 'self' }, year: 2026, mode: 'daily' });
-    await person.page.goto(`${server.baseUrl}/me/pay/orders/${order.id}`);
-    const waiting = person.page.getByTestId('pay-order-waiting');
-    await waiting.waitFor();
-    expect(await waiting.textContent()).toContain(text('zh-CN', 'payment.waiting').replace('{{months}}', '3').replace('{{date}}', '2027-02-20'));
-    expect(await person.page.getByTestId('pay-order-benefit-start').textContent()).toBe('2027-02-20');
-    await payOnSandbox(person.page, order.id, '400.00');
-    expect(await person.page.getByTestId('pay-order-waiting').isVisible()).toBeTrue();
-    await person.context.close();
-  }, FLOW_TIMEOUT_MS);
+  it(
+    'shows the waiting period of a payment made outside the collection period',
+    async () => {
+      const person = await phone();
+      await signInPerson(person.page, DEMO_PERSONS[0].idNumber, DEMO_PASSWORDS.person);
+      // 2026's collection period ended on 31 Dec 2025: paid on 20 Nov 2026, benefits start 3 months later.
+      const order = await call(person.context, 'POST', '/api/me/payment-orders', { person: { kind: 'self' }, year: 2026, mode: 'daily' });
+      await person.page.goto(`${server.baseUrl}/me/pay/orders/${order.id}`);
+      const waiting = person.page.getByTestId('pay-order-waiting');
+      await waiting.waitFor();
+      expect(await waiting.textContent()).toContain(text('zh-CN', 'payment.waiting').replace('{{months}}', '3').replace('{{date}}', '2027-02-20'));
+      expect(await person.page.getByTestId('pay-order-benefit-start').textContent()).toBe('2027-02-20');
+      await payOnSandbox(person.page, order.id, '400.00');
+      expect(await person.page.getByTestId('pay-order-waiting').isVisible()).toBeTrue();
+      await person.context.close();
+    },
+    FLOW_TIMEOUT_MS,
+  );
 
-  it("shows an assisted person's special payment at the reduced amount, which cannot be edited", async () => {
-    // 黄海 is on the agency's assisted list (低保, subsistence) for 2027 in the demo data: 30 % of 420 yuan is 126 yuan.
-    const person = await phone();
-    await signInPerson(person.page, DEMO_PERSONS[1].idNumber, DEMO_PASSWORDS.person);
-    // The request carries no amount: the order's is the agency's assessment.
-    const order = await call(person.context, 'POST', '/api/me/payment-orders', { person: { kind: 'self' }, year: 2027, mode: 'special' });
-    await person.page.goto(`${server.baseUrl}/me/pay/orders/${order.id}`);
-    await person.page.getByTestId('pay-order-amount').waitFor();
-    expect(await person.page.getByTestId('pay-order-amount').textContent()).toContain('126.00');
-    expect(await person.page.getByTestId('pay-order-standard').textContent()).toContain('420.00');
-    // Nothing on the page takes an amount.
-    expect(await person.page.locator('input, textarea, [contenteditable=true]').count()).toBe(0);
-    await payOnSandbox(person.page, order.id, '126.00');
-    await person.context.close();
-  }, FLOW_TIMEOUT_MS);
+  it(
+    "shows an assisted person's special payment at the reduced amount, which cannot be edited",
+    async () => {
+      // 黄海 is on the agency's assisted list (低保, subsistence) for 2027 in the demo data: 30 % of 420 yuan is 126 yuan.
+      const person = await phone();
+      await signInPerson(person.page, DEMO_PERSONS[1].idNumber, DEMO_PASSWORDS.person);
+      // The request carries no amount: the order's is the agency's assessment.
+      const order = await call(person.context, 'POST', '/api/me/payment-orders', { person: { kind: 'self' }, year: 2027, mode: 'special' });
+      await person.page.goto(`${server.baseUrl}/me/pay/orders/${order.id}`);
+      await person.page.getByTestId('pay-order-amount').waitFor();
+      expect(await person.page.getByTestId('pay-order-amount').textContent()).toContain('126.00');
+      expect(await person.page.getByTestId('pay-order-standard').textContent()).toContain('420.00');
+      // Nothing on the page takes an amount.
+      expect(await person.page.locator('input, textarea, [contenteditable=true]').count()).toBe(0);
+      await payOnSandbox(person.page, order.id, '126.00');
+      await person.context.close();
+    },
+    FLOW_TIMEOUT_MS,
+  );
 });
 
 async function expectCount(page: Page, testId: string, count: number): Promise<void> {

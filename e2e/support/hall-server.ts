@@ -25,11 +25,15 @@ export async function startHallServer(options: { env?: Record<string, string> } 
   const [port, sandboxPort] = [await freePort(), await freePort()];
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
   const shared = { NODE_ENV: 'test', PAYMENT_NOTIFY_SECRET: NOTIFY_SECRET, ...options.env };
-  const sandbox = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'server/src/payment-channel/sandbox/sandbox-main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(ROOT, 'tsconfig.json'), ...shared, SANDBOX_ACQUIRER_PORT: String(sandboxPort) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const sandbox = spawn(
+    process.execPath,
+    ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'server/src/payment-channel/sandbox/sandbox-main.ts')],
+    {
+      cwd: ROOT,
+      env: { ...process.env, TSX_TSCONFIG_PATH: path.join(ROOT, 'tsconfig.json'), ...shared, SANDBOX_ACQUIRER_PORT: String(sandboxPort) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const sandboxExited = once(sandbox, 'exit');
   const server = await spawnHall({
     // The production build of the client, but not NODE_ENV=production: that refuses the demo accounts' published passwords,

@@ -83,7 +83,10 @@ export interface AppDeps {
 }
 
 /** No channel configured (a test that pays nothing): calls fail as an unreachable channel's do. */
-const NO_PAYMENT_CHANNEL = { provider: new SandboxProvider('http://127.0.0.1:9', 'no-payment-channel-configured'), hallPublicUrl: 'http://localhost' };
+const NO_PAYMENT_CHANNEL = {
+  provider: new SandboxProvider('http://127.0.0.1:9', 'no-payment-channel-configured'),
+  hallPublicUrl: 'http://localhost',
+};
 
 export interface Services {
   messages: Messages;

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SERVER_NODE_FLAGS: string[] = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).config.serverNodeFlags.split(' ').filter(Boolean);
+const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { config: { serverNodeFlags: string } };
+const SERVER_NODE_FLAGS = packageJson.config.serverNodeFlags.split(' ').filter(Boolean);
 const tsx = import.meta.resolve('tsx');
 
 const children: ChildProcess[] = [

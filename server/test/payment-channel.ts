@@ -29,26 +29,30 @@ function listening(server: http.Server): Promise<string> {
 }
 
 export async function createPaymentHall(options: TestHallOptions = {}): Promise<PaymentHall> {
-  let hall: TestHall | undefined;
-  const front = http.createServer((req, res) => (hall ? hall.app(req, res) : res.writeHead(503).end()));
+  // The hall is made after both servers listen: it must know their addresses.
+  const made: { hall?: TestHall } = {};
+  const front = http.createServer((req, res) => (made.hall ? made.hall.app(req, res) : res.writeHead(503).end()));
   const hallUrl = await listening(front);
   const sandboxServer = http.createServer(
-    createSandboxAcquirer({ secret: NOTIFY_SECRET, clock: { now: () => hall!.clock.now() }, testControls: true }),
+    createSandboxAcquirer({ secret: NOTIFY_SECRET, clock: { now: () => made.hall!.clock.now() }, testControls: true }),
   );
   const sandboxUrl = await listening(sandboxServer);
-  hall = await createTestHall({
+  const hall = (made.hall = await createTestHall({
     ...options,
     paymentChannel: { provider: new SandboxProvider(sandboxUrl, NOTIFY_SECRET), hallPublicUrl: hallUrl },
-  });
+  }));
   const control = async <T>(path: string, body: object = {}): Promise<T> => {
-    const res = await fetch(`${sandboxUrl}/test${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${sandboxUrl}/test${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`sandbox ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
   const closeServer = (server: http.Server) => new Promise<void>((resolve) => server.close(() => resolve()));
-  const opened = hall;
   return {
-    ...opened,
+    ...hall,
     sandboxUrl,
     sandbox: {
       behave: async (notify) => void (await control('/behaviour', { notify })),
@@ -61,7 +65,7 @@ export async function createPaymentHall(options: TestHallOptions = {}): Promise<
       front.closeAllConnections();
       sandboxServer.closeAllConnections();
       await Promise.all([closeServer(front), closeServer(sandboxServer)]);
-      await opened.close();
+      await hall.close();
     },
   };
 }

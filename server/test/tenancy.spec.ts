@@ -488,7 +488,11 @@ const CASES: Record<string, TenancyCase> = {
       // Paying for someone else is allowed (the flow's "someone else"); person A's own orders stay as they were.
       const personA = await hall.db.knex('insured_persons').where({ id_number: DEMO_PERSONS[0].idNumber }).first('id');
       const before = await hall.db.knex('payment_orders').where({ payer_person_id: personA.id }).select('id', 'status');
-      await b.post('/api/me/payment-orders', { person: { kind: 'other', name: DEMO_PERSONS[0].name, idNumber: DEMO_PERSONS[0].idNumber }, year: 2027, mode: 'daily' });
+      await b.post('/api/me/payment-orders', {
+        person: { kind: 'other', name: DEMO_PERSONS[0].name, idNumber: DEMO_PERSONS[0].idNumber },
+        year: 2027,
+        mode: 'daily',
+      });
       expect(await hall.db.knex('payment_orders').where({ payer_person_id: personA.id }).select('id', 'status')).toEqual(before);
     },
   },
@@ -984,7 +988,9 @@ async function paidOrderOf(hall: TestHall, idNumber: string): Promise<{ orderId:
       receipt_code: receiptCode,
     })
     .returning('id');
-  await hall.db.knex('resident_payments').insert({ person_id: person.id, year: 2026, order_id: id, amount_fen: 40000, paid_at: '2026-11-10T01:01:00.000Z', benefit_start: '2026-01-01' });
+  await hall.db
+    .knex('resident_payments')
+    .insert({ person_id: person.id, year: 2026, order_id: id, amount_fen: 40000, paid_at: '2026-11-10T01:01:00.000Z', benefit_start: '2026-01-01' });
   return { orderId: id, receiptCode };
 }
 
@@ -992,7 +998,15 @@ async function paidOrderOf(hall: TestHall, idNumber: string): Promise<{ orderId:
 async function formerEmployeeOfUnitA(hall: TestHall, unitId: number): Promise<{ certificateCode: string; unitName: string }> {
   const at = '2025-01-01T00:00:00.000Z';
   const { id: personId } = await hall.db.knex('insured_persons').where({ id_number: DEMO_PERSONS[0].idNumber }).first('id');
-  const period = { person_id: personId, unit_id: unitId, start_month: '202501', end_month: '202506', status: 'suspended', created_at: at, updated_at: at };
+  const period = {
+    person_id: personId,
+    unit_id: unitId,
+    start_month: '202501',
+    end_month: '202506',
+    status: 'suspended',
+    created_at: at,
+    updated_at: at,
+  };
   await hall.db.knex('employments').insert({ ...period, wage_fen: 600_000, personnel_category: 'in_service' });
   await hall.db.knex('enrollments').insert({ ...period, insurance_type: '310' });
   await hall.db.knex('payment_details').insert({
@@ -1149,7 +1163,9 @@ describe('CSRF on every state-changing endpoint', () => {
       const client = await signedInAs(world.hall, null, 0);
       const res = await client.agent[def.method](CASES[keyOf(def)].url(world)).set('Accept-Language', 'en').send({ orderNo: 'x' });
       expect([res.status, res.body.code]).withContext(keyOf(def)).toEqual([400, 'PAYMENT_NOTIFICATION_INVALID']);
-      expect(changedTables(before, await databaseSnapshot(world.hall.db))).withContext(keyOf(def)).toEqual([]);
+      expect(changedTables(before, await databaseSnapshot(world.hall.db)))
+        .withContext(keyOf(def))
+        .toEqual([]);
     }
   });
 });

@@ -67,7 +67,7 @@ export function paymentOrderRoutes(orders: PaymentOrderService, provider: Paymen
     route({
       method: 'get',
       path: '/me/resident-payments',
-      summary: "Resident payments by year: those the person paid, for themselves or others, and those paid for them",
+      summary: 'Resident payments by year: those the person paid, for themselves or others, and those paid for them',
       tag: 'payment-orders',
       access: PERSON_ROLES,
       query: residentPaymentQuery,

@@ -23,7 +23,13 @@ import { toBoolean, type Dialect } from '../db/dialect';
 import { AppError, notFound } from '../http/errors';
 import { ProviderUnavailable, type PaymentProvider, type ProviderNotification } from '../payment-channel/provider';
 import { CodeVerifier, maskName, newVerificationCode } from '../verification/verification';
-import { OpenOrderExists, PaymentOrderStore, type NotificationOutcome, type PaymentOrderRow, type PaymentOrderWithPersons } from './payment-orders.store';
+import {
+  OpenOrderExists,
+  PaymentOrderStore,
+  type NotificationOutcome,
+  type PaymentOrderRow,
+  type PaymentOrderWithPersons,
+} from './payment-orders.store';
 
 type QuoteRequest = z.output<typeof quoteRequest>;
 
@@ -191,7 +197,14 @@ export class PaymentOrderService {
         at: answer.paidAt,
       });
     } else if (answer.status === 'failed') {
-      await this.handleNotification({ notificationId: `query:failed:${orderNo}`, orderNo, event: 'failed', transactionId: null, amountFen: 0, at: this.now() });
+      await this.handleNotification({
+        notificationId: `query:failed:${orderNo}`,
+        orderNo,
+        event: 'failed',
+        transactionId: null,
+        amountFen: 0,
+        at: this.now(),
+      });
     }
   }
 
@@ -203,7 +216,12 @@ export class PaymentOrderService {
   private async settle(n: ProviderNotification): Promise<NotificationOutcome> {
     const now = this.now();
     if (n.event === 'paid' && n.transactionId) {
-      const paid = await this.store.markPaid(n.orderNo, { transactionId: n.transactionId, amountFen: n.amountFen, paidAt: n.at, paidOn: shanghaiDay(n.at) });
+      const paid = await this.store.markPaid(n.orderNo, {
+        transactionId: n.transactionId,
+        amountFen: n.amountFen,
+        paidAt: n.at,
+        paidOn: shanghaiDay(n.at),
+      });
       if (paid) {
         const order = (await this.store.byOrderNo(n.orderNo))!;
         await this.store.insertResidentPayment(order, n.at);
@@ -214,7 +232,13 @@ export class PaymentOrderService {
           action: 'resident-payment.paid',
           entityType: 'payment-order',
           entityId: order.id,
-          after: { orderNo: order.order_no, personId: order.person_id, year: order.year, amountFen: order.amount_fen, transactionId: n.transactionId },
+          after: {
+            orderNo: order.order_no,
+            personId: order.person_id,
+            year: order.year,
+            amountFen: order.amount_fen,
+            transactionId: n.transactionId,
+          },
         });
         return 'paid';
       }
@@ -320,12 +344,16 @@ export class PaymentOrderService {
     const hall = await this.store.paidOn(day);
     const hallByNo = new Map(hall.map((o) => [o.order_no, o]));
     const stated = new Set(statement.map((l) => l.orderNo));
-    const others = new Map((await this.store.byOrderNos(statement.filter((l) => !hallByNo.has(l.orderNo)).map((l) => l.orderNo))).map((o) => [o.order_no, o]));
+    const others = new Map(
+      (await this.store.byOrderNos(statement.filter((l) => !hallByNo.has(l.orderNo)).map((l) => l.orderNo))).map((o) => [o.order_no, o]),
+    );
     const differences: ReconciliationDifference[] = [];
     for (const line of statement) {
       const paid = hallByNo.get(line.orderNo);
       if (paid && paid.amount_fen !== line.amountFen) {
-        differences.push(difference('amount-differs', paid, { transactionId: line.transactionId, statementAmountFen: line.amountFen, paidAt: line.paidAt }));
+        differences.push(
+          difference('amount-differs', paid, { transactionId: line.transactionId, statementAmountFen: line.amountFen, paidAt: line.paidAt }),
+        );
       } else if (!paid) {
         const order = others.get(line.orderNo);
         differences.push({
@@ -340,7 +368,10 @@ export class PaymentOrderService {
       }
     }
     for (const order of hall) {
-      if (!stated.has(order.order_no)) differences.push(difference('missing-in-statement', order, { transactionId: order.transaction_id, statementAmountFen: null, paidAt: order.paid_at }));
+      if (!stated.has(order.order_no))
+        differences.push(
+          difference('missing-in-statement', order, { transactionId: order.transaction_id, statementAmountFen: null, paidAt: order.paid_at }),
+        );
     }
     return {
       day,

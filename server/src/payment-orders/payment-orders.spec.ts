@@ -41,7 +41,7 @@ describe('payment orders through the sandbox acquirer', () => {
 
   const statusOf = async (id: number) => (await hall.db.knex('payment_orders').where({ id }).first('status')).status;
 
-  it('makes an order at the quote\'s amount whatever the client sends, and pays it on the signed notification', async () => {
+  it("makes an order at the quote's amount whatever the client sends, and pays it on the signed notification", async () => {
     const created = await payer.post('/api/me/payment-orders', { ...QUOTE, amountFen: 1 });
     expect(created.status).toBe(201);
     expect(created.body).toEqual(
@@ -142,7 +142,10 @@ describe('payment orders through the sandbox acquirer', () => {
     expect(notifications.map((n) => JSON.parse(n.body).event)).toEqual(['paid', 'failed']);
     expect(deliveries.map((d) => d.status)).toEqual([200, 200]);
     expect(await statusOf(id)).toBe('paid');
-    expect(await hall.db.knex('payment_notifications').where({ order_no: orderNo }).orderBy('id').pluck('outcome')).toEqual(['paid', 'already-final']);
+    expect(await hall.db.knex('payment_notifications').where({ order_no: orderNo }).orderBy('id').pluck('outcome')).toEqual([
+      'paid',
+      'already-final',
+    ]);
     expect(await paymentsOfPayer()).toBe(1);
   });
 
@@ -190,7 +193,9 @@ describe('payment orders through the sandbox acquirer', () => {
     const { id, orderNo } = await payingOrder();
     await hall.sandbox.pay(orderNo);
     for (const path of [`/api/me/payment-orders/${id}`, `/api/me/payment-orders/${id}/receipt`]) {
-      expect((await other.get(path)).status).withContext(path).toBe(404);
+      expect((await other.get(path)).status)
+        .withContext(path)
+        .toBe(404);
     }
     expect((await other.post(`/api/me/payment-orders/${id}/pay`)).status).toBe(404);
     expect((await other.get('/api/me/resident-payments')).body.total).toBe(0);
@@ -238,10 +243,14 @@ describe('payment orders through the sandbox acquirer', () => {
     expect(await statusOf(kept.id)).toBe('paid');
     const before = await reviewer.get('/api/review/reconciliation?day=2026-11-10');
     expect(before.body.differences).toEqual([jasmine.objectContaining({ kind: 'not-paid-in-hall', orderNo: lost.orderNo, orderStatus: 'closed' })]);
-    expect(before.body).toEqual(jasmine.objectContaining({ hallPaidCount: 1, statementCount: 2, hallPaidFen: STANDARD_2027_FEN, statementFen: 2 * STANDARD_2027_FEN }));
+    expect(before.body).toEqual(
+      jasmine.objectContaining({ hallPaidCount: 1, statementCount: 2, hallPaidFen: STANDARD_2027_FEN, statementFen: 2 * STANDARD_2027_FEN }),
+    );
     await hall.sandbox.reset();
     const after = await reviewer.get('/api/review/reconciliation?day=2026-11-10');
-    expect(after.body.differences).toEqual([jasmine.objectContaining({ kind: 'missing-in-statement', orderNo: kept.orderNo, orderStatus: 'paid', statementAmountFen: null })]);
+    expect(after.body.differences).toEqual([
+      jasmine.objectContaining({ kind: 'missing-in-statement', orderNo: kept.orderNo, orderStatus: 'paid', statementAmountFen: null }),
+    ]);
     // Another day has none of them.
     expect((await reviewer.get('/api/review/reconciliation?day=2026-11-11')).body.differences).toEqual([]);
   });

@@ -121,11 +121,7 @@ export class PaymentOrderStore {
 
   /** Open orders past their time close; `where` narrows to one order or one person-year. Returns how many closed. */
   closeExpired(now: string, where: { id?: number; person_id?: number; year?: number } = {}): Promise<number> {
-    return this.db('payment_orders')
-      .where(where)
-      .whereIn('status', OPEN)
-      .where('expires_at', '<=', now)
-      .update({ status: 'closed', closed_at: now });
+    return this.db('payment_orders').where(where).whereIn('status', OPEN).where('expires_at', '<=', now).update({ status: 'closed', closed_at: now });
   }
 
   async markPaying(id: number, payUrl: string): Promise<boolean> {
@@ -192,7 +188,10 @@ export class PaymentOrderStore {
     const rows = await base()
       .join('insured_persons as p', 'p.id', 'o.person_id')
       .join('insured_persons as payer', 'payer.id', 'o.payer_person_id')
-      .orderBy([{ column: 'o.year', order: 'desc' }, { column: 'o.id', order: 'desc' }])
+      .orderBy([
+        { column: 'o.year', order: 'desc' },
+        { column: 'o.id', order: 'desc' },
+      ])
       .limit(pageSize)
       .offset(page * pageSize)
       .select<PaymentOrderWithPersons[]>('o.*', 'p.name as person_name', 'p.id_number as person_id_number', 'payer.name as payer_name');
@@ -212,10 +211,17 @@ export class PaymentOrderStore {
     );
     const rows = await base()
       .join('insured_persons as p', 'p.id', 'o.person_id')
-      .orderBy([{ column: 'o.paid_at', order: 'desc' }, { column: 'o.id', order: 'desc' }])
+      .orderBy([
+        { column: 'o.paid_at', order: 'desc' },
+        { column: 'o.id', order: 'desc' },
+      ])
       .limit(pageSize)
       .offset(page * pageSize)
-      .select<(PaymentOrderRow & { person_name: string; person_id_number: string })[]>('o.*', 'p.name as person_name', 'p.id_number as person_id_number');
+      .select<(PaymentOrderRow & { person_name: string; person_id_number: string })[]>(
+        'o.*',
+        'p.name as person_name',
+        'p.id_number as person_id_number',
+      );
     return { total: Number(totals.n), totalFen: Number(totals.fen ?? 0), rows };
   }
 

@@ -9,10 +9,7 @@ export const personalRoutes: Routes = [
   {
     path: '',
     loadComponent: () => import('./personal-shell/personal-shell').then((m) => m.PersonalShell),
-    children: [
-      { path: '', pathMatch: 'full', loadComponent: () => import('./records-page/records-page').then((m) => m.RecordsPage) },
-      ...payRoutes,
-    ],
+    children: [{ path: '', pathMatch: 'full', loadComponent: () => import('./records-page/records-page').then((m) => m.RecordsPage) }, ...payRoutes],
   },
   // Printed documents, outside the shell so only the document prints.
   ...receiptPrintRoutes,

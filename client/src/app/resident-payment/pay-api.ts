@@ -1,12 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Service } from '@angular/core';
-import type {
-  PaymentOrder,
-  PaymentReceipt,
-  PaymentReceiptVerification,
-  PayStart,
-  ResidentPaymentPage,
-} from '@common/api/payment-orders';
+import type { PaymentOrder, PaymentReceipt, PaymentReceiptVerification, PayStart, ResidentPaymentPage } from '@common/api/payment-orders';
 import type { Observable } from 'rxjs';
 
 /** Steps 7–8 of the payment flow: the order, the channel's pay page, the payment records and the receipt. */

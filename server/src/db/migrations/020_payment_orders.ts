@@ -39,9 +39,7 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['paid_on']);
     t.index(['year', 'status']);
   });
-  await knex.raw(
-    `CREATE UNIQUE INDEX payment_orders_one_open ON payment_orders (person_id, year) WHERE status IN ('created', 'paying')`,
-  );
+  await knex.raw(`CREATE UNIQUE INDEX payment_orders_one_open ON payment_orders (person_id, year) WHERE status IN ('created', 'paying')`);
   await knex.raw(`CREATE UNIQUE INDEX payment_orders_one_paid ON payment_orders (person_id, year) WHERE status = 'paid'`);
   await knex.raw(`CREATE INDEX payment_orders_expiring ON payment_orders (expires_at) WHERE status IN ('created', 'paying')`);
 

@@ -59,8 +59,7 @@ const createPayment = z.object({
   expiresAt: z.iso.datetime(),
 });
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const yuan = (fen: number) => `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
 export function createSandboxAcquirer(options: SandboxOptions): Express {
@@ -85,10 +84,11 @@ export function createSandboxAcquirer(options: SandboxOptions): Express {
   const notificationsOf = (p: SandboxPayment): SentNotification[] => {
     const sign = (body: string) => ({ body, signature: signatureOf(behaviour === 'bad-signature' ? `${options.secret}!` : options.secret, body) });
     const event = p.status === 'paid' ? 'paid' : 'failed';
-    const first = sign(notification(p, event, (p.paidAt ?? now().toISOString())));
+    const first = sign(notification(p, event, p.paidAt ?? now().toISOString()));
     if (behaviour === 'twice') return [first, first];
     // A failed attempt's notification, delayed past the success that followed it.
-    if (behaviour === 'out-of-order' && event === 'paid') return [first, sign(notification(p, 'failed', new Date(now().getTime() - 60_000).toISOString()))];
+    if (behaviour === 'out-of-order' && event === 'paid')
+      return [first, sign(notification(p, 'failed', new Date(now().getTime() - 60_000).toISOString()))];
     return [first];
   };
 

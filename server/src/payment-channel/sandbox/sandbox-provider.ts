@@ -1,6 +1,13 @@
 /** The hall's side of the sandbox acquirer: the provider interface over its HTTP API, signed both ways. */
 import { z } from 'zod';
-import { InvalidNotification, ProviderUnavailable, type PaymentProvider, type ProviderNotification, type ProviderPayment, type StatementLine } from '../provider';
+import {
+  InvalidNotification,
+  ProviderUnavailable,
+  type PaymentProvider,
+  type ProviderNotification,
+  type ProviderPayment,
+  type StatementLine,
+} from '../provider';
 import { SIGNATURE_HEADER, signatureOf, signatureVerifies } from './signature';
 
 const notification = z.object({

@@ -9,6 +9,7 @@
  * code, so a row pasted from a colleague's template still maps to the contract's codes.
  */
 import type { BatchKind } from '@common/api/declarations';
+import type { ASSISTED_IMPORT_KIND } from '@common/api/residents';
 import { LANGUAGES, type Language } from '@common/i18n';
 import { localised, type Localised } from './catalogue';
 
@@ -40,12 +41,15 @@ export interface TemplateColumn<K extends string = string> {
   width: number;
 }
 
+/** What a template imports: a batch of submissions, or the agency's list of assisted persons. */
+export type TemplateKind = BatchKind | typeof ASSISTED_IMPORT_KIND;
+
 export interface TemplateDefinition<K extends string = string> {
   /** Written to the hidden marker; the importer refuses a workbook of another id or version. */
   id: string;
   /** Raise whenever a column is added, removed, moved or reinterpreted. */
   version: number;
-  kind: BatchKind;
+  kind: TemplateKind;
   sheetName: Localised;
   columns: readonly TemplateColumn<K>[];
   /** General rules shown above the field list on the instructions sheet. */

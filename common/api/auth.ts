@@ -9,7 +9,13 @@ export type Role = z.infer<typeof roleSchema>;
 export const unitLoginRequest = z.object({ creditCode: creditCodeField, password: passwordField });
 export const agentLoginRequest = z.object({ mobile: mobileField, password: passwordField });
 export const reviewerLoginRequest = z.object({ username: requiredText(64), password: passwordField });
-export const personLoginRequest = z.object({ idNumber: idNumberField, password: passwordField });
+/** After failed sign-ins (answer CAPTCHA_REQUIRED) a person's next attempt carries a one-time CAPTCHA too. */
+export const personLoginRequest = z.object({
+  idNumber: idNumberField,
+  password: passwordField,
+  captchaToken: z.string().max(200).optional(),
+  captchaAnswer: z.string().max(10).optional(),
+});
 export const selectUnitRequest = z.object({ unitId: z.number().int().positive() });
 
 /** Anyone changes their own password; the new one must not contain their login (checked on the server too). */

@@ -12,6 +12,7 @@ import { idParam, pageOf, pageQuery } from './fields';
 import { bankAccountChangeInput, hukouChangeInput, unitInfoChangeInput } from './maintenance';
 import { REGISTRATION_FIELDS } from './registration';
 import { BASE_DECLARATION_KIND, baseDeclarationPayload } from './base-declarations';
+import { RESIDENT_REGISTRATION_KIND, residentRegistrationPayload } from './residents';
 
 export const SUBMISSION_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
@@ -102,6 +103,8 @@ export const submission = z.discriminatedUnion('kind', [
   changeKind('hukou-change', hukouChangePayload),
   // A registration belongs to no unit until it is approved; the new or recorded unit's from then on.
   changeKind('unit-registration', unitRegistrationPayload).extend({ unitId: z.number().int().nullable() }),
+  // A person's resident registration (参保登记), sent by the payer from the personal hall: no unit's.
+  declarationKind(RESIDENT_REGISTRATION_KIND, residentRegistrationPayload).extend({ unitId: z.null() }),
 ]);
 export type Submission = z.output<typeof submission>;
 export type SubmissionKind = Submission['kind'];
@@ -110,9 +113,12 @@ export type PayloadOf<K extends SubmissionKind> = SubmissionOf<K>['payload'];
 
 export const SUBMISSION_KINDS: readonly SubmissionKind[] = submission.options.map((option) => option.shape.kind.value);
 
-/** Declaration kinds are submission kinds; so is the base declaration; every other kind is a change of registered facts. */
+/**
+ * Declaration kinds are submission kinds; so are the base declaration and the resident registration; every
+ * other kind is a change of registered facts.
+ */
 DECLARATION_KINDS satisfies readonly SubmissionKind[];
-export type ChangeKind = Exclude<SubmissionKind, DeclarationKind | typeof BASE_DECLARATION_KIND>;
+export type ChangeKind = Exclude<SubmissionKind, DeclarationKind | typeof BASE_DECLARATION_KIND | typeof RESIDENT_REGISTRATION_KIND>;
 /** The changes of registered facts a unit asks for: every change but a registration, which comes from no unit yet. */
 export type MaintenanceKind = Exclude<ChangeKind, 'unit-registration'>;
 export const isDeclarationKind = (kind: SubmissionKind): kind is DeclarationKind => DECLARATION_KINDS.some((declared) => declared === kind);
@@ -148,6 +154,13 @@ export const DECLARATION_FIELDS: { [K in Exclude<SubmissionKind, ChangeKind>]: r
     { field: 'currentBaseFen', label: 'baseDeclaration.fields.currentBaseFen', amount: true },
     { field: 'wageFen', label: 'baseDeclaration.fields.wageFen', amount: true },
     { field: 'baseFen', label: 'baseDeclaration.fields.baseFen', amount: true },
+  ],
+  'resident-registration': [
+    { field: 'category', label: 'residents.fields.category', codes: 'residents.categories' },
+    { field: 'region', label: 'residents.fields.region', codes: 'residents.regions' },
+    { field: 'hukouAddress', label: 'insured.fields.hukouAddress' },
+    { field: 'mobile', label: 'residents.fields.mobile' },
+    { field: 'newbornBirthDate', label: 'residents.fields.newbornBirthDate' },
   ],
 };
 

@@ -15,7 +15,8 @@ export function normaliseVerificationCode(raw: string): string {
 
 export const codeParams = z.object({ code: z.string().max(40) });
 
-export const VERIFIED_DOCUMENTS = ['certificate', 'receipt'] as const;
+/** `payment`: the electronic payment receipt (社保费电子缴款单) of a resident payment. */
+export const VERIFIED_DOCUMENTS = ['certificate', 'receipt', 'payment'] as const;
 export type VerifiedDocument = (typeof VERIFIED_DOCUMENTS)[number];
 
 /**

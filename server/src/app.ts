@@ -41,6 +41,11 @@ import { maintenanceRoutes } from './maintenance/maintenance.routes';
 import { MessageService } from './messages/messages.service';
 import { messageRoutes } from './messages/messages.routes';
 import { openApiDocument } from './openapi/openapi';
+import type { PaymentProvider } from './payment-channel/provider';
+import { SandboxProvider } from './payment-channel/sandbox/sandbox-provider';
+import { PaymentOrderService } from './payment-orders/payment-orders.service';
+import { paymentOrderRoutes } from './payment-orders/payment-orders.routes';
+import { keepRawBody } from './http/raw-body';
 import type { AssessmentService } from './payments/assessment.service';
 import { createPaymentServices, type PaymentService } from './payments/payments.service';
 import { paymentRoutes } from './payments/payments.routes';
@@ -48,6 +53,11 @@ import { ReceiptService } from './receipts/receipts.service';
 import { receiptRoutes } from './receipts/receipts.routes';
 import { RegistrationService } from './registration/registration.service';
 import { registrationRoutes } from './registration/registration.routes';
+import { AssistedImport } from './residents/assisted-import';
+import { PersonService } from './persons/persons.service';
+import { personRoutes } from './persons/persons.routes';
+import { ResidentService } from './residents/residents.service';
+import { residentRoutes } from './residents/residents.routes';
 import { ReviewService } from './review/review.service';
 import { reviewRoutes } from './review/review.routes';
 import { SubmissionService } from './submissions/submissions.service';
@@ -70,7 +80,15 @@ export interface AppDeps {
   captchaTestHook?: boolean;
   /** The per-instance cache of list pages (config LIST_CACHE); on unless false. */
   listCache?: boolean;
+  /** The payment channel and the hall's address as the channel reaches it; none configured: every payment waits (503). */
+  paymentChannel?: { provider: PaymentProvider; hallPublicUrl: string };
 }
+
+/** No channel configured (a test that pays nothing): calls fail as an unreachable channel's do. */
+const NO_PAYMENT_CHANNEL = {
+  provider: new SandboxProvider('http://127.0.0.1:9', 'no-payment-channel-configured'),
+  hallPublicUrl: 'http://localhost',
+};
 
 export interface Services {
   messages: Messages;
@@ -92,6 +110,11 @@ export interface Services {
   maintenance: MaintenanceService;
   registrations: RegistrationService;
   unitMessages: MessageService;
+  persons: PersonService;
+  residents: ResidentService;
+  assistedImport: AssistedImport;
+  paymentChannel: PaymentProvider;
+  paymentOrders: PaymentOrderService;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -103,9 +126,12 @@ export function createServices(deps: AppDeps): Services {
   const maintenance = new MaintenanceService(db.knex, clock, bundledBankBranches());
   const registrations = new RegistrationService(db.knex, clock, db.dialect, maintenance, { captchaTestHook: deps.captchaTestHook });
   const baseDeclarations = new BaseDeclarationService(db.knex, clock);
+  const residents = new ResidentService(db.knex, clock);
+  const channel = deps.paymentChannel ?? NO_PAYMENT_CHANNEL;
   return {
     messages,
-    auth: new AuthService(db.knex, clock, db.dialect),
+    auth: new AuthService(db.knex, clock, db.dialect, { captchaTestHook: deps.captchaTestHook }),
+    persons: new PersonService(db.knex, clock, db.dialect, { captchaTestHook: deps.captchaTestHook }),
     agents: new AgentService(db.knex, clock),
     audit: new AuditService(db.knex),
     home: new HomeService(db.knex, clock),
@@ -116,12 +142,22 @@ export function createServices(deps: AppDeps): Services {
     batches: new BatchService(db.knex, clock, messages, declarations, baseDeclarations),
     baseDeclarations,
     insured: declarations.insured,
-    review: new ReviewService(db.knex, clock, maintenance, registrations),
+    review: new ReviewService(db.knex, clock, maintenance, registrations, residents),
     certificates: new CertificateService(db.knex, clock, db.dialect),
     receipts: new ReceiptService(db.knex, clock, db.dialect),
     maintenance,
     registrations,
     unitMessages: new MessageService(db.knex, clock),
+    residents,
+    assistedImport: new AssistedImport(residents, clock, messages),
+    paymentChannel: channel.provider,
+    paymentOrders: new PaymentOrderService(db.knex, {
+      clock,
+      dialect: db.dialect,
+      provider: channel.provider,
+      hallPublicUrl: channel.hallPublicUrl,
+      quotesOn: (db) => new ResidentService(db, clock),
+    }),
   };
 }
 
@@ -147,6 +183,9 @@ export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] 
     ...maintenanceRoutes(services.maintenance),
     ...registrationRoutes(services.registrations),
     ...messageRoutes(services.unitMessages),
+    ...personRoutes(services.persons),
+    ...residentRoutes(services.residents, services.assistedImport),
+    ...paymentOrderRoutes(services.paymentOrders, services.paymentChannel),
   ];
   let document: Record<string, unknown> | undefined;
   routes.push(
@@ -202,12 +241,13 @@ export function createApp(deps: AppDeps): HallApp {
   );
 
   const api = express.Router();
-  api.use(express.json({ limit: '1mb' }));
+  const webhookPaths = new Set(routes.filter((r) => r.webhook).map((r) => r.path));
+  api.use(express.json({ limit: '1mb', verify: keepRawBody((path) => webhookPaths.has(path)) }));
   api.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();
   });
-  api.use(sessionMiddleware(services.auth, { secure: deps.secureCookies }));
+  api.use(sessionMiddleware(services.auth, { secure: deps.secureCookies }, webhookPaths));
   mountRoutes(api, routes, new IdempotencyKeys(deps.db.knex, deps.clock));
   api.use((_req, _res, next) => next(new AppError(404, 'NOT_FOUND')));
   api.use(errorMiddleware(services.messages, deps.logger, deps.db.dialect));

@@ -21,3 +21,9 @@ export class ManualClock implements Clock {
     this.instant += ms;
   }
 }
+
+/** A clock that starts at `start` and runs on at real speed (config TEST_CLOCK_START, for the e2e). */
+export function runningClock(start: string): Clock {
+  const offset = new Date(start).getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}

@@ -32,7 +32,20 @@ const envSchema = z.object({
   LIST_CACHE: z.enum(['on', 'off']).default('on'),
   /** At SIGTERM/SIGINT, how long requests in flight may take to finish before they are aborted. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** The sandbox acquirer's own port (started beside the hall by `npm start`). */
+  SANDBOX_ACQUIRER_PORT: z.coerce.number().int().min(0).max(65535).default(3200),
+  /** Where the hall reaches the sandbox acquirer; http://localhost:<SANDBOX_ACQUIRER_PORT> unless given. */
+  PAYMENT_SANDBOX_URL: z.url().optional(),
+  /** The secret the hall and the payment channel sign with (HMAC-SHA256); required in production. */
+  PAYMENT_NOTIFY_SECRET: z.string().min(16).optional(),
+  /** The hall as the payer's browser and the payment channel reach it (notifications, the return page); http://localhost:<PORT> unless given. */
+  HALL_PUBLIC_URL: z.url().optional(),
+  /** The clock starts at this instant and runs on, for the e2e's collection periods; only with NODE_ENV=test. */
+  TEST_CLOCK_START: z.iso.datetime().optional(),
 });
+
+/** The development secret; production refuses to start with it. */
+const DEVELOPMENT_NOTIFY_SECRET = 'sandbox-development-secret-not-for-production';
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -47,6 +60,9 @@ export interface Config {
   listCache: boolean;
   rootDir: string;
   shutdownGraceMs: number;
+  payment: { sandboxPort: number; sandboxUrl: string; notifySecret: string; hallPublicUrl: string };
+  /** Set only with NODE_ENV=test (TEST_CLOCK_START). */
+  testClockStart: string | null;
 }
 
 /** A start that cannot work, worded for whoever starts the server: its message is printed alone, without a stack. */
@@ -68,6 +84,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.CAPTCHA_TEST_HOOK === 'true' && e.NODE_ENV !== 'test') {
     throw new StartupError('invalid environment: CAPTCHA_TEST_HOOK=true is refused unless NODE_ENV=test: it hands out the CAPTCHA answers.');
   }
+  if (e.NODE_ENV === 'production' && !e.PAYMENT_NOTIFY_SECRET) {
+    throw new StartupError('invalid environment: PAYMENT_NOTIFY_SECRET is required with NODE_ENV=production: the development secret is published.');
+  }
+  if (e.TEST_CLOCK_START && e.NODE_ENV !== 'test') {
+    throw new StartupError('invalid environment: TEST_CLOCK_START is refused unless NODE_ENV=test: month rules must follow the real date.');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -81,6 +103,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     listCache: e.LIST_CACHE === 'on',
     rootDir: ROOT,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    payment: {
+      sandboxPort: e.SANDBOX_ACQUIRER_PORT,
+      sandboxUrl: e.PAYMENT_SANDBOX_URL ?? `http://localhost:${e.SANDBOX_ACQUIRER_PORT}`,
+      notifySecret: e.PAYMENT_NOTIFY_SECRET ?? DEVELOPMENT_NOTIFY_SECRET,
+      hallPublicUrl: (e.HALL_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    },
+    testClockStart: e.TEST_CLOCK_START ?? null,
   };
 }
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Express } from 'express';
 import { createApp } from './app';
-import { systemClock } from './clock';
+import { runningClock, systemClock } from './clock';
 import { loadConfig, StartupError } from './config';
 import { openDatabase, ping, prepareDatabase, type Database } from './db/database';
 import { maskedUrl } from './db/dialect';
@@ -13,6 +13,7 @@ import { createLogger, type Logger } from './logger';
 import { workbookWorkers } from './workers/workbook-workers';
 import { UnitService } from './unit/unit.service';
 import { shutDownOnSignals } from './shutdown';
+import { SandboxProvider } from './payment-channel/sandbox/sandbox-provider';
 
 /** Listens on `port`; a port that is taken or not allowed ends the start with PORT named. */
 function listen(app: Express, port: number): Promise<Server> {
@@ -49,24 +50,27 @@ function reasonOf(error: unknown): string {
 }
 
 const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
+/** Payment orders close 15 minutes after they are made; reads close them too, the sweep catches the rest. */
+const ORDER_SWEEP_INTERVAL_MS = 60 * 1000;
 
 async function start(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  const clock = config.testClockStart ? runningClock(config.testClockStart) : systemClock;
   const db = await connect(config.databaseUrl, logger);
   await prepareDatabase(db);
 
   if (config.seedDemo) {
     if ((await new UnitService(db.knex, systemClock).count()) === 0) {
       logger.info('empty database: seeding the demo units, users and insured persons');
-      await seedDemo(db.knex, { personsPerUnit: 300, residents: 12, now: systemClock.now() });
+      await seedDemo(db.knex, { personsPerUnit: 300, residents: 12, now: clock.now() });
     }
   }
   await refuseDemoPasswordsInProduction(db.knex, config.env);
 
   const app = createApp({
     db,
-    clock: systemClock,
+    clock,
     logger,
     i18nDir: path.join(config.rootDir, 'client', 'public', 'i18n'),
     secureCookies: config.secureCookies,
@@ -74,12 +78,20 @@ async function start(): Promise<void> {
     clientDist: config.clientDist,
     captchaTestHook: config.captchaTestHook,
     listCache: config.listCache,
+    paymentChannel: {
+      provider: new SandboxProvider(config.payment.sandboxUrl, config.payment.notifySecret),
+      hallPublicUrl: config.payment.hallPublicUrl,
+    },
   });
 
   // Ended sessions and expired sign-in counters, swept by every instance now and then (a second delete finds nothing).
   setInterval(() => {
     app.locals.services.auth.purgeExpired().catch((error: unknown) => logger.warn({ err: error }, 'sweeping expired sessions failed'));
   }, SWEEP_INTERVAL_MS).unref();
+
+  setInterval(() => {
+    app.locals.services.paymentOrders.closeExpired().catch((error: unknown) => logger.warn({ err: error }, 'closing expired payment orders failed'));
+  }, ORDER_SWEEP_INTERVAL_MS).unref();
 
   const server = await listen(app, config.port);
   const { port } = server.address() as AddressInfo;

@@ -2,7 +2,8 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { BatchKind } from '@common/api/declarations';
-import { TEMPLATES } from '../../templates';
+import { TEMPLATE_OF } from '../../templates';
+import type { TemplateKind } from '../../templates/template-definition';
 import type { Language } from '@common/i18n';
 import type { HallClient } from './harness';
 import { templateWorkbook } from '../src/batches/template-workbook';
@@ -14,11 +15,11 @@ export type RowValues = Record<string, ExcelJS.CellValue>;
 
 /** The downloadable template with `rows` written from row 2 on, each row's cells by column key. */
 export async function filledTemplate(
-  kind: BatchKind,
+  kind: TemplateKind,
   rows: RowValues[],
   options: { lang?: Language; edit?: (workbook: ExcelJS.Workbook) => void } = {},
 ): Promise<Buffer> {
-  const def = TEMPLATES[kind];
+  const def = TEMPLATE_OF[kind];
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await templateWorkbook(def, options.lang ?? 'zh-CN')) as unknown as ExcelJS.Buffer);
   const sheet = workbook.worksheets[0];

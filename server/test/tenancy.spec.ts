@@ -12,8 +12,10 @@ import { DEMO_PASSWORDS, DEMO_PERSONS, DEMO_REVIEWER, DEMO_UNITS } from '../src/
 import { activeEmployees, addition, newIdNumber, residents, submitBatch } from './declarations';
 import { batchRow, filledTemplate, uploadWorkbook } from './batch-files';
 import { NEW_UNIT, registration } from './registrations';
+import { personRegistration } from './persons';
 import { downloadWorkbook } from './workbooks';
-import { UNIT_ROLES, type Access, type RouteDefinition } from '../src/http/route';
+import { PERSON_ROLES, UNIT_ROLES, type Access, type RouteDefinition } from '../src/http/route';
+import { addedMember, idNumberBornOn, registrationOf } from './residents';
 
 interface World {
   hall: TestHall;
@@ -35,6 +37,20 @@ interface World {
   moved: { personId: number };
   /** Had urban-rural resident insurance until unit A's addition of them from 202611 was approved. */
   formerResident: { personId: number };
+  /**
+   * Person A (DEMO_PERSONS[0]), once employed by unit A (202501–202506), and the certificate they issued for
+   * themselves; person A's family member, registered by person A as a resident (pending); an entry of the
+   * assisted list; and a paid payment order of person A's with its receipt code.
+   */
+  personA: {
+    certificateCode: string;
+    unitName: string;
+    memberId: number;
+    registrationId: number;
+    assistedId: number;
+    orderId: number;
+    receiptCode: string;
+  };
 }
 
 interface TenancyCase {
@@ -67,6 +83,41 @@ const CASES: Record<string, TenancyCase> = {
     url: () => '/api/auth/login/person',
     body: { idNumber: DEMO_PERSONS[0].idNumber, password: DEMO_PASSWORDS.person },
     crossUnit: 'not unit data',
+  },
+  'post /persons/registrations': {
+    url: () => '/api/persons/registrations',
+    body: { ...personRegistration(), captchaToken: 'not-handed-out', captchaAnswer: 'abcde' },
+    crossUnit: 'not unit data',
+  },
+  // Person routes: crossUnit runs as person B, who must get nothing of person A.
+  'get /me/insurance': {
+    url: () => '/api/me/insurance',
+    crossUnit: async (b, { personA }) => {
+      const res = await b.get('/api/me/insurance');
+      expect(res.body.items.map((i: { insuranceType: string }) => i.insuranceType)).toEqual(['390']);
+      expect(JSON.stringify(res.body)).not.toContain(personA.unitName);
+    },
+  },
+  'get /me/employments': {
+    url: () => '/api/me/employments',
+    crossUnit: async (b) => expect((await b.get('/api/me/employments')).body.items).toEqual([]),
+  },
+  'get /me/payment-details': {
+    url: () => '/api/me/payment-details?from=202501&to=202506',
+    crossUnit: async (b) => expect((await b.get('/api/me/payment-details?from=202501&to=202506')).body.total).toBe(0),
+  },
+  'post /me/certificates': {
+    url: () => '/api/me/certificates',
+    body: { from: '202503', to: '202503' },
+    crossUnit: async (b, { hall }) => {
+      const before = await hall.db.knex('certificates').whereNull('unit_id').count<{ n: number }[]>('* as n');
+      expect((await b.post('/api/me/certificates', { from: '202503', to: '202503' })).status).toBe(400);
+      expect(await hall.db.knex('certificates').whereNull('unit_id').count<{ n: number }[]>('* as n')).toEqual(before);
+    },
+  },
+  'get /me/certificates/:code': {
+    url: ({ personA }) => `/api/me/certificates/${personA.certificateCode}`,
+    crossUnit: async (b, { personA }) => expect((await b.get(`/api/me/certificates/${personA.certificateCode}`)).status).toBe(404),
   },
   'get /auth/me': {
     url: () => '/api/auth/me',
@@ -443,6 +494,54 @@ const CASES: Record<string, TenancyCase> = {
     },
   },
   'get /receipts/verify/:code': { url: () => '/api/receipts/verify/AAAA-BBBB-CCCC-DDDD', crossUnit: 'not unit data' },
+  'post /me/payment-orders': {
+    url: () => '/api/me/payment-orders',
+    body: { person: { kind: 'self' }, year: 2027, mode: 'daily' },
+    crossUnit: async (b, { hall }) => {
+      // Paying for someone else is allowed (the flow's "someone else"); person A's own orders stay as they were.
+      const personA = await hall.db.knex('insured_persons').where({ id_number: DEMO_PERSONS[0].idNumber }).first('id');
+      const before = await hall.db.knex('payment_orders').where({ payer_person_id: personA.id }).select('id', 'status');
+      await b.post('/api/me/payment-orders', {
+        person: { kind: 'other', name: DEMO_PERSONS[0].name, idNumber: DEMO_PERSONS[0].idNumber },
+        year: 2027,
+        mode: 'daily',
+      });
+      expect(await hall.db.knex('payment_orders').where({ payer_person_id: personA.id }).select('id', 'status')).toEqual(before);
+    },
+  },
+  'get /me/payment-orders/:id': {
+    url: ({ personA }) => `/api/me/payment-orders/${personA.orderId}`,
+    crossUnit: async (b, { personA }) => {
+      expect((await b.get(`/api/me/payment-orders/${personA.orderId}`)).status).toBe(404);
+    },
+  },
+  'post /me/payment-orders/:id/pay': {
+    url: ({ personA }) => `/api/me/payment-orders/${personA.orderId}/pay`,
+    crossUnit: async (b, { personA, hall }) => {
+      expect((await b.post(`/api/me/payment-orders/${personA.orderId}/pay`)).status).toBe(404);
+      expect((await hall.db.knex('payment_orders').where({ id: personA.orderId }).first('status')).status).toBe('paid');
+    },
+  },
+  'get /me/payment-orders/:id/receipt': {
+    url: ({ personA }) => `/api/me/payment-orders/${personA.orderId}/receipt`,
+    crossUnit: async (b, { personA }) => {
+      const res = await b.get(`/api/me/payment-orders/${personA.orderId}/receipt`);
+      expect(res.status).toBe(404);
+      expect(JSON.stringify(res.body)).not.toContain(personA.receiptCode);
+    },
+  },
+  'get /me/resident-payments': {
+    url: () => '/api/me/resident-payments',
+    crossUnit: async (b, { personA }) => {
+      const res = await b.get('/api/me/resident-payments');
+      expect(res.body.items.map((p: { orderId: number }) => p.orderId)).not.toContain(personA.orderId);
+    },
+  },
+  'get /payment-receipts/verify/:code': { url: () => '/api/payment-receipts/verify/AAAA-BBBB-CCCC-DDDD', crossUnit: 'not unit data' },
+  // The payment channel's: public, but only a body signed with the channel's secret is acted on (payment-orders.spec.ts).
+  'post /payment-channel/notifications': { url: () => '/api/payment-channel/notifications', body: {}, crossUnit: 'not unit data' },
+  'get /review/resident-payments': { url: () => '/api/review/resident-payments?year=2027', crossUnit: 'not unit data' },
+  'get /review/reconciliation': { url: () => '/api/review/reconciliation?day=2026-11-10', crossUnit: 'not unit data' },
   'post /unit/info-changes': {
     url: () => '/api/unit/info-changes',
     body: { contactName: '郑丽华', contactPhone: '0591-83330001', legalRepName: '陈志明', legalRepPhone: '13900000009' },
@@ -584,6 +683,73 @@ const CASES: Record<string, TenancyCase> = {
       expect(await hall.db.knex('message_reads').whereIn('message_id', ofA).first()).toBeUndefined();
     },
   },
+  'get /me/family': {
+    url: () => '/api/me/family',
+    crossUnit: async (b, { personA }) => {
+      expect((await b.get('/api/me/family')).body.map((m: { id: number }) => m.id)).not.toContain(personA.memberId);
+    },
+  },
+  'post /me/family': {
+    url: () => '/api/me/family',
+    body: { name: '陈小禾', idNumber: idNumberBornOn('2013-07-07', 601) },
+    crossUnit: async (b, { hall, personA }) => {
+      // Adding person A's member makes them person B's member too; person A's own stays as it was.
+      const member = await hall.db.knex('family_members').where({ id: personA.memberId }).first();
+      const person = await hall.db.knex('insured_persons').where({ id: member.member_person_id }).first('id_number', 'name');
+      const res = await b.post('/api/me/family', { name: person.name, idNumber: person.id_number });
+      expect(res.body.id).not.toBe(personA.memberId);
+      expect(await hall.db.knex('family_members').where({ id: personA.memberId }).first()).toEqual(member);
+    },
+  },
+  'delete /me/family/:id': {
+    url: ({ personA }) => `/api/me/family/${personA.memberId}`,
+    crossUnit: async (b, { hall, personA }) => {
+      expect((await b.send('delete', `/api/me/family/${personA.memberId}`)).status).toBe(404);
+      expect(await hall.db.knex('family_members').where({ id: personA.memberId }).first()).toBeDefined();
+    },
+  },
+  'get /me/resident-registrations': {
+    url: () => '/api/me/resident-registrations',
+    crossUnit: async (b, { personA }) => {
+      expect((await b.get('/api/me/resident-registrations')).body.map((r: { id: number }) => r.id)).not.toContain(personA.registrationId);
+    },
+  },
+  'post /me/resident-registrations': {
+    url: () => '/api/me/resident-registrations',
+    body: registrationOf({ kind: 'self' }),
+    crossUnit: async (b, { hall, personA }) => {
+      const before = await hall.db.knex('declarations').where({ type: 'resident-registration' }).count({ n: '*' }).first();
+      expect((await b.post('/api/me/resident-registrations', registrationOf({ kind: 'member', memberId: personA.memberId }))).status).toBe(404);
+      expect(await hall.db.knex('declarations').where({ type: 'resident-registration' }).count({ n: '*' }).first()).toEqual(before);
+    },
+  },
+  'get /me/resident-payments/years': { url: () => '/api/me/resident-payments/years', crossUnit: 'not unit data' },
+  'post /me/resident-payments/payee': {
+    url: () => '/api/me/resident-payments/payee',
+    body: { person: { kind: 'self' } },
+    crossUnit: async (b, { personA }) => {
+      expect((await b.post('/api/me/resident-payments/payee', { person: { kind: 'member', memberId: personA.memberId } })).status).toBe(404);
+    },
+  },
+  'post /me/resident-payments/quote': {
+    url: () => '/api/me/resident-payments/quote',
+    body: { person: { kind: 'self' }, year: 2027, mode: 'daily' },
+    crossUnit: async (b, { personA }) => {
+      const quote = { person: { kind: 'member', memberId: personA.memberId }, year: 2027, mode: 'daily' };
+      expect((await b.post('/api/me/resident-payments/quote', quote)).status).toBe(404);
+    },
+  },
+  // The agency's list: reviewers only, no unit's or person's data.
+  'get /assisted-persons': { url: () => '/api/assisted-persons', crossUnit: 'not unit data' },
+  'post /assisted-persons': {
+    url: () => '/api/assisted-persons',
+    body: { idNumber: idNumberBornOn('1955-05-05', 602), name: '林受助', category: 'subsistence', year: 2027 },
+    crossUnit: 'not unit data',
+  },
+  'delete /assisted-persons/:id': { url: ({ personA }) => `/api/assisted-persons/${personA.assistedId}`, crossUnit: 'not unit data' },
+  'get /assisted-persons/template': { url: () => '/api/assisted-persons/template', crossUnit: 'not unit data' },
+  // No file: refused as one, after the role check.
+  'post /assisted-persons/import': { url: () => '/api/assisted-persons/import', crossUnit: 'not unit data' },
 };
 
 /** Unit A's pending change of this type, if any. */
@@ -611,6 +777,12 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'post /auth/login/agent': 'public',
   'post /auth/login/reviewer': 'public',
   'post /auth/login/person': 'public',
+  'post /persons/registrations': 'public',
+  'get /me/insurance': ['person'],
+  'get /me/employments': ['person'],
+  'get /me/payment-details': ['person'],
+  'post /me/certificates': ['person'],
+  'get /me/certificates/:code': ['person'],
   'get /auth/me': 'signed-in',
   'post /auth/logout': 'signed-in',
   // Declared for any session; the service lets agents only choose a unit.
@@ -672,6 +844,15 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'get /certificates/verify/:code': 'public',
   'post /receipts': ['unit_admin', 'agent'],
   'get /receipts/verify/:code': 'public',
+  'post /me/payment-orders': ['person'],
+  'get /me/payment-orders/:id': ['person'],
+  'post /me/payment-orders/:id/pay': ['person'],
+  'get /me/payment-orders/:id/receipt': ['person'],
+  'get /me/resident-payments': ['person'],
+  'get /payment-receipts/verify/:code': 'public',
+  'post /payment-channel/notifications': 'public',
+  'get /review/resident-payments': ['reviewer'],
+  'get /review/reconciliation': ['reviewer'],
   'get /review/home': ['reviewer'],
   'get /review/submissions': ['reviewer'],
   'get /review/submissions/:id': ['reviewer'],
@@ -685,6 +866,19 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'get /messages/unread': ['unit_admin', 'agent'],
   'post /messages/:id/read': ['unit_admin', 'agent'],
   'post /messages/read': ['unit_admin', 'agent'],
+  'get /me/family': ['person'],
+  'post /me/family': ['person'],
+  'delete /me/family/:id': ['person'],
+  'get /me/resident-registrations': ['person'],
+  'post /me/resident-registrations': ['person'],
+  'get /me/resident-payments/years': ['person'],
+  'post /me/resident-payments/payee': ['person'],
+  'post /me/resident-payments/quote': ['person'],
+  'get /assisted-persons': ['reviewer'],
+  'post /assisted-persons': ['reviewer'],
+  'delete /assisted-persons/:id': ['reviewer'],
+  'get /assisted-persons/template': ['reviewer'],
+  'post /assisted-persons/import': ['reviewer'],
 };
 
 const ROLES = ['unit_admin', 'agent', 'reviewer', 'person'] as const;
@@ -753,6 +947,13 @@ async function buildWorld(): Promise<World> {
   await admin.post('/api/agents', { name: '受邀人', mobile: '13900000055', password: 'Invitee2026x' });
 
   const message = await hall.db.knex('messages').where({ unit_id: unitA.id }).first('id');
+  const personA = await hall.client();
+  await personA.signInPerson(0);
+  const memberId = await addedMember(personA, '陈小苗', idNumberBornOn('2016-06-06', 600));
+  const registered = accepted(await personA.post('/api/me/resident-registrations', registrationOf({ kind: 'member', memberId })), 201);
+  const assisted = await hall.db.knex('assisted_persons').orderBy('id').first('id');
+  const formerEmployee = await formerEmployeeOfUnitA(hall, unitA.id);
+  const paidOrder = await paidOrderOf(hall, DEMO_PERSONS[0].idNumber);
   return {
     hall,
     unitA: {
@@ -769,7 +970,78 @@ async function buildWorld(): Promise<World> {
     },
     moved: { personId: moved.personId },
     formerResident: { personId: resident.personId },
+    personA: { ...formerEmployee, memberId, registrationId: registered.body.id, assistedId: assisted.id, ...paidOrder },
   };
+}
+
+/**
+ * A paid order of the person, written as the payment channel's notification leaves it (the flow itself, through
+ * the sandbox acquirer, is payment-orders.spec.ts's): this walk needs only something of person A's to aim at.
+ */
+async function paidOrderOf(hall: TestHall, idNumber: string): Promise<{ orderId: number; receiptCode: string }> {
+  const person = await hall.db.knex('insured_persons').where({ id_number: idNumber }).first('id');
+  const receiptCode = 'TENA-NCYA-AAAA-AAAA';
+  const [{ id }] = await hall.db
+    .knex('payment_orders')
+    .insert({
+      order_no: 'RPTENANCY0000000000000001',
+      payer_person_id: person.id,
+      person_id: person.id,
+      year: 2026,
+      mode: 'daily',
+      standard_fen: 40000,
+      amount_fen: 40000,
+      benefit_start: '2026-01-01',
+      waiting_months: 0,
+      in_collection_period: true,
+      status: 'paid',
+      created_at: '2026-11-10T01:00:00.000Z',
+      expires_at: '2026-11-10T01:15:00.000Z',
+      paid_at: '2026-11-10T01:01:00.000Z',
+      paid_on: '2026-11-10',
+      transaction_id: 'SBXTENANCY',
+      receipt_code: receiptCode,
+    })
+    .returning('id');
+  await hall.db
+    .knex('resident_payments')
+    .insert({ person_id: person.id, year: 2026, order_id: id, amount_fen: 40000, paid_at: '2026-11-10T01:01:00.000Z', benefit_start: '2026-01-01' });
+  return { orderId: id, receiptCode };
+}
+
+/** Person A worked for unit A in 202501–202506 (310, one paid month 202503) and issued their own certificate. */
+async function formerEmployeeOfUnitA(hall: TestHall, unitId: number): Promise<{ certificateCode: string; unitName: string }> {
+  const at = '2025-01-01T00:00:00.000Z';
+  const { id: personId } = await hall.db.knex('insured_persons').where({ id_number: DEMO_PERSONS[0].idNumber }).first('id');
+  const period = {
+    person_id: personId,
+    unit_id: unitId,
+    start_month: '202501',
+    end_month: '202506',
+    status: 'suspended',
+    created_at: at,
+    updated_at: at,
+  };
+  await hall.db.knex('employments').insert({ ...period, wage_fen: 600_000, personnel_category: 'in_service' });
+  await hall.db.knex('enrollments').insert({ ...period, insurance_type: '310' });
+  await hall.db.knex('payment_details').insert({
+    unit_id: unitId,
+    person_id: personId,
+    insurance_type: '310',
+    fee_period: '202503',
+    base_fen: 600_000,
+    unit_rate_bp: 750,
+    person_rate_bp: 200,
+    unit_amount_fen: 45_000,
+    person_amount_fen: 12_000,
+    paid_at: '2025-03-20',
+    assessed_at: at,
+  });
+  const person = await hall.client();
+  await person.signInPerson(0);
+  const certificate = accepted(await person.post('/api/me/certificates', { from: '202503', to: '202503' }), 201);
+  const { name } = await hall.db.knex('units').where({ id: unitId }).first('name');
+  return { certificateCode: certificate.body.code, unitName: name };
 }
 
 const call = (world: World, client: HallClient, def: RouteDefinition) => {
@@ -834,7 +1106,8 @@ describe('tenancy and roles on every endpoint', () => {
       for (const def of world.hall.app.locals.routes) {
         const c = CASES[keyOf(def)];
         if (c.crossUnit === 'not unit data') continue;
-        const roles = allowedRoles(def).filter((r) => UNIT_ROLES.includes(r));
+        // A person's route: person B aims at person A's things.
+        const roles = allowedRoles(def).filter((r) => UNIT_ROLES.includes(r) || PERSON_ROLES.includes(r));
         expect(roles.length).withContext(keyOf(def)).toBeGreaterThan(0);
         for (const role of roles) await c.crossUnit(await signedInAs(world.hall, role, 1), world);
       }
@@ -875,7 +1148,8 @@ describe('CSRF on every state-changing endpoint', () => {
     'refuses a request without the X-XSRF-TOKEN header from a caller the endpoint is for, changing nothing',
     async () => {
       const { world } = context;
-      const stateChanging = world.hall.app.locals.routes.filter((def) => def.method !== 'get');
+      // A webhook has no browser session to forge: its signature is checked instead (the case below).
+      const stateChanging = world.hall.app.locals.routes.filter((def) => def.method !== 'get' && !def.webhook);
       expect(stateChanging.map((def) => def.method)).toContain('put');
       for (const def of stateChanging) {
         const c = CASES[keyOf(def)];
@@ -893,4 +1167,20 @@ describe('CSRF on every state-changing endpoint', () => {
     },
     LOOP_TIMEOUT_MS,
   );
+
+  it('lets webhooks (public only) through without a token, and refuses an unsigned body, changing nothing', async () => {
+    const { world } = context;
+    const webhooks = world.hall.app.locals.routes.filter((def) => def.webhook);
+    expect(webhooks.map(keyOf)).toEqual(['post /payment-channel/notifications']);
+    for (const def of webhooks) {
+      expect(EXPECTED_ACCESS[keyOf(def)]).withContext(keyOf(def)).toBe('public');
+      const before = await databaseSnapshot(world.hall.db);
+      const client = await signedInAs(world.hall, null, 0);
+      const res = await client.agent[def.method](CASES[keyOf(def)].url(world)).set('Accept-Language', 'en').send({ orderNo: 'x' });
+      expect([res.status, res.body.code]).withContext(keyOf(def)).toEqual([400, 'PAYMENT_NOTIFICATION_INVALID']);
+      expect(changedTables(before, await databaseSnapshot(world.hall.db)))
+        .withContext(keyOf(def))
+        .toEqual([]);
+    }
+  });
 });

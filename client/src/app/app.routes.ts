@@ -27,6 +27,17 @@ export const routes: Routes = [
     loadChildren: () => import('./registration/registration.routes').then((m) => m.registrationRoutes),
   },
   {
+    path: 'person/register',
+    canActivate: [signedOut],
+    loadChildren: () => import('./person-registration/person-registration.routes').then((m) => m.personRegistrationRoutes),
+  },
+  {
+    // The personal hall: its own shell and menu; no unit page or guard is ever shown to a person.
+    path: 'me',
+    canActivate: [signedIn, passwordChanged, rolesAllowed('person')],
+    loadChildren: () => import('./personal/personal.routes').then((m) => m.personalRoutes),
+  },
+  {
     path: 'verify',
     loadComponent: () => import('./verify/verify-page/verify-page').then((m) => m.VerifyPage),
   },
@@ -37,7 +48,8 @@ export const routes: Routes = [
   },
   {
     path: '',
-    canActivate: [signedIn, passwordChanged, unitChosen],
+    // A person who opens a unit or reviewer URL goes to the personal hall (/me) before the unit shell loads.
+    canActivate: [signedIn, passwordChanged, unitChosen, rolesAllowed('unit_admin', 'agent', 'reviewer')],
     loadComponent: () => import('./core/shell/shell').then((m) => m.Shell),
     children: [
       { path: '', pathMatch: 'full', redirectTo: () => homePath(inject(AuthService).session()) },

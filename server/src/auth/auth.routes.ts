@@ -55,12 +55,12 @@ export function authRoutes(auth: AuthService, cookies: CookieOptions): RouteDefi
     route({
       method: 'post',
       path: '/auth/login/person',
-      summary: 'A person signs in to the personal hall with their ID number',
+      summary: 'A person signs in to the personal hall with their ID number; after 2 failures (CAPTCHA_REQUIRED) with a CAPTCHA too',
       tag: 'auth',
       access: 'public',
       body: personLoginRequest,
       response: sessionInfo,
-      handle: (ctx) => login('person', ctx, ctx.body.idNumber, ctx.body.password),
+      handle: (ctx) => auth.loginPerson(ctx.body, ctx.req.ip ?? 'unknown', ctx.requestId).then((result) => signIn(ctx, result)),
     }),
     route({
       method: 'get',

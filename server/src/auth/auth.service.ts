@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { Role, SessionInfo } from '@common/api/auth';
+import type { PersonLoginRequest, Role, SessionInfo } from '@common/api/auth';
 import type { Clock } from '../clock';
 import { passwordProblem } from '@common/validators/password';
 import { AppError, forbidden, invalidFields, notFound, unauthenticated } from '../http/errors';
@@ -10,6 +10,8 @@ import { AuditService } from '../audit/audit.service';
 import type { Dialect } from '../db/dialect';
 import { AuthStore, type SessionRecord } from './auth.store';
 import { LoginThrottle } from './login-throttle';
+import { SignInCaptcha } from './sign-in-captcha';
+import { CaptchaService, type CaptchaOptions } from '../captcha/captcha.service';
 import { hashPassword, unknownLoginHash, verifyPassword } from './password';
 
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
@@ -25,28 +27,60 @@ export interface LoginResult {
 const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** What a sign-in does on a wrong password besides the throttle's count, and what it answers. */
+interface FailureHooks {
+  failed?: () => Promise<void>;
+  wrong?: () => Error;
+}
+
 export class AuthService implements SessionResolver {
   private readonly store: AuthStore;
   private readonly throttle: LoginThrottle;
   private readonly audit: AuditService;
+  private readonly signInCaptcha: SignInCaptcha;
+  private readonly captchas: CaptchaService;
 
   /** The feature's wiring on a knex handle: the database, or a transaction. */
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
     private readonly dialect: Dialect,
+    private readonly options: CaptchaOptions = {},
   ) {
     this.store = new AuthStore(db);
     this.throttle = new LoginThrottle(db, dialect);
     this.audit = new AuditService(db);
+    this.signInCaptcha = new SignInCaptcha(db, dialect);
+    this.captchas = new CaptchaService(db, clock, options);
   }
 
   private on(trx: Knex.Transaction): AuthService {
-    return new AuthService(trx, this.clock, this.dialect);
+    return new AuthService(trx, this.clock, this.dialect, this.options);
+  }
+
+  /**
+   * A person signs in with their ID number: after failures (SignInCaptcha) the attempt must carry a
+   * one-time CAPTCHA, used up and checked before the password is; the answer to the failure that makes
+   * one necessary says CAPTCHA_REQUIRED.
+   */
+  async loginPerson(input: PersonLoginRequest, address: string, requestId: string): Promise<LoginResult> {
+    if (await this.signInCaptcha.required(input.idNumber, address)) {
+      if (!input.captchaToken || !input.captchaAnswer) throw new AppError(401, 'CAPTCHA_REQUIRED');
+      await this.captchas.answer(input.captchaToken, input.captchaAnswer);
+    }
+    let captchaNext = false;
+    const result = await this.login('person', input.idNumber, input.password, address, requestId, {
+      failed: async () => {
+        captchaNext = await this.signInCaptcha.failed(input.idNumber, address);
+      },
+      wrong: () => new AppError(401, captchaNext ? 'CAPTCHA_REQUIRED' : 'LOGIN_FAILED'),
+    });
+    await this.signInCaptcha.succeeded(input.idNumber);
+    return result;
   }
 
   /** `address`: where the attempt comes from (Express's req.ip), for the throttle. */
-  async login(role: Role, login: string, password: string, address: string, requestId: string): Promise<LoginResult> {
+  async login(role: Role, login: string, password: string, address: string, requestId: string, failure: FailureHooks = {}): Promise<LoginResult> {
     const user = await this.throttle.check(
       role,
       login,
@@ -55,9 +89,11 @@ export class AuthService implements SessionResolver {
         const found = await this.store.findUser(role, login);
         // An unknown login costs as long as a wrong password.
         const passwordOk = await verifyPassword(password, found?.passwordHash ?? (await unknownLoginHash()));
-        return found && passwordOk ? found : null;
+        if (found && passwordOk) return found;
+        await failure.failed?.();
+        return null;
       },
-      () => new AppError(401, 'LOGIN_FAILED'),
+      failure.wrong ?? (() => new AppError(401, 'LOGIN_FAILED')),
     );
     const now = this.clock.now().getTime();
     if (user.disabled) throw new AppError(403, 'ACCOUNT_DISABLED');

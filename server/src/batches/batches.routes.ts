@@ -27,8 +27,8 @@ const tokenParams = z.object({ token: z.string().regex(/^[\w-]{16,100}$/) });
 // eslint-disable-next-line no-control-regex -- control characters are what a file name is stripped of
 const CONTROL_CHARACTERS = /[\x00-\x1f\x7f]/g;
 
-/** The upload's body, read here rather than for every route: only this route takes a file, up to its own limit. */
-async function uploadedFile(req: Request, res: Response): Promise<Buffer> {
+/** The upload's body, read here rather than for every route: only the routes that take a file read it, up to their own limit. */
+export async function uploadedFile(req: Request, res: Response): Promise<Buffer> {
   await new Promise<void>((resolve, reject) =>
     readRawUpload(req, res, (error?: unknown) => {
       if (!error) return resolve();

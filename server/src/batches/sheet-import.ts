@@ -5,7 +5,8 @@
  * database (already insured, pending declarations, month rules) run afterwards, on the rows that pass.
  */
 import { baseDeclarationRow, type BaseDeclarationRow } from '@common/api/base-declarations';
-import { additionInput, reductionInput, type Addition, type BatchKind, type Reduction } from '@common/api/declarations';
+import { additionInput, reductionInput, type Addition, type Reduction } from '@common/api/declarations';
+import { assistedPersonInput, type AssistedPersonInput } from '@common/api/residents';
 import type { FieldErrorCode } from '@common/errors';
 import { checkIdNumberOfType, type PersonIdType } from '@common/validators/id-number';
 import { hasInvisibleCharacter } from '@common/validators/invisible';
@@ -19,6 +20,7 @@ import {
   MARKER_TAG,
   type TemplateColumn,
   type TemplateDefinition,
+  type TemplateKind,
 } from '../../../templates/template-definition';
 import { AppError } from '../http/errors';
 import { fieldErrorsOf } from '../http/validation';
@@ -36,11 +38,13 @@ export interface SheetProblem {
 }
 
 /** Each kind's row schema: the importer reads a row into it. */
-const ROW_SCHEMAS = { addition: additionInput, reduction: reductionInput, 'base-declaration': baseDeclarationRow } as const satisfies Record<
-  BatchKind,
-  unknown
->;
-type RowInput = Addition | Reduction | BaseDeclarationRow;
+const ROW_SCHEMAS = {
+  addition: additionInput,
+  reduction: reductionInput,
+  'base-declaration': baseDeclarationRow,
+  'assisted-persons': assistedPersonInput,
+} as const satisfies Record<TemplateKind, unknown>;
+type RowInput = Addition | Reduction | BaseDeclarationRow | AssistedPersonInput;
 
 export interface ImportedRow {
   rowNumber: number;
@@ -50,7 +54,7 @@ export interface ImportedRow {
 /** A row with faults, with the fields that read well: the declaration rules check those in the same round. */
 export interface IncompleteRow {
   rowNumber: number;
-  facts: Partial<Addition> | Partial<Reduction> | Partial<BaseDeclarationRow>;
+  facts: Partial<Addition> | Partial<Reduction> | Partial<BaseDeclarationRow> | Partial<AssistedPersonInput>;
 }
 
 export interface SheetImport {

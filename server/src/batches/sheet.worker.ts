@@ -3,17 +3,17 @@
  * other request on the main thread, so it runs there. One job at a time per worker; see sheet-workers.ts.
  */
 import { parentPort } from 'node:worker_threads';
-import type { BatchKind } from '@common/api/declarations';
 import type { Language } from '@common/i18n';
-import { TEMPLATES } from '../../../templates';
+import { TEMPLATE_OF } from '../../../templates';
+import type { TemplateKind } from '../../../templates/template-definition';
 import { AppError } from '../http/errors';
 import { annotateWorkbook, type Annotation } from './annotate';
 import { importSheet } from './sheet-import';
 import { checkDeclaredSizes, zipEntries } from './xlsx-guard';
 
 export type SheetJob =
-  | { type: 'import'; file: Uint8Array; kind: BatchKind; today: string }
-  | { type: 'annotate'; file: Uint8Array; sheet: string; errorColumnTitle: string; annotations: Annotation[]; kind: BatchKind; lang: Language };
+  | { type: 'import'; file: Uint8Array; kind: TemplateKind; today: string }
+  | { type: 'annotate'; file: Uint8Array; sheet: string; errorColumnTitle: string; annotations: Annotation[]; kind: TemplateKind; lang: Language };
 
 export type SheetJobReply =
   | { ok: true; result: unknown }
@@ -22,12 +22,12 @@ export type SheetJobReply =
 async function run(job: SheetJob): Promise<unknown> {
   const file = Buffer.from(job.file.buffer, job.file.byteOffset, job.file.byteLength);
   if (job.type === 'annotate') {
-    return annotateWorkbook(file, job.sheet, job.errorColumnTitle, job.annotations, { def: TEMPLATES[job.kind], lang: job.lang });
+    return annotateWorkbook(file, job.sheet, job.errorColumnTitle, job.annotations, { def: TEMPLATE_OF[job.kind], lang: job.lang });
   }
   // The main thread has walked the archive; inflating every entry within its declared size is the
   // slower half of the zip-bomb check and belongs here.
   checkDeclaredSizes(file, zipEntries(file));
-  return importSheet(file, TEMPLATES[job.kind], new Date(job.today));
+  return importSheet(file, TEMPLATE_OF[job.kind], new Date(job.today));
 }
 
 const SHEET_JOBS: ReadonlySet<string> = new Set<SheetJob['type']>(['import', 'annotate']);

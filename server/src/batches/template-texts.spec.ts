@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LANGUAGES, type Language } from '@common/i18n';
-import { TEMPLATES } from '../../../templates';
+import { TEMPLATE_OF } from '../../../templates';
 import { SHEET_TEXTS, type Localised } from '../../../templates/template-definition';
 
 type Catalogue = { [key: string]: string | Catalogue };
@@ -28,15 +28,16 @@ function keyOf(localised: Localised): string | null {
   return null;
 }
 
-/** Where the screens word each template's fields: the insured person's, and the base declaration's own page. */
-const SCREEN_LABELS: Record<keyof typeof TEMPLATES, string[]> = {
+/** Where the screens word each template's fields: the insured person's, the base declaration's and the assisted list's own pages. */
+const SCREEN_LABELS: Record<keyof typeof TEMPLATE_OF, string[]> = {
   addition: ['insured.fields'],
   reduction: ['insured.fields'],
   'base-declaration': ['insured.fields', 'baseDeclaration.fields'],
+  'assisted-persons': ['insured.fields', 'assisted.fields'],
 };
 
 describe('the templates’ words', () => {
-  for (const def of Object.values(TEMPLATES)) {
+  for (const def of Object.values(TEMPLATE_OF)) {
     it(`of the ${def.kind} template are catalogue entries in every language: headers, options, descriptions, notes`, () => {
       const texts: [string, Localised][] = [
         ['sheet name', def.sheetName],

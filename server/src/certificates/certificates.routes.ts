@@ -1,6 +1,7 @@
 import { certificate, certificateRequest, certificateVerification } from '@common/api/certificates';
+import { ownCertificate, ownCertificateRequest } from '@common/api/personal';
 import { codeParams } from '@common/api/verification';
-import { actorOf, route, unitOf, UNIT_ROLES, type RouteDefinition } from '../http/route';
+import { actorOf, PERSON_ROLES, personOf, route, unitOf, UNIT_ROLES, type RouteDefinition } from '../http/route';
 import type { CertificateService } from './certificates.service';
 
 export function certificateRoutes(certificates: CertificateService): RouteDefinition[] {
@@ -25,6 +26,27 @@ export function certificateRoutes(certificates: CertificateService): RouteDefini
       params: codeParams,
       response: certificate,
       handle: (ctx) => certificates.find(unitOf(ctx), ctx.params.code),
+    }),
+    route({
+      method: 'post',
+      path: '/me/certificates',
+      summary: "Issues the person's own payment certificate for a range of fee periods, across the units that paid",
+      tag: 'certificates',
+      access: PERSON_ROLES,
+      body: ownCertificateRequest,
+      response: ownCertificate,
+      status: 201,
+      handle: (ctx) => certificates.issueOwn(actorOf(ctx), personOf(ctx), ctx.body, ctx.requestId),
+    }),
+    route({
+      method: 'get',
+      path: '/me/certificates/:code',
+      summary: "The person's own certificate, to print again",
+      tag: 'certificates',
+      access: PERSON_ROLES,
+      params: codeParams,
+      response: ownCertificate,
+      handle: (ctx) => certificates.findOwn(personOf(ctx), ctx.params.code),
     }),
     route({
       method: 'get',

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Certificate, CertificateVerification } from '@common/api/certificates';
+import type { OwnCertificate } from '@common/api/personal';
 import { normaliseVerificationCode } from '@common/api/verification';
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber } from '@common/validators/id-number';
@@ -11,7 +12,7 @@ import type { Actor } from '../http/route';
 import { CodeVerifier, maskName, newVerificationCode } from '../verification/verification';
 import { CertificateStore } from './certificates.store';
 
-/** Payment certificates (缴费证明): issued by a unit for its employee; verified by anyone holding the code. */
+/** Payment certificates (缴费证明): issued by a unit for its employee, or by a person for themselves; verified by anyone holding the code. */
 export class CertificateService {
   private readonly codes: CodeVerifier;
   private readonly store: CertificateStore;
@@ -42,32 +43,63 @@ export class CertificateService {
     if (!person) throw notFound();
     const items = await store.months(actor.unitId, person.id, input.from, input.to);
     if (items.length === 0) throw invalidFields([{ field: 'from', code: 'INVALID' }]);
+    const code = await this.record(actor, actor.unitId, person.id, input, items.length, requestId);
+    return this.find(actor.unitId, code);
+  }
+
+  /** A person's own certificate: their payment details in the range across every unit that paid them. */
+  async issueOwn(actor: Actor, personId: number, input: { from: FeePeriod; to: FeePeriod }, requestId: string): Promise<OwnCertificate> {
+    const items = await this.store.monthsOfPerson(personId, input.from, input.to);
+    if (items.length === 0) throw invalidFields([{ field: 'from', code: 'INVALID' }]);
+    const code = await this.record(actor, null, personId, input, new Set(items.map((m) => m.feePeriod)).size, requestId);
+    return this.findOwn(personId, code);
+  }
+
+  /** The person's own certificate, to print again; another person's code is not found. */
+  async findOwn(personId: number, rawCode: string): Promise<OwnCertificate> {
+    const row = await this.store.ofPerson(personId, normaliseVerificationCode(rawCode));
+    if (!row) throw notFound();
+    const items = await this.store.monthsOfPerson(personId, row.from_period, row.to_period);
+    return {
+      code: row.code,
+      name: row.name,
+      idNumber: row.id_number,
+      from: row.from_period,
+      to: row.to_period,
+      months: row.months,
+      issuedAt: row.issued_at,
+      items,
+      unitAmountFen: items.reduce((n, m) => n + m.unitAmountFen, 0),
+      personAmountFen: items.reduce((n, m) => n + m.personAmountFen, 0),
+    };
+  }
+
+  /** Stores a new certificate and its audit entry in one transaction; answers its code. */
+  private async record(
+    actor: Actor,
+    unitId: number | null,
+    personId: number,
+    input: { from: FeePeriod; to: FeePeriod },
+    months: number,
+    requestId: string,
+  ): Promise<string> {
     const code = newVerificationCode();
     const issuedAt = this.clock.now().toISOString();
     await this.db.transaction(async (trx) => {
       const { store, audit } = this.on(trx);
-      await store.insert({
-        code,
-        unitId: actor.unitId,
-        personId: person.id,
-        from: input.from,
-        to: input.to,
-        months: items.length,
-        issuedBy: actor.userId,
-        issuedAt,
-      });
+      await store.insert({ code, unitId, personId, from: input.from, to: input.to, months, issuedBy: actor.userId, issuedAt });
       await audit.record({
         at: issuedAt,
         userId: actor.userId,
-        unitId: actor.unitId,
+        unitId,
         action: 'certificate_issued',
         entityType: 'certificate',
         entityId: code,
-        after: { personId: person.id, from: input.from, to: input.to, months: items.length },
+        after: { personId, from: input.from, to: input.to, months },
         requestId,
       });
     });
-    return this.find(actor.unitId, code);
+    return code;
   }
 
   /** A certificate the unit issued, to print again; the amounts are those of its months now. */

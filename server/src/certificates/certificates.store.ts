@@ -4,7 +4,8 @@ import type { FeePeriod } from '@common/fee-period';
 
 export interface CertificateRow {
   code: string;
-  unitId: number;
+  /** Null for a person's own certificate, which covers every unit that paid for them. */
+  unitId: number | null;
   personId: number;
   from: FeePeriod;
   to: FeePeriod;
@@ -31,6 +32,14 @@ export interface CertificateOfUnitRow extends CertificateByCodeRow {
   credit_code: string;
   issuer: string;
 }
+
+/** A person's own certificate, as they print it again. */
+export interface CertificateOfPersonRow extends CertificateByCodeRow {
+  code: string;
+  issued_at: string;
+}
+
+export type CertificateMonthOfUnit = CertificateMonth & { unitName: string };
 
 interface CertifiedDetailRow {
   fee_period: FeePeriod;
@@ -61,24 +70,28 @@ export class CertificateStore {
       .whereBetween('fee_period', [from, to])
       .orderBy(['fee_period', 'insurance_type'])
       .select<CertifiedDetailRow[]>('fee_period', 'insurance_type', 'base_fen', 'unit_amount_fen', 'person_amount_fen', 'paid_at');
-    const months = new Map<string, CertificateMonth>();
-    for (const r of rows) {
-      const month: CertificateMonth = months.get(r.fee_period) ?? {
-        feePeriod: r.fee_period,
-        baseFen: r.base_fen,
-        amounts: [],
-        unitAmountFen: 0,
-        personAmountFen: 0,
-        paid: true,
-      };
-      month.amounts.push({ insuranceType: r.insurance_type, unitAmountFen: r.unit_amount_fen, personAmountFen: r.person_amount_fen });
-      month.unitAmountFen += r.unit_amount_fen;
-      month.personAmountFen += r.person_amount_fen;
-      month.paid &&= r.paid_at != null;
-      months.set(r.fee_period, month);
-    }
-    return [...months.values()];
+    return byMonth(rows, () => '').map(({ unitName: _, ...month }) => month);
   }
+
+  /** The person's payment details with every unit in the range: one entry per month and unit, with the unit's name. */
+  async monthsOfPerson(personId: number, from: FeePeriod, to: FeePeriod): Promise<CertificateMonthOfUnit[]> {
+    const rows = await this.db('payment_details as d')
+      .join('units as u', 'u.id', 'd.unit_id')
+      .where('d.person_id', personId)
+      .whereBetween('d.fee_period', [from, to])
+      .orderBy(['d.fee_period', 'u.name', 'd.insurance_type'])
+      .select<(CertifiedDetailRow & { unit_name: string })[]>(
+        'd.fee_period',
+        'd.insurance_type',
+        'd.base_fen',
+        'd.unit_amount_fen',
+        'd.person_amount_fen',
+        'd.paid_at',
+        'u.name as unit_name',
+      );
+    return byMonth(rows, (r) => r.unit_name);
+  }
+
 
   async insert(row: CertificateRow): Promise<void> {
     await this.db('certificates').insert({
@@ -115,6 +128,15 @@ export class CertificateStore {
       );
   }
 
+  /** A certificate the person had issued for themselves (one of no unit). */
+  async ofPerson(personId: number, code: string): Promise<CertificateOfPersonRow | undefined> {
+    return this.db('certificates as c')
+      .join('insured_persons as p', 'p.id', 'c.person_id')
+      .where({ 'c.person_id': personId, 'c.code': code })
+      .whereNull('c.unit_id')
+      .first<CertificateOfPersonRow | undefined>('c.code', 'c.from_period', 'c.to_period', 'c.months', 'c.issued_at', 'p.name', 'p.id_number');
+  }
+
   /** By the unique index on code: one indexed equality lookup, whatever the code. */
   async byCode(code: string): Promise<CertificateByCodeRow | undefined> {
     return this.db('certificates as c')
@@ -122,4 +144,27 @@ export class CertificateStore {
       .where('c.code', code)
       .first<CertificateByCodeRow | undefined>('c.from_period', 'c.to_period', 'c.months', 'p.name', 'p.id_number');
   }
+}
+
+/** Rows ordered by fee period as one entry per month (and unit, for a person's certificate across units). */
+function byMonth<R extends CertifiedDetailRow>(rows: R[], unitOf: (row: R) => string): CertificateMonthOfUnit[] {
+  const months = new Map<string, CertificateMonthOfUnit>();
+  for (const r of rows) {
+    const key = `${r.fee_period}:${unitOf(r)}`;
+    const month: CertificateMonthOfUnit = months.get(key) ?? {
+      feePeriod: r.fee_period,
+      unitName: unitOf(r),
+      baseFen: r.base_fen,
+      amounts: [],
+      unitAmountFen: 0,
+      personAmountFen: 0,
+      paid: true,
+    };
+    month.amounts.push({ insuranceType: r.insurance_type, unitAmountFen: r.unit_amount_fen, personAmountFen: r.person_amount_fen });
+    month.unitAmountFen += r.unit_amount_fen;
+    month.personAmountFen += r.person_amount_fen;
+    month.paid &&= r.paid_at != null;
+    months.set(key, month);
+  }
+  return [...months.values()];
 }

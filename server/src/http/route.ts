@@ -56,6 +56,11 @@ export interface RouteDefinition<B = unknown, Q = unknown, P = unknown> {
   idempotent?: boolean;
   /** Answers a session whose password must be changed first (me, sign-out, changing the password). */
   beforePasswordChange?: boolean;
+  /**
+   * Called server to server (a payment channel's notifications): no session and no CSRF token; the handler
+   * verifies the caller's signature over the raw body instead (http/raw-body.ts). Public routes only.
+   */
+  webhook?: boolean;
   handle(ctx: RequestContext<B, Q, P>): Promise<unknown>;
 }
 

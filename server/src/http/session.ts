@@ -57,8 +57,13 @@ function sameToken(a: string, b: string): boolean {
  * Resolves the session cookie into `res.locals.actor` and enforces CSRF on state-changing requests:
  * the X-XSRF-TOKEN header must equal the XSRF-TOKEN cookie and, once signed in, the session's own token.
  */
-export function sessionMiddleware(auth: SessionResolver, options: CookieOptions) {
+export function sessionMiddleware(auth: SessionResolver, options: CookieOptions, webhookPaths: ReadonlySet<string> = new Set()) {
   return async (req: Request, res: Response, next: NextFunction) => {
+    // A webhook's caller is a server with a signature, not a browser with cookies (route.ts `webhook`).
+    if (webhookPaths.has(req.path)) {
+      res.locals.actor = null;
+      return next();
+    }
     const cookies = parseCookies(req.headers.cookie ?? '');
     const token = cookies[SESSION_COOKIE];
     const xsrfCookie = cookies[XSRF_COOKIE];

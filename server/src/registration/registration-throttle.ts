@@ -12,6 +12,8 @@ export const REGISTRATION_ALLOWANCES = {
   captcha: { points: 60, duration: 15 * 60 },
   registration: { points: 10, duration: 60 * 60 },
   status: { points: 20, duration: 15 * 60 },
+  /** A person's account (persons/): as many as a unit's registrations. */
+  person: { points: 10, duration: 60 * 60 },
 } as const;
 export type RegistrationAction = keyof typeof REGISTRATION_ALLOWANCES;
 
@@ -21,7 +23,7 @@ export class RegistrationThrottle {
   constructor(knex: Knex, dialect: Dialect) {
     const limiter = (action: RegistrationAction) =>
       databaseRateLimiter(knex, dialect, { keyPrefix: `registration_${action}`, ...REGISTRATION_ALLOWANCES[action] });
-    this.limiters = { captcha: limiter('captcha'), registration: limiter('registration'), status: limiter('status') };
+    this.limiters = { captcha: limiter('captcha'), registration: limiter('registration'), status: limiter('status'), person: limiter('person') };
   }
 
   /** Counts one `action` from `address`, or refuses with 429 and the wait once its allowance is spent. */

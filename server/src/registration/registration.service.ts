@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import type { Knex } from 'knex';
 import {
   REGISTRATION_FIELDS,
@@ -24,9 +24,8 @@ import type { MaintenanceService } from '../maintenance/maintenance.service';
 import type { UnitRow } from '../unit/unit.store';
 import { RegistrationStore } from './registration.store';
 import { RegistrationThrottle } from './registration-throttle';
+import { CaptchaService, type CaptchaOptions } from '../captcha/captcha.service';
 
-/** How long a CAPTCHA can be answered. */
-export const CAPTCHA_TTL_MS = 10 * 60 * 1000;
 /** A new unit's number: the region's prefix for units registered online and the registration's number. */
 const REGISTERED_UNIT_PREFIX = '3599';
 
@@ -34,7 +33,6 @@ type RegistrationPayload = PayloadOf<'unit-registration'>;
 type Facts = RegistrationPayload['after'];
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const answerHash = (token: string, answer: string) => sha256(`${token}:${answer.trim().toLowerCase()}`);
 const statusCodeHash = (creditCode: string, statusCode: string) => sha256(`${creditCode}:${statusCode}`);
 
 /** The record's facts under the registration's field names: what the reviewer compares the registration with. */
@@ -60,11 +58,6 @@ const factsOf = (record: UnitRow | undefined): Facts =>
     REGISTRATION_FIELDS.map((field) => [field, record ? ((record[RECORD_COLUMNS[field]] as string | null) ?? null) : null]),
   ) as Facts;
 
-export interface RegistrationOptions {
-  /** Hands the CAPTCHA's answer out with it, for the e2e; config refuses it outside NODE_ENV=test. */
-  captchaTestHook?: boolean;
-}
-
 /**
  * Unit registration: the public page's CAPTCHA, the registration as a submission for review, its public
  * status, and what an approval creates (the new unit, and either way the unit's administrator).
@@ -73,6 +66,7 @@ export class RegistrationService {
   private readonly store: RegistrationStore;
   private readonly throttle: RegistrationThrottle;
   private readonly audit: AuditService;
+  private readonly captchas: CaptchaService;
 
   /** The feature's wiring on a knex handle; the maintenance service knows the bank branches. */
   constructor(
@@ -80,11 +74,12 @@ export class RegistrationService {
     private readonly clock: Clock,
     private readonly dialect: Dialect,
     readonly maintenance: MaintenanceService,
-    private readonly options: RegistrationOptions = {},
+    private readonly options: CaptchaOptions = {},
   ) {
     this.store = new RegistrationStore(db);
     this.throttle = new RegistrationThrottle(db, dialect);
     this.audit = new AuditService(db);
+    this.captchas = new CaptchaService(db, clock, options);
   }
 
   on(trx: Knex.Transaction): RegistrationService {
@@ -94,13 +89,7 @@ export class RegistrationService {
   /** A new CAPTCHA; only a hash of its token and of its answer is kept, until it is answered once or expires. */
   async captcha(address: string): Promise<RegistrationCaptcha> {
     await this.throttle.consume('captcha', address);
-    // Loaded on the first CAPTCHA: its font is 16 MB a server that nobody registers with never needs.
-    const { default: svgCaptcha } = await import('svg-captcha');
-    const { data, text } = svgCaptcha.create({ size: 5, noise: 2, ignoreChars: '0oO1ilI', background: '#ffffff' });
-    const token = randomBytes(24).toString('base64url');
-    const now = this.clock.now();
-    await this.store.insertCaptcha(sha256(token), answerHash(token, text), new Date(now.getTime() + CAPTCHA_TTL_MS).toISOString(), now.toISOString());
-    return { token, svg: data, ...(this.options.captchaTestHook ? { testAnswer: text } : {}) };
+    return this.captchas.create();
   }
 
   /**
@@ -119,7 +108,7 @@ export class RegistrationService {
       ...(legalRepId.ok ? [] : [{ field: 'legalRepIdNumber', code: legalRepId.problem } as const]),
     ];
     if (problems.length > 0 || 'field' in branch) throw invalidFields(problems);
-    await this.answerCaptcha(input.captchaToken, input.captchaAnswer);
+    await this.captchas.answer(input.captchaToken, input.captchaAnswer);
 
     const passwordHash = await hashPassword(input.password);
     const statusCode = Array.from({ length: STATUS_CODE_LENGTH }, () => STATUS_CODE_ALPHABET[randomInt(STATUS_CODE_ALPHABET.length)]).join('');
@@ -248,11 +237,5 @@ export class RegistrationService {
       });
     }
     return applied;
-  }
-
-  private async answerCaptcha(token: string, answer: string): Promise<void> {
-    const captcha = await this.store.takeCaptcha(sha256(token));
-    if (!captcha || captcha.expires_at <= this.clock.now().toISOString()) throw invalidFields([{ field: 'captchaAnswer', code: 'CAPTCHA_EXPIRED' }]);
-    if (captcha.answer_hash !== answerHash(token, answer)) throw invalidFields([{ field: 'captchaAnswer', code: 'CAPTCHA_WRONG' }]);
   }
 }

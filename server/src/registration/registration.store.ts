@@ -3,13 +3,6 @@ import type { EmployeeInsuranceType } from '@common/insurance';
 import type { SubmissionStatus } from '@common/api/submissions';
 import type { UnitRow } from '../unit/unit.store';
 
-/** A row of `registration_captchas`. */
-interface CaptchaRow {
-  token_hash: string;
-  answer_hash: string;
-  expires_at: string;
-}
-
 /** What the public status page reads of a registration. */
 interface StatusRow {
   status: SubmissionStatus;
@@ -48,27 +41,9 @@ export interface NewUnit {
   at: string;
 }
 
-/** The CAPTCHAs handed out, the registrations' secrets, and the units and accounts an approval creates. */
+/** The registrations' secrets, and the units and accounts an approval creates. */
 export class RegistrationStore {
   constructor(private readonly db: Knex) {}
-
-  async insertCaptcha(tokenHash: string, answerHash: string, expiresAt: string, now: string): Promise<void> {
-    // Unanswered ones past their time go as new ones come, so the table stays small without a sweep.
-    await this.db<CaptchaRow>('registration_captchas').where('expires_at', '<=', now).delete();
-    await this.db<CaptchaRow>('registration_captchas').insert({ token_hash: tokenHash, answer_hash: answerHash, expires_at: expiresAt });
-  }
-
-  /**
-   * Uses a CAPTCHA up: deletes it and answers what it was, or undefined when it was never handed out or
-   * is already used. Of two concurrent answers on any instances only the one whose delete removed the
-   * row gets it (PostgreSQL's second delete waits for the first and then finds nothing).
-   */
-  async takeCaptcha(tokenHash: string): Promise<Pick<CaptchaRow, 'answer_hash' | 'expires_at'> | undefined> {
-    const row = await this.db<CaptchaRow>('registration_captchas').where({ token_hash: tokenHash }).first('answer_hash', 'expires_at');
-    if (!row) return undefined;
-    const deleted = await this.db<CaptchaRow>('registration_captchas').where({ token_hash: tokenHash }).delete();
-    return deleted === 1 ? row : undefined;
-  }
 
   /** The agency's record of a credit code, locked until the transaction ends; undefined for a unit not on record. */
   async lockRecord(creditCode: string): Promise<UnitRow | undefined> {

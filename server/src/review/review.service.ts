@@ -18,6 +18,7 @@ import { invalidFields } from '../http/errors';
 import type { Actor } from '../http/route';
 import type { MaintenanceService } from '../maintenance/maintenance.service';
 import type { RegistrationService } from '../registration/registration.service';
+import type { ResidentService } from '../residents/residents.service';
 import { MessageService, type NewMessage } from '../messages/messages.service';
 import { AssessmentService } from '../payments/assessment.service';
 import { SubmissionService, type AppliedChanges, type PendingOf, type PendingSubmission } from '../submissions/submissions.service';
@@ -33,6 +34,7 @@ const APPLY: { [K in SubmissionKind]: (review: ReviewService, pending: PendingOf
   'bank-account-change': (r, pending, at) => r.maintenance.applyChanges(pending, at),
   'hukou-change': (r, pending, at) => r.maintenance.applyChanges(pending, at),
   'unit-registration': (r, pending, at) => r.registrations.applyRegistrations(pending, at),
+  'resident-registration': (r, pending, at) => r.residents.applyRegistrations(pending, at),
 };
 
 /** The pending submissions of one kind, applied by that kind's handler; nothing when there are none. */
@@ -89,12 +91,16 @@ export class ReviewService {
   private readonly audit: AuditService;
   private readonly messages: MessageService;
 
-  /** The feature's wiring on a knex handle; the maintenance and registration services apply approved changes and registrations. */
+  /**
+   * The feature's wiring on a knex handle; the maintenance, registration and resident services apply approved
+   * changes, unit registrations and resident registrations.
+   */
   constructor(
     private readonly db: Knex,
     private readonly clock: Clock,
     readonly maintenance: MaintenanceService,
     readonly registrations: RegistrationService,
+    readonly residents: ResidentService,
   ) {
     this.declarations = new DeclarationService(db, clock);
     this.submissions = this.declarations.submissions;
@@ -105,7 +111,7 @@ export class ReviewService {
   }
 
   on(trx: Knex.Transaction): ReviewService {
-    return new ReviewService(trx, this.clock, this.maintenance.on(trx), this.registrations.on(trx));
+    return new ReviewService(trx, this.clock, this.maintenance.on(trx), this.registrations.on(trx), this.residents.on(trx));
   }
 
   /** Pending ones oldest first, the order they are worked through; decided ones newest first. */

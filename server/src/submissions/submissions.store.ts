@@ -79,7 +79,8 @@ const toSubmission = (row: SubmissionRow, withUnitName: boolean): Submission =>
     kind: row.type,
     status: row.status,
     unitId: row.unit_id ?? null,
-    ...(withUnitName ? { unitName: row.unit_name ?? registered(row).unitName } : {}),
+    // A resident registration is no unit's, ever; a unit registration names the unit it registers.
+    ...(withUnitName && row.type !== 'resident-registration' ? { unitName: row.unit_name ?? registered(row).unitName } : {}),
     idNumber: row.id_number ?? null,
     idNumberMasked: row.id_number ? maskIdNumber(row.id_number) : null,
     personName: row.person_name ?? null,

@@ -1,7 +1,7 @@
 import { FormControl, FormGroup, type ValidatorFn } from '@angular/forms';
 import { creditCode, mobile, required } from '../shared/forms/field-validators';
 
-export type LoginRole = 'unit' | 'agent' | 'reviewer';
+export type LoginRole = 'unit' | 'agent' | 'reviewer' | 'person';
 
 /** How a role names its account on the sign-in form; `field` is the request's field, so server errors land on it. */
 export interface LoginAccount<Field extends string = string> {
@@ -20,6 +20,8 @@ export const LOGIN_ACCOUNTS = {
   agent: { field: 'mobile', label: 'login.mobile', inputType: 'tel', validator: mobile },
   /** Agency reviewer: username. */
   reviewer: { field: 'username', label: 'login.username', inputType: 'text', validator: required },
+  /** A person of the personal hall (个人): their ID number. */
+  person: { field: 'idNumber', label: 'personal.login.idNumber', inputType: 'text', maxLength: 18, validator: required },
 } as const satisfies Record<LoginRole, LoginAccount>;
 
 type AccountField<Role extends LoginRole> = (typeof LOGIN_ACCOUNTS)[Role]['field'];

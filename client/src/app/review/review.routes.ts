@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { reconciliationRoutes } from '../reconciliation/reconciliation.routes';
 
 export const reviewRoutes: Routes = [
   { path: '', loadComponent: () => import('./review-home/review-home').then((m) => m.ReviewHomePage) },
@@ -12,4 +13,5 @@ export const reviewRoutes: Routes = [
     path: 'collections',
     loadComponent: () => import('./collections-page/collections-page').then((m) => m.CollectionsPage),
   },
+  ...reconciliationRoutes,
 ];

@@ -18,6 +18,9 @@ import * as messages from './015_messages';
 import * as receipts from './016_receipts';
 import * as personAccounts from './017_person_accounts';
 import * as cityScale from './021_city_scale';
+import * as personCertificates from './018_person_certificates';
+import * as residents from './019_residents';
+import * as paymentOrders from './020_payment_orders';
 
 export interface Migration {
   up(knex: Knex, dialect: Dialect): Promise<void>;
@@ -44,6 +47,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '016_receipts': receipts,
   '017_person_accounts': personAccounts,
   '021_city_scale': cityScale,
+  '018_person_certificates': personCertificates,
+  '019_residents': residents,
+  '020_payment_orders': paymentOrders,
 };
 
 export function migrationSource(dialect: Dialect): Knex.MigrationSource<string> {

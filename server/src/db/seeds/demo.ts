@@ -97,6 +97,15 @@ export interface SeedOptions {
 /** Demo regional figures: average wage 8,000 yuan, floor 60 %, ceiling 300 %. */
 export const DEMO_LIMITS = { averageWageFen: 800_000, floorFen: 480_000, ceilingFen: 2_400_000 } as const;
 export const DEMO_CUTOFF_DAY = 25;
+/** Resident contributions (domain.md): each year's standard amount, collected September 1 – December 31 of the year before. */
+export const DEMO_RESIDENT_YEARS = [
+  { year: 2026, standard_fen: 40_000, collection_from: '2025-09-01', collection_to: '2025-12-31' },
+  { year: 2027, standard_fen: 42_000, collection_from: '2026-09-01', collection_to: '2026-12-31' },
+] as const;
+/** The share of the standard amount each assisted category pays (特困 0 %, 低保 30 %, others 100 %). */
+export const DEMO_ASSISTED_PERCENT = { extreme_poverty: 0, subsistence: 30, relapse: 100, other: 100 } as const;
+/** 黄海 is on the agency's list of assisted persons (低保) for both demo years: his special payment is 30 %. */
+export const DEMO_ASSISTED = { person: DEMO_PERSONS[1], category: 'subsistence', years: [2026, 2027] } as const;
 /** The contribution year runs July to June; its bases are declared July 1 – August 31 (domain.md); the undeclared keep theirs. */
 export const DEMO_BASE_DECLARATION_RULE = {
   year_starts_month: 7,
@@ -223,6 +232,7 @@ export async function seedDemo(knex: Knex, options: SeedOptions): Promise<void> 
     }
     await seedResidents(trx, generator, options.residents, at);
     await seedPersonAccounts(trx, personHash, at);
+    await seedResidentConfig(trx, at);
   });
 }
 
@@ -376,6 +386,22 @@ async function seedResidents(trx: Knex.Transaction, generator: PersonGenerator, 
       updated_at: at,
     })),
     INSERT_CHUNK_ROWS,
+  );
+}
+
+async function seedResidentConfig(trx: Knex.Transaction, at: string): Promise<void> {
+  await trx('resident_years').insert([...DEMO_RESIDENT_YEARS]);
+  await trx('assisted_categories').insert(Object.entries(DEMO_ASSISTED_PERCENT).map(([category, percent]) => ({ category, percent })));
+  const reviewer = await trx('users').where({ role: 'reviewer' }).first<{ id: number }>('id');
+  await trx('assisted_persons').insert(
+    DEMO_ASSISTED.years.map((year) => ({
+      id_number: DEMO_ASSISTED.person.idNumber,
+      name: DEMO_ASSISTED.person.name,
+      category: DEMO_ASSISTED.category,
+      year,
+      recorded_by: reviewer!.id,
+      recorded_at: at,
+    })),
   );
 }
 

@@ -4,6 +4,7 @@ import type { AgentInvitationList } from '@common/api/agents';
 import type {
   AgentLoginRequest,
   ChangePasswordRequest,
+  PersonLoginRequest,
   ReviewerLoginRequest,
   SelectUnitRequest,
   SessionInfo,
@@ -56,6 +57,11 @@ export class AuthService {
 
   loginReviewer(request: ReviewerLoginRequest): Observable<SessionInfo> {
     return this.start(this.http.post<SessionInfo>('/api/auth/login/reviewer', request));
+  }
+
+  /** After failed sign-ins the server answers CAPTCHA_REQUIRED, and the next attempt carries a CAPTCHA. */
+  loginPerson(request: PersonLoginRequest): Observable<SessionInfo> {
+    return this.start(this.http.post<SessionInfo>('/api/auth/login/person', request));
   }
 
   selectUnit(unitId: number): Observable<SessionInfo> {
@@ -112,12 +118,13 @@ export class AuthService {
 
 /**
  * Where a session belongs: first the change of a password an administrator set, then reviewers at the
- * review home, an agent without a unit at the unit picker.
+ * review home, persons in the personal hall, an agent without a unit at the unit picker.
  */
 export function homePath(session: SessionInfo | null): string {
   if (session === null) return '/login';
   if (session.user.mustChangePassword) return '/change-password';
   if (session.user.role === 'reviewer') return '/review';
+  if (session.user.role === 'person') return '/me';
   if (session.unit === null) return '/select-unit';
   return '/home';
 }

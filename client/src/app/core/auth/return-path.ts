@@ -35,5 +35,5 @@ export function signedInPath(session: SessionInfo, next: unknown): string {
   const back = returnPath(next);
   if (back === null) return home;
   if (home === '/select-unit') return `/select-unit?${new URLSearchParams({ [RETURN_PARAM]: back }).toString()}`;
-  return home === '/home' || home === '/review' ? back : home;
+  return home === '/home' || home === '/review' || home === '/me' ? back : home;
 }

@@ -32,4 +32,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'review', path: '/review', icon: 'fact_check', labelKey: 'nav.review', roles: ['reviewer'], exact: true },
   { id: 'reviewConsole', path: '/review/submissions', icon: 'rule', labelKey: 'reviewConsole.nav', roles: ['reviewer'] },
   { id: 'reviewCollections', path: '/review/collections', icon: 'payments', labelKey: 'collections.nav', roles: ['reviewer'] },
+  {
+    id: 'reviewResidentPayments',
+    path: '/review/resident-payments',
+    icon: 'receipt_long',
+    labelKey: 'reconciliation.payments.nav',
+    roles: ['reviewer'],
+  },
+  { id: 'reviewReconciliation', path: '/review/reconciliation', icon: 'fact_check', labelKey: 'reconciliation.nav', roles: ['reviewer'] },
 ];

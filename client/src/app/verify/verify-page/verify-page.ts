@@ -8,6 +8,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatInputModule } from '@angular/material/input';
 import type { CertificateVerification } from '@common/api/certificates';
+import type { PaymentReceiptVerification } from '@common/api/payment-orders';
 import type { ReceiptVerification } from '@common/api/receipts';
 import { normaliseVerificationCode, VERIFICATION_CODE, type VerifiedDocument } from '@common/api/verification';
 import { shanghaiDateTime } from '@common/fee-period';
@@ -18,10 +19,15 @@ import { PeriodPipe } from '../../shared/format/period.pipe';
 import { Notice } from '../../shared/notice/notice';
 import { CertificatesApi } from '../../certificates/certificates-api';
 import { ReceiptsApi } from '../../receipts/receipts-api';
+import { PayApi } from '../../resident-payment/pay-api';
+import { FenPipe } from '../../shared/format/fen.pipe';
 import { map, type Observable } from 'rxjs';
 
 /** What a code turned out to be: a certificate's facts or a receipt's rows, each as the public may see them. */
-type Verified = { document: 'certificate'; certificate: CertificateVerification } | { document: 'receipt'; receipt: ReceiptVerification };
+type Verified =
+  | { document: 'certificate'; certificate: CertificateVerification }
+  | { document: 'receipt'; receipt: ReceiptVerification }
+  | { document: 'payment'; payment: PaymentReceiptVerification };
 
 /** Public: anyone holding a payment certificate or a submission receipt checks its code; only masked facts come back. */
 @Component({
@@ -36,6 +42,7 @@ type Verified = { document: 'certificate'; certificate: CertificateVerification 
     MatInputModule,
     TranslatePipe,
     PeriodPipe,
+    FenPipe,
     Notice,
     LanguageSwitcher,
   ],
@@ -50,6 +57,7 @@ export class VerifyPage {
 
   private readonly certificates = inject(CertificatesApi);
   private readonly receipts = inject(ReceiptsApi);
+  private readonly payments = inject(PayApi);
 
   protected readonly form = new FormGroup({
     document: new FormControl<VerifiedDocument>('certificate', { nonNullable: true }),
@@ -84,7 +92,9 @@ export class VerifyPage {
     const verified: Observable<Verified> =
       document === 'receipt'
         ? this.receipts.verify(code).pipe(map((receipt) => ({ document, receipt })))
-        : this.certificates.verify(code).pipe(map((certificate) => ({ document, certificate })));
+        : document === 'payment'
+          ? this.payments.verify(code).pipe(map((payment) => ({ document, payment })))
+          : this.certificates.verify(code).pipe(map((certificate) => ({ document, certificate })));
     verified.subscribe({
       next: (result) => {
         this.checking.set(false);
@@ -93,7 +103,8 @@ export class VerifyPage {
       error: (error: unknown) => {
         this.checking.set(false);
         const unknown = error instanceof HttpErrorResponse && error.status === 404;
-        this.failure.set(unknown ? { key: document === 'receipt' ? 'verify.unknownReceipt' : 'verify.unknown', params: {} } : errorMessage(error));
+        const unknownKey = { certificate: 'verify.unknown', receipt: 'verify.unknownReceipt', payment: 'payment.verify.unknown' }[document];
+        this.failure.set(unknown ? { key: unknownKey, params: {} } : errorMessage(error));
       },
     });
   }

@@ -37,7 +37,9 @@ describe('the personal hall at phone width', () => {
     const captcha = nextCaptchaAnswer(page);
     await page.getByTestId('login-person-register').click();
     await page.getByTestId('person-register-real-name').waitFor();
-    expect(await scrollsSideways(page)).withContext('registration page').toBeFalse();
+    expect(await scrollsSideways(page))
+      .withContext('registration page')
+      .toBeFalse();
     await page.getByTestId('person-register-name').fill(employee.name);
     await page.getByTestId('person-register-id-number').fill(employee.idNumber);
     await page.getByTestId('person-register-mobile').fill('13700000431');
@@ -62,7 +64,9 @@ describe('the personal hall at phone width', () => {
     expect(await page.getByTestId('personal-payments-total').textContent()).toContain('¥');
     // The unit's shell never shows.
     expect(await page.getByTestId('nav-insured').count()).toBe(0);
-    expect(await scrollsSideways(page)).withContext('records page').toBeFalse();
+    expect(await scrollsSideways(page))
+      .withContext('records page')
+      .toBeFalse();
 
     // A filter by months goes into the URL, and the server answers it.
     await page.getByTestId('personal-payments-from').fill('202610');

@@ -807,7 +807,15 @@ async function buildWorld(): Promise<World> {
 async function formerEmployeeOfUnitA(hall: TestHall, unitId: number): Promise<World['personA']> {
   const at = '2025-01-01T00:00:00.000Z';
   const { id: personId } = await hall.db.knex('insured_persons').where({ id_number: DEMO_PERSONS[0].idNumber }).first('id');
-  const period = { person_id: personId, unit_id: unitId, start_month: '202501', end_month: '202506', status: 'suspended', created_at: at, updated_at: at };
+  const period = {
+    person_id: personId,
+    unit_id: unitId,
+    start_month: '202501',
+    end_month: '202506',
+    status: 'suspended',
+    created_at: at,
+    updated_at: at,
+  };
   await hall.db.knex('employments').insert({ ...period, wage_fen: 600_000, personnel_category: 'in_service' });
   await hall.db.knex('enrollments').insert({ ...period, insurance_type: '310' });
   await hall.db.knex('payment_details').insert({

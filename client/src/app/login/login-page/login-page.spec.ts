@@ -286,9 +286,7 @@ describe('LoginPage', () => {
     await (await input('login-person-id-number')).setValue('350102199003071285');
     await (await input('login-person-password')).setValue('Wrong2026x');
     await (await button('login-person-submit')).click();
-    http
-      .expectOne('/api/auth/login/person')
-      .flush({ code: 'CAPTCHA_REQUIRED', message: 'x' }, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne('/api/auth/login/person').flush({ code: 'CAPTCHA_REQUIRED', message: 'x' }, { status: 401, statusText: 'Unauthorized' });
     await harness.fixture.whenStable();
     expect(failure()).toBe('登录失败次数较多，请输入图形验证码后再登录。');
     http.expectOne('/api/registrations/captcha').flush({ token: 'tok-1', svg: '<svg></svg>' });

@@ -66,14 +66,18 @@ describe('PersonRegisterPage', () => {
     await open();
     await fillIn();
     await page.click('person-register-submit');
-    http.expectOne('/api/persons/registrations').flush(
-      { code: 'VALIDATION_FAILED', message: 'x', details: { fields: [{ field: 'name', code: 'REGISTERED_NAME_MISMATCH', message: 'x' }] } },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    http
+      .expectOne('/api/persons/registrations')
+      .flush(
+        { code: 'VALIDATION_FAILED', message: 'x', details: { fields: [{ field: 'name', code: 'REGISTERED_NAME_MISMATCH', message: 'x' }] } },
+        { status: 400, statusText: 'Bad Request' },
+      );
     captcha();
     await page.stable();
     expect((await page.errors('person-register-name')).join()).toContain('登记的姓名不一致');
 
+    // The name typed again clears the server's word on it.
+    await page.type('person-register-name', '林晓');
     await page.type('person-register-captcha-answer', 'zzzzz');
     await page.click('person-register-submit');
     http.expectOne('/api/persons/registrations').flush({ code: 'PERSON_ACCOUNT_EXISTS', message: 'x' }, { status: 409, statusText: 'Conflict' });

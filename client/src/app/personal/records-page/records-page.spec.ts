@@ -8,7 +8,17 @@ import { RecordsPage } from './records-page';
 
 const PAYMENTS: OwnPaymentPage = {
   items: [
-    { id: 7, feePeriod: '202408', insuranceType: '310', unitName: '厦门鹭岛物流有限公司', baseFen: 900_000, personAmountFen: 18_000, unitAmountFen: 67_500, status: 'overdue', paidAt: null },
+    {
+      id: 7,
+      feePeriod: '202408',
+      insuranceType: '310',
+      unitName: '厦门鹭岛物流有限公司',
+      baseFen: 900_000,
+      personAmountFen: 18_000,
+      unitAmountFen: 67_500,
+      status: 'overdue',
+      paidAt: null,
+    },
   ],
   total: 13,
   page: 0,
@@ -33,7 +43,9 @@ describe('RecordsPage', () => {
         { insuranceType: '390', status: 'terminated', since: '202001', until: '202312', unitName: null },
       ],
     });
-    http.expectOne('/api/me/employments').flush({ items: [{ unitName: '厦门鹭岛物流有限公司', startMonth: '202407', endMonth: null, status: 'active' }] });
+    http
+      .expectOne('/api/me/employments')
+      .flush({ items: [{ unitName: '厦门鹭岛物流有限公司', startMonth: '202407', endMonth: null, status: 'active' }] });
     return paymentsRequest();
   }
 
@@ -64,8 +76,9 @@ describe('RecordsPage', () => {
     await page.stable();
     await page.type('personal-payments-from', '202601');
     await page.type('personal-payments-to', '202603');
-    await page.click('personal-payments-filter');
-    await page.stable();
+    // A plain click: the harness's would wait for the request the new URL starts.
+    page.element.querySelector<HTMLButtonElement>('[data-testid="personal-payments-filter"]')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(TestBed.inject(Router).url).toBe('/me?from=202601&to=202603');
     const request = paymentsRequest();
     expect(request.request.params.get('page')).toBe('0');

@@ -9,7 +9,17 @@ import { passwordProblem } from '../validators/password';
 import { certificateMonth } from './certificates';
 import { feePeriodField } from './addition-fields';
 import { INSURED_STATUSES } from './declarations';
-import { fieldIssue, idNumberField, mobileField, newPasswordField, pageOf, pageQuery, personNameField, requiredText, SORT_DIRECTIONS } from './fields';
+import {
+  fieldIssue,
+  idNumberField,
+  mobileField,
+  newPasswordField,
+  pageOf,
+  pageQuery,
+  personNameField,
+  requiredText,
+  SORT_DIRECTIONS,
+} from './fields';
 import { PAYMENT_STATUSES } from './payments';
 
 const INSURANCE_TYPE_CODES = Object.keys(INSURANCE_TYPES) as [InsuranceType, ...InsuranceType[]];
@@ -93,11 +103,9 @@ export const ownPaymentPage = pageOf(ownPaymentDetail).extend({ personAmountFen:
 export type OwnPaymentPage = z.infer<typeof ownPaymentPage>;
 
 /** The person's own certificate: the fee periods it covers, across the units that paid. */
-export const ownCertificateRequest = z
-  .object({ from: feePeriodField, to: feePeriodField })
-  .superRefine((v, ctx) => {
-    if (v.from > v.to) ctx.addIssue({ ...fieldIssue('INVALID'), path: ['to'] });
-  });
+export const ownCertificateRequest = z.object({ from: feePeriodField, to: feePeriodField }).superRefine((v, ctx) => {
+  if (v.from > v.to) ctx.addIssue({ ...fieldIssue('INVALID'), path: ['to'] });
+});
 export type OwnCertificateRequest = z.input<typeof ownCertificateRequest>;
 
 export const ownCertificate = z.object({

@@ -9,7 +9,9 @@ export const PERSON_PASSWORD = 'Lotus2026x';
 /** A person the hall does not know yet (ID numbers 95x are used by no other test). */
 export const NEW_PERSON = { name: '林晓岚', idNumber: newIdNumber(951), mobile: '13600000951' } as const;
 
-export function personRegistration(overrides: Partial<PersonRegistrationInput> = {}): Omit<PersonRegistrationInput, 'captchaToken' | 'captchaAnswer'> {
+export function personRegistration(
+  overrides: Partial<PersonRegistrationInput> = {},
+): Omit<PersonRegistrationInput, 'captchaToken' | 'captchaAnswer'> {
   return { ...NEW_PERSON, password: PERSON_PASSWORD, ...overrides };
 }
 

@@ -48,8 +48,8 @@ export const routes: Routes = [
   },
   {
     path: '',
-    // A person who opens a unit or reviewer URL goes to the personal hall (/me) before the unit shell loads.
-    canActivate: [signedIn, passwordChanged, unitChosen, rolesAllowed('unit_admin', 'agent', 'reviewer')],
+    // A person who opens a unit or reviewer URL is sent to /me by the child's rolesAllowed (homePath), before the shell loads.
+    canActivate: [signedIn, passwordChanged, unitChosen],
     loadComponent: () => import('./core/shell/shell').then((m) => m.Shell),
     children: [
       { path: '', pathMatch: 'full', redirectTo: () => homePath(inject(AuthService).session()) },

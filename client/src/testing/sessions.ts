@@ -35,6 +35,14 @@ export const REVIEWER: SessionInfo = {
   pendingInvitations: 0,
 };
 
+/** A person of the personal hall, signed in with their ID number. */
+export const PERSON: SessionInfo = {
+  user: { id: 5, role: 'person', name: '陈静', login: '350102199003071285', mustChangePassword: false },
+  unit: null,
+  units: [],
+  pendingInvitations: 0,
+};
+
 /** Signs in the way the app does on start: GET /api/auth/me answered with the session. */
 export function signIn(session: SessionInfo): void {
   TestBed.inject(AuthService).restore().subscribe();

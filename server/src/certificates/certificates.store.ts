@@ -92,7 +92,6 @@ export class CertificateStore {
     return byMonth(rows, (r) => r.unit_name);
   }
 
-
   async insert(row: CertificateRow): Promise<void> {
     await this.db('certificates').insert({
       code: row.code,

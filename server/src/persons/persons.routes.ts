@@ -1,4 +1,11 @@
-import { insuranceStandings, ownEmployments, ownPaymentPage, ownPaymentQuery, personRegistrationInput, personRegistrationReceipt } from '@common/api/personal';
+import {
+  insuranceStandings,
+  ownEmployments,
+  ownPaymentPage,
+  ownPaymentQuery,
+  personRegistrationInput,
+  personRegistrationReceipt,
+} from '@common/api/personal';
 import { PERSON_ROLES, personOf, route, type RouteDefinition } from '../http/route';
 import type { PersonService } from './persons.service';
 

@@ -19,7 +19,6 @@ import { AppError, invalidFields } from '../http/errors';
 import { RegistrationThrottle } from '../registration/registration-throttle';
 import { PersonStore } from './persons.store';
 
-
 /**
  * The personal hall's persons: registration of an account (one per insured person), and the person's own
  * records. Every read takes the person's id from the session (personOf), never from the request.
@@ -66,8 +65,23 @@ export class PersonService {
         const known = await store.lockPerson(id.facts.idNumber);
         if (known && known.name !== input.name) throw invalidFields([{ field: 'name', code: 'REGISTERED_NAME_MISMATCH' }]);
         const person =
-          known ?? (await store.insertPerson({ idNumber: id.facts.idNumber, name: input.name, sex: id.facts.sex, birthDate: id.facts.birthDate, mobile: input.mobile, at }));
-        const userId = await store.insertAccount({ personId: person.id, idNumber: id.facts.idNumber, name: person.name, mobile: input.mobile, passwordHash, at });
+          known ??
+          (await store.insertPerson({
+            idNumber: id.facts.idNumber,
+            name: input.name,
+            sex: id.facts.sex,
+            birthDate: id.facts.birthDate,
+            mobile: input.mobile,
+            at,
+          }));
+        const userId = await store.insertAccount({
+          personId: person.id,
+          idNumber: id.facts.idNumber,
+          name: person.name,
+          mobile: input.mobile,
+          passwordHash,
+          at,
+        });
         await audit.record({
           at,
           userId,

@@ -14,7 +14,8 @@ describe('person registration', () => {
   });
   afterAll(() => hall.close());
 
-  const signIn = async (idNumber: string, password = PERSON_PASSWORD) => (await hall.client('en')).post('/api/auth/login/person', { idNumber, password });
+  const signIn = async (idNumber: string, password = PERSON_PASSWORD) =>
+    (await hall.client('en')).post('/api/auth/login/person', { idNumber, password });
 
   it('creates the insured person of an unknown ID number, sex and birth date read from it, and the account signs in', async () => {
     const idNumber = newIdNumber(952);
@@ -57,7 +58,9 @@ describe('person registration', () => {
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('PERSON_ACCOUNT_EXISTS');
     expect(res.body.message).toContain('already has a personal account');
-    const zh = await (await hall.client('zh-CN')).post('/api/persons/registrations', {
+    const zh = await (
+      await hall.client('zh-CN')
+    ).post('/api/persons/registrations', {
       ...personRegistration({ idNumber: DEMO_PERSONS[0].idNumber, name: DEMO_PERSONS[0].name }),
       ...(await answeredCaptcha(applicant)),
     });
@@ -86,7 +89,12 @@ describe('person registration', () => {
       ...captcha,
     });
     expect(fieldsOf(reused)).toEqual(['captchaAnswer:CAPTCHA_EXPIRED']);
-    expect(await hall.db.knex('insured_persons').where({ id_number: newIdNumber(955) }).first()).toBeUndefined();
+    expect(
+      await hall.db
+        .knex('insured_persons')
+        .where({ id_number: newIdNumber(955) })
+        .first(),
+    ).toBeUndefined();
   });
 });
 
@@ -157,18 +165,78 @@ describe("a person's own records", () => {
     const applicant = await hall.client('en');
     expect((await registerPerson(applicant)).status).toBe(201);
     personId = (await hall.db.knex('insured_persons').where({ id_number: NEW_PERSON.idNumber }).first('id')).id;
-    units = await hall.db.knex('units').whereIn('credit_code', [DEMO_UNITS[0].creditCode, DEMO_UNITS[1].creditCode]).orderBy('id').select('id', 'name');
+    units = await hall.db
+      .knex('units')
+      .whereIn('credit_code', [DEMO_UNITS[0].creditCode, DEMO_UNITS[1].creditCode])
+      .orderBy('id')
+      .select('id', 'name');
     const at = '2026-01-01T00:00:00.000Z';
     const k = hall.db.knex;
     await k('employments').insert([
-      { unit_id: units[0].id, person_id: personId, wage_fen: 600_000, personnel_category: 'in_service', status: 'suspended', start_month: '202401', end_month: '202406', created_at: at, updated_at: at },
-      { unit_id: units[1].id, person_id: personId, wage_fen: 900_000, personnel_category: 'in_service', status: 'active', start_month: '202407', end_month: null, created_at: at, updated_at: at },
+      {
+        unit_id: units[0].id,
+        person_id: personId,
+        wage_fen: 600_000,
+        personnel_category: 'in_service',
+        status: 'suspended',
+        start_month: '202401',
+        end_month: '202406',
+        created_at: at,
+        updated_at: at,
+      },
+      {
+        unit_id: units[1].id,
+        person_id: personId,
+        wage_fen: 900_000,
+        personnel_category: 'in_service',
+        status: 'active',
+        start_month: '202407',
+        end_month: null,
+        created_at: at,
+        updated_at: at,
+      },
     ]);
     await k('enrollments').insert([
-      { person_id: personId, unit_id: null, insurance_type: '390', start_month: '202001', end_month: '202312', status: 'terminated', created_at: at, updated_at: at },
-      { person_id: personId, unit_id: units[0].id, insurance_type: '310', start_month: '202401', end_month: '202406', status: 'suspended', created_at: at, updated_at: at },
-      { person_id: personId, unit_id: units[1].id, insurance_type: '310', start_month: '202407', end_month: null, status: 'active', created_at: at, updated_at: at },
-      { person_id: personId, unit_id: units[1].id, insurance_type: '510', start_month: '202407', end_month: null, status: 'active', created_at: at, updated_at: at },
+      {
+        person_id: personId,
+        unit_id: null,
+        insurance_type: '390',
+        start_month: '202001',
+        end_month: '202312',
+        status: 'terminated',
+        created_at: at,
+        updated_at: at,
+      },
+      {
+        person_id: personId,
+        unit_id: units[0].id,
+        insurance_type: '310',
+        start_month: '202401',
+        end_month: '202406',
+        status: 'suspended',
+        created_at: at,
+        updated_at: at,
+      },
+      {
+        person_id: personId,
+        unit_id: units[1].id,
+        insurance_type: '310',
+        start_month: '202407',
+        end_month: null,
+        status: 'active',
+        created_at: at,
+        updated_at: at,
+      },
+      {
+        person_id: personId,
+        unit_id: units[1].id,
+        insurance_type: '510',
+        start_month: '202407',
+        end_month: null,
+        status: 'active',
+        created_at: at,
+        updated_at: at,
+      },
     ]);
     const detail = (unit: number, period: string, type: string, base: number, unitFen: number, personFen: number, paidAt: string | null) => ({
       unit_id: units[unit].id,
@@ -220,9 +288,19 @@ describe("a person's own records", () => {
     expect(all.body.total).toBe(5);
     // 120.00 + 120.00 + 180.00 + 0 + 180.00
     expect(all.body.personAmountFen).toBe(60_000);
-    expect(all.body.items.map((d: { feePeriod: string; insuranceType: string }) => `${d.feePeriod}/${d.insuranceType}`)).toEqual(['202408/310', '202407/310']);
+    expect(all.body.items.map((d: { feePeriod: string; insuranceType: string }) => `${d.feePeriod}/${d.insuranceType}`)).toEqual([
+      '202408/310',
+      '202407/310',
+    ]);
     expect(all.body.items[0]).toEqual(
-      jasmine.objectContaining({ unitName: units[1].name, baseFen: 900_000, personAmountFen: 18_000, unitAmountFen: 67_500, status: 'overdue', paidAt: null }),
+      jasmine.objectContaining({
+        unitName: units[1].name,
+        baseFen: 900_000,
+        personAmountFen: 18_000,
+        unitAmountFen: 67_500,
+        status: 'overdue',
+        paidAt: null,
+      }),
     );
 
     const range = await me.get('/api/me/payment-details?from=202406&to=202407&sort=personAmountFen&direction=asc');
@@ -242,7 +320,14 @@ describe("a person's own records", () => {
     const issued = await me.post('/api/me/certificates', { from: '202406', to: '202407' });
     expect(issued.status).toBe(201);
     expect(issued.body.months).toBe(2);
-    expect(issued.body.items.map((m: { feePeriod: string; unitName: string; personAmountFen: number; unitAmountFen: number }) => [m.feePeriod, m.unitName, m.personAmountFen, m.unitAmountFen])).toEqual([
+    expect(
+      issued.body.items.map((m: { feePeriod: string; unitName: string; personAmountFen: number; unitAmountFen: number }) => [
+        m.feePeriod,
+        m.unitName,
+        m.personAmountFen,
+        m.unitAmountFen,
+      ]),
+    ).toEqual([
       ['202406', units[0].name, 12_000, 45_000],
       ['202407', units[1].name, 18_000, 72_000],
     ]);
@@ -254,7 +339,14 @@ describe("a person's own records", () => {
     const anyone = await hall.client('en');
     const verified = await anyone.get(`/api/certificates/verify/${issued.body.code}`);
     expect(verified.status).toBe(200);
-    expect(verified.body).toEqual({ genuine: true, nameMasked: '林**', idNumberMasked: jasmine.any(String), from: '202406', to: '202407', months: 2 });
+    expect(verified.body).toEqual({
+      genuine: true,
+      nameMasked: '林**',
+      idNumberMasked: jasmine.any(String),
+      from: '202406',
+      to: '202407',
+      months: 2,
+    });
     expect(JSON.stringify(verified.body)).not.toContain('12000');
 
     // Neither unit that employed the person sees it; nor does another person.

@@ -85,7 +85,7 @@ export class PersonStore {
       })
       .onConflict('id_number')
       .ignore();
-    return (await this.db('insured_persons').where({ id_number: p.idNumber }).first<PersonRow>('id', 'name'))!;
+    return await this.db('insured_persons').where({ id_number: p.idNumber }).first<PersonRow>('id', 'name');
   }
 
   /** The person's account; the unique indexes on users.person_id and (role, login) refuse a second one. */
@@ -141,15 +141,11 @@ export class PersonStore {
     return query;
   }
 
-  async paymentPage(
-    personId: number,
-    q: OwnPaymentFilter,
-  ): Promise<{ rows: OwnPaymentRow[]; total: number; personAmountFen: number }> {
-    const totals = await this.payments(personId, q)
-      .first<{ total: number | string; person_amount_fen: number | string | null }>(
-        this.db.raw('count(*) as total'),
-        this.db.raw('sum(d.person_amount_fen) as person_amount_fen'),
-      );
+  async paymentPage(personId: number, q: OwnPaymentFilter): Promise<{ rows: OwnPaymentRow[]; total: number; personAmountFen: number }> {
+    const totals = await this.payments(personId, q).first<{ total: number | string; person_amount_fen: number | string | null }>(
+      this.db.raw('count(*) as total'),
+      this.db.raw('sum(d.person_amount_fen) as person_amount_fen'),
+    );
     const rows = await this.payments(personId, q)
       .join('units as u', 'u.id', 'd.unit_id')
       .orderBy(SORT_COLUMNS[q.sort], q.direction)

@@ -10,7 +10,7 @@ import { MatInputHarness } from '@angular/material/input/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { AuthService } from '../../core/auth/auth.service';
-import { AGENT_ONE_UNIT, AGENT_TWO_UNITS, REVIEWER, UNIT_ADMIN } from '../../../testing/sessions';
+import { AGENT_ONE_UNIT, AGENT_TWO_UNITS, PERSON, REVIEWER, UNIT_ADMIN } from '../../../testing/sessions';
 import { provideTestTranslation } from '../../../testing/translation';
 import { LoginPage } from './login-page';
 import { provideNoMaterialAnimations } from '../../../testing/material';
@@ -32,6 +32,7 @@ describe('LoginPage', () => {
           { path: 'review', component: Elsewhere },
           { path: 'select-unit', component: Elsewhere },
           { path: 'change-password', component: Elsewhere },
+          { path: 'me', component: Elsewhere },
         ]),
         provideHttpClient(),
         provideHttpClientTesting(),
@@ -72,36 +73,36 @@ describe('LoginPage', () => {
   }
 
   it('opens on the unit administrator’s tab, and shows the chosen role’s form only', async () => {
-    expect(tabState()).toEqual(['单位登录*', '经办人登录', '审核员登录']);
+    expect(tabState()).toEqual(['单位登录*', '经办人登录', '审核员登录', '个人登录']);
     expect(panelLabel()).toBe('单位登录');
     expect(await loader.getAllHarnesses(MatInputHarness.with({ selector: '[data-testid="login-agent-mobile"]' }))).toEqual([]);
 
     await chooseTab('审核员登录');
-    expect(tabState()).toEqual(['单位登录', '经办人登录', '审核员登录*']);
+    expect(tabState()).toEqual(['单位登录', '经办人登录', '审核员登录*', '个人登录']);
     expect(panelLabel()).toBe('审核员登录');
     expect(await loader.getAllHarnesses(MatInputHarness.with({ selector: '[data-testid="login-unit-credit-code"]' }))).toEqual([]);
     expect(await (await input('login-reviewer-username')).getValue()).toBe('');
   });
 
   it('moves between the roles with the arrow keys, round the ends, and with Home and End', async () => {
-    const [unit, agent, reviewer] = tabs();
-    expect(tabs().map((tab) => tab.tabIndex)).toEqual([0, -1, -1]);
+    const [unit, agent, , person] = tabs();
+    expect(tabs().map((tab) => tab.tabIndex)).toEqual([0, -1, -1, -1]);
     unit.focus();
 
     await press('ArrowRight');
-    expect(tabState()).toEqual(['单位登录', '经办人登录*', '审核员登录']);
+    expect(tabState()).toEqual(['单位登录', '经办人登录*', '审核员登录', '个人登录']);
     expect(document.activeElement).toBe(agent);
-    expect(tabs().map((tab) => tab.tabIndex)).toEqual([-1, 0, -1]);
+    expect(tabs().map((tab) => tab.tabIndex)).toEqual([-1, 0, -1, -1]);
 
     await press('ArrowLeft');
     await press('ArrowLeft');
-    expect(tabState()).toEqual(['单位登录', '经办人登录', '审核员登录*']);
-    expect(document.activeElement).toBe(reviewer);
+    expect(tabState()).toEqual(['单位登录', '经办人登录', '审核员登录', '个人登录*']);
+    expect(document.activeElement).toBe(person);
 
     await press('Home');
-    expect(tabState()).toEqual(['单位登录*', '经办人登录', '审核员登录']);
+    expect(tabState()).toEqual(['单位登录*', '经办人登录', '审核员登录', '个人登录']);
     await press('End');
-    expect(tabState()).toEqual(['单位登录', '经办人登录', '审核员登录*']);
+    expect(tabState()).toEqual(['单位登录', '经办人登录', '审核员登录', '个人登录*']);
   });
 
   it('keeps what was typed in a role’s form while another role is open', async () => {
@@ -264,5 +265,43 @@ describe('LoginPage', () => {
     const element = harness.routeNativeElement as HTMLElement;
     expect(element.querySelector('[data-testid="language-switcher"]')).not.toBeNull();
     expect(element.querySelector('h1')?.textContent?.trim()).toBe('登录');
+  });
+
+  it('signs a person in with the ID number and opens the personal hall', async () => {
+    await chooseTab('个人登录');
+    await (await input('login-person-id-number')).setValue('350102199003071285');
+    await (await input('login-person-password')).setValue('Person2026');
+    await (await button('login-person-submit')).click();
+
+    const request = http.expectOne('/api/auth/login/person');
+    expect(request.request.body).toEqual({ idNumber: '350102199003071285', password: 'Person2026' });
+    request.flush(PERSON);
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/me');
+  });
+
+  it('asks a person for a CAPTCHA once the server says so, and sends its token and answer with the next attempt', async () => {
+    await chooseTab('个人登录');
+    expect(harness.routeNativeElement?.querySelector('[data-testid="login-person-register"]')?.getAttribute('href')).toBe('/person/register');
+    await (await input('login-person-id-number')).setValue('350102199003071285');
+    await (await input('login-person-password')).setValue('Wrong2026x');
+    await (await button('login-person-submit')).click();
+    http.expectOne('/api/auth/login/person').flush({ code: 'CAPTCHA_REQUIRED', message: 'x' }, { status: 401, statusText: 'Unauthorized' });
+    await harness.fixture.whenStable();
+    expect(failure()).toBe('登录失败次数较多，请输入图形验证码后再登录。');
+    http.expectOne('/api/registrations/captcha').flush({ token: 'tok-1', svg: '<svg></svg>' });
+    await harness.fixture.whenStable();
+
+    // Without an answer nothing is sent.
+    await (await button('login-person-submit')).click();
+    http.expectNone('/api/auth/login/person');
+    await (await input('login-person-captcha-answer')).setValue('ab3de');
+    await (await input('login-person-password')).setValue('Person2026');
+    await (await button('login-person-submit')).click();
+    const request = http.expectOne('/api/auth/login/person');
+    expect(request.request.body).toEqual({ idNumber: '350102199003071285', password: 'Person2026', captchaToken: 'tok-1', captchaAnswer: 'ab3de' });
+    request.flush(PERSON);
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/me');
   });
 });

@@ -19,7 +19,17 @@ import { PERSONAL_MENU } from '../personal-menu';
  */
 @Component({
   selector: 'app-personal-shell',
-  imports: [MatButtonModule, MatIconModule, MatMenuModule, MatToolbarModule, RouterLink, RouterLinkActive, RouterOutlet, TranslatePipe, LanguageSwitcher],
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    MatMenuModule,
+    MatToolbarModule,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+    TranslatePipe,
+    LanguageSwitcher,
+  ],
   templateUrl: './personal-shell.html',
   styleUrl: './personal-shell.scss',
 })

@@ -25,7 +25,8 @@ const PAGE_SIZE = 12;
 
 /** A YYYYMM text of the URL or a form, or undefined. */
 const period = (raw: string | null | undefined) => (raw && isFeePeriod(raw) ? raw : undefined);
-const periodControl = (value = '') => new FormControl(value, { nonNullable: true, validators: [(c) => (c.value === '' || isFeePeriod(String(c.value)) ? null : { INVALID: true })] });
+const periodControl = (value = '') =>
+  new FormControl(value, { nonNullable: true, validators: [(c) => (c.value === '' || isFeePeriod(String(c.value)) ? null : { INVALID: true })] });
 
 /**
  * 个人权益: the person's own insurance per type, employment history, employee payment details (the

@@ -21,7 +21,13 @@ import { FieldErrorPipe } from '../forms/field-error.pipe';
       @if (image(); as image) {
         <img [src]="image" [alt]="'registration.captchaImage' | translate" width="150" height="50" [attr.data-testid]="testId() + '-captcha-image'" />
       }
-      <button mat-icon-button type="button" (click)="refresh()" [attr.aria-label]="'registration.newCaptcha' | translate" [attr.data-testid]="testId() + '-new-captcha'">
+      <button
+        mat-icon-button
+        type="button"
+        (click)="refresh()"
+        [attr.aria-label]="'registration.newCaptcha' | translate"
+        [attr.data-testid]="testId() + '-new-captcha'"
+      >
         <mat-icon>refresh</mat-icon>
       </button>
       <mat-form-field>

@@ -56,6 +56,7 @@ function comparedValues(submission: Submission): { fields: readonly ShownField[]
       return submission.registeredPerson ? { fields: PERSON_FIELDS, before: submission.registeredPerson, after: submission.payload } : null;
     case 'reduction':
     case 'base-declaration':
+    case 'resident-registration':
       return null;
     default:
       return { fields: CHANGE_FIELDS[submission.kind], before: submission.payload.before, after: submission.payload.after };

@@ -18,6 +18,8 @@ export const CORRECT_AT: Record<SubmissionKind, string> = {
   'hukou-change': '/insured',
   // A rejected registration belongs to no unit, so no unit's home lists it.
   'unit-registration': '/unit-info',
+  // A person registers again from the personal hall; no unit's message names it.
+  'resident-registration': '/me/resident-registration',
 };
 
 export interface Correction {

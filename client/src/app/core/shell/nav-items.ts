@@ -32,4 +32,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'review', path: '/review', icon: 'fact_check', labelKey: 'nav.review', roles: ['reviewer'], exact: true },
   { id: 'reviewConsole', path: '/review/submissions', icon: 'rule', labelKey: 'reviewConsole.nav', roles: ['reviewer'] },
   { id: 'reviewCollections', path: '/review/collections', icon: 'payments', labelKey: 'collections.nav', roles: ['reviewer'] },
+  { id: 'reviewAssistedPersons', path: '/review/assisted-persons', icon: 'volunteer_activism', labelKey: 'assisted.title', roles: ['reviewer'] },
 ];

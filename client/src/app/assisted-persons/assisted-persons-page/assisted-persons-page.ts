@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { Component, inject, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -15,6 +15,7 @@ import {
 } from '@common/api/residents';
 import { TranslatePipe } from '@ngx-translate/core';
 import { errorMessage, type Message } from '../../core/errors/api-error';
+import { required } from '../../shared/forms/field-validators';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { ListPage } from '../../shared/list-page/list-page';
@@ -62,10 +63,10 @@ export class AssistedPersonsPage {
   protected readonly rows = rowsOf(this.page);
 
   protected readonly form = new FormGroup({
-    name: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    idNumber: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    category: new FormControl<AssistedCategory | ''>('', { nonNullable: true, validators: [Validators.required] }),
-    year: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/^\d{4}$/)] }),
+    name: new FormControl('', { nonNullable: true, validators: [required] }),
+    idNumber: new FormControl('', { nonNullable: true, validators: [required] }),
+    category: new FormControl<AssistedCategory | ''>('', { nonNullable: true, validators: [required] }),
+    year: new FormControl('', { nonNullable: true, validators: [required] }),
   });
   protected readonly error = signal<Message | null>(null);
   protected readonly imported = signal<AssistedImportResult | null>(null);

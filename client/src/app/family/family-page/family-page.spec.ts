@@ -48,5 +48,6 @@ describe('FamilyPage (/me/family)', () => {
     });
     await page.stable();
     expect((await page.errors('family-name')).length).toBe(1);
-  });
+    // Typing into two fields and a request: slower than the default timeout on a busy machine.
+  }, 20_000);
 });

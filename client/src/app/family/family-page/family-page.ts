@@ -1,5 +1,5 @@
 import { Component, inject, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -8,6 +8,7 @@ import { RouterLink } from '@angular/router';
 import type { FamilyMember } from '@common/api/residents';
 import { TranslatePipe } from '@ngx-translate/core';
 import { errorMessage, type Message } from '../../core/errors/api-error';
+import { required } from '../../shared/forms/field-validators';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { Notice } from '../../shared/notice/notice';
@@ -29,7 +30,7 @@ import { FamilyApi, familyMembersResource } from '../family-api';
     TranslatePipe,
   ],
   templateUrl: './family-page.html',
-  styleUrl: './family-page.scss',
+  styleUrl: '../../shared/personal-page.scss',
 })
 export class FamilyPage {
   private readonly api = inject(FamilyApi);
@@ -37,8 +38,8 @@ export class FamilyPage {
 
   protected readonly members = familyMembersResource();
   protected readonly form = new FormGroup({
-    name: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    idNumber: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    name: new FormControl('', { nonNullable: true, validators: [required] }),
+    idNumber: new FormControl('', { nonNullable: true, validators: [required] }),
   });
   protected readonly error = signal<Message | null>(null);
   protected readonly saving = signal(false);

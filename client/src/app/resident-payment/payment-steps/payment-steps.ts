@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -12,6 +12,7 @@ import type { Payee, PaymentMode, QuoteRequest } from '@common/api/residents';
 import { TranslatePipe } from '@ngx-translate/core';
 import { errorMessage, type Message } from '../../core/errors/api-error';
 import { FenPipe } from '../../shared/format/fen.pipe';
+import { required } from '../../shared/forms/field-validators';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
 import { Notice } from '../../shared/notice/notice';
 import { valueOf } from '../../shared/resource-value';
@@ -62,8 +63,8 @@ export class PaymentSteps {
 
   /** Someone else's name and ID number: typed on step 1 and kept in the page only, never in the URL. */
   protected readonly other = new FormGroup({
-    name: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    idNumber: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    name: new FormControl('', { nonNullable: true, validators: [required] }),
+    idNumber: new FormControl('', { nonNullable: true, validators: [required] }),
   });
   private readonly otherPayee = signal<Extract<Payee, { kind: 'other' }> | null>(null);
 

@@ -1,7 +1,7 @@
 import { HttpClient, httpResource } from '@angular/common/http';
 import { Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -19,6 +19,7 @@ import {
 } from '@common/api/residents';
 import { TranslatePipe } from '@ngx-translate/core';
 import { errorMessage, type Message } from '../../core/errors/api-error';
+import { required } from '../../shared/forms/field-validators';
 import { FieldErrorPipe } from '../../shared/forms/field-error.pipe';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { Notice } from '../../shared/notice/notice';
@@ -42,7 +43,7 @@ import { Toast } from '../../shared/toast';
     TranslatePipe,
   ],
   templateUrl: './registration-page.html',
-  styleUrl: './registration-page.scss',
+  styleUrl: '../../shared/personal-page.scss',
 })
 export class ResidentRegistrationPage {
   private readonly http = inject(HttpClient);
@@ -57,10 +58,10 @@ export class ResidentRegistrationPage {
   /** `self`, or a member's id; a member page's link names the member in `?member=`. */
   protected readonly form = new FormGroup({
     person: new FormControl<string>(this.query().get('member') ?? 'self', { nonNullable: true }),
-    category: new FormControl<ResidentCategory | ''>('', { nonNullable: true, validators: [Validators.required] }),
-    region: new FormControl<ResidentRegion | ''>('', { nonNullable: true, validators: [Validators.required] }),
-    hukouAddress: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    mobile: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    category: new FormControl<ResidentCategory | ''>('', { nonNullable: true, validators: [required] }),
+    region: new FormControl<ResidentRegion | ''>('', { nonNullable: true, validators: [required] }),
+    hukouAddress: new FormControl('', { nonNullable: true, validators: [required] }),
+    mobile: new FormControl('', { nonNullable: true, validators: [required] }),
   });
   protected readonly error = signal<Message | null>(null);
   protected readonly saving = signal(false);

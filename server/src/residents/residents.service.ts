@@ -36,6 +36,11 @@ const BREAK_LOOKBACK_YEARS = 10;
 
 const notRegistered = () => new AppError(409, 'RESIDENT_NOT_REGISTERED');
 
+/** A person with employee insurance in force can neither register nor pay as a resident. */
+function refuseEmployeeInsured(insuranceTypes: string[]): void {
+  if (insuranceTypes.some((t) => (EMPLOYEE_INSURANCE_TYPES as readonly string[]).includes(t))) throw new AppError(409, 'RESIDENT_EMPLOYEE_INSURED');
+}
+
 /**
  * Residents in the personal hall: a payer's family members, resident registration (a submission the agency
  * reviews), the agency's assisted persons, and the quote of a resident contribution. A payer sees of anyone
@@ -70,7 +75,7 @@ export class ResidentService {
     const now = this.clock.now();
     const person = await this.resolve(payerPersonId, request.person);
     const insuranceTypes = await this.store.activeInsuranceTypes(person.id);
-    if (insuranceTypes.some((t) => (EMPLOYEE_INSURANCE_TYPES as readonly string[]).includes(t))) throw new AppError(409, 'RESIDENT_EMPLOYEE_INSURED');
+    refuseEmployeeInsured(insuranceTypes);
     if (!insuranceTypes.includes(RESIDENT_INSURANCE_TYPE)) throw notRegistered();
     const years = await this.store.years();
     const configured = years.find((y) => y.year === request.year);
@@ -209,7 +214,7 @@ export class ResidentService {
     const now = this.clock.now();
     const person = await this.resolve(payerPersonId, input.person);
     const insuranceTypes = await this.store.activeInsuranceTypes(person.id);
-    if (insuranceTypes.some((t) => (EMPLOYEE_INSURANCE_TYPES as readonly string[]).includes(t))) throw new AppError(409, 'RESIDENT_EMPLOYEE_INSURED');
+    refuseEmployeeInsured(insuranceTypes);
     if (insuranceTypes.includes(RESIDENT_INSURANCE_TYPE)) throw new AppError(409, 'RESIDENT_ALREADY_REGISTERED');
     const newborn = isNewborn(person.birth_date, now);
     const payload = residentRegistrationPayload.parse({
@@ -293,8 +298,7 @@ export class ResidentService {
       const person = await this.store.personByIdNumber(registration.idNumber);
       if (!person) throw notFound();
       const insuranceTypes = await this.store.activeInsuranceTypes(person.id);
-      if (insuranceTypes.some((t) => (EMPLOYEE_INSURANCE_TYPES as readonly string[]).includes(t)))
-        throw new AppError(409, 'RESIDENT_EMPLOYEE_INSURED');
+      refuseEmployeeInsured(insuranceTypes);
       if (insuranceTypes.includes(RESIDENT_INSURANCE_TYPE)) throw new AppError(409, 'RESIDENT_ALREADY_REGISTERED');
       await this.store.insertResidentEnrollment(person.id, registration.payload.startMonth, at);
       applied.set(registration.id, {

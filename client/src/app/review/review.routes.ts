@@ -10,6 +10,10 @@ export const reviewRoutes: Routes = [
   // Bookmarks from before the console was named for what it lists (#11).
   { path: 'declarations', redirectTo: 'submissions' },
   {
+    path: 'assisted-persons',
+    loadChildren: () => import('../assisted-persons/assisted-persons.routes').then((m) => m.assistedPersonsRoutes),
+  },
+  {
     path: 'collections',
     loadComponent: () => import('./collections-page/collections-page').then((m) => m.CollectionsPage),
   },

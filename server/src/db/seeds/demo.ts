@@ -399,7 +399,7 @@ async function seedResidentConfig(trx: Knex.Transaction, at: string): Promise<vo
       name: DEMO_ASSISTED.person.name,
       category: DEMO_ASSISTED.category,
       year,
-      recorded_by: reviewer!.id,
+      recorded_by: reviewer.id,
       recorded_at: at,
     })),
   );

@@ -40,4 +40,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['reviewer'],
   },
   { id: 'reviewReconciliation', path: '/review/reconciliation', icon: 'fact_check', labelKey: 'reconciliation.nav', roles: ['reviewer'] },
+  { id: 'reviewAssistedPersons', path: '/review/assisted-persons', icon: 'volunteer_activism', labelKey: 'assisted.title', roles: ['reviewer'] },
 ];

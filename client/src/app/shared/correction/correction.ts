@@ -16,9 +16,10 @@ export const CORRECT_AT: Record<SubmissionKind, string> = {
   'unit-info-change': '/unit-info',
   'bank-account-change': '/unit-info',
   'hukou-change': '/insured',
-  'resident-registration': '/me/resident-registration',
   // A rejected registration belongs to no unit, so no unit's home lists it.
   'unit-registration': '/unit-info',
+  // A person registers again from the personal hall; no unit's message names it.
+  'resident-registration': '/me/resident-registration',
 };
 
 export interface Correction {

@@ -15,6 +15,7 @@ export interface Fact {
 const MONTH_LABELS: Readonly<Record<string, string>> = {
   addition: 'submissions.effectiveMonth',
   'base-declaration': 'baseDeclaration.fields.fromMonth',
+  'resident-registration': 'residents.fields.startMonth',
 };
 
 const key = (key: string, params: Record<string, unknown> = {}): Message => ({ key, params });

@@ -22,7 +22,7 @@ const person = { idNumber: '350102199003071234', idNumberMasked: '350102********
 const hukou = { hukouType: 'rural', hukouAddress: '福州市鼓楼区', ethnicity: null };
 
 describe('a submission is read by its kind', () => {
-  it('knows the seven kinds, four of them changes', () => {
+  it('knows the eight kinds, four of them changes', () => {
     expect([...SUBMISSION_KINDS]).toEqual([
       'addition',
       'reduction',
@@ -31,6 +31,7 @@ describe('a submission is read by its kind', () => {
       'bank-account-change',
       'hukou-change',
       'unit-registration',
+      'resident-registration',
     ]);
     expect(SUBMISSION_KINDS.filter((kind) => isChangeKind(kind))).toEqual([
       'unit-info-change',

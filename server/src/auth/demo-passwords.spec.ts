@@ -3,6 +3,9 @@ import { loadConfig } from '../config';
 import { hashPassword } from './password';
 import { refuseDemoPasswordsInProduction } from './demo-passwords';
 
+/** Production refuses the published development secret of the payment channel: a start there names one of its own. */
+const PRODUCTION_SECRET = 'a-secret-of-this-deployment-only';
+
 describe('the published demo passwords in production', () => {
   let hall: TestHall;
 
@@ -26,10 +29,15 @@ describe('the published demo passwords in production', () => {
     await expectAsync(refuseDemoPasswordsInProduction(hall.db.knex, 'production')).toBeResolved();
   });
 
+  it('refuses to start in production on the published payment channel secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrowError(/PAYMENT_NOTIFY_SECRET/);
+    expect(loadConfig({ NODE_ENV: 'production', PAYMENT_NOTIFY_SECRET: PRODUCTION_SECRET }).payment.notifySecret).toBe(PRODUCTION_SECRET);
+  });
+
   it('does not seed the demo data in production, and refuses being asked to', () => {
     expect(loadConfig({}).seedDemo).toBeTrue();
-    expect(loadConfig({ NODE_ENV: 'production' }).seedDemo).toBeFalse();
-    expect(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' })).toThrowError(/SEED_DEMO/);
+    expect(loadConfig({ NODE_ENV: 'production', PAYMENT_NOTIFY_SECRET: PRODUCTION_SECRET }).seedDemo).toBeFalse();
+    expect(() => loadConfig({ NODE_ENV: 'production', PAYMENT_NOTIFY_SECRET: PRODUCTION_SECRET, SEED_DEMO: 'true' })).toThrowError(/SEED_DEMO/);
   });
 
   it('trusts X-Forwarded-For only from the proxies configured', () => {

@@ -24,6 +24,7 @@ import { ListCache } from './cache/list-cache';
 import { DeclarationService } from './declarations/declarations.service';
 import { declarationRoutes } from './declarations/declarations.routes';
 import { healthRoutes } from './health/health.routes';
+import { Readiness } from './health/readiness';
 import { HomeService } from './home/home.service';
 import { homeRoutes } from './home/home.routes';
 import { AppError } from './http/errors';
@@ -40,6 +41,7 @@ import { MaintenanceService } from './maintenance/maintenance.service';
 import { maintenanceRoutes } from './maintenance/maintenance.routes';
 import { MessageService } from './messages/messages.service';
 import { messageRoutes } from './messages/messages.routes';
+import { HallMetrics } from './metrics/metrics';
 import { openApiDocument } from './openapi/openapi';
 import type { AssessmentService } from './payments/assessment.service';
 import { createPaymentServices, type PaymentService } from './payments/payments.service';
@@ -54,6 +56,7 @@ import { SubmissionService } from './submissions/submissions.service';
 import { submissionRoutes } from './submissions/submissions.routes';
 import { unitRoutes } from './unit/unit.routes';
 import { UnitService } from './unit/unit.service';
+import { workbookWorkers } from './workers/workbook-workers';
 
 export interface AppDeps {
   db: Database;
@@ -68,6 +71,8 @@ export interface AppDeps {
   clientDist?: string;
   /** CAPTCHAs carry their answer, for the e2e (config CAPTCHA_TEST_HOOK, refused outside NODE_ENV=test). */
   captchaTestHook?: boolean;
+  /** GET /metrics answers the bearer of this token (config METRICS_TOKEN); without one it answers 404. */
+  metricsToken?: string;
 }
 
 export interface Services {
@@ -90,6 +95,10 @@ export interface Services {
   maintenance: MaintenanceService;
   registrations: RegistrationService;
   unitMessages: MessageService;
+  /** The instance's list cache, for /metrics. */
+  lists: ListCache;
+  /** Set draining at shutdown: /api/health/ready then answers 503 (main.ts). */
+  readiness: Readiness;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -120,6 +129,8 @@ export function createServices(deps: AppDeps): Services {
     maintenance,
     registrations,
     unitMessages: new MessageService(db.knex, clock),
+    lists,
+    readiness: new Readiness(),
   };
 }
 
@@ -127,7 +138,7 @@ export function createServices(deps: AppDeps): Services {
 export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] {
   const cookies = { secure: deps.secureCookies };
   const routes: RouteDefinition[] = [
-    ...healthRoutes(deps.db),
+    ...healthRoutes(deps.db, services.readiness),
     ...authRoutes(services.auth, cookies),
     ...homeRoutes(services.home),
     ...agentRoutes(services.agents, (actor) => services.auth.sessionInfo(actor)),
@@ -171,6 +182,7 @@ export function createApp(deps: AppDeps): HallApp {
   app.locals.routes = routes;
   // For what runs beside the requests: main.ts's periodic sweep.
   app.locals.services = services;
+  const metrics = new HallMetrics({ db: deps.db, lists: services.lists, workers: workbookWorkers });
 
   app.use(
     helmet({
@@ -195,9 +207,13 @@ export function createApp(deps: AppDeps): HallApp {
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      // Probes and scrapes come every few seconds and say nothing about the users' requests.
+      autoLogging: { ignore: (req) => req.url === '/metrics' || req.url === '/api/health' || req.url!.startsWith('/api/health/') },
     }),
   );
+  app.use(metrics.timing());
+  // Beside the API, not in it: not described in OpenAPI, no session, and its own guard.
+  app.get('/metrics', metrics.endpoint(deps.metricsToken));
 
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));

@@ -29,6 +29,12 @@ const envSchema = z.object({
     .trim()
     .regex(/^(false|true|\d+|[0-9A-Za-z.:/,\s]+)$/)
     .default('false'),
+  /** Bearer token that GET /metrics asks for; unset, /metrics answers 404. */
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .refine((token) => token === '' || token.length >= 16, 'at least 16 characters: it is all that guards the figures')
+    .optional(),
 });
 
 export interface Config {
@@ -41,6 +47,7 @@ export interface Config {
   seedDemo: boolean;
   captchaTestHook: boolean;
   trustProxy: boolean | number | string;
+  metricsToken: string | undefined;
   rootDir: string;
 }
 
@@ -73,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : e.NODE_ENV !== 'production',
     trustProxy: trustProxyOf(e.TRUST_PROXY),
     captchaTestHook: e.CAPTCHA_TEST_HOOK === 'true',
+    metricsToken: e.METRICS_TOKEN || undefined,
     rootDir: ROOT,
   };
 }

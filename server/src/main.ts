@@ -72,6 +72,7 @@ async function start(): Promise<void> {
     trustProxy: config.trustProxy,
     clientDist: config.clientDist,
     captchaTestHook: config.captchaTestHook,
+    metricsToken: config.metricsToken,
   });
 
   // Ended sessions and expired sign-in counters, swept by every instance now and then (a second delete finds nothing).

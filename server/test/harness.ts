@@ -104,6 +104,8 @@ export interface TestHallOptions {
   clientDist?: string;
   /** Registration CAPTCHAs carry their answer (as the e2e's server started with CAPTCHA_TEST_HOOK). */
   captchaTestHook?: boolean;
+  /** GET /metrics answers the bearer of this token (config METRICS_TOKEN). */
+  metricsToken?: string;
 }
 
 export async function createTestHall(options: TestHallOptions = {}): Promise<TestHall> {
@@ -119,6 +121,7 @@ export async function createTestHall(options: TestHallOptions = {}): Promise<Tes
       trustProxy: options.trustProxy ?? false,
       clientDist: options.clientDist,
       captchaTestHook: options.captchaTestHook,
+      metricsToken: options.metricsToken,
     });
   const app = newApp();
   let otherApp: TestHall['app'] | undefined;

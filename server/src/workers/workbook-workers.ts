@@ -41,6 +41,11 @@ export class WorkbookWorkers {
 
   constructor(private readonly options: WorkbookWorkerOptions = { size: 2, maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 24 }) {}
 
+  /** Jobs running and waiting for a worker, and workers started and idle; for /metrics. */
+  stats(): { busy: number; waiting: number; idle: number; size: number } {
+    return { busy: this.busy, waiting: this.waiting.length, idle: this.idle.length, size: this.options.size };
+  }
+
   /** Starts a worker ahead of the first job. */
   prewarm(): void {
     if (this.idle.length === 0 && this.busy === 0) this.idle.push(this.start());

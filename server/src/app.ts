@@ -208,7 +208,7 @@ export function createApp(deps: AppDeps): HallApp {
         return id;
       },
       // Probes and scrapes come every few seconds and say nothing about the users' requests.
-      autoLogging: { ignore: (req) => req.url === '/metrics' || req.url === '/api/health' || req.url!.startsWith('/api/health/') },
+      autoLogging: { ignore: (req) => req.url === '/metrics' || req.url === '/api/health' || req.url.startsWith('/api/health/') },
     }),
   );
   app.use(metrics.timing());

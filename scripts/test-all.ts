@@ -37,12 +37,16 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Prom
 const started = Date.now();
 const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
 
+const startedAt = new Map<string, number>();
+
 /** One suite's output, whole, under its name; a short line when it starts so a long wait is explained. */
 function announce(name: string): void {
+  startedAt.set(name, Date.now());
   process.stdout.write(`[${elapsed()}] started: ${name}\n`);
 }
 function report(name: string, output: string): void {
-  process.stdout.write(`\n=== ${name} (done at ${elapsed()}) ===\n${output}${output.endsWith('\n') ? '' : '\n'}`);
+  const took = Math.round((Date.now() - (startedAt.get(name) ?? started)) / 1000);
+  process.stdout.write(`\n=== ${name} (${took} s, done at ${elapsed()}) ===\n${output}${output.endsWith('\n') ? '' : '\n'}`);
 }
 
 /** `12 specs, 1 failure, 2 pending specs` → counts; pending specs are neither passed nor failed. */

@@ -26,6 +26,11 @@ module.exports = function (config) {
       },
     },
     browserNoActivityTimeout: 60000,
+    // npm test runs the server suites beside this one: on a busy machine the browser's thread can be starved
+    // for more than socket.io's default 5 s while it loads the bundle, which Karma took for a lost browser.
+    pingTimeout: 60000,
+    browserDisconnectTimeout: 30000,
+    browserDisconnectTolerance: 1,
     captureTimeout: 120000,
     singleRun: !!process.env.CI,
     restartOnFileChange: true,

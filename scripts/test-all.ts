@@ -1,6 +1,12 @@
 /**
  * The one test command: lint (ESLint, Prettier), server suite on SQLite and on PostgreSQL, client unit tests,
  * then the end-to-end suite against a production build. Ends with one line `N passed, N failed`.
+ *
+ * The suites spend much of their time waiting (for the database, for child processes, for Chromium), so three
+ * lanes run side by side: the SQLite suite, the PostgreSQL suite, and lint → client → build. They share nothing:
+ * each hall has its own SQLite file or PostgreSQL schema, servers take free ports, temporary folders are made
+ * with mkdtemp. The e2e suite runs last and alone, since its browser waits are the most sensitive to a busy
+ * machine. Each suite's output is held back and printed whole when it ends, so suites never interleave.
  */
 import { spawn } from 'node:child_process';
 import net from 'node:net';
@@ -17,18 +23,30 @@ const CI = process.env.CI === 'true' || process.env.CI === '1';
 const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const JASMINE = ['--import', 'tsx', 'node_modules/jasmine/bin/jasmine.js'];
 
+/** Runs a command to its end; its output (stdout and stderr as they came) is returned, not printed. */
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    const forward = (chunk: Buffer, to: NodeJS.WriteStream) => {
-      output += chunk.toString();
-      to.write(chunk);
-    };
-    child.stdout.on('data', (c: Buffer) => forward(c, process.stdout));
-    child.stderr.on('data', (c: Buffer) => forward(c, process.stderr));
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
+}
+
+const started = Date.now();
+const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
+
+const startedAt = new Map<string, number>();
+
+/** One suite's output, whole, under its name; a short line when it starts so a long wait is explained. */
+function announce(name: string): void {
+  startedAt.set(name, Date.now());
+  process.stdout.write(`[${elapsed()}] started: ${name}\n`);
+}
+function report(name: string, output: string): void {
+  const took = Math.round((Date.now() - (startedAt.get(name) ?? started)) / 1000);
+  process.stdout.write(`\n=== ${name} (${took} s, done at ${elapsed()}) ===\n${output}${output.endsWith('\n') ? '' : '\n'}`);
 }
 
 /** `12 specs, 1 failure, 2 pending specs` → counts; pending specs are neither passed nor failed. */
@@ -74,8 +92,9 @@ async function suite(
   parse: (output: string) => { passed: number; failed: number } | null,
   env: NodeJS.ProcessEnv = {},
 ): Promise<SuiteResult> {
-  process.stdout.write(`\n=== ${name} ===\n`);
+  announce(name);
   const { code, output } = await run(command, args, env);
+  report(name, output);
   const counts = parse(output);
   // A suite that crashed before reporting counts as one failure, so the total can never read green.
   const result = counts ?? { passed: 0, failed: 1 };
@@ -83,46 +102,62 @@ async function suite(
   return { name, ...result, skipped: false, exitCode: code };
 }
 
-const results: SuiteResult[] = [];
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
+const serverJasmine = JASMINE.concat('--config=server/jasmine.json');
 
-if (wanted('lint')) {
+async function lint(): Promise<SuiteResult[]> {
   // `npm run lint` is the one definition of the check (ESLint, then Prettier); it counts as one test.
-  process.stdout.write('\n=== lint (ESLint, Prettier) ===\n');
+  const name = 'lint (ESLint, Prettier)';
+  announce(name);
   const lint = await run('npm', ['run', '--silent', 'lint']);
+  report(name, lint.output);
   const clean = lint.code === 0;
-  results.push({ name: 'lint (ESLint, Prettier)', passed: clean ? 1 : 0, failed: clean ? 0 : 1, skipped: false, exitCode: lint.code });
+  return [{ name, passed: clean ? 1 : 0, failed: clean ? 0 : 1, skipped: false, exitCode: lint.code }];
 }
-if (wanted('server')) {
-  results.push(
-    await suite('server (SQLite)', process.execPath, JASMINE.concat('--config=server/jasmine.json'), jasmineCounts, { TEST_DB: 'sqlite' }),
-  );
-  if (await postgresAnswers()) {
-    results.push(
-      await suite('server (PostgreSQL)', process.execPath, JASMINE.concat('--config=server/jasmine.json'), jasmineCounts, {
-        TEST_DB: 'postgres',
-        TEST_POSTGRES_URL: POSTGRES_URL,
-      }),
-    );
-  } else if (CI) {
+
+async function postgresSuite(): Promise<SuiteResult[]> {
+  const name = 'server (PostgreSQL)';
+  if (await postgresAnswers())
+    return [await suite(name, process.execPath, serverJasmine, jasmineCounts, { TEST_DB: 'postgres', TEST_POSTGRES_URL: POSTGRES_URL })];
+  if (CI) {
     process.stdout.write(`\nPostgreSQL does not answer at ${POSTGRES_URL}; CI requires the PostgreSQL suite.\n`);
-    results.push({ name: 'server (PostgreSQL)', passed: 0, failed: 1, skipped: false, exitCode: 1 });
-  } else {
-    process.stdout.write(`\nNOTICE: PostgreSQL suite SKIPPED: nothing answers at ${POSTGRES_URL} (set TEST_POSTGRES_URL).\n`);
-    results.push({ name: 'server (PostgreSQL)', passed: 0, failed: 0, skipped: true, exitCode: 0 });
+    return [{ name, passed: 0, failed: 1, skipped: false, exitCode: 1 }];
   }
+  process.stdout.write(`\nNOTICE: PostgreSQL suite SKIPPED: nothing answers at ${POSTGRES_URL} (set TEST_POSTGRES_URL).\n`);
+  return [{ name, passed: 0, failed: 0, skipped: true, exitCode: 0 }];
 }
-if (wanted('client')) {
-  results.push(
-    await suite('client (Karma, headless Chromium)', process.execPath, ['node_modules/@angular/cli/bin/ng.js', 'test', '--watch=false'], karmaCounts),
-  );
+
+async function build(): Promise<SuiteResult[]> {
+  const name = 'building the client for e2e';
+  announce(name);
+  const built = await run(process.execPath, ['--import', 'tsx', 'scripts/build-client.ts']);
+  report(name, built.output);
+  return built.code === 0 ? [] : [{ name: 'e2e (build)', passed: 0, failed: 1, skipped: false, exitCode: built.code }];
 }
-if (wanted('e2e')) {
-  process.stdout.write('\n=== building the client for e2e ===\n');
-  const build = await run(process.execPath, ['--import', 'tsx', 'scripts/build-client.ts']);
-  if (build.code !== 0) results.push({ name: 'e2e (build)', passed: 0, failed: 1, skipped: false, exitCode: build.code });
-  else results.push(await suite('e2e (Playwright, Chromium)', process.execPath, JASMINE.concat('--config=e2e/jasmine.json'), jasmineCounts));
+
+/** Steps one after another; a failed build ends its lane (no e2e against a stale client). */
+async function lane(steps: (() => Promise<SuiteResult[]>)[]): Promise<SuiteResult[]> {
+  const results: SuiteResult[] = [];
+  for (const step of steps) results.push(...(await step()));
+  return results;
+}
+
+const sqliteSuite = async () => [await suite('server (SQLite)', process.execPath, serverJasmine, jasmineCounts, { TEST_DB: 'sqlite' })];
+const clientSuite = async () => [
+  await suite('client (Karma, headless Chromium)', process.execPath, ['node_modules/@angular/cli/bin/ng.js', 'test', '--watch=false'], karmaCounts),
+];
+const e2eSuite = () => suite('e2e (Playwright, Chromium)', process.execPath, JASMINE.concat('--config=e2e/jasmine.json'), jasmineCounts);
+
+const lanes = [
+  wanted('server') ? [sqliteSuite] : [],
+  wanted('server') ? [postgresSuite] : [],
+  [...(wanted('lint') ? [lint] : []), ...(wanted('client') ? [clientSuite] : []), ...(wanted('e2e') ? [build] : [])],
+];
+// Results in the fixed order of the lanes, whichever finished first.
+const results = (await Promise.all(lanes.map(lane))).flat();
+if (wanted('e2e') && !results.some((r) => r.name === 'e2e (build)')) {
+  results.push(await e2eSuite());
 }
 
 process.stdout.write('\n=== summary ===\n');
@@ -131,5 +166,5 @@ for (const r of results) {
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
-process.stdout.write(`${passed} passed, ${failed} failed\n`);
+process.stdout.write(`(${elapsed()} in all)\n${passed} passed, ${failed} failed\n`);
 process.exit(failed > 0 ? 1 : 0);

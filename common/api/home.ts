@@ -24,3 +24,15 @@ export const health = z.object({
   version: z.string(),
 });
 export type Health = z.infer<typeof health>;
+
+export const liveness = z.object({ status: z.literal('ok') });
+export type Liveness = z.infer<typeof liveness>;
+
+/** 200 with `ready`, else 503 with `unavailable`, and which check failed. */
+export const readiness = z.object({
+  status: z.enum(['ready', 'unavailable']),
+  database: z.boolean(),
+  migrations: z.boolean(),
+  draining: z.boolean(),
+});
+export type Readiness = z.infer<typeof readiness>;

@@ -24,6 +24,7 @@ import { ListCache } from './cache/list-cache';
 import { DeclarationService } from './declarations/declarations.service';
 import { declarationRoutes } from './declarations/declarations.routes';
 import { healthRoutes } from './health/health.routes';
+import { Readiness } from './health/readiness';
 import { HomeService } from './home/home.service';
 import { homeRoutes } from './home/home.routes';
 import { AppError } from './http/errors';
@@ -40,6 +41,7 @@ import { MaintenanceService } from './maintenance/maintenance.service';
 import { maintenanceRoutes } from './maintenance/maintenance.routes';
 import { MessageService } from './messages/messages.service';
 import { messageRoutes } from './messages/messages.routes';
+import { HallMetrics } from './metrics/metrics';
 import { openApiDocument } from './openapi/openapi';
 import type { PaymentProvider } from './payment-channel/provider';
 import { SandboxProvider } from './payment-channel/sandbox/sandbox-provider';
@@ -64,6 +66,7 @@ import { SubmissionService } from './submissions/submissions.service';
 import { submissionRoutes } from './submissions/submissions.routes';
 import { unitRoutes } from './unit/unit.routes';
 import { UnitService } from './unit/unit.service';
+import { workbookWorkers } from './workers/workbook-workers';
 
 export interface AppDeps {
   db: Database;
@@ -82,6 +85,8 @@ export interface AppDeps {
   listCache?: boolean;
   /** The payment channel and the hall's address as the channel reaches it; none configured: every payment waits (503). */
   paymentChannel?: { provider: PaymentProvider; hallPublicUrl: string };
+  /** GET /metrics answers the bearer of this token (config METRICS_TOKEN); without one it answers 404. */
+  metricsToken?: string;
 }
 
 /** No channel configured (a test that pays nothing): calls fail as an unreachable channel's do. */
@@ -115,6 +120,10 @@ export interface Services {
   assistedImport: AssistedImport;
   paymentChannel: PaymentProvider;
   paymentOrders: PaymentOrderService;
+  /** The instance's list cache, for /metrics. */
+  lists: ListCache;
+  /** Set draining at shutdown: /api/health/ready then answers 503 (main.ts). */
+  readiness: Readiness;
 }
 
 export function createServices(deps: AppDeps): Services {
@@ -158,6 +167,8 @@ export function createServices(deps: AppDeps): Services {
       hallPublicUrl: channel.hallPublicUrl,
       quotesOn: (db) => new ResidentService(db, clock),
     }),
+    lists,
+    readiness: new Readiness(),
   };
 }
 
@@ -165,7 +176,7 @@ export function createServices(deps: AppDeps): Services {
 export function apiRoutes(deps: AppDeps, services: Services): RouteDefinition[] {
   const cookies = { secure: deps.secureCookies };
   const routes: RouteDefinition[] = [
-    ...healthRoutes(deps.db),
+    ...healthRoutes(deps.db, services.readiness),
     ...authRoutes(services.auth, cookies),
     ...homeRoutes(services.home),
     ...agentRoutes(services.agents, (actor) => services.auth.sessionInfo(actor)),
@@ -212,6 +223,7 @@ export function createApp(deps: AppDeps): HallApp {
   app.locals.routes = routes;
   // For what runs beside the requests: main.ts's periodic sweep.
   app.locals.services = services;
+  const metrics = new HallMetrics({ db: deps.db, lists: services.lists, workers: workbookWorkers });
 
   app.use(
     helmet({
@@ -236,9 +248,13 @@ export function createApp(deps: AppDeps): HallApp {
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      // Probes and scrapes come every few seconds and say nothing about the users' requests.
+      autoLogging: { ignore: (req) => req.url === '/metrics' || req.url === '/api/health' || req.url.startsWith('/api/health/') },
     }),
   );
+  app.use(metrics.timing());
+  // Beside the API, not in it: not described in OpenAPI, no session, and its own guard.
+  app.get('/metrics', metrics.endpoint(deps.metricsToken));
 
   const api = express.Router();
   const webhookPaths = new Set(routes.filter((r) => r.webhook).map((r) => r.path));

@@ -42,6 +42,12 @@ const envSchema = z.object({
   HALL_PUBLIC_URL: z.url().optional(),
   /** The clock starts at this instant and runs on, for the e2e's collection periods; only with NODE_ENV=test. */
   TEST_CLOCK_START: z.iso.datetime().optional(),
+  /** Bearer token that GET /metrics asks for; unset, /metrics answers 404. */
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .refine((token) => token === '' || token.length >= 16, 'at least 16 characters: it is all that guards the figures')
+    .optional(),
 });
 
 /** The development secret; production refuses to start with it. */
@@ -58,6 +64,7 @@ export interface Config {
   captchaTestHook: boolean;
   trustProxy: boolean | number | string;
   listCache: boolean;
+  metricsToken: string | undefined;
   rootDir: string;
   shutdownGraceMs: number;
   payment: { sandboxPort: number; sandboxUrl: string; notifySecret: string; hallPublicUrl: string };
@@ -101,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxyOf(e.TRUST_PROXY),
     captchaTestHook: e.CAPTCHA_TEST_HOOK === 'true',
     listCache: e.LIST_CACHE === 'on',
+    metricsToken: e.METRICS_TOKEN || undefined,
     rootDir: ROOT,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     payment: {

@@ -82,6 +82,7 @@ async function start(): Promise<void> {
       provider: new SandboxProvider(config.payment.sandboxUrl, config.payment.notifySecret),
       hallPublicUrl: config.payment.hallPublicUrl,
     },
+    metricsToken: config.metricsToken,
   });
 
   // Ended sessions and expired sign-in counters, swept by every instance now and then (a second delete finds nothing).
@@ -102,7 +103,14 @@ async function start(): Promise<void> {
   ];
   process.stdout.write(lines.join('\n') + '\n');
 
-  shutDownOnSignals({ server, workers: workbookWorkers, knex: db.knex, logger, graceMs: config.shutdownGraceMs });
+  shutDownOnSignals({
+    server,
+    workers: workbookWorkers,
+    knex: db.knex,
+    logger,
+    graceMs: config.shutdownGraceMs,
+    readiness: app.locals.services.readiness,
+  });
 }
 
 try {

@@ -9,6 +9,7 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { Knex } from 'knex';
+import type { Readiness } from './health/readiness';
 import type { Logger } from './logger';
 import type { WorkbookWorkers } from './workers/workbook-workers';
 
@@ -18,6 +19,8 @@ export interface ShutdownParts {
   knex: Knex;
   logger: Logger;
   graceMs: number;
+  /** Answers 503 on /api/health/ready from the first moment, so the balancer stops sending requests here. */
+  readiness: Readiness;
 }
 
 /** Beyond the grace: closing the pool and the workers once everything was cut off. */
@@ -40,7 +43,8 @@ export function shutDownOnSignals(parts: ShutdownParts): void {
   process.on('SIGINT', onSignal);
 }
 
-async function shutDown({ server, workers, knex, logger, graceMs }: ShutdownParts, signal: NodeJS.Signals): Promise<void> {
+async function shutDown({ server, workers, knex, logger, graceMs, readiness }: ShutdownParts, signal: NodeJS.Signals): Promise<void> {
+  readiness.drain();
   logger.info({ signal, graceMs }, 'shutting down: no new connections; requests in flight may finish');
   const bound = setTimeout(() => {
     logger.error('shutdown overran its bound; exiting');

@@ -106,6 +106,8 @@ export interface TestHallOptions {
   captchaTestHook?: boolean;
   /** The payment channel (a sandbox acquirer the spec started) and where it reaches this hall. */
   paymentChannel?: AppDeps['paymentChannel'];
+  /** GET /metrics answers the bearer of this token (config METRICS_TOKEN). */
+  metricsToken?: string;
 }
 
 export async function createTestHall(options: TestHallOptions = {}): Promise<TestHall> {
@@ -122,6 +124,7 @@ export async function createTestHall(options: TestHallOptions = {}): Promise<Tes
       clientDist: options.clientDist,
       captchaTestHook: options.captchaTestHook,
       paymentChannel: options.paymentChannel,
+      metricsToken: options.metricsToken,
     });
   const app = newApp();
   let otherApp: TestHall['app'] | undefined;

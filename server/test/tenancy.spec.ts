@@ -63,6 +63,8 @@ interface TenancyCase {
 
 const CASES: Record<string, TenancyCase> = {
   'get /health': { url: () => '/api/health', crossUnit: 'not unit data' },
+  'get /health/live': { url: () => '/api/health/live', crossUnit: 'not unit data' },
+  'get /health/ready': { url: () => '/api/health/ready', crossUnit: 'not unit data' },
   'get /openapi.json': { url: () => '/api/openapi.json', crossUnit: 'not unit data' },
   'post /auth/login/unit': {
     url: () => '/api/auth/login/unit',
@@ -772,6 +774,8 @@ async function unitAUploadToken(hall: TestHall): Promise<string> {
  */
 const EXPECTED_ACCESS: Record<string, Access> = {
   'get /health': 'public',
+  'get /health/live': 'public',
+  'get /health/ready': 'public',
   'get /openapi.json': 'public',
   'post /auth/login/unit': 'public',
   'post /auth/login/agent': 'public',

@@ -26,9 +26,16 @@ const rowsOf = (page: unknown): number => {
   return 1 + (Array.isArray(items) ? items.length : 0);
 };
 
+/** Lookups of one list since the instance started, for /metrics. */
+export interface ListCacheCounts {
+  hits: number;
+  misses: number;
+}
+
 export class ListCache {
   private readonly entries = new Map<string, Entry>();
   private rows = 0;
+  private readonly counts = new Map<string, ListCacheCounts>();
 
   constructor(
     private readonly db: Knex,
@@ -45,12 +52,15 @@ export class ListCache {
     if (version === null) return compute();
     const key = `${unitId}\u0000${list}\u0000${JSON.stringify(params)}`;
     const cached = this.entries.get(key);
+    const counts = this.countsOf(list);
     if (cached && cached.version === version) {
+      counts.hits++;
       // Refresh its place in the least-recently-used order.
       this.entries.delete(key);
       this.entries.set(key, cached);
       return cached.value as Promise<T>;
     }
+    counts.misses++;
     // Concurrent requests for the same page share one computation.
     const value = compute();
     this.remove(key);
@@ -67,6 +77,22 @@ export class ListCache {
     );
     this.evict();
     return value;
+  }
+
+  /** Hits and misses by list; a unit without a data version bypasses the cache and counts as neither. */
+  lookups(): ReadonlyMap<string, Readonly<ListCacheCounts>> {
+    return this.counts;
+  }
+
+  /** Pages and rows held now. */
+  size(): { pages: number; rows: number } {
+    return { pages: this.entries.size, rows: this.rows };
+  }
+
+  private countsOf(list: string): ListCacheCounts {
+    let counts = this.counts.get(list);
+    if (!counts) this.counts.set(list, (counts = { hits: 0, misses: 0 }));
+    return counts;
   }
 
   private add(key: string, entry: Entry): void {

@@ -42,3 +42,23 @@ export async function prepareDatabase(db: Database): Promise<void> {
   await migrateLatest(db);
   await refreshStatistics(db.knex, db.dialect);
 }
+
+/** No migration of this code is waiting to run: an instance of newer code than its schema is not ready. */
+export async function migrationsCurrent(db: Database): Promise<boolean> {
+  const [, pending] = (await db.knex.migrate.list({ migrationSource: migrationSource(db.dialect) })) as [unknown[], unknown[]];
+  return pending.length === 0;
+}
+
+export interface PoolStats {
+  used: number;
+  free: number;
+  /** Requests waiting for a connection. */
+  pending: number;
+}
+
+/** knex's connection pool (tarn) as it is now; all zero before the first query made it. */
+export function poolStats(db: Database): PoolStats {
+  const pool = (db.knex.client as { pool?: { numUsed(): number; numFree(): number; numPendingAcquires(): number } }).pool;
+  if (!pool) return { used: 0, free: 0, pending: 0 };
+  return { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires() };
+}

@@ -15,6 +15,42 @@ describe('health and the API description', () => {
     expect(res.body).toEqual(jasmine.objectContaining({ status: 'ok', database: ENGINE }));
   });
 
+  it('answers liveness without asking the database', async () => {
+    const client = await hall.client();
+    const res = await client.get('/api/health/live');
+    expect([res.status, res.body]).toEqual([200, { status: 'ok' }]);
+  });
+
+  it('is ready while the database answers with the current schema, and answers 503 once draining', async () => {
+    const other = await createTestHall();
+    try {
+      const client = await other.client();
+      const ready = await client.get('/api/health/ready');
+      expect([ready.status, ready.body]).toEqual([200, { status: 'ready', database: true, migrations: true, draining: false }]);
+
+      other.app.locals.services.readiness.drain();
+      const draining = await client.get('/api/health/ready');
+      expect([draining.status, draining.body]).toEqual([503, { status: 'unavailable', database: true, migrations: true, draining: true }]);
+      // Still alive, and still serving what it is asked.
+      expect((await client.get('/api/health/live')).status).toBe(200);
+      expect((await client.get('/api/health')).status).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('is not ready on a schema behind its code', async () => {
+    const behind = await createTestHall();
+    try {
+      const last = await behind.db.knex('knex_migrations').orderBy('id', 'desc').first('id');
+      await behind.db.knex('knex_migrations').where({ id: last.id }).delete();
+      const res = await (await behind.client()).get('/api/health/ready');
+      expect([res.status, res.body]).toEqual([503, { status: 'unavailable', database: true, migrations: false, draining: false }]);
+    } finally {
+      await behind.close();
+    }
+  });
+
   it('describes every mounted endpoint in the OpenAPI document', async () => {
     const client = await hall.client();
     const res = await client.get('/api/openapi.json');

@@ -50,6 +50,11 @@ export class WorkbookWorkers {
 
   constructor(private readonly options: WorkbookWorkerOptions = { size: 2, maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 24 }) {}
 
+  /** Jobs running and waiting for a worker, and workers started and idle; for /metrics. */
+  stats(): { busy: number; waiting: number; idle: number; size: number } {
+    return { busy: this.busy, waiting: this.waiting.length, idle: this.idle.length, size: this.options.size };
+  }
+
   /**
    * Runs `job` on a worker of its own. A job that throws may have left the worker mid-task, so that
    * worker is terminated rather than reused. Either way nothing the job spooled outlives it.

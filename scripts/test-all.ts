@@ -2,11 +2,12 @@
  * The one test command: lint (ESLint, Prettier), server suite on SQLite and on PostgreSQL, client unit tests,
  * then the end-to-end suite against a production build. Ends with one line `N passed, N failed`.
  *
- * The suites spend much of their time waiting (for the database, for child processes, for Chromium), so three
- * lanes run side by side: the SQLite suite, the PostgreSQL suite, and lint → client → build. They share nothing:
- * each hall has its own SQLite file or PostgreSQL schema, servers take free ports, temporary folders are made
- * with mkdtemp. The e2e suite runs last and alone, since its browser waits are the most sensitive to a busy
- * machine. Each suite's output is held back and printed whole when it ends, so suites never interleave.
+ * The server suites spend much of their time waiting for the database, so two lanes run side by side: the SQLite
+ * suite then lint, and the PostgreSQL suite (whose other half of the work is PostgreSQL's own process). They share
+ * nothing: each hall has its own SQLite file or PostgreSQL schema, servers take free ports, temporary folders are
+ * made with mkdtemp. Then the client suite, the build and the e2e suite run one after another and alone: Chromium's
+ * waits are the most sensitive to a busy machine, and the machine has two cores. Each suite's output is held back
+ * and printed whole when it ends, so suites never interleave.
  */
 import { spawn } from 'node:child_process';
 import net from 'node:net';
@@ -149,13 +150,10 @@ const clientSuite = async () => [
 ];
 const e2eSuite = () => suite('e2e (Playwright, Chromium)', process.execPath, JASMINE.concat('--config=e2e/jasmine.json'), jasmineCounts);
 
-const lanes = [
-  wanted('server') ? [sqliteSuite] : [],
-  wanted('server') ? [postgresSuite] : [],
-  [...(wanted('lint') ? [lint] : []), ...(wanted('client') ? [clientSuite] : []), ...(wanted('e2e') ? [build] : [])],
-];
+const lanes = [[...(wanted('server') ? [sqliteSuite] : []), ...(wanted('lint') ? [lint] : [])], wanted('server') ? [postgresSuite] : []];
 // Results in the fixed order of the lanes, whichever finished first.
 const results = (await Promise.all(lanes.map(lane))).flat();
+results.push(...(await lane([...(wanted('client') ? [clientSuite] : []), ...(wanted('e2e') ? [build] : [])])));
 if (wanted('e2e') && !results.some((r) => r.name === 'e2e (build)')) {
   results.push(await e2eSuite());
 }

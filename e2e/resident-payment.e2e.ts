@@ -224,6 +224,12 @@ describe('resident payment at phone width', () => {
       });
       await payOnSandbox(page, ownOrderId, '420.00');
 
+      // Their own records at /me now show resident insurance.
+      await page.getByTestId('personal-nav-records').click();
+      await page.getByTestId('personal-insurance-390').waitFor();
+      await noSidewaysScroll(page);
+      await page.goto(`${server.baseUrl}/me/pay/orders/${ownOrderId}`);
+
       // The payment records: both years' payments, the child's and their own.
       await page.getByTestId('pay-order-history').click();
       await page.waitForURL(`${server.baseUrl}/me/resident-payments`);
@@ -262,6 +268,9 @@ describe('resident payment at phone width', () => {
     async () => {
       const person = await phone();
       await signInPerson(person.page, DEMO_PERSONS[0].idNumber, DEMO_PASSWORDS.person);
+      // Their own records at /me, with employment and payment rows, fit the phone's width.
+      for (const section of ['personal-insurance', 'personal-employments', 'personal-payments']) await person.page.getByTestId(section).waitFor();
+      await noSidewaysScroll(person.page);
       // 2026's collection period ended on 31 Dec 2025: paid on 20 Nov 2026, benefits start 3 months later.
       const waitingText = text('zh-CN', 'residents.pay.waiting').replace('{{months}}', '3').replace('{{date}}', '2027-02-20');
       const orderId = await payThroughSteps(person.page, (p) => p.getByTestId('pay-self').click(), {

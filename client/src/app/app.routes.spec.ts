@@ -150,7 +150,7 @@ describe('the hall, page to page', () => {
 
     expect(text('toolbar-unit-name')).toBeNull();
     expect(text('toolbar-role')).toBe('审核员');
-    expect(await navTitles()).toEqual(['审核首页', '申报审核', '核定与征收']);
+    expect(await navTitles()).toEqual(['审核首页', '申报审核', '核定与征收', '居民缴费', '对账差异', '医疗救助对象']);
   });
 
   // The router alone, with no page rendered: only where each old address leads is looked at.

@@ -371,20 +371,23 @@ async function seedWorkforce(
   await trx('assessments').insert(assessed);
 }
 
+/** Urban-rural resident insurance (390) in force since 2020: the seeded residents' and the demo persons' own. */
+const residentEnrollment = (personId: number, at: string) => ({
+  person_id: personId,
+  unit_id: null,
+  insurance_type: '390',
+  start_month: '202001',
+  end_month: null,
+  status: 'active',
+  created_at: at,
+  updated_at: at,
+});
+
 async function seedResidents(trx: Knex.Transaction, generator: PersonGenerator, count: number, at: string): Promise<void> {
   const persons = await insertPersons(trx, generator, count, at);
   await trx.batchInsert(
     'enrollments',
-    persons.map(({ id: personId }) => ({
-      person_id: personId,
-      unit_id: null,
-      insurance_type: '390',
-      start_month: '202001',
-      end_month: null,
-      status: 'active',
-      created_at: at,
-      updated_at: at,
-    })),
+    persons.map(({ id }) => residentEnrollment(id, at)),
     INSERT_CHUNK_ROWS,
   );
 }
@@ -419,16 +422,7 @@ async function seedPersonAccounts(trx: Knex.Transaction, passwordHash: string, a
         updated_at: at,
       })
       .returning<{ id: number }[]>('id');
-    await trx('enrollments').insert({
-      person_id: personId,
-      unit_id: null,
-      insurance_type: '390',
-      start_month: '202001',
-      end_month: null,
-      status: 'active',
-      created_at: at,
-      updated_at: at,
-    });
+    await trx('enrollments').insert(residentEnrollment(personId, at));
     await trx('users').insert({
       role: 'person',
       login: p.idNumber,

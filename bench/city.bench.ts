@@ -21,6 +21,8 @@ const SECONDS = Number(process.env.CITY_BENCH_SECONDS ?? 10);
 /** Units signed in for the run, drawn uniformly from the city's units (most are small, a few very large). */
 const SIGNED_IN_UNITS = 40;
 const SURNAMES = '王李张刘陈杨黄赵吴周';
+/** `assessment` or `payments` runs only the monthly assessment or only the payment lists; unset, everything. */
+const ONLY = process.env.CITY_BENCH_ONLY as 'assessment' | 'payments' | undefined;
 
 interface BenchUnit {
   id: number;
@@ -142,6 +144,10 @@ async function monthlyAssessment(): Promise<void> {
 }
 
 export async function run(): Promise<void> {
+  if (ONLY === 'assessment') {
+    await monthlyAssessment();
+    return summary();
+  }
   console.log(`\n== city scale: ${CLIENTS} concurrent clients, ${SECONDS} s a list, page cache off, random units of the city ==`);
   const seeded = await benchUnits(CITY_DATABASE_URL, SIGNED_IN_UNITS);
   if (!seeded) {
@@ -188,35 +194,42 @@ export async function run(): Promise<void> {
       ),
       'audit trail (random page)': asUnit((u) => `/api/audit?page=${pageOf(u.persons * 0.05 + 12)}&pageSize=20`),
     };
-    for (const [name, next] of Object.entries(lists)) {
+    const payments = (name: string) => name.startsWith('payment') || name.startsWith('unit payments');
+    for (const [name, next] of Object.entries(lists).filter(([name]) => ONLY !== 'payments' || payments(name))) {
       const r = await latency(server.baseUrl, next);
       report(`${name} p95`, r.p95, 30, 'ms', `p50 ${fmt(r.p50)} ms, ${r.requests} requests, ${r.errors} errors`);
     }
-    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
-    const console_ = await latency(server.baseUrl, () => {
-      const filters = new URLSearchParams({ status: pick(['pending', 'pending', 'rejected']), pageSize: '20' });
-      const choice = random();
-      if (choice < 0.4) filters.set('unitId', String(pick(units).id));
-      else if (choice < 0.7) filters.set('kind', pick(['reduction', 'addition']));
-      else {
-        const from = Math.floor(random() * 300);
-        filters.set('from', day(from + 30));
-        filters.set('to', day(from));
-      }
-      if (random() < 0.3) filters.set('page', String(Math.floor(random() * 20)));
-      return { path: `/api/review/submissions?${filters}`, cookie: reviewer.cookieHeader };
-    });
-    report(
-      'reviewer console across all units (by unit, kind or date) p95',
-      console_.p95,
-      50,
-      'ms',
-      `p50 ${fmt(console_.p50)} ms, ${console_.requests} requests, ${console_.errors} errors`,
-    );
+    if (ONLY !== 'payments') {
+      const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+      const console_ = await latency(server.baseUrl, () => {
+        const filters = new URLSearchParams({ status: pick(['pending', 'pending', 'rejected']), pageSize: '20' });
+        const choice = random();
+        if (choice < 0.4) filters.set('unitId', String(pick(units).id));
+        else if (choice < 0.7) filters.set('kind', pick(['reduction', 'addition']));
+        else {
+          const from = Math.floor(random() * 300);
+          filters.set('from', day(from + 30));
+          filters.set('to', day(from));
+        }
+        if (random() < 0.3) filters.set('page', String(Math.floor(random() * 20)));
+        return { path: `/api/review/submissions?${filters}`, cookie: reviewer.cookieHeader };
+      });
+      report(
+        'reviewer console across all units (by unit, kind or date) p95',
+        console_.p95,
+        50,
+        'ms',
+        `p50 ${fmt(console_.p50)} ms, ${console_.requests} requests, ${console_.errors} errors`,
+      );
+    }
   } finally {
     await server.stop();
   }
-  await monthlyAssessment();
+  if (ONLY !== 'payments') await monthlyAssessment();
+  summary();
+}
+
+function summary(): void {
   const failed = results.filter((r) => !r.pass);
   console.log(failed.length === 0 ? 'city: every figure within target' : `city: ${failed.length} of ${results.length} figures over target`);
 }

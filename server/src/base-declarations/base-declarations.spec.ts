@@ -2,6 +2,7 @@ import type { PaymentDetail } from '@common/api/payments';
 import { activeEmployees, auditEntriesOf, newIdNumber, unitIdOf } from '../../test/declarations';
 import { filledTemplate, uploadWorkbook, zip } from '../../test/batch-files';
 import { createTestHall, type HallClient, type TestHall } from '../../test/harness';
+import { periodTotalsOf } from '../../test/period-totals';
 import { downloadWorkbook } from '../../test/workbooks';
 
 /** Shanghai is UTC+8: 16:00 UTC is midnight there. */
@@ -193,6 +194,8 @@ describe('annual contribution base declaration', () => {
       ['330', 2_400_000, 12_000, 0, 'due'],
       ['510', 2_400_000, 12_000, 0, 'due'],
     ]);
+    const totals = await periodTotalsOf(hall, unitId);
+    expect(totals.stored).toEqual(totals.summed);
     // A month assessed later takes the base in force then.
     expect((await reviewer.post('/api/review/assessments', { unitId, feePeriod: '202709' })).status).toBe(200);
     const september = await hall.db

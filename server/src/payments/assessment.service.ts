@@ -85,6 +85,7 @@ export class AssessmentService {
           results.set(unitId, await assessments.assessLocked(unitId, period, assessedBy, requestId));
         const fresh = due.filter((id) => !before.has(id));
         await assessments.store.insertAssessedDetails(fresh, period, config, at);
+        await assessments.store.refreshTotals(fresh, period);
         const inserted = await assessments.store.detailCounts(fresh, period);
         await assessments.store.markAllAssessed(fresh, period, at, assessedBy);
         await unitsChanged(trx, fresh);
@@ -212,6 +213,7 @@ export class AssessmentService {
     const inserts = [...wanted.values()];
     await store.insertDetails(unitId, period, inserts, at);
     result.inserted = inserts.length;
+    if (result.inserted + result.updated + result.removed > 0) await store.refreshTotals([unitId], period);
 
     await store.markAssessed(unitId, period, at, assessedBy);
     // The period's assessment time shows in the unit's payment lists even when no detail changed.

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { FeePeriod } from '@common/fee-period';
 import { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
 import { chunks, IN_LIST_CHUNK, INSERT_CHUNK_ROWS } from '../db/dialect';
+import { refreshPeriodTotals } from './period-totals';
 
 /** What an assessment sets on a payment detail: the base, the rates and the amounts. */
 export interface AssessedAmounts {
@@ -172,6 +173,11 @@ export class AssessmentStore {
         ],
       );
     }
+  }
+
+  /** The units' period totals brought in line with their details of the period, in the writer's transaction. */
+  refreshTotals(unitIds: readonly number[], period: FeePeriod): Promise<void> {
+    return refreshPeriodTotals(this.db, { unitIds, period });
   }
 
   /** How many details of the period each of these units has (units without any are absent). */

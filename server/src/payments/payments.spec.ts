@@ -1,8 +1,11 @@
+import knex, { type Knex } from 'knex';
 import { addMonths } from '@common/fee-period';
 import { formatFen } from '@common/insurance';
-import { createTestHall, type HallClient, type TestHall } from '../../test/harness';
+import { createTestHall, ENGINE, type HallClient, type TestHall } from '../../test/harness';
 import { downloadWorkbook } from '../../test/workbooks';
+import { periodTotalsOf } from '../../test/period-totals';
 import { DEMO_UNITS } from '../db/seeds/demo';
+import { AssessmentService } from './assessment.service';
 
 /** People whose amounts were worked out by hand: demo floor 4,800 yuan, ceiling 24,000 yuan. */
 const HAND_CHECKED = [
@@ -161,6 +164,39 @@ describe('payment details and contributions', () => {
     const detail = await adminB.get(`/api/payments/details?from=${last}&to=${last}&pageSize=1`);
     expect(detail.body.items[0].status).toBe('paid');
     expect(detail.body.items[0].collectionSerial).toBe('ZS-2026-0001');
+    const totals = await periodTotalsOf(hall, unitB);
+    expect(totals.stored).toEqual(totals.summed);
+    expect(totals.summed.types.length).toBeGreaterThan(3);
+  });
+
+  it("keeps the unit's period totals equal to its details through an assessment, a reduction assessed again, and a collection", async () => {
+    const [stays, reduced] = HAND_CHECKED;
+    await enrol(hall, unitId, stays, '202601');
+    const reducedId = await enrol(hall, unitId, reduced, '202601');
+    expect((await reviewer.post('/api/review/assessments', { unitId, feePeriod: '202612' })).status).toBe(200);
+    const assessed = await periodTotalsOf(hall, unitId);
+    expect(assessed.stored).toEqual(assessed.summed);
+    // The reduction approved from December: the enrolment ends in November and the period is assessed afresh.
+    await hall.db.knex('employments').where({ person_id: reducedId }).update({ end_month: '202611', status: 'suspended' });
+    await hall.db.knex('enrollments').where({ person_id: reducedId }).update({ end_month: '202611', status: 'suspended' });
+    const reassessed = await reviewer.post('/api/review/assessments', { unitId, feePeriod: '202612' });
+    expect(reassessed.body.removed).toBe(3);
+    const afterReduction = await periodTotalsOf(hall, unitId);
+    expect(afterReduction.stored).toEqual(afterReduction.summed);
+    expect(afterReduction.stored).not.toEqual(assessed.stored);
+
+    const due = (await admin.get('/api/payments/periods?from=202612&to=202612')).body.items[0];
+    const paid = await reviewer.post('/api/review/collections', {
+      unitId,
+      feePeriod: '202611',
+      collectedOn: '2026-11-20',
+      serial: 'ZS-TOTALS',
+      amountFen: (await admin.get('/api/payments/periods?from=202611&to=202611')).body.items[0].dueFen,
+    });
+    expect(paid.status).withContext(JSON.stringify(paid.body)).toBe(200);
+    const collected = await periodTotalsOf(hall, unitId);
+    expect(collected.stored).toEqual(collected.summed);
+    expect(due.persons).toBe(Number(collected.summed.persons.find((line) => line.startsWith('202612 '))!.split(' ')[1]));
   });
 
   it('pages, sorts and filters on the server, searching names and ID numbers by their start', async () => {
@@ -305,6 +341,10 @@ describe('the monthly assessment of a period for every unit', () => {
       const rerun = await reviewer.post('/api/review/assessments/all', { feePeriod: PERIOD });
       expect(rerun.body).toEqual(jasmine.objectContaining({ feePeriod: PERIOD, units: units.length - 1, skipped: 1 }));
       expect(await detailLines(hall)).toEqual(expected);
+      for (const id of units) {
+        const totals = await periodTotalsOf(hall, id);
+        expect(totals.stored).withContext(`unit ${id}`).toEqual(totals.summed);
+      }
       expect((await hall.db.knex('assessments').where({ fee_period: PERIOD }).orderBy('unit_id').pluck('unit_id')).map(Number)).toEqual(
         units.map(Number),
       );
@@ -312,6 +352,41 @@ describe('the monthly assessment of a period for every unit', () => {
       await oracle.close();
     }
   });
+
+  // Several instances share PostgreSQL; SQLite is one instance's own file, written through its single connection.
+  (ENGINE === 'postgres' ? it : xit)(
+    'writes each detail once when two instances, each on its own connection pool, run it at the same time',
+    async () => {
+      const units = await hall.db.knex('units').orderBy('id').pluck('id');
+      const reviewerId = (await hall.db.knex('users').where({ role: 'reviewer' }).first('id')).id as number;
+      const otherPool = knex(hall.db.knex.client.config as Knex.Config);
+      try {
+        const instances = [new AssessmentService(hall.db.knex, hall.clock), new AssessmentService(otherPool, hall.clock)];
+        // A unit a chunk, so the two interleave unit by unit.
+        const runs = await Promise.all(instances.map((a) => a.assessAll(PERIOD, reviewerId, undefined, { chunkUnits: 1 })));
+        const details = Number((await hall.db.knex('payment_details').where({ fee_period: PERIOD }).count({ n: '*' }).first())!.n);
+        expect(details).toBeGreaterThan(0);
+        expect(runs[0].units + runs[1].units).toBe(units.length);
+        expect(runs[0].inserted + runs[1].inserted).toBe(details);
+        const twice = await hall.db
+          .knex('payment_details')
+          .where({ fee_period: PERIOD })
+          .groupBy('unit_id', 'person_id', 'insurance_type')
+          .havingRaw('count(*) > 1')
+          .select('person_id');
+        expect(twice).toEqual([]);
+        // Each unit's assessment is recorded once, by whichever instance did it.
+        const recorded = await hall.db.knex('audit_log').where({ action: 'assessment', entity_id: PERIOD }).orderBy('unit_id').pluck('unit_id');
+        expect(recorded.map(Number)).toEqual(units.map(Number));
+        for (const id of units) {
+          const totals = await periodTotalsOf(hall, id);
+          expect(totals.stored).withContext(`unit ${id}`).toEqual(totals.summed);
+        }
+      } finally {
+        await otherPool.destroy();
+      }
+    },
+  );
 
   it('changes nothing when run again', async () => {
     const first = await reviewer.post('/api/review/assessments/all', { feePeriod: PERIOD });

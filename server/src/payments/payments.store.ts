@@ -3,8 +3,9 @@ import type { PaymentDetail, PaymentDetailQuery, PaymentStatementLine, UnitPayme
 import type { FeePeriod } from '@common/fee-period';
 import type { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
 import { maskIdNumber } from '@common/validators/id-number';
-import { EXPORT_PAGE_ROWS, rawRows } from '../db/dialect';
+import { EXPORT_PAGE_ROWS } from '../db/dialect';
 import { unitPersonsMatching } from '../db/person-search';
+import { refreshPeriodTotals } from './period-totals';
 
 export type DetailFilters = Omit<Required<PaymentDetailQuery>, 'page' | 'pageSize' | 'sort' | 'direction'> &
   Pick<PaymentDetailQuery, 'sort' | 'direction'>;
@@ -111,13 +112,19 @@ export class PaymentStore {
     if (sort === 'feePeriod') {
       // The page first, along the index, then the person of each of its rows: joined before the limit, a
       // planner expecting many rows hash-joins every insured person of the city to a unit's page.
+      // Only the ids in the inner query: an index-only scan skips the offset's rows without reading their heap.
       for (const column of INDEX_ORDER) rows.orderBy(column, direction);
-      const pageRows = rows
-        .select('d.*')
+      const pageIds = rows
+        .select('d.id')
         .limit(pageSize)
         .offset(page * pageSize)
-        .as('d');
-      items = withPerson(this.db.from(pageRows).orderBy(INDEX_ORDER.map((column) => ({ column, order: direction }))));
+        .as('page');
+      items = withPerson(
+        this.db
+          .from(pageIds)
+          .join('payment_details as d', 'd.id', 'page.id')
+          .orderBy(INDEX_ORDER.map((column) => ({ column, order: direction }))),
+      );
     } else {
       // Sorting by name or ID number relies on the person join that withPerson adds.
       rows.orderBy(SORT_COLUMNS[sort], direction);
@@ -128,10 +135,23 @@ export class PaymentStore {
     return { items: found.map((r) => toDetail(r, this.current)), total: count };
   }
 
-  /** How many details the filters match: the list's total and an export's row count. */
+  /**
+   * How many details the filters match: the list's total and an export's row count. Filters of period
+   * and type alone are summed from the unit's period totals; others count the matching rows.
+   */
   async count(unitId: number, f: Partial<DetailFilters>): Promise<number> {
-    const row = await this.details(unitId, f).count({ n: '*' }).first();
+    const counted = f.q || f.status ? this.details(unitId, f).count({ n: '*' }) : this.totals(unitId, f).sum({ n: 't.details' });
+    const row = await counted.first<{ n: Aggregate } | undefined>();
     return Number(row?.n ?? 0);
+  }
+
+  /** The unit's summary rows per period and insurance type (unit_period_totals) within the filters. */
+  private totals(unitId: number, f: Partial<UnitPaymentQuery>) {
+    const query = this.db('unit_period_totals as t').where('t.unit_id', unitId);
+    if (f.from) query.where('t.fee_period', '>=', f.from);
+    if (f.to) query.where('t.fee_period', '<=', f.to);
+    if (f.insuranceType) query.where('t.insurance_type', f.insuranceType);
+    return query;
   }
 
   async find(unitId: number, id: number): Promise<PaymentDetail | null> {
@@ -165,59 +185,38 @@ export class PaymentStore {
     }
   }
 
-  private periods(unitId: number, f: Partial<UnitPaymentQuery>) {
-    const query = this.db('payment_details as d').where('d.unit_id', unitId);
-    if (f.from) query.where('d.fee_period', '>=', f.from);
-    if (f.to) query.where('d.fee_period', '<=', f.to);
-    if (f.insuranceType) query.where('d.insurance_type', f.insuranceType);
-    return query;
-  }
-
   async periodPage(unitId: number, f: Partial<UnitPaymentQuery>, page: number, pageSize: number) {
     const direction = f.direction ?? 'desc';
     const [count, rows] = await Promise.all([
       this.periodCount(unitId, f),
       this.periodRows(unitId, f)
-        .orderBy('x.fee_period', direction)
+        .orderBy('t.fee_period', direction)
         .limit(pageSize)
         .offset(page * pageSize),
     ]);
     return { items: rows.map((r) => this.toPeriod(r)), total: count };
   }
 
-  /**
-   * How many periods the unit's details span: one index probe per period (the next period after the last
-   * one found), where a count of distinct periods would read and sort every detail of the unit.
-   */
+  /** How many periods the unit's details span within the filters. */
   private async periodCount(unitId: number, f: Partial<UnitPaymentQuery>): Promise<number> {
-    const next = (after: string | null) => {
-      const query = this.periods(unitId, f).min('d.fee_period');
-      return after === null ? query : query.whereRaw('d.fee_period > ??', [after]);
-    };
-    const counted: unknown = await this.db.raw(
-      `WITH RECURSIVE found (fee_period) AS (SELECT ? UNION ALL SELECT ? FROM found WHERE found.fee_period IS NOT NULL)
-       SELECT count(fee_period) AS n FROM found`,
-      [next(null), next('found.fee_period')],
-    );
-    const [row] = rawRows<{ n: number | string }>(counted);
+    const row = await this.totals(unitId, f).countDistinct({ n: 't.fee_period' }).first<{ n: Aggregate } | undefined>();
     return Number(row?.n ?? 0);
   }
+
   async allPeriods(unitId: number, f: Partial<UnitPaymentQuery>): Promise<UnitPaymentPeriod[]> {
-    const rows = await this.periodRows(unitId, f).orderBy('x.fee_period', f.direction ?? 'desc');
+    const rows = await this.periodRows(unitId, f).orderBy('t.fee_period', f.direction ?? 'desc');
     return rows.map((r) => this.toPeriod(r));
   }
 
   /** One period's due and paid per insurance type and side. */
   async statementLines(unitId: number, period: FeePeriod): Promise<PaymentStatementLine[]> {
-    const paid = (column: string) => this.db.raw(`sum(case when paid_at is not null then ${column} else 0 end)`);
-    const rows: StatementLineRow[] = await this.db('payment_details')
-      .where({ unit_id: unitId, fee_period: period })
-      .groupBy('insurance_type')
-      .orderBy('insurance_type')
-      .select('insurance_type')
-      .countDistinct({ persons: 'person_id' })
-      .sum({ unit: 'unit_amount_fen', person: 'person_amount_fen' })
-      .select({ unit_paid: paid('unit_amount_fen'), person_paid: paid('person_amount_fen') });
+    const rows = await this.totals(unitId, { from: period, to: period }).orderBy('t.insurance_type').select<StatementLineRow[]>('t.insurance_type', {
+      persons: 't.details',
+      unit: 't.unit_amount_fen',
+      person: 't.person_amount_fen',
+      unit_paid: 't.unit_paid_fen',
+      person_paid: 't.person_paid_fen',
+    });
     return rows.map((r) => ({
       insuranceType: r.insurance_type,
       persons: Number(r.persons),
@@ -229,24 +228,21 @@ export class PaymentStore {
   }
 
   /**
-   * Per period: persons, amounts due and paid, and its collection. Summed per person and period first (a
-   * hash aggregate), then per period, where a count of distinct persons would sort every detail.
+   * Per period: persons, amounts due and paid, and its collection, from the unit's period totals. A person
+   * has a detail per insurance type: of one type, the persons are its details; of all, the period's
+   * distinct persons (unit_period_persons).
    */
   private periodRows(unitId: number, f: Partial<UnitPaymentQuery>) {
-    const perPerson = this.periods(unitId, f)
-      .groupBy('d.fee_period', 'd.person_id')
-      .select('d.fee_period')
-      .sum({ unit: 'd.unit_amount_fen', person: 'd.person_amount_fen' })
-      .select(this.db.raw('sum(case when d.paid_at is not null then d.unit_amount_fen + d.person_amount_fen else 0 end) as paid'))
-      .as('x');
-    return this.db
-      .from(perPerson)
-      .leftJoin('collections as c', (on) => on.onVal('c.unit_id', unitId).andOn('c.fee_period', '=', 'x.fee_period'))
-      .groupBy('x.fee_period', 'c.collected_on', 'c.serial')
-      .select('x.fee_period', 'c.collected_on', 'c.serial')
-      .count({ persons: '*' })
-      .sum({ unit: 'x.unit', person: 'x.person', paid: 'x.paid' })
-      .select<PeriodRow[]>();
+    const query = this.totals(unitId, f)
+      .leftJoin('collections as c', (on) => on.onVal('c.unit_id', unitId).andOn('c.fee_period', '=', 't.fee_period'))
+      .select({ fee_period: 't.fee_period' }, 'c.collected_on', 'c.serial')
+      .sum({ unit: 't.unit_amount_fen', person: 't.person_amount_fen' })
+      .select(this.db.raw('sum(t.unit_paid_fen + t.person_paid_fen) as paid'));
+    if (f.insuranceType) return query.groupBy('t.fee_period', 'c.collected_on', 'c.serial').sum<PeriodRow[]>({ persons: 't.details' });
+    return query
+      .join('unit_period_persons as pp', (on) => on.onVal('pp.unit_id', unitId).andOn('pp.fee_period', '=', 't.fee_period'))
+      .groupBy('t.fee_period', 'c.collected_on', 'c.serial', 'pp.persons')
+      .select<PeriodRow[]>({ persons: 'pp.persons' });
   }
 
   private toPeriod(r: PeriodRow): UnitPaymentPeriod {
@@ -296,6 +292,7 @@ export class PaymentStore {
     const unpaid = this.db('payment_details').where({ unit_id: unitId, fee_period: period }).whereNull('paid_at');
     const amountFen = await this.unpaidFen(unitId, period);
     const paidDetails = await unpaid.update({ paid_at: collection.collectedOn, collection_serial: collection.serial });
+    await refreshPeriodTotals(this.db, { unitIds: [unitId], period });
     await this.db('collections')
       .insert({
         unit_id: unitId,

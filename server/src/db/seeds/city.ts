@@ -15,6 +15,7 @@ import { EMPLOYEE_INSURANCE_TYPES, INSURANCE_TYPES, contributionBaseFen, contrib
 import { creditCodeCheckChar } from '@common/validators/credit-code';
 import { idNumberCheckChar } from '@common/validators/id-number';
 import { hashPassword } from '../../auth/password';
+import { refreshPeriodTotals } from '../../payments/period-totals';
 import { DEMO_LIMITS, DEMO_PASSWORDS } from './demo';
 import { seededRandom } from './people';
 
@@ -159,6 +160,7 @@ export async function seedCity(knex: Knex, now: Date, size: CitySize = CITY, log
   }
 
   const client = await pool.acquireConnection();
+  const cityUnits: number[] = [];
   const started = Date.now();
   const progress = (what: string) => log(`  ${what} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   try {
@@ -172,6 +174,7 @@ export async function seedCity(knex: Knex, now: Date, size: CitySize = CITY, log
     sizes.forEach((persons, i) => {
       units.push({ id: unitStart + i, seq: i + 1, adminId: userStart + i, firstPerson: nextPerson, persons });
       nextPerson += persons;
+      cityUnits.push(unitStart + i);
     });
 
     await copyInto(
@@ -509,4 +512,7 @@ export async function seedCity(knex: Knex, now: Date, size: CitySize = CITY, log
   } finally {
     await pool.releaseConnection(client);
   }
+  // The summaries the payment lists read, aggregated from the loaded details once they are committed.
+  await knex.transaction((trx) => refreshPeriodTotals(trx, { unitIds: cityUnits }));
+  log(`  payment period totals (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }

@@ -8,6 +8,7 @@ import { addMonths, currentFeePeriod, type FeePeriod } from '@common/fee-period'
 import { EMPLOYEE_INSURANCE_TYPES, INSURANCE_TYPES, contributionBaseFen, contributionFen } from '@common/insurance';
 import { hashPassword } from '../../auth/password';
 import { INSERT_CHUNK_ROWS } from '../dialect';
+import { refreshPeriodTotals } from '../../payments/period-totals';
 import { PersonGenerator, seededRandom } from './people';
 
 export const DEMO_PASSWORDS = { unitAdmin: 'Admin2026', agent: 'Agent2026', reviewer: 'Review2026', person: 'Person2026' } as const;
@@ -342,6 +343,7 @@ async function seedWorkforce(
   await trx.batchInsert('employments', employments, INSERT_CHUNK_ROWS);
   await trx.batchInsert('enrollments', enrollments, INSERT_CHUNK_ROWS);
   await trx.batchInsert('payment_details', details, INSERT_CHUNK_ROWS);
+  await refreshPeriodTotals(trx, { unitIds: [unitId] });
   // Each paid period was collected in one go: the collection record the unit's period list shows.
   const collected = new Map<string, { amount: number; serial: string; on: string }>();
   for (const d of details) {

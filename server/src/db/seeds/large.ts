@@ -8,6 +8,7 @@ import { EMPLOYEE_INSURANCE_TYPES, INSURANCE_TYPES, contributionBaseFen, contrib
 import { idNumberCheckChar } from '@common/validators/id-number';
 import { hashPassword } from '../../auth/password';
 import { INSERT_CHUNK_ROWS } from '../dialect';
+import { refreshPeriodTotals } from '../../payments/period-totals';
 import { DEMO_LIMITS, DEMO_PASSWORDS } from './demo';
 import { seededRandom } from './people';
 
@@ -137,4 +138,5 @@ export async function seedLarge(knex: Knex, now: Date, log: (line: string) => vo
     assessed.push({ unit_id: unitId, fee_period: period, assessed_at: at, assessed_by: null });
   }
   await knex('assessments').insert(assessed);
+  await refreshPeriodTotals(knex, { unitIds: [unitId] });
 }

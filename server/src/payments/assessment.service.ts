@@ -57,63 +57,100 @@ export class AssessmentService {
    * them in one set-based INSERT … SELECT for the whole chunk; one that has some (assessed before, then
    * made stale by an approval) is assessed alone, which also updates and removes unpaid details. Units
    * already assessed are skipped, and a chunk either commits whole or not at all, so running it again after
-   * a crash halfway finishes the work with the rows one clean run writes.
+   * a crash halfway finishes the work with the rows one clean run writes. `workers` chunks run at once, each
+   * in its own transaction on its own connection (the chunks share no unit); after a failure no new chunk
+   * starts, the others finish, and the failure is thrown.
    */
   async assessAll(
     period: FeePeriod,
     assessedBy: number | null,
     requestId?: string,
-    options: { chunkUnits?: number; beforeCommit?: (chunk: number) => void | Promise<void> } = {},
+    options: { chunkUnits?: number; workers?: number; beforeCommit?: (chunk: number) => void | Promise<void> } = {},
   ): Promise<CityAssessmentResult> {
     const chunkUnits = options.chunkUnits ?? 250;
     const config = await this.contributionConfig(period);
     const result: CityAssessmentResult = { feePeriod: period, units: 0, skipped: 0, inserted: 0 };
+    // The next chunk's units, read one chunk at a time whichever worker asks.
     let after = 0;
-    for (let chunk = 1; ; chunk++) {
-      const unitIds = await this.units.idsAfter(after, chunkUnits);
-      if (unitIds.length === 0) return result;
-      after = unitIds[unitIds.length - 1];
-      const done = await this.db.transaction(async (trx) => {
-        const assessments = this.on(trx);
-        const locked = await assessments.units.lockAll(unitIds);
-        const assessed = await assessments.store.assessedAmong(locked, period);
-        const due = locked.filter((id) => !assessed.has(id));
-        const before = await assessments.store.detailCounts(due, period);
-        const at = this.clock.now().toISOString();
-        const results = new Map<number, AssessmentResult>();
-        for (const unitId of due.filter((id) => before.has(id)))
-          results.set(unitId, await assessments.assessLocked(unitId, period, assessedBy, requestId));
-        const fresh = due.filter((id) => !before.has(id));
-        await assessments.store.insertAssessedDetails(fresh, period, config, at);
-        await assessments.store.refreshTotals(fresh, period);
-        const inserted = await assessments.store.detailCounts(fresh, period);
-        await assessments.store.markAllAssessed(fresh, period, at, assessedBy);
-        await unitsChanged(trx, fresh);
-        await assessments.audit.recordAll(
-          fresh
-            .filter((unitId) => inserted.has(unitId) || assessedBy !== null)
-            .map((unitId) => ({
-              at,
-              userId: assessedBy,
-              unitId,
-              action: 'assessment',
-              entityType: 'fee_period',
-              entityId: period,
-              after: { feePeriod: period, inserted: inserted.get(unitId) ?? 0, updated: 0, removed: 0, unchanged: 0 },
-              requestId,
-            })),
-        );
-        await options.beforeCommit?.(chunk);
-        return {
-          units: due.length,
-          skipped: unitIds.length - due.length,
-          inserted: [...inserted.values(), ...[...results.values()].map((r) => r.inserted)].reduce((a, b) => a + b, 0),
-        };
+    let chunks = 0;
+    let failed = false;
+    let cursor: Promise<unknown> = Promise.resolve();
+    const nextChunk = () => {
+      const next = cursor.then(async () => {
+        const unitIds = failed ? [] : await this.units.idsAfter(after, chunkUnits);
+        if (unitIds.length > 0) after = unitIds[unitIds.length - 1];
+        return { unitIds, chunk: ++chunks };
       });
-      result.units += done.units;
-      result.skipped += done.skipped;
-      result.inserted += done.inserted;
-    }
+      cursor = next.catch(() => undefined);
+      return next;
+    };
+    const worker = async () => {
+      try {
+        for (;;) {
+          const { unitIds, chunk } = await nextChunk();
+          if (unitIds.length === 0) return;
+          const done = await this.assessChunk(unitIds, period, config, assessedBy, requestId, () => options.beforeCommit?.(chunk));
+          result.units += done.units;
+          result.skipped += done.skipped;
+          result.inserted += done.inserted;
+        }
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    };
+    const settled = await Promise.allSettled(Array.from({ length: options.workers ?? 2 }, worker));
+    const failure = settled.find((s) => s.status === 'rejected');
+    if (failure) throw failure.reason;
+    return result;
+  }
+
+  /** One chunk of `assessAll`, in a transaction of its own. */
+  private assessChunk(
+    unitIds: number[],
+    period: FeePeriod,
+    config: ContributionConfig,
+    assessedBy: number | null,
+    requestId: string | undefined,
+    beforeCommit: () => void | Promise<void>,
+  ): Promise<Omit<CityAssessmentResult, 'feePeriod'>> {
+    return this.db.transaction(async (trx) => {
+      const assessments = this.on(trx);
+      const locked = await assessments.units.lockAll(unitIds);
+      const assessed = await assessments.store.assessedAmong(locked, period);
+      const due = locked.filter((id) => !assessed.has(id));
+      const before = await assessments.store.detailCounts(due, period);
+      const at = this.clock.now().toISOString();
+      const results = new Map<number, AssessmentResult>();
+      for (const unitId of due.filter((id) => before.has(id)))
+        results.set(unitId, await assessments.assessLocked(unitId, period, assessedBy, requestId));
+      const fresh = due.filter((id) => !before.has(id));
+      await assessments.store.insertAssessedDetails(fresh, period, config, at);
+      await assessments.store.refreshTotals(fresh, period);
+      const inserted = await assessments.store.detailCounts(fresh, period);
+      await assessments.store.markAllAssessed(fresh, period, at, assessedBy);
+      await unitsChanged(trx, fresh);
+      await assessments.audit.recordAll(
+        fresh
+          .filter((unitId) => inserted.has(unitId) || assessedBy !== null)
+          .map((unitId) => ({
+            at,
+            userId: assessedBy,
+            unitId,
+            action: 'assessment',
+            entityType: 'fee_period',
+            entityId: period,
+            after: { feePeriod: period, inserted: inserted.get(unitId) ?? 0, updated: 0, removed: 0, unchanged: 0 },
+            requestId,
+          })),
+      );
+      await beforeCommit();
+      return {
+        units: due.length,
+        skipped: unitIds.length - due.length,
+        inserted: [...inserted.values(), ...[...results.values()].map((r) => r.inserted)].reduce((a, b) => a + b, 0),
+      };
+    });
   }
 
   /** A declared wage held between the floor and ceiling in force in the period; null when none are configured. */

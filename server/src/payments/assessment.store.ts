@@ -143,13 +143,16 @@ export class AssessmentStore {
          FROM (
            SELECT e.unit_id, e.person_id, e.insurance_type, r.unit_rate_bp, r.person_rate_bp,
              coalesce(
-               (SELECT cb.base_fen FROM contribution_bases cb
-                 WHERE cb.unit_id = e.unit_id AND cb.person_id = e.person_id AND cb.from_month <= ? ORDER BY cb.from_month DESC LIMIT 1),
+               cb.base_fen,
                CASE WHEN emp.wage_fen < ? THEN CAST(? AS integer) WHEN emp.wage_fen > ? THEN CAST(? AS integer) ELSE emp.wage_fen END
              ) AS base_fen
            FROM enrollments e
            JOIN employments emp ON emp.unit_id = e.unit_id AND emp.person_id = e.person_id
            JOIN (${rateTable}) r ON r.insurance_type = e.insurance_type
+           -- The declared base in force: joined, a column; a subquery here would run again for every use of base_fen.
+           LEFT JOIN contribution_bases cb ON cb.unit_id = e.unit_id AND cb.person_id = e.person_id
+             AND cb.from_month = (SELECT max(x.from_month) FROM contribution_bases x
+                                   WHERE x.unit_id = e.unit_id AND x.person_id = e.person_id AND x.from_month <= ?)
            WHERE e.unit_id IN (${chunk.map(() => '?').join(', ')})
              AND e.start_month <= ? AND (e.end_month IS NULL OR e.end_month >= ?)
              AND emp.start_month <= ? AND (emp.end_month IS NULL OR emp.end_month >= ?)
@@ -159,12 +162,12 @@ export class AssessmentStore {
         [
           period,
           assessedAt,
-          period,
           config.floorFen,
           config.floorFen,
           config.ceilingFen,
           config.ceilingFen,
           ...rates.flatMap(([type, rate]) => [type, rate.unitRateBp, rate.personRateBp]),
+          period,
           ...chunk,
           period,
           period,

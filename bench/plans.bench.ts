@@ -21,7 +21,18 @@ import { CITY_DATABASE_URL } from './city.bench';
 import { ROOT } from './support';
 
 /** Tables holding every unit's rows: a sequential scan of one reads other units'. */
-const CITY_TABLES = ['payment_details', 'employments', 'enrollments', 'insured_persons', 'declarations', 'audit_log', 'collections', 'assessments'];
+const CITY_TABLES = [
+  'payment_details',
+  'unit_period_totals',
+  'unit_period_persons',
+  'employments',
+  'enrollments',
+  'insured_persons',
+  'declarations',
+  'audit_log',
+  'collections',
+  'assessments',
+];
 
 interface PlanNode {
   'Node Type': string;

@@ -1,4 +1,5 @@
 import { createTestHall, ENGINE, type TestHall } from '../../../test/harness';
+import { periodTotalsOf } from '../../../test/period-totals';
 import { CITY, cityCreditCode, seedCity, unitSizes } from './city';
 import { DEMO_PASSWORDS } from './demo';
 
@@ -56,6 +57,11 @@ describe('the city seed', () => {
       .count({ n: '*' })
       .first();
     expect(Number(strays!.n)).toBe(0);
+    for (const id of city) {
+      const totals = await periodTotalsOf(hall, id);
+      expect(totals.stored).withContext(`unit ${id}`).toEqual(totals.summed);
+      expect(totals.summed.persons.length).toBe(12);
+    }
     expect(Number((await knex('payment_details').whereIn('unit_id', city).count({ n: '*' }).first())!.n)).toBeGreaterThan(200 * 3 * 6);
     expect(
       Number((await knex('declarations').whereIn('unit_id', city).where('status', 'pending').count({ n: '*' }).first())!.n),

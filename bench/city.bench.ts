@@ -116,6 +116,7 @@ async function monthlyAssessment(): Promise<void> {
   const reviewerId = (await db.knex('users').where({ role: 'reviewer' }).orderBy('id').first<{ id: number }>('id')).id;
   const forget = async () => {
     await db.knex('payment_details').where('fee_period', period).delete();
+    for (const totals of ['unit_period_totals', 'unit_period_persons']) await db.knex(totals).where('fee_period', period).delete();
     await db.knex('assessments').where('fee_period', period).delete();
   };
   try {

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { FeePeriod } from '@common/fee-period';
 import { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
 import { chunks, IN_LIST_CHUNK, INSERT_CHUNK_ROWS } from '../db/dialect';
-import { refreshPeriodTotals } from './period-totals';
+import { refreshPeriodTotals } from './period-totals.store';
 
 /** What an assessment sets on a payment detail: the base, the rates and the amounts. */
 export interface AssessedAmounts {

@@ -5,7 +5,7 @@ import type { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
 import { maskIdNumber } from '@common/validators/id-number';
 import { EXPORT_PAGE_ROWS } from '../db/dialect';
 import { unitPersonsMatching } from '../db/person-search';
-import { refreshPeriodTotals } from './period-totals';
+import { refreshPeriodTotals } from './period-totals.store';
 
 export type DetailFilters = Omit<Required<PaymentDetailQuery>, 'page' | 'pageSize' | 'sort' | 'direction'> &
   Pick<PaymentDetailQuery, 'sort' | 'direction'>;

@@ -6,7 +6,7 @@
  * whole unit's month pass a 32-bit integer: bigint.
  */
 import type { Knex } from 'knex';
-import { refreshPeriodTotals } from '../../payments/period-totals';
+import { refreshPeriodTotals } from '../../payments/period-totals.store';
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('unit_period_totals', (t) => {

@@ -15,7 +15,7 @@ import { EMPLOYEE_INSURANCE_TYPES, INSURANCE_TYPES, contributionBaseFen, contrib
 import { creditCodeCheckChar } from '@common/validators/credit-code';
 import { idNumberCheckChar } from '@common/validators/id-number';
 import { hashPassword } from '../../auth/password';
-import { refreshPeriodTotals } from '../../payments/period-totals';
+import { refreshPeriodTotals } from '../../payments/period-totals.store';
 import { DEMO_LIMITS, DEMO_PASSWORDS } from './demo';
 import { seededRandom } from './people';
 

@@ -8,7 +8,7 @@ import { addMonths, currentFeePeriod, type FeePeriod } from '@common/fee-period'
 import { EMPLOYEE_INSURANCE_TYPES, INSURANCE_TYPES, contributionBaseFen, contributionFen } from '@common/insurance';
 import { hashPassword } from '../../auth/password';
 import { INSERT_CHUNK_ROWS } from '../dialect';
-import { refreshPeriodTotals } from '../../payments/period-totals';
+import { refreshPeriodTotals } from '../../payments/period-totals.store';
 import { PersonGenerator, seededRandom } from './people';
 
 export const DEMO_PASSWORDS = { unitAdmin: 'Admin2026', agent: 'Agent2026', reviewer: 'Review2026', person: 'Person2026' } as const;

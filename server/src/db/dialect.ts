@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Knex } from 'knex';
+import { prepareStatementsOn } from './prepared-statements';
 import { RateLimiterPostgres, RateLimiterSQLite, type RateLimiterStoreAbstract } from 'rate-limiter-flexible';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -55,9 +56,22 @@ export function databaseTarget(url: string): DatabaseTarget {
       config: {
         client: 'pg',
         // A host that stops answering fails a new connection in seconds (503 to the request) instead of hanging it.
-        connection: { connectionString: parsed.toString(), connectionTimeoutMillis: 5000 },
+        connection: {
+          connectionString: parsed.toString(),
+          connectionTimeoutMillis: 5000,
+          // Prepared statements (prepared-statements.ts) are planned for their parameters every time: a plan
+          // generic over every unit would be one for a unit of 200 persons, not for one of 100,000.
+          options: '-c plan_cache_mode=force_custom_plan',
+        },
         searchPath: schema ? [schema] : undefined,
-        pool: { min: 0, max: 10 },
+        pool: {
+          min: 0,
+          max: 10,
+          afterCreate: (conn: Parameters<typeof prepareStatementsOn>[0], done: (err: Error | null, conn: unknown) => void) => {
+            prepareStatementsOn(conn);
+            done(null, conn);
+          },
+        },
       },
     };
   }

@@ -76,7 +76,8 @@ async function latency(baseUrls: string[], next: NextRequest): Promise<{ p50: nu
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
-        url: baseUrls,
+        // autocannon spreads the connections over an array of URLs (lib/url.js); its types only say string.
+        url: baseUrls as unknown as string,
         connections: CLIENTS,
         duration: SECONDS,
         requests: [

@@ -230,14 +230,15 @@ export class InsuredStore {
    */
   async insertEmployments(employments: NewEmployment[], at: string): Promise<void> {
     const stamps = { status: 'active', end_month: null, created_at: at, updated_at: at };
-    for (const chunk of chunks(employments, IN_LIST_CHUNK)) {
-      await this.db('employments')
-        .where('latest', true)
-        .whereIn(
-          ['unit_id', 'person_id'],
-          chunk.map((e) => [e.unitId, e.personId]),
-        )
-        .update({ latest: false, updated_at: at });
+    const personsByUnit = new Map<number, number[]>();
+    for (const e of employments) {
+      if (!personsByUnit.has(e.unitId)) personsByUnit.set(e.unitId, []);
+      personsByUnit.get(e.unitId)!.push(e.personId);
+    }
+    for (const [unitId, personIds] of personsByUnit) {
+      for (const chunk of chunks(personIds, IN_LIST_CHUNK)) {
+        await this.db('employments').where({ unit_id: unitId, latest: true }).whereIn('person_id', chunk).update({ latest: false });
+      }
     }
     await this.db.batchInsert(
       'employments',

@@ -157,7 +157,7 @@ export class SubmissionStore {
     }
   }
 
-  /** The submissions the filters match, with the names and the correction a row shows; `counting` joins only what the filters need. */
+  /** The submissions the filters match, with the names and the correction a row shows; `counting` joins only what filters need. */
   private select(f: SubmissionFilters, counting = false) {
     const query = this.db('declarations as d');
     if (!counting)

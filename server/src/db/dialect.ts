@@ -56,13 +56,7 @@ export function databaseTarget(url: string): DatabaseTarget {
       config: {
         client: 'pg',
         // A host that stops answering fails a new connection in seconds (503 to the request) instead of hanging it.
-        connection: {
-          connectionString: parsed.toString(),
-          connectionTimeoutMillis: 5000,
-          // Prepared statements (prepared-statements.ts) are planned for their parameters every time: a plan
-          // generic over every unit would be one for a unit of 200 persons, not for one of 100,000.
-          options: '-c plan_cache_mode=force_custom_plan',
-        },
+        connection: { connectionString: parsed.toString(), connectionTimeoutMillis: 5000 },
         searchPath: schema ? [schema] : undefined,
         pool: {
           min: 0,

@@ -9,14 +9,14 @@ async function preparedTexts(trx: { raw(sql: string): Promise<{ rows: { statemen
 describe('prepared statements on PostgreSQL', () => {
   let hall: TestHall;
 
-  beforeAll(async () => (hall = await createTestHall()));
-  afterAll(() => hall.close());
-
-  beforeEach(() => {
+  // A hall each: the connections' prepared statements are the subject, and the pool would carry them over.
+  beforeEach(async () => {
     if (ENGINE !== 'postgres') pending('SQLite has no server-side statements to prepare');
+    hall = await createTestHall();
   });
+  afterEach(() => hall?.close());
 
-  it('prepares a parameterised statement once per connection and plans it for its parameters every time', async () => {
+  it('prepares a parameterised statement once per connection, and never one without parameters', async () => {
     await hall.db.knex.transaction(async (trx) => {
       // Both on the transaction's one connection.
       const first = await trx('units').where('id', 1).select('id');
@@ -26,7 +26,6 @@ describe('prepared statements on PostgreSQL', () => {
       expect(texts.filter((t) => t === 'select "id" from "units" where "id" = $1').length).toBe(1);
       // A statement without parameters is never prepared.
       expect(texts.some((t) => t.includes('pg_prepared_statements'))).toBeFalse();
-      expect((await trx.raw('show plan_cache_mode')).rows[0].plan_cache_mode).toBe('force_custom_plan');
     });
   });
 

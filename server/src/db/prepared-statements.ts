@@ -1,9 +1,12 @@
 /**
  * PostgreSQL parses, analyses and plans an unnamed statement anew on every execution; a hall request sends
  * the same few statements (its session, the list's page and count) thousands of times a minute, and at city
- * scale parsing them was a good part of the database's CPU per request. Each connection therefore prepares
- * every parameterised statement once, named after its text: later executions skip parse and analysis, and
- * are still planned for their own parameters (dialect.ts sets plan_cache_mode = force_custom_plan).
+ * scale parsing and planning them was most of the database's CPU per request. Each connection therefore
+ * prepares every parameterised statement once, named after its text: later executions skip parse and
+ * analysis, and PostgreSQL keeps a generic plan once it costs no more than the plans for the parameters it
+ * has seen (plan_cache_mode auto). That holds for the lists because each of their shapes has an index that
+ * walks one unit's rows in the list's order, whatever the unit's size: the plan is that walk for a unit of
+ * 20 persons and for one of 100,000 (docs/plans.md).
  */
 import { createHash } from 'node:crypto';
 

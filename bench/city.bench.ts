@@ -17,12 +17,17 @@ import { Caller, fmt, percentile, startServer } from './support';
 
 export const CITY_DATABASE_URL = process.env.CITY_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/city';
 const CLIENTS = 20;
+/** Stateless instances on the one database, the clients spread over them as a load balancer would. */
+const INSTANCES = Number(process.env.CITY_INSTANCES ?? 2);
 const SECONDS = Number(process.env.CITY_BENCH_SECONDS ?? 10);
 /** Units signed in for the run, drawn uniformly from the city's units (most are small, a few very large). */
 const SIGNED_IN_UNITS = 40;
 const SURNAMES = '王李张刘陈杨黄赵吴周';
-/** `assessment` or `payments` runs only the monthly assessment or only the payment lists; unset, everything. */
-const ONLY = process.env.CITY_BENCH_ONLY as 'assessment' | 'payments' | undefined;
+/**
+ * `CITY_BENCH_ONLY`: `lists` runs the lists without the monthly assessment, `payments` only the payment lists,
+ * `assessment` only the monthly assessment; unset, everything.
+ */
+const ONLY = process.env.CITY_BENCH_ONLY as 'lists' | 'payments' | 'assessment' | undefined;
 
 interface BenchUnit {
   id: number;
@@ -71,12 +76,13 @@ export async function benchUnits(databaseUrl: string, count: number): Promise<Om
   }
 }
 
-async function latency(baseUrl: string, next: NextRequest): Promise<{ p50: number; p95: number; requests: number; errors: number }> {
+async function latency(baseUrls: string[], next: NextRequest): Promise<{ p50: number; p95: number; requests: number; errors: number }> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
-        url: baseUrl,
+        // autocannon spreads the connections over an array of URLs (lib/url.js); its types only say string.
+        url: baseUrls as unknown as string,
         connections: CLIENTS,
         duration: SECONDS,
         requests: [
@@ -149,13 +155,17 @@ export async function run(): Promise<void> {
     await monthlyAssessment();
     return summary();
   }
-  console.log(`\n== city scale: ${CLIENTS} concurrent clients, ${SECONDS} s a list, page cache off, random units of the city ==`);
+  console.log(
+    `\n== city scale: ${CLIENTS} concurrent clients over ${INSTANCES} instances, ${SECONDS} s a list, page cache off, random units of the city ==`,
+  );
   const seeded = await benchUnits(CITY_DATABASE_URL, SIGNED_IN_UNITS);
   if (!seeded) {
     console.log(`the city is not seeded in ${CITY_DATABASE_URL}: run DATABASE_URL=${CITY_DATABASE_URL} npm run seed:city first`);
     return;
   }
-  const server = await startServer(CITY_DATABASE_URL, { LIST_CACHE: 'off' });
+  const servers = await Promise.all(Array.from({ length: INSTANCES }, () => startServer(CITY_DATABASE_URL, { LIST_CACHE: 'off' })));
+  const [server] = servers;
+  const baseUrls = servers.map((s) => s.baseUrl);
   try {
     const units: BenchUnit[] = [];
     for (const u of seeded) {
@@ -197,12 +207,12 @@ export async function run(): Promise<void> {
     };
     const payments = (name: string) => name.startsWith('payment') || name.startsWith('unit payments');
     for (const [name, next] of Object.entries(lists).filter(([name]) => ONLY !== 'payments' || payments(name))) {
-      const r = await latency(server.baseUrl, next);
+      const r = await latency(baseUrls, next);
       report(`${name} p95`, r.p95, 30, 'ms', `p50 ${fmt(r.p50)} ms, ${r.requests} requests, ${r.errors} errors`);
     }
     if (ONLY !== 'payments') {
       const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
-      const console_ = await latency(server.baseUrl, () => {
+      const console_ = await latency(baseUrls, () => {
         const filters = new URLSearchParams({ status: pick(['pending', 'pending', 'rejected']), pageSize: '20' });
         const choice = random();
         if (choice < 0.4) filters.set('unitId', String(pick(units).id));
@@ -224,9 +234,9 @@ export async function run(): Promise<void> {
       );
     }
   } finally {
-    await server.stop();
+    await Promise.all(servers.map((s) => s.stop()));
   }
-  if (ONLY !== 'payments') await monthlyAssessment();
+  if (ONLY !== 'payments' && ONLY !== 'lists') await monthlyAssessment();
   summary();
 }
 

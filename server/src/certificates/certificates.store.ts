@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { CertificateAmount, CertificateMonth } from '@common/api/certificates';
 import type { FeePeriod } from '@common/fee-period';
+import { unitsThatEmployed } from '../db/person-search';
 
 export interface CertificateRow {
   code: string;
@@ -77,6 +78,7 @@ export class CertificateStore {
   async monthsOfPerson(personId: number, from: FeePeriod, to: FeePeriod): Promise<CertificateMonthOfUnit[]> {
     const rows = await this.db('payment_details as d')
       .join('units as u', 'u.id', 'd.unit_id')
+      .whereIn('d.unit_id', unitsThatEmployed(this.db, personId))
       .where('d.person_id', personId)
       .whereBetween('d.fee_period', [from, to])
       .orderBy(['d.fee_period', 'u.name', 'd.insurance_type'])

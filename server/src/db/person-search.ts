@@ -29,3 +29,12 @@ export function whereIdNumberOrNameStarts(query: Knex.QueryBuilder, typed: strin
   }
   return query.where(nameColumn, '>=', q).andWhere(nameColumn, '<', q + ABOVE_EVERY_CHARACTER);
 }
+
+/**
+ * The units that employ or employed the person: a person's payment details across units are read unit by
+ * unit along the details' unique (unit, person, …) index, which is how they are found without an index of
+ * their own by person (migration 024).
+ */
+export function unitsThatEmployed(db: Knex, personId: number): Knex.QueryBuilder {
+  return db('employments').where('person_id', personId).distinct('unit_id');
+}

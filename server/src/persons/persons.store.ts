@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { InsuredStatus } from '@common/api/declarations';
+import { unitsThatEmployed } from '../db/person-search';
 import type { OwnPaymentFilter } from '@common/api/personal';
 import type { FeePeriod } from '@common/fee-period';
 import type { InsuranceType } from '@common/insurance';
@@ -135,7 +136,7 @@ export class PersonStore {
   }
 
   private payments(personId: number, f: OwnPaymentFilters) {
-    const query = this.db('payment_details as d').where('d.person_id', personId);
+    const query = this.db('payment_details as d').whereIn('d.unit_id', unitsThatEmployed(this.db, personId)).where('d.person_id', personId);
     if (f.from) query.where('d.fee_period', '>=', f.from);
     if (f.to) query.where('d.fee_period', '<=', f.to);
     return query;

@@ -23,6 +23,7 @@ import * as residents from './019_residents';
 import * as paymentOrders from './020_payment_orders';
 import * as unitLists from './022_unit_lists';
 import * as unitPeriodTotals from './023_unit_period_totals';
+import * as paymentDetailWrites from './024_payment_detail_writes';
 
 export interface Migration {
   up(knex: Knex, dialect: Dialect): Promise<void>;
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '020_payment_orders': paymentOrders,
   '022_unit_lists': unitLists,
   '023_unit_period_totals': unitPeriodTotals,
+  '024_payment_detail_writes': paymentDetailWrites,
 };
 
 export function migrationSource(dialect: Dialect): Knex.MigrationSource<string> {

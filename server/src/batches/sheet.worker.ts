@@ -7,13 +7,23 @@ import type { Language } from '@common/i18n';
 import { TEMPLATE_OF } from '../../../templates';
 import type { TemplateKind } from '../../../templates/template-definition';
 import { AppError } from '../http/errors';
-import { annotateWorkbook, type Annotation } from './annotate';
+import { annotateWorkbook } from './annotate';
+import { parseStoredProblems, sheetAnnotations, type FieldErrorTexts } from './sheet-errors';
 import { importSheet } from './sheet-import';
 import { checkDeclaredSizes, zipEntries } from './xlsx-guard';
 
 export type SheetJob =
   | { type: 'import'; file: Uint8Array; kind: TemplateKind; today: string }
-  | { type: 'annotate'; file: Uint8Array; sheet: string; errorColumnTitle: string; annotations: Annotation[]; kind: TemplateKind; lang: Language };
+  | {
+      type: 'annotate';
+      file: Uint8Array;
+      /** The dry run's problems as stored (sheet-errors.ts): read here, not in the server's thread. */
+      problems: string;
+      fieldErrors: FieldErrorTexts;
+      errorColumnTitle: string;
+      kind: TemplateKind;
+      lang: Language;
+    };
 
 export type SheetJobReply =
   | { ok: true; result: unknown }
@@ -22,7 +32,9 @@ export type SheetJobReply =
 async function run(job: SheetJob): Promise<unknown> {
   const file = Buffer.from(job.file.buffer, job.file.byteOffset, job.file.byteLength);
   if (job.type === 'annotate') {
-    return annotateWorkbook(file, job.sheet, job.errorColumnTitle, job.annotations, { def: TEMPLATE_OF[job.kind], lang: job.lang });
+    const def = TEMPLATE_OF[job.kind];
+    const stored = parseStoredProblems(job.problems);
+    return annotateWorkbook(file, stored.sheet, job.errorColumnTitle, sheetAnnotations(def, stored, job.fieldErrors), { def, lang: job.lang });
   }
   // The main thread has walked the archive; inflating every entry within its declared size is the
   // slower half of the zip-bomb check and belongs here.

@@ -76,7 +76,9 @@ export class BatchService {
     // everything wrong with it at once. One check for all rows keeps the lookups set-based.
     const checked = [...valid.map((r) => ({ rowNumber: r.rowNumber, facts: r.input })), ...imported.incomplete];
     if (checked.length > 0) {
-      const taken = new Set(imported.problems.map((p) => `${p.row}:${p.column}`));
+      // Numbers, not texts: a file can have 100,000 problems.
+      const cellOf = (p: { row: number; column: number | null }) => p.row * 1024 + (p.column ?? 1023);
+      const taken = new Set(imported.problems.map(cellOf));
       const facts = checked.map((r) => r.facts);
       const found =
         kind === 'base-declaration'
@@ -85,7 +87,7 @@ export class BatchService {
       found.forEach((rowProblems, i) => {
         for (const p of rowProblems) {
           const problem = { row: checked[i].rowNumber, column: columnIndex(def, p.field), code: whereItWaits(p), params: p.params };
-          if (!taken.has(`${problem.row}:${problem.column}`)) problems.push(problem);
+          if (!taken.has(cellOf(problem))) problems.push(problem);
         }
       });
     }

@@ -2,11 +2,11 @@
  * Sheet jobs in a workbook worker: parsing and rewriting workbooks is CPU work that would stall every
  * other request on the main thread, so it runs there. One job at a time per worker; see sheet-workers.ts.
  */
-import { parentPort } from 'node:worker_threads';
 import type { Language } from '@common/i18n';
 import { TEMPLATE_OF } from '../../../templates';
 import type { TemplateKind } from '../../../templates/template-definition';
 import { AppError } from '../http/errors';
+import { jobPort } from '../workers/job-port';
 import { annotateWorkbook } from './annotate';
 import { parseStoredProblems, sheetAnnotations, type FieldErrorTexts } from './sheet-errors';
 import { importSheet } from './sheet-import';
@@ -44,7 +44,7 @@ async function run(job: SheetJob): Promise<unknown> {
 
 const SHEET_JOBS: ReadonlySet<string> = new Set<SheetJob['type']>(['import', 'annotate']);
 
-parentPort!.on('message', async (job: SheetJob) => {
+jobPort().onMessage(async (job: SheetJob) => {
   if (!SHEET_JOBS.has(job.type)) return;
   let reply: SheetJobReply;
   try {
@@ -58,5 +58,5 @@ parentPort!.on('message', async (job: SheetJob) => {
           : { message: error instanceof Error ? error.message : String(error) },
     };
   }
-  parentPort!.postMessage(reply);
+  jobPort().postMessage(reply);
 });

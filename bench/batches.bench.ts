@@ -132,7 +132,7 @@ export async function run(): Promise<void> {
       filledTemplate(
         'addition',
         Array.from({ length: ROWS }, (_, i) =>
-          batchRow(idNumber(i, birthMonth), { name: `测试员${i}`, effectiveMonth, wageFen: `${5000 + (i % 300)}.5` }),
+          batchRow(idNumber(i, birthMonth), { name: `测试员${'甲乙丙丁戊己庚辛壬癸'[i % 10]}`, effectiveMonth, wageFen: `${5000 + (i % 300)}.5` }),
         ),
       );
 

@@ -17,7 +17,11 @@ import { Caller, fmt, percentile, startServer } from './support';
 
 export const CITY_DATABASE_URL = process.env.CITY_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/city';
 const CLIENTS = 20;
+/** Stateless instances on the one database, the clients spread over them as a load balancer would. */
+const INSTANCES = Number(process.env.CITY_INSTANCES ?? 2);
 const SECONDS = Number(process.env.CITY_BENCH_SECONDS ?? 10);
+/** `CITY_BENCH_ONLY=lists`: the lists alone, without the monthly assessment. */
+const ONLY_LISTS = process.env.CITY_BENCH_ONLY === 'lists';
 /** Units signed in for the run, drawn uniformly from the city's units (most are small, a few very large). */
 const SIGNED_IN_UNITS = 40;
 const SURNAMES = '王李张刘陈杨黄赵吴周';
@@ -69,12 +73,13 @@ export async function benchUnits(databaseUrl: string, count: number): Promise<Om
   }
 }
 
-async function latency(baseUrl: string, next: NextRequest): Promise<{ p50: number; p95: number; requests: number; errors: number }> {
+async function latency(baseUrls: string[], next: NextRequest): Promise<{ p50: number; p95: number; requests: number; errors: number }> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
-        url: baseUrl,
+        // autocannon spreads the connections over an array of URLs (lib/url.js); its types only say string.
+        url: baseUrls as unknown as string,
         connections: CLIENTS,
         duration: SECONDS,
         requests: [
@@ -142,13 +147,17 @@ async function monthlyAssessment(): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  console.log(`\n== city scale: ${CLIENTS} concurrent clients, ${SECONDS} s a list, page cache off, random units of the city ==`);
+  console.log(
+    `\n== city scale: ${CLIENTS} concurrent clients over ${INSTANCES} instances, ${SECONDS} s a list, page cache off, random units of the city ==`,
+  );
   const seeded = await benchUnits(CITY_DATABASE_URL, SIGNED_IN_UNITS);
   if (!seeded) {
     console.log(`the city is not seeded in ${CITY_DATABASE_URL}: run DATABASE_URL=${CITY_DATABASE_URL} npm run seed:city first`);
     return;
   }
-  const server = await startServer(CITY_DATABASE_URL, { LIST_CACHE: 'off' });
+  const servers = await Promise.all(Array.from({ length: INSTANCES }, () => startServer(CITY_DATABASE_URL, { LIST_CACHE: 'off' })));
+  const [server] = servers;
+  const baseUrls = servers.map((s) => s.baseUrl);
   try {
     const units: BenchUnit[] = [];
     for (const u of seeded) {
@@ -189,11 +198,11 @@ export async function run(): Promise<void> {
       'audit trail (random page)': asUnit((u) => `/api/audit?page=${pageOf(u.persons * 0.05 + 12)}&pageSize=20`),
     };
     for (const [name, next] of Object.entries(lists)) {
-      const r = await latency(server.baseUrl, next);
+      const r = await latency(baseUrls, next);
       report(`${name} p95`, r.p95, 30, 'ms', `p50 ${fmt(r.p50)} ms, ${r.requests} requests, ${r.errors} errors`);
     }
     const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
-    const console_ = await latency(server.baseUrl, () => {
+    const console_ = await latency(baseUrls, () => {
       const filters = new URLSearchParams({ status: pick(['pending', 'pending', 'rejected']), pageSize: '20' });
       const choice = random();
       if (choice < 0.4) filters.set('unitId', String(pick(units).id));
@@ -214,9 +223,9 @@ export async function run(): Promise<void> {
       `p50 ${fmt(console_.p50)} ms, ${console_.requests} requests, ${console_.errors} errors`,
     );
   } finally {
-    await server.stop();
+    await Promise.all(servers.map((s) => s.stop()));
   }
-  await monthlyAssessment();
+  if (!ONLY_LISTS) await monthlyAssessment();
   const failed = results.filter((r) => !r.pass);
   console.log(failed.length === 0 ? 'city: every figure within target' : `city: ${failed.length} of ${results.length} figures over target`);
 }

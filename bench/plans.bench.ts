@@ -112,9 +112,26 @@ export async function run(): Promise<void> {
           ),
       ],
       ['unit payments (periods)', () => services.payments.periods(unitId, unitPaymentQuery.parse({ pageSize: 12 }))],
+      [
+        'insured list, by start month descending, middle page',
+        () =>
+          services.insured.list(unitId, insuredQuery.parse({ sort: 'startMonth', direction: 'desc', page: Math.floor(lastPage / 2), pageSize: 20 })),
+      ],
       ['queue: pending', () => services.submissions.list(unitId, 'unit_admin', submissionQuery.parse({ queue: 'pending' }))],
-      ['queue: audited', () => services.submissions.list(unitId, 'unit_admin', submissionQuery.parse({ queue: 'audited' }))],
+      [
+        'queue: audited, last page',
+        () =>
+          services.submissions.list(
+            unitId,
+            'unit_admin',
+            submissionQuery.parse({ queue: 'audited', page: Math.max(0, Math.ceil((persons * 0.03) / 20) - 1) }),
+          ),
+      ],
       ['audit trail, page 2', () => services.audit.page(unitId, auditQuery.parse({ page: 2, pageSize: 20 }))],
+      [
+        'audit trail, last page',
+        () => services.audit.page(unitId, auditQuery.parse({ page: Math.max(0, Math.ceil((persons * 0.05 + 12) / 20) - 1), pageSize: 20 })),
+      ],
     ];
   };
   const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
@@ -124,6 +141,10 @@ export async function run(): Promise<void> {
     ['reviewer console: one unit', () => services.review.list(reviewQuery.parse({ status: 'pending', unitId: typical }))],
     ['reviewer console: rejected reductions', () => services.review.list(reviewQuery.parse({ status: 'rejected', kind: 'reduction' }))],
     ['reviewer console: rejected in a month', () => services.review.list(reviewQuery.parse({ status: 'rejected', from: day(120), to: day(90) }))],
+    [
+      'reviewer console: pending in a month none was submitted, page 5',
+      () => services.review.list(reviewQuery.parse({ status: 'pending', from: day(200), to: day(170), page: 5 })),
+    ],
   ];
 
   const pool = db.knex.client as KnexPool;

@@ -1035,7 +1035,13 @@ async function formerEmployeeOfUnitA(hall: TestHall, unitId: number): Promise<{ 
     created_at: at,
     updated_at: at,
   };
-  await hall.db.knex('employments').insert({ ...period, wage_fen: 600_000, personnel_category: 'in_service' });
+  await hall.db.knex('employments').insert({
+    ...period,
+    id_number: DEMO_PERSONS[0].idNumber,
+    person_name: DEMO_PERSONS[0].name,
+    wage_fen: 600_000,
+    personnel_category: 'in_service',
+  });
   await hall.db.knex('enrollments').insert({ ...period, insurance_type: '310' });
   await hall.db.knex('payment_details').insert({
     unit_id: unitId,

@@ -106,8 +106,10 @@ export class AuditTrailStore {
     );
   }
 
-  private rows(unitId: number, f: AuditFilterValues) {
-    const query = this.db('audit_log as a').leftJoin('users as u', 'u.id', 'a.user_id').where('a.unit_id', unitId);
+  /** The unit's entries the filters match, with their users (joined only for a search, when `keysOnly`). */
+  private rows(unitId: number, f: AuditFilterValues, keysOnly = false) {
+    const query = this.db('audit_log as a').where('a.unit_id', unitId);
+    if (!keysOnly || f.q) query.leftJoin('users as u', 'u.id', 'a.user_id');
     if (f.user) query.where('a.user_id', f.user);
     if (f.type) query.whereIn('a.action', actionNames(f.type));
     if (f.from) query.where('a.at', '>=', shanghaiDayStart(f.from).toISOString());
@@ -122,33 +124,37 @@ export class AuditTrailStore {
     return query;
   }
 
+  /** Newest first: time, then id, both descending (the order of the index on unit, time and id). */
+  private static newestFirst(query: Knex.QueryBuilder) {
+    return query.orderBy([
+      { column: 'a.at', order: 'desc' },
+      { column: 'a.id', order: 'desc' },
+    ]);
+  }
+
   private select(query: Knex.QueryBuilder) {
-    return query
-      .select<AuditTrailRow[]>(
-        'a.id',
-        'a.at',
-        'a.user_id',
-        'u.name as user_name',
-        'u.role as user_role',
-        'a.action',
-        'a.entity_type',
-        'a.entity_id',
-        'a.before',
-        'a.after',
-      )
-      .orderBy([
-        { column: 'a.at', order: 'desc' },
-        { column: 'a.id', order: 'desc' },
-      ]);
+    return AuditTrailStore.newestFirst(query).select<AuditTrailRow[]>(
+      'a.id',
+      'a.at',
+      'a.user_id',
+      'u.name as user_name',
+      'u.role as user_role',
+      'a.action',
+      'a.entity_type',
+      'a.entity_id',
+      'a.before',
+      'a.after',
+    );
   }
 
   async page(unitId: number, f: AuditFilterValues, page: number, pageSize: number) {
-    const [count, rows] = await Promise.all([
-      this.count(unitId, f),
-      this.select(this.rows(unitId, f))
-        .limit(pageSize)
-        .offset(page * pageSize),
-    ]);
+    // The page's ids first, walking the unit's index in order (a deep page skips index entries); the
+    // users are joined to those rows only.
+    const pageIds = AuditTrailStore.newestFirst(this.rows(unitId, f, true))
+      .limit(pageSize)
+      .offset(page * pageSize)
+      .select('a.id');
+    const [count, rows] = await Promise.all([this.count(unitId, f), this.select(this.rows(unitId, {}).whereIn('a.id', pageIds))]);
     return { items: rows.map(toEntry(await this.namesOf(rows))), total: count };
   }
 
@@ -193,7 +199,7 @@ export class AuditTrailStore {
   }
 
   count(unitId: number, f: AuditFilterValues): Promise<number> {
-    return this.rows(unitId, f)
+    return this.rows(unitId, f, true)
       .count({ n: '*' })
       .first()
       .then((row) => Number(row?.n ?? 0));

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Knex } from 'knex';
+import { prepareStatementsOn } from './prepared-statements';
 import { RateLimiterPostgres, RateLimiterSQLite, type RateLimiterStoreAbstract } from 'rate-limiter-flexible';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -57,7 +58,14 @@ export function databaseTarget(url: string): DatabaseTarget {
         // A host that stops answering fails a new connection in seconds (503 to the request) instead of hanging it.
         connection: { connectionString: parsed.toString(), connectionTimeoutMillis: 5000 },
         searchPath: schema ? [schema] : undefined,
-        pool: { min: 0, max: 10 },
+        pool: {
+          min: 0,
+          max: 10,
+          afterCreate: (conn: Parameters<typeof prepareStatementsOn>[0], done: (err: Error | null, conn: unknown) => void) => {
+            prepareStatementsOn(conn);
+            done(null, conn);
+          },
+        },
       },
     };
   }

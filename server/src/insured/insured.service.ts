@@ -128,6 +128,9 @@ export class InsuredService {
     const employments: NewEmployment[] = declarations.map((d) => ({
       unitId: d.unitId,
       personId: personIds.get(d.idNumber)!,
+      idNumber: d.idNumber,
+      // As registered: an approval never renames a person.
+      personName: records.get(d.idNumber)!.name,
       startMonth: d.effectiveMonth,
       insuranceTypes: d.payload.insuranceTypes,
       declared: d.payload,

@@ -42,6 +42,9 @@ export type EmploymentData = Pick<AdditionPayload, KeysWhere<{ stored: 'employme
 export interface NewEmployment {
   unitId: number;
   personId: number;
+  /** The person's identity as registered, copied onto the employment for the unit's lists. */
+  idNumber: string;
+  personName: string;
   startMonth: FeePeriod;
   insuranceTypes: string[];
   declared: EmploymentData;
@@ -49,11 +52,12 @@ export interface NewEmployment {
 
 type ListFilters = Pick<InsuredQuery, 'q' | 'status' | 'sort' | 'direction'>;
 
-const SORT_COLUMNS = { name: 'p.name', idNumber: 'p.id_number', startMonth: 'e.start_month' } as const;
+/** Each sort walks its own partial index of the unit's latest employments (migration 022_unit_lists). */
+const SORT_COLUMNS = { name: 'e.person_name', idNumber: 'e.id_number', startMonth: 'e.start_month' } as const;
 const LIST_COLUMNS = [
   'p.id',
-  'p.id_number',
-  'p.name',
+  'e.id_number',
+  'e.person_name as name',
   'p.sex',
   'p.birth_date',
   'e.status',
@@ -220,14 +224,30 @@ export class InsuredStore {
     return ids;
   }
 
-  /** An active employment and an active enrollment per insurance type, all from the start month. */
+  /**
+   * An active employment and an active enrollment per insurance type, all from the start month. Each new
+   * employment is its unit's latest of the person: an earlier one with the unit stops being it first.
+   */
   async insertEmployments(employments: NewEmployment[], at: string): Promise<void> {
     const stamps = { status: 'active', end_month: null, created_at: at, updated_at: at };
+    const personsByUnit = new Map<number, number[]>();
+    for (const e of employments) {
+      if (!personsByUnit.has(e.unitId)) personsByUnit.set(e.unitId, []);
+      personsByUnit.get(e.unitId)!.push(e.personId);
+    }
+    for (const [unitId, personIds] of personsByUnit) {
+      for (const chunk of chunks(personIds, IN_LIST_CHUNK)) {
+        await this.db('employments').where({ unit_id: unitId, latest: true }).whereIn('person_id', chunk).update({ latest: false });
+      }
+    }
     await this.db.batchInsert(
       'employments',
       employments.map((e) => ({
         unit_id: e.unitId,
         person_id: e.personId,
+        id_number: e.idNumber,
+        person_name: e.personName,
+        latest: true,
         start_month: e.startMonth,
         ...storedColumns(EMPLOYMENT_FIELDS, e.declared),
         ...stamps,
@@ -281,30 +301,36 @@ export class InsuredStore {
     }
   }
 
-  /** Each person's latest employment with the unit: the insured list. */
+  /**
+   * Each person's latest employment with the unit, filtered: the insured list. The search reads the copied
+   * identity, so it walks the unit's own index entries, never the city's persons.
+   */
   private latestEmployments(unitId: number, f: ListFilters) {
-    const query = this.db('employments as e')
-      .join('insured_persons as p', 'p.id', 'e.person_id')
-      .where('e.unit_id', unitId)
-      .whereNotExists((q) =>
-        q.from('employments as later').whereRaw('later.unit_id = e.unit_id and later.person_id = e.person_id and later.id > e.id'),
-      );
-    // On the person already joined to the unit's employment: the search reads the unit's persons only.
-    if (f.q) whereIdNumberOrNameStarts(query, f.q, 'p.id_number', 'p.name');
+    const query = this.db('employments as e').where('e.unit_id', unitId).whereRaw('e.latest');
+    if (f.q) whereIdNumberOrNameStarts(query, f.q, 'e.id_number', 'e.person_name');
     if (f.status) query.where('e.status', f.status);
     return query;
   }
 
+  /**
+   * The list's rows, in full, of the persons a key query selects (a page of them): the keys come first
+   * from the unit's index alone, and only their rows are read and joined to their persons.
+   */
+  private listRowsOf(unitId: number, persons: Knex.QueryBuilder) {
+    return this.latestEmployments(unitId, {}).join('insured_persons as p', 'p.id', 'e.person_id').whereIn('e.person_id', persons);
+  }
+
   async page(unitId: number, f: ListFilters, page: number, pageSize: number): Promise<{ items: InsuredPerson[]; total: number }> {
-    const direction = f.direction ?? 'asc';
+    const sorted = (query: Knex.QueryBuilder) =>
+      query.orderBy(SORT_COLUMNS[f.sort ?? 'name'], f.direction ?? 'asc').orderBy('e.person_id', f.direction ?? 'asc');
+    // A deep page skips index entries only (an index-only scan on PostgreSQL).
+    const pagePersons = sorted(this.latestEmployments(unitId, f))
+      .limit(pageSize)
+      .offset(page * pageSize)
+      .select('e.person_id');
     const [count, rows] = await Promise.all([
       this.count(unitId, f),
-      this.latestEmployments(unitId, f)
-        .orderBy(SORT_COLUMNS[f.sort ?? 'name'], direction)
-        .orderBy('p.id', direction)
-        .limit(pageSize)
-        .offset(page * pageSize)
-        .select<InsuredListRow[]>(LIST_COLUMNS),
+      sorted(this.listRowsOf(unitId, pagePersons)).select<InsuredListRow[]>(LIST_COLUMNS),
     ]);
     return { total: count, items: await this.withInsurance(unitId, rows) };
   }
@@ -315,17 +341,14 @@ export class InsuredStore {
     return Number(row?.n ?? 0);
   }
 
-  /** Keyset pages by employment id for exports: memory stays flat however many persons match. */
+  /** Keyset pages by person id (the unit's index of its latest employments) for exports: memory stays flat however many persons match. */
   async *keysetPages(unitId: number, f: ListFilters, size = EXPORT_PAGE_ROWS): AsyncGenerator<InsuredPerson[]> {
     let after = 0;
     for (;;) {
-      const rows = await this.latestEmployments(unitId, f)
-        .where('e.id', '>', after)
-        .orderBy('e.id')
-        .limit(size)
-        .select<(InsuredListRow & { employment_id: number })[]>([...LIST_COLUMNS, 'e.id as employment_id']);
+      const persons = this.latestEmployments(unitId, f).where('e.person_id', '>', after).orderBy('e.person_id').limit(size).select('e.person_id');
+      const rows = await this.listRowsOf(unitId, persons).orderBy('e.person_id').select<InsuredListRow[]>(LIST_COLUMNS);
       if (rows.length === 0) return;
-      after = rows[rows.length - 1].employment_id;
+      after = rows[rows.length - 1].id;
       yield this.withInsurance(unitId, rows);
     }
   }

@@ -26,6 +26,8 @@ async function enrol(hall: TestHall, unitId: number, person: (typeof HAND_CHECKE
   await hall.db.knex('employments').insert({
     unit_id: unitId,
     person_id: personId,
+    id_number: person.id,
+    person_name: person.name,
     wage_fen: person.wageFen,
     personnel_category: 'in_service',
     status,

@@ -176,6 +176,8 @@ describe("a person's own records", () => {
       {
         unit_id: units[0].id,
         person_id: personId,
+        id_number: NEW_PERSON.idNumber,
+        person_name: NEW_PERSON.name,
         wage_fen: 600_000,
         personnel_category: 'in_service',
         status: 'suspended',
@@ -187,6 +189,8 @@ describe("a person's own records", () => {
       {
         unit_id: units[1].id,
         person_id: personId,
+        id_number: NEW_PERSON.idNumber,
+        person_name: NEW_PERSON.name,
         wage_fen: 900_000,
         personnel_category: 'in_service',
         status: 'active',

@@ -195,13 +195,17 @@ export class SubmissionStore {
     pageSize: number,
     withUnitName: boolean,
   ): Promise<{ items: Submission[]; total: number }> {
+    const direction = order === 'newest' ? 'desc' : 'asc';
+    // The page's ids first, walking an index in id order (a deep page skips index entries); names and
+    // corrections are joined to those rows only.
+    const pageIds = this.select(f, true)
+      .orderBy('d.id', direction)
+      .limit(pageSize)
+      .offset(page * pageSize)
+      .select('d.id');
     const [count, rows] = await Promise.all([
       this.select(f, true).count({ n: '*' }).first(),
-      this.select(f)
-        .orderBy('d.id', order === 'newest' ? 'desc' : 'asc')
-        .limit(pageSize)
-        .offset(page * pageSize)
-        .select<SubmissionRow[]>(SubmissionStore.COLUMNS),
+      this.select({}).whereIn('d.id', pageIds).orderBy('d.id', direction).select<SubmissionRow[]>(SubmissionStore.COLUMNS),
     ]);
     return { items: rows.map((r) => toSubmission(r, withUnitName)), total: Number(count?.n ?? 0) };
   }

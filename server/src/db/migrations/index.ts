@@ -21,6 +21,7 @@ import * as cityScale from './021_city_scale';
 import * as personCertificates from './018_person_certificates';
 import * as residents from './019_residents';
 import * as paymentOrders from './020_payment_orders';
+import * as unitLists from './022_unit_lists';
 
 export interface Migration {
   up(knex: Knex, dialect: Dialect): Promise<void>;
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '018_person_certificates': personCertificates,
   '019_residents': residents,
   '020_payment_orders': paymentOrders,
+  '022_unit_lists': unitLists,
 };
 
 export function migrationSource(dialect: Dialect): Knex.MigrationSource<string> {

@@ -249,6 +249,8 @@ export async function seedCity(knex: Knex, now: Date, size: CitySize = CITY, log
         [
           'unit_id',
           'person_id',
+          'id_number',
+          'person_name',
           'wage_fen',
           'personnel_category',
           'employment_form',
@@ -265,6 +267,8 @@ export async function seedCity(knex: Knex, now: Date, size: CitySize = CITY, log
               yield line([
                 u.id,
                 p.id,
+                p.idNumber,
+                p.name,
                 p.wageFen,
                 'in_service',
                 'contract',

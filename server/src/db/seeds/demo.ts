@@ -257,14 +257,18 @@ async function insertPersons(trx: Knex.Transaction, generator: PersonGenerator, 
     created_at: at,
     updated_at: at,
   }));
-  const persons: { id: number; personal: { ethnicity: string; hukou_type: string; mobile: string } }[] = [];
+  const persons: {
+    id: number;
+    identity: { id_number: string; person_name: string };
+    personal: { ethnicity: string; hukou_type: string; mobile: string };
+  }[] = [];
   for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) {
     const inserted = await trx('insured_persons')
       .insert(rows.slice(i, i + INSERT_CHUNK_ROWS))
       .returning<{ id: number }[]>('id');
     inserted.forEach((r: { id: number }, j: number) => {
-      const { ethnicity, hukou_type, mobile } = rows[i + j];
-      persons.push({ id: r.id, personal: { ethnicity, hukou_type, mobile } });
+      const { id_number, name, ethnicity, hukou_type, mobile } = rows[i + j];
+      persons.push({ id: r.id, identity: { id_number, person_name: name }, personal: { ethnicity, hukou_type, mobile } });
     });
   }
   return persons;
@@ -284,7 +288,7 @@ async function seedWorkforce(
   const employments = [];
   const enrollments = [];
   const details = [];
-  for (const { id: personId, personal } of persons) {
+  for (const { id: personId, identity, personal } of persons) {
     // Most staff joined years ago; some within the year, so the months of payment details vary.
     const startMonth = generator.int(0, 4) === 0 ? addMonths(current, -generator.int(0, 11)) : addMonths(current, -generator.int(12, 80));
     const leftMonth = generator.int(0, 19) === 0 ? addMonths(current, -generator.int(1, 6)) : null;
@@ -294,6 +298,7 @@ async function seedWorkforce(
     employments.push({
       unit_id: unitId,
       person_id: personId,
+      ...identity,
       wage_fen: wageFen,
       personnel_category: 'in_service',
       employment_form: 'contract',

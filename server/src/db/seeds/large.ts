@@ -82,12 +82,14 @@ export async function seedLarge(knex: Knex, now: Date, log: (line: string) => vo
       const employments = [];
       const enrollments = [];
       const details = [];
-      for (const personId of ids) {
+      for (const [k, personId] of ids.entries()) {
         const wageFen = int(30, 350) * 10_000;
         const base = contributionBaseFen(wageFen, DEMO_LIMITS.floorFen, DEMO_LIMITS.ceilingFen);
         employments.push({
           unit_id: unitId,
           person_id: personId,
+          id_number: people[k].id_number,
+          person_name: people[k].name,
           wage_fen: wageFen,
           personnel_category: 'in_service',
           hukou_type: 'urban',

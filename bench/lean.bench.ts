@@ -89,7 +89,7 @@ export async function run(): Promise<void> {
       console.log(`  of which CPU time of the server process: ${fmt(startCpuMs, 0)} ms (the wall time above stretches with the machine's load)`);
       console.log(`idle RSS after ${IDLE_MS / 1000} s: ${fmt(idleMb)} MB (target < 120 MB)`);
       console.log(
-        `${ROWS}-row upload, errors on every row (${validation.errors.length} in all): ${fmt(file.length / 1e6, 2)} MB; annotated copy ${fmt(bytes / 1e6, 2)} MB in ${fmt(annotatedMs, 0)} ms`,
+        `${ROWS}-row upload, errors on every row (${validation.errorCount} in all): ${fmt(file.length / 1e6, 2)} MB; annotated copy ${fmt(bytes / 1e6, 2)} MB in ${fmt(annotatedMs, 0)} ms`,
       );
       console.log(`server peak RSS: ${fmt(afterCheckMb)} MB after the check, ${fmt(peakMb)} MB after the annotated download (target < 300 MB)`);
     } finally {

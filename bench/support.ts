@@ -1,5 +1,7 @@
 /** Shared by the benchmarks: a real server process, a signed-in HTTP caller, and memory readings. */
 import { readFileSync } from 'node:fs';
+import type { Knex } from 'knex';
+import { CITY_AREAS, cityCreditCode } from '../server/src/db/seeds/city';
 import { ROOT, SERVER_NODE_FLAGS, spawnHall, type HallProcess } from '../server/test/hall-process';
 
 export { ROOT };
@@ -71,3 +73,22 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+/**
+ * The unit a bench runs on in a database that holds the city (`npm run seed:city`; BENCH_DATABASE_URL at a copy of
+ * it): the city's largest, some 100,000 persons, whose administrator signs in with its credit code and the demo
+ * password. Null when the database holds no city.
+ */
+export async function cityUnit(knex: Knex): Promise<{ id: number; creditCode: string; markedArea: string } | null> {
+  if (
+    !(await knex('units')
+      .where({ credit_code: cityCreditCode(1) })
+      .first('id'))
+  )
+    return null;
+  // As bench plans finds it: by its employments.
+  const [largest] = await knex('employments').groupBy('unit_id').orderByRaw('count(*) desc').limit(1).pluck('unit_id');
+  const unit = await knex('units').where({ id: largest }).first<{ id: number; credit_code: string }>('id', 'credit_code');
+  // The city spreads its persons over five areas: the first holds about a fifth of them.
+  return { id: unit.id, creditCode: unit.credit_code, markedArea: CITY_AREAS[0] };
+}

@@ -40,6 +40,7 @@ const EXTERNAL = [
 export const SERVER_ENTRIES = [
   { in: 'server/src/main.ts', out: 'main' },
   { in: 'server/src/workers/workbook.worker.ts', out: 'workbook.worker' },
+  { in: 'server/src/batches/sheet.process.ts', out: 'sheet.process' },
   // `npm start`: the launcher of the hall and the sandbox acquirer, and the sandbox itself.
   { in: 'server/src/start.ts', out: 'start' },
   { in: 'server/src/payment-channel/sandbox/sandbox-main.ts', out: 'sandbox' },

@@ -167,6 +167,12 @@ export const sheetError = z.object({
   message: z.string(),
 });
 export type SheetError = z.infer<typeof sheetError>;
+export const sheetErrorPage = pageOf(sheetError);
+export type SheetErrorPage = z.infer<typeof sheetErrorPage>;
+export const sheetErrorQuery = pageQuery;
+
+/** The problems a dry run's answer carries; a file with more has the rest paged from their own route. */
+export const BATCH_ERRORS_IN_ANSWER = 100;
 
 /** What a valid addition row will become, as the single addition's confirmation shows it. */
 export const batchPreviewRow = z.object({
@@ -198,8 +204,13 @@ export const batchValidation = z.object({
   rows: z.number().int(),
   validRows: z.number().int(),
   invalidRows: z.number().int(),
-  /** Header problems stop everything; then every row's problems at once. */
+  /**
+   * Header problems stop everything; then every row's problems at once, in row order: the first
+   * BATCH_ERRORS_IN_ANSWER of them here, all of them by pages from /batches/validations/:token/errors.
+   */
   errors: z.array(sheetError),
+  /** How many problems the dry run found. */
+  errorCount: z.number().int(),
   /** The first page of the valid rows' outcome (additions; null for reductions); further pages from its own route. */
   preview: batchPreviewPage.nullable(),
 });

@@ -10,6 +10,7 @@ import { maskedUrl } from './db/dialect';
 import { refuseDemoPasswordsInProduction } from './auth/demo-passwords';
 import { demoCredentials, seedDemo } from './db/seeds/demo';
 import { createLogger, type Logger } from './logger';
+import { sheetProcesses } from './batches/sheet-workers';
 import { workbookWorkers } from './workers/workbook-workers';
 import { UnitService } from './unit/unit.service';
 import { shutDownOnSignals } from './shutdown';
@@ -105,7 +106,7 @@ async function start(): Promise<void> {
 
   shutDownOnSignals({
     server,
-    workers: workbookWorkers,
+    workers: [workbookWorkers, sheetProcesses],
     knex: db.knex,
     logger,
     graceMs: config.shutdownGraceMs,

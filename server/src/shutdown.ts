@@ -15,7 +15,8 @@ import type { WorkbookWorkers } from './workers/workbook-workers';
 
 export interface ShutdownParts {
   server: Server;
-  workers: WorkbookWorkers;
+  /** The workbook workers and the sheet workers. */
+  workers: WorkbookWorkers[];
   knex: Knex;
   logger: Logger;
   graceMs: number;
@@ -58,7 +59,7 @@ async function shutDown({ server, workers, knex, logger, graceMs, readiness }: S
     logger.warn('requests still in flight at the end of the grace: aborting them');
     server.closeAllConnections();
   }, graceMs);
-  await Promise.all([closed, workers.close(graceMs)]);
+  await Promise.all([closed, ...workers.map((pool) => pool.close(graceMs))]);
   clearInterval(idle);
   clearTimeout(cut);
   // Requests cut off may still hold a connection until their queries return; destroy waits for them.

@@ -410,6 +410,14 @@ const CASES: Record<string, TenancyCase> = {
       expect((await b.get(`/api/batches/validations/${await unitAUploadToken(hall)}/annotated`)).status).toBe(404);
     },
   },
+  'get /batches/validations/:token/errors': {
+    url: () => `/api/batches/validations/${'t'.repeat(32)}/errors`,
+    crossUnit: async (b, { hall }) => {
+      const res = await b.get(`/api/batches/validations/${await unitAUploadToken(hall)}/errors`);
+      expect(res.status).toBe(404);
+      expect(JSON.stringify(res.body)).not.toContain('items');
+    },
+  },
   'get /batches/validations/:token/preview': {
     url: () => `/api/batches/validations/${'t'.repeat(32)}/preview`,
     crossUnit: async (b, { hall }) => {
@@ -818,6 +826,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'get /templates/:kind': ['unit_admin', 'agent'],
   'post /batches/validate': ['unit_admin', 'agent'],
   'get /batches/validations/:token/annotated': ['unit_admin', 'agent'],
+  'get /batches/validations/:token/errors': ['unit_admin', 'agent'],
   'get /batches/validations/:token/preview': ['unit_admin', 'agent'],
   'post /batches': ['unit_admin', 'agent'],
   'get /insured-persons': ['unit_admin', 'agent'],

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { annotateWorkbook } from './annotate';
+import { annotateWorkbook, annotationsOf } from './annotate';
 
 async function workbookOf(build: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -24,9 +24,12 @@ describe('annotateWorkbook', () => {
       sheet.addRow(['张三', '350102199001011234', '旧的错误']);
     });
 
-    const annotated = await annotateWorkbook(file, '增员', '错误说明', [
-      { row: 2, column: 'B', line: 'B 证件号码: 校验位不对', message: '校验位不对' },
-    ]);
+    const annotated = await annotateWorkbook(
+      file,
+      '增员',
+      '错误说明',
+      annotationsOf([{ row: 2, column: 'B', line: 'B 证件号码: 校验位不对', message: '校验位不对' }]),
+    );
 
     expect(await headerOf(annotated)).toEqual(['*姓名', '*证件号码', '错误说明']);
   });
@@ -37,10 +40,15 @@ describe('annotateWorkbook', () => {
       sheet.addRow(['张三', '汉族', '350102199001011234']);
     });
 
-    const annotated = await annotateWorkbook(file, '增员', '错误说明', [
-      { row: 1, column: 'B', line: 'B 证件号码: 列名应为“证件号码”', message: '列名应为“证件号码”' },
-      { row: 1, column: 'C', line: 'C 民族: 缺少列“民族”', message: '缺少列“民族”' },
-    ]);
+    const annotated = await annotateWorkbook(
+      file,
+      '增员',
+      '错误说明',
+      annotationsOf([
+        { row: 1, column: 'B', line: 'B 证件号码: 列名应为“证件号码”', message: '列名应为“证件号码”' },
+        { row: 1, column: 'C', line: 'C 民族: 缺少列“民族”', message: '缺少列“民族”' },
+      ]),
+    );
 
     expect(await headerOf(annotated)).toEqual(['*姓名', '*民族', '*证件号码', '错误说明']);
     const workbook = new ExcelJS.Workbook();
@@ -49,7 +57,7 @@ describe('annotateWorkbook', () => {
     expect(noteText(sheet.getCell('D1').note)).toBe('B 证件号码: 列名应为“证件号码”\nC 民族: 缺少列“民族”');
     expect(noteText(sheet.getCell('B1').note)).toBe('列名应为“证件号码”');
 
-    const again = await annotateWorkbook(annotated, '增员', '错误说明', []);
+    const again = await annotateWorkbook(annotated, '增员', '错误说明', annotationsOf([]));
     expect(await headerOf(again)).toEqual(['*姓名', '*民族', '*证件号码', '错误说明']);
   });
 });

@@ -10,12 +10,17 @@
  * by the streaming reader, so the header's notes and the dropdowns of a template's data sheet are
  * written again from its definition.
  */
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { LANGUAGES, type Language } from '@common/i18n';
 import ExcelJS from 'exceljs';
 import { columnLetter, headerText, SHEET_TEXTS, type TemplateDefinition } from '../../../templates/template-definition';
 import { AppError } from '../http/errors';
 import { cellText } from './cell-values';
+import { columnNumber } from './sheet-errors';
 import { dataColumns, headerNote, optionLists } from './template-workbook';
 import { streamWorkbook } from './xlsx-reader';
 
@@ -48,6 +53,52 @@ const WRAPPED: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
 /** The streaming writer's sheet: exceljs 4.4 implements its data validations but its declarations omit them. */
 type SheetWriter = ExcelJS.Worksheet & { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
 
+/** The parts of exceljs's WorkbookWriter (4.4.0, pinned) that open and finish the archive's entries. */
+interface WorkbookWriterInternals {
+  zip: { append(source: NodeJS.ReadableStream, options: { name: string }): void };
+  _openStream(name: string): NodeJS.WritableStream;
+  _finalize(): Promise<unknown>;
+}
+
+const ExcelWorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter as unknown as new (
+  options: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>,
+) => WorkbookWriterInternals & ExcelJS.stream.xlsx.WorkbookWriter;
+
+/** A sheet's notes: its comments part and their drawings, which grow with the notes while the sheet is written. */
+const NOTE_PARTS = /(^|\/)(comments\d+\.xml|vmlDrawing\d+\.vml)$/;
+
+/**
+ * exceljs's streaming writer with a sheet's notes spooled to files of their own. The writer opens the notes' parts
+ * as archive entries queued behind the sheet's, so until the sheet is done they wait in memory: 100,000 notes held
+ * 80 MB. Here they are written to `folder` and go into the archive from there once the sheets are done.
+ */
+class NoteSpoolingWorkbookWriter extends ExcelWorkbookWriter {
+  private readonly spooled: { name: string; file: string; stream: WriteStream }[] = [];
+
+  constructor(
+    options: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>,
+    private readonly folder: string,
+  ) {
+    super(options);
+  }
+
+  override _openStream(name: string): NodeJS.WritableStream {
+    if (!NOTE_PARTS.test(name)) return super._openStream(name);
+    const file = path.join(this.folder, `part-${this.spooled.length}`);
+    const stream = createWriteStream(file);
+    this.spooled.push({ name, file, stream });
+    return stream;
+  }
+
+  override async _finalize(): Promise<unknown> {
+    for (const { name, file, stream } of this.spooled) {
+      if (!stream.closed) await once(stream, 'close');
+      this.zip.append(createReadStream(file), { name });
+    }
+    return super._finalize();
+  }
+}
+
 /** The data sheet's name (the one named so, or the first), and its error column: the one titled so, or the next after its widest row. */
 async function dataSheetLayout(file: Buffer, sheetName: string): Promise<{ name: string; errorColumn: number }> {
   const measured = new Map<string, { first: boolean; width: number; titled: number }>();
@@ -71,22 +122,31 @@ async function dataSheetLayout(file: Buffer, sheetName: string): Promise<{ name:
   return { name, errorColumn };
 }
 
-/** The annotations by row: the error column's lines, and each bad cell's messages by column number. */
-function byRow(annotations: Annotation[]): Map<number, { lines: string[]; notes: Map<number, string[]> }> {
-  const rows = new Map<number, { lines: string[]; notes: Map<number, string[]> }>();
-  for (const a of annotations) {
-    const row = rows.get(a.row) ?? { lines: [], notes: new Map<number, string[]>() };
-    rows.set(a.row, row);
-    row.lines.push(a.line);
-    if (!a.column) continue;
-    const column = columnNumber(a.column);
-    row.notes.set(column, [...(row.notes.get(column) ?? []), a.message]);
-  }
-  return rows;
+/**
+ * The problems to mark: the rows that have some, in order, and each row's annotations, asked for when that row is
+ * written, so that a sheet's 120,000 messages are never all in memory at once.
+ */
+export interface SheetAnnotations {
+  rows: number[];
+  of(row: number): Annotation[];
 }
 
-function columnNumber(letters: string): number {
-  return [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+/** A list of annotations, for a caller that has them all at hand. */
+export function annotationsOf(annotations: Annotation[]): SheetAnnotations {
+  const rows = [...new Set(annotations.map((a) => a.row))].sort((a, b) => a - b);
+  return { rows, of: (row) => annotations.filter((a) => a.row === row) };
+}
+
+/** A row's annotations: the error column's lines, and each bad cell's messages by column number. */
+function rowProblems(annotations: Annotation[]): { lines: string[]; notes: Map<number, string[]> } | undefined {
+  if (annotations.length === 0) return undefined;
+  const notes = new Map<number, string[]>();
+  for (const a of annotations) {
+    if (!a.column) continue;
+    const column = columnNumber(a.column);
+    notes.set(column, [...(notes.get(column) ?? []), a.message]);
+  }
+  return { lines: annotations.map((a) => a.line), notes };
 }
 
 const isMarked = (style: Partial<ExcelJS.Style> | undefined) =>
@@ -96,12 +156,28 @@ export async function annotateWorkbook(
   file: Buffer,
   sheetName: string,
   errorColumnTitle: string,
-  annotations: Annotation[],
+  annotations: SheetAnnotations,
   template?: AnnotatedTemplate,
 ): Promise<Buffer> {
   const { name: dataSheet, errorColumn } = await dataSheetLayout(file, sheetName);
-  const problems = byRow(annotations);
+  // In the worker's own temporary folder (workbook.worker.ts), which the pool clears after every job.
+  const spool = mkdtempSync(path.join(os.tmpdir(), 'annotated-'));
+  try {
+    return await writeAnnotated(file, dataSheet, errorColumn, errorColumnTitle, annotations, template, spool);
+  } finally {
+    rmSync(spool, { recursive: true, force: true });
+  }
+}
 
+async function writeAnnotated(
+  file: Buffer,
+  dataSheet: string,
+  errorColumn: number,
+  errorColumnTitle: string,
+  problems: SheetAnnotations,
+  template: AnnotatedTemplate | undefined,
+  spool: string,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -109,7 +185,7 @@ export async function annotateWorkbook(
       done();
     },
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const workbook = new NoteSpoolingWorkbookWriter({ stream, useStyles: true, useSharedStrings: false }, spool);
 
   for await (const source of streamWorkbook(file, { styles: true }).sheets) {
     const isData = source.name === dataSheet;
@@ -136,7 +212,7 @@ export async function annotateWorkbook(
     };
 
     const annotateRow = (row: ExcelJS.Row, number: number) => {
-      const found = problems.get(number);
+      const found = rowProblems(problems.of(number));
       if (number === 1) {
         const title = row.getCell(errorColumn);
         title.value = errorColumnTitle;
@@ -163,7 +239,7 @@ export async function annotateWorkbook(
     };
 
     /** Rows with problems but no cells of their own come in their place, before the rows after them. */
-    const pending = isData ? [...new Set([1, ...problems.keys()])].sort((a, b) => a - b) : [];
+    const pending = isData ? [...new Set([1, ...problems.rows])].sort((a, b) => a - b) : [];
     const catchUp = (before: number) => {
       while (pending.length > 0 && pending[0] < before) {
         const number = pending.shift()!;

@@ -8,6 +8,8 @@ import {
   batchValidation,
   BATCH_KINDS,
   DECLARATION_KINDS,
+  sheetErrorPage,
+  sheetErrorQuery,
 } from '@common/api/declarations';
 import { XLSX_CONTENT_TYPE } from '@common/xlsx';
 import { TEMPLATES } from '../../../templates';
@@ -108,6 +110,17 @@ export function batchRoutes(batches: BatchService): RouteDefinition[] {
         const { fileName, file } = await batches.annotated(unitOf(ctx), ctx.params.token, ctx.lang);
         return sendWorkbook(ctx.res, fileName, file);
       },
+    }),
+    route({
+      method: 'get',
+      path: '/batches/validations/:token/errors',
+      summary: 'A page of the dry run’s problems in row order, in the caller’s language (its answer carries the first ones)',
+      tag: 'batches',
+      access: UNIT_ROLES,
+      params: tokenParams,
+      query: sheetErrorQuery,
+      response: sheetErrorPage,
+      handle: (ctx) => batches.errors(unitOf(ctx), ctx.params.token, ctx.query, ctx.lang),
     }),
     route({
       method: 'get',

@@ -5,11 +5,19 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import { baseDeclarationRow } from '@common/api/base-declarations';
-import type { BatchKind, BatchPreviewPage, BatchSubmitResult, BatchValidation, SheetError } from '@common/api/declarations';
+import {
+  BATCH_ERRORS_IN_ANSWER,
+  type BatchKind,
+  type BatchPreviewPage,
+  type BatchSubmitResult,
+  type BatchValidation,
+  type SheetError,
+  type SheetErrorPage,
+} from '@common/api/declarations';
 import { maskIdNumber } from '@common/validators/id-number';
 import type { FieldErrorCode } from '@common/errors';
 import { TEMPLATES } from '../../../templates';
-import { columnLetter, SHEET_TEXTS, type TemplateDefinition } from '../../../templates/template-definition';
+import { SHEET_TEXTS, type TemplateDefinition } from '../../../templates/template-definition';
 import type { Clock } from '../clock';
 import type { BaseDeclarationService } from '../base-declarations/base-declarations.service';
 import { checkedAgainIfOvertaken, type DeclarationService } from '../declarations/declarations.service';
@@ -17,8 +25,8 @@ import { declarationRows, type RowProblem } from '../declarations/declaration-ru
 import { AppError } from '../http/errors';
 import type { Language, Messages } from '../http/i18n';
 import type { Actor } from '../http/route';
-import type { Annotation } from './annotate';
-import { BatchUploadStore, type BatchUpload, type StoredSheetError } from './batches.store';
+import { BatchUploadStore } from './batches.store';
+import { parseStoredProblems, problemMessage, sheetErrorOf, storedProblemsText, type StoredProblem, type StoredProblems } from './sheet-errors';
 import type { ImportedRow, SheetImport, SheetProblem } from './sheet-import';
 import { SheetJobFailed, SheetWorkers } from './sheet-workers';
 import { UnitService } from '../unit/unit.service';
@@ -68,7 +76,9 @@ export class BatchService {
     // everything wrong with it at once. One check for all rows keeps the lookups set-based.
     const checked = [...valid.map((r) => ({ rowNumber: r.rowNumber, facts: r.input })), ...imported.incomplete];
     if (checked.length > 0) {
-      const taken = new Set(imported.problems.map((p) => `${p.row}:${p.column}`));
+      // Numbers, not texts: a file can have 100,000 problems.
+      const cellOf = (p: { row: number; column: number | null }) => p.row * 1024 + (p.column ?? 1023);
+      const taken = new Set(imported.problems.map(cellOf));
       const facts = checked.map((r) => r.facts);
       const found =
         kind === 'base-declaration'
@@ -77,7 +87,7 @@ export class BatchService {
       found.forEach((rowProblems, i) => {
         for (const p of rowProblems) {
           const problem = { row: checked[i].rowNumber, column: columnIndex(def, p.field), code: whereItWaits(p), params: p.params };
-          if (!taken.has(`${problem.row}:${problem.column}`)) problems.push(problem);
+          if (!taken.has(cellOf(problem))) problems.push(problem);
         }
       });
     }
@@ -91,20 +101,19 @@ export class BatchService {
       userId: actor.userId,
       kind,
       fileName,
-      sheet: imported.sheet,
       rows: imported.rows,
       validRows: stillValid.length,
       invalidRows: imported.rows - stillValid.length,
-      errors: sortProblems(problems).map((p) => storedError(def, imported, p)),
       createdAt: now.toISOString(),
     };
+    const stored: StoredProblems = { sheet: imported.sheet, language: imported.language, problems: sortProblems(problems).map(storedProblem) };
     const expiredBefore = new Date(now.getTime() - VALIDATION_KEPT_MS).toISOString();
     await this.store.purgeUnsubmitted(expiredBefore);
     await this.db.transaction(async (trx) => {
       const { store, units } = this.on(trx);
       // Counted under the unit's lock after the insert, so instances storing at once cannot both take the last place.
       await units.lock(unitId);
-      await store.insert(upload, stillValid, file);
+      await store.insert(upload, storedProblemsText(stored), stillValid, file);
       const pending = await store.pending(unitId, expiredBefore);
       if (pending.count > DRY_RUN_BOUNDS.maxPending) throw new AppError(429, 'BATCH_DRY_RUNS_TOO_MANY', { max: DRY_RUN_BOUNDS.maxPending });
       if (pending.bytes > DRY_RUN_BOUNDS.maxPendingBytes) {
@@ -112,7 +121,27 @@ export class BatchService {
       }
     });
     const preview = kind === 'addition' ? await this.previewPage(unitId, kind, stillValid, { page: 0, pageSize: PREVIEW_PAGE_SIZE }) : null;
-    return { ...this.describe({ ...upload, batchId: null }, lang), preview };
+    return {
+      token: upload.token,
+      kind,
+      fileName,
+      rows: upload.rows,
+      validRows: upload.validRows,
+      invalidRows: upload.invalidRows,
+      errors: this.sheetErrors(def, stored, stored.problems.slice(0, BATCH_ERRORS_IN_ANSWER), lang),
+      errorCount: stored.problems.length,
+      preview,
+    };
+  }
+
+  /** A page of the dry run's problems, in row order, in the caller's language. */
+  async errors(unitId: number, token: string, { page, pageSize }: { page: number; pageSize: number }, lang: Language): Promise<SheetErrorPage> {
+    const upload = await this.store.find(unitId, token);
+    const text = upload && (await this.store.problems(unitId, token));
+    if (!upload || text === null) throw new AppError(404, 'NOT_FOUND');
+    const stored = parseStoredProblems(text);
+    const items = this.sheetErrors(TEMPLATES[upload.kind], stored, stored.problems.slice(page * pageSize, (page + 1) * pageSize), lang);
+    return { items, total: stored.problems.length, page, pageSize };
   }
 
   /** A page of what the dry run's valid rows will become once submitted and approved. */
@@ -156,20 +185,16 @@ export class BatchService {
     const store = this.store;
     const upload = await store.find(unitId, token);
     const file = upload && (await store.file(unitId, token));
-    if (!upload || !file) throw new AppError(404, 'NOT_FOUND');
+    const problems = upload && (await store.problems(unitId, token));
+    if (!upload || !file || problems === null) throw new AppError(404, 'NOT_FOUND');
     const texts = SHEET_TEXTS[lang];
-    const annotations: Annotation[] = this.translate(upload.errors, lang).map((e) => ({
-      row: e.row,
-      column: e.column,
-      message: e.message,
-      line: e.column ? `${e.column} ${e.columnTitle}: ${e.message}` : e.message,
-    }));
+    // The worker reads and words the problems as it writes each row; the server's thread holds only their text.
     const annotated = await this.runJob<Uint8Array>({
       type: 'annotate',
       file,
-      sheet: upload.sheet,
+      problems,
+      fieldErrors: this.messages.texts(lang, 'fieldErrors'),
       errorColumnTitle: texts.errorColumn,
-      annotations,
       kind: upload.kind,
       lang,
     });
@@ -215,20 +240,9 @@ export class BatchService {
     );
   }
 
-  private describe(upload: BatchUpload, lang: Language): Omit<BatchValidation, 'preview'> {
-    return {
-      token: upload.token,
-      kind: upload.kind,
-      fileName: upload.fileName,
-      rows: upload.rows,
-      validRows: upload.validRows,
-      invalidRows: upload.invalidRows,
-      errors: this.translate(upload.errors, lang),
-    };
-  }
-
-  private translate(errors: StoredSheetError[], lang: Language): SheetError[] {
-    return errors.map(({ params, ...e }) => ({ ...e, message: this.messages.t(lang, `fieldErrors.${e.code}`, params) }));
+  private sheetErrors(def: TemplateDefinition, stored: StoredProblems, problems: StoredProblem[], lang: Language): SheetError[] {
+    const texts = this.messages.texts(lang, 'fieldErrors');
+    return problems.map((p) => sheetErrorOf(def, stored, p, problemMessage(texts, p)));
   }
 
   /** A workbook that exceljs cannot read is not one we accept; the worker's own failures stay errors. */
@@ -269,14 +283,6 @@ function sortProblems(problems: SheetProblem[]): SheetProblem[] {
   return problems.sort((a, b) => a.row - b.row || (a.column ?? -1) - (b.column ?? -1));
 }
 
-function storedError(def: TemplateDefinition, imported: SheetImport, p: SheetProblem): StoredSheetError {
-  const column = p.column === null ? null : def.columns[p.column];
-  return {
-    sheet: imported.sheet,
-    row: p.row,
-    column: p.column === null ? '' : columnLetter(p.column + 1),
-    columnTitle: column ? column.header[imported.language] : '',
-    code: p.code satisfies FieldErrorCode,
-    ...(p.params ? { params: p.params } : {}),
-  };
+function storedProblem(p: SheetProblem): StoredProblem {
+  return p.params ? [p.row, p.column, p.code, p.params] : [p.row, p.column, p.code];
 }

@@ -500,6 +500,68 @@ describe('batches from templates', () => {
     expect((await download(otherUnit, `/api/batches/validations/${token}/annotated`)).res.status).toBe(404);
   });
 
+  it('answers a file of many problems with the first 100 and their count, pages the rest, and marks every one in the annotated copy', async () => {
+    // Two problems on each of 60 rows: the mobile number (G) and the wage (J).
+    const rows = Array.from({ length: 60 }, (_, i) => person(300 + i, { mobile: '12345', wageFen: 'abc' }));
+    const res = await upload(admin, 'addition', await filledTemplate('addition', rows));
+    expect([res.body.rows, res.body.invalidRows, res.body.errorCount, res.body.errors.length]).toEqual([60, 60, 120, 100]);
+    const located = (errors: SheetError[]) => errors.map((e) => `${e.row}${e.column}`);
+    expect(located(res.body.errors).slice(0, 3)).toEqual(['2G', '2J', '3G']);
+    expect(located(res.body.errors).at(-1)).toBe('51J');
+
+    const english = await hall.client('en');
+    await english.signInUnitAdmin(0);
+    const page = async (client: HallClient, query: string) => (await client.get(`/api/batches/validations/${res.body.token}/errors?${query}`)).body;
+    const second = await page(english, 'page=1&pageSize=50');
+    expect([second.total, second.page, second.pageSize, second.items.length]).toEqual([120, 1, 50, 50]);
+    expect(second.items[0]).toEqual({
+      sheet: '增员',
+      row: 27,
+      column: 'G',
+      columnTitle: '手机号码',
+      code: 'MOBILE_FORMAT',
+      message: 'Enter an 11-digit mainland mobile number',
+    });
+    const last = await page(admin, 'page=2&pageSize=50');
+    expect(located(last.items)).toEqual(Array.from({ length: 10 }, (_, i) => [`${52 + i}G`, `${52 + i}J`]).flat());
+    expect(last.items[1].message).toBe(ZH.fieldErrors.AMOUNT_FORMAT);
+    expect((await page(admin, 'page=3&pageSize=50')).items).toEqual([]);
+
+    const otherUnit = await hall.client();
+    await otherUnit.signInUnitAdmin(1);
+    expect((await otherUnit.get(`/api/batches/validations/${res.body.token}/errors`)).status).toBe(404);
+
+    const { workbook } = await download(admin, `/api/batches/validations/${res.body.token}/annotated`);
+    const sheet = workbook.getWorksheet('增员')!;
+    const marked: string[] = [];
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if ((cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === 'FFFFC7CE' && cell.note) marked.push(cell.address);
+      }),
+    );
+    expect(marked).toEqual(Array.from({ length: 60 }, (_, i) => [`G${i + 2}`, `J${i + 2}`]).flat());
+    expect(String(sheet.getCell(61, TEMPLATES.addition.columns.length + 1).value).split('\n')).toEqual([
+      `G 手机号码: ${ZH.fieldErrors.MOBILE_FORMAT}`,
+      `J 月工资（元）: ${ZH.fieldErrors.AMOUNT_FORMAT}`,
+    ]);
+  });
+
+  it('pages and annotates a dry run stored before its problems were kept as tuples', async () => {
+    const { token } = (await upload(admin, 'addition', await filledTemplate('addition', [person(400, { mobile: '12345' })]))).body;
+    const earlier = { sheet: '增员', errors: [{ sheet: '增员', row: 2, column: 'G', columnTitle: '手机号码', code: 'MOBILE_FORMAT' }] };
+    await hall.db
+      .knex('batch_uploads')
+      .where({ token })
+      .update({ errors: JSON.stringify(earlier) });
+
+    const page = (await admin.get(`/api/batches/validations/${token}/errors`)).body;
+    expect(page.items.map((e: SheetError) => [e.row, e.column, e.columnTitle, e.message])).toEqual([
+      [2, 'G', '手机号码', ZH.fieldErrors.MOBILE_FORMAT],
+    ]);
+    const { workbook } = await download(admin, `/api/batches/validations/${token}/annotated`);
+    expect(workbook.getWorksheet('增员')!.getCell('G2').note).toBe(ZH.fieldErrors.MOBILE_FORMAT);
+  });
+
   it('submits the valid rows as one batch of pending declarations, once', async () => {
     const file = await filledTemplate('addition', [person(70), person(71, { mobile: 'x' }), person(72), person(73)]);
     const { token, validRows } = (await upload(admin, 'addition', file)).body;

@@ -2,38 +2,20 @@ import type { Knex } from 'knex';
 import type { BatchKind } from '@common/api/declarations';
 import type { ImportedRow } from './sheet-import';
 
-/** A sheet problem as stored: untranslated, so each caller reads it in their own language. */
-export interface StoredSheetError {
-  sheet: string;
-  row: number;
-  column: string;
-  columnTitle: string;
-  code: string;
-  params?: Record<string, string | number>;
-}
-
 export interface BatchUpload {
   token: string;
   unitId: number;
   userId: number;
   kind: BatchKind;
   fileName: string;
-  sheet: string;
   rows: number;
   validRows: number;
   invalidRows: number;
-  errors: StoredSheetError[];
   batchId: number | null;
   createdAt: string;
 }
 
-/** `errors` holds the data sheet's name too: the annotated copy needs to find the sheet again. */
-interface StoredErrors {
-  sheet: string;
-  errors: StoredSheetError[];
-}
-
-/** A row of `batch_uploads` without the file and the valid rows. */
+/** A row of `batch_uploads` without the file, the problems and the valid rows. */
 interface BatchUploadRow {
   token: string;
   unit_id: number;
@@ -43,38 +25,32 @@ interface BatchUploadRow {
   rows: number;
   valid_rows: number;
   invalid_rows: number;
-  /** StoredErrors as JSON. */
-  errors: string;
   batch_id: number | null;
   created_at: string;
 }
 
-const toUpload = (row: BatchUploadRow): BatchUpload => {
-  const stored = JSON.parse(row.errors) as StoredErrors;
-  return {
-    token: row.token,
-    unitId: row.unit_id,
-    userId: row.user_id,
-    kind: row.kind,
-    fileName: row.file_name,
-    sheet: stored.sheet,
-    rows: row.rows,
-    validRows: row.valid_rows,
-    invalidRows: row.invalid_rows,
-    errors: stored.errors,
-    batchId: row.batch_id,
-    createdAt: row.created_at,
-  };
-};
+const toUpload = (row: BatchUploadRow): BatchUpload => ({
+  token: row.token,
+  unitId: row.unit_id,
+  userId: row.user_id,
+  kind: row.kind,
+  fileName: row.file_name,
+  rows: row.rows,
+  validRows: row.valid_rows,
+  invalidRows: row.invalid_rows,
+  batchId: row.batch_id,
+  createdAt: row.created_at,
+});
 
-const SUMMARY = ['token', 'unit_id', 'user_id', 'kind', 'file_name', 'rows', 'valid_rows', 'invalid_rows', 'errors', 'batch_id', 'created_at'];
+const SUMMARY = ['token', 'unit_id', 'user_id', 'kind', 'file_name', 'rows', 'valid_rows', 'invalid_rows', 'batch_id', 'created_at'];
 
 /** Validated uploads waiting for their submit: one row per dry run, with the file and the valid rows. */
 export class BatchUploadStore {
   constructor(private readonly db: Knex) {}
 
-  async insert(upload: Omit<BatchUpload, 'batchId'>, valid: ImportedRow[], file: Buffer): Promise<void> {
-    const errors = JSON.stringify({ sheet: upload.sheet, errors: upload.errors } satisfies StoredErrors);
+  /** `problems`: the dry run's problems as sheet-errors.ts keeps them, with the data sheet's name. */
+  async insert(upload: Omit<BatchUpload, 'batchId'>, problems: string, valid: ImportedRow[], file: Buffer): Promise<void> {
+    const errors = problems;
     const validPayload = JSON.stringify(valid);
     await this.db('batch_uploads').insert({
       token: upload.token,
@@ -111,6 +87,12 @@ export class BatchUploadStore {
   async find(unitId: number, token: string): Promise<BatchUpload | null> {
     const row = await this.db('batch_uploads').where({ token, unit_id: unitId }).first<BatchUploadRow | undefined>(SUMMARY);
     return row ? toUpload(row) : null;
+  }
+
+  /** The dry run's problems as stored by `insert`: read whole only for a page of them or the annotated copy. */
+  async problems(unitId: number, token: string): Promise<string | null> {
+    const row = await this.db('batch_uploads').where({ token, unit_id: unitId }).first<{ errors: string } | undefined>('errors');
+    return row ? row.errors : null;
   }
 
   async file(unitId: number, token: string): Promise<Buffer | null> {

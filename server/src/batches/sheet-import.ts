@@ -84,13 +84,16 @@ export async function importSheet(file: Buffer, def: TemplateDefinition, today: 
   let marker: string[] | null = null;
   let dataSheet: string | null = null;
   let header: TextRow | null = null;
-  const rows: TextRow[] = [];
+  // Each row is read as it streams by, and only what it read is kept: 20,000 rows of cell texts were as much again.
+  const rows: ReadRow[] = [];
   let rowCount = 0;
+  const options = { date1904: false, today };
 
   for await (const sheet of workbook.sheets) {
     const isMarker = sheet.name === MARKER_SHEET;
     const isData = !isMarker && sheet.index === 0;
     if (isData) dataSheet = sheet.name;
+    options.date1904 = workbook.date1904();
     for await (const row of sheet.rows) {
       if (isMarker && row.number === 1) marker = row.values.map((v) => cellText(v).text);
       if (!isData) continue;
@@ -98,7 +101,7 @@ export async function importSheet(file: Buffer, def: TemplateDefinition, today: 
       if (row.width >= EXCEL_COLUMNS) throw sheetTooWide();
       const cells = def.columns.map((_, i) => cellText(row.values[i]));
       if (row.number === 1) header = { number: 1, cells };
-      else if (cells.some((c) => c.text.trim() !== '') && ++rowCount <= def.maxRows) rows.push({ number: row.number, cells });
+      else if (cells.some((c) => c.text.trim() !== '') && ++rowCount <= def.maxRows) rows.push(readRow(def, { number: row.number, cells }, options));
     }
   }
 
@@ -121,35 +124,29 @@ export async function importSheet(file: Buffer, def: TemplateDefinition, today: 
     return result;
   }
 
-  const options = { date1904: workbook.date1904(), today };
-  const problemsByRow = new Map<number, SheetProblem[]>();
-  const parsed = new Map<number, RowInput>();
-  const fieldsByRow = new Map<number, Record<string, unknown>>();
-  for (const row of rows) {
-    const { input, problems, fields } = readRow(def, row, options);
-    if (problems.length > 0) {
-      problemsByRow.set(row.number, problems);
-      fieldsByRow.set(row.number, fields);
-    }
+  const rowIndex = new Map(rows.map((row, i) => [row.number, i]));
+  for (const problem of duplicatesInFile(def, rows)) rows[rowIndex.get(problem.row)!].problems.push(problem);
+  for (const { number, input, problems, fields } of rows) {
     // A row the schema refused has problems.
-    else if (input !== null) parsed.set(row.number, input);
-  }
-  for (const problem of duplicatesInFile(def, rows)) {
-    const list = problemsByRow.get(problem.row);
-    if (list) list.push(problem);
-    else problemsByRow.set(problem.row, [problem]);
-  }
-  for (const row of rows) {
-    const problems = problemsByRow.get(row.number);
-    if (!problems) {
-      result.valid.push({ rowNumber: row.number, input: parsed.get(row.number)! });
+    if (problems.length === 0) {
+      result.valid.push({ rowNumber: number, input: input! });
       continue;
     }
     result.problems.push(...problems);
-    const fields = fieldsByRow.get(row.number) ?? { ...parsed.get(row.number) };
-    result.incomplete.push({ rowNumber: row.number, facts: factsOf(def, fields, problems) });
+    result.incomplete.push({ rowNumber: number, facts: factsOf(def, fields, problems) });
   }
   return result;
+}
+
+/** A data row as read: its input when the schema took it, its problems, and the fields that read well. */
+interface ReadRow {
+  number: number;
+  input: RowInput | null;
+  problems: SheetProblem[];
+  /** With problems, the fields that read well; without, the input as the schema read it. */
+  fields: Record<string, unknown>;
+  /** The ID number as written, for the duplicates in the file; '' without one. */
+  idNumber: string;
 }
 
 function checkHeader(def: TemplateDefinition, lang: Language, header: TextRow | null): SheetProblem[] {
@@ -182,7 +179,7 @@ function removedColumns(expected: string[], found: string[]): number[] | null {
   return removed.length > 0 ? removed : null;
 }
 
-function readRow(def: TemplateDefinition, row: TextRow, options: { date1904: boolean; today: Date }) {
+function readRow(def: TemplateDefinition, row: TextRow, options: { date1904: boolean; today: Date }): ReadRow {
   const problems: SheetProblem[] = [];
   const fields: Record<string, unknown> = {};
   def.columns.forEach((column, i) => {
@@ -208,7 +205,10 @@ function readRow(def: TemplateDefinition, row: TextRow, options: { date1904: boo
     const checked = checkIdNumberOfType(idType, String(fields.idNumber), options.today);
     if (!checked.ok) problems.push({ row: row.number, column: idColumn, code: checked.problem });
   }
-  return { input: parsed.success ? parsed.data : null, problems, fields };
+  const idNumber = idColumn === null ? '' : row.cells[idColumn].text.replace(/\s+/g, '').toUpperCase();
+  const input = parsed.success ? parsed.data : null;
+  // A row whose only problem turns out to be a duplicate ID gives its facts as the schema read them.
+  return { number: row.number, input, problems, fields: problems.length > 0 || input === null ? fields : input, idNumber };
 }
 
 /** The fields of a faulty row that its problems leave untouched, each parsed on its own. */
@@ -285,12 +285,11 @@ function optionCode(column: TemplateColumn, text: string): string | null {
 }
 
 /** Every row whose ID number occurs again in the file, pointing at the first other row with it. */
-function duplicatesInFile(def: TemplateDefinition, rows: TextRow[]): SheetProblem[] {
+function duplicatesInFile(def: TemplateDefinition, rows: ReadRow[]): SheetProblem[] {
   const idColumn = columnOf(def, 'idNumber');
-  if (idColumn === null) return [];
   const rowsById = new Map<string, number[]>();
   for (const row of rows) {
-    const id = row.cells[idColumn].text.replace(/\s+/g, '').toUpperCase();
+    const id = row.idNumber;
     if (id === '') continue;
     const numbers = rowsById.get(id);
     if (numbers) numbers.push(row.number);

@@ -1,17 +1,27 @@
 /**
- * Sheet jobs (reading an upload, annotating it) on the workbook workers. A job that overruns its time
- * or memory takes its worker down with it.
+ * Sheet jobs (reading an upload, annotating it) on workers of their own: child processes, not threads. A sheet of
+ * 20,000 rows with errors on every one took a hundred megabytes or more to read and to annotate, which in a thread
+ * is the server's memory and stays its heap after; a child's is returned when it retires. A job that overruns its
+ * time or memory takes its worker down with it.
  */
-import type { Worker } from 'node:worker_threads';
 import { AppError } from '../http/errors';
-import { workbookWorkers, type WorkbookWorkers } from '../workers/workbook-workers';
+import { workerEntry } from '../runtime';
+import { WorkbookWorkers, type PoolWorker } from '../workers/workbook-workers';
 import type { SheetJob, SheetJobReply } from './sheet.worker';
 
 export class SheetJobFailed extends Error {}
 
+/** The process's sheet workers; they start on the first job, as the workbook workers do. */
+export const sheetProcesses = new WorkbookWorkers({
+  size: 2,
+  maxOldGenerationSizeMb: 512,
+  maxYoungGenerationSizeMb: 24,
+  processEntry: workerEntry(new URL('./sheet.process.ts', import.meta.url), 'sheet.process'),
+});
+
 export class SheetWorkers {
   constructor(
-    private readonly workers: WorkbookWorkers = workbookWorkers,
+    private readonly workers: WorkbookWorkers = sheetProcesses,
     private readonly timeoutMs = 120_000,
   ) {}
 
@@ -22,7 +32,7 @@ export class SheetWorkers {
     throw new SheetJobFailed(reply.error.message);
   }
 
-  private send(worker: Worker, job: SheetJob): Promise<SheetJobReply> {
+  private send(worker: PoolWorker, job: SheetJob): Promise<SheetJobReply> {
     return new Promise((resolve, reject) => {
       const fail = (error: Error) => {
         cleanup();

@@ -2,18 +2,28 @@
  * Sheet jobs in a workbook worker: parsing and rewriting workbooks is CPU work that would stall every
  * other request on the main thread, so it runs there. One job at a time per worker; see sheet-workers.ts.
  */
-import { parentPort } from 'node:worker_threads';
 import type { Language } from '@common/i18n';
 import { TEMPLATE_OF } from '../../../templates';
 import type { TemplateKind } from '../../../templates/template-definition';
 import { AppError } from '../http/errors';
-import { annotateWorkbook, type Annotation } from './annotate';
+import { jobPort } from '../workers/job-port';
+import { annotateWorkbook } from './annotate';
+import { parseStoredProblems, sheetAnnotations, type FieldErrorTexts } from './sheet-errors';
 import { importSheet } from './sheet-import';
 import { checkDeclaredSizes, zipEntries } from './xlsx-guard';
 
 export type SheetJob =
   | { type: 'import'; file: Uint8Array; kind: TemplateKind; today: string }
-  | { type: 'annotate'; file: Uint8Array; sheet: string; errorColumnTitle: string; annotations: Annotation[]; kind: TemplateKind; lang: Language };
+  | {
+      type: 'annotate';
+      file: Uint8Array;
+      /** The dry run's problems as stored (sheet-errors.ts): read here, not in the server's thread. */
+      problems: string;
+      fieldErrors: FieldErrorTexts;
+      errorColumnTitle: string;
+      kind: TemplateKind;
+      lang: Language;
+    };
 
 export type SheetJobReply =
   | { ok: true; result: unknown }
@@ -22,7 +32,9 @@ export type SheetJobReply =
 async function run(job: SheetJob): Promise<unknown> {
   const file = Buffer.from(job.file.buffer, job.file.byteOffset, job.file.byteLength);
   if (job.type === 'annotate') {
-    return annotateWorkbook(file, job.sheet, job.errorColumnTitle, job.annotations, { def: TEMPLATE_OF[job.kind], lang: job.lang });
+    const def = TEMPLATE_OF[job.kind];
+    const stored = parseStoredProblems(job.problems);
+    return annotateWorkbook(file, stored.sheet, job.errorColumnTitle, sheetAnnotations(def, stored, job.fieldErrors), { def, lang: job.lang });
   }
   // The main thread has walked the archive; inflating every entry within its declared size is the
   // slower half of the zip-bomb check and belongs here.
@@ -32,7 +44,7 @@ async function run(job: SheetJob): Promise<unknown> {
 
 const SHEET_JOBS: ReadonlySet<string> = new Set<SheetJob['type']>(['import', 'annotate']);
 
-parentPort!.on('message', async (job: SheetJob) => {
+jobPort().onMessage(async (job: SheetJob) => {
   if (!SHEET_JOBS.has(job.type)) return;
   let reply: SheetJobReply;
   try {
@@ -46,5 +58,5 @@ parentPort!.on('message', async (job: SheetJob) => {
           : { message: error instanceof Error ? error.message : String(error) },
     };
   }
-  parentPort!.postMessage(reply);
+  jobPort().postMessage(reply);
 });

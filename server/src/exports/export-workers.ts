@@ -6,9 +6,8 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import type { Worker } from 'node:worker_threads';
 import { DownloadClosed } from '../http/errors';
-import { workbookWorkers, type WorkbookWorkers } from '../workers/workbook-workers';
+import { workbookWorkers, type PoolWorker, type WorkbookWorkers } from '../workers/workbook-workers';
 import type { CellValue, ExportJobMessage, ExportWorkerMessage } from './export.worker';
 import type { ExportColumn } from './xlsx-stream';
 
@@ -27,7 +26,7 @@ export function writeWorkbookOnWorker<Row>(out: Writable, job: WorkbookJob<Row>,
   return workers.with((worker) => runJob(worker, out, job));
 }
 
-async function runJob<Row>(worker: Worker, out: Writable, job: WorkbookJob<Row>): Promise<void> {
+async function runJob<Row>(worker: PoolWorker, out: Writable, job: WorkbookJob<Row>): Promise<void> {
   const send = (message: ExportJobMessage) => worker.postMessage(message);
   let unwritten = 0;
   let pageWritten: (() => void) | null = null;

@@ -25,8 +25,20 @@ export class Messages {
     let node: string | Catalogue | undefined = this.catalogues.get(lang);
     for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
     if (typeof node !== 'string') return key;
-    return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
+    return fillPlaceholders(node, params);
   }
+
+  /** The texts of a section whose entries are all texts (`fieldErrors`), for code that words many messages at once. */
+  texts(lang: Language, section: string): Record<string, string> {
+    const node = this.catalogues.get(lang)?.[section];
+    if (typeof node !== 'object') return {};
+    return Object.fromEntries(Object.entries(node).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  }
+}
+
+/** `text` with its `{{name}}` placeholders filled from `params`. */
+export function fillPlaceholders(text: string, params: Record<string, string | number> = {}): string {
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
 /** Picks the first supported language of an Accept-Language header. */

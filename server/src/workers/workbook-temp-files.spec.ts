@@ -5,8 +5,9 @@ import path from 'node:path';
 import { batchRow, filledTemplate, unzip, zip } from '../../test/batch-files';
 import { SheetWorkers } from '../batches/sheet-workers';
 import type { SheetJob } from '../batches/sheet.worker';
+import { workerEntry } from '../runtime';
 import { processSpoolFolder } from './spool-folder';
-import { WorkbookWorkers } from './workbook-workers';
+import { ProcessWorker, WorkbookWorkers } from './workbook-workers';
 
 /** Every file under `folder`, however deep. */
 const filesUnder = (folder: string) =>
@@ -51,6 +52,37 @@ describe('what the workbook workers spool to disk', () => {
     });
     await expectAsync(givingUp).toBeRejectedWithError('gave up');
     expect(filesUnder(tempRoot)).toEqual([]);
+  });
+
+  it('runs sheet jobs in child processes of their own, which leave nothing behind either, read, failed or killed', async () => {
+    const processes = new WorkbookWorkers({
+      size: 1,
+      maxOldGenerationSizeMb: 128,
+      maxYoungGenerationSizeMb: 16,
+      tempRoot,
+      processEntry: workerEntry(new URL('../batches/sheet.process.ts', import.meta.url), 'sheet.process'),
+    });
+    try {
+      const onProcesses = new SheetWorkers(processes);
+      const template = await filledTemplate('addition', [batchRow('11010519491231002X')]);
+      const read = await onProcesses.run<{ rows: number }>({ type: 'import', file: template, kind: 'addition', today: '2026-11-10T02:00:00.000Z' });
+      expect(read.rows).toBe(1);
+      await expectAsync(onProcesses.run({ type: 'import', file: broken, kind: 'addition', today: '2026-11-10T02:00:00.000Z' })).toBeRejected();
+
+      const killed = processes.with(async (worker) => {
+        // A process of its own: its memory is not the server's.
+        expect(worker).toBeInstanceOf(ProcessWorker);
+        const { pid } = worker as ProcessWorker;
+        expect(pid).not.toBe(process.pid);
+        process.kill(pid!, 'SIGKILL');
+        await new Promise((resolve) => worker.once('exit', resolve));
+        throw new Error('killed');
+      });
+      await expectAsync(killed).toBeRejectedWithError('killed');
+      expect(filesUnder(tempRoot)).toEqual([]);
+    } finally {
+      await processes.close(0);
+    }
   });
 
   it('removes the folders of processes that died, at start, and its own at exit', () => {

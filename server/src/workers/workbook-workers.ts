@@ -5,15 +5,64 @@
  * waits a while for the next job, unref'd so it never keeps the process alive, and is then retired.
  * One pool for both kinds of work keeps one idle isolate's memory, not two.
  */
+import { fork, type ChildProcess, type Serializable } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { once } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../runtime';
 import { DEFAULT_SPOOL_ROOT, processSpoolFolder } from './spool-folder';
 
 const WORKER = workerEntry(new URL('./workbook.worker.ts', import.meta.url), 'workbook.worker');
+
+/** What a job needs of its worker: a thread (`Worker`) or a child process dressed as one (`ProcessWorker`). */
+export interface PoolWorker extends EventEmitter {
+  postMessage(message: unknown): void;
+  terminate(): Promise<unknown>;
+  ref(): void;
+  unref(): void;
+}
+
+/** Where a child process's worker finds its WorkbookWorkerData: a thread gets it as workerData. */
+export const PROCESS_WORKER_DATA = 'UNIT_HALL_WORKER_DATA';
+
+/**
+ * A child process the pool runs jobs on as on a thread: messages both ways (V8's serialization, as a thread's), and
+ * its exit. Its memory is its own: a thread's heap counts in the server's resident memory, a child's does not.
+ */
+export class ProcessWorker extends EventEmitter implements PoolWorker {
+  private readonly exited: Promise<unknown>;
+  readonly pid: number | undefined;
+
+  constructor(private readonly child: ChildProcess) {
+    super();
+    this.pid = child.pid;
+    this.exited = once(child, 'exit');
+    child.on('message', (message) => this.emit('message', message));
+    child.on('error', (error) => this.emit('error', error));
+    child.on('exit', (code) => this.emit('exit', code ?? 1));
+  }
+
+  postMessage(message: unknown): void {
+    this.child.send(message as Serializable);
+  }
+
+  async terminate(): Promise<unknown> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    return this.exited;
+  }
+
+  ref(): void {
+    this.child.ref();
+    this.child.channel?.ref();
+  }
+
+  unref(): void {
+    this.child.unref();
+    this.child.channel?.unref();
+  }
+}
 
 export interface WorkbookWorkerOptions {
   /** Jobs at once; more wait their turn. */
@@ -30,6 +79,11 @@ export interface WorkbookWorkerOptions {
   tempRoot?: string;
   /** How long a finished worker waits for the next job before it is retired. */
   idleMs?: number;
+  /**
+   * Child processes of this entry (what `workerEntry` gives) instead of threads of the workbook worker, for jobs whose
+   * memory must not be the server's: one sheet of 20,000 rows with errors on every one took a hundred megabytes.
+   */
+  processEntry?: { url: URL; execArgv: string[] };
 }
 
 /** A worker kept after its job saves the next one the start (a few hundred ms) for about a minute; then its memory goes back. */
@@ -41,11 +95,11 @@ export interface WorkbookWorkerData {
 }
 
 export class WorkbookWorkers {
-  private readonly idle: Worker[] = [];
+  private readonly idle: PoolWorker[] = [];
   private busy = 0;
   private readonly waiting: (() => void)[] = [];
-  private readonly tempDirs = new Map<Worker, string>();
-  private readonly retirements = new Map<Worker, NodeJS.Timeout>();
+  private readonly tempDirs = new Map<PoolWorker, string>();
+  private readonly retirements = new Map<PoolWorker, NodeJS.Timeout>();
   private closed = false;
 
   constructor(private readonly options: WorkbookWorkerOptions = { size: 2, maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 24 }) {}
@@ -59,7 +113,7 @@ export class WorkbookWorkers {
    * Runs `job` on a worker of its own. A job that throws may have left the worker mid-task, so that
    * worker is terminated rather than reused. Either way nothing the job spooled outlives it.
    */
-  async with<T>(job: (worker: Worker) => Promise<T>): Promise<T> {
+  async with<T>(job: (worker: PoolWorker) => Promise<T>): Promise<T> {
     while (!this.closed && this.busy >= this.options.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
     if (this.closed) throw new WorkbookWorkersClosed();
     this.busy++;
@@ -80,7 +134,7 @@ export class WorkbookWorkers {
     }
   }
 
-  private async release(worker: Worker, tempDir: string, reusable: boolean): Promise<void> {
+  private async release(worker: PoolWorker, tempDir: string, reusable: boolean): Promise<void> {
     if (!reusable) {
       await worker.terminate();
       await rm(tempDir, { recursive: true, force: true });
@@ -114,16 +168,9 @@ export class WorkbookWorkers {
     clearTimeout(timer);
   }
 
-  private start(): Worker {
+  private start(): PoolWorker {
     const tempDir = mkdtempSync(path.join(processSpoolFolder(this.options.tempRoot ?? DEFAULT_SPOOL_ROOT), 'worker-'));
-    const worker = new Worker(WORKER.url, {
-      workerData: { tempDir } satisfies WorkbookWorkerData,
-      execArgv: WORKER.execArgv,
-      resourceLimits: {
-        maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb,
-        maxYoungGenerationSizeMb: this.options.maxYoungGenerationSizeMb,
-      },
-    });
+    const worker = this.options.processEntry ? this.startProcess(this.options.processEntry, { tempDir }) : this.startThread({ tempDir });
     this.tempDirs.set(worker, tempDir);
     worker.unref();
     // An idle worker that dies is simply not reused; a busy one's job sees the exit itself.
@@ -137,6 +184,33 @@ export class WorkbookWorkers {
       rmSync(tempDir, { recursive: true, force: true });
     });
     return worker;
+  }
+
+  private startThread(workerData: WorkbookWorkerData): PoolWorker {
+    return new Worker(WORKER.url, {
+      workerData,
+      execArgv: WORKER.execArgv,
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb,
+        maxYoungGenerationSizeMb: this.options.maxYoungGenerationSizeMb,
+      },
+    });
+  }
+
+  private startProcess(entry: { url: URL; execArgv: string[] }, workerData: WorkbookWorkerData): PoolWorker {
+    const child = fork(entry.url, [], {
+      execArgv: [
+        ...entry.execArgv,
+        `--max-old-space-size=${this.options.maxOldGenerationSizeMb}`,
+        // A thread's young generation is three semi-spaces.
+        `--max-semi-space-size=${Math.max(1, Math.floor(this.options.maxYoungGenerationSizeMb / 3))}`,
+      ],
+      // exceljs spools through the tmp package, which asks os.tmpdir(): TMPDIR points it at this worker's folder.
+      env: { ...process.env, TMPDIR: workerData.tempDir, [PROCESS_WORKER_DATA]: JSON.stringify(workerData) },
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    return new ProcessWorker(child);
   }
 }
 

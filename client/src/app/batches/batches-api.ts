@@ -1,6 +1,6 @@
 import { HttpClient, type HttpEvent } from '@angular/common/http';
 import { inject, Service } from '@angular/core';
-import type { BatchKind, BatchPreviewPage, BatchSubmitResult, BatchValidation } from '@common/api/declarations';
+import type { BatchKind, BatchPreviewPage, BatchSubmitResult, BatchValidation, SheetErrorPage } from '@common/api/declarations';
 import { XLSX_CONTENT_TYPE } from '@common/xlsx';
 import type { Observable } from 'rxjs';
 import { idempotencyHeaders } from '../shared/idempotency';
@@ -29,6 +29,11 @@ export class BatchesApi {
   /** A further page of what the dry run's valid rows will become; the first came with the dry run. */
   preview(token: string, page: number, pageSize: number): Observable<BatchPreviewPage> {
     return this.http.get<BatchPreviewPage>(`/api/batches/validations/${encodeURIComponent(token)}/preview`, { params: { page, pageSize } });
+  }
+
+  /** A page of the dry run's problems beyond those its answer carried. */
+  errors(token: string, page: number, pageSize: number): Observable<SheetErrorPage> {
+    return this.http.get<SheetErrorPage>(`/api/batches/validations/${encodeURIComponent(token)}/errors`, { params: { page, pageSize } });
   }
 
   /** The valid rows of a dry run, as one batch. */

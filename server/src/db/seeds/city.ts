@@ -32,7 +32,7 @@ const SMALLEST = 20;
 /** Credit codes of the city's units: `91350100MC` and a 7-digit number (never a demo unit's). */
 const CREDIT_CODE_PREFIX = '91350100MC';
 /** County codes no other seed draws ID numbers from, so the city's ID numbers collide with nobody's. */
-const AREAS = ['350122', '350123', '350124', '350125', '350126'];
+export const CITY_AREAS = ['350122', '350123', '350124', '350125', '350126'];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚俊婷宇鹏颖琳斌凯辉蕾倩瑶璐桂英华建国文';
 /** Birth dates drawn from: 40 years of 12 months of 28 days. */
@@ -208,7 +208,7 @@ export async function seedCity(knex: Knex, now: Date, size: CitySize = CITY, log
         const i = u.firstPerson - personStart + k;
         const d = i % BIRTH_DATES;
         const birth = `${1966 + Math.floor(d / 336)}${String(1 + (Math.floor(d / 28) % 12)).padStart(2, '0')}${String(1 + (d % 28)).padStart(2, '0')}`;
-        const first17 = `${AREAS[Math.floor(i / BIRTH_DATES) % AREAS.length]}${birth}${String(Math.floor(i / (BIRTH_DATES * AREAS.length))).padStart(3, '0')}`;
+        const first17 = `${CITY_AREAS[Math.floor(i / BIRTH_DATES) % CITY_AREAS.length]}${birth}${String(Math.floor(i / (BIRTH_DATES * CITY_AREAS.length))).padStart(3, '0')}`;
         const joinedThisYear = r() < 0.15;
         const left = r() < 0.05;
         const startMonth = joinedThisYear ? addMonths(current, -Math.floor(r() * 12)) : '202001';

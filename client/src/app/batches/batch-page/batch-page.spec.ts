@@ -30,6 +30,7 @@ const VALIDATION: BatchValidation = {
   validRows: 28,
   invalidRows: 2,
   errors: [sheetError(4), sheetError(9, { column: 'K', columnTitle: '申报月工资', code: 'AMOUNT_FORMAT', message: '请输入金额，最多两位小数' })],
+  errorCount: 2,
   preview: null,
 };
 
@@ -146,6 +147,7 @@ describe('BatchPage', () => {
     await validated({
       ...VALIDATION,
       errors: [],
+      errorCount: 0,
       invalidRows: 0,
       rows: 22,
       validRows: 22,
@@ -167,7 +169,7 @@ describe('BatchPage', () => {
 
   it('pages through many errors', async () => {
     const errors = Array.from({ length: 45 }, (_, i) => sheetError(i + 2));
-    await validated({ ...VALIDATION, rows: 45, validRows: 0, invalidRows: 45, errors });
+    await validated({ ...VALIDATION, rows: 45, validRows: 0, invalidRows: 45, errors, errorCount: 45 });
 
     expect(page.texts('batch-error-row').length).toBe(20);
     const paginator = await page.loader.getHarness(MatPaginatorHarness);
@@ -177,6 +179,28 @@ describe('BatchPage', () => {
     expect(await (await page.button('batch-submit')).isDisabled())
       .withContext('nothing valid to submit')
       .toBeTrue();
+  });
+
+  it('asks the server for the pages of errors beyond those the dry run answered with', async () => {
+    // The answer carries the first 100 of 250 problems.
+    const errors = Array.from({ length: 100 }, (_, i) => sheetError(i + 2));
+    await validated({ ...VALIDATION, rows: 250, validRows: 0, invalidRows: 250, errors, errorCount: 250 });
+    const paginator = await page.loader.getHarness(MatPaginatorHarness);
+    expect(await paginator.getRangeLabel()).toBe('第 1–20 条，共 250 条');
+
+    await paginator.setPageSize(50);
+    await paginator.goToNextPage();
+    expect(page.cells('batch-error-row').map((cells) => cells[1])[0])
+      .withContext('rows 51–100 came with the answer')
+      .toBe('52');
+
+    await paginator.goToNextPage();
+    const asked = http.expectOne((request) => request.url === '/api/batches/validations/c0ffee-token-0000000001/errors');
+    expect([asked.request.params.get('page'), asked.request.params.get('pageSize')]).toEqual(['2', '50']);
+    asked.flush({ items: [sheetError(102, { message: '第三页的错误' })], total: 250, page: 2, pageSize: 50 });
+    await page.stable();
+    expect(page.cells('batch-error-row').map((cells) => [cells[1], cells[3]])).toEqual([['102', '第三页的错误']]);
+    expect(await paginator.getRangeLabel()).toBe('第 101–150 条，共 250 条');
   });
 
   it('submits the valid rows after confirmation, with one Idempotency-Key for the retries', async () => {
@@ -208,7 +232,7 @@ describe('BatchPage', () => {
   });
 
   it('says a dry run was overtaken by the records, names its sheet rows and validates the same file again', async () => {
-    await validated({ ...VALIDATION, validRows: 30, invalidRows: 0, errors: [] });
+    await validated({ ...VALIDATION, validRows: 30, invalidRows: 0, errors: [], errorCount: 0 });
     await page.click('batch-submit');
     const message =
       '未提交任何数据：校验该文件后，表格第 4, 7 行人员的记录已发生变化（例如其间已有人为其办理增员或提交了申报）。请重新校验文件，查看各行的最新情况。';
@@ -235,14 +259,14 @@ describe('BatchPage', () => {
     await page.click('batch-validate-again');
     const again = http.expectOne((request) => request.url === '/api/batches/validate');
     expect((again.request.body as File).name).toBe(VALIDATION.fileName);
-    again.flush({ ...VALIDATION, errors: [sheetError(4, { code: 'DECLARATION_PENDING', message: '该人员已有待审核的申报' })] });
+    again.flush({ ...VALIDATION, errors: [sheetError(4, { code: 'DECLARATION_PENDING', message: '该人员已有待审核的申报' })], errorCount: 1 });
     await page.stable();
     expect(page.text('batch-submit-error')).toBeNull();
     expect((await page.tableRows()).map((row) => row['row'])).toEqual(['4']);
   });
 
   it('says a dry run was already submitted, in which batch, and offers to validate again', async () => {
-    await validated({ ...VALIDATION, validRows: 30, invalidRows: 0, errors: [] });
+    await validated({ ...VALIDATION, validRows: 30, invalidRows: 0, errors: [], errorCount: 0 });
     await page.click('batch-submit');
     http
       .expectOne('/api/batches')
@@ -256,7 +280,7 @@ describe('BatchPage', () => {
   });
 
   it('submits a file without errors at once', async () => {
-    await validated({ ...VALIDATION, validRows: 30, invalidRows: 0, errors: [] });
+    await validated({ ...VALIDATION, validRows: 30, invalidRows: 0, errors: [], errorCount: 0 });
     expect(page.text('batch-all-valid')).toBe('全部数据校验通过。');
     expect(page.element.querySelector(testId('batch-download-annotated'))).toBeNull();
     await page.click('batch-submit');

@@ -9,7 +9,14 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { BATCH_KINDS, type BatchKind, type BatchPreviewRow, type BatchSubmitResult, type BatchValidation } from '@common/api/declarations';
+import {
+  BATCH_KINDS,
+  type BatchKind,
+  type BatchPreviewRow,
+  type BatchSubmitResult,
+  type BatchValidation,
+  type SheetErrorPage,
+} from '@common/api/declarations';
 import { TranslatePipe } from '@ngx-translate/core';
 import { defer, of, switchMap } from 'rxjs';
 import { apiErrorOf, errorMessage, type Message } from '../../core/errors/api-error';
@@ -111,10 +118,29 @@ export class BatchPage {
 
   protected readonly errorColumns = ['sheet', 'row', 'column', 'message'];
   protected readonly errorPaging = new Paging(() => this.validation());
+  /** A page of problems asked for because the dry run's answer carried only the first ones; none for a new dry run. */
+  private readonly fetchedErrors = linkedSignal<BatchValidation | null, SheetErrorPage | null>({
+    source: this.validation,
+    computation: () => null,
+  });
   protected readonly errorRows = computed(() => {
     const { page, pageSize } = this.errorPaging.params();
+    const fetched = this.fetchedErrors();
+    if (fetched?.page === page && fetched.pageSize === pageSize) return fetched.items;
     return (this.validation()?.errors ?? []).slice(page * pageSize, (page + 1) * pageSize);
   });
+
+  protected turnErrorPage(event: PageEvent): void {
+    this.errorPaging.change(event);
+    const validation = this.validation();
+    if (validation === null) return;
+    const { errors, errorCount } = validation;
+    if (errors.length === errorCount || (event.pageIndex + 1) * event.pageSize <= errors.length) return;
+    this.api.errors(validation.token, event.pageIndex, event.pageSize).subscribe({
+      next: (page) => this.fetchedErrors.set(page),
+      error: (error: unknown) => this.failure.set(errorMessage(error)),
+    });
+  }
 
   protected readonly previewAmounts: { id: string; label: string; fen: keyof BatchPreviewRow }[] = [
     { id: 'wage', label: 'batch.preview.wage', fen: 'wageFen' },

@@ -22,6 +22,11 @@ function rssMb(pid: number): number {
   return match ? Number(match[1]) / 1024 : NaN;
 }
 
+/** The process's children (the sheet processes it forked). */
+function childPids(pid: number): number[] {
+  return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+}
+
 /** CPU time the process has used (user + system), in ms: a start's cost that other load on the machine does not stretch. */
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -84,6 +89,8 @@ export async function run(): Promise<void> {
       if (annotated.status !== 200) throw new Error(`annotated download: ${annotated.status}`);
       const annotatedMs = performance.now() - started;
       const peakMb = peakRssMb(server.pid);
+      // The sheet jobs run in child processes (kept idle for a while after a job): their memory is the upload's too.
+      const sheetPeaksMb = childPids(server.pid).map(peakRssMb);
 
       console.log(`start on a migrated database, spawn to /api/health 200: ${fmt(startMs, 0)} ms (target < 2000 ms)`);
       console.log(`  of which CPU time of the server process: ${fmt(startCpuMs, 0)} ms (the wall time above stretches with the machine's load)`);
@@ -92,6 +99,7 @@ export async function run(): Promise<void> {
         `${ROWS}-row upload, errors on every row (${validation.errorCount} in all): ${fmt(file.length / 1e6, 2)} MB; annotated copy ${fmt(bytes / 1e6, 2)} MB in ${fmt(annotatedMs, 0)} ms`,
       );
       console.log(`server peak RSS: ${fmt(afterCheckMb)} MB after the check, ${fmt(peakMb)} MB after the annotated download (target < 300 MB)`);
+      console.log(`sheet processes' peak RSS: ${sheetPeaksMb.map((mb) => `${fmt(mb)} MB`).join(', ') || 'none alive'} (each under 300 MB too)`);
     } finally {
       await server.stop();
     }

@@ -326,19 +326,22 @@ export async function seedCity(knex: Knex, now: Date, size: CitySize = CITY, log
           'collection_serial',
           'assessed_at',
         ],
+        // Period by period, each unit's in turn, as the monthly assessment writes them: a unit's details of
+        // one period lie together on disk, as in a hall that has assessed a year, and a period's export reads
+        // them so (written person by person, a period of the largest unit spread over 68,000 pages).
         function* () {
-          for (const u of units) {
-            const amounts = new Map<FeePeriod, number>();
-            collections.set(u.id, amounts);
-            for (const p of personsOf(u)) {
-              const base = contributionBaseFen(p.wageFen, DEMO_LIMITS.floorFen, DEMO_LIMITS.ceilingFen);
-              for (const type of EMPLOYEE_INSURANCE_TYPES) {
-                const rate = INSURANCE_TYPES[type];
-                const unitFen = contributionFen(base, rate.unitRateBp);
-                const personFen = contributionFen(base, rate.personRateBp);
-                for (const period of periods) {
-                  if (period < p.startMonth || (p.endMonth !== null && period > p.endMonth)) continue;
-                  const paid = collected(u, period);
+          for (const period of periods) {
+            for (const u of units) {
+              let amounts = collections.get(u.id);
+              if (!amounts) collections.set(u.id, (amounts = new Map<FeePeriod, number>()));
+              const paid = collected(u, period);
+              for (const p of personsOf(u)) {
+                if (period < p.startMonth || (p.endMonth !== null && period > p.endMonth)) continue;
+                const base = contributionBaseFen(p.wageFen, DEMO_LIMITS.floorFen, DEMO_LIMITS.ceilingFen);
+                for (const type of EMPLOYEE_INSURANCE_TYPES) {
+                  const rate = INSURANCE_TYPES[type];
+                  const unitFen = contributionFen(base, rate.unitRateBp);
+                  const personFen = contributionFen(base, rate.personRateBp);
                   if (paid) amounts.set(period, (amounts.get(period) ?? 0) + unitFen + personFen);
                   details++;
                   yield line([
@@ -358,10 +361,7 @@ export async function seedCity(knex: Knex, now: Date, size: CitySize = CITY, log
                 }
               }
             }
-            if (u.seq % 250 === 0)
-              progress(
-                `payment details: ${u.seq.toLocaleString('en')} / ${size.units.toLocaleString('en')} units, ${details.toLocaleString('en')} rows`,
-              );
+            progress(`payment details: ${period} of every unit, ${details.toLocaleString('en')} rows`);
           }
         },
       ),

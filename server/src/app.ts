@@ -67,6 +67,7 @@ import { submissionRoutes } from './submissions/submissions.routes';
 import { unitRoutes } from './unit/unit.routes';
 import { UnitService } from './unit/unit.service';
 import { workbookWorkers } from './workers/workbook-workers';
+import { sheetProcesses } from './batches/sheet-workers';
 
 export interface AppDeps {
   db: Database;
@@ -223,7 +224,11 @@ export function createApp(deps: AppDeps): HallApp {
   app.locals.routes = routes;
   // For what runs beside the requests: main.ts's periodic sweep.
   app.locals.services = services;
-  const metrics = new HallMetrics({ db: deps.db, lists: services.lists, workers: workbookWorkers });
+  const metrics = new HallMetrics({
+    db: deps.db,
+    lists: services.lists,
+    workers: { 'export-threads': workbookWorkers, 'sheet-processes': sheetProcesses },
+  });
 
   app.use(
     helmet({

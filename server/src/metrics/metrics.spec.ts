@@ -76,16 +76,21 @@ describe('GET /metrics', () => {
         'hall_db_pool_connections_used',
         'hall_db_pool_connections_free',
         'hall_db_pool_acquires_pending',
-        'hall_workbook_jobs_running',
-        'hall_workbook_jobs_waiting',
-        'hall_workbook_workers_idle',
         'hall_list_cache_rows',
         'process_resident_memory_bytes',
       ]) {
         expect(samples(text, name).length).withContext(name).toBe(1);
       }
       expect(samples(text, 'hall_db_pool_connections_free')[0]).toMatch(/ [1-9]\d*$/);
-      expect(samples(text, 'hall_workbook_workers_max')).toEqual(['hall_workbook_workers_max 2']);
+      for (const name of ['hall_workbook_jobs_running', 'hall_workbook_jobs_waiting', 'hall_workbook_workers_idle']) {
+        expect(samples(text, name).map((line) => line.replace(/ \d+$/, '')))
+          .withContext(name)
+          .toEqual([`${name}{pool="export-threads"}`, `${name}{pool="sheet-processes"}`]);
+      }
+      expect(samples(text, 'hall_workbook_workers_max')).toEqual([
+        'hall_workbook_workers_max{pool="export-threads"} 2',
+        'hall_workbook_workers_max{pool="sheet-processes"} 2',
+      ]);
     });
   });
 });

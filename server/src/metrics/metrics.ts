@@ -14,7 +14,8 @@ import type { WorkbookWorkers } from '../workers/workbook-workers';
 export interface MetricSources {
   db: Database;
   lists: ListCache;
-  workers: WorkbookWorkers;
+  /** The instance's worker pools by name: `export-threads` write exports, `sheet-processes` read and annotate uploads. */
+  workers: Record<string, WorkbookWorkers>;
 }
 
 /** The route as declared (`/api/insured-persons/:id`), so that ids in URLs do not each make a time series. */
@@ -57,15 +58,16 @@ export class HallMetrics {
       new Gauge({
         name,
         help,
+        labelNames: ['pool'],
         registers,
         collect() {
-          this.set(pick(sources.workers.stats()));
+          for (const [pool, workers] of Object.entries(sources.workers)) this.set({ pool }, pick(workers.stats()));
         },
       });
-    workers('hall_workbook_jobs_running', 'Uploads read and exports written on workbook workers now', (s) => s.busy);
-    workers('hall_workbook_jobs_waiting', 'Workbook jobs waiting for a free worker', (s) => s.waiting);
-    workers('hall_workbook_workers_idle', 'Workbook workers started and waiting for a job', (s) => s.idle);
-    workers('hall_workbook_workers_max', 'Workbook jobs the instance runs at once', (s) => s.size);
+    workers('hall_workbook_jobs_running', 'Uploads read and exports written on workbook workers now, by pool', (s) => s.busy);
+    workers('hall_workbook_jobs_waiting', 'Workbook jobs waiting for a free worker, by pool', (s) => s.waiting);
+    workers('hall_workbook_workers_idle', 'Workbook workers started and waiting for a job, by pool', (s) => s.idle);
+    workers('hall_workbook_workers_max', 'Workbook jobs the instance runs at once, by pool', (s) => s.size);
 
     const lookups = (name: string, help: string, pick: (c: { hits: number; misses: number }) => number) =>
       new Counter({

@@ -183,16 +183,20 @@ export class AssessmentStore {
     return refreshPeriodTotals(this.db, { unitIds, period });
   }
 
-  /** How many details of the period each of these units has (units without any are absent). */
+  /**
+   * How many details of the period each of these units has (units without any are absent), from the period
+   * totals every writer of details keeps in line with them: a few rows a unit, where counting the details
+   * would read again what refreshTotals has just aggregated.
+   */
   async detailCounts(unitIds: readonly number[], period: FeePeriod): Promise<Map<number, number>> {
     const counts = new Map<number, number>();
     for (const chunk of chunks(unitIds, IN_LIST_CHUNK)) {
-      const rows = await this.db('payment_details')
+      const rows = await this.db('unit_period_totals')
         .whereIn('unit_id', chunk)
         .where('fee_period', period)
         .groupBy('unit_id')
         .select('unit_id')
-        .count<{ unit_id: number; n: number | string }[]>({ n: '*' });
+        .sum<{ unit_id: number; n: number | string }[]>({ n: 'details' });
       for (const row of rows) counts.set(row.unit_id, Number(row.n));
     }
     return counts;

@@ -18,7 +18,7 @@ import { openDatabase } from '../server/src/db/database';
 import type { KnexPool } from '../server/src/db/seeds/city';
 import { createLogger } from '../server/src/logger';
 import { CITY_DATABASE_URL } from './city.bench';
-import { ROOT } from './support';
+import { cityUnit, ROOT } from './support';
 
 /** Tables holding every unit's rows: a sequential scan of one reads other units'. */
 const CITY_TABLES = [
@@ -88,8 +88,8 @@ export async function run(): Promise<void> {
     .orderBy('unit_id', 'desc')
     .limit(1)
     .pluck('unit_id');
-  const [largest] = await db.knex('employments').groupBy('unit_id').orderByRaw('count(*) desc').limit(1).pluck('unit_id');
-  if (typical === undefined) {
+  const largest = (await cityUnit(db.knex))?.id;
+  if (typical === undefined || largest === undefined) {
     console.log(`no unit of about 300 persons in ${CITY_DATABASE_URL}: seed the city first (npm run seed:city)`);
     await db.knex.destroy();
     return;

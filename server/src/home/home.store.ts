@@ -35,9 +35,9 @@ export class HomeStore {
     return asNumber(row?.n);
   }
 
-  /** Unit and personal amounts of the period's payment details, paid or not. */
+  /** Unit and personal amounts of the period's payment details, paid or not: the period totals (migration 023), not every detail. */
   async amountDueFen(unitId: number, period: FeePeriod): Promise<number> {
-    const row = await this.db('payment_details')
+    const row = await this.db('unit_period_totals')
       .where({ unit_id: unitId, fee_period: period })
       .sum({ unit: 'unit_amount_fen', person: 'person_amount_fen' })
       .first<AmountsRow | undefined>();

@@ -270,20 +270,18 @@ export class PaymentStore {
     return row && { collectedOn: row.collected_on, serial: row.serial };
   }
 
+  /** What the period's unpaid details come to, unit and person sides together: due less paid, from the period totals. */
+  async unpaidFen(unitId: number, period: FeePeriod): Promise<number> {
+    const sums = await this.totals(unitId, { from: period, to: period })
+      .select(this.db.raw('sum(t.unit_amount_fen + t.person_amount_fen - t.unit_paid_fen - t.person_paid_fen) as unpaid'))
+      .first<{ unpaid: Aggregate } | undefined>();
+    return Number(sums?.unpaid ?? 0);
+  }
+
   /**
    * Marks the period's unpaid details as paid by the collection and records it (again, when one was
    * recorded before); how many details it paid and their amount.
    */
-  /** What the period's unpaid details come to, unit and person sides together. */
-  async unpaidFen(unitId: number, period: FeePeriod): Promise<number> {
-    const sums = await this.db('payment_details')
-      .where({ unit_id: unitId, fee_period: period })
-      .whereNull('paid_at')
-      .sum({ unit: 'unit_amount_fen', person: 'person_amount_fen' })
-      .first<{ unit: Aggregate; person: Aggregate } | undefined>();
-    return Number(sums?.unit ?? 0) + Number(sums?.person ?? 0);
-  }
-
   async recordCollection(
     unitId: number,
     period: FeePeriod,

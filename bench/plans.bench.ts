@@ -64,13 +64,19 @@ function otherUnitsRead(plan: PlanNode, unitPersons: number | null): string[] {
 interface Captured {
   sql: string;
   bindings: unknown[];
+  /** Sent through Database.pages, whose connections keep one generic plan per statement: that plan is explained. */
+  generic: boolean;
 }
 
 export async function run(): Promise<void> {
   console.log('\n== query plans of the lists at city scale → docs/plans.md ==');
   const db = openDatabase(CITY_DATABASE_URL);
   const captured: Captured[] = [];
-  db.knex.on('query', (q: { sql: string; bindings?: unknown[] }) => captured.push({ sql: q.sql, bindings: q.bindings ?? [] }));
+  for (const [knex, generic] of [
+    [db.knex, false],
+    [db.pages, true],
+  ] as const)
+    knex.on('query', (q: { sql: string; bindings?: unknown[] }) => captured.push({ sql: q.sql, bindings: q.bindings ?? [], generic }));
   const services = createServices({
     db,
     clock: systemClock,
@@ -167,6 +173,8 @@ export async function run(): Promise<void> {
     '(`npm run seed:city`). Each list ran once through its service, page cache off, as a request runs it; below is',
     'every query it sent, with `EXPLAIN (ANALYZE, BUFFERS)`. "Other units" lists what would read beyond the unit: a',
     "sequential scan of a table holding every unit's rows, or more insured persons read than the unit employs.",
+    "A list page's statements run on connections that keep one generic plan per statement (`Database.pages`): that plan",
+    'is the one explained, prepared and executed with the same values.',
     '',
   ];
   let flagged = 0;
@@ -179,17 +187,30 @@ export async function run(): Promise<void> {
       const queries = captured.filter((q) => /^\s*select/i.test(q.sql) && !/data_version/.test(q.sql));
       out.push(`### ${name}`, '');
       for (const q of queries) {
-        const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }>(
-          `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${q.sql}`,
-          q.bindings,
-        );
+        // A statement of the pages' pool runs its generic plan: prepared, and explained as it is executed.
+        const explain = async <T>(options: string) => {
+          if (!q.generic) return (await client.query<T>(`EXPLAIN (${options}) ${q.sql}`, q.bindings)).rows;
+          await client.query('SET plan_cache_mode = force_generic_plan');
+          await client.query(`PREPARE listed AS ${q.sql}`);
+          try {
+            // EXECUTE's values are written out: a utility statement takes no bound parameters.
+            const args = q.bindings
+              .map((v) => (v === null ? 'NULL' : typeof v === 'number' || typeof v === 'boolean' ? String(v) : client.escapeLiteral(String(v))))
+              .join(', ');
+            return (await client.query<T>(`EXPLAIN (${options}) EXECUTE listed${args ? `(${args})` : ''}`)).rows;
+          } finally {
+            await client.query('DEALLOCATE listed');
+            await client.query('RESET plan_cache_mode');
+          }
+        };
+        const rows = await explain<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }>('ANALYZE, BUFFERS, FORMAT JSON');
         const [{ Plan: plan, 'Execution Time': ms }] = rows[0]['QUERY PLAN'];
-        const text = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.bindings);
+        const text = { rows: await explain<{ 'QUERY PLAN': string }>('ANALYZE, BUFFERS') };
         const problems = otherUnitsRead(plan, unitPersons);
         flagged += problems.length;
         console.log(`${title} / ${name}: ${ms.toFixed(1)} ms${problems.length ? ' — OTHER UNITS: ' + problems.join('; ') : ''}`);
         out.push(
-          `${ms.toFixed(1)} ms; other units: ${problems.length ? '**' + problems.join('; ') + '**' : 'none'}`,
+          `${ms.toFixed(1)} ms${q.generic ? ' (its generic plan)' : ''}; other units: ${problems.length ? '**' + problems.join('; ') + '**' : 'none'}`,
           '',
           '```sql',
           q.sql.replace(/\s+/g, ' ').trim(),
@@ -209,7 +230,7 @@ export async function run(): Promise<void> {
     await explainAll('The reviewer across all units', null, reviewerLists);
   } finally {
     await pool.releaseConnection(client);
-    await db.knex.destroy();
+    await db.close();
   }
   writeFileSync(path.join(ROOT, 'docs', 'plans.md'), out.join('\n'));
   console.log(`docs/plans.md written; ${flagged === 0 ? 'no list query reads other units' : `${flagged} reads of other units flagged`}`);

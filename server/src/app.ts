@@ -132,7 +132,7 @@ export function createServices(deps: AppDeps): Services {
   // One cache of list pages for the instance, shared by the lists it serves.
   const lists = new ListCache(db.knex, { maxRows: 40_000, enabled: deps.listCache !== false });
   const messages = new Messages(deps.i18nDir);
-  const declarations = new DeclarationService(db.knex, clock, lists);
+  const declarations = new DeclarationService(db.knex, clock, lists, db.pages);
   const maintenance = new MaintenanceService(db.knex, clock, bundledBankBranches());
   const registrations = new RegistrationService(db.knex, clock, db.dialect, maintenance, { captchaTestHook: deps.captchaTestHook });
   const baseDeclarations = new BaseDeclarationService(db.knex, clock);

@@ -107,7 +107,7 @@ async function start(): Promise<void> {
   shutDownOnSignals({
     server,
     workers: [workbookWorkers, sheetProcesses],
-    knex: db.knex,
+    db,
     logger,
     graceMs: config.shutdownGraceMs,
     readiness: app.locals.services.readiness,

@@ -8,7 +8,7 @@
  */
 import { once } from 'node:events';
 import type { Server } from 'node:http';
-import type { Knex } from 'knex';
+import type { Database } from './db/database';
 import type { Readiness } from './health/readiness';
 import type { Logger } from './logger';
 import type { WorkbookWorkers } from './workers/workbook-workers';
@@ -17,7 +17,7 @@ export interface ShutdownParts {
   server: Server;
   /** The workbook workers and the sheet workers. */
   workers: WorkbookWorkers[];
-  knex: Knex;
+  db: Pick<Database, 'close'>;
   logger: Logger;
   graceMs: number;
   /** Answers 503 on /api/health/ready from the first moment, so the balancer stops sending requests here. */
@@ -44,7 +44,7 @@ export function shutDownOnSignals(parts: ShutdownParts): void {
   process.on('SIGINT', onSignal);
 }
 
-async function shutDown({ server, workers, knex, logger, graceMs, readiness }: ShutdownParts, signal: NodeJS.Signals): Promise<void> {
+async function shutDown({ server, workers, db, logger, graceMs, readiness }: ShutdownParts, signal: NodeJS.Signals): Promise<void> {
   readiness.drain();
   logger.info({ signal, graceMs }, 'shutting down: no new connections; requests in flight may finish');
   const bound = setTimeout(() => {
@@ -63,7 +63,7 @@ async function shutDown({ server, workers, knex, logger, graceMs, readiness }: S
   clearInterval(idle);
   clearTimeout(cut);
   // Requests cut off may still hold a connection until their queries return; destroy waits for them.
-  await knex.destroy();
+  await db.close();
   clearTimeout(bound);
   logger.info('shut down');
 }

@@ -52,7 +52,7 @@ async function freshDatabase(): Promise<{ db: Database; dispose(): Promise<void>
     const file = path.join(tempDir, `hall-${randomBytes(6).toString('hex')}.sqlite`);
     copyFileSync(await migratedSqliteTemplate(), file);
     const db = openDatabase(`sqlite:${file}`);
-    return { db, dispose: () => db.knex.destroy() };
+    return { db, dispose: () => db.close() };
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const admin = knexFactory({ client: 'pg', connection: POSTGRES_URL, pool: { min: 0, max: 1 } });
@@ -63,7 +63,7 @@ async function freshDatabase(): Promise<{ db: Database; dispose(): Promise<void>
   return {
     db,
     dispose: async () => {
-      await db.knex.destroy();
+      await db.close();
       await admin.raw(`DROP SCHEMA ${schema} CASCADE`);
       await admin.destroy();
     },

@@ -5,13 +5,36 @@ import { migrationSource } from './migrations';
 
 export interface Database {
   knex: Knex;
+  /**
+   * The same database for the reads of list pages, on connections of their own that keep one generic plan per
+   * statement (PostgreSQL). A page's statement is keyed by unit and walks that unit's index whatever the unit's
+   * size (docs/plans.md), yet PostgreSQL's own choice re-planned it on every request, and planning cost more than
+   * running it. Everything else, the assessments and imports over many units above all, stays planned for its
+   * parameters on `knex`. On SQLite it is `knex` itself. Opened at first use.
+   */
+  readonly pages: Knex;
   dialect: Dialect;
+  /** Closes both pools, waiting for the queries in flight. */
+  close(): Promise<void>;
 }
 
 /** Opens the database; with a logger, knex's own warnings go to the server's log rather than to the console. */
 export function openDatabase(url: string, logger?: Logger): Database {
   const target = databaseTarget(url);
-  return { knex: knexFactory({ ...target.config, ...(logger ? { log: knexLog(logger) } : {}) }), dialect: target.dialect };
+  const log = logger ? { log: knexLog(logger) } : {};
+  const knex = knexFactory({ ...target.config, ...log });
+  let pages: Knex | undefined;
+  return {
+    knex,
+    get pages() {
+      return (pages ??= target.pagesConfig ? knexFactory({ ...target.pagesConfig, ...log }) : knex);
+    },
+    dialect: target.dialect,
+    close: async () => {
+      if (pages && pages !== knex) await pages.destroy();
+      await knex.destroy();
+    },
+  };
 }
 
 /**

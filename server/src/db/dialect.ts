@@ -14,6 +14,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface DatabaseTarget {
   dialect: Dialect;
   config: Knex.Config;
+  /** The pool of list pages (Database.pages), when it differs from `config`'s. */
+  pagesConfig?: Knex.Config;
 }
 
 /** pg, loaded when a PostgreSQL database is opened (a SQLite hall never needs it), with our type parsers set. */
@@ -42,6 +44,15 @@ export function maskedUrl(url: string): string {
   return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:).*@/, '$1***@');
 }
 
+/**
+ * Codes of a closed set (statuses, kinds) written into a statement as literals, not parameters: a generic plan
+ * (Database.pages) can then use a partial index whose predicate names them, which it never can for a parameter.
+ */
+export function sqlLiterals(codes: readonly string[]): string {
+  for (const code of codes) if (!/^[a-z][a-z0-9_-]*$/.test(code)) throw new Error(`not a code: ${code}`);
+  return codes.map((code) => `'${code}'`).join(', ');
+}
+
 /** `sqlite:/path/file.sqlite` selects SQLite; `postgres://…?schema=name` selects PostgreSQL in that schema. */
 export function databaseTarget(url: string): DatabaseTarget {
   const dialect = dialectOf(url);
@@ -51,22 +62,24 @@ export function databaseTarget(url: string): DatabaseTarget {
     const parsed = new URL(url);
     const schema = parsed.searchParams.get('schema') ?? undefined;
     parsed.searchParams.delete('schema');
-    return {
-      dialect: 'postgres',
-      config: {
-        client: 'pg',
-        // A host that stops answering fails a new connection in seconds (503 to the request) instead of hanging it.
-        connection: { connectionString: parsed.toString(), connectionTimeoutMillis: 5000 },
-        searchPath: schema ? [schema] : undefined,
-        pool: {
-          min: 0,
-          max: 10,
-          afterCreate: (conn: Parameters<typeof prepareStatementsOn>[0], done: (err: Error | null, conn: unknown) => void) => {
-            prepareStatementsOn(conn);
-            done(null, conn);
-          },
+    const config = {
+      client: 'pg',
+      // A host that stops answering fails a new connection in seconds (503 to the request) instead of hanging it.
+      connection: { connectionString: parsed.toString(), connectionTimeoutMillis: 5000 },
+      searchPath: schema ? [schema] : undefined,
+      pool: {
+        min: 0,
+        max: 10,
+        afterCreate: (conn: Parameters<typeof prepareStatementsOn>[0], done: (err: Error | null, conn: unknown) => void) => {
+          prepareStatementsOn(conn);
+          done(null, conn);
         },
       },
+    };
+    return {
+      dialect: 'postgres',
+      config,
+      pagesConfig: { ...config, connection: { ...config.connection, options: '-c plan_cache_mode=force_generic_plan' } },
     };
   }
   const filename = url.replace(/^sqlite:/, '');

@@ -82,13 +82,15 @@ export class DeclarationService implements PendingSubmissions {
     private readonly db: Knex,
     private readonly clock: Clock,
     lists = new ListCache(db),
+    /** Where list pages are read (Database.pages); `db` unless given. */
+    pages: Knex = db,
   ) {
     this.store = new DeclarationStore(db);
     this.audit = new AuditService(db);
     this.submissions = new SubmissionService(db, clock);
     this.assessments = new AssessmentService(db, clock);
     this.units = new UnitService(db, clock);
-    this.insured = new InsuredService(db, this, lists);
+    this.insured = new InsuredService(db, this, lists, pages);
     this.rules = new DeclarationRules(this.store, this.insured, this.units, clock, this.assessments);
   }
 

@@ -28,20 +28,24 @@ export interface PendingSubmissions {
  */
 export class InsuredService {
   private readonly store: InsuredStore;
+  /** The list's pages, read through `pages` (Database.pages). */
+  private readonly pages: InsuredStore;
 
+  /** `pages`: where the list's pages are read; `db` unless given (a transaction reads its own writes). */
   constructor(
     db: Knex,
     private readonly submissions: PendingSubmissions,
     private readonly lists: ListCache,
+    pages: Knex = db,
   ) {
     this.store = new InsuredStore(db);
+    this.pages = new InsuredStore(pages);
   }
 
   async list(unitId: number, query: z.output<typeof insuredQuery>): Promise<InsuredPage> {
-    const { items, total } = await this.lists.page(unitId, 'insured-persons', query, async () => {
-      const found = await this.store.page(unitId, query, query.page, query.pageSize);
-      return { items: await this.withPending(unitId, found.items), total: found.total };
-    });
+    const { items, total } = await this.lists.page(unitId, 'insured-persons', query, () =>
+      this.pages.page(unitId, query, query.page, query.pageSize),
+    );
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 

@@ -62,6 +62,10 @@ describe("the unit's insured persons", () => {
     expect(byId.items.map((r) => r.idNumber)).toEqual(people.slice(0, 5).map((p) => p.id_number));
     expect(byId.items[0].idNumberMasked).toBe(people[0].id_number.slice(0, 6) + '********' + people[0].id_number.slice(-4));
     expect(byId.items[0].insuranceTypes).toEqual(['310', '330', '510']);
+    // A page past the last has no rows but still the total.
+    expect(await list(`?sort=idNumber&page=${Math.ceil(people.length / 5) + 1}&pageSize=5`)).toEqual(
+      jasmine.objectContaining({ items: [], total: people.length }),
+    );
     const lastPage = await list('?sort=idNumber&direction=desc&page=0&pageSize=1');
     expect(lastPage.items[0].idNumber).toBe(people[people.length - 1].id_number);
 

@@ -8,12 +8,12 @@ import {
   type AdditionFieldKey,
   type KeysWhere,
 } from '@common/api/addition-fields';
-import type { InsuredPerson, InsuredQuery, RegisteredPerson } from '@common/api/declarations';
+import { DECLARATION_KINDS, type DeclarationKind, type InsuredPerson, type InsuredQuery, type RegisteredPerson } from '@common/api/declarations';
 import type { AdditionPayload } from '@common/api/submissions';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber, type IdNumberFacts } from '@common/validators/id-number';
-import { chunks, EXPORT_PAGE_ROWS, IN_LIST_CHUNK, INSERT_CHUNK_ROWS } from '../db/dialect';
+import { chunks, EXPORT_PAGE_ROWS, IN_LIST_CHUNK, INSERT_CHUNK_ROWS, sqlLiterals } from '../db/dialect';
 import { whereIdNumberOrNameStarts } from '../db/person-search';
 
 /** What the rules need to know about a person, found by ID number. */
@@ -51,6 +51,13 @@ export interface NewEmployment {
 }
 
 type ListFilters = Pick<InsuredQuery, 'q' | 'status' | 'sort' | 'direction'>;
+
+/**
+ * The person's pending addition or reduction with the unit: one at most, by the partial unique index of
+ * migration 010_one_pending, whose predicate the literals match. Correlated with the list's employment `e`.
+ */
+const PENDING_DECLARATION = `(select d.type from declarations d where d.unit_id = e.unit_id and d.id_number = e.id_number
+  and d.status = 'pending' and d.type in (${sqlLiterals(DECLARATION_KINDS)}))`;
 
 /** Each sort walks its own partial index of the unit's latest employments (migration 022_unit_lists). */
 const SORT_COLUMNS = { name: 'e.person_name', idNumber: 'e.id_number', startMonth: 'e.start_month' } as const;
@@ -156,6 +163,28 @@ interface InsuredListRow {
   end_month: FeePeriod | null;
   wage_fen: number;
 }
+
+/** A row of the list with its employment's insurance types; no pending declaration yet. */
+function toInsuredPerson(r: InsuredListRow, insuranceTypes: string[]): InsuredPerson {
+  return {
+    personId: r.id,
+    idNumber: r.id_number,
+    idNumberMasked: maskIdNumber(r.id_number),
+    name: r.name,
+    sex: r.sex,
+    birthDate: r.birth_date,
+    status: r.status,
+    startMonth: r.start_month,
+    endMonth: r.end_month ?? null,
+    wageFen: r.wage_fen,
+    ...storedTexts(LISTED_FIELDS, r),
+    insuranceTypes: [...new Set(insuranceTypes)].sort(),
+    pendingDeclaration: null,
+  };
+}
+
+/** A row of a list page's statement: the person's row once per enrollment, with the pending declaration and the total. */
+type ListPageRow = InsuredListRow & { insurance_type: string | null; pending_declaration: DeclarationKind | null; total: number };
 
 const toRegisteredPerson = (row: RegisteredPersonRow): RegisteredPerson => ({ name: row.name, ...storedTexts(REGISTERED_FIELDS, row) });
 
@@ -320,19 +349,44 @@ export class InsuredStore {
     return this.latestEmployments(unitId, {}).join('insured_persons as p', 'p.id', 'e.person_id').whereIn('e.person_id', persons);
   }
 
+  /**
+   * A page of the list in one statement: the rows, each with its insurance types (a row per enrollment of the
+   * employment), its pending declaration and the filters' total. Only a page past the last asks for the total apart.
+   */
   async page(unitId: number, f: ListFilters, page: number, pageSize: number): Promise<{ items: InsuredPerson[]; total: number }> {
-    const sorted = (query: Knex.QueryBuilder) =>
-      query.orderBy(SORT_COLUMNS[f.sort ?? 'name'], f.direction ?? 'asc').orderBy('e.person_id', f.direction ?? 'asc');
+    const direction = f.direction ?? 'asc';
     // A deep page skips index entries only (an index-only scan on PostgreSQL).
-    const pagePersons = sorted(this.latestEmployments(unitId, f))
+    const pagePersons = this.latestEmployments(unitId, f)
+      .orderBy(SORT_COLUMNS[f.sort ?? 'name'], direction)
+      .orderBy('e.person_id', direction)
       .limit(pageSize)
       .offset(page * pageSize)
       .select('e.person_id');
-    const [count, rows] = await Promise.all([
-      this.count(unitId, f),
-      sorted(this.listRowsOf(unitId, pagePersons)).select<InsuredListRow[]>(LIST_COLUMNS),
-    ]);
-    return { total: count, items: await this.withInsurance(unitId, rows) };
+    const rows: ListPageRow[] = await this.listRowsOf(unitId, pagePersons)
+      .leftJoin('enrollments as en', (on) =>
+        on.on('en.unit_id', 'e.unit_id').andOn('en.person_id', 'e.person_id').andOn('en.start_month', '>=', 'e.start_month'),
+      )
+      .orderBy(SORT_COLUMNS[f.sort ?? 'name'], direction)
+      .orderBy('e.person_id', direction)
+      .select([
+        ...LIST_COLUMNS,
+        'en.insurance_type',
+        this.db.raw(`${PENDING_DECLARATION} as pending_declaration`),
+        this.latestEmployments(unitId, f).count('*').as('total'),
+      ]);
+    if (rows.length === 0) return { items: [], total: page === 0 ? 0 : await this.count(unitId, f) };
+    const persons = new Map<number, { row: ListPageRow; types: Set<string> }>();
+    for (const row of rows) {
+      const person = persons.get(row.id) ?? persons.set(row.id, { row, types: new Set() }).get(row.id)!;
+      if (row.insurance_type !== null) person.types.add(row.insurance_type);
+    }
+    return {
+      total: Number(rows[0].total),
+      items: [...persons.values()].map(({ row, types }) => ({
+        ...toInsuredPerson(row, [...types]),
+        pendingDeclaration: row.pending_declaration ?? null,
+      })),
+    };
   }
 
   /** How many persons the filters match: the list's total and an export's row count. */
@@ -400,23 +454,12 @@ export class InsuredStore {
         rows.map((r) => r.id),
       )
       .select<{ person_id: number; insurance_type: string; start_month: FeePeriod }[]>('person_id', 'insurance_type', 'start_month');
-    return rows.map((r) => ({
-      personId: r.id,
-      idNumber: r.id_number,
-      idNumberMasked: maskIdNumber(r.id_number),
-      name: r.name,
-      sex: r.sex,
-      birthDate: r.birth_date,
-      status: r.status,
-      startMonth: r.start_month,
-      endMonth: r.end_month ?? null,
-      wageFen: r.wage_fen,
-      ...storedTexts(LISTED_FIELDS, r),
+    return rows.map((r) =>
       // The enrollments of this employment, not those of an earlier one with the unit.
-      insuranceTypes: [
-        ...new Set(enrollments.filter((e) => e.person_id === r.id && e.start_month >= r.start_month).map((e) => e.insurance_type)),
-      ].sort(),
-      pendingDeclaration: null,
-    }));
+      toInsuredPerson(
+        r,
+        enrollments.filter((e) => e.person_id === r.id && e.start_month >= r.start_month).map((e) => e.insurance_type),
+      ),
+    );
   }
 }

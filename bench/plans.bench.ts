@@ -195,7 +195,9 @@ export async function run(): Promise<void> {
           try {
             // EXECUTE's values are written out: a utility statement takes no bound parameters.
             const args = q.bindings
-              .map((v) => (v === null ? 'NULL' : typeof v === 'number' || typeof v === 'boolean' ? String(v) : client.escapeLiteral(String(v))))
+              .map((v) =>
+                v === null ? 'NULL' : typeof v === 'number' || typeof v === 'boolean' ? String(v) : client.escapeLiteral(String(v as string)),
+              )
               .join(', ');
             return (await client.query<T>(`EXPLAIN (${options}) EXECUTE listed${args ? `(${args})` : ''}`)).rows;
           } finally {

@@ -6,6 +6,7 @@
  * sequential scan of a table that holds every unit's rows, or more insured persons than the unit employs.
  */
 import { writeFileSync } from 'node:fs';
+import type { QueryResultRow } from 'pg';
 import path from 'node:path';
 import { auditQuery } from '../common/api/audit';
 import { insuredQuery } from '../common/api/declarations';
@@ -188,7 +189,7 @@ export async function run(): Promise<void> {
       out.push(`### ${name}`, '');
       for (const q of queries) {
         // A statement of the pages' pool runs its generic plan: prepared, and explained as it is executed.
-        const explain = async <T>(options: string) => {
+        const explain = async <T extends QueryResultRow>(options: string): Promise<T[]> => {
           if (!q.generic) return (await client.query<T>(`EXPLAIN (${options}) ${q.sql}`, q.bindings)).rows;
           await client.query('SET plan_cache_mode = force_generic_plan');
           await client.query(`PREPARE listed AS ${q.sql}`);

@@ -146,7 +146,7 @@ export function createServices(deps: AppDeps): Services {
     audit: new AuditService(db.knex),
     home: new HomeService(db.knex, clock),
     unit: new UnitService(db.knex, clock),
-    ...createPaymentServices(db.knex, clock, lists),
+    ...createPaymentServices(db.knex, clock, lists, db.pages),
     declarations,
     submissions: declarations.submissions,
     batches: new BatchService(db.knex, clock, messages, declarations, baseDeclarations),

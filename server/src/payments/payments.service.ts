@@ -18,7 +18,7 @@ import { AppError, invalidFields, notFound } from '../http/errors';
 import type { Actor } from '../http/route';
 import { UnitService } from '../unit/unit.service';
 import { AssessmentService } from './assessment.service';
-import { PaymentStore } from './payments.store';
+import { PaymentStore, type PaymentPage } from './payments.store';
 
 /** The unit's payment queries, and the agency's recording of collections. */
 export class PaymentService {
@@ -31,6 +31,8 @@ export class PaymentService {
     private readonly clock: Clock,
     private readonly assessments: AssessmentService,
     private readonly lists = new ListCache(db),
+    /** Where list pages are read (Database.pages); `db` unless given (a transaction reads its own writes). */
+    private readonly pages: Knex = db,
   ) {
     this.units = new UnitService(db, clock);
     this.audit = new AuditService(db);
@@ -46,15 +48,25 @@ export class PaymentService {
   }
 
   /**
-   * A page as of now: a detail's status (due or overdue) turns with the fee period. The current period
-   * is assessed before a page is computed; a cached page was, and un-assessing a period changes the
-   * unit's data version, so a cached page needs no second look.
+   * A page as of now: a detail's status (due or overdue) turns with the fee period. The page tells whether
+   * the current period was assessed when it was read; if not (or it has no rows to tell), the period is
+   * assessed and the page read again. A cached page was, and un-assessing a period changes the unit's data
+   * version, so a cached page needs no second look.
    */
-  private cachedPage<T>(unitId: number, list: string, query: object, compute: (store: PaymentStore) => Promise<T>): Promise<T> {
-    const store = this.store();
+  private cachedPage<T>(
+    unitId: number,
+    list: string,
+    query: object,
+    compute: (store: PaymentStore) => Promise<PaymentPage<T>>,
+  ): Promise<{ items: T[]; total: number }> {
+    const store = new PaymentStore(this.pages, currentFeePeriod(this.clock.now()));
     return this.lists.page(unitId, list, { current: store.current, ...query }, async () => {
-      await this.assessments.ensureCurrentAssessed(unitId);
-      return compute(store);
+      let found = await compute(store);
+      if (!found.currentAssessed) {
+        await this.assessments.ensureCurrentAssessed(unitId);
+        found = await compute(store);
+      }
+      return { items: found.items, total: found.total };
     });
   }
 
@@ -151,7 +163,12 @@ export class PaymentService {
  * The payments feature's wiring on a knex handle: the assessments and the payment queries, which assess
  * the current period before they answer. `lists` is the instance's cache of list pages.
  */
-export function createPaymentServices(db: Knex, clock: Clock, lists: ListCache): { assessments: AssessmentService; payments: PaymentService } {
+export function createPaymentServices(
+  db: Knex,
+  clock: Clock,
+  lists: ListCache,
+  pages: Knex = db,
+): { assessments: AssessmentService; payments: PaymentService } {
   const assessments = new AssessmentService(db, clock);
-  return { assessments, payments: new PaymentService(db, clock, assessments, lists) };
+  return { assessments, payments: new PaymentService(db, clock, assessments, lists, pages) };
 }

@@ -126,6 +126,20 @@ describe('payment details and contributions', () => {
     expect(res.body.items[0].dueFen).toBeGreaterThan(0);
     const active = await hall.db.knex('employments').where({ unit_id: unitId, status: 'active' }).count({ n: '*' }).first();
     expect(res.body.items[0].persons).toBe(Number(active!.n));
+
+    // A page with rows of earlier periods, read before the new month was assessed, is read again once it is.
+    hall.clock.set('2027-01-05T02:00:00Z');
+    expect(await hall.db.knex('payment_details').where({ unit_id: unitId, fee_period: '202701' }).first()).toBeUndefined();
+    await admin.signInUnitAdmin(0);
+    const periods = await admin.get('/api/payments/periods?pageSize=3');
+    expect(periods.body.items.map((p: { feePeriod: string }) => p.feePeriod)).toEqual(['202701', '202612', '202611']);
+    hall.clock.set('2027-02-05T02:00:00Z');
+    await admin.signInUnitAdmin(0);
+    const details = await admin.get('/api/payments/details?pageSize=1');
+    expect(details.body.items[0].feePeriod).toBe('202702');
+    const assessed = await hall.db.knex('payment_details').where({ unit_id: unitId, fee_period: '202702' }).count({ n: '*' }).first();
+    expect(details.body.total).toBe(Number((await hall.db.knex('payment_details').where({ unit_id: unitId }).count({ n: '*' }).first())!.n));
+    expect(Number(assessed!.n)).toBeGreaterThan(0);
   });
 
   it('totals due, paid and overdue per period, and a recorded collection makes the details paid', async () => {

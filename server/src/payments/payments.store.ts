@@ -3,7 +3,7 @@ import type { PaymentDetail, PaymentDetailQuery, PaymentStatementLine, UnitPayme
 import type { FeePeriod } from '@common/fee-period';
 import type { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
 import { maskIdNumber } from '@common/validators/id-number';
-import { EXPORT_PAGE_ROWS } from '../db/dialect';
+import { EXPORT_PAGE_ROWS, toBoolean } from '../db/dialect';
 import { unitPersonsMatching } from '../db/person-search';
 import { refreshPeriodTotals } from './period-totals.store';
 
@@ -80,9 +80,30 @@ const toDetail = (row: DetailWithPersonRow, current: FeePeriod): PaymentDetail =
   collectionSerial: row.collection_serial ?? null,
 });
 
+/** What a page's statement answers beside its rows: the filters' total, and whether the current period is assessed. */
+interface PageColumns {
+  total: Aggregate;
+  current_assessed: unknown;
+}
+
+/**
+ * A page of a payment list: its rows, the filters' total, and whether the current period was assessed when
+ * the statement read them (the service assesses it and asks again if not). A page without rows tells neither.
+ */
+export interface PaymentPage<T> {
+  items: T[];
+  total: number;
+  currentAssessed: boolean;
+}
+
+function paymentPage<R, T>(rows: (R & PageColumns)[], toItem: (row: R) => T): PaymentPage<T> {
+  const [first] = rows;
+  return { items: rows.map(toItem), total: Number(first?.total ?? 0), currentAssessed: first !== undefined && toBoolean(first.current_assessed) };
+}
+
 /** The person's ID number and name beside each detail row. */
-function withPerson(query: Knex.QueryBuilder): Promise<DetailWithPersonRow[]> {
-  return query.join('insured_persons as p', 'p.id', 'd.person_id').select('d.*', 'p.id_number', 'p.name');
+async function withPerson<T = DetailWithPersonRow>(query: Knex.QueryBuilder, ...columns: Knex.Raw[]): Promise<T[]> {
+  return (await query.join('insured_persons as p', 'p.id', 'd.person_id').select('d.*', 'p.id_number', 'p.name', ...columns)) as T[];
 }
 
 /** Payment details of one unit; every query starts from the unit, so no other unit's row can appear. */
@@ -104,11 +125,23 @@ export class PaymentStore {
     return query;
   }
 
-  async page(unitId: number, f: Partial<DetailFilters>, page: number, pageSize: number) {
+  /**
+   * The page's total and whether the current period is assessed, as columns of its statement: a page is one
+   * round trip to the database.
+   */
+  private pageColumns(unitId: number, counted: Knex.QueryBuilder): Knex.Raw[] {
+    return [
+      this.db.raw('(?) as total', [counted]),
+      this.db.raw('exists (select 1 from assessments where unit_id = ? and fee_period = ?) as current_assessed', [unitId, this.current]),
+    ];
+  }
+
+  async page(unitId: number, f: Partial<DetailFilters>, page: number, pageSize: number): Promise<PaymentPage<PaymentDetail>> {
     const direction = f.direction ?? 'desc';
     const sort = f.sort ?? 'feePeriod';
     const rows = this.details(unitId, f);
-    let items: Promise<DetailWithPersonRow[]>;
+    const columns = this.pageColumns(unitId, this.counted(unitId, f));
+    let items: Promise<(DetailWithPersonRow & PageColumns)[]>;
     if (sort === 'feePeriod') {
       // The page first, along the index, then the person of each of its rows: joined before the limit, a
       // planner expecting many rows hash-joins every insured person of the city to a unit's page.
@@ -124,15 +157,15 @@ export class PaymentStore {
           .from(pageIds)
           .join('payment_details as d', 'd.id', 'page.id')
           .orderBy(INDEX_ORDER.map((column) => ({ column, order: direction }))),
+        ...columns,
       );
     } else {
       // Sorting by name or ID number relies on the person join that withPerson adds.
       rows.orderBy(SORT_COLUMNS[sort], direction);
       for (const column of INDEX_ORDER) rows.orderBy(column, direction);
-      items = withPerson(rows.limit(pageSize).offset(page * pageSize));
+      items = withPerson(rows.limit(pageSize).offset(page * pageSize), ...columns);
     }
-    const [count, found] = await Promise.all([this.count(unitId, f), items]);
-    return { items: found.map((r) => toDetail(r, this.current)), total: count };
+    return paymentPage(await items, (r) => toDetail(r, this.current));
   }
 
   /**
@@ -140,9 +173,12 @@ export class PaymentStore {
    * and type alone are summed from the unit's period totals; others count the matching rows.
    */
   async count(unitId: number, f: Partial<DetailFilters>): Promise<number> {
-    const counted = f.q || f.status ? this.details(unitId, f).count({ n: '*' }) : this.totals(unitId, f).sum({ n: 't.details' });
-    const row = await counted.first<{ n: Aggregate } | undefined>();
+    const row = await this.counted(unitId, f).first<{ n: Aggregate } | undefined>();
     return Number(row?.n ?? 0);
+  }
+
+  private counted(unitId: number, f: Partial<DetailFilters>): Knex.QueryBuilder {
+    return f.q || f.status ? this.details(unitId, f).count({ n: '*' }) : this.totals(unitId, f).sum({ n: 't.details' });
   }
 
   /** The unit's summary rows per period and insurance type (unit_period_totals) within the filters. */
@@ -185,22 +221,14 @@ export class PaymentStore {
     }
   }
 
-  async periodPage(unitId: number, f: Partial<UnitPaymentQuery>, page: number, pageSize: number) {
-    const direction = f.direction ?? 'desc';
-    const [count, rows] = await Promise.all([
-      this.periodCount(unitId, f),
-      this.periodRows(unitId, f)
-        .orderBy('t.fee_period', direction)
-        .limit(pageSize)
-        .offset(page * pageSize),
-    ]);
-    return { items: rows.map((r) => this.toPeriod(r)), total: count };
-  }
-
-  /** How many periods the unit's details span within the filters. */
-  private async periodCount(unitId: number, f: Partial<UnitPaymentQuery>): Promise<number> {
-    const row = await this.totals(unitId, f).countDistinct({ n: 't.fee_period' }).first<{ n: Aggregate } | undefined>();
-    return Number(row?.n ?? 0);
+  async periodPage(unitId: number, f: Partial<UnitPaymentQuery>, page: number, pageSize: number): Promise<PaymentPage<UnitPaymentPeriod>> {
+    const rows = (await this.periodRows(unitId, f)
+      // How many periods the unit's details span within the filters.
+      .select(this.pageColumns(unitId, this.totals(unitId, f).countDistinct({ n: 't.fee_period' })))
+      .orderBy('t.fee_period', f.direction ?? 'desc')
+      .limit(pageSize)
+      .offset(page * pageSize)) as (PeriodRow & PageColumns)[];
+    return paymentPage(rows, (r) => this.toPeriod(r));
   }
 
   async allPeriods(unitId: number, f: Partial<UnitPaymentQuery>): Promise<UnitPaymentPeriod[]> {

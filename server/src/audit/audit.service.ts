@@ -7,10 +7,13 @@ export type { AuditEntry };
 /** The audit trail: every feature appends to it in its use case's transaction; the unit administrator reads it. */
 export class AuditService {
   private readonly trail: AuditTrailStore;
+  /** The trail's pages, read through `pages` (Database.pages). */
+  private readonly pages: AuditTrailStore;
 
-  /** The feature's wiring on a knex handle. */
-  constructor(db: Knex) {
+  /** The feature's wiring on a knex handle; `pages`, where the trail's pages are read, is `db` unless given. */
+  constructor(db: Knex, pages: Knex = db) {
     this.trail = new AuditTrailStore(db);
+    this.pages = new AuditTrailStore(pages);
   }
 
   /** Build the service on the use case's transaction, so the entry commits or rolls back with what it records. */
@@ -24,7 +27,7 @@ export class AuditService {
 
   async page(unitId: number, query: AuditFilterValues & { page: number; pageSize: number }): Promise<AuditPage> {
     const { page, pageSize, ...filters } = query;
-    return { ...(await this.trail.page(unitId, filters, page, pageSize)), page, pageSize };
+    return { ...(await this.pages.page(unitId, filters, page, pageSize)), page, pageSize };
   }
 
   /** The rows to export, and how the user filter reads: only a user of this unit is named, another unit's stays an id. */

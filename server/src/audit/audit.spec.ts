@@ -113,6 +113,8 @@ describe("the unit's audit trail", () => {
     const second = await list('to=2026-01-06&pageSize=1&page=1');
     expect(second.body).toEqual(jasmine.objectContaining({ total: 3, page: 1, pageSize: 1 }));
     expect(second.body.items.map((e: { action: string }) => e.action)).toEqual(['agent_disabled']);
+    // A page past the last has no rows but still the total.
+    expect((await list('to=2026-01-06&pageSize=1&page=5')).body).toEqual(jasmine.objectContaining({ items: [], total: 3 }));
   });
 
   it('names a person by name and masked ID number, and the system as the actor of an entry no user made', async () => {

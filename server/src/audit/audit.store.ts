@@ -4,7 +4,7 @@ import type { SubmissionKind } from '@common/api/submissions';
 import { displayPeriod, isFeePeriod, shanghaiDayStart } from '@common/fee-period';
 import { maskIdNumber } from '@common/validators/id-number';
 import { unitsChanged } from '../cache/unit-data-version';
-import { escapeLike, EXPORT_PAGE_ROWS, INSERT_CHUNK_ROWS } from '../db/dialect';
+import { escapeLike, EXPORT_PAGE_ROWS, INSERT_CHUNK_ROWS, PAGE_SIZE_LITERAL } from '../db/dialect';
 
 export interface AuditEntry {
   at: string;
@@ -149,47 +149,58 @@ export class AuditTrailStore {
 
   async page(unitId: number, f: AuditFilterValues, page: number, pageSize: number) {
     // The page's ids first, walking the unit's index in order (a deep page skips index entries); the
-    // users are joined to those rows only.
+    // users are joined to those rows only. The filters' total comes beside each row: one statement.
     const pageIds = AuditTrailStore.newestFirst(this.rows(unitId, f, true))
-      .limit(pageSize)
+      .limit(pageSize, PAGE_SIZE_LITERAL)
       .offset(page * pageSize)
       .select('a.id');
-    const [count, rows] = await Promise.all([this.count(unitId, f), this.select(this.rows(unitId, {}).whereIn('a.id', pageIds))]);
-    return { items: rows.map(toEntry(await this.namesOf(rows))), total: count };
+    const rows = await this.select(this.rows(unitId, {}).whereIn('a.id', pageIds)).select<(AuditTrailRow & { total: number | string })[]>(
+      this.rows(unitId, f, true).count('*').as('total'),
+    );
+    if (rows.length === 0) return { items: [], total: page === 0 ? 0 : await this.count(unitId, f) };
+    return { items: rows.map(toEntry(await this.namesOf(rows))), total: Number(rows[0].total) };
   }
 
   /**
    * A person by name and masked ID number, a submission by its kind (its number is its id) and its person's,
-   * an agent or user by name (one query per kind of entity for the whole page, by primary key), and a fee
+   * an agent or user by name (one statement for the whole page, each kind of entity by primary key), and a fee
    * period as its month.
    */
   private async namesOf(rows: AuditTrailRow[]): Promise<EntityNames> {
     const ids = (type: NamedEntity) => [
       ...new Set(rows.filter((r) => entityTypeNow(r.entity_type) === type && /^\d{1,9}$/.test(r.entity_id ?? '')).map((r) => Number(r.entity_id))),
     ];
-    const [persons, submissions, users] = await Promise.all([
-      this.db('insured_persons')
-        .whereIn('id', ids('insured_person'))
-        .select<{ id: number; name: string; id_number: string }[]>('id', 'name', 'id_number'),
-      this.db('declarations')
-        .whereIn('id', ids('submission'))
-        .select<{ id: number; type: SubmissionKind; person_name: string | null; id_number: string | null }[]>(
-          'id',
-          'type',
-          'person_name',
-          'id_number',
-        ),
-      this.db('users')
-        .whereIn('id', [...ids('agent'), ...ids('user')])
-        .select<{ id: number; name: string }[]>('id', 'name'),
-    ]);
+    const userIds = [...new Set([...ids('agent'), ...ids('user')])];
+    // Each kind's rows in the same columns: entity, id, name, ID number, submission kind.
+    const lookups = [
+      ids('insured_person').length > 0 &&
+        this.db('insured_persons')
+          .whereIn('id', ids('insured_person'))
+          .select(this.db.raw("'insured_person' as entity, id, name, id_number, null as type")),
+      ids('submission').length > 0 &&
+        this.db('declarations')
+          .whereIn('id', ids('submission'))
+          .select(this.db.raw("'submission' as entity, id, person_name as name, id_number, type")),
+      userIds.length > 0 &&
+        this.db('users').whereIn('id', userIds).select(this.db.raw("'user' as entity, id, name, null as id_number, null as type")),
+    ].filter((lookup) => lookup !== false);
+    // Unwrapped: SQLite takes no parentheses around the members of a union.
+    const found = (lookups.length === 0 ? [] : await lookups[0].unionAll(lookups.slice(1))) as {
+      entity: 'insured_person' | 'submission' | 'user';
+      id: number;
+      name: string | null;
+      id_number: string | null;
+      type: SubmissionKind | null;
+    }[];
     const names: EntityNames = new Map();
     const named = (name: string) => ({ name, kind: null });
-    for (const p of persons) names.set(`insured_person:${p.id}`, named(personName(p.name, p.id_number)));
-    for (const s of submissions) names.set(`submission:${s.id}`, { name: s.person_name && personName(s.person_name, s.id_number), kind: s.type });
-    for (const u of users) {
-      names.set(`agent:${u.id}`, named(u.name));
-      names.set(`user:${u.id}`, named(u.name));
+    for (const e of found) {
+      if (e.entity === 'insured_person') names.set(`insured_person:${e.id}`, named(personName(e.name ?? '', e.id_number)));
+      if (e.entity === 'submission') names.set(`submission:${e.id}`, { name: e.name && personName(e.name, e.id_number), kind: e.type });
+      if (e.entity === 'user') {
+        names.set(`agent:${e.id}`, named(e.name ?? ''));
+        names.set(`user:${e.id}`, named(e.name ?? ''));
+      }
     }
     // A fee period needs no query: its code is its month.
     for (const r of rows)

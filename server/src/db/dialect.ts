@@ -53,6 +53,13 @@ export function sqlLiterals(codes: readonly string[]): string {
   return codes.map((code) => `'${code}'`).join(', ');
 }
 
+/**
+ * `.limit(pageSize, PAGE_SIZE_LITERAL)`: the page size written into the statement (a validated small integer, so a
+ * few texts). A generic plan (Database.pages) takes a bound limit for a tenth of the rows and may then hash-join a
+ * whole table to find a page of 20.
+ */
+export const PAGE_SIZE_LITERAL = { skipBinding: true } as const;
+
 /** `sqlite:/path/file.sqlite` selects SQLite; `postgres://…?schema=name` selects PostgreSQL in that schema. */
 export function databaseTarget(url: string): DatabaseTarget {
   const dialect = dialectOf(url);

@@ -87,7 +87,7 @@ export class DeclarationService implements PendingSubmissions {
   ) {
     this.store = new DeclarationStore(db);
     this.audit = new AuditService(db);
-    this.submissions = new SubmissionService(db, clock);
+    this.submissions = new SubmissionService(db, clock, pages);
     this.assessments = new AssessmentService(db, clock);
     this.units = new UnitService(db, clock);
     this.insured = new InsuredService(db, this, lists, pages);

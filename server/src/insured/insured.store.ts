@@ -13,7 +13,7 @@ import type { AdditionPayload } from '@common/api/submissions';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber, type IdNumberFacts } from '@common/validators/id-number';
-import { chunks, EXPORT_PAGE_ROWS, IN_LIST_CHUNK, INSERT_CHUNK_ROWS, sqlLiterals } from '../db/dialect';
+import { chunks, EXPORT_PAGE_ROWS, IN_LIST_CHUNK, INSERT_CHUNK_ROWS, sqlLiterals, PAGE_SIZE_LITERAL } from '../db/dialect';
 import { whereIdNumberOrNameStarts } from '../db/person-search';
 
 /** What the rules need to know about a person, found by ID number. */
@@ -359,7 +359,7 @@ export class InsuredStore {
     const pagePersons = this.latestEmployments(unitId, f)
       .orderBy(SORT_COLUMNS[f.sort ?? 'name'], direction)
       .orderBy('e.person_id', direction)
-      .limit(pageSize)
+      .limit(pageSize, PAGE_SIZE_LITERAL)
       .offset(page * pageSize)
       .select('e.person_id');
     const rows: ListPageRow[] = await this.listRowsOf(unitId, pagePersons)

@@ -3,7 +3,7 @@ import type { PaymentDetail, PaymentDetailQuery, PaymentStatementLine, UnitPayme
 import type { FeePeriod } from '@common/fee-period';
 import type { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
 import { maskIdNumber } from '@common/validators/id-number';
-import { EXPORT_PAGE_ROWS, toBoolean } from '../db/dialect';
+import { EXPORT_PAGE_ROWS, toBoolean, PAGE_SIZE_LITERAL } from '../db/dialect';
 import { unitPersonsMatching } from '../db/person-search';
 import { refreshPeriodTotals } from './period-totals.store';
 
@@ -149,7 +149,7 @@ export class PaymentStore {
       for (const column of INDEX_ORDER) rows.orderBy(column, direction);
       const pageIds = rows
         .select('d.id')
-        .limit(pageSize)
+        .limit(pageSize, PAGE_SIZE_LITERAL)
         .offset(page * pageSize)
         .as('page');
       items = withPerson(
@@ -163,7 +163,7 @@ export class PaymentStore {
       // Sorting by name or ID number relies on the person join that withPerson adds.
       rows.orderBy(SORT_COLUMNS[sort], direction);
       for (const column of INDEX_ORDER) rows.orderBy(column, direction);
-      items = withPerson(rows.limit(pageSize).offset(page * pageSize), ...columns);
+      items = withPerson(rows.limit(pageSize, PAGE_SIZE_LITERAL).offset(page * pageSize), ...columns);
     }
     return paymentPage(await items, (r) => toDetail(r, this.current));
   }
@@ -226,7 +226,7 @@ export class PaymentStore {
       // How many periods the unit's details span within the filters.
       .select(this.pageColumns(unitId, this.totals(unitId, f).countDistinct({ n: 't.fee_period' })))
       .orderBy('t.fee_period', f.direction ?? 'desc')
-      .limit(pageSize)
+      .limit(pageSize, PAGE_SIZE_LITERAL)
       .offset(page * pageSize)) as (PeriodRow & PageColumns)[];
     return paymentPage(rows, (r) => this.toPeriod(r));
   }

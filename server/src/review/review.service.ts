@@ -101,8 +101,10 @@ export class ReviewService {
     readonly maintenance: MaintenanceService,
     readonly registrations: RegistrationService,
     readonly residents: ResidentService,
+    /** Where the console's pages are read (Database.pages); `db` unless given. */
+    pages: Knex = db,
   ) {
-    this.declarations = new DeclarationService(db, clock);
+    this.declarations = new DeclarationService(db, clock, undefined, pages);
     this.submissions = this.declarations.submissions;
     this.baseDeclarations = new BaseDeclarationService(db, clock);
     this.assessments = new AssessmentService(db, clock);

@@ -31,6 +31,9 @@ describe("a unit's queues of its submissions", () => {
     expect((await unit.get('/api/submissions?q=%25')).body.total).toBe(0);
     const paged = await unit.get('/api/submissions?page=1&pageSize=2');
     expect(paged.body.items.map((d: { id: number }) => d.id)).toEqual([first.body.id]);
+    expect(paged.body.total).toBe(3);
+    // A page past the last has no rows but still the total.
+    expect((await unit.get('/api/submissions?page=2&pageSize=2')).body).toEqual(jasmine.objectContaining({ items: [], total: 3 }));
     expect((await unit.get('/api/submissions?queue=audited')).body.total).toBe(0);
   });
 

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { Clock } from './clock';
 import type { Database } from './db/database';
 import type { Logger } from './logger';
@@ -48,6 +46,7 @@ import { SandboxProvider } from './payment-channel/sandbox/sandbox-provider';
 import { PaymentOrderService } from './payment-orders/payment-orders.service';
 import { paymentOrderRoutes } from './payment-orders/payment-orders.routes';
 import { keepRawBody } from './http/raw-body';
+import { requestLog } from './http/request-log';
 import type { AssessmentService } from './payments/assessment.service';
 import { createPaymentServices, type PaymentService } from './payments/payments.service';
 import { paymentRoutes } from './payments/payments.routes';
@@ -220,6 +219,8 @@ export function createApp(deps: AppDeps): HallApp {
   const routes = apiRoutes(deps, services);
   const app = express();
   app.disable('x-powered-by');
+  // The API answers no-store, and the client's files carry their own (serve-static): no body hashed for an ETag.
+  app.set('etag', false);
   app.set('trust proxy', deps.trustProxy ?? false);
   app.locals.routes = routes;
   // For what runs beside the requests: main.ts's periodic sweep.
@@ -245,18 +246,8 @@ export function createApp(deps: AppDeps): HallApp {
       strictTransportSecurity: deps.secureCookies,
     }),
   );
-  app.use(
-    pinoHttp({
-      logger: deps.logger,
-      genReqId: (req, res) => {
-        const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 40) || randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      // Probes and scrapes come every few seconds and say nothing about the users' requests.
-      autoLogging: { ignore: (req) => req.url === '/metrics' || req.url === '/api/health' || req.url.startsWith('/api/health/') },
-    }),
-  );
+  // Probes and scrapes come every few seconds and say nothing about the users' requests.
+  app.use(requestLog(deps.logger, (url) => url === '/metrics' || url === '/api/health' || url.startsWith('/api/health/')));
   app.use(metrics.timing());
   // Beside the API, not in it: not described in OpenAPI, no session, and its own guard.
   app.get('/metrics', metrics.endpoint(deps.metricsToken));

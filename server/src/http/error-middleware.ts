@@ -13,7 +13,7 @@ export function errorMiddleware(messages: Messages, logger: Logger, dialect: Dia
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const requestId = typeof req.id === 'string' ? req.id : '';
     if (error instanceof DownloadClosed) {
-      (req.log ?? logger).info({ requestId }, error.message);
+      logger.info({ requestId }, error.message);
       return;
     }
     const lang = pickLanguage(req.get('accept-language'));
@@ -31,10 +31,10 @@ export function errorMiddleware(messages: Messages, logger: Logger, dialect: Dia
             : new AppError(400, 'VALIDATION_FAILED', {}, [{ field: '(body)', code: 'INVALID' }]);
     } else if (isDatabaseUnavailable(error, dialect)) {
       // An outage, not a bug: one line per request, and the request answered as worth retrying.
-      (req.log ?? logger).warn({ requestId, reason: error instanceof Error ? error.message : String(error) }, 'database unavailable');
+      logger.warn({ requestId, reason: error instanceof Error ? error.message : String(error) }, 'database unavailable');
       appError = new AppError(503, 'DATABASE_UNAVAILABLE', { seconds: DATABASE_RETRY_SECONDS });
     } else {
-      (req.log ?? logger).error({ err: error, requestId }, 'unhandled error');
+      logger.error({ err: error, requestId }, 'unhandled error');
       appError = new AppError(500, 'INTERNAL');
     }
 

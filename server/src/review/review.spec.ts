@@ -45,6 +45,16 @@ describe("the agency's review", () => {
     expect((await reviewer.get('/api/review/submissions?to=2026-11-10')).body.items.map((d: { id: number }) => d.id)).toEqual([fromA.body.id]);
     expect((await reviewer.get('/api/review/submissions?status=approved')).body.total).toBe(0);
 
+    // Submitted earlier than fromA, though numbered after both: within a day range the console lists by the time
+    // submitted, and pages on through the range in that order.
+    await signInAt('2026-11-09T17:00:00Z'); // 10 Nov in Shanghai, before fromA
+    const earlier = await unitA.post('/api/additions', addition(newIdNumber(21)));
+    expect(earlier.body.id).toBeGreaterThan(fromB.body.id);
+    const ids = async (query: string) => (await reviewer.get(`/api/review/submissions?${query}`)).body.items.map((d: { id: number }) => d.id);
+    expect(await ids('')).toEqual([fromA.body.id, fromB.body.id, earlier.body.id]);
+    expect(await ids('from=2026-11-10&to=2026-11-11')).toEqual([earlier.body.id, fromA.body.id, fromB.body.id]);
+    expect(await ids('from=2026-11-10&to=2026-11-11&pageSize=2&page=1')).toEqual([fromB.body.id]);
+
     const one = await reviewer.get(`/api/review/submissions/${fromB.body.id}`);
     expect(one.body).toEqual(jasmine.objectContaining({ idNumber: employeeB.idNumber, unitName: DEMO_UNITS[1].name, status: 'pending' }));
     expect((await reviewer.get('/api/review/submissions/999999')).status).toBe(404);

@@ -107,10 +107,7 @@ export class SubmissionService {
 
   /** Every unit's submissions, with the unit's name, for the agency's review. */
   async reviewPage(filters: SubmissionFilters, order: 'newest' | 'oldest', page: number, pageSize: number): Promise<SubmissionPage> {
-    // A day range's best plan depends on how many submissions it holds: a range with none is found at once
-    // along the index by day, one with thousands is paged along the ids. So it is planned for its values.
-    const store = filters.submittedFrom || filters.submittedBefore ? this.store : this.pages;
-    const { items, total } = await store.page(filters, order, page, pageSize, true);
+    const { items, total } = await this.pages.page(filters, order, page, pageSize, true);
     return { items, total, page, pageSize };
   }
 

@@ -24,6 +24,7 @@ import * as paymentOrders from './020_payment_orders';
 import * as unitLists from './022_unit_lists';
 import * as unitPeriodTotals from './023_unit_period_totals';
 import * as paymentDetailWrites from './024_payment_detail_writes';
+import * as consoleByDay from './025_console_by_day';
 
 export interface Migration {
   up(knex: Knex, dialect: Dialect): Promise<void>;
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '022_unit_lists': unitLists,
   '023_unit_period_totals': unitPeriodTotals,
   '024_payment_detail_writes': paymentDetailWrites,
+  '025_console_by_day': consoleByDay,
 };
 
 export function migrationSource(dialect: Dialect): Knex.MigrationSource<string> {

@@ -53,6 +53,11 @@ export function sqlLiterals(codes: readonly string[]): string {
   return codes.map((code) => `'${code}'`).join(', ');
 }
 
+/** An aggregate joining a group's texts with commas (no order promised): `string_agg` or SQLite's `group_concat`. */
+export function commaJoined(knex: Knex, expression: string): string {
+  return (knex.client as { config: Knex.Config }).config.client === 'pg' ? `string_agg(${expression}, ',')` : `group_concat(${expression}, ',')`;
+}
+
 /**
  * `.limit(pageSize, PAGE_SIZE_LITERAL)`: the page size written into the statement (a validated small integer, so a
  * few texts). A generic plan (Database.pages) takes a bound limit for a tenth of the rows and may then hash-join a

@@ -13,7 +13,7 @@ import type { AdditionPayload } from '@common/api/submissions';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber, type IdNumberFacts } from '@common/validators/id-number';
-import { chunks, EXPORT_PAGE_ROWS, IN_LIST_CHUNK, INSERT_CHUNK_ROWS, sqlLiterals, PAGE_SIZE_LITERAL } from '../db/dialect';
+import { chunks, commaJoined, EXPORT_PAGE_ROWS, IN_LIST_CHUNK, INSERT_CHUNK_ROWS, PAGE_SIZE_LITERAL, sqlLiterals } from '../db/dialect';
 import { whereIdNumberOrNameStarts } from '../db/person-search';
 
 /** What the rules need to know about a person, found by ID number. */
@@ -53,11 +53,10 @@ export interface NewEmployment {
 type ListFilters = Pick<InsuredQuery, 'q' | 'status' | 'sort' | 'direction'>;
 
 /**
- * The person's pending addition or reduction with the unit: one at most, by the partial unique index of
- * migration 010_one_pending, whose predicate the literals match. Correlated with the list's employment `e`.
+ * The person's pending addition or reduction with the unit, joined to the list's employment `e`: one at most, by
+ * the partial unique index of migration 010_one_pending, whose predicate the literals match.
  */
-const PENDING_DECLARATION = `(select d.type from declarations d where d.unit_id = e.unit_id and d.id_number = e.id_number
-  and d.status = 'pending' and d.type in (${sqlLiterals(DECLARATION_KINDS)}))`;
+const PENDING_DECLARATION = `d.unit_id = e.unit_id and d.id_number = e.id_number and d.status = 'pending' and d.type in (${sqlLiterals(DECLARATION_KINDS)})`;
 
 /** Each sort walks its own partial index of the unit's latest employments (migration 022_unit_lists). */
 const SORT_COLUMNS = { name: 'e.person_name', idNumber: 'e.id_number', startMonth: 'e.start_month' } as const;
@@ -183,8 +182,8 @@ function toInsuredPerson(r: InsuredListRow, insuranceTypes: string[]): InsuredPe
   };
 }
 
-/** A row of a list page's statement: the person's row once per enrollment, with the pending declaration and the total. */
-type ListPageRow = InsuredListRow & { insurance_type: string | null; pending_declaration: DeclarationKind | null; total: number };
+/** A row of a list page's statement: the person's row with the insurance types, the pending declaration and the total. */
+type ListPageRow = InsuredListRow & { insurance_types: string | null; pending_declaration: DeclarationKind | null; total: number };
 
 const toRegisteredPerson = (row: RegisteredPersonRow): RegisteredPerson => ({ name: row.name, ...storedTexts(REGISTERED_FIELDS, row) });
 
@@ -350,8 +349,8 @@ export class InsuredStore {
   }
 
   /**
-   * A page of the list in one statement: the rows, each with its insurance types (a row per enrollment of the
-   * employment), its pending declaration and the filters' total. Only a page past the last asks for the total apart.
+   * A page of the list in one statement: the rows, each with its insurance types, its pending declaration and the
+   * filters' total. Only a page past the last asks for the total apart.
    */
   async page(unitId: number, f: ListFilters, page: number, pageSize: number): Promise<{ items: InsuredPerson[]; total: number }> {
     const direction = f.direction ?? 'asc';
@@ -363,27 +362,24 @@ export class InsuredStore {
       .offset(page * pageSize)
       .select('e.person_id');
     const rows: ListPageRow[] = await this.listRowsOf(unitId, pagePersons)
-      .leftJoin('enrollments as en', (on) =>
-        on.on('en.unit_id', 'e.unit_id').andOn('en.person_id', 'e.person_id').andOn('en.start_month', '>=', 'e.start_month'),
-      )
+      .leftJoin('declarations as d', (on) => on.on(this.db.raw(PENDING_DECLARATION)))
       .orderBy(SORT_COLUMNS[f.sort ?? 'name'], direction)
       .orderBy('e.person_id', direction)
       .select([
         ...LIST_COLUMNS,
-        'en.insurance_type',
-        this.db.raw(`${PENDING_DECLARATION} as pending_declaration`),
+        'd.type as pending_declaration',
+        // The enrollments of this employment, not those of an earlier one with the unit.
+        this.db.raw(
+          `(select ${commaJoined(this.db, 'en.insurance_type')} from enrollments en
+            where en.unit_id = e.unit_id and en.person_id = e.person_id and en.start_month >= e.start_month) as insurance_types`,
+        ),
         this.latestEmployments(unitId, f).count('*').as('total'),
       ]);
     if (rows.length === 0) return { items: [], total: page === 0 ? 0 : await this.count(unitId, f) };
-    const persons = new Map<number, { row: ListPageRow; types: Set<string> }>();
-    for (const row of rows) {
-      const person = persons.get(row.id) ?? persons.set(row.id, { row, types: new Set() }).get(row.id)!;
-      if (row.insurance_type !== null) person.types.add(row.insurance_type);
-    }
     return {
       total: Number(rows[0].total),
-      items: [...persons.values()].map(({ row, types }) => ({
-        ...toInsuredPerson(row, [...types]),
+      items: rows.map((row) => ({
+        ...toInsuredPerson(row, row.insurance_types ? row.insurance_types.split(',') : []),
         pendingDeclaration: row.pending_declaration ?? null,
       })),
     };

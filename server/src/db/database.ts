@@ -14,6 +14,8 @@ export interface Database {
    */
   readonly pages: Knex;
   dialect: Dialect;
+  /** The pools opened so far: `knex`'s, and the pages' once used (PostgreSQL). */
+  openPools(): Knex[];
   /** Closes both pools, waiting for the queries in flight. */
   close(): Promise<void>;
 }
@@ -30,6 +32,7 @@ export function openDatabase(url: string, logger?: Logger): Database {
       return (pages ??= target.pagesConfig ? knexFactory({ ...target.pagesConfig, ...log }) : knex);
     },
     dialect: target.dialect,
+    openPools: () => (pages && pages !== knex ? [knex, pages] : [knex]),
     close: async () => {
       if (pages && pages !== knex) await pages.destroy();
       await knex.destroy();
@@ -79,9 +82,15 @@ export interface PoolStats {
   pending: number;
 }
 
-/** knex's connection pool (tarn) as it is now; all zero before the first query made it. */
+/** knex's connection pools (tarn) as they are now, both together; all zero before the first query made one. */
 export function poolStats(db: Database): PoolStats {
-  const pool = (db.knex.client as { pool?: { numUsed(): number; numFree(): number; numPendingAcquires(): number } }).pool;
-  if (!pool) return { used: 0, free: 0, pending: 0 };
-  return { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires() };
+  const stats = { used: 0, free: 0, pending: 0 };
+  for (const knex of db.openPools()) {
+    const pool = (knex.client as { pool?: { numUsed(): number; numFree(): number; numPendingAcquires(): number } }).pool;
+    if (!pool) continue;
+    stats.used += pool.numUsed();
+    stats.free += pool.numFree();
+    stats.pending += pool.numPendingAcquires();
+  }
+  return stats;
 }

@@ -219,8 +219,9 @@ export function createApp(deps: AppDeps): HallApp {
   const routes = apiRoutes(deps, services);
   const app = express();
   app.disable('x-powered-by');
-  // The API answers no-store, and the client's files carry their own (serve-static): no body hashed for an ETag.
-  app.set('etag', false);
+  // No ETag hashed from a response body: the API answers no-store. A function, not false, so that the client's
+  // files (res.sendFile, which takes express's setting) keep the ETags their revalidation relies on.
+  app.set('etag', () => undefined);
   app.set('trust proxy', deps.trustProxy ?? false);
   app.locals.routes = routes;
   // For what runs beside the requests: main.ts's periodic sweep.

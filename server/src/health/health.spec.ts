@@ -13,6 +13,9 @@ describe('health and the API description', () => {
     const res = await client.get('/api/health');
     expect(res.status).toBe(200);
     expect(res.body).toEqual(jasmine.objectContaining({ status: 'ok', database: ENGINE }));
+    // The API answers no-store: no ETag is hashed from its bodies.
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers.etag).toBeUndefined();
   });
 
   it('answers liveness without asking the database', async () => {

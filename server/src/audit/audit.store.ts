@@ -4,7 +4,7 @@ import type { SubmissionKind } from '@common/api/submissions';
 import { displayPeriod, isFeePeriod, shanghaiDayStart } from '@common/fee-period';
 import { maskIdNumber } from '@common/validators/id-number';
 import { unitsChanged } from '../cache/unit-data-version';
-import { escapeLike, EXPORT_PAGE_ROWS, INSERT_CHUNK_ROWS, PAGE_SIZE_LITERAL } from '../db/dialect';
+import { escapeLike, EXPORT_PAGE_ROWS, INSERT_CHUNK_ROWS, PAGE_SIZE_LITERAL, pageTotal } from '../db/dialect';
 
 export interface AuditEntry {
   at: string;
@@ -157,8 +157,7 @@ export class AuditTrailStore {
     const rows = await this.select(this.rows(unitId, {}).whereIn('a.id', pageIds)).select<(AuditTrailRow & { total: number | string })[]>(
       this.rows(unitId, f, true).count('*').as('total'),
     );
-    if (rows.length === 0) return { items: [], total: page === 0 ? 0 : await this.count(unitId, f) };
-    return { items: rows.map(toEntry(await this.namesOf(rows))), total: Number(rows[0].total) };
+    return { items: rows.map(toEntry(await this.namesOf(rows))), total: await pageTotal(rows, page, () => this.count(unitId, f)) };
   }
 
   /**
@@ -170,17 +169,15 @@ export class AuditTrailStore {
     const ids = (type: NamedEntity) => [
       ...new Set(rows.filter((r) => entityTypeNow(r.entity_type) === type && /^\d{1,9}$/.test(r.entity_id ?? '')).map((r) => Number(r.entity_id))),
     ];
+    const personIds = ids('insured_person');
+    const submissionIds = ids('submission');
     const userIds = [...new Set([...ids('agent'), ...ids('user')])];
     // Each kind's rows in the same columns: entity, id, name, ID number, submission kind.
     const lookups = [
-      ids('insured_person').length > 0 &&
-        this.db('insured_persons')
-          .whereIn('id', ids('insured_person'))
-          .select(this.db.raw("'insured_person' as entity, id, name, id_number, null as type")),
-      ids('submission').length > 0 &&
-        this.db('declarations')
-          .whereIn('id', ids('submission'))
-          .select(this.db.raw("'submission' as entity, id, person_name as name, id_number, type")),
+      personIds.length > 0 &&
+        this.db('insured_persons').whereIn('id', personIds).select(this.db.raw("'insured_person' as entity, id, name, id_number, null as type")),
+      submissionIds.length > 0 &&
+        this.db('declarations').whereIn('id', submissionIds).select(this.db.raw("'submission' as entity, id, person_name as name, id_number, type")),
       userIds.length > 0 &&
         this.db('users').whereIn('id', userIds).select(this.db.raw("'user' as entity, id, name, null as id_number, null as type")),
     ].filter((lookup) => lookup !== false);

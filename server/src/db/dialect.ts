@@ -65,6 +65,15 @@ export function commaJoined(knex: Knex, expression: string): string {
  */
 export const PAGE_SIZE_LITERAL = { skipBinding: true } as const;
 
+/**
+ * The filters' total of a page whose statement carries it in a `total` column beside each row. A page past the
+ * last has no row to carry it, so it is counted apart (an empty first page means none at all).
+ */
+export async function pageTotal(rows: readonly { total: unknown }[], page: number, countApart: () => Promise<number>): Promise<number> {
+  if (rows.length > 0) return Number(rows[0].total);
+  return page === 0 ? 0 : countApart();
+}
+
 /** `sqlite:/path/file.sqlite` selects SQLite; `postgres://…?schema=name` selects PostgreSQL in that schema. */
 export function databaseTarget(url: string): DatabaseTarget {
   const dialect = dialectOf(url);

@@ -13,7 +13,7 @@ import type { AdditionPayload } from '@common/api/submissions';
 import type { InsuredPersonDetail } from '@common/api/payments';
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber, type IdNumberFacts } from '@common/validators/id-number';
-import { chunks, commaJoined, EXPORT_PAGE_ROWS, IN_LIST_CHUNK, INSERT_CHUNK_ROWS, PAGE_SIZE_LITERAL, sqlLiterals } from '../db/dialect';
+import { chunks, commaJoined, EXPORT_PAGE_ROWS, IN_LIST_CHUNK, INSERT_CHUNK_ROWS, PAGE_SIZE_LITERAL, pageTotal, sqlLiterals } from '../db/dialect';
 import { whereIdNumberOrNameStarts } from '../db/person-search';
 
 /** What the rules need to know about a person, found by ID number. */
@@ -354,30 +354,26 @@ export class InsuredStore {
    */
   async page(unitId: number, f: ListFilters, page: number, pageSize: number): Promise<{ items: InsuredPerson[]; total: number }> {
     const direction = f.direction ?? 'asc';
+    const sorted = (query: Knex.QueryBuilder) => query.orderBy(SORT_COLUMNS[f.sort ?? 'name'], direction).orderBy('e.person_id', direction);
     // A deep page skips index entries only (an index-only scan on PostgreSQL).
-    const pagePersons = this.latestEmployments(unitId, f)
-      .orderBy(SORT_COLUMNS[f.sort ?? 'name'], direction)
-      .orderBy('e.person_id', direction)
+    const pagePersons = sorted(this.latestEmployments(unitId, f))
       .limit(pageSize, PAGE_SIZE_LITERAL)
       .offset(page * pageSize)
       .select('e.person_id');
-    const rows: ListPageRow[] = await this.listRowsOf(unitId, pagePersons)
-      .leftJoin('declarations as d', (on) => on.on(this.db.raw(PENDING_DECLARATION)))
-      .orderBy(SORT_COLUMNS[f.sort ?? 'name'], direction)
-      .orderBy('e.person_id', direction)
-      .select([
-        ...LIST_COLUMNS,
-        'd.type as pending_declaration',
-        // The enrollments of this employment, not those of an earlier one with the unit.
-        this.db.raw(
-          `(select ${commaJoined(this.db, 'en.insurance_type')} from enrollments en
+    const rows: ListPageRow[] = await sorted(
+      this.listRowsOf(unitId, pagePersons).leftJoin('declarations as d', (on) => on.on(this.db.raw(PENDING_DECLARATION))),
+    ).select([
+      ...LIST_COLUMNS,
+      'd.type as pending_declaration',
+      // The enrollments of this employment, not those of an earlier one with the unit.
+      this.db.raw(
+        `(select ${commaJoined(this.db, 'en.insurance_type')} from enrollments en
             where en.unit_id = e.unit_id and en.person_id = e.person_id and en.start_month >= e.start_month) as insurance_types`,
-        ),
-        this.latestEmployments(unitId, f).count('*').as('total'),
-      ]);
-    if (rows.length === 0) return { items: [], total: page === 0 ? 0 : await this.count(unitId, f) };
+      ),
+      this.latestEmployments(unitId, f).count('*').as('total'),
+    ]);
     return {
-      total: Number(rows[0].total),
+      total: await pageTotal(rows, page, () => this.count(unitId, f)),
       items: rows.map((row) => ({
         ...toInsuredPerson(row, row.insurance_types ? row.insurance_types.split(',') : []),
         pendingDeclaration: row.pending_declaration ?? null,

@@ -42,9 +42,9 @@ export class PaymentService {
     return new PaymentService(trx, this.clock, this.assessments.on(trx), this.lists);
   }
 
-  /** The store as of now: a detail's status (due or overdue) turns with the fee period. */
-  private store(): PaymentStore {
-    return new PaymentStore(this.db, currentFeePeriod(this.clock.now()));
+  /** The store as of now, on `db` unless told: a detail's status (due or overdue) turns with the fee period. */
+  private store(db: Knex = this.db): PaymentStore {
+    return new PaymentStore(db, currentFeePeriod(this.clock.now()));
   }
 
   /**
@@ -59,7 +59,7 @@ export class PaymentService {
     query: object,
     compute: (store: PaymentStore) => Promise<PaymentPage<T>>,
   ): Promise<{ items: T[]; total: number }> {
-    const store = new PaymentStore(this.pages, currentFeePeriod(this.clock.now()));
+    const store = this.store(this.pages);
     return this.lists.page(unitId, list, { current: store.current, ...query }, async () => {
       let found = await compute(store);
       if (!found.currentAssessed) {

@@ -220,6 +220,13 @@ describe('payment details and contributions', () => {
     const all = await hall.db.knex('payment_details').where({ unit_id: unitId, fee_period: '202611', insurance_type: '310' });
     expect(page0.body.total).toBe(all.length);
     expect(page0.body.items.length).toBe(5);
+    // A page past the last has no rows but still the total, of details and of periods.
+    const beyond = await admin.get('/api/payments/details?from=202611&to=202611&insuranceType=310&page=99&pageSize=5');
+    expect(beyond.body).toEqual(jasmine.objectContaining({ items: [], total: all.length }));
+    const periods = await hall.db.knex('payment_details').where({ unit_id: unitId }).countDistinct({ n: 'fee_period' }).first();
+    expect((await admin.get('/api/payments/periods?page=99&pageSize=12')).body).toEqual(
+      jasmine.objectContaining({ items: [], total: Number(periods!.n) }),
+    );
     const bases = page0.body.items.map((d: any) => d.baseFen);
     expect(bases).toEqual([...bases].sort((a, b) => a - b));
     const names = await admin.get(`/api/payments/details?q=${encodeURIComponent(page0.body.items[0].name.slice(0, 1))}&from=202611&to=202611`);

@@ -3,7 +3,7 @@ import type { PaymentDetail, PaymentDetailQuery, PaymentStatementLine, UnitPayme
 import type { FeePeriod } from '@common/fee-period';
 import type { EMPLOYEE_INSURANCE_TYPES } from '@common/insurance';
 import { maskIdNumber } from '@common/validators/id-number';
-import { EXPORT_PAGE_ROWS, toBoolean, PAGE_SIZE_LITERAL } from '../db/dialect';
+import { EXPORT_PAGE_ROWS, PAGE_SIZE_LITERAL, pageTotal, toBoolean } from '../db/dialect';
 import { unitPersonsMatching } from '../db/person-search';
 import { refreshPeriodTotals } from './period-totals.store';
 
@@ -88,7 +88,7 @@ interface PageColumns {
 
 /**
  * A page of a payment list: its rows, the filters' total, and whether the current period was assessed when
- * the statement read them (the service assesses it and asks again if not). A page without rows tells neither.
+ * the statement read them (the service assesses it and asks again if not). A page without rows cannot tell.
  */
 export interface PaymentPage<T> {
   items: T[];
@@ -96,9 +96,17 @@ export interface PaymentPage<T> {
   currentAssessed: boolean;
 }
 
-function paymentPage<R, T>(rows: (R & PageColumns)[], toItem: (row: R) => T): PaymentPage<T> {
-  const [first] = rows;
-  return { items: rows.map(toItem), total: Number(first?.total ?? 0), currentAssessed: first !== undefined && toBoolean(first.current_assessed) };
+async function paymentPage<R, T>(
+  rows: (R & PageColumns)[],
+  page: number,
+  countApart: () => Promise<number>,
+  toItem: (row: R) => T,
+): Promise<PaymentPage<T>> {
+  return {
+    items: rows.map(toItem),
+    total: await pageTotal(rows, page, countApart),
+    currentAssessed: rows.length > 0 && toBoolean(rows[0].current_assessed),
+  };
 }
 
 /** The person's ID number and name beside each detail row. */
@@ -165,7 +173,12 @@ export class PaymentStore {
       for (const column of INDEX_ORDER) rows.orderBy(column, direction);
       items = withPerson(rows.limit(pageSize, PAGE_SIZE_LITERAL).offset(page * pageSize), ...columns);
     }
-    return paymentPage(await items, (r) => toDetail(r, this.current));
+    return paymentPage(
+      await items,
+      page,
+      () => this.count(unitId, f),
+      (r) => toDetail(r, this.current),
+    );
   }
 
   /**
@@ -222,13 +235,15 @@ export class PaymentStore {
   }
 
   async periodPage(unitId: number, f: Partial<UnitPaymentQuery>, page: number, pageSize: number): Promise<PaymentPage<UnitPaymentPeriod>> {
+    // How many periods the unit's details span within the filters.
+    const periods = () => this.totals(unitId, f).countDistinct({ n: 't.fee_period' });
     const rows = (await this.periodRows(unitId, f)
-      // How many periods the unit's details span within the filters.
-      .select(this.pageColumns(unitId, this.totals(unitId, f).countDistinct({ n: 't.fee_period' })))
+      .select(this.pageColumns(unitId, periods()))
       .orderBy('t.fee_period', f.direction ?? 'desc')
       .limit(pageSize, PAGE_SIZE_LITERAL)
       .offset(page * pageSize)) as (PeriodRow & PageColumns)[];
-    return paymentPage(rows, (r) => this.toPeriod(r));
+    const countApart = async () => Number((await periods().first<{ n: Aggregate } | undefined>())?.n ?? 0);
+    return paymentPage(rows, page, countApart, (r) => this.toPeriod(r));
   }
 
   async allPeriods(unitId: number, f: Partial<UnitPaymentQuery>): Promise<UnitPaymentPeriod[]> {

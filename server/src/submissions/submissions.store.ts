@@ -3,7 +3,16 @@ import { z } from 'zod';
 import { submission, type ChangeKind, type PayloadOf, type Submission, type SubmissionKind, type SubmissionStatus } from '@common/api/submissions';
 import type { FeePeriod } from '@common/fee-period';
 import { maskIdNumber } from '@common/validators/id-number';
-import { chunks, EXPORT_PAGE_ROWS, IN_LIST_CHUNK, INSERT_CHUNK_ROWS, isUniqueViolation, sqlLiterals, PAGE_SIZE_LITERAL } from '../db/dialect';
+import {
+  chunks,
+  EXPORT_PAGE_ROWS,
+  IN_LIST_CHUNK,
+  INSERT_CHUNK_ROWS,
+  isUniqueViolation,
+  PAGE_SIZE_LITERAL,
+  pageTotal,
+  sqlLiterals,
+} from '../db/dialect';
 import { whereIdNumberOrNameStarts } from '../db/person-search';
 
 /** A kind of submission with the payload of that kind. */
@@ -208,13 +217,12 @@ export class SubmissionStore {
       .limit(pageSize, PAGE_SIZE_LITERAL)
       .offset(page * pageSize)
       .select('d.id');
-    // The filters' total beside each row: a page is one statement. Only a page past the last asks for it apart.
+    // The filters' total beside each row: a page is one statement.
     const rows = await ordered(this.select({}).whereIn('d.id', pageIds)).select<(SubmissionRow & { total: number | string })[]>([
       ...SubmissionStore.COLUMNS,
       this.select(f, true).count('*').as('total'),
     ]);
-    if (rows.length === 0) return { items: [], total: page === 0 ? 0 : await this.count(f) };
-    return { items: rows.map((r) => toSubmission(r, withUnitName)), total: Number(rows[0].total) };
+    return { items: rows.map((r) => toSubmission(r, withUnitName)), total: await pageTotal(rows, page, () => this.count(f)) };
   }
 
   /** How many submissions the filters match: an export's row count. */

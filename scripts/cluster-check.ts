@@ -60,7 +60,7 @@ class Browser {
       method,
       headers: {
         'Accept-Language': 'en',
-        Cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        Cookie: this.cookieHeader,
         'X-XSRF-TOKEN': decodeURIComponent(this.cookies.get('XSRF-TOKEN') ?? ''),
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         ...headers,
@@ -77,6 +77,11 @@ class Browser {
     this.instances.add(instance);
     const json = text !== '' && res.headers.get('content-type')?.includes('json');
     return { status: res.status, body: json ? (JSON.parse(text) as Body) : { id: 0, code: text }, instance };
+  }
+
+  /** The cookies as sent, for a request made around the proxy. */
+  get cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
   get = (path: string) => this.request('GET', path);
@@ -182,6 +187,30 @@ async function races(base: string, db: knexFactory.Knex): Promise<void> {
 }
 
 /** Each instance answered some of the requests, as its own /metrics counts them. */
+/**
+ * Each instance reuses the sessions it resolved for a few seconds; one signed out through any of them is refused by
+ * every instance within a moment (the database's NOTIFY), not after the reuse runs out.
+ */
+async function signOut(base: string, halls: HallProcess[]): Promise<void> {
+  process.stdout.write('a session signed out on one instance, asked of each\n');
+  const user = new Browser(base);
+  await user.get('/api/auth/me');
+  await user.post('/api/auth/login/unit', { creditCode: DEMO_UNITS[1].creditCode, password: DEMO_PASSWORDS.unitAdmin });
+  for (let i = 0; i < 2 * INSTANCES; i++) await user.get('/api/auth/me');
+  const signedIn = user.cookieHeader;
+  check((await user.post('/api/auth/logout')).status === 204, 'signs out through the proxy');
+  for (const [i, hall] of halls.entries()) {
+    const started = Date.now();
+    const oldSession = async () => (await fetch(`${hall.baseUrl}/api/auth/me`, { headers: { Cookie: signedIn } })).status;
+    let status = await oldSession();
+    while (status !== 401 && Date.now() - started < 2000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      status = await oldSession();
+    }
+    check(status === 401, `instance ${i + 1} refuses the old session (${Date.now() - started} ms after)`, status);
+  }
+}
+
 async function metrics(halls: HallProcess[]): Promise<void> {
   process.stdout.write('each instance, asked directly\n');
   for (const [i, hall] of halls.entries()) {
@@ -224,6 +253,7 @@ try {
 
   await smoke(base);
   await races(base, db);
+  await signOut(base, halls);
   await metrics(halls);
 } catch (error) {
   failures++;

@@ -10,6 +10,7 @@ import { agentRoutes } from './agents/agents.routes';
 import { AuditService } from './audit/audit.service';
 import { auditRoutes } from './audit/audit.routes';
 import { AuthService } from './auth/auth.service';
+import { SessionCache } from './auth/session-cache';
 import { authRoutes } from './auth/auth.routes';
 import { BaseDeclarationService } from './base-declarations/base-declarations.service';
 import { baseDeclarationRoutes } from './base-declarations/base-declarations.routes';
@@ -120,6 +121,8 @@ export interface Services {
   assistedImport: AssistedImport;
   paymentChannel: PaymentProvider;
   paymentOrders: PaymentOrderService;
+  /** The sessions this instance reuses, for /metrics. */
+  sessions: SessionCache;
   /** The instance's list cache, for /metrics. */
   lists: ListCache;
   /** Set draining at shutdown: /api/health/ready then answers 503 (main.ts). */
@@ -137,9 +140,11 @@ export function createServices(deps: AppDeps): Services {
   const baseDeclarations = new BaseDeclarationService(db.knex, clock);
   const residents = new ResidentService(db.knex, clock);
   const channel = deps.paymentChannel ?? NO_PAYMENT_CHANNEL;
+  const sessions = new SessionCache(db.sessionChanges);
   return {
+    sessions,
     messages,
-    auth: new AuthService(db.knex, clock, db.dialect, { captchaTestHook: deps.captchaTestHook }),
+    auth: new AuthService(db.knex, clock, db.dialect, { captchaTestHook: deps.captchaTestHook, sessions }),
     persons: new PersonService(db.knex, clock, db.dialect, { captchaTestHook: deps.captchaTestHook }),
     agents: new AgentService(db.knex, clock),
     audit: new AuditService(db.knex, db.pages),
@@ -229,6 +234,7 @@ export function createApp(deps: AppDeps): HallApp {
   const metrics = new HallMetrics({
     db: deps.db,
     lists: services.lists,
+    sessions: services.sessions,
     workers: { 'export-threads': workbookWorkers, 'sheet-processes': sheetProcesses },
   });
 

@@ -92,6 +92,8 @@ export interface TestHall {
   client(lang?: string): Promise<HallClient>;
   /** A client of another server instance on the same database, as behind a load balancer. */
   otherInstanceClient(lang?: string): Promise<HallClient>;
+  /** That other instance itself, for a request that carries its own cookies. */
+  otherApp(): TestHall['app'];
   close(): Promise<void>;
 }
 
@@ -127,6 +129,8 @@ export async function createTestHall(options: TestHallOptions = {}): Promise<Tes
       metricsToken: options.metricsToken,
     });
   const app = newApp();
+  // Its sessions are reused from the first request on, as on an instance that has been up a while.
+  await listening(db);
   let otherApp: TestHall['app'] | undefined;
   const clientOf = async (instance: TestHall['app'], lang: string) => {
     const client = new HallClient(instance, lang);
@@ -139,8 +143,18 @@ export async function createTestHall(options: TestHallOptions = {}): Promise<Tes
     clock,
     client: (lang = 'zh-CN') => clientOf(app, lang),
     otherInstanceClient: (lang = 'zh-CN') => clientOf((otherApp ??= newApp()), lang),
+    otherApp: () => (otherApp ??= newApp()),
     close: dispose,
   };
+}
+
+/** Until the database's feed of session changes is live (PostgreSQL); at once on SQLite, which has none. */
+async function listening(db: Database): Promise<void> {
+  const feed = db.sessionChanges;
+  for (const deadline = Date.now() + 10_000; feed && !feed.live;) {
+    if (Date.now() > deadline) throw new Error('the session changes feed did not start listening');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 /** A browser-like caller: keeps cookies and echoes the XSRF-TOKEN cookie in the X-XSRF-TOKEN header. */

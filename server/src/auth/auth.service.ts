@@ -13,6 +13,7 @@ import { LoginThrottle } from './login-throttle';
 import { SignInCaptcha } from './sign-in-captcha';
 import { CaptchaService, type CaptchaOptions } from '../captcha/captcha.service';
 import { hashPassword, unknownLoginHash, verifyPassword } from './password';
+import { SESSION_REUSE_MS, type SessionCache } from './session-cache';
 
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 /** last_seen_at is written at most this often, so reads do not each become a write. */
@@ -45,7 +46,10 @@ export class AuthService implements SessionResolver {
     private readonly db: Knex,
     private readonly clock: Clock,
     private readonly dialect: Dialect,
-    private readonly options: CaptchaOptions = {},
+    private readonly options: CaptchaOptions & {
+      /** Sessions this instance resolved, reused by reads (session-cache.ts); none: every request asks the database. */
+      sessions?: SessionCache;
+    } = {},
   ) {
     this.store = new AuthStore(db);
     this.throttle = new LoginThrottle(db, dialect);
@@ -146,8 +150,13 @@ export class AuthService implements SessionResolver {
    * The session behind a cookie, checked on every request: expired sessions, disabled users and
    * agents whose binding to the unit was disabled are signed out at once.
    */
-  async resolveSession(token: string): Promise<ResolvedSession | null> {
-    const found = await this.store.findSessionWithUser(sessionIdOf(token));
+  async resolveSession(token: string, reuse: boolean): Promise<ResolvedSession | null> {
+    const id = sessionIdOf(token);
+    const sessions = reuse ? this.options.sessions : undefined;
+    const reused = sessions?.reuse(id, this.clock.now().getTime());
+    if (reused) return reused;
+    const ticket = sessions?.ticket() ?? 0;
+    const found = await this.store.findSessionWithUser(id);
     if (!found) return null;
     const { session, user } = found;
     const now = this.clock.now().getTime();
@@ -160,8 +169,12 @@ export class AuthService implements SessionResolver {
       await this.store.deleteSession(session.id);
       throw unauthenticated('ACCOUNT_DISABLED');
     }
-    if (Date.parse(session.lastSeenAt) + TOUCH_INTERVAL_MS <= now) await this.store.touchSession(session.id, iso(now));
-    return {
+    let lastSeen = Date.parse(session.lastSeenAt);
+    if (lastSeen + TOUCH_INTERVAL_MS <= now) {
+      await this.store.touchSession(session.id, iso(now));
+      lastSeen = now;
+    }
+    const resolved: ResolvedSession = {
       actor: {
         sessionId: session.id,
         userId: user.id,
@@ -174,6 +187,15 @@ export class AuthService implements SessionResolver {
       },
       csrfToken: session.csrfToken,
     };
+    // Reused until its next touch is due at the latest, so that the idle limit is counted as without reuse.
+    const until = Math.min(Date.parse(session.expiresAt), lastSeen + TOUCH_INTERVAL_MS, now + SESSION_REUSE_MS);
+    sessions?.keep(id, user.id, resolved, until, ticket);
+    return resolved;
+  }
+
+  /** A state-changing request has been answered: what it changed of sessions is no longer reused here. */
+  writeEnded(): void {
+    this.options.sessions?.forgetAll();
   }
 
   async sessionInfo(actor: Actor): Promise<SessionInfo> {

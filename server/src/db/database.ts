@@ -2,6 +2,7 @@ import knexFactory, { type Knex } from 'knex';
 import type { Logger } from '../logger';
 import { databaseTarget, refreshStatistics, type Dialect } from './dialect';
 import { migrationSource } from './migrations';
+import { ChannelFeed, SESSION_CHANGES_CHANNEL } from './notifications';
 
 export interface Database {
   knex: Knex;
@@ -14,6 +15,11 @@ export interface Database {
    */
   readonly pages: Knex;
   dialect: Dialect;
+  /**
+   * What changes a session, told to every instance (PostgreSQL: migration 026's triggers, LISTENed on a connection
+   * of its own, opened at first subscription). Null on SQLite, which one instance alone serves.
+   */
+  readonly sessionChanges: ChannelFeed | null;
   /** The pools opened so far: `knex`'s, and the pages' once used (PostgreSQL). */
   openPools(): Knex[];
   /** Closes both pools, waiting for the queries in flight. */
@@ -26,14 +32,19 @@ export function openDatabase(url: string, logger?: Logger): Database {
   const log = logger ? { log: knexLog(logger) } : {};
   const knex = knexFactory({ ...target.config, ...log });
   let pages: Knex | undefined;
+  const connectionString = (target.config.connection as { connectionString?: string } | undefined)?.connectionString;
+  const sessionChanges =
+    target.dialect === 'postgres' && connectionString ? new ChannelFeed(connectionString, SESSION_CHANGES_CHANNEL, logger) : null;
   return {
     knex,
     get pages() {
       return (pages ??= target.pagesConfig ? knexFactory({ ...target.pagesConfig, ...log }) : knex);
     },
     dialect: target.dialect,
+    sessionChanges,
     openPools: () => (pages && pages !== knex ? [knex, pages] : [knex]),
     close: async () => {
+      await sessionChanges?.close();
       if (pages && pages !== knex) await pages.destroy();
       await knex.destroy();
     },

@@ -14,8 +14,13 @@ export interface ResolvedSession {
 
 /** What the middleware needs of the sign-in feature: the session behind a cookie's token. */
 export interface SessionResolver {
-  /** Null for an unknown token; throws an AppError saying why a session ended. */
-  resolveSession(token: string): Promise<ResolvedSession | null>;
+  /**
+   * Null for an unknown token; throws an AppError saying why a session ended. `reuse`: a read may be answered with
+   * the session as this instance resolved it a moment ago (auth/session-cache.ts).
+   */
+  resolveSession(token: string, reuse: boolean): Promise<ResolvedSession | null>;
+  /** A state-changing request has been answered (or abandoned): sessions it may have changed are not reused. */
+  writeEnded(): void;
 }
 
 export const SESSION_COOKIE = 'uh_session';
@@ -64,6 +69,8 @@ export function sessionMiddleware(auth: SessionResolver, options: CookieOptions,
       res.locals.actor = null;
       return next();
     }
+    const safe = SAFE_METHODS.has(req.method);
+    if (!safe) res.once('close', () => auth.writeEnded());
     const cookies = parseCookies(req.headers.cookie ?? '');
     const token = cookies[SESSION_COOKIE];
     const xsrfCookie = cookies[XSRF_COOKIE];
@@ -72,7 +79,7 @@ export function sessionMiddleware(auth: SessionResolver, options: CookieOptions,
     let resolved = null;
     if (token) {
       try {
-        resolved = await auth.resolveSession(token);
+        resolved = await auth.resolveSession(token, safe);
       } catch (error) {
         // An ended session makes the caller anonymous; routes that need a session say why it ended.
         if (!(error instanceof AppError)) return next(error);
@@ -82,7 +89,7 @@ export function sessionMiddleware(auth: SessionResolver, options: CookieOptions,
     }
     res.locals.actor = resolved?.actor ?? null;
 
-    if (!SAFE_METHODS.has(req.method)) {
+    if (!safe) {
       const header = req.get(XSRF_HEADER);
       const expected = resolved ? resolved.csrfToken : xsrfCookie;
       if (!header || !xsrfCookie || !expected || !sameToken(header, xsrfCookie) || !sameToken(header, expected)) {

@@ -7,6 +7,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { SessionCache } from '../auth/session-cache';
 import type { ListCache } from '../cache/list-cache';
 import { poolStats, type Database } from '../db/database';
 import type { WorkbookWorkers } from '../workers/workbook-workers';
@@ -14,6 +15,7 @@ import type { WorkbookWorkers } from '../workers/workbook-workers';
 export interface MetricSources {
   db: Database;
   lists: ListCache;
+  sessions: SessionCache;
   /** The instance's worker pools by name: `export-threads` write exports, `sheet-processes` read and annotate uploads. */
   workers: Record<string, WorkbookWorkers>;
 }
@@ -89,6 +91,22 @@ export class HallMetrics {
       registers,
       collect() {
         this.set(sources.lists.size().rows);
+      },
+    });
+    new Gauge({
+      name: 'hall_sessions_kept',
+      help: 'Sessions this instance resolved and reuses for its reads now',
+      registers,
+      collect() {
+        this.set(sources.sessions.size);
+      },
+    });
+    new Gauge({
+      name: 'hall_session_changes_listening',
+      help: '1 while the instance hears of every change to sessions (PostgreSQL LISTEN) and may reuse them; else 0',
+      registers,
+      collect() {
+        this.set(sources.db.sessionChanges?.live ? 1 : 0);
       },
     });
   }

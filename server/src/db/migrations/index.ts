@@ -25,6 +25,7 @@ import * as unitLists from './022_unit_lists';
 import * as unitPeriodTotals from './023_unit_period_totals';
 import * as paymentDetailWrites from './024_payment_detail_writes';
 import * as consoleByDay from './025_console_by_day';
+import * as sessionChanges from './026_session_changes';
 
 export interface Migration {
   up(knex: Knex, dialect: Dialect): Promise<void>;
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '023_unit_period_totals': unitPeriodTotals,
   '024_payment_detail_writes': paymentDetailWrites,
   '025_console_by_day': consoleByDay,
+  '026_session_changes': sessionChanges,
 };
 
 export function migrationSource(dialect: Dialect): Knex.MigrationSource<string> {

@@ -195,7 +195,7 @@ export class AuthService implements SessionResolver {
 
   /** A state-changing request has been answered: what it changed of sessions is no longer reused here. */
   writeEnded(): void {
-    this.options.sessions?.forgetAll();
+    this.options.sessions?.written();
   }
 
   async sessionInfo(actor: Actor): Promise<SessionInfo> {

@@ -55,26 +55,29 @@ describe('sessions reused by an instance', () => {
   }
   const read = (app: TestHall['app'], cookie: string) => request(app).get('/api/auth/me').set('Cookie', cookie);
 
-  it('answers a read from the session it resolved a moment ago on PostgreSQL, and asks SQLite every time', async () => {
+  it('answers a read from the session it resolved a moment ago', async () => {
     const { cookie } = await signedIn('admin');
     expect((await read(hall.app, cookie)).status).toBe(200);
     const reads = await sessionReadsDuring(hall.db.knex, async () => {
       for (let i = 0; i < 3; i++) expect((await read(hall.app, cookie)).status).toBe(200);
     });
-    expect(reads).toBe(ENGINE === 'postgres' ? 0 : 3);
+    expect(reads).toBe(0);
   });
 
-  const endings: { what: string; end(hall: TestHall, client: HallClient): Promise<unknown> }[] = [
+  /** `aroundTheHall`: written in the database, not through an instance: only PostgreSQL's triggers tell of it. */
+  const endings: { what: string; aroundTheHall?: true; end(hall: TestHall, client: HallClient): Promise<unknown> }[] = [
     {
       what: 'the session signed out on the first instance',
       end: async (_hall, client) => expect((await client.post('/api/auth/logout')).status).toBe(204),
     },
     {
       what: 'the account disabled by an operator in the database',
+      aroundTheHall: true,
       end: (hall) => hall.db.knex('users').where({ login: AGENTS.unitAOnly }).update({ disabled: true }),
     },
     {
       what: "the agent's binding to the unit disabled in the database",
+      aroundTheHall: true,
       end: async (hall) => {
         const agent = await hall.db.knex('users').where({ login: AGENTS.unitAOnly }).first('id');
         await hall.db.knex('agent_units').where({ agent_id: agent.id }).update({ disabled: true });
@@ -83,6 +86,9 @@ describe('sessions reused by an instance', () => {
   ];
   for (const ending of endings) {
     it(`refuses a session another instance had resolved once ${ending.what}`, async () => {
+      if (ending.aroundTheHall && ENGINE !== 'postgres') {
+        return pending('one process serves a SQLite database: a change written around it is seen once SESSION_REUSE_MS has passed');
+      }
       const { client, cookie } = await signedIn('agent');
       const elsewhere = hall.otherApp();
       expect((await read(elsewhere, cookie)).status).toBe(200);
@@ -105,8 +111,8 @@ describe('sessions reused by an instance', () => {
   });
 
   it('reuses nothing while it cannot hear of changes, and forgets what it had kept', async () => {
-    if (ENGINE !== 'postgres') return pending('SQLite has no notifications, and nothing is reused on it');
-    const feed = hall.db.sessionChanges!;
+    if (ENGINE !== 'postgres') return pending('SQLite is told of changes by its one process, which it never stops hearing');
+    const feed = hall.db.sessionChanges;
     const { cookie } = await signedIn('admin');
     expect((await read(hall.app, cookie)).status).toBe(200);
     await hall.db.knex.raw(`select pg_terminate_backend(pid) from pg_stat_activity where ${LISTENER}`);
@@ -126,7 +132,6 @@ describe('sessions reused by an instance', () => {
   });
 
   it('keeps nothing a lookup read before a change was heard of', async () => {
-    if (ENGINE !== 'postgres') return pending('SQLite has no notifications, and nothing is reused on it');
     const cache = new SessionCache(hall.db.sessionChanges);
     const { cookie } = await signedIn('admin');
     const resolved = (await read(hall.app, cookie)).body;

@@ -2,13 +2,13 @@
  * Sessions an instance has resolved, reused by its reads for a few seconds. Resolving a session is a round trip to
  * the database on every request, and at city scale that round trip cost as much CPU as the list page itself.
  *
- * Reuse is safe only while the instance hears of every change that decides a session (migration 026's triggers,
- * through `Database.sessionChanges`): a user's sessions are forgotten when told, everything is forgotten when the
- * feed stops, and nothing is reused while it is down, or at all on SQLite. A state-changing request of this
- * instance forgets everything once answered, so that its own writes never wait on the notification's trip
- * (`SessionResolver.writeEnded`).
+ * Reuse is safe only while the instance hears of every change that decides a session (`Database.sessionChanges`):
+ * on PostgreSQL, migration 026's triggers name the user, whose sessions are forgotten; everything is forgotten when
+ * that feed stops, and nothing is reused while it is down. A state-changing request forgets everything its
+ * process kept once answered, so that its own writes never wait on a notification's trip
+ * (`SessionResolver.writeEnded`); on SQLite, which one process alone serves, that is how every change is heard.
  */
-import type { ChannelFeed } from '../db/notifications';
+import type { ChangeFeed } from '../db/notifications';
 import type { ResolvedSession } from '../http/session';
 
 /** The longest a resolved session is reused; also bounded by its expiry and its next touch. */
@@ -29,8 +29,8 @@ export class SessionCache {
   /** Moves on whenever something is forgotten: a lookup that began before must not keep what it read. */
   private generation = 0;
 
-  constructor(private readonly feed: ChannelFeed | null) {
-    feed?.subscribe({
+  constructor(private readonly feed: ChangeFeed) {
+    feed.subscribe({
       message: (payload) => (/^\d+$/.test(payload) ? this.forgetUser(Number(payload)) : this.forgetAll()),
       lost: () => this.forgetAll(),
     });
@@ -38,7 +38,7 @@ export class SessionCache {
 
   /** The session, if kept and not past its `until`; null when it must be resolved from the database. */
   reuse(sessionId: string, now: number): ResolvedSession | null {
-    if (this.feed?.live !== true) return null;
+    if (!this.feed.live) return null;
     const kept = this.kept.get(sessionId);
     if (!kept) return null;
     if (now < kept.until) return kept.resolved;
@@ -52,7 +52,7 @@ export class SessionCache {
   }
 
   keep(sessionId: string, userId: number, resolved: ResolvedSession, until: number, ticket: number): void {
-    if (ticket !== this.generation || this.feed?.live !== true) return;
+    if (ticket !== this.generation || !this.feed.live) return;
     if (this.kept.size >= MAX_SESSIONS && !this.kept.has(sessionId)) {
       const [oldestId, oldest] = this.kept.entries().next().value!;
       this.drop(oldestId, oldest.userId);
@@ -67,6 +67,12 @@ export class SessionCache {
     this.generation++;
     for (const sessionId of this.sessionsOfUser.get(userId) ?? []) this.kept.delete(sessionId);
     this.sessionsOfUser.delete(userId);
+  }
+
+  /** A state-changing request of this process has been answered. */
+  written(): void {
+    this.forgetAll();
+    this.feed.written();
   }
 
   forgetAll(): void {

@@ -2,7 +2,7 @@ import knexFactory, { type Knex } from 'knex';
 import type { Logger } from '../logger';
 import { databaseTarget, refreshStatistics, type Dialect } from './dialect';
 import { migrationSource } from './migrations';
-import { ChannelFeed, SESSION_CHANGES_CHANNEL } from './notifications';
+import { ChannelFeed, ProcessFeed, SESSION_CHANGES_CHANNEL, type ChangeFeed } from './notifications';
 
 export interface Database {
   knex: Knex;
@@ -16,10 +16,10 @@ export interface Database {
   readonly pages: Knex;
   dialect: Dialect;
   /**
-   * What changes a session, told to every instance (PostgreSQL: migration 026's triggers, LISTENed on a connection
-   * of its own, opened at first subscription). Null on SQLite, which one instance alone serves.
+   * What changes a session, told to every instance: on PostgreSQL by migration 026's triggers, LISTENed on a
+   * connection of its own opened at first subscription; on SQLite, which one process alone serves, by the process.
    */
-  readonly sessionChanges: ChannelFeed | null;
+  readonly sessionChanges: ChangeFeed;
   /** The pools opened so far: `knex`'s, and the pages' once used (PostgreSQL). */
   openPools(): Knex[];
   /** Closes both pools, waiting for the queries in flight. */
@@ -34,7 +34,7 @@ export function openDatabase(url: string, logger?: Logger): Database {
   let pages: Knex | undefined;
   const connectionString = (target.config.connection as { connectionString?: string } | undefined)?.connectionString;
   const sessionChanges =
-    target.dialect === 'postgres' && connectionString ? new ChannelFeed(connectionString, SESSION_CHANGES_CHANNEL, logger) : null;
+    target.dialect === 'postgres' && connectionString ? new ChannelFeed(connectionString, SESSION_CHANGES_CHANNEL, logger) : new ProcessFeed();
   return {
     knex,
     get pages() {
@@ -44,7 +44,7 @@ export function openDatabase(url: string, logger?: Logger): Database {
     sessionChanges,
     openPools: () => (pages && pages !== knex ? [knex, pages] : [knex]),
     close: async () => {
-      await sessionChanges?.close();
+      if (sessionChanges instanceof ChannelFeed) await sessionChanges.close();
       if (pages && pages !== knex) await pages.destroy();
       await knex.destroy();
     },

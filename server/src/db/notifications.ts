@@ -16,10 +16,37 @@ export interface Subscriber {
   lost(): void;
 }
 
+/** What changes a kind of row, as an instance hears of it: told by the database, or by the process itself. */
+export interface ChangeFeed {
+  /** Every change is heard of while this holds. */
+  readonly live: boolean;
+  subscribe(subscriber: Subscriber): () => void;
+  /** This process has written (a state-changing request answered): the subscribers of other instances hear of it. */
+  written(): void;
+}
+
+/**
+ * A database this process alone serves (SQLite): nothing changes but what the process writes, so the feed is always
+ * live, and each write tells every subscriber in the process that anything may have changed.
+ */
+export class ProcessFeed implements ChangeFeed {
+  readonly live = true;
+  private readonly subscribers = new Set<Subscriber>();
+
+  subscribe(subscriber: Subscriber): () => void {
+    this.subscribers.add(subscriber);
+    return () => this.subscribers.delete(subscriber);
+  }
+
+  written(): void {
+    for (const s of this.subscribers) s.lost();
+  }
+}
+
 /** Between a lost connection and the next attempt. */
 const RECONNECT_MS = 1000;
 
-export class ChannelFeed {
+export class ChannelFeed implements ChangeFeed {
   private client: Client | null = null;
   private connecting: Promise<void> | null = null;
   private closed = false;
@@ -35,6 +62,9 @@ export class ChannelFeed {
   ) {
     if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
   }
+
+  /** The triggers NOTIFY every instance, this one included, at the write's commit. */
+  written(): void {}
 
   /** Subscribes, and starts listening if nobody was yet; returns the unsubscribe. */
   subscribe(subscriber: Subscriber): () => void {

@@ -103,10 +103,10 @@ export class HallMetrics {
     });
     new Gauge({
       name: 'hall_session_changes_listening',
-      help: '1 while the instance hears of every change to sessions (PostgreSQL LISTEN) and may reuse them; else 0',
+      help: '1 while the instance hears of every change to sessions (on PostgreSQL, its LISTEN) and may reuse them; else 0',
       registers,
       collect() {
-        this.set(sources.db.sessionChanges?.live ? 1 : 0);
+        this.set(sources.db.sessionChanges.live ? 1 : 0);
       },
     });
   }

@@ -186,7 +186,6 @@ async function races(base: string, db: knexFactory.Knex): Promise<void> {
   check(messages.filter((m) => JSON.parse(m.params).submissionId === winner).length === 1, 'one message of the rejection in the database');
 }
 
-/** Each instance answered some of the requests, as its own /metrics counts them. */
 /**
  * Each instance reuses the sessions it resolved for a few seconds; one signed out through any of them is refused by
  * every instance within a moment (the database's NOTIFY), not after the reuse runs out.
@@ -211,6 +210,7 @@ async function signOut(base: string, halls: HallProcess[]): Promise<void> {
   }
 }
 
+/** Each instance answered some of the requests, as its own /metrics counts them. */
 async function metrics(halls: HallProcess[]): Promise<void> {
   process.stdout.write('each instance, asked directly\n');
   for (const [i, hall] of halls.entries()) {

@@ -148,10 +148,10 @@ export async function createTestHall(options: TestHallOptions = {}): Promise<Tes
   };
 }
 
-/** Until the database's feed of session changes is live (PostgreSQL); at once on SQLite, which has none. */
+/** Until the database's feed of session changes is live: PostgreSQL's LISTEN has answered (SQLite's always is). */
 async function listening(db: Database): Promise<void> {
   const feed = db.sessionChanges;
-  for (const deadline = Date.now() + 10_000; feed && !feed.live;) {
+  for (const deadline = Date.now() + 10_000; !feed.live;) {
     if (Date.now() > deadline) throw new Error('the session changes feed did not start listening');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }

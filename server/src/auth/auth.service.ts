@@ -152,14 +152,14 @@ export class AuthService implements SessionResolver {
    */
   async resolveSession(token: string, reuse: boolean): Promise<ResolvedSession | null> {
     const id = sessionIdOf(token);
+    const now = this.clock.now().getTime();
     const sessions = reuse ? this.options.sessions : undefined;
-    const reused = sessions?.reuse(id, this.clock.now().getTime());
+    const reused = sessions?.reuse(id, now);
     if (reused) return reused;
     const ticket = sessions?.ticket() ?? 0;
     const found = await this.store.findSessionWithUser(id);
     if (!found) return null;
     const { session, user } = found;
-    const now = this.clock.now().getTime();
     if (Date.parse(session.expiresAt) <= now || Date.parse(session.lastSeenAt) + SESSION_IDLE_MS <= now) {
       await this.store.deleteSession(session.id);
       throw unauthenticated('SESSION_EXPIRED');

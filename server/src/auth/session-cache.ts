@@ -69,9 +69,8 @@ export class SessionCache {
     this.sessionsOfUser.delete(userId);
   }
 
-  /** A state-changing request of this process has been answered. */
+  /** A state-changing request of this process has been answered: every cache in the process forgets. */
   written(): void {
-    this.forgetAll();
     this.feed.written();
   }
 

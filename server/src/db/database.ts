@@ -2,7 +2,7 @@ import knexFactory, { type Knex } from 'knex';
 import type { Logger } from '../logger';
 import { databaseTarget, refreshStatistics, type Dialect } from './dialect';
 import { migrationSource } from './migrations';
-import { ChannelFeed, ProcessFeed, SESSION_CHANGES_CHANNEL, type ChangeFeed } from './notifications';
+import { ChangeFeed, ChannelFeed, SESSION_CHANGES_CHANNEL } from './notifications';
 
 export interface Database {
   knex: Knex;
@@ -22,7 +22,7 @@ export interface Database {
   readonly sessionChanges: ChangeFeed;
   /** The pools opened so far: `knex`'s, and the pages' once used (PostgreSQL). */
   openPools(): Knex[];
-  /** Closes both pools, waiting for the queries in flight. */
+  /** Closes both pools, waiting for the queries in flight, and stops listening for session changes. */
   close(): Promise<void>;
 }
 
@@ -34,7 +34,7 @@ export function openDatabase(url: string, logger?: Logger): Database {
   let pages: Knex | undefined;
   const connectionString = (target.config.connection as { connectionString?: string } | undefined)?.connectionString;
   const sessionChanges =
-    target.dialect === 'postgres' && connectionString ? new ChannelFeed(connectionString, SESSION_CHANGES_CHANNEL, logger) : new ProcessFeed();
+    target.dialect === 'postgres' && connectionString ? new ChannelFeed(connectionString, SESSION_CHANGES_CHANNEL, logger) : new ChangeFeed();
   return {
     knex,
     get pages() {
@@ -44,7 +44,7 @@ export function openDatabase(url: string, logger?: Logger): Database {
     sessionChanges,
     openPools: () => (pages && pages !== knex ? [knex, pages] : [knex]),
     close: async () => {
-      if (sessionChanges instanceof ChannelFeed) await sessionChanges.close();
+      await sessionChanges.close();
       if (pages && pages !== knex) await pages.destroy();
       await knex.destroy();
     },

@@ -16,61 +16,54 @@ export interface Subscriber {
   lost(): void;
 }
 
-/** What changes a kind of row, as an instance hears of it: told by the database, or by the process itself. */
-export interface ChangeFeed {
-  /** Every change is heard of while this holds. */
-  readonly live: boolean;
-  subscribe(subscriber: Subscriber): () => void;
-  /** This process has written (a state-changing request answered): the subscribers of other instances hear of it. */
-  written(): void;
-}
-
 /**
- * A database this process alone serves (SQLite): nothing changes but what the process writes, so the feed is always
- * live, and each write tells every subscriber in the process that anything may have changed.
+ * What changes a kind of row, as this process hears of it. This class alone serves a database the process alone
+ * writes (SQLite): always live, and each of the process's writes tells every subscriber in it that anything may have
+ * changed. ChannelFeed adds what other processes commit.
  */
-export class ProcessFeed implements ChangeFeed {
-  readonly live = true;
-  private readonly subscribers = new Set<Subscriber>();
+export class ChangeFeed {
+  /** Every change is heard of while this holds. */
+  live = true;
+  protected readonly subscribers = new Set<Subscriber>();
 
   subscribe(subscriber: Subscriber): () => void {
     this.subscribers.add(subscriber);
     return () => this.subscribers.delete(subscriber);
   }
 
+  /** This process has written (a state-changing request answered): its subscribers forget at once, without waiting on a notification's trip. */
   written(): void {
     for (const s of this.subscribers) s.lost();
   }
+
+  async close(): Promise<void> {}
 }
 
 /** Between a lost connection and the next attempt. */
 const RECONNECT_MS = 1000;
 
-export class ChannelFeed implements ChangeFeed {
+export class ChannelFeed extends ChangeFeed {
   private client: Client | null = null;
   private connecting: Promise<void> | null = null;
   private closed = false;
   private timer: NodeJS.Timeout | undefined;
-  private readonly subscribers = new Set<Subscriber>();
   /** LISTEN has answered on the current connection: from then on nothing committed is missed. */
-  live = false;
+  override live = false;
 
   constructor(
     private readonly connectionString: string,
     private readonly channel: string,
     private readonly logger?: Logger,
   ) {
+    super();
     if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
   }
 
-  /** The triggers NOTIFY every instance, this one included, at the write's commit. */
-  written(): void {}
-
   /** Subscribes, and starts listening if nobody was yet; returns the unsubscribe. */
-  subscribe(subscriber: Subscriber): () => void {
-    this.subscribers.add(subscriber);
+  override subscribe(subscriber: Subscriber): () => void {
+    const unsubscribe = super.subscribe(subscriber);
     if (!this.client && !this.connecting && !this.closed) void this.connect();
-    return () => this.subscribers.delete(subscriber);
+    return unsubscribe;
   }
 
   private connect(): Promise<void> {
@@ -116,7 +109,7 @@ export class ChannelFeed implements ChangeFeed {
     }
   }
 
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     this.closed = true;
     this.live = false;
     clearTimeout(this.timer);
